@@ -1,0 +1,50 @@
+// The one Prisma client of the process (Prisma 7: driver adapter over node-postgres, no engine binary).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/server/env";
+
+export type Db = PrismaClient;
+/** The client handed to a service inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient =>
+  new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString,
+      max: poolMax,
+      // Fail fast instead of hanging a request when the database is unreachable or saturated.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 30_000,
+      application_name: "yttra",
+    }),
+  });
+
+const globalForDb = globalThis as unknown as { __yttraDb?: PrismaClient };
+
+const getClient = (): PrismaClient => {
+  if (globalForDb.__yttraDb) return globalForDb.__yttraDb;
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, or set DATABASE_URL.");
+  }
+  globalForDb.__yttraDb = createDb(env.DATABASE_URL);
+  return globalForDb.__yttraDb;
+};
+
+/**
+ * The shared client, created on first use so that importing this module (e.g. during
+ * `next build`) never needs a database.
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get: (_target, property) => {
+    const client = getClient();
+    const value = Reflect.get(client, property, client) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export const disconnectDb = async (): Promise<void> => {
+  const client = globalForDb.__yttraDb;
+  globalForDb.__yttraDb = undefined;
+  await client?.$disconnect();
+};

@@ -1,0 +1,34 @@
+// A fresh database per test file: cloned from the migrated template (see global-setup.ts).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { createDb, type Db } from "@/server/db";
+import { TEMPLATE_DATABASE, withDatabase } from "./database-url";
+
+export type TestDatabase = { url: string; db: Db; name: string };
+
+const adminQuery = async (sql: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: inject("adminDatabaseUrl") });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+};
+
+/**
+ * Creates a database for the calling test file and drops it after the file's tests.
+ * `migrated: false` gives an empty database (for the migration runner's own tests).
+ */
+export const createTestDatabase = async ({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDatabase> => {
+  const name = `yttra_test_${randomBytes(6).toString("hex")}`;
+  await adminQuery(migrated ? `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"` : `CREATE DATABASE "${name}"`);
+  const url = withDatabase(inject("adminDatabaseUrl"), name);
+  const db = createDb(url, 20);
+  afterAll(async () => {
+    await db.$disconnect();
+    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+  return { url, db, name };
+};
