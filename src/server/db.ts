@@ -43,6 +43,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** Points the shared client at another database (test files and scripts that manage their own). */
+export const setDb = (client: PrismaClient): void => {
+  globalForDb.__yttraDb = client;
+};
+
 export const disconnectDb = async (): Promise<void> => {
   const client = globalForDb.__yttraDb;
   globalForDb.__yttraDb = undefined;

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { createDb, type Db } from "@/server/db";
+import { createDb, setDb, type Db } from "@/server/db";
 import { TEMPLATE_DATABASE, withDatabase } from "./database-url";
 
 export type TestDatabase = { url: string; db: Db; name: string };
@@ -19,6 +19,7 @@ const adminQuery = async (sql: string): Promise<void> => {
 
 /**
  * Creates a database for the calling test file and drops it after the file's tests.
+ * The shared `db` of src/server/db.ts points at it for the rest of the file.
  * `migrated: false` gives an empty database (for the migration runner's own tests).
  */
 export const createTestDatabase = async ({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDatabase> => {
@@ -26,6 +27,8 @@ export const createTestDatabase = async ({ migrated = true }: { migrated?: boole
   await adminQuery(migrated ? `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"` : `CREATE DATABASE "${name}"`);
   const url = withDatabase(inject("adminDatabaseUrl"), name);
   const db = createDb(url, 20);
+  // Services use the shared client; in this test file it is this database.
+  setDb(db);
   afterAll(async () => {
     await db.$disconnect();
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
