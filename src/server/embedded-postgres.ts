@@ -2,7 +2,7 @@
 // DATABASE_URL is given: `npm start`, `npm run dev` and the test suite use it.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -95,6 +95,9 @@ export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOption
   const clusterDir = path.join(dir, "postgres");
   const database = options.database ?? "yttra";
   await mkdir(dir, { recursive: true });
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the cluster
+  // directory inside `dir` (mkdtemp makes 0700 directories). Traverse-only: files stay private.
+  if (process.getuid?.() === 0) await chmod(dir, 0o711);
   await hydrateSymlinks();
   const password = await readOrCreatePassword(dir);
   const port = options.port ?? (await findFreePort());

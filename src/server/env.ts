@@ -26,6 +26,13 @@ export const ZEnvSchema = z.object({
     .enum(["0", "1", "true", "false"])
     .optional()
     .transform((value) => value === "1" || value === "true"),
+  /** `npm start` only: use the existing build instead of checking whether one is needed (test runs). */
+  YTTRA_SKIP_BUILD: z
+    .enum(["0", "1", "true", "false"])
+    .optional()
+    .transform((value) => value === "1" || value === "true"),
+  /** `npm run user:create`: the new user's password when not asked on a terminal. */
+  YTTRA_NEW_USER_PASSWORD: optionalString,
   /** Failed sign-ins allowed per account and per IP address within the window. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),

@@ -1,0 +1,165 @@
+// npm start (production) and npm run dev (development): one command from a fresh clone to
+// a running app. Builds when the sources changed since the last build, starts the embedded
+// PostgreSQL unless DATABASE_URL is set, migrates, seeds demo data into a new embedded
+// database, serves on PORT and prints the URL and demo logins. Ctrl-C stops everything.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createDb, setDb } from "@/server/db";
+import { env } from "@/server/env";
+import { migrateDatabase } from "@/server/migrate";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-organisation";
+import { seedDemoData } from "@/server/seed/demo";
+import { openAppDatabase } from "./lib/app-database";
+
+const dev = process.argv.includes("--dev");
+const root = process.cwd();
+const dataDir = path.resolve(env.YTTRA_DATA_DIR);
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const BUILD_STAMP = path.join(root, ".next", "yttra-build-stamp");
+const log = (message: string) => console.log(`[yttra] ${message}`);
+
+/** A fingerprint of everything that goes into a build: paths, sizes and mtimes. */
+const sourceFingerprint = async (): Promise<string> => {
+  const hash = createHash("sha256");
+  const walk = async (dir: string): Promise<void> => {
+    if (!existsSync(dir)) return;
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else {
+        const info = await stat(full);
+        hash.update(`${path.relative(root, full)}:${info.size}:${info.mtimeMs}\n`);
+      }
+    }
+  };
+  await walk(path.join(root, "src"));
+  await walk(path.join(root, "public"));
+  for (const file of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma", "tsconfig.json"]) {
+    const full = path.join(root, file);
+    if (existsSync(full)) hash.update(`${file}:${(await stat(full)).mtimeMs}\n`);
+  }
+  return hash.digest("hex");
+};
+
+const run = (args: string[], extraEnv: Record<string, string>): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
+  });
+
+const buildIfNeeded = async (): Promise<void> => {
+  const fingerprint = await sourceFingerprint();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID"));
+  if (env.YTTRA_SKIP_BUILD) {
+    if (!built) throw new Error("YTTRA_SKIP_BUILD=1 but there is no build: run `npx next build` first.");
+    return;
+  }
+  if (built && existsSync(BUILD_STAMP) && (await readFile(BUILD_STAMP, "utf8")) === fingerprint) return;
+  log("Bygger appen (första gången tar det ett par minuter) …");
+  await run([path.join(root, "scripts", "prisma-generate.mjs")], {});
+  await run([nextBin, "build"], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
+  await writeFile(BUILD_STAMP, fingerprint);
+};
+
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data directory. */
+const authSecret = async (): Promise<string> => {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    throw new Error("NEXTAUTH_SECRET must be set when running in production against an external database.");
+  }
+  const file = path.join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+};
+
+const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}.`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
+};
+
+const main = async () => {
+  const startedAt = Date.now();
+  if (!dev) await buildIfNeeded();
+
+  const database = await openAppDatabase();
+  let app: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app!.once("exit", resolve));
+    }
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    const migration = await migrateDatabase({ connectionString: database.url });
+    if (migration.applied.length > 0) log(`Migreringar körda: ${migration.applied.join(", ")}`);
+
+    const client = createDb(database.url, 2);
+    setDb(client);
+    const users = await client.user.count();
+    let demo = false;
+    if (users === 0 && (database.embedded || env.YTTRA_ALLOW_DEMO_SEED)) {
+      // A brand-new embedded database is a demo installation: give it the demo organisation.
+      await seedDemoData({ nodeEnv: "development", force: true });
+      demo = true;
+      log("Demodata skapad.");
+    } else {
+      demo = (await client.user.count({ where: { username: { in: DEMO_USERS.map((user) => user.username) } } })) > 0;
+    }
+    await client.$disconnect();
+
+    const port = env.PORT;
+    const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+    app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: dev ? "development" : "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: await authSecret(),
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    });
+    app.on("exit", (code) => void stop(code ?? 1));
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, app, dev ? 180_000 : 60_000);
+
+    log(`Yttra är igång på ${baseUrl} (startade på ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+    log(database.embedded ? `Databas: inbäddad PostgreSQL i ${dataDir}` : "Databas: DATABASE_URL");
+    if (demo) {
+      log(`Demoinloggningar (lösenord "${DEMO_PASSWORD}"):`);
+      for (const user of DEMO_USERS) log(`  ${user.username.padEnd(14)} ${user.name}, ${user.title}`);
+    } else if (users === 0) {
+      log("Inga användare ännu: skapa den första administratören med `npm run user:create -- --username … --name …`.");
+    }
+    log("Avsluta med Ctrl-C.");
+  } catch (error) {
+    console.error(`[yttra] ${error instanceof Error ? error.message : String(error)}`);
+    await stop(1);
+  }
+};
+
+void main();

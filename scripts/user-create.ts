@@ -1,0 +1,78 @@
+// npm run user:create -- --username anna.admin --name "Anna Admin" [--role ADMIN] [--email …]
+// Creates a user (the first administrator of a production installation). The password is
+// read from YTTRA_NEW_USER_PASSWORD or asked for on the terminal, never from the command line.
+import { createInterface } from "node:readline/promises";
+import { parseArgs } from "node:util";
+import { createUser } from "@/features/admin/server/user-service";
+import { Role } from "@/generated/prisma/enums";
+import { createDb, setDb } from "@/server/db";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { migrateDatabase } from "@/server/migrate";
+import { openAppDatabase } from "./lib/app-database";
+
+const readPassword = async (): Promise<string> => {
+  const fromEnv = env.YTTRA_NEW_USER_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new Error("Ange lösenordet i YTTRA_NEW_USER_PASSWORD eller kör kommandot i en terminal.");
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  try {
+    return await rl.question("Lösenord (minst 12 tecken): ");
+  } finally {
+    rl.close();
+  }
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      title: { type: "string" },
+      email: { type: "string" },
+      phone: { type: "string" },
+      role: { type: "string", default: "ADMIN" },
+      unit: { type: "string", description: "municipality id (for ADMIN) or committee/administration/department id" },
+    },
+  });
+  const role = values.role as Role;
+  if (!Object.values(Role).includes(role)) throw new Error(`Okänd roll ${values.role}. Välj en av: ${Object.values(Role).join(", ")}`);
+
+  const database = await openAppDatabase();
+  const client = createDb(database.url, 2);
+  try {
+    await migrateDatabase({ connectionString: database.url });
+    setDb(client);
+    const unitId = values.unit ?? (await client.municipality.findFirst({ orderBy: { createdAt: "asc" } }))?.id;
+    if (!unitId) throw new Error("Det finns ingen kommun i databasen. Ange --unit.");
+    const unit = (await client.municipality.findUnique({ where: { id: unitId } }))
+      ? { municipalityId: unitId }
+      : (await client.committee.findUnique({ where: { id: unitId } }))
+        ? { committeeId: unitId }
+        : (await client.administration.findUnique({ where: { id: unitId } }))
+          ? { administrationId: unitId }
+          : (await client.department.findUnique({ where: { id: unitId } }))
+            ? { departmentId: unitId }
+            : null;
+    if (!unit) throw new Error(`Enheten ${unitId} finns inte.`);
+    const user = await createUser({
+      actorId: null,
+      input: { username: values.username ?? "", name: values.name ?? "", title: values.title, email: values.email, phone: values.phone, password: await readPassword() },
+      memberships: [{ role, unit }],
+    });
+    console.log(`Användaren ${user.username} skapad med rollen ${role}.`);
+  } finally {
+    await client.$disconnect();
+    await database.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    console.error(error.userMessage);
+    for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

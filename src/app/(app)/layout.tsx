@@ -1,0 +1,18 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-header";
+import { requireActor } from "@/server/auth";
+
+const AppLayout = async ({ children }: { children: ReactNode }) => {
+  const actor = await requireActor();
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">Yttra – ärendehantering för remissvar</footer>
+    </>
+  );
+};
+
+export default AppLayout;

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/roles";
+import type { Actor } from "@/server/auth";
+import { LogoutButton } from "./logout-button";
+import { navItemsFor } from "./navigation";
+
+export const AppHeader = ({ actor }: { actor: Actor }) => {
+  const roles = [...new Set(actor.memberships.map((membership) => `${ROLE_LABELS[membership.role]}, ${membership.unitName}`))];
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-xl font-bold tracking-tight">
+          Yttra
+        </Link>
+        <nav aria-label="Huvudmeny">
+          <ul className="flex flex-wrap gap-4">
+            {navItemsFor(actor).map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex items-center gap-3 text-sm">
+          <div className="text-right">
+            <p className="font-semibold" data-testid="current-user">
+              {actor.name}
+            </p>
+            <p className="text-white/80" data-testid="current-roles">
+              {roles.join(" · ")}
+            </p>
+          </div>
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+};

@@ -1,0 +1,107 @@
+// The demo organisation and accounts, modelled on the reference tjänsteutlåtande
+// (../shared/reference/tjansteutlatande-oppna-drogscener.md). Fixed ids: seeding twice changes nothing.
+import type { Role } from "@/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "demo";
+
+export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad" };
+
+export const COMMITTEES = [
+  { id: "kf", name: "Kommunfullmäktige", shortName: "KF" },
+  { id: "ks", name: "Kommunstyrelsen", shortName: "KS" },
+  { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS" },
+  { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS" },
+] as const;
+
+export const ADMINISTRATIONS = [
+  { id: "slk", committeeId: "ks", name: "Stadsledningskontoret" },
+  { id: "has-sdf", committeeId: "has", name: "Hägersten-Älvsjö stadsdelsförvaltning" },
+  { id: "sos-sdf", committeeId: "sos", name: "Södermalms stadsdelsförvaltning" },
+] as const;
+
+export const DEPARTMENTS = [
+  { id: "has-sos", administrationId: "has-sdf", name: "Avdelningen för samhälle och service" },
+  { id: "has-ifo", administrationId: "has-sdf", name: "Avdelningen för individ- och familjeomsorg" },
+  { id: "has-adm", administrationId: "has-sdf", name: "Administrativa avdelningen" },
+  { id: "sos-sos", administrationId: "sos-sdf", name: "Avdelningen för samhälle och service" },
+] as const;
+
+type Unit = { municipalityId: string } | { committeeId: string } | { administrationId: string } | { departmentId: string };
+
+export type DemoUser = {
+  id: string;
+  username: string;
+  name: string;
+  title: string;
+  phone: string;
+  memberships: { id: string; role: Role; unit: Unit }[];
+};
+
+const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    id: uuid(1),
+    username: "clas.cederlid",
+    name: "Clas Cederlid",
+    title: "Utredare",
+    phone: "08-50823326",
+    memberships: [{ id: uuid(101), role: "CASE_OFFICER", unit: { departmentId: "has-sos" } }],
+  },
+  {
+    id: uuid(2),
+    username: "linda.palo",
+    name: "Linda Palo",
+    title: "Avdelningschef",
+    phone: "08-50823310",
+    memberships: [{ id: uuid(102), role: "DEPARTMENT_HEAD", unit: { departmentId: "has-sos" } }],
+  },
+  {
+    id: uuid(3),
+    username: "lee.orberson",
+    name: "Lee Orberson",
+    title: "Stadsdelsdirektör",
+    phone: "08-50823001",
+    memberships: [{ id: uuid(103), role: "DIRECTOR", unit: { administrationId: "has-sdf" } }],
+  },
+  {
+    id: uuid(4),
+    username: "sekreterare",
+    name: "Karin Sjöberg",
+    title: "Nämndsekreterare",
+    phone: "08-50823020",
+    memberships: [{ id: uuid(104), role: "COMMITTEE_SECRETARY", unit: { committeeId: "has" } }],
+  },
+  {
+    id: uuid(5),
+    username: "registrator",
+    name: "Johan Ek",
+    title: "Registrator",
+    phone: "08-50823025",
+    memberships: [{ id: uuid(105), role: "REGISTRAR", unit: { committeeId: "has" } }],
+  },
+  {
+    id: uuid(6),
+    username: "ordforande",
+    name: "Maria Lindqvist",
+    title: "Ordförande, Hägersten-Älvsjö stadsdelsnämnd",
+    phone: "08-50823030",
+    memberships: [{ id: uuid(106), role: "CHAIR", unit: { committeeId: "has" } }],
+  },
+  {
+    id: uuid(7),
+    username: "justerare",
+    name: "Anders Berglund",
+    title: "Ledamot, Hägersten-Älvsjö stadsdelsnämnd",
+    phone: "08-50823031",
+    memberships: [{ id: uuid(107), role: "MINUTES_CHECKER", unit: { committeeId: "has" } }],
+  },
+  {
+    id: uuid(8),
+    username: "admin",
+    name: "Systemförvaltare Yttra",
+    title: "Systemförvaltare",
+    phone: "08-50820000",
+    memberships: [{ id: uuid(108), role: "ADMIN", unit: { municipalityId: "stockholm" } }],
+  },
+];

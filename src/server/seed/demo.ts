@@ -1,0 +1,53 @@
+// `npm run db:seed` and the first `npm start`: the demo organisation and accounts.
+// Idempotent upserts with fixed ids; refused on a production database unless forced.
+import { recordAudit } from "@/server/audit";
+import { hashPassword } from "@/server/auth/password";
+import { db } from "@/server/db";
+import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
+
+export type SeedDemoOptions = { nodeEnv: string; force: boolean };
+
+export const assertDemoSeedAllowed = ({ nodeEnv, force }: SeedDemoOptions): void => {
+  if (nodeEnv === "production" && !force) {
+    throw new Error(
+      "Refusing to seed demo data with NODE_ENV=production. Demo accounts have the password 'demo'. " +
+        "Set YTTRA_ALLOW_DEMO_SEED=1 only for a demo installation.",
+    );
+  }
+};
+
+export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created: boolean }> => {
+  assertDemoSeedAllowed(options);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.$transaction(
+    async (tx) => {
+      const existed = await tx.municipality.findUnique({ where: { id: MUNICIPALITY.id } });
+      await tx.municipality.upsert({ where: { id: MUNICIPALITY.id }, create: MUNICIPALITY, update: { name: MUNICIPALITY.name } });
+      for (const committee of COMMITTEES) {
+        const data = { ...committee, municipalityId: MUNICIPALITY.id };
+        await tx.committee.upsert({ where: { id: committee.id }, create: data, update: data });
+      }
+      for (const administration of ADMINISTRATIONS) {
+        const data = { ...administration, municipalityId: MUNICIPALITY.id };
+        await tx.administration.upsert({ where: { id: administration.id }, create: data, update: data });
+      }
+      for (const department of DEPARTMENTS) {
+        await tx.department.upsert({ where: { id: department.id }, create: department, update: department });
+      }
+      for (const { memberships, ...user } of DEMO_USERS) {
+        const profile = { name: user.name, title: user.title, phone: user.phone, email: `${user.username}@yttra.example` };
+        // The password is set only on creation: a changed demo password survives a re-seed.
+        await tx.user.upsert({ where: { id: user.id }, create: { ...user, ...profile, passwordHash }, update: profile });
+        for (const membership of memberships) {
+          const data = { id: membership.id, userId: user.id, role: membership.role, ...membership.unit };
+          await tx.membership.upsert({ where: { id: membership.id }, create: data, update: data });
+        }
+      }
+      if (!existed) {
+        await recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "Municipality", entityId: MUNICIPALITY.id, data: { users: DEMO_USERS.length } });
+      }
+      return { created: !existed };
+    },
+    { timeout: 60_000 },
+  );
+};
