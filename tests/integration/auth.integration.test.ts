@@ -22,6 +22,10 @@ describe("password login", () => {
     expect(await db.auditEvent.count({ where: { action: "user.login" } })).toBe(before + 1);
   });
 
+  it("ignores the other fields next-auth posts along (csrfToken, callbackUrl)", async () => {
+    expect(await authorizeWithPassword({ username: "clas.cederlid", password: "demo", csrfToken: "x", callbackUrl: "/", json: "true" }, null)).not.toBeNull();
+  });
+
   it("refuses a wrong password and an unknown user alike", async () => {
     expect(await authorizeWithPassword({ username: "clas.cederlid", password: "fel" }, "10.0.0.1")).toBeNull();
     expect(await authorizeWithPassword({ username: "finns.inte", password: "demo" }, "10.0.0.1")).toBeNull();
@@ -32,7 +36,6 @@ describe("password login", () => {
     ["a 10 kB username", { username: "a".repeat(10_240), password: "demo" }],
     ["unicode junk", { username: "\u0000\u202e😀<script>", password: "\uffff" }],
     ["a missing password", { username: "clas.cederlid" }],
-    ["extra fields", { username: "clas.cederlid", password: "demo", isAdmin: true }],
     ["not an object", "clas.cederlid:demo"],
   ])("refuses %s without storing anything", async (_name, input) => {
     expect(await authorizeWithPassword(input, "10.0.0.1")).toBeNull();

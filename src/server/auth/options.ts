@@ -43,7 +43,9 @@ export const clientIp = (headers: HeaderBag): string | null => {
 };
 
 export const authorizeWithPassword = async (rawCredentials: unknown, ip: string | null): Promise<{ id: string; name: string } | null> => {
-  const parsed = ZLoginSchema.safeParse(rawCredentials);
+  // next-auth passes the whole form (csrfToken, callbackUrl …); only these two fields are ours.
+  const form = (typeof rawCredentials === "object" && rawCredentials !== null ? rawCredentials : {}) as Record<string, unknown>;
+  const parsed = ZLoginSchema.safeParse({ username: form.username, password: form.password });
   // Malformed input cannot match an account: refuse it without touching the database.
   if (!parsed.success) return null;
   const { username, password } = parsed.data;
