@@ -4,7 +4,17 @@ import { hasRole, type Actor } from "@/server/auth";
 export type NavItem = { href: string; label: string; roles: Role[] | "ALL" };
 
 /** The main navigation; an item is shown only to holders of one of its roles. */
-export const NAV_ITEMS: NavItem[] = [{ href: "/", label: "Mina ärenden", roles: "ALL" }];
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Mina ärenden", roles: "ALL" },
+  {
+    href: "/diarium",
+    label: "Diarium",
+    roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"],
+  },
+  { href: "/arenden/nytt", label: "Registrera ärende", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD"] },
+  { href: "/bevakning", label: "Bevakning", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"] },
+  { href: "/admin", label: "Administration", roles: ["ADMIN"] },
+];
 
 export const navItemsFor = (actor: Actor): NavItem[] =>
   NAV_ITEMS.filter((item) => item.roles === "ALL" || hasRole(actor, ...item.roles));

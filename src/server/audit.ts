@@ -17,6 +17,8 @@ export type AuditInput = {
   action: string;
   entityType: string;
   entityId: string;
+  /** The case the event belongs to; shown in that case's history. */
+  caseId?: string | null;
   data?: Record<string, CanonicalValue>;
 };
 
@@ -28,6 +30,7 @@ export type ChainedAuditFields = {
   action: string;
   entityType: string;
   entityId: string;
+  caseId: string | null;
   data: unknown;
 };
 
@@ -41,6 +44,7 @@ export const hashAuditEvent = (event: ChainedAuditFields): string =>
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
+      caseId: event.caseId,
       data: event.data as CanonicalValue,
     }),
   );
@@ -56,6 +60,7 @@ export const recordAudit = async (tx: Tx, input: AuditInput): Promise<void> => {
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
+    caseId: input.caseId ?? null,
     // Round-trip through JSON so the hashed value is exactly what jsonb gives back.
     data: JSON.parse(canonicalJson(input.data ?? {})) as unknown,
   };

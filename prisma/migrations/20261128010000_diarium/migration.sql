@@ -299,3 +299,12 @@ ALTER TABLE "case_document_file" ADD CONSTRAINT "case_document_file_blob_sha256_
 
 -- AddForeignKey
 ALTER TABLE "deadline" ADD CONSTRAINT "deadline_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The audit log names the case an event belongs to (the case page's history).
+ALTER TABLE "audit_event" ADD COLUMN "case_id" UUID;
+
+-- CreateIndex
+CREATE INDEX "audit_event_case_id_seq_idx" ON "audit_event"("case_id", "seq");
+
+-- AddForeignKey
+ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,57 @@
+// Registers a handling in a case inside the caller's transaction: the next number of the
+// case ({caseNumber}-{n}, gap-free because the counter row stays locked until commit),
+// the files, and the audit event. Callers check authorization first.
+import type { DocumentDirection } from "@/generated/prisma/enums";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { recordAudit } from "@/server/audit";
+import type { Tx } from "@/server/db";
+
+export type CreateCaseDocumentOptions = {
+  actorId: string;
+  caseId: string;
+  direction: DocumentDirection;
+  documentDate: Date;
+  counterpart?: string | null;
+  description: string;
+  secrecyReference?: string | null;
+  secrecyReason?: string | null;
+  /** Files already stored in the blob store (see blob-store.ts). */
+  files?: { blobSha256: string; fileName: string; mimeType: string; size: number }[];
+};
+
+export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocumentOptions) => {
+  const { caseNumber, lastDocumentNumber: number } = await tx.case.update({
+    where: { id: options.caseId },
+    data: { lastDocumentNumber: { increment: 1 } },
+    select: { caseNumber: true, lastDocumentNumber: true },
+  });
+  const document = await tx.caseDocument.create({
+    data: {
+      caseId: options.caseId,
+      number,
+      direction: options.direction,
+      documentDate: options.documentDate,
+      counterpart: options.counterpart ?? null,
+      description: options.description,
+      secrecyReference: options.secrecyReference ?? null,
+      secrecyReason: options.secrecyReason ?? null,
+      createdById: options.actorId,
+      files: options.files?.length ? { create: options.files } : undefined,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: options.actorId,
+    action: "document.register",
+    entityType: "CaseDocument",
+    entityId: document.id,
+    caseId: options.caseId,
+    data: {
+      documentNumber: formatDocumentNumber(caseNumber, number),
+      direction: options.direction,
+      // Never the description of a confidential document: the audit log is readable more widely.
+      confidential: Boolean(options.secrecyReference),
+      files: (options.files ?? []).map((file) => file.blobSha256),
+    },
+  });
+  return { ...document, documentNumber: formatDocumentNumber(caseNumber, number) };
+};

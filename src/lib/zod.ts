@@ -1,0 +1,8 @@
+// zod with Swedish default messages. Import `z` from here in schemas so that every
+// message a user can see is Swedish, also for checks without a custom message.
+import { z } from "zod";
+import sv from "zod/v4/locales/sv.js";
+
+z.config(sv());
+
+export { z };
