@@ -13,13 +13,20 @@ const rowCounts = async () => ({
   user: await db.user.count(),
   membership: await db.membership.count(),
   auditEvent: await db.auditEvent.count(),
+  registrySeries: await db.registrySeries.count(),
+  classification: await db.classification.count(),
+  case: await db.case.count(),
+  caseDocument: await db.caseDocument.count(),
+  deadline: await db.deadline.count(),
+  counters: await db.registrySeriesCounter.findMany({ orderBy: [{ seriesId: "asc" }, { year: "asc" }], select: { seriesId: true, year: true, lastValue: true } }),
 });
 
 describe("demo seed", () => {
   it("creates the demo organisation once and changes nothing when run again", async () => {
     expect(await seedDemoData({ nodeEnv: "test", force: false })).toEqual({ created: true });
     const first = await rowCounts();
-    expect(first).toMatchObject({ user: 8, membership: 8, auditEvent: 1 });
+    // 6 demo cases: each registered with its remiss as handling 1, one closed, one felregistrerat.
+    expect(first).toMatchObject({ user: 8, membership: 8, auditEvent: 1 + 6 * 2 + 2, registrySeries: 4, case: 6, caseDocument: 6, deadline: 7 });
     expect(await seedDemoData({ nodeEnv: "test", force: false })).toEqual({ created: false });
     expect(await rowCounts()).toEqual(first);
   });
@@ -29,6 +36,28 @@ describe("demo seed", () => {
     expect(clas.phone).toBe("08-50823326");
     expect(clas.memberships.map((membership) => membership.role)).toEqual(["CASE_OFFICER"]);
     expect(await verifyPassword(clas.passwordHash, "demo")).toBe(true);
+  });
+
+  it("registers the reference case and keeps every demo case number across re-seeds", async () => {
+    const numbers = await db.case.findMany({ orderBy: { caseNumber: "asc" }, select: { caseNumber: true, status: true } });
+    expect(numbers).toEqual([
+      { caseNumber: "HÄS 2024/1", status: "OPEN" },
+      { caseNumber: "HÄS 2025/1", status: "CLOSED" },
+      { caseNumber: "HÄS 2026/1", status: "OPEN" },
+      { caseNumber: "HÄS 2026/2", status: "MISREGISTERED" },
+      { caseNumber: "HÄS 2026/3", status: "OPEN" },
+      { caseNumber: "HÄS 2026/4", status: "OPEN" },
+    ]);
+    const reference = await db.case.findUniqueOrThrow({
+      where: { caseNumber: "HÄS 2024/1" },
+      include: { motion: { include: { authors: true, proposals: true } }, classification: true, documents: true, caseOfficer: true },
+    });
+    expect(reference).toMatchObject({ referringBody: "Kommunstyrelsen", referringCaseNumber: "KS 2024/312", departmentId: "has-sos" });
+    expect(reference.caseOfficer.username).toBe("clas.cederlid");
+    expect(reference.classification?.code).toBe("1.5.1");
+    expect(reference.motion?.authors.map((author) => `${author.name} (${author.party})`)).toEqual(["Andréa Hedin (M)"]);
+    expect(reference.motion?.proposals[0]?.text).toMatch(/^Stockholms stad utreder och sätter in insatser vid varje öppen drogscen/);
+    expect(reference.documents.map((document) => document.description)).toEqual(["Remissunderlag Motion Stoppa de öppna drogscenerna"]);
   });
 
   it("refuses to run against a production database unless forced", () => {

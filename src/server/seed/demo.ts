@@ -3,6 +3,7 @@
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
+import { seedDemoCases } from "./demo-cases";
 import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
 
 export type SeedDemoOptions = { nodeEnv: string; force: boolean };
@@ -46,6 +47,8 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
       if (!existed) {
         await recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "Municipality", entityId: MUNICIPALITY.id, data: { users: DEMO_USERS.length } });
       }
+      // The demo diarium (series, KLASSA, cases) goes in the same transaction: all or nothing.
+      await seedDemoCases(tx);
       return { created: !existed };
     },
     { timeout: 60_000 },

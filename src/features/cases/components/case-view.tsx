@@ -1,0 +1,212 @@
+// The case page: facts, motion, documents, open deadlines, history and the actions the
+// viewer may take. Everything shown here comes from getCaseDetails, which has already
+// decided that the viewer may read the case.
+import type { ReactNode } from "react";
+import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
+import { describeDueDate, formatDateTime } from "../dates";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS } from "../labels";
+import type { CaseDetails } from "../server/case-queries";
+import { CaseActions } from "./case-actions";
+
+const Fact = ({ term, children }: { term: string; children: ReactNode }) => (
+  <div className="border-b border-slate-200 py-2 sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
+    <dt className="font-semibold text-slate-700">{term}</dt>
+    <dd>{children}</dd>
+  </div>
+);
+
+const STATUS_STYLES: Record<CaseDetails["status"], string> = {
+  OPEN: "border-green-700 bg-green-50 text-green-900",
+  CLOSED: "border-slate-500 bg-slate-100 text-slate-800",
+  MISREGISTERED: "border-red-700 bg-red-50 text-red-900",
+};
+
+const DueDate = ({ dueDate, today, open }: { dueDate: string; today: string; open: boolean }) => {
+  if (!open) return <>{dueDate}</>;
+  const { text, overdue } = describeDueDate(dueDate, today);
+  return (
+    <>
+      {dueDate}{" "}
+      <span className={overdue ? "font-semibold text-red-800" : "text-slate-700"}>
+        ({overdue ? "⚠ " : ""}
+        {text})
+      </span>
+    </>
+  );
+};
+
+export const CaseView = ({ details }: { details: CaseDetails }) => {
+  const open = details.status === "OPEN";
+  const hasActions = details.permissions.reassign || details.permissions.close || details.permissions.misregister;
+  return (
+    <article aria-labelledby="case-title" className="space-y-10">
+      <header className="space-y-2">
+        <p className="text-lg font-semibold text-slate-700" data-testid="case-number">
+          {details.caseNumber}
+        </p>
+        <h1 id="case-title" className="text-3xl font-bold">
+          {details.title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLES[details.status]}`}>Status: {CASE_STATUS_LABELS[details.status]}</span>
+          <span className="text-slate-700">{CASE_KIND_LABELS[details.kind]}</span>
+          {details.dueDate ? (
+            <span>
+              Remisstid: <DueDate dueDate={details.dueDate} today={details.today} open={open} />
+            </span>
+          ) : null}
+        </div>
+        {details.secrecy ? (
+          <p className="rounded border-2 border-amber-700 bg-amber-50 px-3 py-2 font-semibold text-amber-950" data-testid="secrecy-marking">
+            Sekretess enligt {details.secrecy.reference}
+          </p>
+        ) : null}
+        {details.status !== "OPEN" && details.closedReason ? (
+          <p className="text-slate-800">
+            {details.status === "CLOSED" ? "Avslutat" : "Felregistrerat"} {details.closedAt ? formatDateTime(details.closedAt) : ""}: {details.closedReason}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="case-facts">
+        <h2 id="case-facts" className="text-2xl font-bold">
+          Uppgifter
+        </h2>
+        <dl className="mt-2">
+          <Fact term="Nämnd">{details.committee.name}</Fact>
+          <Fact term="Avdelning">{details.department.name}</Fact>
+          <Fact term="Handläggare">
+            {details.caseOfficer.name}
+            {details.caseOfficer.title ? `, ${details.caseOfficer.title}` : ""}
+            {details.caseOfficer.phone ? <span className="block text-slate-700">Telefon: {details.caseOfficer.phone}</span> : null}
+          </Fact>
+          <Fact term="Klassificering">{details.classification ? `${details.classification.code} ${details.classification.title}` : "Ingen"}</Fact>
+          <Fact term={details.kind === "MOTION_REFERRAL" || details.kind === "AGENCY_REFERRAL" ? "Remittent" : "Avsändare"}>
+            {details.referringBody ?? "–"}
+            {details.referringCaseNumber ? <span className="block text-slate-700">Deras diarienummer: {details.referringCaseNumber}</span> : null}
+          </Fact>
+          <Fact term="Inkom">{details.receivedDate}</Fact>
+          <Fact term="Sekretess">
+            {details.secrecy ? (
+              <>
+                {details.secrecy.reference}
+                {details.secrecy.reason ? <span className="block">Skäl: {details.secrecy.reason}</span> : null}
+                <span className="block text-slate-700">
+                  Beslutat av {details.secrecy.decidedBy ?? "okänd"}
+                  {details.secrecy.decidedAt ? ` ${formatDateTime(details.secrecy.decidedAt)}` : ""}
+                </span>
+              </>
+            ) : (
+              "Offentligt"
+            )}
+          </Fact>
+        </dl>
+      </section>
+
+      {details.motion ? (
+        <section aria-labelledby="case-motion">
+          <h2 id="case-motion" className="text-2xl font-bold">
+            Motionen
+          </h2>
+          <p className="mt-2 font-semibold">{details.motion.title}</p>
+          <dl className="mt-2">
+            {details.motion.number ? <Fact term="Nummer">{details.motion.number}</Fact> : null}
+            <Fact term="Väckt">{details.motion.raisedDate}</Fact>
+            <Fact term={details.motion.authors.length === 1 ? "Motionär" : "Motionärer"}>
+              <ul>
+                {details.motion.authors.map((author, index) => (
+                  <li key={index}>
+                    {author.name}
+                    {author.party ? ` (${author.party})` : ""}
+                  </li>
+                ))}
+              </ul>
+            </Fact>
+          </dl>
+          <h3 className="mt-4 text-lg font-semibold">Motionären yrkar att</h3>
+          <ol className="mt-2 list-decimal space-y-2 pl-6">
+            {details.motion.proposals.map((proposal, index) => (
+              <li key={index} className="whitespace-pre-line">
+                {proposal}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <CaseDocumentsSection caseId={details.id} />
+
+      <section aria-labelledby="case-deadlines">
+        <h2 id="case-deadlines" className="text-2xl font-bold">
+          Bevakningar
+        </h2>
+        {details.openDeadlines.length === 0 ? (
+          <p className="mt-2 text-slate-700">Inga öppna bevakningar.</p>
+        ) : (
+          <table className="mt-2 w-full border-collapse bg-white text-left">
+            <caption className="sr-only">Öppna bevakningar i ärendet</caption>
+            <thead>
+              <tr className="border-b-2 border-slate-400">
+                <th scope="col" className="p-2">
+                  Datum
+                </th>
+                <th scope="col" className="p-2">
+                  Bevakning
+                </th>
+                <th scope="col" className="p-2">
+                  Läge
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {details.openDeadlines.map((deadline) => {
+                const due = describeDueDate(deadline.dueDate, details.today);
+                return (
+                  <tr key={deadline.id} className="border-b border-slate-200">
+                    <td className="p-2">{deadline.dueDate}</td>
+                    <td className="p-2">
+                      {DEADLINE_KIND_LABELS[deadline.kind]}
+                      {deadline.description !== DEADLINE_KIND_LABELS[deadline.kind] ? (
+                        <span className="block text-sm text-slate-700">{deadline.description}</span>
+                      ) : null}
+                    </td>
+                    <td className={`p-2 ${due.overdue ? "font-semibold text-red-800" : ""}`}>
+                      {due.overdue ? "⚠ " : ""}
+                      {due.text}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="case-events">
+        <h2 id="case-events" className="text-2xl font-bold">
+          Händelser
+        </h2>
+        <ol className="mt-2 space-y-2 border-l-2 border-brand-700 pl-4">
+          {details.events.map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.at.toISOString()} className="block text-sm text-slate-700">
+                {formatDateTime(event.at)}
+                {event.actorName ? ` · ${event.actorName}` : ""}
+              </time>
+              <span>{event.text}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {hasActions ? (
+        <section aria-labelledby="case-actions" className="space-y-3">
+          <h2 id="case-actions" className="text-2xl font-bold">
+            Åtgärder
+          </h2>
+          <CaseActions caseId={details.id} version={details.version} permissions={details.permissions} reassignCandidates={details.reassignCandidates} />
+        </section>
+      ) : null}
+    </article>
+  );
+};

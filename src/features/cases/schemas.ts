@@ -1,0 +1,225 @@
+// Input of the case forms. The same schemas validate in the browser (before submitting)
+// and in the services; `.strict()` refuses smuggled fields such as caseNumber or status.
+import { z } from "@/lib/zod";
+import { isValidIsoDate, todayInStockholm } from "./dates";
+
+export const CASE_KINDS = ["MOTION_REFERRAL", "AGENCY_REFERRAL", "LETTER", "OTHER"] as const;
+export const REFERRAL_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "AGENCY_REFERRAL"]);
+
+// Control characters (and the bidi overrides of "trojan source" text) have no place in
+// diarium texts: they break exports and can disguise what a title says.
+const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/u;
+const CONTROL_SINGLE_LINE = /\p{Cc}/u;
+const CONTROL_MULTI_LINE = /[^\P{Cc}\n\r\t]/u;
+const CONTROL_MESSAGE = "Texten innehåller otillåtna styrtecken.";
+
+const hasNoControlCharacters = (multiline: boolean) => (value: string) =>
+  !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) && !BIDI_OVERRIDES.test(value);
+
+const requiredText = (missing: string, max: number, { multiline = false } = {}) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `Högst ${max} tecken.` })
+    .refine(hasNoControlCharacters(multiline), { error: CONTROL_MESSAGE });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Högst ${max} tecken.` })
+    .refine(hasNoControlCharacters(false), { error: CONTROL_MESSAGE })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const isoDate = (missing: string) =>
+  z
+    .string({ error: missing })
+    .min(1, { error: missing })
+    .refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." })
+    .refine((value) => value >= "1900-01-01", { error: "Datumet är för tidigt." });
+
+const SECRECY_REFERENCE = /^\d{1,2} kap\. \d{1,3} ?[a-z]? §( [\p{L}\d .,]+)?$/u;
+
+export const ZMotionSchema = z
+  .object({
+    number: z
+      .string()
+      .trim()
+      .regex(/^\d{4}:\d{1,4}$/, { error: "Ange motionens nummer som år:löpnummer, till exempel 2024:12." })
+      .optional(),
+    title: requiredText("Ange motionens rubrik.", 500),
+    raisedDate: isoDate("Ange datum då motionen väcktes."),
+    authors: z
+      .array(
+        z
+          .object({
+            name: requiredText("Ange motionärens namn.", 200),
+            party: z
+              .string()
+              .trim()
+              .regex(/^[\p{L}]{1,10}$/u, { error: "Ange partiets förkortning, till exempel M eller S." })
+              .optional(),
+          })
+          .strict(),
+        { error: "Ange minst en motionär." },
+      )
+      .min(1, { error: "Ange minst en motionär." })
+      .max(50, { error: "Högst 50 motionärer." }),
+    proposals: z
+      .array(requiredText("Skriv att-satsen eller ta bort raden.", 2000, { multiline: true }), { error: "Ange minst en att-sats." })
+      .min(1, { error: "Ange minst en att-sats." })
+      .max(30, { error: "Högst 30 att-satser." }),
+  })
+  .strict();
+
+export const ZConfidentialitySchema = z
+  .object({
+    reference: z
+      .string({ error: "Ange sekretessbestämmelse, till exempel ”26 kap. 1 § OSL”." })
+      .trim()
+      .max(100, { error: "Högst 100 tecken." })
+      .transform((value) => value.replace(/\s+/g, " ").replace(/ ?OSL$/u, ""))
+      .refine((value) => SECRECY_REFERENCE.test(value), { error: "Ange sekretessbestämmelse som till exempel ”26 kap. 1 § OSL”." })
+      .transform((value) => `${value} OSL`),
+    reason: requiredText("Ange skälet till sekretessmarkeringen.", 500, { multiline: true }),
+  })
+  .strict();
+
+export const ZIncomingDocumentSchema = z
+  .object({
+    description: requiredText("Beskriv handlingen, till exempel ”Remissunderlag …”.", 500),
+    counterpart: optionalText(200),
+    documentDate: isoDate("Ange handlingens datum."),
+  })
+  .strict();
+
+export const ZRegisterCaseSchema = z
+  .object({
+    idempotencyKey: z.uuid({ error: "Formuläret saknar sin engångsnyckel. Ladda om sidan och fyll i det igen." }),
+    title: requiredText("Ange ärendets rubrik.", 300),
+    kind: z.enum(CASE_KINDS, { error: "Välj typ av ärende." }),
+    committeeId: z.string({ error: "Välj nämnd." }).min(1, { error: "Välj nämnd." }).max(100),
+    departmentId: z.string({ error: "Välj avdelning." }).min(1, { error: "Välj avdelning." }).max(100),
+    caseOfficerId: z.uuid({ error: "Välj handläggare." }),
+    classificationId: z.uuid({ error: "Välj klassificering i listan." }).optional(),
+    referringBody: optionalText(200),
+    referringCaseNumber: optionalText(60),
+    receivedDate: isoDate("Ange datum då ärendet kom in."),
+    dueDate: isoDate("Ange remisstid.").optional(),
+    motion: ZMotionSchema.optional(),
+    confidentiality: ZConfidentialitySchema.optional(),
+    incomingDocument: ZIncomingDocumentSchema.optional(),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const issue = (path: (string | number)[], message: string) => context.addIssue({ code: "custom", path, message });
+    const today = todayInStockholm();
+    const referral = REFERRAL_KINDS.has(input.kind);
+    if (input.receivedDate > today) issue(["receivedDate"], "Datumet då ärendet kom in kan inte ligga i framtiden.");
+    if (input.dueDate && input.dueDate < input.receivedDate) issue(["dueDate"], "Remisstiden kan inte vara före datumet då ärendet kom in.");
+    if (referral && !input.dueDate) issue(["dueDate"], "Ange remisstid, det datum då svaret ska vara inne.");
+    if (referral && !input.referringBody) issue(["referringBody"], "Ange vem som skickat remissen, till exempel Kommunstyrelsen.");
+    if (input.kind === "MOTION_REFERRAL" && !input.motion) issue(["motion"], "Ange vilken motion remissen gäller.");
+    if (input.kind !== "MOTION_REFERRAL" && input.motion) issue(["motion"], "Motion anges bara för remiss av motion.");
+    if (input.motion && input.motion.raisedDate > input.receivedDate) {
+      issue(["motion", "raisedDate"], "Motionen kan inte ha väckts efter att remissen kom in.");
+    }
+    if (input.incomingDocument && input.incomingDocument.documentDate > today) {
+      issue(["incomingDocument", "documentDate"], "Handlingens datum kan inte ligga i framtiden.");
+    }
+  });
+
+export type TRegisterCase = z.output<typeof ZRegisterCaseSchema>;
+export type TRegisterCaseInput = z.input<typeof ZRegisterCaseSchema>;
+
+const text = (form: FormData, name: string): string => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+const optional = (form: FormData, name: string): string | undefined => text(form, name).trim() || undefined;
+
+/** Rows of a repeatable group; empty rows at the end (unused spare rows) are dropped. */
+const rows = <T>(form: FormData, prefix: string, read: (index: number) => T, isEmpty: (row: T) => boolean): T[] => {
+  const pattern = new RegExp(`^${prefix.replaceAll(".", "\\.")}\\.(\\d+)(\\.|$)`);
+  const indexes = [...form.keys()].map((key) => pattern.exec(key)?.[1]).filter((index): index is string => index !== undefined);
+  const count = indexes.length > 0 ? Math.max(...indexes.map(Number)) + 1 : 0;
+  const result = Array.from({ length: Math.min(count, 100) }, (_, index) => read(index));
+  while (result.length > 0 && isEmpty(result[result.length - 1]!)) result.pop();
+  return result;
+};
+
+/** The registration form → the schema's input. Sections that do not apply to the chosen kind are left out. */
+export const registerCaseFromFormData = (form: FormData): TRegisterCaseInput => {
+  const kind = text(form, "kind") as TRegisterCaseInput["kind"];
+  const motion: TRegisterCaseInput["motion"] =
+    kind === "MOTION_REFERRAL"
+      ? {
+          number: optional(form, "motion.number"),
+          title: text(form, "motion.title"),
+          raisedDate: text(form, "motion.raisedDate"),
+          authors: rows(
+            form,
+            "motion.authors",
+            (index) => ({ name: text(form, `motion.authors.${index}.name`), party: optional(form, `motion.authors.${index}.party`) }),
+            (author) => !author.name.trim() && !author.party,
+          ),
+          proposals: rows(form, "motion.proposals", (index) => text(form, `motion.proposals.${index}`), (proposal) => !proposal.trim()),
+        }
+      : undefined;
+  return {
+    idempotencyKey: text(form, "idempotencyKey"),
+    title: text(form, "title"),
+    kind,
+    committeeId: text(form, "committeeId"),
+    departmentId: text(form, "departmentId"),
+    caseOfficerId: text(form, "caseOfficerId"),
+    classificationId: optional(form, "classificationId"),
+    referringBody: optional(form, "referringBody"),
+    referringCaseNumber: optional(form, "referringCaseNumber"),
+    receivedDate: text(form, "receivedDate"),
+    dueDate: optional(form, "dueDate"),
+    motion,
+    confidentiality:
+      text(form, "confidential") === "yes"
+        ? { reference: text(form, "confidentiality.reference"), reason: text(form, "confidentiality.reason") }
+        : undefined,
+    incomingDocument:
+      text(form, "registerDocument") === "on"
+        ? {
+            description: text(form, "incomingDocument.description"),
+            counterpart: optional(form, "incomingDocument.counterpart"),
+            documentDate: text(form, "incomingDocument.documentDate"),
+          }
+        : undefined,
+  };
+};
+
+// ─── Changes on the case page ───────────────────────────────────────────────
+
+const caseRef = {
+  caseId: z.uuid({ error: "Ärendet finns inte." }),
+  version: z.coerce.number({ error: "Läs in sidan på nytt." }).int().min(1),
+};
+
+export const ZReassignCaseSchema = z
+  .object({ ...caseRef, caseOfficerId: z.uuid({ error: "Välj ny handläggare." }) })
+  .strict();
+
+export const ZCloseCaseSchema = z
+  .object({ ...caseRef, reason: requiredText("Ange varför ärendet avslutas.", 1000, { multiline: true }) })
+  .strict();
+
+export const ZMarkMisregisteredSchema = z
+  .object({ ...caseRef, reason: requiredText("Ange varför ärendet är felregistrerat.", 1000, { multiline: true }) })
+  .strict();
+
+export type TReassignCase = z.output<typeof ZReassignCaseSchema>;
+export type TCloseCase = z.output<typeof ZCloseCaseSchema>;
+export type TMarkMisregistered = z.output<typeof ZMarkMisregisteredSchema>;
+
+export const caseChangeFromFormData = (form: FormData): Record<string, string> =>
+  Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION")),
+  );

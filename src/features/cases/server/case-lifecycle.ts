@@ -1,0 +1,132 @@
+// Changes to a registered case: new handläggare, closing, felregistrering. Each is a
+// conditional write on the case's version (someone else's change → CONFLICT, never an
+// overwrite) with its audit event in the same transaction.
+// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) registers through this module;
+// the marker package throws outside a react-server bundle. It imports nothing from next/*.
+import type { CaseStatus } from "@/generated/prisma/enums";
+import { recordAudit } from "@/server/audit";
+import type { Actor } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import {
+  ZCloseCaseSchema,
+  ZMarkMisregisteredSchema,
+  ZReassignCaseSchema,
+  type TCloseCase,
+  type TMarkMisregistered,
+  type TReassignCase,
+} from "../schemas";
+import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "./case-access";
+import { caseOfficerWhere } from "./case-officers";
+import { parseInput, validationError } from "./validation";
+
+export const caseConflict = (): AppError =>
+  new AppError("CONFLICT", "Case version changed", {
+    userMessage: "Ärendet har ändrats av någon annan sedan du öppnade sidan. Läs in sidan på nytt och försök igen.",
+  });
+
+const notFound = (caseId: string): AppError => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
+
+/** Felregistrering is the registrator's call: it is a correction of the diarium itself. */
+export const mayMarkMisregistered = (actor: Actor, scope: CaseScope): boolean => actorHoldsRoleIn(actor, ["REGISTRAR"], scope);
+
+/**
+ * Loads the case for a change and checks, in order: it exists and the actor may read it
+ * (else NOT_FOUND, revealing nothing), the actor may do this (FORBIDDEN), the version is
+ * the one the actor saw (CONFLICT), the status allows it (INVALID_STATE).
+ */
+const loadForChange = async (
+  tx: Tx,
+  actor: Actor,
+  { caseId, version }: { caseId: string; version: number },
+  allowed: (scope: CaseScope) => boolean,
+) => {
+  const row = await tx.case.findUnique({
+    where: { id: caseId },
+    select: { ...CASE_SCOPE_SELECT, id: true, status: true, version: true, caseNumber: true },
+  });
+  if (!row) throw notFound(caseId);
+  const scope = toCaseScope(row);
+  if (!canOnCase(actor, "read", scope)) throw notFound(caseId);
+  if (!allowed(scope)) throw new AppError("FORBIDDEN", `Actor ${actor.id} may not change case ${caseId}`);
+  if (row.version !== version) throw caseConflict();
+  if (row.status !== "OPEN") {
+    throw new AppError("INVALID_STATE", `Case ${caseId} is ${row.status}`, { userMessage: "Ärendet är inte öppet och kan inte ändras." });
+  }
+  return { row, scope };
+};
+
+const conditionalUpdate = async (tx: Tx, { caseId, version }: { caseId: string; version: number }, data: {
+  caseOfficerId?: string;
+  status?: CaseStatus;
+  closedAt?: Date;
+  closedReason?: string;
+}) => {
+  const result = await tx.case.updateMany({ where: { id: caseId, version, status: "OPEN" }, data: { ...data, version: { increment: 1 } } });
+  if (result.count === 0) throw caseConflict();
+};
+
+export type CaseChangeOptions<T> = { actor: Actor; input: T | unknown };
+
+export const reassignCaseInTx = async (tx: Tx, actor: Actor, input: TReassignCase): Promise<void> => {
+  const { row, scope } = await loadForChange(tx, actor, input, (caseScope) => canOnCase(actor, "reassign", caseScope));
+  if (input.caseOfficerId === row.caseOfficerId) throw validationError({ caseOfficerId: ["Välj en annan handläggare än den nuvarande."] });
+  const [from, to] = await Promise.all([
+    tx.user.findUnique({ where: { id: row.caseOfficerId }, select: { name: true } }),
+    tx.user.findFirst({ where: { id: input.caseOfficerId, ...caseOfficerWhere(scope) }, select: { id: true, name: true } }),
+  ]);
+  if (!to) throw validationError({ caseOfficerId: ["Den valda personen är inte handläggare på ärendets avdelning."] });
+  await conditionalUpdate(tx, input, { caseOfficerId: to.id });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "case.reassign",
+    entityType: "Case",
+    entityId: row.id,
+    caseId: row.id,
+    data: { fromUserId: row.caseOfficerId, fromName: from?.name ?? null, toUserId: to.id, toName: to.name },
+  });
+};
+
+const finishCaseInTx = async (
+  tx: Tx,
+  actor: Actor,
+  input: { caseId: string; version: number; reason: string },
+  { status, action, allowed }: { status: "CLOSED" | "MISREGISTERED"; action: string; allowed: (scope: CaseScope) => boolean },
+): Promise<void> => {
+  const { row, scope } = await loadForChange(tx, actor, input, allowed);
+  const now = new Date();
+  await conditionalUpdate(tx, input, { status, closedAt: now, closedReason: input.reason });
+  // A finished case has nothing left to watch: its deadlines leave the bevakning lists.
+  await tx.deadline.updateMany({ where: { caseId: row.id, completedAt: null }, data: { completedAt: now } });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    entityType: "Case",
+    entityId: row.id,
+    caseId: row.id,
+    // The reason of a confidential case stays on the case, out of the more widely read log.
+    data: scope.confidential ? { confidential: true } : { reason: input.reason },
+  });
+};
+
+export const closeCaseInTx = (tx: Tx, actor: Actor, input: TCloseCase): Promise<void> =>
+  finishCaseInTx(tx, actor, input, { status: "CLOSED", action: "case.close", allowed: (scope) => canOnCase(actor, "close", scope) });
+
+export const markCaseMisregisteredInTx = (tx: Tx, actor: Actor, input: TMarkMisregistered): Promise<void> =>
+  finishCaseInTx(tx, actor, input, { status: "MISREGISTERED", action: "case.misregister", allowed: (scope) => mayMarkMisregistered(actor, scope) });
+
+export const reassignCase = async ({ actor, input }: CaseChangeOptions<TReassignCase>): Promise<void> => {
+  const parsed = parseInput(ZReassignCaseSchema, input);
+  await db.$transaction((tx) => reassignCaseInTx(tx, actor, parsed));
+};
+
+export const closeCase = async ({ actor, input }: CaseChangeOptions<TCloseCase>): Promise<void> => {
+  const parsed = parseInput(ZCloseCaseSchema, input);
+  await db.$transaction((tx) => closeCaseInTx(tx, actor, parsed));
+};
+
+/** Felregistrerat: the case keeps its number (never reused) and leaves the work lists. */
+export const markCaseMisregistered = async ({ actor, input }: CaseChangeOptions<TMarkMisregistered>): Promise<void> => {
+  const parsed = parseInput(ZMarkMisregisteredSchema, input);
+  await db.$transaction((tx) => markCaseMisregisteredInTx(tx, actor, parsed));
+};

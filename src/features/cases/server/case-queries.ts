@@ -1,0 +1,214 @@
+// Read models for the case pages. Authorization comes from the case itself.
+import "server-only";
+import type { CaseKind, CaseStatus, DeadlineKind } from "@/generated/prisma/enums";
+import { z } from "@/lib/zod";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { dbDateToIso, todayInStockholm } from "../dates";
+import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "./case-access";
+import { mayMarkMisregistered } from "./case-lifecycle";
+import { caseOfficerWhere } from "./case-officers";
+import { REGISTERING_ROLES } from "./register-case";
+import { describeCaseEvent } from "./timeline";
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+
+/** KLASSA codes in numeric order: 1.2 before 1.10. */
+const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, "sv", { numeric: true });
+
+export type RegistrationOptions = {
+  committees: {
+    id: string;
+    name: string;
+    shortName: string;
+    hasSeries: boolean;
+    departments: { id: string; name: string; caseOfficers: { id: string; name: string }[] }[];
+  }[];
+  classifications: { id: string; code: string; title: string }[];
+  today: string;
+};
+
+/** What the registration form offers the actor: only committees and departments where they may register. */
+export const getRegistrationOptions = async (actor: Actor): Promise<RegistrationOptions> => {
+  const [committees, officerMemberships] = await Promise.all([
+    db.committee.findMany({
+      include: { registrySeries: { select: { id: true } }, administrations: { include: { departments: true } } },
+      orderBy: { name: "asc" },
+    }),
+    db.membership.findMany({
+      where: { role: "CASE_OFFICER", user: { disabledAt: null } },
+      select: { municipalityId: true, committeeId: true, administrationId: true, departmentId: true, user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  const result: RegistrationOptions["committees"] = [];
+  for (const committee of committees) {
+    const departments = committee.administrations
+      .flatMap((administration) => administration.departments.map((department) => ({ department, administration })))
+      .filter(({ department, administration }) =>
+        actorHoldsRoleIn(actor, REGISTERING_ROLES, {
+          municipalityId: committee.municipalityId,
+          committeeId: committee.id,
+          administrationId: administration.id,
+          departmentId: department.id,
+        }),
+      )
+      .map(({ department, administration }) => {
+        const officers = new Map<string, { id: string; name: string }>();
+        for (const membership of officerMemberships) {
+          const covers =
+            membership.departmentId === department.id ||
+            membership.administrationId === administration.id ||
+            membership.committeeId === committee.id ||
+            membership.municipalityId === committee.municipalityId;
+          if (covers) officers.set(membership.user.id, membership.user);
+        }
+        return { id: department.id, name: department.name, caseOfficers: [...officers.values()].sort(byName) };
+      })
+      .sort(byName);
+    if (departments.length > 0) {
+      result.push({ id: committee.id, name: committee.name, shortName: committee.shortName, hasSeries: Boolean(committee.registrySeries), departments });
+    }
+  }
+  const municipalityIds = [...new Set(committees.filter((committee) => result.some((item) => item.id === committee.id)).map((committee) => committee.municipalityId))];
+  const classifications = await db.classification.findMany({
+    where: { municipalityId: { in: municipalityIds }, active: true },
+    select: { id: true, code: true, title: true },
+  });
+  return { committees: result, classifications: classifications.sort(byCode), today: todayInStockholm() };
+};
+
+export type CaseDetails = {
+  id: string;
+  caseNumber: string;
+  title: string;
+  kind: CaseKind;
+  status: CaseStatus;
+  version: number;
+  committee: { name: string; shortName: string };
+  department: { name: string };
+  caseOfficer: { id: string; name: string; title: string | null; phone: string | null };
+  classification: { code: string; title: string } | null;
+  referringBody: string | null;
+  referringCaseNumber: string | null;
+  receivedDate: string;
+  dueDate: string | null;
+  today: string;
+  secrecy: { reference: string; reason: string | null; decidedBy: string | null; decidedAt: Date | null } | null;
+  closedAt: Date | null;
+  closedReason: string | null;
+  motion: {
+    number: string | null;
+    title: string;
+    raisedDate: string;
+    authors: { name: string; party: string | null }[];
+    proposals: string[];
+  } | null;
+  openDeadlines: { id: string; kind: DeadlineKind; dueDate: string; description: string }[];
+  events: { id: string; at: Date; text: string; actorName: string | null }[];
+  permissions: { reassign: boolean; close: boolean; misregister: boolean };
+  reassignCandidates: { id: string; name: string }[];
+};
+
+const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
+
+/** The case page. NOT_FOUND both for a missing case and one the actor may not read. */
+export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDetails> => {
+  if (!z.uuid().safeParse(caseId).success) throw notFound(caseId);
+  const row = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      ...CASE_SCOPE_SELECT,
+      id: true,
+      caseNumber: true,
+      title: true,
+      kind: true,
+      status: true,
+      version: true,
+      referringBody: true,
+      referringCaseNumber: true,
+      receivedDate: true,
+      dueDate: true,
+      secrecyReason: true,
+      secrecyDecidedAt: true,
+      closedAt: true,
+      closedReason: true,
+      committee: { select: { municipalityId: true, name: true, shortName: true } },
+      department: { select: { administrationId: true, name: true } },
+      caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
+      classification: { select: { code: true, title: true } },
+      secrecyDecidedBy: { select: { name: true } },
+      motion: {
+        select: {
+          number: true,
+          title: true,
+          raisedDate: true,
+          authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
+          proposals: { orderBy: { position: "asc" }, select: { text: true } },
+        },
+      },
+      deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
+    },
+  });
+  if (!row) throw notFound(caseId);
+  const scope = toCaseScope(row);
+  if (!canOnCase(actor, "read", scope)) throw notFound(caseId);
+
+  const open = row.status === "OPEN";
+  const permissions = {
+    reassign: open && canOnCase(actor, "reassign", scope),
+    close: open && canOnCase(actor, "close", scope),
+    misregister: open && mayMarkMisregistered(actor, scope),
+  };
+  const [events, candidates] = await Promise.all([
+    db.auditEvent.findMany({
+      where: { caseId: row.id },
+      orderBy: { seq: "asc" },
+      select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+    permissions.reassign
+      ? db.user.findMany({ where: { ...caseOfficerWhere(scope), id: { not: row.caseOfficerId } }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+  ]);
+
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    title: row.title,
+    kind: row.kind,
+    status: row.status,
+    version: row.version,
+    committee: { name: row.committee.name, shortName: row.committee.shortName },
+    department: { name: row.department.name },
+    caseOfficer: row.caseOfficer,
+    classification: row.classification,
+    referringBody: row.referringBody,
+    referringCaseNumber: row.referringCaseNumber,
+    receivedDate: dbDateToIso(row.receivedDate),
+    dueDate: row.dueDate ? dbDateToIso(row.dueDate) : null,
+    today: todayInStockholm(),
+    secrecy: row.secrecyReference
+      ? { reference: row.secrecyReference, reason: row.secrecyReason, decidedBy: row.secrecyDecidedBy?.name ?? null, decidedAt: row.secrecyDecidedAt }
+      : null,
+    closedAt: row.closedAt,
+    closedReason: row.closedReason,
+    motion: row.motion
+      ? {
+          number: row.motion.number,
+          title: row.motion.title,
+          raisedDate: dbDateToIso(row.motion.raisedDate),
+          authors: row.motion.authors,
+          proposals: row.motion.proposals.map((proposal) => proposal.text),
+        }
+      : null,
+    openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: dbDateToIso(deadline.dueDate) })),
+    events: events.map((event) => ({
+      id: event.id.toString(),
+      at: event.createdAt,
+      actorName: event.actor?.name ?? null,
+      text: describeCaseEvent({ action: event.action, data: event.data, actorName: event.actor?.name ?? null }),
+    })),
+    permissions,
+    reassignCandidates: candidates.sort(byName),
+  };
+};
