@@ -1,0 +1,263 @@
+// The diarium list: cases the actor may read (case-access's `readableCasesWhere`, always
+// ANDed with the filters), sorted and paged by keyset — the cursor is the last row's sort
+// key and id, so a page is an index range, not an OFFSET, and rows registered meanwhile
+// neither repeat nor push rows off a page.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { CaseStatus } from "@/generated/prisma/enums";
+import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import { z } from "@/lib/zod";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { decodeCursor, encodeCursor } from "../cursor";
+import { formatDateOnly, stockholmToday } from "../dates";
+import type { TDiariumSearchParams, TDiariumSort } from "../schemas";
+
+export const DIARIUM_PAGE_SIZE = 50;
+
+type SortField = "createdAt" | "dueDate" | "year" | "sequence";
+type Direction = "asc" | "desc";
+type SortPart = { field: SortField; dir: Direction; nullable: boolean; nullsLast: boolean };
+type KeyValue = Date | number | null;
+
+const part = (field: SortField, dir: Direction): SortPart => ({ field, dir, nullable: field === "dueDate", nullsLast: true });
+
+/** Each sort ends with the id (same direction) so that the order is total and the cursor unique. */
+const SORTS: Record<TDiariumSort, SortPart[]> = {
+  "registrerad-nyast": [part("createdAt", "desc")],
+  "registrerad-aldst": [part("createdAt", "asc")],
+  // Cases without remisstid last.
+  remisstid: [part("dueDate", "asc")],
+  "diarienummer-fallande": [part("year", "desc"), part("sequence", "desc")],
+  "diarienummer-stigande": [part("year", "asc"), part("sequence", "asc")],
+};
+
+/** The cursor's key values, checked per sort before they reach the query. */
+const ZCursorKeySchemas: Record<TDiariumSort, z.ZodType<(string | number | null)[]>> = {
+  "registrerad-nyast": z.tuple([z.iso.datetime()]),
+  "registrerad-aldst": z.tuple([z.iso.datetime()]),
+  remisstid: z.tuple([z.iso.date().nullable()]),
+  "diarienummer-fallande": z.tuple([z.number().int(), z.number().int()]),
+  "diarienummer-stigande": z.tuple([z.number().int(), z.number().int()]),
+};
+
+const toKeyValue = (field: SortField, value: string | number | null): KeyValue => {
+  if (value === null) return null;
+  if (field === "createdAt") return new Date(value as string);
+  if (field === "dueDate") return new Date(`${value as string}T00:00:00.000Z`);
+  return value as number;
+};
+
+const fromKeyValue = (field: SortField, value: KeyValue): string | number | null => {
+  if (value === null) return null;
+  if (field === "createdAt") return (value as Date).toISOString();
+  if (field === "dueDate") return formatDateOnly(value as Date);
+  return value as number;
+};
+
+const reverse = (parts: SortPart[]): SortPart[] =>
+  parts.map((p) => ({ ...p, dir: p.dir === "asc" ? "desc" : "asc", nullsLast: !p.nullsLast }));
+
+const where = (field: SortField | "id", condition: unknown): Prisma.CaseWhereInput => ({ [field]: condition }) as Prisma.CaseWhereInput;
+
+/** Rows strictly after `values`/`id` in the order `parts` (then id in the first part's direction). */
+const afterKeyset = (parts: SortPart[], values: KeyValue[], id: string): Prisma.CaseWhereInput => {
+  const idDir = parts[0]?.dir ?? "desc";
+  const alternatives: Prisma.CaseWhereInput[] = [];
+  const equalSoFar: Prisma.CaseWhereInput[] = [];
+  parts.forEach((p, index) => {
+    const value = values[index] ?? null;
+    let after: Prisma.CaseWhereInput | null;
+    if (value === null) {
+      // Nulls sort last: nothing after them but ties; nulls first: every non-null is after.
+      after = p.nullsLast ? null : where(p.field, { not: null });
+    } else {
+      const beyond = where(p.field, p.dir === "asc" ? { gt: value } : { lt: value });
+      after = p.nullable && p.nullsLast ? { OR: [beyond, where(p.field, null)] } : beyond;
+    }
+    if (after) alternatives.push({ AND: [...equalSoFar, after] });
+    equalSoFar.push(where(p.field, value));
+  });
+  alternatives.push({ AND: [...equalSoFar, where("id", idDir === "asc" ? { gt: id } : { lt: id })] });
+  const conditions: Prisma.CaseWhereInput[] = [{ OR: alternatives }];
+  // A redundant bound on the leading column turns the keyset into an index range condition.
+  const lead = parts[0];
+  const leadValue = values[0];
+  if (lead && !lead.nullable && leadValue !== null && leadValue !== undefined) {
+    conditions.push(where(lead.field, lead.dir === "asc" ? { gte: leadValue } : { lte: leadValue }));
+  }
+  return { AND: conditions };
+};
+
+const orderByFor = (parts: SortPart[]): Prisma.CaseOrderByWithRelationInput[] => [
+  ...parts.map(
+    (p): Prisma.CaseOrderByWithRelationInput =>
+      (p.nullable ? { [p.field]: { sort: p.dir, nulls: p.nullsLast ? "last" : "first" } } : { [p.field]: p.dir }) as Prisma.CaseOrderByWithRelationInput,
+  ),
+  { id: parts[0]?.dir ?? "desc" },
+];
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+export type DiariumFilterInput = Omit<TDiariumSearchParams, "efter" | "fore" | "sortering">;
+
+/** The filters as a Prisma condition (authorization is added separately by the caller). */
+export const diariumFilterWhere = (filters: DiariumFilterInput, today: Date): Prisma.CaseWhereInput => {
+  const conditions: Prisma.CaseWhereInput[] = [];
+  if (filters.namnd) conditions.push({ committeeId: filters.namnd });
+  if (filters.ar) conditions.push({ year: filters.ar });
+  if (filters.status) conditions.push({ status: filters.status });
+  if (filters.handlaggare) conditions.push({ caseOfficerId: filters.handlaggare });
+  if (filters.klass) conditions.push({ classificationId: filters.klass });
+  if (filters.forsenade) conditions.push({ status: "OPEN", dueDate: { lt: today } });
+  if (filters.q) {
+    const contains = escapeLike(filters.q);
+    conditions.push({ OR: [{ caseNumber: { contains, mode: "insensitive" } }, { title: { contains, mode: "insensitive" } }] });
+  }
+  return { AND: conditions };
+};
+
+const ROW_SELECT = {
+  ...CASE_SCOPE_SELECT,
+  id: true,
+  caseNumber: true,
+  title: true,
+  status: true,
+  receivedDate: true,
+  dueDate: true,
+  createdAt: true,
+  year: true,
+  sequence: true,
+  caseOfficer: { select: { name: true } },
+  committee: { select: { municipalityId: true, shortName: true, name: true } },
+} satisfies Prisma.CaseSelect;
+
+type CaseRow = Prisma.CaseGetPayload<{ select: typeof ROW_SELECT }>;
+
+export type DiariumRow = {
+  id: string;
+  caseNumber: string;
+  /** Null when the actor may not read the confidential case's title (defence in depth: the list query already excludes such cases). */
+  title: string | null;
+  confidential: boolean;
+  status: CaseStatus;
+  receivedDate: Date;
+  dueDate: Date | null;
+  /** Open and the remisstid has passed. */
+  overdue: boolean;
+  caseOfficerName: string;
+  committeeShortName: string;
+  committeeName: string;
+};
+
+export type DiariumPage = {
+  rows: DiariumRow[];
+  /** Cursor for "Nästa sida" (`efter`), null on the last page. */
+  nextCursor: string | null;
+  /** Cursor for "Föregående sida" (`fore`), null on the first page. */
+  prevCursor: string | null;
+  /** The URL's cursor could not be used (damaged, or from another sort); the list starts from the beginning. */
+  cursorIgnored: boolean;
+};
+
+export type ListDiariumCasesOptions = {
+  actor: Actor;
+  params: TDiariumSearchParams;
+  /** Stockholm's today as a date-only value; injectable for tests. */
+  today?: Date;
+  pageSize?: number;
+};
+
+export const listDiariumCases = async ({ actor, params, today = stockholmToday(), pageSize = DIARIUM_PAGE_SIZE }: ListDiariumCasesOptions): Promise<DiariumPage> => {
+  const sort = params.sortering ?? "registrerad-nyast";
+  const parts = SORTS[sort];
+  const cursorOf = (row: CaseRow): string => encodeCursor({ s: sort, k: parts.map((p) => fromKeyValue(p.field, row[p.field])), id: row.id });
+
+  const rawCursor = params.efter ?? params.fore;
+  const backwards = !params.efter && Boolean(params.fore);
+  let cursor: { values: KeyValue[]; id: string } | null = null;
+  let cursorIgnored = false;
+  if (rawCursor) {
+    const decoded = decodeCursor(rawCursor);
+    const keys = decoded && decoded.s === sort ? ZCursorKeySchemas[sort].safeParse(decoded.k) : null;
+    if (decoded && keys?.success) cursor = { values: keys.data.map((value, index) => toKeyValue(parts[index]!.field, value)), id: decoded.id };
+    else cursorIgnored = true;
+  }
+
+  const base: Prisma.CaseWhereInput[] = [readableCasesWhere(actor), diariumFilterWhere(params, today)];
+  const fetchPage = async (direction: "forward" | "backward", from: typeof cursor) => {
+    const order = direction === "forward" ? parts : reverse(parts);
+    return db.case.findMany({
+      where: { AND: from ? [...base, afterKeyset(order, from.values, from.id)] : base },
+      orderBy: orderByFor(order),
+      take: pageSize + 1,
+      select: ROW_SELECT,
+    });
+  };
+
+  let rows: CaseRow[];
+  let nextCursor: string | null = null;
+  let prevCursor: string | null = null;
+  if (backwards && cursor) {
+    const found = await fetchPage("backward", cursor);
+    if (found.length > pageSize) {
+      rows = found.slice(0, pageSize).reverse();
+      prevCursor = cursorOf(rows[0]!);
+      nextCursor = cursorOf(rows[rows.length - 1]!);
+    } else {
+      // Back at the start: show a full first page rather than the few rows before the cursor.
+      const first = await fetchPage("forward", null);
+      rows = first.slice(0, pageSize);
+      nextCursor = first.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
+    }
+  } else {
+    const found = await fetchPage("forward", cursor);
+    rows = found.slice(0, pageSize);
+    nextCursor = found.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
+    prevCursor = cursor && rows.length > 0 ? cursorOf(rows[0]!) : null;
+    if (cursor && rows.length === 0) {
+      // Past the end (e.g. an old link): offer the way back to the start.
+      prevCursor = null;
+    }
+  }
+
+  return {
+    rows: rows.map((row) => {
+      const scope = toCaseScope(row);
+      return {
+        id: row.id,
+        caseNumber: row.caseNumber,
+        title: canOnCase(actor, "read", scope) ? row.title : null,
+        confidential: scope.confidential,
+        status: row.status,
+        receivedDate: row.receivedDate,
+        dueDate: row.dueDate,
+        overdue: row.status === "OPEN" && row.dueDate !== null && row.dueDate < today,
+        caseOfficerName: row.caseOfficer.name,
+        committeeShortName: row.committee.shortName,
+        committeeName: row.committee.name,
+      };
+    }),
+    nextCursor,
+    prevCursor,
+    cursorIgnored,
+  };
+};
+
+export type DiariumFilterOptions = {
+  committees: { id: string; name: string; shortName: string }[];
+  caseOfficers: { id: string; name: string }[];
+  classifications: { id: string; code: string; title: string }[];
+};
+
+/** Choices for the filter form: only committees, handläggare and classes of cases the actor may read. */
+export const diariumFilterOptions = async (actor: Actor): Promise<DiariumFilterOptions> => {
+  const readable = readableCasesWhere(actor);
+  const [committees, caseOfficers, classifications] = await Promise.all([
+    db.committee.findMany({ where: { cases: { some: readable } }, select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({ where: { casesAsOfficer: { some: readable } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.classification.findMany({ where: { cases: { some: readable } }, select: { id: true, code: true, title: true }, orderBy: { code: "asc" } }),
+  ]);
+  return { committees, caseOfficers, classifications };
+};

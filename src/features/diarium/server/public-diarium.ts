@@ -1,0 +1,136 @@
+// The public diarium (no login): the handlingar registered in every committee, with what
+// the law lets anyone see. For a confidential handling — or any handling in a confidential
+// case — the description, the sender/recipient and the case title are nulled IN THE SQL,
+// so protected values never leave the database for this page: not into HTML, caches or
+// logs. Free-text search only looks at values that would be shown, so a search cannot
+// reveal hidden text by whether a row matches.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { CaseStatus, DocumentDirection } from "@/generated/prisma/enums";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { z } from "@/lib/zod";
+import { db } from "@/server/db";
+import { decodeCursor, encodeCursor } from "../cursor";
+import type { TPublicDiariumSearchParams } from "../schemas";
+import { escapeLike } from "./diarium-list";
+
+export const PUBLIC_DIARIUM_PAGE_SIZE = 50;
+const SORT_KEY = "publik";
+
+type SqlRow = {
+  id: string;
+  number: number;
+  registeredAt: Date;
+  documentDate: Date;
+  direction: DocumentDirection;
+  caseNumber: string;
+  caseStatus: CaseStatus;
+  committeeShortName: string;
+  committeeName: string;
+  secrecyReference: string | null;
+  description: string | null;
+  counterpart: string | null;
+  caseTitle: string | null;
+};
+
+export type PublicDiariumRow = Omit<SqlRow, "number" | "secrecyReference"> & {
+  documentNumber: string;
+  /** The OSL reference when the handling or its case is confidential; the protected fields are then null. */
+  secrecyReference: string | null;
+};
+
+export type PublicDiariumPage = {
+  rows: PublicDiariumRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+  cursorIgnored: boolean;
+};
+
+/** True when the row may show its content: neither the handling nor its case is confidential. */
+const IS_PUBLIC = Prisma.sql`(d.secrecy_reference IS NULL AND c.secrecy_reference IS NULL)`;
+
+const ZPublicCursorKeySchema = z.tuple([z.iso.datetime()]);
+
+export type ListPublicDiariumOptions = { params: TPublicDiariumSearchParams; pageSize?: number };
+
+export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE_SIZE }: ListPublicDiariumOptions): Promise<PublicDiariumPage> => {
+  const rawCursor = params.efter ?? params.fore;
+  const backwards = !params.efter && Boolean(params.fore);
+  let cursor: { registeredAt: Date; id: string } | null = null;
+  let cursorIgnored = false;
+  if (rawCursor) {
+    const decoded = decodeCursor(rawCursor);
+    const keys = decoded && decoded.s === SORT_KEY ? ZPublicCursorKeySchema.safeParse(decoded.k) : null;
+    if (decoded && keys?.success) cursor = { registeredAt: new Date(keys.data[0]), id: decoded.id };
+    else cursorIgnored = true;
+  }
+
+  const filters: Prisma.Sql[] = [];
+  if (params.namnd) filters.push(Prisma.sql`c.committee_id = ${params.namnd}`);
+  if (params.q) {
+    const pattern = `%${escapeLike(params.q)}%`;
+    filters.push(Prisma.sql`(
+      (c.case_number || '-' || d.number::text) ILIKE ${pattern}
+      OR (${IS_PUBLIC} AND (d.description ILIKE ${pattern} OR d.counterpart ILIKE ${pattern} OR c.title ILIKE ${pattern})))`);
+  }
+
+  const fetchPage = (direction: "forward" | "backward", from: typeof cursor): Promise<SqlRow[]> => {
+    // registered_at is a UTC timestamp without zone: convert explicitly, whatever the session's time zone.
+    const at = from ? Prisma.sql`(${from.registeredAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')` : null;
+    const keyset = from
+      ? direction === "forward"
+        ? Prisma.sql`(d.registered_at, d.id) < (${at}, ${from.id}::uuid)`
+        : Prisma.sql`(d.registered_at, d.id) > (${at}, ${from.id}::uuid)`
+      : null;
+    const conditions = keyset ? [...filters, keyset] : filters;
+    const whereClause = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+    const order = direction === "forward" ? Prisma.sql`d.registered_at DESC, d.id DESC` : Prisma.sql`d.registered_at ASC, d.id ASC`;
+    return db.$queryRaw<SqlRow[]>`
+      SELECT d.id::text AS "id", d.number AS "number", d.registered_at AS "registeredAt", d.document_date AS "documentDate",
+             d.direction::text AS "direction", c.case_number AS "caseNumber", c.status::text AS "caseStatus",
+             cm.short_name AS "committeeShortName", cm.name AS "committeeName",
+             COALESCE(d.secrecy_reference, c.secrecy_reference) AS "secrecyReference",
+             CASE WHEN ${IS_PUBLIC} THEN d.description END AS "description",
+             CASE WHEN ${IS_PUBLIC} THEN d.counterpart END AS "counterpart",
+             CASE WHEN ${IS_PUBLIC} THEN c.title END AS "caseTitle"
+        FROM case_document d
+        JOIN "case" c ON c.id = d.case_id
+        JOIN committee cm ON cm.id = c.committee_id
+        ${whereClause}
+       ORDER BY ${order}
+       LIMIT ${pageSize + 1}`;
+  };
+
+  const cursorOf = (row: SqlRow): string => encodeCursor({ s: SORT_KEY, k: [row.registeredAt.toISOString()], id: row.id });
+
+  let rows: SqlRow[];
+  let nextCursor: string | null = null;
+  let prevCursor: string | null = null;
+  if (backwards && cursor) {
+    const found = await fetchPage("backward", cursor);
+    if (found.length > pageSize) {
+      rows = found.slice(0, pageSize).reverse();
+      prevCursor = cursorOf(rows[0]!);
+      nextCursor = cursorOf(rows[rows.length - 1]!);
+    } else {
+      const first = await fetchPage("forward", null);
+      rows = first.slice(0, pageSize);
+      nextCursor = first.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
+    }
+  } else {
+    const found = await fetchPage("forward", cursor);
+    rows = found.slice(0, pageSize);
+    nextCursor = found.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
+    prevCursor = cursor && rows.length > 0 ? cursorOf(rows[0]!) : null;
+  }
+
+  return {
+    rows: rows.map(({ number, ...row }) => ({ ...row, documentNumber: formatDocumentNumber(row.caseNumber, number) })),
+    nextCursor,
+    prevCursor,
+    cursorIgnored,
+  };
+};
+
+/** Every committee: the public diarium covers them all. */
+export const publicDiariumCommittees = () => db.committee.findMany({ select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } });

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./support/auth";
+
+// Demo data (src/server/seed/demo-cases.ts): the reference case is open with remisstid
+// 2024-05-03 (so overdue), "Trygga skolvägar" is open with a later remisstid, and
+// "Skrivelse om en enskilds boendesituation" is confidential (26 kap. 1 § OSL).
+const REFERENCE_TITLE = "Stoppa de öppna drogscenerna";
+const CONFIDENTIAL_TITLE = "Skrivelse om en enskilds boendesituation";
+const CONFIDENTIAL_DESCRIPTION = "Skrivelse från enskild";
+
+test("the registrator finds the reference case in the diarium and can filter on overdue cases", async ({ page }) => {
+  await login(page, "registrator");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }).click();
+  await expect(page.getByRole("heading", { name: "Diarium", level: 1 })).toBeVisible();
+  const table = page.getByRole("table", { name: "Ärenden i diariet" });
+  const referenceRow = table.getByRole("row").filter({ hasText: REFERENCE_TITLE });
+  await expect(referenceRow).toBeVisible();
+  await expect(referenceRow).toContainText("försenad");
+  // The registrator reads confidential cases of the committee.
+  await expect(table).toContainText(CONFIDENTIAL_TITLE);
+
+  await page.getByLabel("Endast försenade").check();
+  await page.getByRole("button", { name: "Filtrera" }).click();
+  await expect(page).toHaveURL(/forsenade=1/);
+  await expect(table.getByRole("row").filter({ hasText: REFERENCE_TITLE })).toBeVisible();
+  await expect(table).not.toContainText("Trygga skolvägar");
+  for (const row of await table.getByRole("row").filter({ has: page.getByRole("link") }).all()) {
+    await expect(row).toContainText("försenad");
+  }
+
+  // Each row links to its case page.
+  await expect(referenceRow.getByRole("link").first()).toHaveAttribute("href", /^\/arenden\/[0-9a-f-]{36}$/);
+});
+
+test("an invalid filter value in the URL is ignored with a notice instead of an error", async ({ page }) => {
+  await login(page, "registrator");
+  const response = await page.goto("/diarium?ar=abc&status=KANSKE&efter=%%%");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("alert").filter({ hasText: "Ogiltigt värde ignorerades" })).toContainText("år, status");
+  await expect(page.getByRole("table", { name: "Ärenden i diariet" })).toContainText(REFERENCE_TITLE);
+});
+
+test("a committee chair without confidential access does not see the confidential case in the diarium", async ({ page }) => {
+  await login(page, "ordforande");
+  await page.goto(`/diarium?q=${encodeURIComponent("enskilds")}`);
+  await expect(page.getByRole("status")).toContainText("Inga ärenden");
+  expect(await page.content()).not.toContain(CONFIDENTIAL_TITLE);
+});
+
+test("the public diarium is open without login and shows the secrecy marking, never the protected text", async ({ request, page }) => {
+  const response = await request.get("/offentligt-diarium");
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain("Sekretess enligt 26 kap. 1 § OSL");
+  expect(html).toContain("Remissunderlag Motion Stoppa de öppna drogscenerna");
+  expect(html).not.toContain(CONFIDENTIAL_TITLE);
+  expect(html).not.toContain(CONFIDENTIAL_DESCRIPTION);
+  expect(html).not.toContain("personliga förhållanden");
+
+  // Searching for the protected text finds nothing.
+  const search = await request.get(`/offentligt-diarium?q=${encodeURIComponent("enskild")}`);
+  expect(await search.text()).not.toContain(CONFIDENTIAL_DESCRIPTION);
+
+  await page.goto("/offentligt-diarium");
+  await expect(page.getByRole("heading", { name: "Offentligt diarium" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Felregistrerad" }).or(page.getByText("Felregistrerad")).first()).toBeVisible();
+});
+
+test("bevakning lists the overdue reference case for its handläggare", async ({ page }) => {
+  await login(page, "clas.cederlid");
+  await expect(page.getByTestId("deadline-summary")).toContainText("försenade");
+  await page.getByRole("link", { name: "Gå till bevakning" }).click();
+  await expect(page.getByRole("heading", { name: "Bevakning", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Försenade" })).toContainText(REFERENCE_TITLE);
+});

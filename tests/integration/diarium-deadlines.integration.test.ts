@@ -1,0 +1,111 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { countDeadlines, listDeadlines } from "@/features/diarium/server/deadlines";
+import { listMyOpenCases } from "@/features/diarium/server/my-cases";
+import { createTestDatabase } from "../support/database";
+import { setUpDiariumFixture } from "./diarium-fixtures";
+
+const { db } = await createTestDatabase();
+const fixture = await setUpDiariumFixture(db);
+const TODAY = new Date("2026-06-15T00:00:00Z");
+const CANARY = `KANARIEFÅGEL-${Math.random().toString(36).slice(2, 10)}`;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  const clasCase = await fixture.createCase({ title: "Clas remiss", dueDate: "2026-06-20" });
+  const lindaCase = await fixture.createCase({ title: "Lindas remiss", caseOfficer: "linda.palo", dueDate: "2026-06-10" });
+  const secretCase = await fixture.createCase({ title: `Sekretess ${CANARY}`, caseOfficer: "linda.palo", secrecyReference: "26 kap. 1 § OSL" });
+  const closedCase = await fixture.createCase({ title: "Stängt", status: "CLOSED" });
+  const ifoCase = await fixture.createCase({ title: "IFO-remiss", departmentId: "has-ifo", caseOfficer: "ifo.handlaggare" });
+  const sosCase = await fixture.createCase({ committeeId: "sos", title: "Södermalm", caseOfficer: "sos.handlaggare" });
+  ids.clasCase = clasCase.id;
+  ids.lindaCase = lindaCase.id;
+  ids.clasOverdue = (await fixture.createDeadline({ caseId: clasCase.id, dueDate: "2026-06-01" })).id;
+  ids.clasSoon = (await fixture.createDeadline({ caseId: clasCase.id, dueDate: "2026-06-20" })).id;
+  ids.clasToday = (await fixture.createDeadline({ caseId: clasCase.id, kind: "OTHER", dueDate: "2026-06-15" })).id;
+  ids.clasLater = (await fixture.createDeadline({ caseId: clasCase.id, dueDate: "2026-07-20" })).id;
+  ids.clasDone = (await fixture.createDeadline({ caseId: clasCase.id, dueDate: "2026-06-02", completed: true })).id;
+  ids.motionIn40 = (await fixture.createDeadline({ caseId: clasCase.id, kind: "MOTION_ONE_YEAR", dueDate: "2026-07-25" })).id;
+  ids.motionIn90 = (await fixture.createDeadline({ caseId: clasCase.id, kind: "MOTION_ONE_YEAR", dueDate: "2026-09-13" })).id;
+  ids.motionPassed = (await fixture.createDeadline({ caseId: lindaCase.id, kind: "MOTION_ONE_YEAR", dueDate: "2026-05-15" })).id;
+  ids.lindaOverdue = (await fixture.createDeadline({ caseId: lindaCase.id, dueDate: "2026-05-20" })).id;
+  ids.secretSoon = (await fixture.createDeadline({ caseId: secretCase.id, dueDate: "2026-06-18" })).id;
+  ids.closed = (await fixture.createDeadline({ caseId: closedCase.id, dueDate: "2026-06-01" })).id;
+  ids.ifo = (await fixture.createDeadline({ caseId: ifoCase.id, dueDate: "2026-06-01" })).id;
+  ids.sos = (await fixture.createDeadline({ caseId: sosCase.id, dueDate: "2026-06-01" })).id;
+});
+
+const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
+
+describe("bevakning", () => {
+  it("lists overdue and due-within-14-days deadlines of open cases, the handläggare's own first", async () => {
+    const clas = await fixture.actor("clas.cederlid");
+    const overview = await listDeadlines({ actor: clas, today: TODAY });
+    // Clas (handläggare in has-sos) reads the department's public cases: Linda's too, after his own.
+    expect(idsOf(overview.overdue)).toEqual([ids.clasOverdue, ids.motionPassed, ids.lindaOverdue]);
+    expect(idsOf(overview.dueSoon)).toEqual([ids.clasToday, ids.clasSoon]);
+    expect(idsOf(overview.motionsApproaching)).toEqual([ids.motionIn40]);
+    expect(overview.overdue[0]).toMatchObject({ own: true, daysLeft: -14, caseNumber: expect.stringMatching(/^HÄS 2026\//) });
+    expect(overview.dueSoon[0]).toMatchObject({ daysLeft: 0, kind: "OTHER" });
+  });
+
+  it("flags motions within 60 days of, or past, the one-year limit", async () => {
+    const clas = await fixture.actor("clas.cederlid");
+    const overview = await listDeadlines({ actor: clas, today: TODAY });
+    const all = [...overview.overdue, ...overview.dueSoon, ...overview.motionsApproaching];
+    expect(all.filter((row) => row.motionWarning).map((row) => row.id).sort()).toEqual([ids.motionIn40, ids.motionPassed].sort());
+    expect(idsOf(all)).not.toContain(ids.motionIn90);
+  });
+
+  it("leaves out completed deadlines and deadlines of closed cases", async () => {
+    const registrar = await fixture.actor("registrator");
+    const overview = await listDeadlines({ actor: registrar, today: TODAY });
+    const all = idsOf([...overview.overdue, ...overview.dueSoon, ...overview.motionsApproaching]);
+    expect(all).not.toContain(ids.clasDone);
+    expect(all).not.toContain(ids.closed);
+  });
+
+  it("gives the avdelningschef every case of the department, confidential ones included, but not other departments", async () => {
+    const linda = await fixture.actor("linda.palo");
+    const overview = await listDeadlines({ actor: linda, today: TODAY });
+    const all = idsOf([...overview.overdue, ...overview.dueSoon]);
+    expect(all).toEqual(expect.arrayContaining([ids.clasOverdue, ids.lindaOverdue, ids.secretSoon]));
+    expect(all).not.toContain(ids.ifo);
+    expect(overview.overdue[0]?.own).toBe(true);
+  });
+
+  it("never shows a confidential case's deadline or title to a handläggare who may not read it", async () => {
+    const clas = await fixture.actor("clas.cederlid");
+    const overview = await listDeadlines({ actor: clas, today: TODAY });
+    expect(JSON.stringify(overview)).not.toContain(CANARY);
+  });
+
+  it("shows another stadsdel's users and an administrator none of these deadlines (cross-unit, wrong role)", async () => {
+    const sos = await listDeadlines({ actor: await fixture.actor("sos.handlaggare"), today: TODAY });
+    expect(idsOf([...sos.overdue, ...sos.dueSoon, ...sos.motionsApproaching])).toEqual([ids.sos]);
+    const admin = await listDeadlines({ actor: await fixture.actor("admin"), today: TODAY });
+    expect([...admin.overdue, ...admin.dueSoon, ...admin.motionsApproaching]).toEqual([]);
+    expect(await countDeadlines({ actor: await fixture.actor("admin"), today: TODAY })).toEqual({ overdue: 0, dueSoon: 0 });
+  });
+
+  it("counts the same deadlines for the start page as /bevakning lists", async () => {
+    const clas = await fixture.actor("clas.cederlid");
+    const overview = await listDeadlines({ actor: clas, today: TODAY });
+    expect(await countDeadlines({ actor: clas, today: TODAY })).toEqual({ overdue: overview.overdue.length, dueSoon: overview.dueSoon.length });
+  });
+});
+
+describe("Mina ärenden", () => {
+  it("lists the handläggare's own open cases, nearest remisstid first, without cases of others", async () => {
+    const extra = await fixture.createCase({ title: "Utan remisstid" });
+    const early = await fixture.createCase({ title: "Tidig remisstid", dueDate: "2026-02-01" });
+    const clas = await fixture.actor("clas.cederlid");
+    const { rows } = await listMyOpenCases({ actor: clas, today: TODAY });
+    expect(rows.map((row) => row.id)).toEqual([early.id, ids.clasCase, extra.id]);
+    expect(rows[0]).toMatchObject({ overdue: true, committeeShortName: "HÄS" });
+    expect(rows.map((row) => row.id)).not.toContain(ids.lindaCase);
+  });
+
+  it("is empty for a user who handles no cases", async () => {
+    expect((await listMyOpenCases({ actor: await fixture.actor("registrator"), today: TODAY })).rows).toEqual([]);
+  });
+});
