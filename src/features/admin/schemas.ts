@@ -1,6 +1,13 @@
-import { z } from "zod";
+// Input schemas of the administration pages, shared by the forms and the services.
+// All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
+import { Role } from "@/generated/prisma/enums";
+import { validateCaseNumberFormat } from "@/lib/case-number";
+import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
+import type { TUnitType } from "./units";
+
+export { UNIT_TYPE_LABELS, UNIT_TYPES, unitKey, type TUnitType } from "./units";
 
 const optionalText = (max: number) =>
   z
@@ -10,26 +17,169 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+const requiredText = (max: number, missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `Högst ${max} tecken.` });
+
+/** Ids of existing rows: bounded so that junk never reaches the database. */
+const id = (missing: string) => z.string({ error: missing }).trim().min(1, { error: missing }).max(100, { error: missing });
+
+/** The `updatedAt` the form was rendered with; the write succeeds only if the row still has it. */
+/** Ids of uuid rows (users, memberships, classes); anything else cannot exist. */
+const uuid = (missing: string) => z.guid({ error: missing });
+
+const expectedUpdatedAt = z.coerce.date({ error: "Sidan är inaktuell. Läs in den på nytt." });
+
+const password = z
+  .string({ error: `Ange ett lösenord med minst ${MIN_PASSWORD_LENGTH} tecken.` })
+  .min(MIN_PASSWORD_LENGTH, { error: `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.` })
+  .max(1024, { error: "Högst 1024 tecken." });
+
+const email = z.email({ error: "Ange en giltig e-postadress." }).max(320, { error: "Högst 320 tecken." });
+
+// ─── Users ──────────────────────────────────────────────────────────────────
+
+const userFields = {
+  username: z
+    .string({ error: "Ange ett användarnamn." })
+    .max(64, { error: "Högst 64 tecken." })
+    .transform(normalizeUsername)
+    .pipe(z.string().regex(USERNAME_PATTERN, { error: "2–64 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck." })),
+  name: requiredText(200, "Ange namn."),
+  title: optionalText(200),
+  phone: optionalText(50),
+  email: email.optional(),
+};
+
 export const ZCreateUserSchema = z
   .object({
-    username: z
-      .string()
-      .max(64, { error: "Högst 64 tecken." })
-      .transform(normalizeUsername)
-      .pipe(z.string().regex(USERNAME_PATTERN, { error: "2–64 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck." })),
-    name: z.string().trim().min(1, { error: "Ange namn." }).max(200, { error: "Högst 200 tecken." }),
-    title: optionalText(200),
-    phone: optionalText(50),
-    email: z
-      .email({ error: "Ange en giltig e-postadress." })
-      .max(320)
-      .optional(),
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, { error: `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.` })
-      .max(1024)
-      .optional(),
+    ...userFields,
+    password: password.optional(),
   })
   .strict();
 
 export type TCreateUser = z.infer<typeof ZCreateUserSchema>;
+
+const UNIT_KEY_PATTERN = /^(MUNICIPALITY|COMMITTEE|ADMINISTRATION|DEPARTMENT):([^\s:]+)$/;
+
+/** Kept a string (no transform) so that parsing an already parsed input gives the same result. */
+const ZUnitKey = z.string({ error: "Välj en enhet." }).max(120, { error: "Välj en enhet." }).regex(UNIT_KEY_PATTERN, { error: "Välj en enhet." });
+
+export const parseUnitKey = (key: string): { type: TUnitType; id: string } => {
+  const match = UNIT_KEY_PATTERN.exec(key);
+  if (!match) throw new Error(`Not a unit key: ${key}`);
+  return { type: match[1] as TUnitType, id: match[2]! };
+};
+
+const ZRole = z.enum(Role, { error: "Välj en roll." });
+
+/** The admin form: a password is required and the user gets a first role, so they belong to a municipality. */
+export const ZAdminCreateUserSchema = z
+  .object({
+    ...userFields,
+    password,
+    role: ZRole,
+    unit: ZUnitKey,
+  })
+  .strict();
+export type TAdminCreateUser = z.infer<typeof ZAdminCreateUserSchema>;
+
+export const ZUpdateUserProfileSchema = z
+  .object({
+    userId: uuid("Användaren finns inte."),
+    updatedAt: expectedUpdatedAt,
+    name: requiredText(200, "Ange namn."),
+    title: optionalText(200),
+    phone: optionalText(50),
+    email: email.optional(),
+  })
+  .strict();
+export type TUpdateUserProfile = z.infer<typeof ZUpdateUserProfileSchema>;
+
+export const ZSetUserDisabledSchema = z.object({ userId: uuid("Användaren finns inte."), disabled: z.boolean() }).strict();
+
+export const ZResetPasswordSchema = z.object({ userId: uuid("Användaren finns inte."), password }).strict();
+
+export const ZAddMembershipSchema = z.object({ userId: uuid("Användaren finns inte."), role: ZRole, unit: ZUnitKey }).strict();
+export type TAddMembership = z.infer<typeof ZAddMembershipSchema>;
+
+export const ZRemoveMembershipSchema = z.object({ membershipId: uuid("Rollen finns inte.") }).strict();
+
+// ─── Organisation ───────────────────────────────────────────────────────────
+
+const committeeFields = {
+  name: requiredText(200, "Ange nämndens namn."),
+  shortName: requiredText(20, "Ange en förkortning, t.ex. HÄS."),
+};
+
+export const ZCreateCommitteeSchema = z.object(committeeFields).strict();
+export type TCreateCommittee = z.infer<typeof ZCreateCommitteeSchema>;
+
+export const ZUpdateCommitteeSchema = z.object({ id: id("Nämnden finns inte."), updatedAt: expectedUpdatedAt, ...committeeFields }).strict();
+export type TUpdateCommittee = z.infer<typeof ZUpdateCommitteeSchema>;
+
+export const ZCreateAdministrationSchema = z
+  .object({ name: requiredText(200, "Ange förvaltningens namn."), committeeId: id("Välj den nämnd som förvaltningen arbetar åt.") })
+  .strict();
+export type TCreateAdministration = z.infer<typeof ZCreateAdministrationSchema>;
+
+export const ZCreateDepartmentSchema = z
+  .object({ name: requiredText(200, "Ange avdelningens namn."), administrationId: id("Välj förvaltning.") })
+  .strict();
+export type TCreateDepartment = z.infer<typeof ZCreateDepartmentSchema>;
+
+/** Administrations and departments are renamed only; moving them would move their cases and roles. */
+export const ZRenameUnitSchema = z.object({ id: id("Enheten finns inte."), updatedAt: expectedUpdatedAt, name: requiredText(200, "Ange namn.") }).strict();
+export type TRenameUnit = z.infer<typeof ZRenameUnitSchema>;
+
+// ─── Registry series ────────────────────────────────────────────────────────
+
+const seriesFields = {
+  name: requiredText(200, "Ange seriens namn."),
+  format: z
+    .string({ error: "Ange ett format, t.ex. {prefix} {year}/{seq}." })
+    .trim()
+    .min(1, { error: "Ange ett format, t.ex. {prefix} {year}/{seq}." })
+    .max(60, { error: "Formatet får vara högst 60 tecken." })
+    .superRefine((value, context) => {
+      const problem = validateCaseNumberFormat(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
+  prefix: z.string({ error: "Ange ett prefix." }).trim().max(20, { error: "Högst 20 tecken." }),
+  seqPadding: z.coerce
+    .number({ error: "Ange ett heltal 0–10." })
+    .int({ error: "Ange ett heltal 0–10." })
+    .min(0, { error: "Ange ett heltal 0–10." })
+    .max(10, { error: "Ange ett heltal 0–10." }),
+};
+
+export const ZCreateRegistrySeriesSchema = z.object({ committeeId: id("Välj nämnd."), ...seriesFields }).strict();
+export type TCreateRegistrySeries = z.infer<typeof ZCreateRegistrySeriesSchema>;
+
+export const ZUpdateRegistrySeriesSchema = z.object({ id: id("Diarieserien finns inte."), updatedAt: expectedUpdatedAt, ...seriesFields }).strict();
+export type TUpdateRegistrySeries = z.infer<typeof ZUpdateRegistrySeriesSchema>;
+
+// ─── KLASSA ─────────────────────────────────────────────────────────────────
+
+export const CLASSIFICATION_CODE_PATTERN = /^\d+(\.\d+){0,4}$/;
+
+export const ZCreateClassificationSchema = z
+  .object({
+    code: z
+      .string({ error: "Ange en kod, t.ex. 1.5.1." })
+      .trim()
+      .max(30, { error: "Koden ska vara siffror med punkter, t.ex. 1.5.1 (högst fem nivåer)." })
+      .regex(CLASSIFICATION_CODE_PATTERN, { error: "Koden ska vara siffror med punkter, t.ex. 1.5.1 (högst fem nivåer)." }),
+    title: requiredText(300, "Ange en rubrik."),
+  })
+  .strict();
+export type TCreateClassification = z.infer<typeof ZCreateClassificationSchema>;
+
+/** The code is fixed once created: cases refer to the class, and a new code would change what they were filed under. */
+export const ZUpdateClassificationSchema = z
+  .object({ id: uuid("Klassen finns inte."), updatedAt: expectedUpdatedAt, title: requiredText(300, "Ange en rubrik."), active: z.boolean() })
+  .strict();
+export type TUpdateClassification = z.infer<typeof ZUpdateClassificationSchema>;

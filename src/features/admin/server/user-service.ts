@@ -1,8 +1,9 @@
 // Users and their memberships. Used by the admin pages, `npm run user:create` and the seed.
+// No `server-only` here: the command-line script imports this module outside Next.
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
 import { ZCreateUserSchema, type TCreateUser } from "../schemas";
 
@@ -18,6 +19,36 @@ export type CreateUserOptions = {
   memberships?: { role: Role; unit: MembershipUnit }[];
 };
 
+const USERNAME_TAKEN = "Användarnamnet är upptaget.";
+
+/** Creates the user, their roles and the audit event inside the caller's transaction. */
+export const createUserInTx = async (
+  tx: Tx,
+  { actorId, fields, passwordHash, memberships }: { actorId: string | null; fields: Omit<TCreateUser, "password">; passwordHash: string | null; memberships: { role: Role; unit: MembershipUnit }[] },
+) => {
+  const user = await tx.user.create({ data: { ...fields, passwordHash } });
+  for (const membership of memberships) {
+    await tx.membership.create({ data: { userId: user.id, role: membership.role, ...membership.unit } });
+  }
+  await recordAudit(tx, {
+    actorId,
+    action: "user.create",
+    entityType: "User",
+    entityId: user.id,
+    data: { username: user.username, roles: memberships.map((membership) => membership.role) },
+  });
+  return user;
+};
+
+/** A taken username (P2002 on app_user.username) as a field message; other errors pass through mapped. */
+export const mapUsernameTaken = (error: unknown): unknown => {
+  const mapped = toAppError(error);
+  if (mapped instanceof AppError && mapped.code === "CONFLICT" && mapped.userMessage === "Uppgiften finns redan.") {
+    return new AppError("CONFLICT", "Username taken", { userMessage: USERNAME_TAKEN, fieldErrors: { username: [USERNAME_TAKEN] } });
+  }
+  return mapped;
+};
+
 export const createUser = async ({ actorId, input, memberships = [] }: CreateUserOptions) => {
   const parsed = ZCreateUserSchema.safeParse(input);
   if (!parsed.success) {
@@ -28,43 +59,32 @@ export const createUser = async ({ actorId, input, memberships = [] }: CreateUse
   const { password, ...fields } = parsed.data;
   const passwordHash = password ? await hashPassword(password) : null;
   try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({ data: { ...fields, passwordHash } });
-      for (const membership of memberships) {
-        await tx.membership.create({ data: { userId: user.id, role: membership.role, ...membership.unit } });
-      }
-      await recordAudit(tx, {
-        actorId,
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        data: { username: user.username, roles: memberships.map((membership) => membership.role) },
-      });
-      return user;
-    });
+    return await db.$transaction((tx) => createUserInTx(tx, { actorId, fields, passwordHash, memberships }));
   } catch (error) {
-    const mapped = toAppError(error);
-    if (mapped instanceof AppError && mapped.code === "CONFLICT") {
-      throw new AppError("CONFLICT", "Username taken", { userMessage: "Användarnamnet är upptaget.", fieldErrors: { username: ["Användarnamnet är upptaget."] } });
-    }
-    throw mapped;
+    throw mapUsernameTaken(error);
   }
 };
 
 export type SetUserDisabledOptions = { actorId: string | null; userId: string; disabled: boolean };
 
-/** Disabling also bumps the session version, so the user's open sessions end at once. */
-export const setUserDisabled = async ({ actorId, userId, disabled }: SetUserDisabledOptions): Promise<void> => {
-  await db.$transaction(async (tx) => {
-    const result = await tx.user.updateMany({
-      where: { id: userId, disabledAt: disabled ? null : { not: null } },
-      data: { disabledAt: disabled ? new Date() : null, sessionVersion: { increment: 1 } },
-    });
-    if (result.count === 0) {
-      const exists = await tx.user.count({ where: { id: userId } });
-      if (!exists) throw new AppError("NOT_FOUND", `User ${userId} not found`);
-      return; // already in the requested state
-    }
-    await recordAudit(tx, { actorId, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId });
+/**
+ * Disabling also bumps the session version, so the user's open sessions end at once.
+ * Returns false when the user already was in the requested state (nothing written).
+ */
+export const setUserDisabledInTx = async (tx: Tx, { actorId, userId, disabled }: SetUserDisabledOptions): Promise<boolean> => {
+  const result = await tx.user.updateMany({
+    where: { id: userId, disabledAt: disabled ? null : { not: null } },
+    data: { disabledAt: disabled ? new Date() : null, sessionVersion: { increment: 1 } },
   });
+  if (result.count === 0) {
+    const exists = await tx.user.count({ where: { id: userId } });
+    if (!exists) throw new AppError("NOT_FOUND", `User ${userId} not found`);
+    return false;
+  }
+  await recordAudit(tx, { actorId, action: disabled ? "user.disable" : "user.enable", entityType: "User", entityId: userId });
+  return true;
+};
+
+export const setUserDisabled = async (options: SetUserDisabledOptions): Promise<void> => {
+  await db.$transaction((tx) => setUserDisabledInTx(tx, options));
 };

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
+import { AddMembershipForm, DisableUserForm, EditProfileForm, RemoveMembershipForm, ResetPasswordForm } from "@/features/admin/components/user-forms";
+import { requireAdminPage } from "@/features/admin/require-admin";
+import { getUserForAdmin, listUnitOptions } from "@/features/admin/server/admin-queries";
+import { UNIT_TYPE_LABELS } from "@/features/admin/units";
+import { ROLE_LABELS } from "@/lib/roles";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth";
+
+export const metadata: Metadata = { title: "Användare – Administration" };
+
+const isoDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short" }).format(date);
+
+const UserPage = async ({ params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  const { actor, municipality } = await requireAdminPage();
+  const user = await getUserForAdmin(actor, id);
+  if (!user) notFound();
+  const units = await listUnitOptions(actor);
+  return (
+    <>
+      <AdminPageHeader
+        title={user.name}
+        current="/admin/anvandare"
+        municipalityName={municipality.name}
+        intro={
+          <p>
+            Användarnamn <span className="font-mono">{user.username}</span> · {user.disabled ? <strong className="text-red-800">Inaktiverad</strong> : "Aktiv"} ·{" "}
+            {user.lastLoginAt ? `Senast inloggad ${isoDate(user.lastLoginAt)}` : "Har inte loggat in"}
+          </p>
+        }
+      />
+      <section aria-labelledby="profile" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="profile" className="mb-3 text-2xl font-semibold">
+          Uppgifter
+        </h2>
+        <EditProfileForm user={{ id: user.id, name: user.name, title: user.title, phone: user.phone, email: user.email, updatedAt: user.updatedAt.toISOString() }} />
+      </section>
+
+      <section aria-labelledby="roles" className="mt-8 space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="roles" className="text-2xl font-semibold">
+          Roller
+        </h2>
+        <p className="text-slate-700">Ändrade roller gäller från användarens nästa sidvisning; användaren behöver inte logga in igen.</p>
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Användarens roller och enheter</caption>
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="px-3 py-2">Roll</th>
+              <th scope="col" className="px-3 py-2">Enhet</th>
+              <th scope="col" className="px-3 py-2">Ta bort</th>
+            </tr>
+          </thead>
+          <tbody>
+            {user.memberships.map((membership) => {
+              const description = `${ROLE_LABELS[membership.role]}, ${membership.unitName}`;
+              return (
+                <tr key={membership.id} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="px-3 py-2 font-semibold">{ROLE_LABELS[membership.role]}</th>
+                  <td className="px-3 py-2">
+                    {UNIT_TYPE_LABELS[membership.unitType]}: {membership.unitName}
+                  </td>
+                  <td className="px-3 py-2">
+                    <RemoveMembershipForm membershipId={membership.id} description={description} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <h3 className="text-lg font-semibold">Lägg till roll</h3>
+        <AddMembershipForm userId={user.id} units={units} />
+      </section>
+
+      <section aria-labelledby="password" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="password" className="mb-1 text-2xl font-semibold">
+          Nytt lösenord
+        </h2>
+        <p className="mb-3 text-slate-700">Användaren loggas ut från alla sessioner och loggar in med det nya lösenordet.</p>
+        <ResetPasswordForm userId={user.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </section>
+
+      <section aria-labelledby="status" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="status" className="mb-1 text-2xl font-semibold">
+          Status
+        </h2>
+        {user.isSelf ? (
+          <p className="text-slate-700">Du kan inte inaktivera ditt eget konto.</p>
+        ) : (
+          <>
+            <p className="mb-3 text-slate-700">
+              {user.disabled
+                ? "Kontot är inaktiverat och kan inte logga in. Ärenden och historik finns kvar."
+                : "En inaktiverad användare loggas ut direkt och kan inte logga in. Ärenden och historik finns kvar."}
+            </p>
+            <DisableUserForm userId={user.id} disabled={user.disabled} />
+          </>
+        )}
+      </section>
+    </>
+  );
+};
+
+export default UserPage;

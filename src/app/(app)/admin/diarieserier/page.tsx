@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
+import { CreateSeriesForm, EditSeriesForm } from "@/features/admin/components/series-forms";
+import { requireAdminPage } from "@/features/admin/require-admin";
+import { listRegistrySeries } from "@/features/admin/server/admin-queries";
+
+export const metadata: Metadata = { title: "Diarieserier – Administration" };
+
+const RegistrySeriesPage = async () => {
+  const { actor, municipality } = await requireAdminPage();
+  const committees = await listRegistrySeries(actor);
+  const withoutSeries = committees.filter((committee) => !committee.registrySeries);
+  return (
+    <>
+      <AdminPageHeader
+        title="Diarieserier"
+        current="/admin/diarieserier"
+        municipalityName={municipality.name}
+        intro="Varje nämnd har en diarieserie. Ett ändrat format gäller ärenden som registreras efteråt; diarienummer som redan har getts ändras aldrig."
+      />
+      <div className="space-y-8">
+        {committees
+          .filter((committee) => committee.registrySeries)
+          .map((committee) => {
+            const series = committee.registrySeries!;
+            return (
+              <section key={committee.id} aria-labelledby={`series-${committee.id}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+                <h2 id={`series-${committee.id}`} className="text-2xl font-semibold">
+                  {committee.name}
+                </h2>
+                <EditSeriesForm
+                  series={{ id: series.id, updatedAt: series.updatedAt.toISOString(), committeeName: committee.name, name: series.name, format: series.format, prefix: series.prefix, seqPadding: series.seqPadding }}
+                />
+                <table className="text-left">
+                  <caption className="text-left font-semibold">Senast givna nummer per år</caption>
+                  <thead>
+                    <tr className="border-b border-slate-300">
+                      <th scope="col" className="py-1 pr-6">År</th>
+                      <th scope="col" className="py-1">Senaste löpnummer</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {series.counters.length === 0 ? (
+                      <tr>
+                        <td colSpan={2} className="py-1 text-slate-600">Inga nummer har getts ännu.</td>
+                      </tr>
+                    ) : (
+                      series.counters.map((counter) => (
+                        <tr key={counter.year} className="border-b border-slate-200">
+                          <th scope="row" className="py-1 pr-6 font-normal">{counter.year}</th>
+                          <td className="py-1">{counter.lastValue}</td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </table>
+              </section>
+            );
+          })}
+        <section aria-labelledby="new-series" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-series" className="mb-3 text-2xl font-semibold">
+            Ny diarieserie
+          </h2>
+          {withoutSeries.length === 0 ? (
+            <p className="text-slate-700">Alla nämnder har en diarieserie.</p>
+          ) : (
+            <CreateSeriesForm committees={withoutSeries.map((committee) => ({ value: committee.id, label: `${committee.name} (${committee.shortName})` }))} />
+          )}
+        </section>
+      </div>
+    </>
+  );
+};
+
+export default RegistrySeriesPage;

@@ -1,0 +1,113 @@
+"use client";
+import Link from "next/link";
+import { ROLE_LABELS } from "@/lib/roles";
+import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setUserDisabledAction, updateUserProfileAction } from "../actions";
+import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from "../units";
+import { ActionForm, Hidden, SelectField, TextField, type SelectGroup } from "./form-kit";
+
+export type UnitOptionProps = { key: string; type: TUnitType; name: string };
+
+const ROLE_OPTIONS = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
+
+/** Units grouped by kind, so that "Avdelningen för samhälle och service" of two förvaltningar are told apart. */
+const unitGroups = (units: UnitOptionProps[]): SelectGroup[] =>
+  UNIT_TYPES.map((type) => ({
+    label: UNIT_TYPE_LABELS[type],
+    options: units.filter((unit) => unit.type === type).map((unit) => ({ value: unit.key, label: `${UNIT_TYPE_LABELS[type]}: ${unit.name}` })),
+  })).filter((group) => group.options.length > 0);
+
+const USER_LABELS = {
+  username: "Användarnamn",
+  name: "Namn",
+  title: "Titel",
+  phone: "Telefon",
+  email: "E-post",
+  password: "Lösenord",
+  role: "Roll",
+  unit: "Enhet",
+};
+
+// The schema (server side) enforces the minimum; the page passes it in so that this client
+// module does not import the password module (argon2) into the browser bundle.
+const passwordHint = (minLength: number) => `Minst ${minLength} tecken. Lämna lösenordet till användaren på ett säkert sätt.`;
+
+export const CreateUserForm = ({ units, minPasswordLength }: { units: UnitOptionProps[]; minPasswordLength: number }) => (
+  <ActionForm
+    action={createUserAction}
+    submitLabel="Skapa användare"
+    labels={USER_LABELS}
+    successMessage={(data: { id: string; username: string }) => (
+      <>
+        Användaren {data.username} är skapad.{" "}
+        <Link href={`/admin/anvandare/${data.id}`} className="underline">
+          Visa användaren
+        </Link>
+      </>
+    )}
+    className="grid gap-4 sm:grid-cols-2 sm:items-start"
+  >
+    <TextField name="username" label="Användarnamn" required autoComplete="off" maxLength={64} hint="Små bokstäver, t.ex. fornamn.efternamn." />
+    <TextField name="name" label="Namn" required autoComplete="off" maxLength={200} />
+    <TextField name="title" label="Titel" maxLength={200} />
+    <TextField name="phone" label="Telefon" type="tel" maxLength={50} />
+    <TextField name="email" label="E-post" type="email" maxLength={320} />
+    <TextField name="password" label="Lösenord" type="password" required autoComplete="new-password" hint={passwordHint(minPasswordLength)} />
+    <SelectField name="role" label="Roll" options={ROLE_OPTIONS} required />
+    <SelectField name="unit" label="Enhet" groups={unitGroups(units)} required hint="Rollen gäller i enheten och allt under den." />
+  </ActionForm>
+);
+
+export type EditableUser = { id: string; name: string; title: string | null; phone: string | null; email: string | null; updatedAt: string };
+
+export const EditProfileForm = ({ user }: { user: EditableUser }) => (
+  <ActionForm action={updateUserProfileAction} submitLabel="Spara uppgifter" successMessage="Uppgifterna är sparade." labels={USER_LABELS} className="grid gap-4 sm:grid-cols-2 sm:items-start">
+    <Hidden name="userId" value={user.id} />
+    <Hidden name="updatedAt" value={user.updatedAt} />
+    <TextField name="name" label="Namn" required defaultValue={user.name} maxLength={200} />
+    <TextField name="title" label="Titel" defaultValue={user.title} maxLength={200} />
+    <TextField name="phone" label="Telefon" type="tel" defaultValue={user.phone} maxLength={50} />
+    <TextField name="email" label="E-post" type="email" defaultValue={user.email} maxLength={320} />
+  </ActionForm>
+);
+
+export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled: boolean }) => (
+  <ActionForm
+    action={setUserDisabledAction}
+    submitLabel={disabled ? "Aktivera användaren" : "Inaktivera användaren"}
+    submitClassName={
+      disabled
+        ? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
+        : "rounded border border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+    }
+  >
+    <Hidden name="userId" value={userId} />
+    <Hidden name="disabled" value={disabled ? "false" : "true"} />
+  </ActionForm>
+);
+
+export const ResetPasswordForm = ({ userId, minPasswordLength }: { userId: string; minPasswordLength: number }) => (
+  <ActionForm action={resetPasswordAction} submitLabel="Sätt nytt lösenord" successMessage="Lösenordet är bytt. Användaren har loggats ut överallt." labels={USER_LABELS}>
+    <Hidden name="userId" value={userId} />
+    <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={passwordHint(minPasswordLength)} className="max-w-md" />
+  </ActionForm>
+);
+
+export const AddMembershipForm = ({ userId, units }: { userId: string; units: UnitOptionProps[] }) => (
+  <ActionForm action={addMembershipAction} submitLabel="Lägg till roll" successMessage="Rollen är tillagd." labels={USER_LABELS} className="grid gap-4 sm:grid-cols-[1fr_2fr] sm:items-start">
+    <Hidden name="userId" value={userId} />
+    <SelectField name="role" label="Roll" options={ROLE_OPTIONS} required />
+    <SelectField name="unit" label="Enhet" groups={unitGroups(units)} required />
+  </ActionForm>
+);
+
+export const RemoveMembershipForm = ({ membershipId, description }: { membershipId: string; description: string }) => (
+  <ActionForm
+    action={removeMembershipAction}
+    submitLabel="Ta bort"
+    ariaLabel={`Ta bort rollen ${description}`}
+    submitClassName="rounded border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
+    className="space-y-1"
+  >
+    <Hidden name="membershipId" value={membershipId} />
+  </ActionForm>
+);

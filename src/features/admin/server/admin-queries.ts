@@ -1,0 +1,143 @@
+// Read models of the admin pages. Each one resolves the actor's municipality itself and
+// throws FORBIDDEN for non-admins; pages check first (to answer 404) and then call these.
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { unitKey, type TUnitType } from "../schemas";
+import { adminMunicipalityIds, adminMunicipalityOf, isAdminOf, membershipInMunicipalityWhere, municipalitiesOfUser } from "./admin-access";
+
+/** The municipality the admin pages show, or null when the actor administers none (pages answer 404). */
+export const findAdminMunicipality = async (actor: Actor) => {
+  const [municipalityId] = adminMunicipalityIds(actor);
+  if (!municipalityId) return null;
+  return db.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } });
+};
+
+export const getOrganisation = async (actor: Actor) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const [committees, administrations, departments] = await Promise.all([
+    db.committee.findMany({ where: { municipalityId }, orderBy: { name: "asc" } }),
+    db.administration.findMany({ where: { municipalityId }, orderBy: { name: "asc" }, include: { committee: { select: { name: true } } } }),
+    db.department.findMany({
+      where: { administration: { municipalityId } },
+      orderBy: [{ administration: { name: "asc" } }, { name: "asc" }],
+      include: { administration: { select: { name: true } } },
+    }),
+  ]);
+  return { committees, administrations, departments };
+};
+
+export type UnitOption = { key: string; type: TUnitType; name: string };
+
+/** Every unit of the municipality, for the role picker: Kommun, Nämnd, Förvaltning, Avdelning. */
+export const listUnitOptions = async (actor: Actor): Promise<UnitOption[]> => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const [municipality, { committees, administrations, departments }] = await Promise.all([
+    db.municipality.findUniqueOrThrow({ where: { id: municipalityId } }),
+    getOrganisation(actor),
+  ]);
+  return [
+    { key: unitKey("MUNICIPALITY", municipality.id), type: "MUNICIPALITY" as const, name: municipality.name },
+    ...committees.map((unit) => ({ key: unitKey("COMMITTEE", unit.id), type: "COMMITTEE" as const, name: unit.name })),
+    ...administrations.map((unit) => ({ key: unitKey("ADMINISTRATION", unit.id), type: "ADMINISTRATION" as const, name: unit.name })),
+    ...departments.map((unit) => ({ key: unitKey("DEPARTMENT", unit.id), type: "DEPARTMENT" as const, name: `${unit.name} (${unit.administration.name})` })),
+  ];
+};
+
+const MEMBERSHIP_INCLUDE = {
+  municipality: { select: { name: true } },
+  committee: { select: { name: true } },
+  administration: { select: { name: true } },
+  department: { select: { name: true, administration: { select: { name: true } } } },
+} as const;
+
+export type UserMembershipRow = { id: string; role: Role; unitType: TUnitType; unitName: string };
+
+const toMembershipRow = (membership: {
+  id: string;
+  role: Role;
+  municipality: { name: string } | null;
+  committee: { name: string } | null;
+  administration: { name: string } | null;
+  department: { name: string; administration: { name: string } } | null;
+}): UserMembershipRow => {
+  if (membership.department) return { id: membership.id, role: membership.role, unitType: "DEPARTMENT", unitName: `${membership.department.name} (${membership.department.administration.name})` };
+  if (membership.administration) return { id: membership.id, role: membership.role, unitType: "ADMINISTRATION", unitName: membership.administration.name };
+  if (membership.committee) return { id: membership.id, role: membership.role, unitType: "COMMITTEE", unitName: membership.committee.name };
+  return { id: membership.id, role: membership.role, unitType: "MUNICIPALITY", unitName: membership.municipality?.name ?? "" };
+};
+
+export const listUsers = async (actor: Actor) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const users = await db.user.findMany({
+    where: { memberships: { some: membershipInMunicipalityWhere(municipalityId) } },
+    orderBy: [{ name: "asc" }, { username: "asc" }],
+    include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },
+  });
+  return users.map((user) => ({
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    title: user.title,
+    disabled: user.disabledAt !== null,
+    memberships: user.memberships.map(toMembershipRow),
+  }));
+};
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One user as the admin sees them, or null when unknown or not administered by the actor. */
+export const getUserForAdmin = async (actor: Actor, userId: string) => {
+  adminMunicipalityOf(actor);
+  if (!UUID_PATTERN.test(userId)) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },
+  });
+  if (!user) return null;
+  const municipalities = await municipalitiesOfUser(db, userId);
+  if (municipalities.length === 0 || !municipalities.every((id) => isAdminOf(actor, id))) return null;
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    title: user.title,
+    phone: user.phone,
+    email: user.email,
+    disabled: user.disabledAt !== null,
+    lastLoginAt: user.lastLoginAt,
+    updatedAt: user.updatedAt,
+    isSelf: user.id === actor.id,
+    memberships: user.memberships.map(toMembershipRow),
+  };
+};
+
+export const listRegistrySeries = async (actor: Actor) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  return db.committee.findMany({
+    where: { municipalityId },
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      name: true,
+      shortName: true,
+      registrySeries: { include: { counters: { orderBy: { year: "desc" } } } },
+    },
+  });
+};
+
+export const listClassifications = async (actor: Actor) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const classes = await db.classification.findMany({ where: { municipalityId } });
+  // Numeric order of the code's parts: 1.10 after 1.9.
+  const parts = (code: string) => code.split(".").map(Number);
+  return classes.sort((a, b) => {
+    const [left, right] = [parts(a.code), parts(b.code)];
+    for (let index = 0; index < Math.max(left.length, right.length); index++) {
+      const difference = (left[index] ?? -1) - (right[index] ?? -1);
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+};

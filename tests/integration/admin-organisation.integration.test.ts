@@ -1,0 +1,230 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createClassification, updateClassification } from "@/features/admin/server/classification-service";
+import {
+  createAdministration,
+  createCommittee,
+  createDepartment,
+  renameAdministration,
+  renameDepartment,
+  updateCommittee,
+} from "@/features/admin/server/organisation-service";
+import { createRegistrySeries, updateRegistrySeries } from "@/features/admin/server/registry-series-service";
+import type { Actor } from "@/server/auth/actor";
+import { seedDemoData } from "@/server/seed/demo";
+import { createTestDatabase } from "../support/database";
+import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
+
+const { db } = await createTestDatabase();
+await seedDemoData({ nodeEnv: "test", force: false });
+const second = await createSecondMunicipality(db);
+
+let admin: Actor;
+let caseOfficer: Actor;
+let registrar: Actor;
+let otherAdmin: Actor;
+
+beforeAll(async () => {
+  admin = await actorFor(db, "admin");
+  caseOfficer = await actorFor(db, "clas.cederlid");
+  registrar = await actorFor(db, "registrator");
+  otherAdmin = await actorFor(db, second.adminUsername);
+});
+
+const auditCount = () => db.auditEvent.count();
+
+/** Runs a refused write and checks that neither the data nor the audit log changed. */
+const expectRefusedWithoutChange = async (write: () => Promise<unknown>, code: "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "NOT_FOUND", snapshot: () => Promise<unknown>) => {
+  const before = { audit: await auditCount(), data: await snapshot() };
+  const error = await expectAppError(write(), code);
+  expect({ audit: await auditCount(), data: await snapshot() }).toEqual(before);
+  return error;
+};
+
+const newSeriesInput = (committeeId: string) => ({ committeeId, name: "Diarium", format: "{prefix} {year}/{seq}", prefix: "X", seqPadding: "0" });
+
+describe("committees, administrations and departments", () => {
+  it("lets the admin create and rename a committee, writing an audit event for each", async () => {
+    const before = await auditCount();
+    const committee = await createCommittee({ actor: admin, input: { name: "Farsta stadsdelsnämnd", shortName: "FAS" } });
+    expect(committee).toMatchObject({ municipalityId: "stockholm", name: "Farsta stadsdelsnämnd", shortName: "FAS" });
+    await updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: "Farsta sdn", shortName: "FAR" } });
+    expect(await db.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "Farsta sdn", shortName: "FAR" });
+    expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true, entityId: true, actorId: true } })).toEqual([
+      { action: "committee.create", entityId: committee.id, actorId: admin.id },
+      { action: "committee.update", entityId: committee.id, actorId: admin.id },
+    ]);
+  });
+
+  it("reports a conflict when the committee was changed after the form was loaded", async () => {
+    const committee = await createCommittee({ actor: admin, input: { name: "Skarpnäcks stadsdelsnämnd", shortName: "SKA" } });
+    const stale = committee.updatedAt.toISOString();
+    await updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: stale, name: "Skarpnäck", shortName: "SKA" } });
+    const error = await expectRefusedWithoutChange(() => updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: stale, name: "Skarpnäck igen", shortName: "SKA" } }),
+      "CONFLICT",
+      () => db.committee.findUniqueOrThrow({ where: { id: committee.id } }),
+    );
+    expect(error.userMessage).toMatch(/Någon annan har ändrat/);
+  });
+
+  it("refuses a short name already used by another committee with a field message", async () => {
+    const error = await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: { name: "Ny nämnd", shortName: "HÄS" } }), "CONFLICT", () => db.committee.count());
+    expect(error.fieldErrors?.shortName).toEqual(["Förkortningen används redan av en annan nämnd."]);
+  });
+
+  it("creates an administration for a committee and a department in it, and renames both", async () => {
+    const administration = await createAdministration({ actor: admin, input: { name: "Farsta stadsdelsförvaltning", committeeId: "has" } });
+    expect(administration.municipalityId).toBe("stockholm");
+    const department = await createDepartment({ actor: admin, input: { name: "Avdelningen för äldreomsorg", administrationId: administration.id } });
+    await renameAdministration({ actor: admin, input: { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: "Farsta sdf" } });
+    await renameDepartment({ actor: admin, input: { id: department.id, updatedAt: department.updatedAt.toISOString(), name: "Äldreomsorg" } });
+    expect((await db.administration.findUniqueOrThrow({ where: { id: administration.id } })).name).toBe("Farsta sdf");
+    expect((await db.department.findUniqueOrThrow({ where: { id: department.id } })).name).toBe("Äldreomsorg");
+    expect(await db.auditEvent.count({ where: { entityId: { in: [administration.id, department.id] } } })).toBe(4);
+  });
+
+  it.each([
+    ["a 10 kB name", { name: "x".repeat(10_240), shortName: "LNG" }],
+    ["an empty name", { name: "  ", shortName: "TOM" }],
+    ["a smuggled municipalityId", { name: "Smugglad nämnd", shortName: "SMU", municipalityId: "goteborg" }],
+    ["a smuggled id", { name: "Smugglad nämnd", shortName: "SMU", id: "egen-id" }],
+  ])("refuses a committee with %s and stores nothing", async (_name, input) => {
+    await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input }), "VALIDATION", () => db.committee.count());
+  });
+
+  it("refuses an administration for an unknown committee with a Swedish field message", async () => {
+    const error = await expectRefusedWithoutChange(() => createAdministration({ actor: admin, input: { name: "Spökförvaltning", committeeId: "finns-inte" } }), "VALIDATION", () =>
+      db.administration.count(),
+    );
+    expect(error.fieldErrors?.committeeId?.[0]).toMatch(/Nämnden finns inte/);
+  });
+
+  it.each([
+    ["a handläggare", () => caseOfficer],
+    ["a registrator", () => registrar],
+  ])("refuses %s every organisation change and changes nothing", async (_name, actor) => {
+    const snapshot = async () => ({ committees: await db.committee.findMany({ orderBy: { id: "asc" } }), administrations: await db.administration.count(), departments: await db.department.count() });
+    const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
+    const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
+    const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
+    await expectRefusedWithoutChange(() => createCommittee({ actor: actor(), input: { name: "Obehörig", shortName: "OB" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: actor(), input: { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createAdministration({ actor: actor(), input: { name: "Obehörig", committeeId: "has" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameAdministration({ actor: actor(), input: { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createDepartment({ actor: actor(), input: { name: "Obehörig", administrationId: "has-sdf" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameDepartment({ actor: actor(), input: { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+  });
+
+  it("refuses an admin of another municipality to touch Stockholm's units", async () => {
+    const snapshot = async () => ({ committees: await db.committee.findMany({ orderBy: { id: "asc" } }), administrations: await db.administration.findMany({ orderBy: { id: "asc" } }), departments: await db.department.findMany({ orderBy: { id: "asc" } }) });
+    const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
+    const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
+    const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: otherAdmin, input: { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createAdministration({ actor: otherAdmin, input: { name: "Kapad", committeeId: "has" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameAdministration({ actor: otherAdmin, input: { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createDepartment({ actor: otherAdmin, input: { name: "Kapad", administrationId: "has-sdf" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameDepartment({ actor: otherAdmin, input: { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+    // Their own committee lands in their own municipality.
+    expect((await createCommittee({ actor: otherAdmin, input: { name: "Göteborgs nämnd", shortName: "GBN" } })).municipalityId).toBe("goteborg");
+  });
+});
+
+describe("registry series", () => {
+  // Committees of this test, so the demo seed's series (if any) do not matter.
+  const committeeWithoutSeries = async (shortName: string) =>
+    (await db.committee.create({ data: { id: `test-${shortName}`, municipalityId: "stockholm", name: `Testnämnd ${shortName}`, shortName } })).id;
+
+  beforeAll(async () => {
+    await committeeWithoutSeries("T3");
+  });
+
+  it("lets the admin create a series for a committee without one, and edit its format", async () => {
+    const committeeId = await committeeWithoutSeries("T1");
+    const before = await auditCount();
+    const series = await createRegistrySeries({ actor: admin, input: { committeeId, name: "Hägersten-Älvsjö diarium", format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: "0" } });
+    expect(series).toMatchObject({ committeeId, format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: 0 });
+    await updateRegistrySeries({ actor: admin, input: { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "HÄS diarium", format: "{prefix}-{year}-{seq}", prefix: "HÄS", seqPadding: 4 } });
+    expect(await db.registrySeries.findUniqueOrThrow({ where: { id: series.id } })).toMatchObject({ name: "HÄS diarium", format: "{prefix}-{year}-{seq}", seqPadding: 4 });
+    expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true } })).toEqual([{ action: "registry_series.create" }, { action: "registry_series.update" }]);
+  });
+
+  it("refuses a second series for the same committee", async () => {
+    const committeeId = await committeeWithoutSeries("T2");
+    await createRegistrySeries({ actor: admin, input: newSeriesInput(committeeId) });
+    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input: newSeriesInput(committeeId) }), "CONFLICT", () => db.registrySeries.count());
+    expect(error.fieldErrors?.committeeId?.[0]).toMatch(/redan en diarieserie/);
+  });
+
+  it.each([
+    ["a format without {seq}", { ...newSeriesInput("ks"), format: "{prefix} {year}" }, "format", /\{seq\}/],
+    ["a format without {year}", { ...newSeriesInput("ks"), format: "{prefix} {seq}" }, "format", /\{year\}/],
+    ["an unknown token", { ...newSeriesInput("ks"), format: "{prefix} {year}/{seq} {foo}" }, "format", /Okänd kod/],
+    ["a negative padding", { ...newSeriesInput("ks"), seqPadding: "-1" }, "seqPadding", /0–10/],
+    ["a 10 kB name", { ...newSeriesInput("ks"), name: "x".repeat(10_240) }, "name", /Högst 200/],
+    ["an unknown committee", newSeriesInput("finns-inte"), "committeeId", /Nämnden finns inte/],
+    ["a smuggled id", { ...newSeriesInput("ks"), id: "egen" }, "_form", /.+/],
+  ])("refuses %s with a Swedish field message and stores nothing", async (_name, input, field, message) => {
+    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input }), "VALIDATION", () => db.registrySeries.count());
+    expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
+  });
+
+  it.each([
+    ["a handläggare", () => caseOfficer],
+    ["a registrator", () => registrar],
+    ["an admin of another municipality", () => otherAdmin],
+  ])("refuses %s to edit or create registry series, and nothing changes", async (_name, actor) => {
+    const series = await db.registrySeries.findFirstOrThrow({ where: { committeeId: "test-T1" } });
+    const snapshot = () => db.registrySeries.findMany({ orderBy: { id: "asc" } });
+    await expectRefusedWithoutChange(() => updateRegistrySeries({ actor: actor(), input: { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "Kapad", format: "{year}-{seq}", prefix: "", seqPadding: 0 } }),
+      "FORBIDDEN",
+      snapshot,
+    );
+    await expectRefusedWithoutChange(() => createRegistrySeries({ actor: actor(), input: newSeriesInput(`test-T3`) }), "FORBIDDEN", snapshot);
+  });
+});
+
+describe("KLASSA classes", () => {
+  it("lets the admin create a class, retitle it and deactivate it", async () => {
+    const created = await createClassification({ actor: admin, input: { code: "7.5.1", title: "Yttranden över remisser" } });
+    expect(created).toMatchObject({ municipalityId: "stockholm", code: "7.5.1", active: true });
+    await updateClassification({ actor: admin, input: { id: created.id, updatedAt: created.updatedAt.toISOString(), title: "Remissyttranden", active: false } });
+    expect(await db.classification.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ code: "7.5.1", title: "Remissyttranden", active: false });
+    expect(await db.auditEvent.count({ where: { entityId: created.id } })).toBe(2);
+  });
+
+  it("refuses a duplicate code in the same municipality with \"Koden finns redan.\"", async () => {
+    await createClassification({ actor: admin, input: { code: "7.2.1", title: "Första" } });
+    const error = await expectRefusedWithoutChange(() => createClassification({ actor: admin, input: { code: "7.2.1", title: "Andra" } }), "CONFLICT", () => db.classification.count());
+    expect(error.fieldErrors?.code).toEqual(["Koden finns redan."]);
+  });
+
+  it("allows the same code in another municipality", async () => {
+    expect((await createClassification({ actor: otherAdmin, input: { code: "7.2.1", title: "Göteborgs" } })).municipalityId).toBe("goteborg");
+  });
+
+  it.each([
+    ["letters in the code", { code: "1.a", title: "Fel" }],
+    ["six levels", { code: "1.2.3.4.5.6", title: "Fel" }],
+    ["a trailing dot", { code: "1.", title: "Fel" }],
+    ["a 10 kB title", { code: "9", title: "x".repeat(10_240) }],
+    ["a smuggled municipalityId", { code: "9", title: "Smuggel", municipalityId: "goteborg" }],
+    ["a smuggled active flag", { code: "9", title: "Smuggel", active: false }],
+  ])("refuses %s and stores nothing", async (_name, input) => {
+    await expectRefusedWithoutChange(() => createClassification({ actor: admin, input }), "VALIDATION", () => db.classification.count());
+  });
+
+  it.each([
+    ["a handläggare", () => caseOfficer],
+    ["a registrator", () => registrar],
+    ["an admin of another municipality", () => otherAdmin],
+  ])("refuses %s to change Stockholm's classes", async (_name, actor) => {
+    const klass = await db.classification.findFirstOrThrow({ where: { municipalityId: "stockholm", code: "7.2.1" } });
+    const snapshot = () => db.classification.findMany({ orderBy: { id: "asc" } });
+    await expectRefusedWithoutChange(() => updateClassification({ actor: actor(), input: { id: klass.id, updatedAt: klass.updatedAt.toISOString(), title: "Kapad", active: false } }), "FORBIDDEN", snapshot);
+  });
+
+  it("refuses a handläggare and a registrator to create classes", async () => {
+    await expectRefusedWithoutChange(() => createClassification({ actor: caseOfficer, input: { code: "8", title: "Obehörig" } }), "FORBIDDEN", () => db.classification.count());
+    await expectRefusedWithoutChange(() => createClassification({ actor: registrar, input: { code: "8", title: "Obehörig" } }), "FORBIDDEN", () => db.classification.count());
+  });
+});
