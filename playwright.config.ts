@@ -89,7 +89,7 @@ export default defineConfig({
   webServer: externalBaseUrl
     ? undefined
     : {
-        command: "tsx scripts/start.ts",
+        command: "tsx --conditions=react-server scripts/start.ts",
         cwd: root,
         url: `${baseURL}/api/health`,
         timeout: 180_000,
