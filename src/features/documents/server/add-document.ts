@@ -1,0 +1,122 @@
+// Registrera handling: a document with optional files, added to a case by someone allowed
+// to, in one transaction with its audit event. Files are checked by content, size and name
+// before anything is written; a refusal stores nothing.
+import "server-only";
+import { checkFileType, MAX_FILE_BYTES } from "@/lib/file-type";
+import type { Actor } from "@/server/auth";
+import { putBlob } from "@/server/blob-store";
+import { db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { checkFileName } from "../file-name";
+import { formatFileSize } from "../format";
+import { ZAddDocumentSchema } from "../schemas";
+import { createCaseDocumentInTx } from "./create-document";
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+export type AddCaseDocumentOptions = {
+  actor: Actor;
+  caseId: string;
+  input: unknown;
+  files?: UploadedFile[];
+};
+
+export type CheckedFile = { fileName: string; bytes: Uint8Array; mimeType: string };
+
+/** The field key of file errors in `AppError.fieldErrors` (and the form's file input name). */
+export const FILES_FIELD = "files";
+
+const fieldErrorsOf = (issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> => {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+  return fieldErrors;
+};
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Content, size and name of every file; all problems at once, each prefixed with the file's name. */
+export const checkUploadedFiles = (files: UploadedFile[]): { checked: CheckedFile[]; errors: string[] } => {
+  const checked: CheckedFile[] = [];
+  const errors: string[] = [];
+  let total = 0;
+  for (const file of files) {
+    total += file.bytes.length;
+    const name = checkFileName(file.name);
+    // A rejected name is not repeated back verbatim: it may hold control characters.
+    const label = name.ok ? `${name.name}: ` : "";
+    if (!name.ok) {
+      errors.push(name.message);
+      continue;
+    }
+    if (file.bytes.length > MAX_FILE_BYTES) {
+      errors.push(`${label}Filen är ${formatFileSize(file.bytes.length)}. Största tillåtna storlek är 25 MB.`);
+      continue;
+    }
+    const type = checkFileType(name.name, file.bytes);
+    if (!type.ok) {
+      errors.push(`${label}${type.message}`);
+      continue;
+    }
+    checked.push({ fileName: name.name, bytes: file.bytes, mimeType: type.type.mimeType });
+  }
+  if (total > MAX_FILE_BYTES && errors.length === 0) errors.push("Filerna är tillsammans större än 25 MB. Registrera dem i flera omgångar.");
+  return { checked, errors };
+};
+
+/** Loads the case for a write and authorizes it; unknown and unreadable cases look the same. */
+const loadCaseForNewDocument = async (client: Tx, actor: Actor, caseId: string) => {
+  const found = UUID.test(caseId)
+    ? await client.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, status: true } })
+    : null;
+  const scope = found ? toCaseScope(found) : null;
+  if (!found || !scope || !canOnCase(actor, "read", scope)) throw new AppError("NOT_FOUND", "Case not found or not readable");
+  if (!canOnCase(actor, "addDocument", scope)) {
+    throw new AppError("FORBIDDEN", "Actor may not add documents to this case", { userMessage: "Du har inte behörighet att registrera handlingar i ärendet." });
+  }
+  if (found.status === "CLOSED") {
+    throw new AppError("INVALID_STATE", "Case is closed", { userMessage: "Ärendet är avslutat. Nya handlingar kan inte registreras i ett avslutat ärende." });
+  }
+  if (found.status === "MISREGISTERED") {
+    throw new AppError("INVALID_STATE", "Case is misregistered", { userMessage: "Ärendet är felregistrerat. Nya handlingar kan inte registreras i det." });
+  }
+  return found;
+};
+
+export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddCaseDocumentOptions) => {
+  // Authorize before validating, so that someone without access learns nothing from field messages.
+  await loadCaseForNewDocument(db, actor, caseId);
+
+  const parsed = ZAddDocumentSchema.safeParse(input);
+  const fileCheck = checkUploadedFiles(files);
+  if (!parsed.success || fileCheck.errors.length > 0) {
+    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    if (fileCheck.errors.length > 0) fieldErrors[FILES_FIELD] = fileCheck.errors;
+    throw new AppError("VALIDATION", "Invalid document input", { userMessage: "Kontrollera de markerade fälten.", fieldErrors });
+  }
+  const document = parsed.data;
+
+  return db.$transaction(async (tx) => {
+    // Lock the case row first: a concurrent close waits for this registration (or wins and
+    // is seen here), and document numbers are drawn one at a time.
+    await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
+    await loadCaseForNewDocument(tx, actor, caseId);
+    const stored = [];
+    for (const file of fileCheck.checked) {
+      const blob = await putBlob(tx, file.bytes, file.mimeType);
+      stored.push({ blobSha256: blob.sha256, fileName: file.fileName, mimeType: file.mimeType, size: blob.size });
+    }
+    const created = await createCaseDocumentInTx(tx, {
+      actorId: actor.id,
+      caseId,
+      direction: document.direction,
+      documentDate: document.documentDate,
+      counterpart: document.counterpart ?? null,
+      description: document.description,
+      secrecyReference: document.secrecyReference ?? null,
+      secrecyReason: document.secrecyReference ? (document.secrecyReason ?? null) : null,
+      files: stored,
+    });
+    return { id: created.id, documentNumber: created.documentNumber };
+  });
+};

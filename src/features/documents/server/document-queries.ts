@@ -1,0 +1,115 @@
+// Read models of handlingar: a case's list for the case page, and one file for download.
+// Both authorize from the case; a confidential handling's description, counterpart and
+// files are given only to those who may read confidential content of the case.
+import "server-only";
+import type { DocumentDirection } from "@/generated/prisma/enums";
+import { formatDocumentNumber } from "@/lib/case-number";
+import type { Actor } from "@/server/auth";
+import { readBlob } from "@/server/blob-store";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { UUID } from "./add-document";
+
+export type CaseDocumentListItem = {
+  id: string;
+  documentNumber: string;
+  direction: DocumentDirection;
+  documentDate: Date;
+  registeredAt: Date;
+  /** Null for a confidential handling the actor may not read; see `secrecyReference`. */
+  counterpart: string | null;
+  description: string | null;
+  secrecyReference: string | null;
+  /** False: only the secrecy reference and the number of files may be shown. */
+  contentVisible: boolean;
+  files: { id: string; fileName: string | null; size: number }[];
+};
+
+export type CaseDocumentsView = {
+  caseNumber: string;
+  canAdd: boolean;
+  /** The case no longer takes new handlingar (closed or misregistered). */
+  closed: boolean;
+  documents: CaseDocumentListItem[];
+};
+
+const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
+
+export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDocumentsView> => {
+  if (!UUID.test(caseId)) throw notFound();
+  const found = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      ...CASE_SCOPE_SELECT,
+      caseNumber: true,
+      status: true,
+      documents: {
+        orderBy: { number: "asc" },
+        select: {
+          id: true,
+          number: true,
+          direction: true,
+          documentDate: true,
+          registeredAt: true,
+          counterpart: true,
+          description: true,
+          secrecyReference: true,
+          files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+        },
+      },
+    },
+  });
+  if (!found) throw notFound();
+  const scope = toCaseScope(found);
+  if (!canOnCase(actor, "read", scope)) throw notFound();
+  const mayReadConfidential = canOnCase(actor, "readConfidential", scope);
+  return {
+    caseNumber: found.caseNumber,
+    canAdd: canOnCase(actor, "addDocument", scope),
+    closed: found.status !== "OPEN",
+    documents: found.documents.map((document) => {
+      const contentVisible = !document.secrecyReference || mayReadConfidential;
+      return {
+        id: document.id,
+        documentNumber: formatDocumentNumber(found.caseNumber, document.number),
+        direction: document.direction,
+        documentDate: document.documentDate,
+        registeredAt: document.registeredAt,
+        counterpart: contentVisible ? document.counterpart : null,
+        description: contentVisible ? document.description : null,
+        secrecyReference: document.secrecyReference,
+        contentVisible,
+        files: document.files.map((file) => ({ id: file.id, fileName: contentVisible ? file.fileName : null, size: file.size })),
+      };
+    }),
+  };
+};
+
+export type DownloadableFile = { fileName: string; mimeType: string; size: number; bytes: Uint8Array };
+
+/**
+ * One file's verified bytes for someone who may read them. Unknown files, files of cases
+ * the actor may not read and confidential handlings the actor may not read all give the
+ * same NOT_FOUND. A damaged blob throws BlobIntegrityError (never served).
+ */
+export const getCaseDocumentFile = async ({ actor, fileId }: { actor: Actor; fileId: string }): Promise<DownloadableFile> => {
+  if (!UUID.test(fileId)) throw notFound();
+  const file = await db.caseDocumentFile.findUnique({
+    where: { id: fileId },
+    select: {
+      fileName: true,
+      mimeType: true,
+      size: true,
+      blobSha256: true,
+      document: { select: { secrecyReference: true, case: { select: CASE_SCOPE_SELECT } } },
+    },
+  });
+  if (!file) throw notFound();
+  const scope = toCaseScope(file.document.case);
+  if (!canOnCase(actor, "read", scope)) throw notFound();
+  if (file.document.secrecyReference && !canOnCase(actor, "readConfidential", scope)) throw notFound();
+  const bytes = await readBlob(file.blobSha256);
+  if (!bytes) throw notFound();
+  return { fileName: file.fileName, mimeType: file.mimeType, size: file.size, bytes };
+};
