@@ -99,13 +99,16 @@ const main = async () => {
 
   const database = await openAppDatabase();
   let app: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app!.once("exit", resolve));
+    for (const child of [app, worker]) {
+      if (child && child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
     }
     await database.stop();
     process.exit(code);
@@ -145,6 +148,19 @@ const main = async () => {
       },
     });
     app.on("exit", (code) => void stop(code ?? 1));
+    // The job worker (e-mail outbox) on the same database; it restarts itself on a crash.
+    const startWorker = () => {
+      worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl },
+      });
+      worker.on("exit", (code) => {
+        if (stopping) return;
+        log(`Jobbprocessen avslutades (kod ${code}); startar om.`);
+        setTimeout(startWorker, 2_000);
+      });
+    };
+    startWorker();
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, app, dev ? 180_000 : 60_000);
 
     log(`Yttra är igång på ${baseUrl} (startade på ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

@@ -1,0 +1,67 @@
+// The job worker: delivers the e-mail outbox ("send-mail" jobs) and sweeps up mails that a
+// crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
+// (`tsx scripts/worker.ts` with DATABASE_URL) — any number of workers may run at once:
+// every delivery is claimed with a conditional write.
+import { createDb, setDb } from "@/server/db";
+import { createBoss, SEND_MAIL_QUEUE, ZSendMailJobSchema } from "@/server/jobs";
+import { deliverMail, findMailsToSweep, mailEnv } from "@/server/mail";
+import { logger } from "@/server/logger";
+import { openAppDatabase } from "./lib/app-database";
+
+const SWEEP_SECONDS = Number(process.env.YTTRA_WORKER_SWEEP_SECONDS ?? "30");
+
+const main = async () => {
+  const database = await openAppDatabase();
+  const client = createDb(database.url, 4);
+  setDb(client);
+  const boss = await createBoss(database.url, "worker");
+  const config = mailEnv();
+
+  await boss.work(SEND_MAIL_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const parsed = ZSendMailJobSchema.safeParse(job.data);
+    // A malformed payload can never succeed: complete it (logged) instead of retrying forever.
+    if (!parsed.success) return logger.error("send-mail: invalid payload", { jobId: job.id });
+    const result = await deliverMail(parsed.data.mailId, config);
+    logger.info("send-mail", { mailId: parsed.data.mailId, result });
+  });
+
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping) return;
+    sweeping = true;
+    try {
+      const ids = await findMailsToSweep(config);
+      if (ids.length > 0) {
+        await boss.insert(ids.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: { mailId } })));
+        logger.info("mail sweep re-enqueued", { count: ids.length });
+      }
+    } catch (error) {
+      logger.error("mail sweep failed", error);
+    } finally {
+      sweeping = false;
+    }
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep(), SWEEP_SECONDS * 1000);
+  logger.info("worker started", { sweepSeconds: SWEEP_SECONDS, smtp: Boolean(config.SMTP_HOST) });
+  console.log("[yttra-worker] ready");
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    await boss.stop({ graceful: true, timeout: 10_000, wait: true }).catch(() => {});
+    await client.$disconnect();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

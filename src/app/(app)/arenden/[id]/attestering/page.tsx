@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CaseAttestationPanel } from "@/features/attestation/components/case-attestation-panel";
+import { getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
+import { requireActor } from "@/server/auth";
+import { AppError } from "@/server/errors";
+
+export const metadata: Metadata = { title: "Attestering" };
+
+const AttestationPage = async ({ params }: { params: Promise<{ id: string }> }) => {
+  const actor = await requireActor();
+  const { id } = await params;
+  const view = await getCaseAttestationView({ actor, caseId: id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  return (
+    <section aria-labelledby="attestation-heading">
+      <p className="text-sm">
+        <Link href={`/arenden/${view.caseId}`} className="underline">
+          {view.caseNumber}
+        </Link>
+      </p>
+      <h1 id="attestation-heading" className="text-3xl font-bold">
+        Attestering av tjänsteutlåtande
+      </h1>
+      <p className="mt-1 mb-6 text-slate-700">{view.caseTitle}</p>
+      <CaseAttestationPanel view={view} />
+    </section>
+  );
+};
+
+export default AttestationPage;

@@ -1,0 +1,130 @@
+// Read models of the attestation pages: a case's attestation page, the attester's inbox
+// ("Att attestera") and its count in the navigation.
+import "server-only";
+import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { contentHashOf } from "../content";
+import { defaultAttesters, eligibleAttesters, type Attester } from "./attestation-service";
+import { getAttestationState, type AttestationState } from "./attestation-state";
+import { needsReauthentication } from "./confirm-identity";
+
+export type CaseAttestationView = {
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  confidential: boolean;
+  statement: { id: string; status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED"; currentVersion: number } | null;
+  /** The version the attester reads: the one sent when out for attestation, else the current one. */
+  version: { number: number; content: unknown; hash: string; authorName: string; createdAt: Date } | null;
+  state: AttestationState | null;
+  eligible: Attester[];
+  defaults: Attester[];
+  canSend: boolean;
+  canWithdraw: boolean;
+  /** The actor's own step, when it is waiting and in turn. */
+  myStep: { id: string; needsPassword: boolean; hasPassword: boolean; isAuthor: boolean } | null;
+  /** The actor has a waiting step that is not in turn yet. */
+  waitingForOthers: boolean;
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }: { actor: Actor; caseId: string; now?: Date }): Promise<CaseAttestationView> => {
+  if (!UUID.test(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
+  const row = await db.case.findUnique({
+    where: { id: caseId },
+    select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true, statement: { select: { id: true, status: true, currentVersion: true, createdById: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
+  const scope = toCaseScope(row);
+  if (!canOnCase(actor, "read", scope)) throw new AppError("NOT_FOUND", `Case ${caseId} not readable`);
+  const statement = row.statement;
+  const base = { caseId: row.id, caseNumber: row.caseNumber, caseTitle: row.title, confidential: scope.confidential };
+  const eligible = await eligibleAttesters(db, scope);
+  if (!statement) {
+    return { ...base, statement: null, version: null, state: null, eligible, defaults: defaultAttesters(eligible), canSend: false, canWithdraw: false, myStep: null, waitingForOthers: false };
+  }
+  const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });
+  const live = state.request && (state.request.status === "PENDING" || state.request.status === "COMPLETED") ? state.request : null;
+  const versionNumber = live?.versionNumber ?? statement.currentVersion;
+  const version =
+    versionNumber > 0
+      ? await db.statementVersion.findUnique({
+          where: { statementId_number: { statementId: statement.id, number: versionNumber } },
+          select: { number: true, content: true, createdAt: true, author: { select: { name: true } } },
+        })
+      : null;
+  const authors = await db.statementVersion.findMany({ where: { statementId: statement.id }, distinct: ["authorId"], select: { authorId: true } });
+  const isAuthor = statement.createdById === actor.id || authors.some((author) => author.authorId === actor.id);
+
+  const editor = canOnCase(actor, "editStatement", scope);
+  const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
+  const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
+  const user = mine ? await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } }) : null;
+  const defaults = defaultAttesters(eligible).filter((attester) => statement.createdById !== attester.userId && !authors.some((author) => author.authorId === attester.userId));
+
+  return {
+    ...base,
+    statement: { id: statement.id, status: statement.status, currentVersion: statement.currentVersion },
+    version: version ? { number: version.number, content: version.content, hash: contentHashOf(version.content), authorName: version.author.name, createdAt: version.createdAt } : null,
+    state,
+    eligible,
+    defaults,
+    canSend: editor && statement.status === "DRAFT" && statement.currentVersion > 0,
+    canWithdraw: editor && Boolean(live),
+    myStep: mine && inTurn ? { id: mine.id, needsPassword: needsReauthentication(actor, now), hasPassword: Boolean(user?.passwordHash), isAuthor } : null,
+    waitingForOthers: Boolean(mine && !inTurn),
+  };
+};
+
+export type InboxItem = {
+  stepId: string;
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  requestedByName: string;
+  sentAt: Date;
+  inTurn: boolean;
+  position: number;
+  stepCount: number;
+};
+
+/** Waiting steps of the actor in pending requests, in turn first, oldest first. */
+export const listAttestInbox = async (actor: Actor): Promise<InboxItem[]> => {
+  const steps = await db.attestationStep.findMany({
+    where: { assigneeId: actor.id, status: "WAITING", request: { status: "PENDING", subjectType: "STATEMENT", case: readableCasesWhere(actor) } },
+    select: {
+      id: true,
+      position: true,
+      request: {
+        select: {
+          order: true,
+          createdAt: true,
+          requestedBy: { select: { name: true } },
+          case: { select: { id: true, caseNumber: true, title: true } },
+          steps: { select: { position: true, status: true } },
+        },
+      },
+    },
+    orderBy: { request: { createdAt: "asc" } },
+  });
+  return steps
+    .filter((step) => step.request.case)
+    .map((step) => ({
+      stepId: step.id,
+      caseId: step.request.case!.id,
+      caseNumber: step.request.case!.caseNumber,
+      caseTitle: step.request.case!.title,
+      requestedByName: step.request.requestedBy.name,
+      sentAt: step.request.createdAt,
+      inTurn: step.request.order === "PARALLEL" || step.request.steps.every((other) => other.position >= step.position || other.status === "ATTESTED"),
+      position: step.position,
+      stepCount: step.request.steps.length,
+    }))
+    .sort((a, b) => Number(b.inTurn) - Number(a.inTurn));
+};
+
+/** The navigation badge: steps that wait for the actor now. */
+export const countAttestInbox = async (actor: Actor): Promise<number> => (await listAttestInbox(actor)).filter((item) => item.inTurn).length;

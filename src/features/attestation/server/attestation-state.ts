@@ -1,0 +1,131 @@
+// The one answer to "is this attested?" for pages, exports and the verification page.
+// Attested means, all at once and recomputed on every call:
+//   the newest request of the subject is COMPLETED, it has steps, every step is ATTESTED,
+//   every step's attestedHash === the request's contentHash === the SHA-256 of the
+//   current version's content (recomputed, not read from a column), the statement is
+//   ATTESTED at that version number, and every attestation matches its intact audit event.
+// Anything else is "not attested", whatever order events happened in or what a row says.
+// No `import "server-only"`: exports and scripts may run outside Next.
+import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
+import { db, type Db, type Tx } from "@/server/db";
+import { contentHashOf } from "../content";
+import { checkStepsAgainstAudit } from "./attestation-audit";
+
+export type AttestationStepView = {
+  id: string;
+  position: number;
+  role: Role;
+  assigneeId: string;
+  assigneeName: string;
+  status: AttestationStepStatus;
+  attestedAt: Date | null;
+  attesterName: string | null;
+  attesterTitle: string | null;
+  authMethod: string | null;
+  attestedHash: string | null;
+  comment: string | null;
+};
+
+export type AttestationRequestView = {
+  id: string;
+  status: AttestationRequestStatus;
+  order: AttestationOrder;
+  versionNumber: number;
+  contentHash: string;
+  verificationCode: string;
+  requestedById: string;
+  createdAt: Date;
+  completedAt: Date | null;
+  invalidatedAt: Date | null;
+  invalidationReason: string | null;
+  invalidatedByName: string | null;
+};
+
+export type AttestationState = {
+  subjectType: AttestationSubject;
+  subjectId: string;
+  request: AttestationRequestView | null;
+  steps: AttestationStepView[];
+  currentVersionNumber: number | null;
+  /** SHA-256 of the current content, recomputed now. */
+  currentHash: string | null;
+  attested: boolean;
+  /** Why a completed request does not count (Swedish, for the verification page). */
+  problems: string[];
+};
+
+export type AttestationSubjectRef = { subjectType: AttestationSubject; subjectId: string };
+
+const currentContent = async (client: Db | Tx, { subjectType, subjectId }: AttestationSubjectRef): Promise<{ number: number | null; hash: string | null; locked: boolean }> => {
+  switch (subjectType) {
+    case "STATEMENT": {
+      const statement = await client.statement.findUnique({ where: { id: subjectId }, select: { status: true, currentVersion: true } });
+      if (!statement || statement.currentVersion === 0) return { number: null, hash: null, locked: false };
+      const version = await client.statementVersion.findUnique({
+        where: { statementId_number: { statementId: subjectId, number: statement.currentVersion } },
+        select: { content: true },
+      });
+      return { number: statement.currentVersion, hash: version ? contentHashOf(version.content) : null, locked: statement.status === "ATTESTED" };
+    }
+    case "MINUTES": {
+      // Minutes are hashed by the meetings feature when sent for justering.
+      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { contentHash: true, version: true, status: true } });
+      return { number: minutes?.version ?? null, hash: minutes?.contentHash ?? null, locked: minutes?.status === "APPROVED" };
+    }
+  }
+};
+
+export const getAttestationState = async (subject: AttestationSubjectRef, client: Db | Tx = db): Promise<AttestationState> => {
+  const [request, current] = await Promise.all([
+    client.attestationRequest.findFirst({
+      where: { subjectType: subject.subjectType, subjectId: subject.subjectId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: { steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } }, invalidatedBy: { select: { name: true } } },
+    }),
+    currentContent(client, subject),
+  ]);
+  const base = { ...subject, currentVersionNumber: current.number, currentHash: current.hash };
+  if (!request) return { ...base, request: null, steps: [], attested: false, problems: [] };
+
+  const steps: AttestationStepView[] = request.steps.map((step) => ({
+    id: step.id,
+    position: step.position,
+    role: step.role,
+    assigneeId: step.assigneeId,
+    assigneeName: step.assignee.name,
+    status: step.status,
+    attestedAt: step.attestedAt,
+    attesterName: step.attesterName,
+    attesterTitle: step.attesterTitle,
+    authMethod: step.authMethod,
+    attestedHash: step.attestedHash,
+    comment: step.comment,
+  }));
+  const view: AttestationRequestView = {
+    id: request.id,
+    status: request.status,
+    order: request.order,
+    versionNumber: request.versionNumber,
+    contentHash: request.contentHash,
+    verificationCode: request.verificationCode,
+    requestedById: request.requestedById,
+    createdAt: request.createdAt,
+    completedAt: request.completedAt,
+    invalidatedAt: request.invalidatedAt,
+    invalidationReason: request.invalidationReason,
+    invalidatedByName: request.invalidatedBy?.name ?? null,
+  };
+
+  const problems: string[] = [];
+  if (request.status === "COMPLETED") {
+    if (steps.length === 0) problems.push("attesteringen saknar attestanter");
+    if (steps.some((step) => step.status !== "ATTESTED")) problems.push("alla attestanter har inte attesterat");
+    if (steps.some((step) => step.attestedHash !== request.contentHash)) problems.push("en attestering gäller ett annat innehåll än det som skickades");
+    if (current.hash !== request.contentHash) problems.push("innehållet har ändrats sedan det attesterades");
+    if (current.number !== request.versionNumber) problems.push("en nyare version har sparats sedan attesteringen");
+    if (!current.locked) problems.push("dokumentet är inte låst som attesterat");
+    for (const check of await checkStepsAgainstAudit(client, request.steps)) problems.push(...check.problems);
+  }
+  const attested = request.status === "COMPLETED" && problems.length === 0;
+  return { ...base, request: view, steps, attested, problems: [...new Set(problems)] };
+};
