@@ -105,6 +105,8 @@ export default defineConfig({
           NEXTAUTH_URL: baseURL,
           YTTRA_DATA_DIR: dataDir,
           YTTRA_SKIP_BUILD: "1",
+          // The attestation spec waits for this to pass to see the re-authentication step.
+          YTTRA_REAUTH_MAX_AGE_SECONDS: "20",
           // A developer's DATABASE_URL must not leak into the throwaway test server.
           DATABASE_URL: "",
         },

@@ -5,10 +5,11 @@
 import { createDb, setDb } from "@/server/db";
 import { createBoss, SEND_MAIL_QUEUE, ZSendMailJobSchema } from "@/server/jobs";
 import { deliverMail, findMailsToSweep, mailEnv } from "@/server/mail";
+import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { openAppDatabase } from "./lib/app-database";
 
-const SWEEP_SECONDS = Number(process.env.YTTRA_WORKER_SWEEP_SECONDS ?? "30");
+const SWEEP_SECONDS = env.YTTRA_WORKER_SWEEP_SECONDS;
 
 const main = async () => {
   const database = await openAppDatabase();

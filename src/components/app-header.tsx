@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { AttestInboxCount } from "@/features/attestation/components/attest-inbox-count";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { Actor } from "@/server/auth";
 import { LogoutButton } from "./logout-button";
@@ -18,6 +20,7 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
               <li key={item.href}>
                 <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
                   {item.label}
+                  {item.href === "/attestera" ? <AttestInboxCount actor={actor} /> : null}
                 </Link>
               </li>
             ))}
@@ -32,6 +35,7 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
               {roles.join(" · ")}
             </p>
           </div>
+          <NotificationBell actor={actor} />
           <LogoutButton />
         </div>
       </div>

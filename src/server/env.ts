@@ -6,7 +6,27 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
 
-export const ZEnvSchema = z.object({
+/** E-mail delivery (src/server/mail.ts). Without SMTP_HOST mails stay in the outbox (/admin/utkorg). */
+export const ZMailEnvSchema = z.object({
+  SMTP_HOST: optionalString,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** "true": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  SMTP_FROM: z.string().default("Yttra <noreply@yttra.invalid>"),
+  /** Absolute base of links in e-mails and exports, e.g. https://yttra.kommun.se (default NEXTAUTH_URL). */
+  APP_BASE_URL: optionalString,
+  NEXTAUTH_URL: optionalString,
+  /** A SENDING mail older than this is taken to be left by a crashed worker and tried again. */
+  MAIL_SENDING_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** The sweep re-enqueues QUEUED mails older than this (a crash between commit and enqueue). */
+  MAIL_SWEEP_QUEUED_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+});
+export type TMailEnv = z.infer<typeof ZMailEnvSchema>;
+
+export const ZEnvSchema = ZMailEnvSchema.extend({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Any PostgreSQL server. Unset: `npm start` runs an embedded one and sets this for the app. */
   DATABASE_URL: optionalString,
@@ -37,6 +57,10 @@ export const ZEnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** An attester whose last login is older than this confirms their identity again. */
+  YTTRA_REAUTH_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** How often the job worker sweeps for mails a crash left behind. */
+  YTTRA_WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

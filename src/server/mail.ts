@@ -13,37 +13,14 @@
 //   (MAIL_SENDING_LEASE_SECONDS) is taken to be such a crash and is tried again.
 // - Without SMTP_HOST the mail is kept as OUTBOX for administrators to read (/admin/utkorg).
 import nodemailer, { type Transporter } from "nodemailer";
-import { z } from "zod";
 import { db } from "@/server/db";
+import { env, ZMailEnvSchema, type TMailEnv } from "@/server/env";
 import { logger } from "@/server/logger";
 
-// TODO(env.ts): these belong in ZEnvSchema; read here through a local parse until they are
-// added there (the lines to add are in the attestation hand-over).
-const optionalString = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+export { ZMailEnvSchema, type TMailEnv };
 
-export const ZMailEnvSchema = z.object({
-  SMTP_HOST: optionalString,
-  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-  /** "true": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-  SMTP_SECURE: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
-  SMTP_USER: optionalString,
-  SMTP_PASSWORD: optionalString,
-  SMTP_FROM: z.string().default("Yttra <noreply@yttra.invalid>"),
-  /** Absolute base of links in e-mails, e.g. https://yttra.kommun.se. */
-  APP_BASE_URL: optionalString,
-  NEXTAUTH_URL: optionalString,
-  /** A SENDING mail older than this is taken to be left by a crashed worker and tried again. */
-  MAIL_SENDING_LEASE_SECONDS: z.coerce.number().int().min(1).default(300),
-  /** The sweep re-enqueues QUEUED mails older than this (a crash between commit and enqueue). */
-  MAIL_SWEEP_QUEUED_AFTER_SECONDS: z.coerce.number().int().min(0).default(60),
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
-});
-export type TMailEnv = z.infer<typeof ZMailEnvSchema>;
-
-export const mailEnv = (): TMailEnv => ZMailEnvSchema.parse(process.env);
+/** The mail settings of this process (validated with the rest in env.ts). */
+export const mailEnv = (): TMailEnv => env;
 
 export const appBaseUrl = (): string => {
   const config = mailEnv();

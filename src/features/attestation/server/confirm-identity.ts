@@ -9,14 +9,11 @@ import type { Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
 import { isLoginThrottled, recordLoginFailure, clearLoginFailures } from "@/server/auth/throttle";
 import { db } from "@/server/db";
+import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 
-// TODO(env.ts): YTTRA_REAUTH_MAX_AGE_SECONDS belongs in ZEnvSchema (default 300); read here
-// until it is added. End-to-end tests shorten it to see the re-authentication step.
-export const REAUTH_MAX_AGE_SECONDS = ((): number => {
-  const value = Number(process.env.YTTRA_REAUTH_MAX_AGE_SECONDS ?? "");
-  return Number.isInteger(value) && value > 0 ? value : 5 * 60;
-})();
+/** Five minutes by default; end-to-end tests shorten it to see the re-authentication step. */
+export const REAUTH_MAX_AGE_SECONDS = env.YTTRA_REAUTH_MAX_AGE_SECONDS;
 
 export const needsReauthentication = (actor: Pick<Actor, "authTime">, now: Date = new Date()): boolean =>
   Math.floor(now.getTime() / 1000) - actor.authTime > REAUTH_MAX_AGE_SECONDS;
