@@ -1,6 +1,7 @@
 // The case page: facts, motion, documents, open deadlines, history and the actions the
 // viewer may take. Everything shown here comes from getCaseDetails, which has already
 // decided that the viewer may read the case.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { describeDueDate, formatDateTime } from "../dates";
@@ -66,6 +67,25 @@ export const CaseView = ({ details }: { details: CaseDetails }) => {
             {details.status === "CLOSED" ? "Avslutat" : "Felregistrerat"} {details.closedAt ? formatDateTime(details.closedAt) : ""}: {details.closedReason}
           </p>
         ) : null}
+        <nav aria-label="Ärendets delar">
+          <ul className="flex flex-wrap gap-4 font-semibold">
+            <li>
+              <Link href={`/arenden/${details.id}/tjansteutlatande`} className="text-brand-700 underline">
+                Tjänsteutlåtande
+              </Link>
+            </li>
+            <li>
+              <Link href={`/arenden/${details.id}/attestering`} className="text-brand-700 underline">
+                Attestering
+              </Link>
+            </li>
+            <li>
+              <Link href={`/arenden/${details.id}/handelser`} className="text-brand-700 underline">
+                Alla händelser
+              </Link>
+            </li>
+          </ul>
+        </nav>
       </header>
 
       <section aria-labelledby="case-facts">
