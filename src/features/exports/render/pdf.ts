@@ -1,0 +1,413 @@
+// ExportDocument → PDF/A-2b, tagged (H1/H2…, P, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure),
+// with embedded subsets of Source Sans 3. Runs on the server with PDFKit alone: no browser.
+//
+// Invariants that the tests check:
+// - no transparency, no JavaScript, every font embedded (PDF/A-2b);
+// - equal documents give equal bytes: the creation date and the file identifier come
+//   from the document's metadata, never from the clock or a random source;
+// - everything that is not content (running header, page numbers, watermark, rules) is
+//   marked as an artifact, so screen readers read the document text once, in order.
+import { createHash } from "node:crypto";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import type { AttestationBlock, Block, ColumnsBlock, ExportDocument, ListBlock, Runs, TableBlock } from "../document-model";
+import { loadFonts, resetGlyphCache, type FontName } from "./fonts";
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 108, bottom: 64, left: 72, right: 72 };
+const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+const COLOR = { text: "#1a1a1a", muted: "#555555", link: "#0b4f8a", rule: "#9a9a9a", watermark: "#e3e3e3" };
+const SIZE = { body: 11, note: 9.5, subtitle: 12, h1: 20, h2: 13.5, h3: 12, h4: 11, header: 8.5 };
+const LINE_GAP = 2.2;
+const PARAGRAPH_SPACING = 7;
+
+// PDFKit keeps the current text state in fields its typings do not expose.
+type DocInternals = {
+  _font: unknown;
+  _fontSize: number;
+  _fontSource: unknown;
+  _fontFamily: unknown;
+  _textOptions: unknown;
+  _wrapper: unknown;
+  _id: Buffer;
+  _addInfo: () => void;
+  info: PDFKit.DocumentInfo;
+};
+const internals = (doc: Doc): DocInternals => doc as unknown as DocInternals;
+
+const setFont = (doc: Doc, name: FontName, size: number): Doc => doc.font(name).fontSize(size);
+
+const fontFor = (format: { bold?: boolean; italic?: boolean }): FontName =>
+  format.bold && format.italic ? "boldItalic" : format.bold ? "bold" : format.italic ? "italic" : "regular";
+
+const escapeXml = (value: string): string =>
+  value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[char]!);
+
+/**
+ * Renders synchronously from start to `end()` (no awaits in between): the fonts are
+ * shared by the process and their glyph caches are reset per document, so two renders
+ * must never interleave.
+ */
+export const renderPdf = async (document: ExportDocument): Promise<Buffer> => {
+  const fonts = loadFonts();
+  resetGlyphCache(fonts);
+  const doc = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: MARGIN,
+    pdfVersion: "1.7",
+    subset: "PDF/A-2b",
+    tagged: true,
+    lang: document.meta.language,
+    displayTitle: true,
+    bufferPages: true,
+    autoFirstPage: false,
+    // A registered WOFF as the initial font keeps PDFKit from loading Helvetica, which
+    // PDF/A forbids (not embedded).
+    font: fonts.regular as unknown as string,
+    info: {
+      Title: document.meta.title,
+      Author: document.meta.author,
+      Subject: document.meta.subject,
+      Creator: "Yttra",
+      Producer: "Yttra (PDFKit)",
+      CreationDate: document.meta.createdAt,
+      ModDate: document.meta.createdAt,
+    },
+  });
+  for (const [name, data] of Object.entries(fonts)) doc.registerFont(name, data as unknown as string);
+
+  // Determinism: PDFKit derives /ID from an MD5 over the info dictionary (stable) but
+  // the identifier should name the content, so take it from the content hash.
+  internals(doc)._id = createHash("md5").update(document.meta.identifier).digest();
+
+  // PDFKit interpolates Title/Author/Subject into the XMP packet unescaped; an "&" in a
+  // title would make the metadata invalid XML. Escape for the XMP only.
+  const originalAddInfo = internals(doc)._addInfo.bind(doc);
+  internals(doc)._addInfo = () => {
+    const info = internals(doc).info;
+    const plain = { ...info };
+    internals(doc).info = {
+      ...info,
+      ...(info.Title ? { Title: escapeXml(info.Title) } : {}),
+      ...(info.Author ? { Author: escapeXml(info.Author) } : {}),
+      ...(info.Subject ? { Subject: escapeXml(info.Subject) } : {}),
+    };
+    originalAddInfo();
+    internals(doc).info = plain;
+  };
+
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", () => resolve());
+    doc.on("error", reject);
+  });
+
+  if (document.draft) doc.on("pageAdded", () => drawWatermark(doc));
+  doc.addPage();
+
+  const root = doc.struct("Document", { title: document.meta.title, lang: document.meta.language });
+  doc.addStructure(root);
+  for (const block of document.blocks) renderBlock(doc, root, block, { x: MARGIN.left, width: CONTENT_WIDTH });
+  root.end();
+
+  drawRunningHeaders(doc, document);
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+};
+
+// ─── Page furniture ─────────────────────────────────────────────────────────
+
+/** Text drawn as an artifact, outside the flow: state saved and restored around it. */
+const withArtifact = (doc: Doc, type: "Pagination" | "Layout", draw: () => void): void => {
+  const state = internals(doc);
+  const saved = { x: doc.x, y: doc.y, font: state._font, size: state._fontSize, source: state._fontSource, family: state._fontFamily, options: state._textOptions, wrapper: state._wrapper };
+  state._textOptions = null;
+  state._wrapper = null;
+  doc.save();
+  doc.markContent("Artifact", { type });
+  draw();
+  doc.endMarkedContent();
+  doc.restore();
+  Object.assign(doc, { x: saved.x, y: saved.y });
+  state._font = saved.font;
+  state._fontSize = saved.size;
+  state._fontSource = saved.source;
+  state._fontFamily = saved.family;
+  state._textOptions = saved.options;
+  state._wrapper = saved.wrapper;
+};
+
+/** Drawn when a page starts, so that the content is painted over it (no transparency needed). */
+const drawWatermark = (doc: Doc): void =>
+  withArtifact(doc, "Layout", () => {
+    const text = "UTKAST";
+    setFont(doc, "semibold", 120).fillColor(COLOR.watermark);
+    const width = doc.widthOfString(text);
+    const height = doc.currentLineHeight();
+    const cx = PAGE.width / 2;
+    const cy = PAGE.height / 2;
+    doc.rotate(-52, { origin: [cx, cy] });
+    doc.text(text, cx - width / 2, cy - height / 2, { lineBreak: false });
+  });
+
+const drawRunningHeaders = (doc: Doc, document: ExportDocument): void => {
+  const { start, count } = doc.bufferedPageRange();
+  const header = document.runningHeader;
+  for (let index = start; index < start + count; index += 1) {
+    doc.switchToPage(index);
+    withArtifact(doc, "Pagination", () => {
+      const top = 44;
+      const right = PAGE.width - MARGIN.right;
+      const rightWidth = 170;
+      doc.fillColor(COLOR.text);
+      setFont(doc, "semibold", SIZE.header);
+      doc.text(header.organisation, MARGIN.left, top, { lineBreak: false });
+      if (header.unit) setFont(doc, "regular", SIZE.header).text(header.unit, MARGIN.left, top + 12, { lineBreak: false });
+      const lines: [FontName, string][] = [
+        ["semibold", header.documentType],
+        ["regular", header.reference],
+        ["regular", `Sida ${index - start + 1} (${count})`],
+      ];
+      lines.forEach(([font, text], line) => {
+        setFont(doc, font, SIZE.header).text(text, right - rightWidth, top + line * 12, { width: rightWidth, align: "right", lineBreak: false });
+      });
+      doc.moveTo(MARGIN.left, top + 42).lineTo(right, top + 42).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    });
+  }
+};
+
+// ─── Flow ───────────────────────────────────────────────────────────────────
+
+type Frame = { x: number; width: number };
+
+const bottom = (): number => PAGE.height - MARGIN.bottom;
+
+/** Starts a new page unless `height` still fits: keeps headings with their text, tables whole. */
+const ensureSpace = (doc: Doc, height: number): void => {
+  if (doc.y + height > bottom() && doc.y > MARGIN.top + 1) doc.addPage();
+};
+
+/** Splits runs at "\n" into lines of runs (PDFKit drops a newline at the end of a continued run). */
+const splitLines = (runs: Runs): Runs[] => {
+  const lines: Runs[] = [[]];
+  for (const part of runs) {
+    part.text.split("\n").forEach((piece, index) => {
+      if (index > 0) lines.push([]);
+      if (piece.length > 0) lines[lines.length - 1]!.push({ ...part, text: piece });
+    });
+  }
+  return lines;
+};
+
+/** Writes runs as one paragraph at the frame; must be called inside a structure closure. */
+const writeRuns = (doc: Doc, runs: Runs, frame: Frame, size: number, options: { align?: "left" | "right"; color?: string; baseFont?: FontName } = {}): void => {
+  for (const line of splitLines(runs)) {
+    const parts = line.length > 0 ? line : [{ text: " " }];
+    parts.forEach((part, index) => {
+      const font = options.baseFont && !part.bold && !part.italic ? options.baseFont : fontFor(part);
+      setFont(doc, font, size).fillColor(part.href ? COLOR.link : (options.color ?? COLOR.text));
+      const textOptions = {
+        width: frame.width,
+        lineGap: LINE_GAP,
+        continued: index < parts.length - 1,
+        link: part.href,
+        underline: Boolean(part.href),
+        align: options.align ?? "left",
+      } as PDFKit.Mixins.TextOptions;
+      if (index === 0) doc.text(part.text, frame.x, doc.y, textOptions);
+      else doc.text(part.text, textOptions);
+    });
+  }
+};
+
+const leaf = (doc: Doc, parent: Struct, tag: string, draw: () => void): void => {
+  parent.add(doc.struct(tag, {}, draw));
+};
+
+const renderBlock = (doc: Doc, parent: Struct, block: Block, frame: Frame): void => {
+  switch (block.kind) {
+    case "heading": {
+      const size = block.level === 1 ? SIZE.h1 : block.level === 2 ? SIZE.h2 : block.level === 3 ? SIZE.h3 : SIZE.h4;
+      doc.y += block.level === 1 ? 4 : block.level === 2 ? 10 : 6;
+      ensureSpace(doc, size * 1.4 + 3 * (SIZE.body * 1.4));
+      leaf(doc, parent, `H${block.level}`, () => writeRuns(doc, block.runs, frame, size, { baseFont: "semibold" }));
+      doc.y += block.level === 1 ? 2 : 3;
+      return;
+    }
+    case "paragraph": {
+      const size = block.style === "subtitle" ? SIZE.subtitle : block.style === "note" ? SIZE.note : SIZE.body;
+      ensureSpace(doc, size * 1.4 * 2);
+      leaf(doc, parent, "P", () => writeRuns(doc, block.runs, frame, size, { color: block.style === "note" ? COLOR.muted : undefined }));
+      doc.y += block.style === "subtitle" ? PARAGRAPH_SPACING + 6 : PARAGRAPH_SPACING;
+      return;
+    }
+    case "list":
+      return renderList(doc, parent, block, frame);
+    case "quote": {
+      const quote = doc.struct("BlockQuote");
+      parent.add(quote);
+      for (const child of block.blocks) renderBlock(doc, quote, child, { x: frame.x + 18, width: frame.width - 18 });
+      quote.end();
+      return;
+    }
+    case "table":
+      renderTable(doc, parent, block, frame);
+      return;
+    case "columns":
+      renderColumns(doc, parent, block, frame);
+      return;
+    case "attestation":
+      renderAttestation(doc, parent, block, frame);
+      return;
+  }
+};
+
+const listLabel = (block: ListBlock, index: number): string =>
+  block.marker === "att" ? "att" : block.marker === "number" ? `${(block.start ?? 1) + index}.` : "•";
+
+const renderList = (doc: Doc, parent: Struct, block: ListBlock, frame: Frame): void => {
+  const indent = block.marker === "att" ? 26 : block.marker === "number" ? 20 : 14;
+  const list = doc.struct("L");
+  parent.add(list);
+  for (const [index, item] of block.items.entries()) {
+    ensureSpace(doc, SIZE.body * 1.4 * 2);
+    const item_ = doc.struct("LI");
+    list.add(item_);
+    const top = doc.y;
+    leaf(doc, item_, "Lbl", () => {
+      setFont(doc, "regular", SIZE.body).fillColor(COLOR.text);
+      doc.text(listLabel(block, index), frame.x, top, { width: indent, lineBreak: false });
+    });
+    doc.y = top;
+    const body = doc.struct("LBody");
+    item_.add(body);
+    for (const child of item) renderBlock(doc, body, child, { x: frame.x + indent, width: frame.width - indent });
+    body.end();
+    item_.end();
+  }
+  list.end();
+};
+
+const renderColumns = (doc: Doc, parent: Struct, block: ColumnsBlock, frame: Frame): void => {
+  const gap = 24;
+  const width = (frame.width - gap * (block.columns.length - 1)) / Math.max(block.columns.length, 1);
+  const lineHeight = SIZE.body * 1.2 + LINE_GAP;
+  const tallest = Math.max(...block.columns.map((column) => column.lines.length + (column.label ? 1 : 0)), 1);
+  ensureSpace(doc, tallest * lineHeight + 8);
+  const top = doc.y;
+  let lowest = top;
+  block.columns.forEach((column, index) => {
+    doc.y = top;
+    const columnFrame = { x: frame.x + index * (width + gap), width };
+    // One paragraph per column: label and lines read together ("Handläggare Clas Cederlid …").
+    leaf(doc, parent, "P", () =>
+      writeRuns(doc, [...(column.label ? [{ text: `${column.label}\n`, bold: true }] : []), { text: column.lines.join("\n") }], columnFrame, SIZE.body),
+    );
+    lowest = Math.max(lowest, doc.y);
+  });
+  doc.y = lowest + PARAGRAPH_SPACING + 4;
+};
+
+const tableColumnWidths = (block: TableBlock, width: number): number[] => {
+  const weights = block.widths ?? block.header.map(() => 1);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => (width * weight) / total);
+};
+
+const renderTable = (doc: Doc, parent: Struct, block: TableBlock, frame: Frame): void => {
+  const widths = tableColumnWidths(block, frame.width);
+  const padding = 4;
+  const table = doc.struct("Table", { title: block.summary });
+  parent.add(table);
+  const rows: { header: boolean; cells: Runs[] }[] = [
+    { header: true, cells: block.header.map((text) => [{ text, bold: true }]) },
+    ...block.rows.map((cells) => ({ header: false, cells })),
+  ];
+  for (const row of rows) {
+    setFont(doc, row.header ? "bold" : "regular", SIZE.body);
+    const height =
+      Math.max(...row.cells.map((cell, index) => doc.heightOfString(cell.map((part) => part.text).join("") || " ", { width: widths[index]! - 2 * padding, lineGap: LINE_GAP }))) + 2 * padding;
+    ensureSpace(doc, height);
+    const top = doc.y;
+    const tr = doc.struct("TR");
+    table.add(tr);
+    let x = frame.x;
+    row.cells.forEach((cell, index) => {
+      const cellWidth = widths[index]!;
+      const cellX = x;
+      const options = row.header ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {};
+      tr.add(
+        doc.struct(row.header ? "TH" : "TD", options, () => {
+          doc.y = top + padding;
+          writeRuns(doc, cell, { x: cellX + padding, width: cellWidth - 2 * padding }, SIZE.body);
+        }),
+      );
+      x += cellWidth;
+    });
+    tr.end();
+    doc.y = top + height;
+    withArtifact(doc, "Layout", () => {
+      doc.lineWidth(row.header ? 0.9 : 0.5).strokeColor(COLOR.rule);
+      doc.moveTo(frame.x, top + height).lineTo(frame.x + frame.width, top + height).stroke();
+    });
+  }
+  table.end();
+  doc.y += PARAGRAPH_SPACING;
+};
+
+const drawQr = (doc: Doc, url: string, x: number, y: number, size: number): void => {
+  const qr = QRCode.create(url, { errorCorrectionLevel: "M" });
+  const count = qr.modules.size;
+  const quiet = 2;
+  const cell = size / (count + 2 * quiet);
+  doc.fillColor("#000000");
+  for (let row = 0; row < count; row += 1) {
+    for (let column = 0; column < count; column += 1) {
+      if (qr.modules.get(row, column)) doc.rect(x + (column + quiet) * cell, y + (row + quiet) * cell, cell, cell);
+    }
+  }
+  doc.fill();
+};
+
+const renderAttestation = (doc: Doc, parent: Struct, block: AttestationBlock, frame: Frame): void => {
+  const qrSize = 88;
+  const rowHeight = SIZE.body * 1.4 + 8;
+  // The block is one unit of proof: never split across pages.
+  ensureSpace(doc, 10 + SIZE.h2 * 1.4 + 24 + rowHeight * (block.rows.length + 1) + 60);
+  const section = doc.struct("Sect");
+  parent.add(section);
+  renderBlock(doc, section, { kind: "heading", level: 2, runs: [{ text: block.heading }] }, frame);
+  renderBlock(doc, section, { kind: "paragraph", runs: [{ text: block.intro }] }, frame);
+  const tableTop = doc.y;
+  const tableWidth = frame.width - qrSize - 24;
+  renderTable(
+    doc,
+    section,
+    { kind: "table", summary: "Attesterat av", header: ["Namn", "Datum"], rows: block.rows.map((row) => [[{ text: row.name }], [{ text: row.date }]]), widths: [3, 1] },
+    { x: frame.x, width: tableWidth },
+  );
+  const afterTable = doc.y;
+  section.add(
+    doc.struct("Figure", { alt: `QR-kod som leder till verifieringssidan ${block.verificationUrl}` }, () =>
+      drawQr(doc, block.verificationUrl, frame.x + frame.width - qrSize, tableTop - 6, qrSize),
+    ),
+  );
+  doc.y = Math.max(afterTable, tableTop - 6 + qrSize + 4);
+  renderBlock(
+    doc,
+    section,
+    {
+      kind: "paragraph",
+      style: "note",
+      runs: [{ text: "Verifieringskod: " }, { text: block.verificationCode, bold: true }, { text: ". Kontrollera dokumentet på " }, { text: block.verificationUrl, href: block.verificationUrl }],
+    },
+    frame,
+  );
+  section.end();
+};

@@ -1,0 +1,108 @@
+// Exports a tjänsteutlåtande as PDF/A or DOCX for someone who may read its case.
+// Loads and authorizes here; `statementToDocument` maps; the renderers draw. Attested
+// content is exported with its attestation block only when the attestation feature says
+// the current content is attested *and* the hash of the exact version rendered equals the
+// hash the attestation binds to — otherwise the export is a draft with "UTKAST".
+import "server-only";
+import { contentHashOf } from "@/features/attestation/content";
+import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { todayInStockholm } from "@/features/cases/dates";
+import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { renderDocx } from "../render/docx";
+import { renderPdf } from "../render/pdf";
+import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
+
+export type ExportFormat = "pdf" | "docx";
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+export type ExportStatementOptions = { actor: Actor; statementId: string; format: ExportFormat; variant?: ExportVariant };
+
+export type ExportedFile = { bytes: Buffer; fileName: string; contentType: string; attested: boolean };
+
+/** Where the QR code and the printed link lead: the public verification page. */
+export const verificationUrlFor = (code: string): string => {
+  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  return `${base}/verifiera/${encodeURIComponent(code)}`;
+};
+
+export const exportStatement = async ({ actor, statementId, format, variant = "internal" }: ExportStatementOptions): Promise<ExportedFile> => {
+  const statement = await db.statement.findUnique({
+    where: { id: statementId },
+    select: {
+      id: true,
+      currentVersion: true,
+      template: { select: { definition: true } },
+      case: {
+        select: {
+          ...CASE_SCOPE_SELECT,
+          caseNumber: true,
+          department: { select: { administrationId: true, name: true, administration: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  // Unknown and unreadable look the same: nothing tells whether the statement exists.
+  if (!statement || !canOnCase(actor, "read", toCaseScope(statement.case))) throw new AppError("NOT_FOUND", `Statement ${statementId} not readable by ${actor.id}`);
+  if (statement.currentVersion === 0) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version`);
+
+  const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });
+  // Attested: the version the attestation binds to (it is then the current one); else the current draft.
+  const versionNumber = state.attested && state.request ? state.request.versionNumber : statement.currentVersion;
+  const version = await db.statementVersion.findUniqueOrThrow({
+    where: { statementId_number: { statementId: statement.id, number: versionNumber } },
+    select: { content: true, createdAt: true },
+  });
+  // Hash of exactly what is rendered, from the stored JSON, never from a column.
+  const contentHash = contentHashOf(version.content);
+
+  let attestation: StatementAttestation | null = null;
+  if (state.attested && state.request) {
+    if (contentHash !== state.request.contentHash) {
+      throw new AppError("INVALID_STATE", `Version ${versionNumber} of ${statement.id} hashes to ${contentHash}, attestation binds ${state.request.contentHash}`, {
+        userMessage: "Dokumentets innehåll stämmer inte med attesteringen och kan inte exporteras. Kontakta registrator.",
+      });
+    }
+    attestation = {
+      contentHash: state.request.contentHash,
+      attesters: state.steps.map((step) => ({
+        name: step.attesterName ?? step.assigneeName,
+        title: step.attesterTitle,
+        attestedOn: step.attestedAt ? todayInStockholm(step.attestedAt) : "",
+      })),
+      verificationCode: state.request.verificationCode,
+      verificationUrl: verificationUrlFor(state.request.verificationCode),
+    };
+  }
+
+  const content = ZStatementContentSchema.parse(version.content);
+  const document = statementToDocument({
+    content,
+    definition: ZTemplateDefinitionSchema.parse(statement.template.definition),
+    contentHash,
+    createdAt: version.createdAt,
+    caseInfo: {
+      caseNumber: statement.case.caseNumber,
+      administrationName: statement.case.department.administration.name,
+      departmentName: statement.case.department.name,
+      secrecyReference: statement.case.secrecyReference,
+    },
+    attestation,
+    variant,
+  });
+  const bytes = format === "pdf" ? await renderPdf(document) : await renderDocx(document);
+  return {
+    bytes,
+    fileName: statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
+    contentType: EXPORT_CONTENT_TYPES[format],
+    attested: attestation !== null,
+  };
+};

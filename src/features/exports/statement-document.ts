@@ -1,0 +1,197 @@
+// The one place where a statement (tjänsteutlåtande) becomes an ExportDocument. Pure:
+// the service loads the data, the renderers draw the result, neither knows the other.
+// Layout follows ../shared/reference/tjansteutlatande-oppna-drogscener.md: letterhead
+// (Handläggare | Till), title, subtitle, the template's sections in order, signatures,
+// Bilagor, and — only for attested content — the "Attesterat av" block.
+import { lowerFirst } from "@/features/statements/content";
+import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
+import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
+import type { Block, ExportDocument, ListBlock, Run, Runs } from "./document-model";
+
+export type ExportVariant = "internal" | "public";
+
+export type StatementAttestation = {
+  /** The hash the attestation binds to; must equal the rendered content's hash. */
+  contentHash: string;
+  /** In the order they attested. `attestedOn` is the date in Europe/Stockholm, ÅÅÅÅ-MM-DD. */
+  attesters: { name: string; title: string | null; attestedOn: string }[];
+  verificationCode: string;
+  verificationUrl: string;
+};
+
+export type StatementExportInput = {
+  content: TStatementContent;
+  definition: TTemplateDefinition;
+  /** SHA-256 of the canonical content, recomputed from the stored version by the caller. */
+  contentHash: string;
+  /** The version's createdAt: the documents' creation date (never "now": determinism). */
+  createdAt: Date;
+  caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null; secrecyReference: string | null };
+  /** Null: not attested (or not this content) → a draft with the UTKAST watermark. */
+  attestation: StatementAttestation | null;
+  variant: ExportVariant;
+};
+
+export class AttestationMismatchError extends Error {
+  constructor(expected: string, actual: string) {
+    super(`Attestation binds to ${expected} but the content to render hashes to ${actual}`);
+    this.name = "AttestationMismatchError";
+  }
+}
+
+// ─── Rich text → blocks ─────────────────────────────────────────────────────
+
+const inlineRuns = (content: TInline[] | undefined): Runs => {
+  const runs: Run[] = [];
+  for (const node of content ?? []) {
+    if (node.type === "hardBreak") {
+      runs.push({ text: "\n" });
+      continue;
+    }
+    const run: Run = { text: node.text };
+    for (const mark of node.marks ?? []) {
+      if (mark.type === "bold") run.bold = true;
+      if (mark.type === "italic") run.italic = true;
+      if (mark.type === "link") run.href = mark.attrs.href;
+    }
+    runs.push(run);
+  }
+  return runs;
+};
+
+const richBlock = (block: TBlock): Block => {
+  switch (block.type) {
+    case "paragraph":
+      return { kind: "paragraph", runs: inlineRuns(block.content) };
+    case "heading":
+      return { kind: "heading", level: block.attrs.level, runs: inlineRuns(block.content) };
+    case "bulletList":
+      return { kind: "list", marker: "bullet", items: block.content.map((item) => item.content.map(richBlock)) };
+    case "orderedList":
+      return { kind: "list", marker: "number", start: block.attrs?.start ?? 1, items: block.content.map((item) => item.content.map(richBlock)) };
+    case "blockquote":
+      return { kind: "quote", blocks: block.content.map(richBlock) };
+  }
+};
+
+export const richTextToBlocks = (value: TRichText): Block[] => value.content.map(richBlock);
+
+// ─── Statement → document ───────────────────────────────────────────────────
+
+const secrecyNotice = (reference: string): Block => ({ kind: "paragraph", runs: [{ text: `Sekretess enligt ${reference}`, italic: true }] });
+
+/**
+ * Decision points. The reference has a single full sentence ("Hägersten-Älvsjö
+ * stadsdelsnämnd godkänner …") printed as a paragraph; several points, or points written
+ * as att-satser (lower-case start), are the classic "att …" list.
+ */
+const decisionBlocks = (points: TStatementContent["decisionPoints"]): Block[] => {
+  if (points.length === 0) return [];
+  const [first] = points;
+  if (points.length === 1 && first && /^\p{Lu}/u.test(first.text)) return [{ kind: "paragraph", runs: [{ text: first.text }] }];
+  const list: ListBlock = { kind: "list", marker: "att", items: points.map((point) => [{ kind: "paragraph", runs: [{ text: point.text }] }]) };
+  return [list];
+};
+
+/** Swedish titles are lower-case in running text: "Lee Orberson, stadsdelsdirektör". */
+const attesterLabel = (attester: StatementAttestation["attesters"][number]): string =>
+  attester.title ? `${attester.name}, ${lowerFirst(attester.title)}` : attester.name;
+
+export const statementToDocument = (input: StatementExportInput): ExportDocument => {
+  const { content, definition, caseInfo, attestation, variant } = input;
+  // An attested export must carry exactly the attested content: refuse to put the
+  // attestation block on anything else.
+  if (attestation && attestation.contentHash !== input.contentHash) throw new AttestationMismatchError(attestation.contentHash, input.contentHash);
+  const masked = variant === "public" && caseInfo.secrecyReference !== null;
+  const secrecyReference = caseInfo.secrecyReference ?? "";
+  const header = content.header;
+
+  const blocks: Block[] = [
+    {
+      kind: "columns",
+      columns: [
+        { label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : [])] },
+        { label: "Till", lines: [header.committeeName, ...(header.meetingDate ? [header.meetingDate] : [])] },
+      ],
+    },
+    { kind: "heading", level: 1, runs: [{ text: header.title }] },
+  ];
+  if (header.subtitle) blocks.push({ kind: "paragraph", style: "subtitle", runs: [{ text: header.subtitle }] });
+  if (masked) blocks.push({ kind: "paragraph", style: "note", runs: [{ text: `Kopia för allmänheten. Uppgifter som omfattas av sekretess enligt ${secrecyReference} har tagits bort.` }] });
+
+  const sectionBlocks = (section: TTemplateDefinition["sections"][number]): Block[] => {
+    const heading: Block = { kind: "heading", level: 2, runs: [{ text: section.heading }] };
+    switch (section.kind) {
+      case "DECISION_POINTS":
+        return [heading, ...decisionBlocks(content.decisionPoints)];
+      case "RICH_TEXT": {
+        const body = content.sections.find((candidate) => candidate.key === section.key)?.body;
+        if (!body || body.content.length === 0) return section.required ? [heading] : [];
+        return [heading, ...(masked ? [secrecyNotice(secrecyReference)] : richTextToBlocks(body))];
+      }
+      case "ATTACHMENTS":
+        if (content.attachments.length === 0) return [];
+        return [
+          heading,
+          ...content.attachments.map((attachment): Block => ({
+            kind: "paragraph",
+            runs: [{ text: masked ? `${attachment.number} – sekretess enligt ${secrecyReference}` : attachment.description }],
+          })),
+        ];
+    }
+  };
+
+  // Signatures stand between the last text section and Bilagor, as in the reference.
+  for (const section of definition.sections.filter((item) => item.kind !== "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
+  if (content.signatories.length > 0) {
+    blocks.push({
+      kind: "columns",
+      columns: content.signatories.map((signatory) => ({ lines: [signatory.name, signatory.title, signatory.administration].filter(Boolean) })),
+    });
+  }
+  for (const section of definition.sections.filter((item) => item.kind === "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
+
+  if (attestation) {
+    blocks.push({
+      kind: "attestation",
+      heading: "Attesterat av",
+      intro: "Detta dokument har godkänts digitalt av följande personer:",
+      rows: attestation.attesters.map((attester) => ({ name: attesterLabel(attester), date: attester.attestedOn })),
+      verificationCode: attestation.verificationCode,
+      verificationUrl: attestation.verificationUrl,
+    });
+  }
+
+  return {
+    meta: {
+      title: header.title,
+      subject: `Tjänsteutlåtande ${caseInfo.caseNumber}${attestation ? "" : " (utkast)"}`,
+      author: caseInfo.administrationName,
+      language: "sv-SE",
+      createdAt: input.createdAt,
+      identifier: input.contentHash,
+    },
+    runningHeader: {
+      organisation: caseInfo.administrationName,
+      ...(caseInfo.departmentName ? { unit: caseInfo.departmentName } : {}),
+      documentType: "Tjänsteutlåtande",
+      reference: `Dnr ${caseInfo.caseNumber}`,
+    },
+    draft: attestation === null,
+    blocks,
+  };
+};
+
+/** "Tjänsteutlåtande HÄS 2024-123 Stoppa de öppna drogscenerna – motion från (M).pdf" */
+export const statementFileName = (input: { caseNumber: string; title: string; draft: boolean; variant: ExportVariant; format: "pdf" | "docx" }): string => {
+  const clean = (value: string): string =>
+    value
+      .normalize("NFC")
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .replace(/[/\\:*?"<>|]/g, "-")
+      .replace(/\s+/g, " ")
+      .trim();
+  const title = [...clean(input.title)].slice(0, 100).join("").trim();
+  const suffix = [input.draft ? "utkast" : null, input.variant === "public" ? "offentlig version" : null].filter(Boolean).join(", ");
+  return `Tjänsteutlåtande ${clean(input.caseNumber)} ${title}${suffix ? ` (${suffix})` : ""}.${input.format}`.replace(/\.\.+/g, ".");
+};

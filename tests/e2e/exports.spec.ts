@@ -1,0 +1,54 @@
+// Downloading a tjänsteutlåtande as a logged-in person would: the session cookie of a
+// real login, the route handler of the running server (bundled PDFKit, fonts, ICC
+// profile), and the bytes that arrive. Also what someone without access gets: no bytes.
+//
+// The statement id comes from the page that shows the export links (ExportButtons); when
+// no page shows them yet, E2E_EXPORT_STATEMENT_ID can name a statement of the reference case.
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./support/auth";
+
+const REFERENCE_CASE_ID = "00000000-0000-7000-8000-000000002001";
+
+const statementIdFromPage = async (page: Page): Promise<string | null> => {
+  if (process.env.E2E_EXPORT_STATEMENT_ID) return process.env.E2E_EXPORT_STATEMENT_ID;
+  for (const path of [`/arenden/${REFERENCE_CASE_ID}/tjansteutlatande/forhandsgranska`, `/arenden/${REFERENCE_CASE_ID}/tjansteutlatande`, `/arenden/${REFERENCE_CASE_ID}`]) {
+    await page.goto(path);
+    const link = page.getByRole("link", { name: /Ladda ner PDF/ }).first();
+    if ((await link.count()) > 0) return (await link.getAttribute("href"))?.match(/statement\/([0-9a-f-]{36})/)?.[1] ?? null;
+  }
+  return null;
+};
+
+test("the handläggare downloads the tjänsteutlåtande as PDF/A and Word", async ({ page }) => {
+  // The first render loads and parses the fonts; a dev server also compiles the route.
+  test.setTimeout(120_000);
+  await login(page, "clas.cederlid");
+  const statementId = await statementIdFromPage(page);
+  test.skip(!statementId, "No page shows the export links for the reference case yet");
+
+  const pdf = await page.request.get(`/api/export/statement/${statementId}?format=pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toMatch(/^attachment; .*filename\*=UTF-8''Tj%C3%A4nsteutl%C3%A5tande/);
+  expect(pdf.headers()["x-content-type-options"]).toBe("nosniff");
+  const pdfBytes = await pdf.body();
+  expect(pdfBytes.subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+  expect(pdfBytes.toString("latin1")).toContain("<pdfaid:part>2</pdfaid:part>");
+
+  const docx = await page.request.get(`/api/export/statement/${statementId}?format=docx`);
+  expect(docx.status()).toBe(200);
+  expect((await docx.body()).subarray(0, 2).toString("latin1")).toBe("PK");
+});
+
+test("someone without access gets no document", async ({ page, request }) => {
+  const unknown = "00000000-0000-7000-8000-999999999999";
+  const anonymous = await request.get(`/api/export/statement/${unknown}?format=pdf`, { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.body()).subarray(0, 4).toString("latin1")).not.toBe("%PDF");
+
+  await login(page, "admin");
+  const statementId = process.env.E2E_EXPORT_STATEMENT_ID ?? unknown;
+  const forbidden = await page.request.get(`/api/export/statement/${statementId}?format=pdf`);
+  expect(forbidden.status()).toBe(404);
+  expect((await forbidden.body()).subarray(0, 4).toString("latin1")).not.toBe("%PDF");
+});
