@@ -1,0 +1,59 @@
+"use server";
+// Statement actions: parse → actor → service → revalidate → small result. Autosave does
+// not revalidate (the editor holds the text; re-rendering the page on every keystroke
+// pause would only cost time).
+import { revalidatePath } from "next/cache";
+import { z } from "@/lib/zod";
+import { defineAction, type ActionResult } from "@/server/action";
+import { getActor } from "@/server/auth";
+import { createStatement } from "./server/create-statement";
+import { restoreStatementVersion } from "./server/restore-statement-version";
+import { saveStatementSection, type SaveSectionResult } from "./server/save-statement-section";
+import { updateStatementTemplate } from "./server/templates";
+import { ZCreateStatementSchema, ZRestoreVersionSchema, ZTemplateEditSchema } from "./schemas";
+
+const statementPath = (caseId: string) => `/arenden/${caseId}/tjansteutlatande`;
+
+export const createStatementAction = defineAction({
+  schema: ZCreateStatementSchema,
+  handler: async (input, actor) => {
+    const result = await createStatement({ actor, input });
+    revalidatePath(statementPath(input.caseId));
+    return result;
+  },
+});
+
+/** The save result, or "not logged in" as its own case: the editor keeps the text and asks the user to log in in another tab. */
+export type SaveSectionActionResult = ActionResult<SaveSectionResult> | { ok: false; error: string; unauthenticated: true };
+
+const saveSection = defineAction({
+  // The service validates the section strictly (it is also called without this action);
+  // parsing here only checks the envelope so that large sections are not parsed twice.
+  schema: z.object({ statementId: z.uuid() }).loose(),
+  handler: (input, actor) => saveStatementSection({ actor, input }),
+});
+
+export const saveStatementSectionAction = async (input: unknown): Promise<SaveSectionActionResult> => {
+  if (!(await getActor())) {
+    return { ok: false, unauthenticated: true, error: "Du är inte inloggad längre. Texten finns kvar i webbläsaren. Logga in i en annan flik och välj sedan Försök igen." };
+  }
+  return saveSection(input);
+};
+
+export const restoreStatementVersionAction = defineAction({
+  schema: ZRestoreVersionSchema.extend({ caseId: z.uuid() }).strict(),
+  handler: async ({ caseId, ...input }, actor) => {
+    const result = await restoreStatementVersion({ actor, input });
+    revalidatePath(statementPath(caseId), "layout");
+    return result;
+  },
+});
+
+export const updateStatementTemplateAction = defineAction({
+  schema: ZTemplateEditSchema,
+  handler: async (input, actor) => {
+    const result = await updateStatementTemplate({ actor, input });
+    revalidatePath("/admin/mallar");
+    return { id: result.id, version: result.version };
+  },
+});

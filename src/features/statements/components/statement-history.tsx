@@ -1,0 +1,86 @@
+// Version list and the word diff between two versions (a plain GET form: works without JavaScript).
+import Link from "next/link";
+import type { DiffPart, StatementHistoryData } from "../server/statement-queries";
+import { formatDateTime } from "./format";
+import { RestoreVersionButton } from "./restore-version-button";
+import { WordDiff } from "./word-diff";
+
+export const StatementHistory = ({ history, from, to, diff }: { history: StatementHistoryData; from: number; to: number; diff: DiffPart[] | null }) => (
+  <div className="mt-6 space-y-8">
+    <table className="w-full border-collapse bg-white text-left">
+      <caption className="mb-2 text-left text-lg font-semibold">Sparade versioner, nyast först</caption>
+      <thead>
+        <tr className="border-b-2 border-slate-300">
+          <th scope="col" className="p-2">Version</th>
+          <th scope="col" className="p-2">Sparad</th>
+          <th scope="col" className="p-2">Av</th>
+          <th scope="col" className="p-2">Ändrat</th>
+          <th scope="col" className="p-2">Åtgärder</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.versions.map((version) => (
+          <tr key={version.number} className="border-b border-slate-200">
+            <th scope="row" className="p-2">
+              {version.number}
+              {version.number === history.currentVersion ? <span className="ml-1 text-sm font-normal">(senaste)</span> : null}
+            </th>
+            <td className="p-2">{formatDateTime(version.createdAt)}</td>
+            <td className="p-2">{version.authorName}</td>
+            <td className="p-2">{version.changed}</td>
+            <td className="flex flex-wrap gap-3 p-2">
+              <Link href={`/arenden/${history.caseId}/tjansteutlatande/forhandsgranska?version=${version.number}`} className="text-brand-700 underline">
+                Visa <span className="sr-only">version {version.number}</span>
+              </Link>
+              {version.number > 1 ? (
+                <Link href={`/arenden/${history.caseId}/tjansteutlatande/historik?fran=${version.number - 1}&till=${version.number}`} className="text-brand-700 underline">
+                  Jämför med föregående <span className="sr-only">(version {version.number})</span>
+                </Link>
+              ) : null}
+              {history.canRestore && version.number !== history.currentVersion ? (
+                <RestoreVersionButton caseId={history.caseId} statementId={history.statementId} number={version.number} baseVersion={history.currentVersion} />
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+
+    <section aria-labelledby="diff-heading">
+      <h2 id="diff-heading" className="text-xl font-bold">
+        Jämför två versioner
+      </h2>
+      <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="diff-from" className="block font-semibold">Från version</label>
+          <select id="diff-from" name="fran" defaultValue={from} className="rounded border border-slate-300 px-2 py-1">
+            {history.versions.map((version) => (
+              <option key={version.number} value={version.number}>{version.number}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="diff-to" className="block font-semibold">Till version</label>
+          <select id="diff-to" name="till" defaultValue={to} className="rounded border border-slate-300 px-2 py-1">
+            {history.versions.map((version) => (
+              <option key={version.number} value={version.number}>{version.number}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
+          Jämför
+        </button>
+      </form>
+      {diff ? (
+        <div className="mt-3">
+          <p className="mb-1 text-sm text-slate-700">
+            Version {from} → {to}. Överstruket har tagits bort, understruket har lagts till.
+          </p>
+          <WordDiff parts={diff} removedLabel={`borttaget (fanns i version ${from})`} addedLabel={`tillagt (i version ${to})`} />
+        </div>
+      ) : (
+        <p className="mt-3 text-slate-700">Välj två olika versioner.</p>
+      )}
+    </section>
+  </div>
+);

@@ -1,0 +1,150 @@
+// Pure rules about statement content: the default template, the parts a save can change,
+// and plain-text views used by diffs. No server imports: the editor uses these too.
+import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
+import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
+import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
+
+export const DEFAULT_TEMPLATE_KEY = "yttrande-remiss";
+export const DEFAULT_TEMPLATE_NAME = "Tjänsteutlåtande – yttrande över remiss";
+
+/** Modelled on the reference tjänsteutlåtande (Hägersten-Älvsjö, 2024). */
+export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
+  subtitle: "Yttrande till {referringBody}",
+  sections: [
+    { key: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", kind: "DECISION_POINTS", required: true, prefill: "NONE" },
+    { key: "sammanfattning", heading: "Sammanfattning", kind: "RICH_TEXT", required: true, prefill: "NONE" },
+    { key: "arendet", heading: "Ärendet", kind: "RICH_TEXT", required: true, prefill: "MOTION" },
+    { key: "arendets-beredning", heading: "Ärendets beredning", kind: "RICH_TEXT", required: true, prefill: "PREPARATION" },
+    { key: "synpunkter", heading: "Förvaltningens synpunkter och förslag", kind: "RICH_TEXT", required: true, prefill: "NONE" },
+    { key: "bilagor", heading: "Bilagor", kind: "ATTACHMENTS", required: false, prefill: "NONE" },
+  ],
+  signatories: [
+    { role: "DIRECTOR", label: "stadsdelsdirektör" },
+    { role: "DEPARTMENT_HEAD", label: "avdelningschef" },
+  ],
+};
+
+/** "Kommunstyrelsen" → "kommunstyrelsen", as in running text of the reference. */
+export const lowerFirst = (value: string): string => (value ? value.charAt(0).toLocaleLowerCase("sv-SE") + value.slice(1) : value);
+
+export const defaultDecisionPoint = (committeeName: string, referringBody: string | null): string =>
+  referringBody
+    ? `${committeeName} godkänner förvaltningens tjänsteutlåtande och överlämnar det till ${lowerFirst(referringBody)} som svar på remissen.`
+    : `${committeeName} godkänner förvaltningens tjänsteutlåtande.`;
+
+// ─── Sections as units of saving ────────────────────────────────────────────
+
+/** What `StatementVersion.changedSection` records for a save. */
+export type SectionRef = { kind: "header" } | { kind: "decisionPoints" } | { kind: "attachments" } | { kind: "richText"; sectionKey: string };
+
+export const sectionId = (ref: SectionRef): string => {
+  switch (ref.kind) {
+    case "header":
+      return "header";
+    case "decisionPoints":
+      return "decision-points";
+    case "attachments":
+      return "attachments";
+    case "richText":
+      return ref.sectionKey;
+  }
+};
+
+export type SectionValue =
+  | { kind: "header"; value: THeaderInput }
+  | { kind: "decisionPoints"; value: TDecisionPoint[] }
+  | { kind: "attachments"; value: TAttachment[] }
+  | { kind: "richText"; sectionKey: string; value: TRichText };
+
+export const readSection = (content: TStatementContent, ref: SectionRef): SectionValue => {
+  switch (ref.kind) {
+    case "header": {
+      const { meetingDate, title, subtitle, caseOfficerPhone } = content.header;
+      return { kind: "header", value: { meetingDate, title, subtitle, caseOfficerPhone } };
+    }
+    case "decisionPoints":
+      return { kind: "decisionPoints", value: content.decisionPoints };
+    case "attachments":
+      return { kind: "attachments", value: content.attachments };
+    case "richText":
+      return { kind: "richText", sectionKey: ref.sectionKey, value: content.sections.find((section) => section.key === ref.sectionKey)?.body ?? EMPTY_DOC };
+  }
+};
+
+export const writeSection = (content: TStatementContent, section: SectionValue): TStatementContent => {
+  switch (section.kind) {
+    case "header":
+      return { ...content, header: { ...content.header, ...section.value } };
+    case "decisionPoints":
+      return { ...content, decisionPoints: section.value };
+    case "attachments":
+      return { ...content, attachments: section.value };
+    case "richText": {
+      const exists = content.sections.some((item) => item.key === section.sectionKey);
+      return {
+        ...content,
+        sections: exists
+          ? content.sections.map((item) => (item.key === section.sectionKey ? { key: item.key, body: section.value } : item))
+          : [...content.sections, { key: section.sectionKey, body: section.value }],
+      };
+    }
+  }
+};
+
+/** Key-order independent equality of JSON values (jsonb reorders object keys). */
+export const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a as CanonicalValue) === canonicalJson(b as CanonicalValue);
+
+// ─── Plain text (history diff, conflict view) ───────────────────────────────
+
+export const sectionToPlainText = (section: SectionValue): string => {
+  switch (section.kind) {
+    case "header":
+      return [
+        `Rubrik: ${section.value.title}`,
+        `Underrubrik: ${section.value.subtitle}`,
+        `Sammanträdesdatum: ${section.value.meetingDate ?? "–"}`,
+        `Telefon: ${section.value.caseOfficerPhone}`,
+      ].join("\n");
+    case "decisionPoints":
+      return section.value.map((point) => `att ${point.text}`).join("\n");
+    case "attachments":
+      return section.value.map((attachment) => `${attachment.description} (${attachment.number})`).join("\n");
+    case "richText":
+      return richTextToPlainText(section.value);
+  }
+};
+
+export const refForTemplateSection = (section: TTemplateDefinition["sections"][number]): SectionRef =>
+  section.kind === "DECISION_POINTS" ? { kind: "decisionPoints" } : section.kind === "ATTACHMENTS" ? { kind: "attachments" } : { kind: "richText", sectionKey: section.key };
+
+export const headingForSection = (definition: TTemplateDefinition, changedSection: string | null): string => {
+  if (changedSection === null) return "Hela dokumentet";
+  if (changedSection === "header") return "Sidhuvud";
+  const section = definition.sections.find((item) => sectionId(refForTemplateSection(item)) === changedSection);
+  return section?.heading ?? changedSection;
+};
+
+/** The whole statement as text in template order: what the history diff compares. */
+export const statementToPlainText = (content: TStatementContent, definition: TTemplateDefinition): string =>
+  [
+    sectionToPlainText(readSection(content, { kind: "header" })),
+    ...definition.sections.map((section) => `${section.heading}\n${sectionToPlainText(readSection(content, refForTemplateSection(section)))}`),
+  ].join("\n\n");
+
+/** Required sections without content, by heading (shown in the editor; attestation refuses them). */
+export const missingRequiredSections = (content: TStatementContent, definition: TTemplateDefinition): string[] =>
+  definition.sections
+    .filter((section) => section.required)
+    .filter((section) => {
+      const value = readSection(content, refForTemplateSection(section));
+      switch (value.kind) {
+        case "decisionPoints":
+        case "attachments":
+          return value.value.length === 0;
+        case "richText":
+          return isRichTextEmpty(value.value);
+        case "header":
+          return false;
+      }
+    })
+    .map((section) => section.heading);

@@ -1,0 +1,166 @@
+// Statement templates, statement content and the inputs of the statement actions.
+// Shared by the editor and the services; `.strict()` everywhere so that status,
+// version numbers or extra keys cannot be smuggled into stored JSON.
+import { z } from "@/lib/zod";
+import { ZRichTextSchema } from "./rich-text";
+
+const NO_CONTROL = /^[^\u0000-\u001f\u007f\u202A-\u202E\u2066-\u2069]*$/u;
+
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Högst ${max} tecken.` })
+    .regex(NO_CONTROL, { error: "Texten innehåller otillåtna styrtecken." });
+
+const isIsoDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+
+// ─── Templates ──────────────────────────────────────────────────────────────
+
+export const SECTION_KINDS = ["DECISION_POINTS", "RICH_TEXT", "ATTACHMENTS"] as const;
+export type TSectionKind = (typeof SECTION_KINDS)[number];
+
+/** What the service fills a rich-text section with when the statement is created. */
+export const PREFILLS = ["NONE", "MOTION", "PREPARATION"] as const;
+
+export const ZSectionKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, { error: "Nyckeln får bara innehålla a–z, 0–9 och bindestreck." });
+
+/** Keys that name the structured parts of the content; a rich-text section cannot use them. */
+export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments"]);
+
+export const ZTemplateSectionSchema = z
+  .object({
+    key: ZSectionKeySchema,
+    heading: line(120).min(1, { error: "Ange en rubrik." }),
+    kind: z.enum(SECTION_KINDS),
+    required: z.boolean(),
+    prefill: z.enum(PREFILLS).default("NONE"),
+  })
+  .strict();
+
+export const ZTemplateDefinitionSchema = z
+  .object({
+    /** "{referringBody}" is replaced by the case's referring body, first letter lower-case. */
+    subtitle: line(200),
+    sections: z.array(ZTemplateSectionSchema).min(1).max(30),
+    signatories: z
+      .array(z.object({ role: z.enum(["DIRECTOR", "DEPARTMENT_HEAD"]), label: line(80).min(1) }).strict())
+      .max(4),
+  })
+  .strict()
+  .superRefine((definition, context) => {
+    const keys = definition.sections.map((section) => section.key);
+    if (new Set(keys).size !== keys.length) context.addIssue({ code: "custom", path: ["sections"], message: "Två avsnitt har samma nyckel." });
+    for (const kind of ["DECISION_POINTS", "ATTACHMENTS"] as const) {
+      if (definition.sections.filter((section) => section.kind === kind).length > 1) {
+        context.addIssue({ code: "custom", path: ["sections"], message: "Förslag till beslut och Bilagor får bara förekomma en gång." });
+      }
+    }
+    definition.sections.forEach((section, index) => {
+      if (section.kind === "RICH_TEXT" && RESERVED_SECTION_KEYS.has(section.key)) {
+        context.addIssue({ code: "custom", path: ["sections", index, "key"], message: "Nyckeln är reserverad." });
+      }
+    });
+  });
+
+export type TTemplateDefinition = z.infer<typeof ZTemplateDefinitionSchema>;
+export type TTemplateSection = z.infer<typeof ZTemplateSectionSchema>;
+
+// ─── Statement content (one StatementVersion.content) ───────────────────────
+
+export const ZStatementHeaderSchema = z
+  .object({
+    caseNumber: line(60),
+    caseOfficerName: line(200),
+    caseOfficerPhone: line(40),
+    committeeName: line(200),
+    /** Sammanträdesdatum, ÅÅÅÅ-MM-DD; null until known. */
+    meetingDate: z.string().refine(isIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." }).nullable(),
+    title: line(300).min(1, { error: "Ange en rubrik." }),
+    subtitle: line(200),
+  })
+  .strict();
+
+export const ZDecisionPointSchema = z
+  .object({
+    /** The beslutspunkt without the leading "att"; rendered as "att …". */
+    text: line(2_000).min(1, { error: "Skriv beslutspunkten eller ta bort den." }),
+  })
+  .strict();
+
+export const ZAttachmentSchema = z
+  .object({
+    documentId: z.uuid(),
+    /** "HÄS 2024/123-2", copied from the diarium when chosen. */
+    number: line(80),
+    description: line(500),
+  })
+  .strict();
+
+export const ZSignatorySchema = z
+  .object({
+    role: z.enum(["DIRECTOR", "DEPARTMENT_HEAD"]),
+    name: line(200),
+    title: line(200),
+    administration: line(200),
+  })
+  .strict();
+
+export const ZStatementContentSchema = z
+  .object({
+    format: z.literal(1),
+    header: ZStatementHeaderSchema,
+    decisionPoints: z.array(ZDecisionPointSchema).max(50),
+    sections: z.array(z.object({ key: ZSectionKeySchema, body: ZRichTextSchema }).strict()).max(30),
+    attachments: z.array(ZAttachmentSchema).max(200),
+    signatories: z.array(ZSignatorySchema).max(4),
+  })
+  .strict();
+
+export type TStatementContent = z.infer<typeof ZStatementContentSchema>;
+export type TStatementHeader = z.infer<typeof ZStatementHeaderSchema>;
+export type TDecisionPoint = z.infer<typeof ZDecisionPointSchema>;
+export type TAttachment = z.infer<typeof ZAttachmentSchema>;
+
+// ─── Action inputs ──────────────────────────────────────────────────────────
+
+/** The header fields a handläggare edits; case number, committee and officer come from the case. */
+export const ZHeaderInputSchema = ZStatementHeaderSchema.pick({ meetingDate: true, title: true, subtitle: true, caseOfficerPhone: true }).strict();
+export type THeaderInput = z.infer<typeof ZHeaderInputSchema>;
+
+const saveBase = {
+  statementId: z.uuid(),
+  /** The version the edited text was based on (optimistic concurrency). */
+  baseVersion: z.int().min(1),
+};
+
+/** One section's save. `section` is what StatementVersion.changedSection records. */
+export const ZSaveSectionSchema = z.discriminatedUnion("kind", [
+  z.object({ ...saveBase, kind: z.literal("header"), value: ZHeaderInputSchema }).strict(),
+  z.object({ ...saveBase, kind: z.literal("decisionPoints"), value: z.array(ZDecisionPointSchema).max(50) }).strict(),
+  z.object({ ...saveBase, kind: z.literal("attachments"), value: z.array(z.uuid()).max(200) }).strict(),
+  z.object({ ...saveBase, kind: z.literal("richText"), sectionKey: ZSectionKeySchema, value: ZRichTextSchema }).strict(),
+]);
+export type TSaveSectionInput = z.infer<typeof ZSaveSectionSchema>;
+
+export const ZCreateStatementSchema = z
+  .object({
+    caseId: z.uuid(),
+    /** Case documents to list under Bilagor. */
+    attachmentDocumentIds: z.array(z.uuid()).max(200),
+  })
+  .strict();
+
+export const ZRestoreVersionSchema = z
+  .object({ statementId: z.uuid(), number: z.int().min(1), baseVersion: z.int().min(1) })
+  .strict();
+
+export const ZTemplateEditSchema = z
+  .object({ templateId: z.uuid(), name: line(200).min(1, { error: "Ange ett namn." }), definition: ZTemplateDefinitionSchema })
+  .strict();

@@ -1,0 +1,185 @@
+// Read models for the statement pages: editor, history (with word diff) and preview.
+// Authorization as everywhere: readers of the case see the statement, others get NOT_FOUND.
+import "server-only";
+import { diffWords } from "diff";
+import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { z } from "@/lib/zod";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { headingForSection, missingRequiredSections, statementToPlainText } from "../content";
+import type { TStatementContent, TTemplateDefinition } from "../schemas";
+import { authorizeOnCase, parseStatementContent, parseTemplateDefinition } from "./statement-access";
+
+const ZIdSchema = z.uuid();
+
+const loadCase = async (actor: Actor, caseId: string) => {
+  if (!ZIdSchema.safeParse(caseId).success) throw new AppError("NOT_FOUND", `Invalid case id ${caseId}`);
+  const row = await db.case.findUnique({
+    where: { id: caseId },
+    select: {
+      ...CASE_SCOPE_SELECT,
+      id: true,
+      caseNumber: true,
+      title: true,
+      status: true,
+      statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
+  const scope = toCaseScope(row);
+  authorizeOnCase(actor, scope, "read");
+  return { row, canEdit: canOnCase(actor, "editStatement", scope) };
+};
+
+export type StatementDocumentOption = { id: string; number: string; description: string; direction: string; confidential: boolean };
+
+export type StatementPageData = {
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  caseOpen: boolean;
+  /** The actor is the case's handläggare (may create and edit). */
+  canEdit: boolean;
+  documents: StatementDocumentOption[];
+  statement: null | {
+    id: string;
+    status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED";
+    version: number;
+    savedAt: string;
+    savedBy: string;
+    content: TStatementContent;
+    definition: TTemplateDefinition;
+    templateName: string;
+    missingRequired: string[];
+  };
+};
+
+/** The editor's read model: the newest version and what the pickers need. */
+export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<StatementPageData> => {
+  const { row, canEdit } = await loadCase(actor, caseId);
+  const [latest, documents] = await Promise.all([
+    row.statement
+      ? db.statementVersion.findUnique({
+          where: { statementId_number: { statementId: row.statement.id, number: row.statement.currentVersion } },
+          select: { content: true, createdAt: true, author: { select: { name: true } } },
+        })
+      : null,
+    canEdit
+      ? db.caseDocument.findMany({ where: { caseId: row.id }, orderBy: { number: "asc" }, select: { id: true, number: true, description: true, direction: true, secrecyReference: true } })
+      : [],
+  ]);
+  let statement: StatementPageData["statement"] = null;
+  if (row.statement && latest) {
+    const content = parseStatementContent(latest.content);
+    const definition = parseTemplateDefinition(row.statement.template.definition);
+    statement = {
+      id: row.statement.id,
+      status: row.statement.status,
+      version: row.statement.currentVersion,
+      savedAt: latest.createdAt.toISOString(),
+      savedBy: latest.author.name,
+      content,
+      definition,
+      templateName: `${row.statement.template.name} (version ${row.statement.template.version})`,
+      missingRequired: missingRequiredSections(content, definition),
+    };
+  }
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    caseTitle: row.title,
+    caseOpen: row.status === "OPEN",
+    canEdit,
+    documents: documents.map((document) => ({
+      id: document.id,
+      number: formatDocumentNumber(row.caseNumber, document.number),
+      description: document.description,
+      direction: document.direction,
+      confidential: document.secrecyReference !== null,
+    })),
+    statement,
+  };
+};
+
+export type StatementHistoryData = {
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  statementId: string;
+  canRestore: boolean;
+  currentVersion: number;
+  versions: { number: number; authorName: string; createdAt: string; changed: string; restoredFromNumber: number | null; contentHash: string }[];
+};
+
+export const getStatementHistory = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<StatementHistoryData> => {
+  const { row, canEdit } = await loadCase(actor, caseId);
+  if (!row.statement) throw new AppError("NOT_FOUND", "Case has no statement");
+  const definition = parseTemplateDefinition(row.statement.template.definition);
+  const versions = await db.statementVersion.findMany({
+    where: { statementId: row.statement.id },
+    orderBy: { number: "desc" },
+    select: { number: true, createdAt: true, changedSection: true, restoredFromNumber: true, contentHash: true, author: { select: { name: true } } },
+  });
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    caseTitle: row.title,
+    statementId: row.statement.id,
+    canRestore: canEdit && row.statement.status === "DRAFT",
+    currentVersion: row.statement.currentVersion,
+    versions: versions.map((version) => ({
+      number: version.number,
+      authorName: version.author.name,
+      createdAt: version.createdAt.toISOString(),
+      changed: version.number === 1 ? "Skapad från mall" : version.restoredFromNumber ? `Återställd från version ${version.restoredFromNumber}` : headingForSection(definition, version.changedSection),
+      restoredFromNumber: version.restoredFromNumber,
+      contentHash: version.contentHash,
+    })),
+  };
+};
+
+export type DiffPart = { value: string; added: boolean; removed: boolean };
+
+/** Word-level difference between two versions, as text in template order. */
+export const getStatementVersionDiff = async ({ actor, caseId, from, to }: { actor: Actor; caseId: string; from: number; to: number }): Promise<DiffPart[]> => {
+  const { row } = await loadCase(actor, caseId);
+  if (!row.statement) throw new AppError("NOT_FOUND", "Case has no statement");
+  const definition = parseTemplateDefinition(row.statement.template.definition);
+  const versions = await db.statementVersion.findMany({ where: { statementId: row.statement.id, number: { in: [from, to] } }, select: { number: true, content: true } });
+  const text = (number: number): string => {
+    const version = versions.find((item) => item.number === number);
+    if (!version) throw new AppError("NOT_FOUND", `Version ${number} not found`);
+    return statementToPlainText(parseStatementContent(version.content), definition);
+  };
+  return diffWords(text(from), text(to)).map((part) => ({ value: part.value, added: Boolean(part.added), removed: Boolean(part.removed) }));
+};
+
+export type StatementPreviewData = {
+  caseId: string;
+  caseNumber: string;
+  version: number;
+  currentVersion: number;
+  status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED";
+  content: TStatementContent;
+  definition: TTemplateDefinition;
+};
+
+/** One version (default: the newest) for the preview that looks like the exported document. */
+export const getStatementPreview = async ({ actor, caseId, version }: { actor: Actor; caseId: string; version?: number }): Promise<StatementPreviewData> => {
+  const { row } = await loadCase(actor, caseId);
+  if (!row.statement) throw new AppError("NOT_FOUND", "Case has no statement");
+  const number = version ?? row.statement.currentVersion;
+  const stored = await db.statementVersion.findUnique({ where: { statementId_number: { statementId: row.statement.id, number } }, select: { content: true } });
+  if (!stored) throw new AppError("NOT_FOUND", `Version ${number} not found`);
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    version: number,
+    currentVersion: row.statement.currentVersion,
+    status: row.statement.status,
+    content: parseStatementContent(stored.content),
+    definition: parseTemplateDefinition(row.statement.template.definition),
+  };
+};
