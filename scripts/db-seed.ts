@@ -2,7 +2,7 @@
 import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoInstallation } from "@/server/seed/demo";
 import { openAppDatabase } from "./lib/app-database";
 
 const main = async () => {
@@ -11,7 +11,7 @@ const main = async () => {
   try {
     await migrateDatabase({ connectionString: database.url });
     setDb(client);
-    const { created } = await seedDemoData({ nodeEnv: env.NODE_ENV, force: env.YTTRA_ALLOW_DEMO_SEED });
+    const { created } = await seedDemoInstallation({ nodeEnv: env.NODE_ENV, force: env.YTTRA_ALLOW_DEMO_SEED });
     console.log(created ? "Demodata skapad." : "Demodata fanns redan och är uppdaterad.");
   } finally {
     await client.$disconnect();

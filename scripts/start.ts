@@ -11,7 +11,7 @@ import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-organisation";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoInstallation } from "@/server/seed/demo";
 import { openAppDatabase } from "./lib/app-database";
 
 const dev = process.argv.includes("--dev");
@@ -126,7 +126,7 @@ const main = async () => {
     let demo = false;
     if (users === 0 && (database.embedded || env.YTTRA_ALLOW_DEMO_SEED)) {
       // A brand-new embedded database is a demo installation: give it the demo organisation.
-      await seedDemoData({ nodeEnv: "development", force: true });
+      await seedDemoInstallation({ nodeEnv: "development", force: true });
       demo = true;
       log("Demodata skapad.");
     } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
-import { assertDemoSeedAllowed, seedDemoData } from "@/server/seed/demo";
+import { assertDemoSeedAllowed, seedDemoData, seedDemoInstallation } from "@/server/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();
@@ -63,5 +63,27 @@ describe("demo seed", () => {
   it("refuses to run against a production database unless forced", () => {
     expect(() => assertDemoSeedAllowed({ nodeEnv: "production", force: false })).toThrow(/Refusing/);
     expect(() => assertDemoSeedAllowed({ nodeEnv: "production", force: true })).not.toThrow();
+  });
+});
+
+describe("demo installation", () => {
+  it("adds the attested reference statement and a statement waiting for linda.palo, and changes nothing the second time", async () => {
+    const counts = async () => ({
+      statement: await db.statement.count(),
+      statementVersion: await db.statementVersion.count(),
+      attestationRequest: await db.attestationRequest.count(),
+      attestationStep: await db.attestationStep.count(),
+      caseDocument: await db.caseDocument.count(),
+      auditEvent: await db.auditEvent.count(),
+    });
+    await seedDemoInstallation({ nodeEnv: "test", force: false });
+    const first = await counts();
+    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4 });
+    const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
+    expect(reference.status).toBe("ATTESTED");
+    const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1 }, include: { assignee: true } });
+    expect(waiting.assignee.username).toBe("linda.palo");
+    await seedDemoInstallation({ nodeEnv: "test", force: false });
+    expect(await counts()).toEqual(first);
   });
 });

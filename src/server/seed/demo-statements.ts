@@ -74,9 +74,27 @@ const REFERENCE_SECTIONS: TStatementContent["sections"] = [
  * Call inside the seed transaction, after `seedDemoCases(tx)`. Returns whether the
  * reference statement was created by this run.
  */
+/** A second demo case ("Trygga skolvägar"): a statement as the prefill leaves it, for the attestation inbox. */
+const SCHOOL_ROUTES_CASE_ID = "00000000-0000-7000-8000-000000002005";
+
+const seedPrefilledStatement = async (tx: Tx, caseId: string): Promise<void> => {
+  const row = await tx.case.findUnique({ where: { id: caseId }, select: CASE_FOR_STATEMENT_SELECT });
+  if (!row || row.statement) return;
+  const template = await ensureDefaultTemplate(tx, row.committee.municipalityId);
+  const incoming = await tx.caseDocument.findMany({ where: { caseId: row.id, direction: "INCOMING" }, orderBy: { number: "asc" }, select: { id: true } });
+  const content = buildInitialContent(
+    row,
+    template.definition,
+    await resolveSignatories(tx, row, template.definition),
+    await resolveAttachments(tx, row.id, row.caseNumber, incoming.map((document) => document.id)),
+  );
+  await insertStatementInTx(tx, { actorId: row.caseOfficerId, caseId: row.id, templateId: template.id, content });
+};
+
 export const seedDemoStatements = async (tx: Tx): Promise<{ statementCreated: boolean }> => {
   for (const { id } of await tx.municipality.findMany({ select: { id: true } })) await ensureDefaultTemplate(tx, id);
 
+  await seedPrefilledStatement(tx, SCHOOL_ROUTES_CASE_ID);
   const row = await tx.case.findUnique({ where: { id: REFERENCE_CASE_ID }, select: CASE_FOR_STATEMENT_SELECT });
   if (!row || row.statement) return { statementCreated: false };
   const template = await ensureDefaultTemplate(tx, row.committee.municipalityId);

@@ -3,7 +3,9 @@
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
+import { seedDemoAttestations } from "./demo-attestation";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoStatements } from "./demo-statements";
 import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
 
 export type SeedDemoOptions = { nodeEnv: string; force: boolean };
@@ -53,4 +55,17 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
     },
     { timeout: 60_000 },
   );
+};
+
+/**
+ * Everything a demo installation shows (`npm start` on a new database, `npm run db:seed`):
+ * the organisation and diarium, the reference tjänsteutlåtande attested as in the reference,
+ * and a second statement waiting in linda.palo's inbox. Each step is idempotent.
+ */
+export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ created: boolean }> => {
+  const result = await seedDemoData(options);
+  await db.$transaction((tx) => seedDemoStatements(tx), { timeout: 60_000 });
+  // Attestation writes through its own transaction, as the app does.
+  await seedDemoAttestations();
+  return result;
 };

@@ -158,6 +158,7 @@ export const getStatementVersionDiff = async ({ actor, caseId, from, to }: { act
 
 export type StatementPreviewData = {
   caseId: string;
+  statementId: string;
   caseNumber: string;
   version: number;
   currentVersion: number;
@@ -175,6 +176,7 @@ export const getStatementPreview = async ({ actor, caseId, version }: { actor: A
   if (!stored) throw new AppError("NOT_FOUND", `Version ${number} not found`);
   return {
     caseId: row.id,
+    statementId: row.statement.id,
     caseNumber: row.caseNumber,
     version: number,
     currentVersion: row.statement.currentVersion,

@@ -4,6 +4,8 @@ import { orNotFound } from "@/features/statements/components/or-not-found";
 import { StatementDocument } from "@/features/statements/components/statement-document";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPreview } from "@/features/statements/server/statement-queries";
+import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Förhandsgranska tjänsteutlåtande" };
@@ -13,6 +15,7 @@ const PreviewPage = async ({ params, searchParams }: { params: Promise<{ id: str
   const actor = await requireActor();
   const number = version && /^\d{1,9}$/.test(version) ? Number(version) : undefined;
   const data = await orNotFound(getStatementPreview({ actor, caseId: id, version: number }));
+  const attestation = await getAttestationState({ subjectType: "STATEMENT", subjectId: data.statementId });
   return (
     <div>
       <p className="flex flex-wrap gap-4 text-sm">
@@ -28,6 +31,9 @@ const PreviewPage = async ({ params, searchParams }: { params: Promise<{ id: str
         Förhandsgranskning av version {data.version}
         {data.version !== data.currentVersion ? ` (senaste är version ${data.currentVersion})` : ""} · {STATEMENT_STATUS_LABELS[data.status]}
       </p>
+      <div className="mb-4">
+        <ExportButtons statementId={data.statementId} attested={attestation.attested} />
+      </div>
       <StatementDocument content={data.content} definition={data.definition} />
     </div>
   );
