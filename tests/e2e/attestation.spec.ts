@@ -4,6 +4,7 @@
 // with both names and dates, and the public verification page confirms it.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
+import { createStatement, registerSimpleCase } from "./support/cases";
 
 /**
  * A fresh case with a saved statement, through the case registration (/arenden/nytt) and
@@ -13,14 +14,8 @@ import { login } from "./support/auth";
  */
 const createCaseWithStatement = async (page: Page, title: string): Promise<string> => {
   if (process.env.E2E_ATTESTATION_CASE_ID) return process.env.E2E_ATTESTATION_CASE_ID;
-  await page.goto("/arenden/nytt");
-  await page.getByLabel("Rubrik", { exact: true }).fill(title);
-  await page.getByRole("button", { name: /Registrera/ }).click();
-  await expect(page).toHaveURL(/\/arenden\/[0-9a-f-]{36}/);
-  const caseId = /\/arenden\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-  await page.goto(`/arenden/${caseId}/tjansteutlatande`);
-  await page.getByRole("button", { name: /Skapa tjänsteutlåtande/ }).click();
-  await page.getByRole("button", { name: /Spara/ }).first().click();
+  const caseId = await registerSimpleCase(page, title);
+  await createStatement(page, caseId);
   return caseId;
 };
 
@@ -47,7 +42,7 @@ test("a statement is sent, attested by two attesters with re-authentication, and
   const linda = await browser.newPage();
   await login(linda, "linda.palo");
   await linda.goto("/attestera");
-  await linda.locator(`a[href="/arenden/${caseId}/attestering"]`).click();
+  await linda.getByRole("main").locator(`a[href="/arenden/${caseId}/attestering"]`).click();
   await expect(linda.getByRole("heading", { name: "Din attestering" })).toBeVisible();
   await linda.getByRole("button", { name: "Attestera" }).click();
   // A slow machine may pass the re-authentication window before the click lands: then the form asks.

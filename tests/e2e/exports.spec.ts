@@ -2,8 +2,8 @@
 // real login, the route handler of the running server (bundled PDFKit, fonts, ICC
 // profile), and the bytes that arrive. Also what someone without access gets: no bytes.
 //
-// The statement id comes from the page that shows the export links (ExportButtons); when
-// no page shows them yet, E2E_EXPORT_STATEMENT_ID can name a statement of the reference case.
+// The statement id comes from the preview page, which shows the export links (ExportButtons);
+// E2E_EXPORT_STATEMENT_ID can name another statement.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 
@@ -24,7 +24,7 @@ test("the handläggare downloads the tjänsteutlåtande as PDF/A and Word", asyn
   test.setTimeout(120_000);
   await login(page, "clas.cederlid");
   const statementId = await statementIdFromPage(page);
-  test.skip(!statementId, "No page shows the export links for the reference case yet");
+  expect(statementId, "the preview shows the export links").toBeTruthy();
 
   const pdf = await page.request.get(`/api/export/statement/${statementId}?format=pdf`);
   expect(pdf.status()).toBe(200);

@@ -1,13 +1,14 @@
 // Drafting the tjänsteutlåtande in the browser: concurrent edits of one section end in the
 // conflict view without losing either text; typing offline is saved once back online; and
-// hostile content never runs in the preview. Works on the reference case of the demo data
-// (creating its statement when missing); each run types its own unique words.
+// hostile content never runs in the preview. Works on an open demo case without a statement
+// (the reference statement is attested and locked); each run types its own unique words.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 
-const REFERENCE_CASE_ID = "00000000-0000-7000-8000-000000002001";
-const editorUrl = `/arenden/${REFERENCE_CASE_ID}/tjansteutlatande`;
+/** "Remiss från Länsstyrelsen" in the demo data: open, handled by clas.cederlid, no statement yet. */
+const DRAFT_CASE_ID = "00000000-0000-7000-8000-000000002003";
+const editorUrl = `/arenden/${DRAFT_CASE_ID}/tjansteutlatande`;
 
 const token = (label: string) => `${label}${randomBytes(4).toString("hex")}`;
 

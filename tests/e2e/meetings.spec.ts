@@ -1,0 +1,102 @@
+// Sammanträden in the browser: plan a meeting, build the agenda, send the kallelse, decide,
+// record attendance, write the minutes and have them justerade by ordförande and justerare.
+// Each run creates its own meeting on a random future date.
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./support/auth";
+
+const futureDate = (): string => {
+  const year = 2030 + Math.floor(Math.random() * 40);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  return `${year}-${month}-${day}`;
+};
+
+const logout = async (page: Page) => {
+  await page.context().clearCookies();
+};
+
+test.describe("sammanträden", () => {
+  test("refuses a meeting in the past with a Swedish message", async ({ page }) => {
+    await login(page, "sekreterare");
+    await page.goto("/sammantraden");
+    await expect(page.getByRole("heading", { name: "Sammanträden", level: 1 })).toBeVisible();
+    const form = page.getByTestId("new-meeting-form");
+    await form.getByLabel("Datum").fill("2020-01-15");
+    await form.getByLabel("Plats (obligatoriskt)").fill("Sammanträdesrummet");
+    await form.getByRole("button", { name: "Planera sammanträde" }).click();
+    await expect(form.getByRole("alert")).toContainText("kan inte planeras i det förflutna");
+  });
+
+  test("a handläggare sees no planning form and cannot open another committee's meeting list", async ({ page }) => {
+    await login(page, "clas.cederlid");
+    await page.goto("/sammantraden");
+    await expect(page.getByRole("heading", { name: "Sammanträden", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("new-meeting-form")).toHaveCount(0);
+    await page.goto("/sammantraden/00000000-0000-7000-8000-999999999999");
+    await expect(page.getByText(/finns inte/i).first()).toBeVisible();
+  });
+
+  test("plans, calls, decides and justerar a meeting", async ({ page }) => {
+    test.setTimeout(180_000);
+    const date = futureDate();
+    await login(page, "sekreterare");
+    await page.goto("/sammantraden");
+    const form = page.getByTestId("new-meeting-form");
+    await form.getByLabel("Datum").fill(date);
+    await form.getByLabel("Plats (obligatoriskt)").fill("Sammanträdesrummet, Svandammsvägen 18");
+    await form.getByRole("button", { name: "Planera sammanträde" }).click();
+    await expect(page.getByRole("heading", { name: `Sammanträde ${date} kl. 18.00` })).toBeVisible({ timeout: 30_000 });
+    const meetingUrl = page.url();
+
+    // Agenda: two items, reordered with the buttons.
+    await page.getByLabel("Typ").selectOption("INFORMATION");
+    await page.getByLabel("Rubrik (obligatoriskt)").fill("Stadsdelsdirektörens information");
+    await page.getByRole("button", { name: "Lägg till punkten" }).click();
+    await expect(page.getByTestId("agenda-item-1")).toContainText("Stadsdelsdirektörens information");
+    await page.getByLabel("Typ").selectOption("DELEGATION_DECISIONS");
+    await page.getByLabel("Rubrik (obligatoriskt)").fill("Anmälan av delegationsbeslut");
+    await page.getByRole("button", { name: "Lägg till punkten" }).click();
+    await expect(page.getByTestId("agenda-item-2")).toContainText("Anmälan av delegationsbeslut");
+    await page.getByRole("button", { name: "Flytta punkt 2 upp" }).click();
+    await expect(page.getByTestId("agenda-item-1")).toContainText("Anmälan av delegationsbeslut");
+
+    await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+    await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
+
+    for (const position of [1, 2]) {
+      await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
+      await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
+      await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
+    }
+    await expect(page.getByTestId("meeting-status")).toHaveText("Genomfört");
+    await page.getByTestId("attendance-form").getByRole("button", { name: "Spara närvaro" }).click();
+    await expect(page.getByText("Närvaron är sparad.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Protokoll", exact: true }).click();
+    await page.getByRole("button", { name: "Skapa protokoll" }).click();
+    await expect(page.getByText("Ordförande och justerare är sparade.")).toBeVisible();
+    await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
+    await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");
+    const minutesUrl = page.url();
+
+    for (const [approver, name] of [
+      ["ordforande", "Maria Lindqvist"],
+      ["justerare", "Anders Berglund"],
+    ] as const) {
+      await logout(page);
+      await login(page, approver);
+      await page.goto(minutesUrl);
+      await page.getByTestId("approve-form").getByRole("button", { name: "Justera protokollet" }).click();
+      await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Justerat");
+    }
+    await expect(page.getByTestId("minutes-posted")).toContainText("Anslaget");
+    await page.screenshot({ path: "test-results/e2e/meetings-minutes.png", fullPage: true });
+
+    // Locked: the secretary no longer sees edit forms.
+    await logout(page);
+    await login(page, "sekreterare");
+    await page.goto(meetingUrl);
+    await expect(page.getByTestId("meeting-status")).toHaveText("Justerat");
+    await expect(page.getByRole("button", { name: /Flytta punkt/ })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,34 @@
+import { expect, type Page } from "@playwright/test";
+
+/** A form control by its label, with or without the "(obligatoriskt)" marker. */
+export const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(obligatoriskt\\))?$`));
+
+/**
+ * Registers a simple case (kind "övrigt") in Hägersten-Älvsjö, department samhälle och
+ * service, handled by Clas Cederlid, through the registration form. Returns the case id.
+ * The page must be signed in as someone who may register there.
+ */
+export const registerSimpleCase = async (page: Page, title: string): Promise<string> => {
+  await page.goto("/arenden/nytt");
+  await expect(page.getByRole("heading", { name: "Registrera ärende" })).toBeVisible();
+  await field(page, "Rubrik").fill(title);
+  await field(page, "Typ av ärende").selectOption("OTHER");
+  const today = new Date().toISOString().slice(0, 10);
+  await field(page, "Inkom").fill(today);
+  await field(page, "Avdelning").selectOption({ label: "Avdelningen för samhälle och service" });
+  await field(page, "Handläggare").selectOption({ label: "Clas Cederlid" });
+  await field(page, "Beskrivning").fill(`Inkommen skrivelse: ${title}`);
+  await field(page, "Handlingens datum").fill(today);
+  await page.getByRole("button", { name: "Registrera ärendet" }).click();
+  await expect(page).toHaveURL(/\/arenden\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  return /\/arenden\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+};
+
+/** Creates the case's tjänsteutlåtande from the template (as its handläggare) and waits for the editor. */
+export const createStatement = async (page: Page, caseId: string): Promise<void> => {
+  await page.goto(`/arenden/${caseId}/tjansteutlatande`);
+  const create = page.getByRole("button", { name: "Skapa tjänsteutlåtande" });
+  if (await create.isVisible()) await create.click();
+  await expect(page.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
+};
