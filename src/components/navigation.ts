@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   { href: "/arenden/nytt", label: "Registrera ärende", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD"] },
   { href: "/attestera", label: "Att attestera", roles: ["DEPARTMENT_HEAD", "DIRECTOR", "CHAIR", "MINUTES_CHECKER"] },
+  { href: "/sammantraden", label: "Sammanträden", roles: ["COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER", "REGISTRAR"] },
   { href: "/bevakning", label: "Bevakning", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"] },
   { href: "/admin", label: "Administration", roles: ["ADMIN"] },
 ];

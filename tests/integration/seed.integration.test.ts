@@ -67,21 +67,23 @@ describe("demo seed", () => {
 });
 
 describe("demo installation", () => {
-  it("adds the attested reference statement and a statement waiting for linda.palo, and changes nothing the second time", async () => {
+  it("adds the attested reference statement, a statement waiting for linda.palo and the decided meeting, and changes nothing the second time", async () => {
     const counts = async () => ({
       statement: await db.statement.count(),
       statementVersion: await db.statementVersion.count(),
-      attestationRequest: await db.attestationRequest.count(),
-      attestationStep: await db.attestationStep.count(),
+      attestationRequest: await db.attestationRequest.count({ where: { subjectType: "STATEMENT" } }),
+      attestationStep: await db.attestationStep.count({ where: { request: { subjectType: "STATEMENT" } } }),
+      meeting: await db.meeting.count(),
+      decision: await db.decision.count(),
       caseDocument: await db.caseDocument.count(),
       auditEvent: await db.auditEvent.count(),
     });
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     const first = await counts();
-    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4 });
+    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 2, decision: 3 });
     const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
     expect(reference.status).toBe("ATTESTED");
-    const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1 }, include: { assignee: true } });
+    const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1, request: { subjectType: "STATEMENT" } }, include: { assignee: true } });
     expect(waiting.assignee.username).toBe("linda.palo");
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     expect(await counts()).toEqual(first);

@@ -5,6 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { seedDemoAttestations } from "./demo-attestation";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoStatements } from "./demo-statements";
 import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
 
@@ -60,12 +61,14 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
 /**
  * Everything a demo installation shows (`npm start` on a new database, `npm run db:seed`):
  * the organisation and diarium, the reference tjänsteutlåtande attested as in the reference,
- * and a second statement waiting in linda.palo's inbox. Each step is idempotent.
+ * a second statement waiting in linda.palo's inbox, and the committee meeting of 2024-04-25
+ * that decided the reference case (minutes justerade, extract dispatched). Each step is idempotent.
  */
 export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ created: boolean }> => {
   const result = await seedDemoData(options);
   await db.$transaction((tx) => seedDemoStatements(tx), { timeout: 60_000 });
   // Attestation writes through its own transaction, as the app does.
   await seedDemoAttestations();
+  await db.$transaction((tx) => seedDemoMeetings(tx), { timeout: 60_000 });
   return result;
 };

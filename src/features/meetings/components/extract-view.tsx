@@ -1,0 +1,124 @@
+import Link from "next/link";
+import { closeAnsweredAction, dispatchAction } from "../actions";
+import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
+import type { getExtractView } from "../server/meeting-queries";
+import { ActionForm, Field, Hidden } from "./action-form";
+
+type View = Awaited<ReturnType<typeof getExtractView>>;
+
+export const ExtractView = ({ view, today }: { view: View; today: string }) => {
+  const { extract, case: theCase } = view;
+  const paragraph = extract.paragraph;
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-slate-700">{extract.committee.name}</p>
+        <h1 id="extract-heading" className="text-3xl font-bold">
+          Protokollsutdrag § {paragraph.paragraph}/{paragraph.year}
+        </h1>
+        <p>
+          Sammanträde {extract.meeting.date} kl. {extract.meeting.time}.{" "}
+          <Link href={`/sammantraden/${view.meetingId}/protokoll`} className="text-brand-700 underline">
+            Till protokollet
+          </Link>
+        </p>
+      </div>
+      <article className="rounded border border-slate-300 bg-white p-6" aria-label="Utdraget">
+        <h2 className="text-xl font-bold">
+          § {paragraph.paragraph} {paragraph.title}
+        </h2>
+        {paragraph.caseNumber ? <p className="text-slate-700">{paragraph.caseNumber}</p> : null}
+        <p className="mt-2 font-medium">Beslut ({DECISION_KIND_LABELS[paragraph.kind]})</p>
+        <ul className="list-disc pl-6">
+          {paragraph.decisionPoints.map((point, index) => (
+            <li key={index}>{point}</li>
+          ))}
+        </ul>
+        {paragraph.opinions.map((opinion, index) => (
+          <p key={index} className="mt-2">
+            {OPINION_KIND_LABELS[opinion.kind]} ({opinion.members}
+            {opinion.party ? `, ${opinion.party}` : ""}): {opinion.text}
+          </p>
+        ))}
+        {extract.justering ? (
+          <p className="mt-4">
+            Justerat {extract.justering.approvals.map((approval) => `${approval.name} ${approval.date}`).join(", ")}. Anslaget {extract.postedDate}.
+          </p>
+        ) : paragraph.immediateApproval ? (
+          <p className="mt-4">Paragrafen är omedelbart justerad.</p>
+        ) : (
+          <p className="mt-4">Protokollet är inte justerat.</p>
+        )}
+      </article>
+
+      <section aria-labelledby="dispatch-heading" className="rounded border border-slate-300 bg-white p-4">
+        <h2 id="dispatch-heading" className="text-xl font-semibold">
+          Expediering
+        </h2>
+        {view.dispatches.length === 0 ? (
+          <p className="mt-1 text-slate-600">Utdraget är inte expedierat.</p>
+        ) : (
+          <table className="mt-2 w-full border-collapse text-left">
+            <caption className="sr-only">Expedieringar</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-1">Mottagare</th>
+                <th scope="col" className="p-1">Datum</th>
+                <th scope="col" className="p-1">Handling</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.dispatches.map((dispatch) => (
+                <tr key={dispatch.id} className="border-b border-slate-100">
+                  <th scope="row" className="p-1 font-normal">
+                    {dispatch.recipient}
+                  </th>
+                  <td className="p-1">{dispatch.sentDate}</td>
+                  <td className="p-1">{dispatch.documentNumber}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {view.canEdit && view.approved && theCase?.status === "OPEN" ? (
+          <ActionForm action={dispatchAction} submitLabel="Expediera" testId="dispatch-form">
+            <Hidden name="decisionId" value={paragraph.decisionId} />
+            <Field name="recipients" label="Mottagare (en per rad)" multiline rows={2} defaultValue={theCase.referringBody ?? "Kommunstyrelsen"} required />
+            <Field name="sentDate" label="Expedieringsdatum" type="date" defaultValue={today} required />
+            <div className="mt-3 flex items-center gap-2">
+              <input type="checkbox" id="include-statement" name="includeStatement" defaultChecked className="h-5 w-5" />
+              <label htmlFor="include-statement">Skicka med tjänsteutlåtandet</label>
+            </div>
+          </ActionForm>
+        ) : null}
+        {view.canEdit && !view.approved ? <p className="mt-2">Utdraget kan expedieras när protokollet är justerat.</p> : null}
+      </section>
+
+      {theCase ? (
+        <section aria-labelledby="case-heading" className="rounded border border-slate-300 bg-white p-4">
+          <h2 id="case-heading" className="text-xl font-semibold">
+            Ärendet {theCase.caseNumber}
+          </h2>
+          {theCase.status === "CLOSED" ? (
+            <p className="mt-1" data-testid="case-closed">
+              Avslutat: {theCase.closedReason}
+              {theCase.answeredDate ? `. Remissen besvarades ${theCase.answeredDate}.` : "."}
+            </p>
+          ) : view.canEdit && view.answers && view.dispatches.length > 0 ? (
+            <ActionForm action={closeAnsweredAction} submitLabel="Avsluta ärendet som besvarat">
+              <Hidden name="caseId" value={theCase.id} />
+              <Hidden name="version" value={theCase.version} />
+            </ActionForm>
+          ) : (
+            <p className="mt-1">Ärendet är öppet.</p>
+          )}
+          <p className="mt-2">
+            <Link href={`/arenden/${theCase.id}`} className="text-brand-700 underline">
+              Öppna ärendet
+            </Link>
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+};

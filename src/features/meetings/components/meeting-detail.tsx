@@ -1,0 +1,351 @@
+import Link from "next/link";
+import {
+  addCaseToAgendaAction,
+  addOpinionAction,
+  addOtherAgendaItemAction,
+  callMeetingAction,
+  moveAgendaItemAction,
+  recordDecisionAction,
+  recordUnionConsultationAction,
+  removeAgendaItemAction,
+  setAttendanceAction,
+} from "../actions";
+import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
+import { DECISION_KINDS } from "../schemas";
+import type { getMeetingDetail } from "../server/meeting-queries";
+import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+
+type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
+type Item = Detail["items"][number];
+
+const DecisionPoints = ({ points }: { points: string[] }) =>
+  points.length === 0 ? (
+    <p className="text-slate-600">Inget förslag.</p>
+  ) : (
+    <ul className="list-disc pl-6">
+      {points.map((point, index) => (
+        <li key={index}>{point}</li>
+      ))}
+    </ul>
+  );
+
+const DecisionView = ({ item, meetingId }: { item: Item; meetingId: string }) => {
+  const decision = item.decision!;
+  return (
+    <div className="mt-3 rounded border border-green-300 bg-green-50 p-3" data-testid={`decision-${item.position}`}>
+      <p className="font-semibold">
+        § {decision.paragraph}/{decision.year} – {DECISION_KIND_LABELS[decision.kind]}
+        {decision.immediateApproval ? " (omedelbart justerad)" : ""}
+      </p>
+      <h4 className="mt-2 font-medium">Beslut</h4>
+      <DecisionPoints points={decision.decisionPoints} />
+      {decision.motions.length > 0 ? (
+        <>
+          <h4 className="mt-2 font-medium">Yrkanden</h4>
+          <ul className="list-disc pl-6">
+            {decision.motions.map((motion, index) => (
+              <li key={index}>
+                {motion.member}
+                {motion.party ? ` (${motion.party})` : ""}: {motion.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {decision.votes ? (
+        <p className="mt-2">
+          Omröstning:{" "}
+          {decision.votes.mode === "TOTALS"
+            ? `${decision.votes.yes} ja, ${decision.votes.no} nej, ${decision.votes.abstain} avstår`
+            : `${decision.votes.entries.length} ledamöter röstade (namnupprop)`}
+        </p>
+      ) : null}
+      {decision.opinions.map((opinion) => (
+        <div key={opinion.id} className="mt-2">
+          <p className="font-medium">
+            {OPINION_KIND_LABELS[opinion.kind]} – {opinion.members}
+            {opinion.party ? ` (${opinion.party})` : ""}
+          </p>
+          <p className="whitespace-pre-line">{opinion.text}</p>
+        </div>
+      ))}
+      <p className="mt-2">
+        <Link href={`/sammantraden/${meetingId}/paragraf/${decision.id}`} className="text-brand-700 underline">
+          Protokollsutdrag och expediering för § {decision.paragraph}
+        </Link>
+      </p>
+    </div>
+  );
+};
+
+const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) => (
+  <details className="mt-3 rounded border border-slate-300 p-3" open={false}>
+    <summary className="cursor-pointer font-semibold">Registrera beslut för punkt {item.position}</summary>
+    <ActionForm action={recordDecisionAction} submitLabel={`Registrera beslut för punkt ${item.position}`} testId={`decision-form-${item.position}`}>
+      <Hidden name="meetingId" value={meetingId} />
+      <Hidden name="agendaItemId" value={item.id} />
+      <SelectField name="kind" label="Beslut" options={DECISION_KINDS.map((kind) => ({ value: kind, label: DECISION_KIND_LABELS[kind] }))} defaultValue="AS_PROPOSED" />
+      <Field
+        name="decisionPoints"
+        label="Beslutspunkter (en per rad)"
+        multiline
+        rows={3}
+        hint="Lämna tomt vid bifall för att använda förvaltningens förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut."
+      />
+      <fieldset className="mt-3">
+        <legend className="font-medium">Yrkanden</legend>
+        {[0, 1].map((index) => (
+          <div key={index} className="grid gap-2 sm:grid-cols-3">
+            <Field name={`motion-member-${index}`} label={`Yrkande ${index + 1}: ledamot`} />
+            <Field name={`motion-party-${index}`} label={`Yrkande ${index + 1}: parti`} />
+            <Field name={`motion-text-${index}`} label={`Yrkande ${index + 1}: yrkande`} />
+          </div>
+        ))}
+      </fieldset>
+      <fieldset className="mt-3">
+        <legend className="font-medium">Omröstning (valfritt)</legend>
+        <div className="grid gap-2 sm:grid-cols-3">
+          <Field name="votes-yes" label="Ja-röster" type="number" />
+          <Field name="votes-no" label="Nej-röster" type="number" />
+          <Field name="votes-abstain" label="Avstår" type="number" />
+        </div>
+      </fieldset>
+      <div className="mt-3 flex items-center gap-2">
+        <input type="checkbox" id={`immediate-${item.id}`} name="immediateApproval" className="h-5 w-5" />
+        <label htmlFor={`immediate-${item.id}`}>Omedelbar justering av paragrafen</label>
+      </div>
+    </ActionForm>
+  </details>
+);
+
+const OpinionForm = ({ decisionId, position }: { decisionId: string; position: number }) => (
+  <details className="mt-3 rounded border border-slate-300 p-3">
+    <summary className="cursor-pointer font-semibold">Lägg till reservation eller särskilt uttalande (punkt {position})</summary>
+    <ActionForm action={addOpinionAction} submitLabel="Lägg till">
+      <Hidden name="decisionId" value={decisionId} />
+      <SelectField
+        name="kind"
+        label="Typ"
+        options={[
+          { value: "RESERVATION", label: "Reservation" },
+          { value: "SPECIAL_STATEMENT", label: "Särskilt uttalande" },
+        ]}
+      />
+      <Field name="party" label="Parti" />
+      <Field name="members" label="Ledamöter" required />
+      <Field name="text" label="Text" multiline rows={4} required />
+    </ActionForm>
+  </details>
+);
+
+const UnionForm = ({ caseId, position }: { caseId: string; position: number }) => (
+  <details className="mt-3 rounded border border-slate-300 p-3">
+    <summary className="cursor-pointer font-semibold">Registrera facklig information (punkt {position})</summary>
+    <ActionForm action={recordUnionConsultationAction} submitLabel="Spara facklig information">
+      <Hidden name="caseId" value={caseId} />
+      <Field name="forum" label="Forum" defaultValue="förvaltningsgrupp" required hint="Till exempel förvaltningsgrupp, FSG eller MBL § 19." />
+      <Field name="date" label="Datum" type="date" required />
+    </ActionForm>
+  </details>
+);
+
+export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
+  const agendaEditable = meeting.canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED");
+  const minutesOpen = !meeting.minutes || meeting.minutes.status === "DRAFT";
+  const canDecide = meeting.canEdit && (meeting.status === "CALLED" || meeting.status === "HELD") && minutesOpen;
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-slate-700">{meeting.committee.name}</p>
+        <h1 id="meeting-heading" className="text-3xl font-bold">
+          Sammanträde {meeting.date} kl. {meeting.time}
+        </h1>
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+          <dt className="font-medium">Plats</dt>
+          <dd>{meeting.place}</dd>
+          <dt className="font-medium">Status</dt>
+          <dd data-testid="meeting-status">{MEETING_STATUS_LABELS[meeting.status]}</dd>
+          {meeting.minutes?.postedDate ? (
+            <>
+              <dt className="font-medium">Anslaget</dt>
+              <dd>
+                {meeting.minutes.postedDate} (överklagandetiden går ut {meeting.minutes.appealEndsOn})
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="mt-3 flex gap-4">
+          <Link href="/sammantraden" className="text-brand-700 underline">
+            Till sammanträdesplanen
+          </Link>
+          {meeting.status !== "PLANNED" ? (
+            <Link href={`/sammantraden/${meeting.id}/protokoll`} className="text-brand-700 underline">
+              Protokoll
+            </Link>
+          ) : null}
+        </p>
+        {meeting.canEdit && meeting.status === "PLANNED" ? (
+          <ActionForm action={callMeetingAction} submitLabel="Publicera föredragningslistan och skicka kallelse" className="mt-4">
+            <Hidden name="meetingId" value={meeting.id} />
+            <Hidden name="version" value={meeting.version} />
+          </ActionForm>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading" className="text-2xl font-bold">
+          Föredragningslista
+        </h2>
+        {meeting.items.length === 0 ? <p className="mt-2 text-slate-600">Föredragningslistan är tom.</p> : null}
+        <ol className="mt-3 space-y-4">
+          {meeting.items.map((item, index) => (
+            <li key={item.id} className="rounded border border-slate-300 bg-white p-4" data-testid={`agenda-item-${item.position}`}>
+              <h3 className="text-lg font-semibold">
+                Punkt {item.position}. {item.title}
+              </h3>
+              <p className="text-slate-700">
+                {item.case ? (
+                  <>
+                    <Link href={`/arenden/${item.case.id}`} className="text-brand-700 underline">
+                      {item.case.caseNumber}
+                    </Link>{" "}
+                    · Handläggare: {item.case.caseOfficer}
+                  </>
+                ) : (
+                  AGENDA_KIND_LABELS[item.kind]
+                )}
+              </p>
+              {item.case ? (
+                <>
+                  <h4 className="mt-2 font-medium">Förvaltningens förslag till beslut</h4>
+                  <DecisionPoints points={item.proposal} />
+                  {item.unionConsultations.map((row) => (
+                    <p key={row.id} className="mt-1 text-sm text-slate-700">
+                      {row.sentence}
+                    </p>
+                  ))}
+                </>
+              ) : item.proposal.length > 0 ? (
+                <DecisionPoints points={item.proposal} />
+              ) : null}
+              {agendaEditable ? (
+                <div className="mt-3 flex flex-wrap gap-2">
+                  {index > 0 ? (
+                    <ActionForm action={moveAgendaItemAction} submitLabel="Upp" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} upp`}>
+                      <Hidden name="meetingId" value={meeting.id} />
+                      <Hidden name="itemId" value={item.id} />
+                      <Hidden name="direction" value="up" />
+                    </ActionForm>
+                  ) : null}
+                  {index < meeting.items.length - 1 ? (
+                    <ActionForm action={moveAgendaItemAction} submitLabel="Ned" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} ned`}>
+                      <Hidden name="meetingId" value={meeting.id} />
+                      <Hidden name="itemId" value={item.id} />
+                      <Hidden name="direction" value="down" />
+                    </ActionForm>
+                  ) : null}
+                  {!item.decision ? (
+                    <ActionForm action={removeAgendaItemAction} submitLabel="Ta bort" variant="secondary" submitAriaLabel={`Ta bort punkt ${item.position}`}>
+                      <Hidden name="meetingId" value={meeting.id} />
+                      <Hidden name="itemId" value={item.id} />
+                    </ActionForm>
+                  ) : null}
+                </div>
+              ) : null}
+              {item.case && meeting.canEdit && item.case.status === "OPEN" ? <UnionForm caseId={item.case.id} position={item.position} /> : null}
+              {item.decision ? <DecisionView item={item} meetingId={meeting.id} /> : null}
+              {!item.decision && canDecide ? <DecisionForm item={item} meetingId={meeting.id} /> : null}
+              {item.decision && canDecide ? <OpinionForm decisionId={item.decision.id} position={item.position} /> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {agendaEditable ? (
+        <section aria-labelledby="add-heading" className="grid gap-6 md:grid-cols-2">
+          <h2 id="add-heading" className="sr-only">
+            Lägg till på föredragningslistan
+          </h2>
+          <div className="rounded border border-slate-300 bg-white p-4">
+            <h3 className="text-xl font-semibold">Lägg till ärende</h3>
+            {meeting.candidates.length === 0 ? (
+              <p className="mt-2 text-slate-600">Det finns inga attesterade ärenden som väntar på nämndens beslut.</p>
+            ) : (
+              <ActionForm action={addCaseToAgendaAction} submitLabel="Lägg till ärendet" testId="add-case-form">
+                <Hidden name="meetingId" value={meeting.id} />
+                <SelectField
+                  name="caseId"
+                  label="Attesterat ärende"
+                  options={meeting.candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.caseNumber} – ${candidate.title} (${candidate.caseOfficer})` }))}
+                />
+              </ActionForm>
+            )}
+          </div>
+          <div className="rounded border border-slate-300 bg-white p-4">
+            <h3 className="text-xl font-semibold">Lägg till annan punkt</h3>
+            <ActionForm action={addOtherAgendaItemAction} submitLabel="Lägg till punkten">
+              <Hidden name="meetingId" value={meeting.id} />
+              <SelectField
+                name="kind"
+                label="Typ"
+                options={(["DELEGATION_DECISIONS", "INFORMATION", "OTHER"] as const).map((kind) => ({ value: kind, label: AGENDA_KIND_LABELS[kind] }))}
+              />
+              <Field name="title" label="Rubrik" required />
+              <Field name="proposal" label="Förslag till beslut (en punkt per rad, valfritt)" multiline rows={2} />
+            </ActionForm>
+          </div>
+        </section>
+      ) : null}
+
+      {meeting.canEdit && meeting.status !== "PLANNED" && minutesOpen && meeting.members.length > 0 ? (
+        <section aria-labelledby="attendance-heading" className="rounded border border-slate-300 bg-white p-4">
+          <h2 id="attendance-heading" className="text-2xl font-bold">
+            Närvaro
+          </h2>
+          <ActionForm action={setAttendanceAction} submitLabel="Spara närvaro" testId="attendance-form">
+            <Hidden name="meetingId" value={meeting.id} />
+            <table className="mt-2 w-full border-collapse text-left">
+              <caption className="sr-only">Närvaro per ledamot och ersättare</caption>
+              <thead>
+                <tr className="border-b-2 border-slate-300">
+                  <th scope="col" className="p-2">Namn</th>
+                  <th scope="col" className="p-2">Uppdrag</th>
+                  <th scope="col" className="p-2">Närvarande</th>
+                  <th scope="col" className="p-2">Tjänstgör (ersättare)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {meeting.members.map((member) => (
+                  <tr key={member.id} className="border-b border-slate-200">
+                    <th scope="row" className="p-2 font-normal">
+                      <input type="hidden" name="memberId" value={member.id} />
+                      {member.name}
+                      {member.party ? ` (${member.party})` : ""}
+                    </th>
+                    <td className="p-2">{MEMBER_ROLE_LABELS[member.role]}</td>
+                    <td className="p-2">
+                      <input
+                        type="checkbox"
+                        name={`present-${member.id}`}
+                        defaultChecked={member.present ?? member.role !== "DEPUTY"}
+                        aria-label={`${member.name} närvarande`}
+                        className="h-5 w-5"
+                      />
+                    </td>
+                    <td className="p-2">
+                      {member.role === "DEPUTY" ? (
+                        <input type="checkbox" name={`serving-${member.id}`} defaultChecked={member.serving} aria-label={`${member.name} tjänstgör`} className="h-5 w-5" />
+                      ) : (
+                        "–"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ActionForm>
+        </section>
+      ) : null}
+    </div>
+  );
+};

@@ -1,0 +1,200 @@
+import Link from "next/link";
+import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
+import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
+import type { getMinutesView } from "../server/meeting-queries";
+import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+
+type View = Awaited<ReturnType<typeof getMinutesView>>;
+
+const STEP_STATUS: Record<string, string> = { WAITING: "Väntar", ATTESTED: "Justerat", RETURNED: "Skickat tillbaka", INVALIDATED: "Ogiltigt" };
+const ROLE_NAMES: Record<string, string> = { CHAIR: "Ordförande", MINUTES_CHECKER: "Justerare" };
+
+const formatMoment = (moment: Date | null): string =>
+  moment ? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(moment) : "";
+
+export const MinutesView = ({ view }: { view: View }) => {
+  const { meeting, minutes, content, request } = view;
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-slate-700">{meeting.committee.name}</p>
+        <h1 id="minutes-heading" className="text-3xl font-bold">
+          Protokoll {meeting.date}
+        </h1>
+        <p>
+          Sammanträde kl. {meeting.time}, {meeting.place}.{" "}
+          <Link href={`/sammantraden/${meeting.id}`} className="text-brand-700 underline">
+            Till sammanträdet
+          </Link>
+        </p>
+        <p className="mt-2">
+          Status: <strong data-testid="minutes-status">{minutes ? MINUTES_STATUS_LABELS[minutes.status] : "Inget protokoll ännu"}</strong>
+        </p>
+        {minutes?.status === "APPROVED" ? (
+          <p className="mt-1" data-testid="minutes-posted">
+            Justerat. Anslaget {minutes.postedDate}. Överklagandetiden går ut {minutes.appealEndsOn}.
+          </p>
+        ) : null}
+      </div>
+
+      {view.canEdit && (!minutes || minutes.status === "DRAFT") ? (
+        <section aria-labelledby="signers-heading" className="rounded border border-slate-300 bg-white p-4">
+          <h2 id="signers-heading" className="text-xl font-semibold">
+            Ordförande och justerare
+          </h2>
+          <ActionForm action={saveMinutesAction} submitLabel={minutes ? "Spara ordförande och justerare" : "Skapa protokoll"} testId="minutes-signers-form">
+            <Hidden name="meetingId" value={meeting.id} />
+            <SelectField name="chairId" label="Ordförande" options={view.chairs.map((user) => ({ value: user.id, label: user.name }))} defaultValue={minutes?.chairId} />
+            <SelectField name="checkerId" label="Justerare" options={view.checkers.map((user) => ({ value: user.id, label: user.name }))} defaultValue={minutes?.checkerId} />
+          </ActionForm>
+        </section>
+      ) : null}
+
+      {content ? (
+        <article aria-labelledby="content-heading" className="rounded border border-slate-300 bg-white p-6">
+          <h2 id="content-heading" className="text-2xl font-bold">
+            {content.committee.name} – protokoll {content.meeting.date}
+          </h2>
+          <p>
+            Ordförande: {content.chair.name}. Justerare: {content.checker.name}.
+          </p>
+          <table className="mt-4 w-full border-collapse text-left">
+            <caption className="mb-1 text-left font-semibold">Närvarande</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-1">Namn</th>
+                <th scope="col" className="p-1">Uppdrag</th>
+                <th scope="col" className="p-1">Närvaro</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.attendance.map((row) => (
+                <tr key={row.memberId} className="border-b border-slate-100">
+                  <th scope="row" className="p-1 font-normal">
+                    {row.name}
+                    {row.party ? ` (${row.party})` : ""}
+                  </th>
+                  <td className="p-1">{MEMBER_ROLE_LABELS[row.role]}</td>
+                  <td className="p-1">{row.present ? (row.serving ? "Tjänstgörande ersättare" : "Närvarande") : "Frånvarande"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {content.paragraphs.map((paragraph) => (
+            <section key={paragraph.decisionId} className="mt-6" aria-labelledby={`p-${paragraph.decisionId}`}>
+              <h3 id={`p-${paragraph.decisionId}`} className="text-lg font-bold">
+                § {paragraph.paragraph} {paragraph.title}
+              </h3>
+              {paragraph.caseNumber ? <p className="text-slate-700">{paragraph.caseNumber}</p> : null}
+              <p className="font-medium">Beslut ({DECISION_KIND_LABELS[paragraph.kind]})</p>
+              <ul className="list-disc pl-6">
+                {paragraph.decisionPoints.map((point, index) => (
+                  <li key={index}>{point}</li>
+                ))}
+              </ul>
+              {paragraph.immediateApproval ? <p>Paragrafen förklarades omedelbart justerad.</p> : null}
+              {paragraph.motions.length > 0 ? (
+                <p>
+                  Yrkanden: {paragraph.motions.map((motion) => `${motion.member}${motion.party ? ` (${motion.party})` : ""}: ${motion.text}`).join(" ")}
+                </p>
+              ) : null}
+              {paragraph.votes ? (
+                <p>
+                  Omröstning: {paragraph.votes.yes} ja, {paragraph.votes.no} nej, {paragraph.votes.abstain} avstår.
+                  {paragraph.votes.rollCall.length > 0 ? ` ${paragraph.votes.rollCall.map((entry) => `${entry.name}: ${VOTE_LABELS[entry.vote]}`).join(", ")}.` : ""}
+                </p>
+              ) : null}
+              {paragraph.opinions.map((opinion, index) => (
+                <p key={index}>
+                  {OPINION_KIND_LABELS[opinion.kind]} ({opinion.members}
+                  {opinion.party ? `, ${opinion.party}` : ""}): {opinion.text}
+                </p>
+              ))}
+              <p className="mt-1">
+                <Link href={`/sammantraden/${meeting.id}/paragraf/${paragraph.decisionId}`} className="text-brand-700 underline">
+                  Protokollsutdrag § {paragraph.paragraph}
+                </Link>
+              </p>
+            </section>
+          ))}
+          {view.contentHash ? <p className="mt-6 break-all text-xs text-slate-600">Kontrollsumma (SHA-256): {view.contentHash}</p> : null}
+        </article>
+      ) : null}
+
+      {request ? (
+        <section aria-labelledby="justering-heading" className="rounded border border-slate-300 bg-white p-4">
+          <h2 id="justering-heading" className="text-xl font-semibold">
+            Justering
+          </h2>
+          <table className="mt-2 w-full border-collapse text-left">
+            <caption className="sr-only">Justeringens steg</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="p-1">Roll</th>
+                <th scope="col" className="p-1">Namn</th>
+                <th scope="col" className="p-1">Status</th>
+                <th scope="col" className="p-1">Tidpunkt</th>
+              </tr>
+            </thead>
+            <tbody>
+              {request.steps.map((step) => (
+                <tr key={step.id} className="border-b border-slate-100">
+                  <td className="p-1">{ROLE_NAMES[step.role] ?? step.role}</td>
+                  <th scope="row" className="p-1 font-normal">
+                    {step.assignee}
+                  </th>
+                  <td className="p-1">
+                    {STEP_STATUS[step.status]}
+                    {step.comment ? ` – ${step.comment}` : ""}
+                  </td>
+                  <td className="p-1">{formatMoment(step.attestedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {request.status === "COMPLETED" ? <p className="mt-2">Verifieringskod: {request.verificationCode}</p> : null}
+        </section>
+      ) : null}
+
+      {view.canEdit && minutes?.status === "DRAFT" && content ? (
+        <ActionForm action={sendMinutesAction} submitLabel="Skicka protokollet för justering">
+          <Hidden name="minutesId" value={minutes.id} />
+          <Hidden name="version" value={minutes.version} />
+        </ActionForm>
+      ) : null}
+
+      {view.canEdit && minutes?.status === "IN_APPROVAL" ? (
+        <details className="rounded border border-slate-300 bg-white p-4">
+          <summary className="cursor-pointer font-semibold">Återkalla justeringen</summary>
+          <ActionForm action={withdrawMinutesAction} submitLabel="Återkalla justeringen">
+            <Hidden name="minutesId" value={minutes.id} />
+            <Field name="reason" label="Anledning" multiline rows={2} />
+          </ActionForm>
+        </details>
+      ) : null}
+
+      {view.canApprove && minutes && view.contentHash ? (
+        <section aria-labelledby="approve-heading" className="rounded border-2 border-brand-700 bg-white p-4">
+          <h2 id="approve-heading" className="text-xl font-semibold">
+            Justera protokollet som {view.myRole === "CHAIR" ? "ordförande" : "justerare"}
+          </h2>
+          <p className="mt-1">Din justering gäller exakt det innehåll som visas ovan (kontrollsumman).</p>
+          <ActionForm action={approveMinutesAction} submitLabel="Justera protokollet" testId="approve-form">
+            <Hidden name="minutesId" value={minutes.id} />
+            <Hidden name="contentHash" value={view.contentHash} />
+            {view.needsPassword ? (
+              <Field name="password" label="Lösenord" type="password" autoComplete="current-password" hint="Det är mer än fem minuter sedan du loggade in. Bekräfta med ditt lösenord." required />
+            ) : null}
+          </ActionForm>
+          <details className="mt-4">
+            <summary className="cursor-pointer font-semibold">Skicka tillbaka till nämndsekreteraren</summary>
+            <ActionForm action={returnMinutesAction} submitLabel="Skicka tillbaka">
+              <Hidden name="minutesId" value={minutes.id} />
+              <Field name="comment" label="Vad behöver ändras?" multiline rows={3} required />
+            </ActionForm>
+          </details>
+        </section>
+      ) : null}
+    </div>
+  );
+};

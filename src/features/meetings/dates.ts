@@ -1,0 +1,89 @@
+// Meeting dates and times. A meeting starts at a local Stockholm time ("2024-04-25 kl. 18.00");
+// it is stored as an instant, so the conversion must follow daylight saving time.
+const TIME_ZONE = "Europe/Stockholm";
+const DAY_MS = 86_400_000;
+
+const partsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+const stockholmParts = (moment: Date) => {
+  const parts = Object.fromEntries(partsFormat.formatToParts(moment).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+};
+
+/** Minutes Stockholm is ahead of UTC at `moment` (60 in winter, 120 in summer). */
+const offsetMinutes = (moment: Date): number => {
+  const p = stockholmParts(moment);
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - moment.getTime()) / 60_000);
+};
+
+/** "2024-04-25" + "18:00" in Stockholm → the instant. */
+export const stockholmDateTimeToInstant = (isoDate: string, time: string): Date => {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  const [hour, minute] = time.split(":").map(Number) as [number, number];
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  // Two passes: the offset at the naive guess can differ from the offset at the answer near a DST switch.
+  const first = naive - offsetMinutes(new Date(naive)) * 60_000;
+  return new Date(naive - offsetMinutes(new Date(first)) * 60_000);
+};
+
+const pad = (value: number): string => String(value).padStart(2, "0");
+
+/** "2024-04-25" in Stockholm. */
+export const meetingDate = (moment: Date): string => {
+  const p = stockholmParts(moment);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+};
+
+/** "18.00" — the Swedish way of writing a meeting's time. */
+export const meetingTime = (moment: Date): string => {
+  const p = stockholmParts(moment);
+  return `${pad(p.hour)}.${pad(p.minute)}`;
+};
+
+/** "2024-04-25 kl. 18.00" */
+export const meetingDateTime = (moment: Date): string => `${meetingDate(moment)} kl. ${meetingTime(moment)}`;
+
+/** The calendar year of the meeting in Stockholm: § numbers run per committee and this year. */
+export const meetingYear = (moment: Date): number => stockholmParts(moment).year;
+
+/** Today in Stockholm as a date-only value (UTC midnight), comparable with @db.Date columns. */
+export const stockholmToday = (now: Date = new Date()): Date => new Date(`${meetingDate(now)}T00:00:00.000Z`);
+
+export const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * DAY_MS);
+
+/** "2024-04-25" for a date-only value (UTC midnight). */
+export const formatDateOnly = (date: Date | null | undefined): string => (date ? date.toISOString().slice(0, 10) : "");
+
+/** "YYYY-MM-DD" → the Date Prisma writes to a `@db.Date` column. */
+export const isoDateToDb = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
+
+export const isValidIsoDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = isoDateToDb(value);
+  return !Number.isNaN(date.getTime()) && formatDateOnly(date) === value;
+};
+
+const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+/** "16 april 2024" — the long date used in running text of a tjänsteutlåtande. */
+export const longSwedishDate = (date: Date): string =>
+  `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+
+/** The appeal period (laglighetsprövning) ends three weeks after the minutes were posted. */
+export const APPEAL_PERIOD_DAYS = 21;

@@ -1,0 +1,44 @@
+// Swedish names of the meeting enums, shared by pages, exports and notices.
+import type { AgendaItemKind, DecisionKind, MeetingStatus, MemberRole, MinutesStatus, StatementOfOpinionKind } from "@/generated/prisma/enums";
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  PLANNED: "Planerat",
+  CALLED: "Kallat",
+  HELD: "Genomfört",
+  APPROVED: "Justerat",
+};
+
+export const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
+  CASE: "Ärende",
+  DELEGATION_DECISIONS: "Anmälan av delegationsbeslut",
+  INFORMATION: "Information",
+  OTHER: "Övrigt",
+};
+
+export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
+  AS_PROPOSED: "Bifall till förvaltningens förslag",
+  AMENDED: "Ändrat beslut",
+  REFERRED_BACK: "Återremiss",
+  TABLED: "Bordläggning",
+  REJECTED: "Avslag",
+};
+
+export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
+  CHAIR: "Ordförande",
+  VICE_CHAIR: "Vice ordförande",
+  MEMBER: "Ledamot",
+  DEPUTY: "Ersättare",
+};
+
+export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
+  DRAFT: "Utkast",
+  IN_APPROVAL: "Under justering",
+  APPROVED: "Justerat",
+};
+
+export const OPINION_KIND_LABELS: Record<StatementOfOpinionKind, string> = {
+  RESERVATION: "Reservation",
+  SPECIAL_STATEMENT: "Särskilt uttalande",
+};
+
+export const VOTE_LABELS = { YES: "Ja", NO: "Nej", ABSTAIN: "Avstår" } as const;

@@ -1,0 +1,232 @@
+// Input of the meeting forms and services, and the shapes of the JSON columns
+// (AgendaItem.proposal, Decision.decisionPoints/motions/votes). The same schemas validate
+// in the browser and in the services; `.strict()` keeps status, § numbers and version
+// counters out of reach of a crafted request.
+import { z } from "@/lib/zod";
+import { isValidIsoDate } from "./dates";
+
+const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/u;
+const CONTROL_SINGLE_LINE = /\p{Cc}/u;
+const CONTROL_MULTI_LINE = /[^\P{Cc}\n\r\t]/u;
+const CONTROL_MESSAGE = "Texten innehåller otillåtna styrtecken.";
+
+const cleanText = (multiline: boolean) => (value: string) =>
+  !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) && !BIDI_OVERRIDES.test(value);
+
+const requiredText = (missing: string, max: number, { multiline = false } = {}) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `Högst ${max} tecken.` })
+    .refine(cleanText(multiline), { error: CONTROL_MESSAGE });
+
+const optionalText = (max: number, { multiline = false } = {}) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `Högst ${max} tecken.` })
+    .refine(cleanText(multiline), { error: CONTROL_MESSAGE })
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const uuid = (missing: string) => z.uuid({ error: missing });
+
+const isoDate = (missing: string) =>
+  z
+    .string({ error: missing })
+    .min(1, { error: missing })
+    .refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." })
+    .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", { error: "Datumet ligger utanför det tillåtna intervallet." });
+
+const version = z.coerce.number({ error: "Versionen saknas. Läs in sidan på nytt." }).int().min(1);
+
+// ─── JSON columns ────────────────────────────────────────────────────────────
+
+/** Beslutspunkter (att-satser), in order. */
+export const ZDecisionPointsSchema = z.array(requiredText("Beslutspunkten är tom.", 4000, { multiline: true })).max(30, { error: "Högst 30 beslutspunkter." });
+export type TDecisionPoints = z.infer<typeof ZDecisionPointsSchema>;
+
+/** Yrkande: what a party or member moved at the meeting. */
+export const ZMotionEntrySchema = z
+  .object({
+    party: optionalText(20),
+    member: requiredText("Ange vem som yrkade.", 200),
+    text: requiredText("Ange vad som yrkades.", 4000, { multiline: true }),
+  })
+  .strict();
+export const ZMotionsSchema = z.array(ZMotionEntrySchema).max(30, { error: "Högst 30 yrkanden." });
+export type TMotions = z.infer<typeof ZMotionsSchema>;
+
+export const VOTE_VALUES = ["YES", "NO", "ABSTAIN"] as const;
+
+/** Omröstning: either totals, or a roll call per member (the totals then follow from it). */
+export const ZVotesSchema = z.discriminatedUnion("mode", [
+  z
+    .object({
+      mode: z.literal("TOTALS"),
+      question: optionalText(1000),
+      yes: z.coerce.number().int().min(0).max(200),
+      no: z.coerce.number().int().min(0).max(200),
+      abstain: z.coerce.number().int().min(0).max(200),
+    })
+    .strict(),
+  z
+    .object({
+      mode: z.literal("ROLL_CALL"),
+      question: optionalText(1000),
+      entries: z
+        .array(z.object({ memberId: uuid("Ledamot saknas."), vote: z.enum(VOTE_VALUES) }).strict())
+        .min(1, { error: "Ange hur minst en ledamot röstade." })
+        .max(200),
+    })
+    .strict(),
+]);
+export type TVotes = z.infer<typeof ZVotesSchema>;
+
+// ─── Meetings ────────────────────────────────────────────────────────────────
+
+export const ZCreateMeetingSchema = z
+  .object({
+    committeeId: requiredText("Välj nämnd.", 100),
+    date: isoDate("Ange datum för sammanträdet."),
+    time: z
+      .string({ error: "Ange klockslag." })
+      .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, { error: "Ange klockslag som TT:MM, till exempel 18:00." })
+      .transform((value) => value.replace(".", ":")),
+    place: requiredText("Ange plats för sammanträdet.", 300),
+  })
+  .strict();
+export type TCreateMeeting = z.infer<typeof ZCreateMeetingSchema>;
+
+export const ZMeetingVersionSchema = z.object({ meetingId: uuid("Sammanträde saknas."), version }).strict();
+
+export const ZAddCaseToAgendaSchema = z.object({ meetingId: uuid("Sammanträde saknas."), caseId: uuid("Välj ett ärende.") }).strict();
+
+export const OTHER_AGENDA_KINDS = ["DELEGATION_DECISIONS", "INFORMATION", "OTHER"] as const;
+
+export const ZAddOtherAgendaItemSchema = z
+  .object({
+    meetingId: uuid("Sammanträde saknas."),
+    kind: z.enum(OTHER_AGENDA_KINDS, { error: "Välj typ av ärendepunkt." }),
+    title: requiredText("Ange rubrik.", 500),
+    proposal: ZDecisionPointsSchema.default([]),
+  })
+  .strict();
+
+export const ZMoveAgendaItemSchema = z
+  .object({ meetingId: uuid("Sammanträde saknas."), itemId: uuid("Ärendepunkt saknas."), direction: z.enum(["up", "down"]) })
+  .strict();
+
+export const ZRemoveAgendaItemSchema = z.object({ meetingId: uuid("Sammanträde saknas."), itemId: uuid("Ärendepunkt saknas.") }).strict();
+
+export const ZAttendanceSchema = z
+  .object({
+    meetingId: uuid("Sammanträde saknas."),
+    entries: z
+      .array(z.object({ memberId: uuid("Ledamot saknas."), present: z.boolean(), serving: z.boolean() }).strict())
+      .max(200),
+  })
+  .strict();
+
+// ─── Decisions ───────────────────────────────────────────────────────────────
+
+export const DECISION_KINDS = ["AS_PROPOSED", "AMENDED", "REFERRED_BACK", "TABLED", "REJECTED"] as const;
+
+const decisionFields = {
+  kind: z.enum(DECISION_KINDS, { error: "Välj beslut." }),
+  /** Required for AMENDED; for the others the service fills in the standard wording when empty. */
+  decisionPoints: ZDecisionPointsSchema.default([]),
+  motions: ZMotionsSchema.default([]),
+  votes: ZVotesSchema.optional(),
+  immediateApproval: z.boolean().default(false),
+};
+
+const amendedNeedsPoints = (value: { kind: string; decisionPoints: string[] }) => value.kind !== "AMENDED" || value.decisionPoints.length > 0;
+const AMENDED_MESSAGE = { error: "Ett ändrat beslut måste ha minst en beslutspunkt.", path: ["decisionPoints"] };
+
+export const ZRecordDecisionSchema = z
+  .object({ meetingId: uuid("Sammanträde saknas."), agendaItemId: uuid("Ärendepunkt saknas."), ...decisionFields })
+  .strict()
+  .refine(amendedNeedsPoints, AMENDED_MESSAGE);
+export type TRecordDecision = z.infer<typeof ZRecordDecisionSchema>;
+
+export const ZUpdateDecisionSchema = z
+  .object({ decisionId: uuid("Beslut saknas."), ...decisionFields })
+  .strict()
+  .refine(amendedNeedsPoints, AMENDED_MESSAGE);
+
+export const ZAddOpinionSchema = z
+  .object({
+    decisionId: uuid("Beslut saknas."),
+    kind: z.enum(["RESERVATION", "SPECIAL_STATEMENT"], { error: "Välj reservation eller särskilt uttalande." }),
+    party: optionalText(20),
+    members: requiredText("Ange vilka ledamöter det gäller.", 500),
+    text: requiredText("Skriv texten.", 8000, { multiline: true }),
+  })
+  .strict();
+
+export const ZRemoveOpinionSchema = z.object({ opinionId: uuid("Uttalande saknas.") }).strict();
+
+// ─── Minutes ─────────────────────────────────────────────────────────────────
+
+export const ZCreateMinutesSchema = z
+  .object({
+    meetingId: uuid("Sammanträde saknas."),
+    chairId: uuid("Välj ordförande."),
+    checkerId: uuid("Välj justerare."),
+  })
+  .strict()
+  .refine((value) => value.chairId !== value.checkerId, { error: "Ordförande och justerare måste vara olika personer.", path: ["checkerId"] });
+
+export const ZMinutesVersionSchema = z.object({ minutesId: uuid("Protokoll saknas."), version }).strict();
+
+export const ZApproveMinutesSchema = z
+  .object({
+    minutesId: uuid("Protokoll saknas."),
+    /** The hash the approver saw: the approval binds to exactly that content. */
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Protokollets kontrollsumma saknas. Läs in sidan på nytt." }),
+    password: z.string().max(1000).optional().transform((value) => (value ? value : undefined)),
+  })
+  .strict();
+
+export const ZReturnMinutesSchema = z
+  .object({ minutesId: uuid("Protokoll saknas."), comment: requiredText("Skriv vad som behöver ändras.", 2000, { multiline: true }) })
+  .strict();
+
+export const ZWithdrawMinutesSchema = z.object({ minutesId: uuid("Protokoll saknas."), reason: optionalText(2000, { multiline: true }) }).strict();
+
+// ─── Union consultation, dispatch, closing ──────────────────────────────────
+
+export const UNION_FORUMS = ["förvaltningsgrupp", "FSG", "MBL § 19", "MBL § 11"] as const;
+
+export const ZUnionConsultationSchema = z
+  .object({
+    caseId: uuid("Ärende saknas."),
+    forum: requiredText("Ange forum, till exempel förvaltningsgrupp.", 100),
+    date: isoDate("Ange datum då de fackliga organisationerna informerades."),
+    note: optionalText(1000, { multiline: true }),
+  })
+  .strict();
+
+export const ZDispatchSchema = z
+  .object({
+    decisionId: uuid("Beslut saknas."),
+    recipients: z
+      .array(requiredText("Ange mottagare.", 200))
+      .min(1, { error: "Ange minst en mottagare." })
+      .max(20, { error: "Högst 20 mottagare åt gången." })
+      .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, { error: "Samma mottagare står flera gånger." }),
+    sentDate: isoDate("Ange expedieringsdatum."),
+    includeStatement: z.boolean().default(true),
+  })
+  .strict();
+
+export const ZCloseAnsweredSchema = z.object({ caseId: uuid("Ärende saknas."), version }).strict();
+
+/** One decision point or yrkande per line of a textarea. */
+export const linesOf = (value: FormDataEntryValue | null): string[] =>
+  String(value ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);

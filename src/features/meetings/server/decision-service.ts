@@ -1,0 +1,208 @@
+// Beslut at the meeting: per agenda item the committee's decision, with its § allocated
+// from the committee's gap-free counter for the meeting's year, yrkanden, optional votes,
+// reservationer and särskilda uttalanden.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { AgendaItemKind, DecisionKind } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/auth";
+import { recordAudit } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { meetingDate, meetingYear } from "../dates";
+import { DECISION_KIND_LABELS } from "../labels";
+import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
+import { lockMeetingForEdit, UUID, type LockedMeeting } from "./meeting-guards";
+import { parseOrThrow } from "./meeting-service";
+
+/**
+ * The next § of a committee and year. The counter row stays locked until the transaction
+ * ends, so numbers are handed out one at a time, and a rolled-back decision gives its
+ * number back: the sequence has no gaps.
+ */
+export const allocateParagraph = async (tx: Tx, committeeId: string, year: number): Promise<number> => {
+  const rows = await tx.$queryRaw<{ last_value: number }[]>`
+    INSERT INTO paragraph_counter (committee_id, year, last_value, created_at, updated_at)
+    VALUES (${committeeId}, ${year}, 1, now(), now())
+    ON CONFLICT (committee_id, year) DO UPDATE SET last_value = paragraph_counter.last_value + 1, updated_at = now()
+    RETURNING last_value`;
+  const value = rows[0]?.last_value;
+  if (typeof value !== "number") throw new Error("Paragraph counter returned nothing");
+  return value;
+};
+
+/** The standard wording when the secretary leaves the decision points empty. */
+const standardPoints = (kind: DecisionKind, itemKind: AgendaItemKind, proposal: string[]): string[] => {
+  switch (kind) {
+    case "AS_PROPOSED":
+      if (proposal.length > 0) return proposal;
+      if (itemKind === "DELEGATION_DECISIONS") return ["Anmälan av delegationsbeslut godkänns."];
+      if (itemKind === "INFORMATION") return ["Informationen noteras."];
+      return ["Nämnden beslutar enligt förslaget."];
+    case "AMENDED":
+      return [];
+    case "REFERRED_BACK":
+      return ["Ärendet återremitteras till förvaltningen."];
+    case "TABLED":
+      return ["Ärendet bordläggs."];
+    case "REJECTED":
+      return ["Nämnden avslår förvaltningens förslag."];
+  }
+};
+
+const assertMeetingInSession = (meeting: LockedMeeting): void => {
+  if (meeting.status === "PLANNED") {
+    throw new AppError("INVALID_STATE", "Meeting not called", { userMessage: "Kallelsen till sammanträdet är inte skickad. Beslut kan registreras först när sammanträdet är kallat." });
+  }
+};
+
+const assertVotersAreMembers = async (tx: Tx, committeeId: string, votes: TVotes | undefined): Promise<void> => {
+  if (!votes || votes.mode !== "ROLL_CALL") return;
+  const ids = [...new Set(votes.entries.map((entry) => entry.memberId))];
+  if (ids.length !== votes.entries.length) throw new AppError("VALIDATION", "Duplicate voter", { userMessage: "En ledamot står flera gånger i omröstningen." });
+  const count = await tx.committeeMember.count({ where: { id: { in: ids }, committeeId } });
+  if (count !== ids.length) throw new AppError("VALIDATION", "Voter of another committee", { userMessage: "Omröstningen innehåller någon som inte är ledamot i nämnden." });
+};
+
+const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
+
+export type RecordDecisionOptions = { actor: Actor; input: unknown };
+
+export const recordDecision = async ({ actor, input }: RecordDecisionOptions) => {
+  const data = parseOrThrow(ZRecordDecisionSchema, input);
+  return db.$transaction(async (tx) => {
+    const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
+    assertMeetingInSession(meeting);
+    const item = await tx.agendaItem.findUnique({
+      where: { id: data.agendaItemId },
+      select: { id: true, meetingId: true, kind: true, caseId: true, title: true, proposal: true, decision: { select: { id: true } }, meeting: { select: { committeeId: true } } },
+    });
+    if (!item || item.meetingId !== data.meetingId) {
+      throw new AppError("VALIDATION", "Agenda item of another meeting", {
+        userMessage:
+          item && item.meeting.committeeId !== meeting.committeeId
+            ? "Ärendepunkten hör till en annan nämnds sammanträde. Beslut kan bara registreras på det här sammanträdets egna ärendepunkter."
+            : "Ärendepunkten finns inte på det här sammanträdets föredragningslista.",
+      });
+    }
+    if (item.decision) throw new AppError("CONFLICT", "Decision exists", { userMessage: "Beslut är redan registrerat för ärendepunkten. Ändra det befintliga beslutet i stället." });
+    await assertVotersAreMembers(tx, meeting.committeeId, data.votes);
+    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, item.kind, proposalOf(item.proposal));
+    const year = meetingYear(meeting.startsAt);
+    const paragraph = await allocateParagraph(tx, meeting.committeeId, year);
+    const decision = await tx.decision.create({
+      data: {
+        agendaItemId: item.id,
+        committeeId: meeting.committeeId,
+        year,
+        paragraph,
+        kind: data.kind,
+        decisionPoints,
+        motions: data.motions,
+        votes: data.votes ?? undefined,
+        immediateApproval: data.immediateApproval,
+        createdById: actor.id,
+      },
+    });
+    // The first decision marks the meeting as held; later ones find it so already.
+    await tx.meeting.updateMany({ where: { id: meeting.id, status: "CALLED" }, data: { status: "HELD", version: { increment: 1 } } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.record",
+      entityType: "Decision",
+      entityId: decision.id,
+      caseId: item.caseId,
+      data: {
+        committee: meeting.committee.shortName,
+        meetingDate: meetingDate(meeting.startsAt),
+        paragraph: `§ ${paragraph}/${year}`,
+        kind: data.kind,
+        label: DECISION_KIND_LABELS[data.kind],
+        immediateApproval: data.immediateApproval,
+      },
+    });
+    return { id: decision.id, paragraph, year };
+  });
+};
+
+/** Loads a decision with its meeting locked for the secretary's edit. */
+const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => {
+  const notFound = new AppError("NOT_FOUND", "Decision not found", { userMessage: "Beslutet finns inte, eller så saknar du behörighet att se det." });
+  if (!UUID.test(decisionId)) throw notFound;
+  const found = await tx.decision.findUnique({ where: { id: decisionId }, select: { agendaItem: { select: { meetingId: true } } } });
+  if (!found) throw notFound;
+  const meeting = await lockMeetingForEdit(tx, actor, found.agendaItem.meetingId);
+  const decision = await tx.decision.findUniqueOrThrow({
+    where: { id: decisionId },
+    include: { agendaItem: { select: { id: true, kind: true, caseId: true, proposal: true } } },
+  });
+  return { meeting, decision };
+};
+
+export type UpdateDecisionOptions = { actor: Actor; input: unknown };
+
+export const updateDecision = async ({ actor, input }: UpdateDecisionOptions) => {
+  const data = parseOrThrow(ZUpdateDecisionSchema, input);
+  return db.$transaction(async (tx) => {
+    const { meeting, decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
+    if (decision.immediateApproval) {
+      throw new AppError("INVALID_STATE", "Immediately approved paragraph", { userMessage: `§ ${decision.paragraph} är omedelbart justerad och kan inte ändras.` });
+    }
+    await assertVotersAreMembers(tx, meeting.committeeId, data.votes);
+    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, decision.agendaItem.kind, proposalOf(decision.agendaItem.proposal));
+    await tx.decision.update({
+      where: { id: decision.id },
+      data: { kind: data.kind, decisionPoints, motions: data.motions, votes: data.votes ?? Prisma.DbNull, immediateApproval: data.immediateApproval },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.update",
+      entityType: "Decision",
+      entityId: decision.id,
+      caseId: decision.agendaItem.caseId,
+      data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, from: decision.kind, to: data.kind, immediateApproval: data.immediateApproval },
+    });
+    return { id: decision.id };
+  });
+};
+
+export type AddOpinionOptions = { actor: Actor; input: unknown };
+
+export const addStatementOfOpinion = async ({ actor, input }: AddOpinionOptions) => {
+  const data = parseOrThrow(ZAddOpinionSchema, input);
+  return db.$transaction(async (tx) => {
+    const { decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
+    const opinion = await tx.statementOfOpinion.create({
+      data: { decisionId: decision.id, kind: data.kind, party: data.party ?? null, members: data.members, text: data.text },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: data.kind === "RESERVATION" ? "decision.reservation" : "decision.special_statement",
+      entityType: "StatementOfOpinion",
+      entityId: opinion.id,
+      caseId: decision.agendaItem.caseId,
+      data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, party: data.party ?? null, members: data.members },
+    });
+    return { id: opinion.id };
+  });
+};
+
+export type RemoveOpinionOptions = { actor: Actor; input: unknown };
+
+export const removeStatementOfOpinion = async ({ actor, input }: RemoveOpinionOptions) => {
+  const { opinionId } = parseOrThrow(ZRemoveOpinionSchema, input);
+  return db.$transaction(async (tx) => {
+    const opinion = await tx.statementOfOpinion.findUnique({ where: { id: opinionId }, select: { id: true, decisionId: true, kind: true } });
+    if (!opinion) throw new AppError("NOT_FOUND", "Opinion not found", { userMessage: "Uttalandet finns inte." });
+    const { decision } = await lockDecisionForEdit(tx, actor, opinion.decisionId);
+    await tx.statementOfOpinion.delete({ where: { id: opinion.id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.opinion_remove",
+      entityType: "StatementOfOpinion",
+      entityId: opinion.id,
+      caseId: decision.agendaItem.caseId,
+      data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, kind: opinion.kind },
+    });
+    return { removed: true };
+  });
+};

@@ -1,0 +1,136 @@
+// Expediering: the protokollsutdrag (and the tjänsteutlåtande) sent to kommunstyrelsen
+// and others, each registered as an outgoing handling in the case; then the case is
+// closed as answered ("Besvarad") with the date the committee decided, which also
+// completes the remisstid and the motion's one-year deadline.
+import "server-only";
+import type { Actor } from "@/server/auth";
+import { recordAudit } from "@/server/audit";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
+import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { formatDateOnly, isoDateToDb, meetingDate, stockholmToday } from "../dates";
+import { extractDescription } from "../format";
+import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
+import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
+import { UUID } from "./meeting-guards";
+import { parseOrThrow } from "./meeting-service";
+
+const DECISION_NOT_FOUND = "Beslutet finns inte, eller så saknar du behörighet att se det.";
+
+/** Decisions that answer the remiss (återremiss and bordläggning do not). */
+const ANSWERING_KINDS = ["AS_PROPOSED", "AMENDED", "REJECTED"] as const;
+
+export type DispatchDecisionOptions = { actor: Actor; input: unknown };
+
+export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions) => {
+  const data = parseOrThrow(ZDispatchSchema, input);
+  return db.$transaction(async (tx) => {
+    const decision = UUID.test(data.decisionId)
+      ? await tx.decision.findUnique({
+          where: { id: data.decisionId },
+          include: {
+            agendaItem: {
+              select: { caseId: true, title: true, meeting: { select: { id: true, startsAt: true, committeeId: true, committee: { select: { shortName: true } }, minutes: { select: { status: true } } } } },
+            },
+          },
+        })
+      : null;
+    if (!decision) throw new AppError("NOT_FOUND", "Decision not found", { userMessage: DECISION_NOT_FOUND });
+    const meeting = decision.agendaItem.meeting;
+    try {
+      assertCanEdit(actor, await loadCommitteeScope(tx, meeting.committeeId));
+    } catch (error) {
+      if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "Decision not readable", { userMessage: DECISION_NOT_FOUND });
+      throw error;
+    }
+    const caseId = decision.agendaItem.caseId;
+    if (!caseId) throw new AppError("VALIDATION", "Decision without case", { userMessage: "Bara beslut i ärenden kan expedieras." });
+    if (meeting.minutes?.status !== "APPROVED" && !decision.immediateApproval) {
+      throw new AppError("INVALID_STATE", "Paragraph not approved", {
+        userMessage: `§ ${decision.paragraph} är inte justerad. Protokollsutdrag kan expedieras först när protokollet är justerat (eller paragrafen omedelbart justerad).`,
+      });
+    }
+    const date = meetingDate(meeting.startsAt);
+    if (data.sentDate < date) {
+      throw new AppError("VALIDATION", "Dispatch before meeting", { userMessage: "Expedieringsdatumet kan inte vara före sammanträdet.", fieldErrors: { sentDate: ["Datumet är före sammanträdet."] } });
+    }
+    // Lock the case: a concurrent close waits for this dispatch, or wins and is seen here.
+    await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
+    const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
+    if (!canOnCase(actor, "addDocument", toCaseScope(found))) {
+      throw new AppError("FORBIDDEN", "Actor may not add documents", { userMessage: "Du har inte behörighet att registrera handlingar i ärendet." });
+    }
+    if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: `Ärendet ${found.caseNumber} är avslutat. Expediera innan ärendet avslutas.` });
+
+    const description = extractDescription({
+      shortName: meeting.committee.shortName,
+      paragraph: decision.paragraph,
+      year: decision.year,
+      meetingDate: date,
+      title: decision.agendaItem.title,
+      includeStatement: data.includeStatement,
+    });
+    const created: { dispatchId: string; documentNumber: string; recipient: string }[] = [];
+    for (const recipient of data.recipients) {
+      const document = await createCaseDocumentInTx(tx, {
+        actorId: actor.id,
+        caseId,
+        direction: "OUTGOING",
+        documentDate: isoDateToDb(data.sentDate),
+        counterpart: recipient,
+        description,
+      });
+      const dispatch = await tx.dispatch.create({
+        data: { caseId, decisionId: decision.id, documentId: document.id, recipient, sentDate: isoDateToDb(data.sentDate), createdById: actor.id },
+      });
+      created.push({ dispatchId: dispatch.id, documentNumber: document.documentNumber, recipient });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.dispatch",
+      entityType: "Decision",
+      entityId: decision.id,
+      caseId,
+      data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, recipients: data.recipients, sentDate: data.sentDate, documents: created.map((row) => row.documentNumber), includeStatement: data.includeStatement },
+    });
+    return { dispatches: created };
+  });
+};
+
+export type CloseCaseAsAnsweredOptions = { actor: Actor; input: unknown; now?: Date };
+
+export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: CloseCaseAsAnsweredOptions) => {
+  const { caseId, version } = parseOrThrow(ZCloseAnsweredSchema, input);
+  return db.$transaction(async (tx) => {
+    const found = await tx.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
+    const scope = found ? toCaseScope(found) : null;
+    if (!found || !scope || !canOnCase(actor, "read", scope)) {
+      throw new AppError("NOT_FOUND", "Case not found or not readable", { userMessage: "Ärendet finns inte, eller så saknar du behörighet att se det." });
+    }
+    if (!canOnCase(actor, "close", scope)) throw new AppError("FORBIDDEN", "Actor may not close the case", { userMessage: "Du har inte behörighet att avsluta ärendet." });
+    if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: `Ärendet ${found.caseNumber} är redan avslutat.` });
+    const dispatch = await tx.dispatch.findFirst({
+      where: { caseId, decision: { kind: { in: [...ANSWERING_KINDS] } } },
+      orderBy: { sentDate: "desc" },
+      select: { decision: { select: { agendaItem: { select: { meeting: { select: { startsAt: true } } } } } } },
+    });
+    if (!dispatch?.decision) {
+      throw new AppError("INVALID_STATE", "Nothing dispatched", { userMessage: "Nämndens beslut är inte expedierat. Expediera protokollsutdraget innan ärendet avslutas som besvarat." });
+    }
+    const answeredDate = isoDateToDb(meetingDate(dispatch.decision.agendaItem.meeting.startsAt));
+    // (A)'s close rule: version check, status, "case.close" audit event, deadlines completed.
+    await closeCaseInTx(tx, actor, { caseId, version, reason: "Besvarad" });
+    await tx.case.update({ where: { id: caseId }, data: { answeredDate } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "case.answered",
+      entityType: "Case",
+      entityId: caseId,
+      caseId,
+      data: { answeredDate: formatDateOnly(answeredDate), answeredOn: formatDateOnly(stockholmToday(now)) },
+    });
+    return { answeredDate: formatDateOnly(answeredDate) };
+  });
+};

@@ -1,0 +1,65 @@
+// Shared loading and state rules of the meeting services. Every mutating service starts
+// with `lockMeetingForEdit`: it takes the meeting row lock (so agenda renumbering,
+// decisions and justering of one meeting happen one at a time), authorizes the actor as
+// the committee's secretary and refuses any change once the minutes are out for
+// justering or justerade.
+import "server-only";
+import type { Actor } from "@/server/auth";
+import type { Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { assertCanEdit, assertCanRead, loadCommitteeScope, type CommitteeScope } from "./meeting-access";
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const MEETING_NOT_FOUND = "Sammanträdet finns inte, eller så saknar du behörighet att se det.";
+
+export const LOCKED_MESSAGE = "Protokollet är justerat och kan inte ändras.";
+export const IN_APPROVAL_MESSAGE = "Protokollet är skickat för justering. Återkalla justeringen innan du ändrar något.";
+
+export const assertMinutesOpen = (minutes: { status: string } | null, meetingStatus: string): void => {
+  if (meetingStatus === "APPROVED" || minutes?.status === "APPROVED") {
+    throw new AppError("INVALID_STATE", "Minutes are approved and locked", { userMessage: LOCKED_MESSAGE });
+  }
+  if (minutes?.status === "IN_APPROVAL") {
+    throw new AppError("INVALID_STATE", "Minutes are out for approval", { userMessage: IN_APPROVAL_MESSAGE });
+  }
+};
+
+const lockMeetingRow = async (tx: Tx, meetingId: string): Promise<void> => {
+  await tx.$queryRaw`SELECT id FROM meeting WHERE id = ${meetingId}::uuid FOR UPDATE`;
+};
+
+export const loadMeetingRow = async (tx: Tx, meetingId: string) => {
+  if (!UUID.test(meetingId)) return null;
+  return tx.meeting.findUnique({
+    where: { id: meetingId },
+    include: { committee: { select: { id: true, name: true, shortName: true } }, minutes: { select: { id: true, status: true, version: true } } },
+  });
+};
+
+export type LockedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeetingRow>>> & { scope: CommitteeScope };
+
+/** For writes by the secretary while the minutes are still open. */
+export const lockMeetingForEdit = async (tx: Tx, actor: Actor, meetingId: string, { allowLockedMinutes = false } = {}): Promise<LockedMeeting> => {
+  if (!UUID.test(meetingId)) throw new AppError("NOT_FOUND", "Malformed meeting id", { userMessage: MEETING_NOT_FOUND });
+  await lockMeetingRow(tx, meetingId);
+  const meeting = await loadMeetingRow(tx, meetingId);
+  const scope = assertCanEdit(actor, meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);
+  if (!meeting) throw new AppError("NOT_FOUND", "Meeting not found", { userMessage: MEETING_NOT_FOUND });
+  if (!allowLockedMinutes) assertMinutesOpen(meeting.minutes, meeting.status);
+  return { ...meeting, scope };
+};
+
+/** For the approvers: the row lock and read access, without the secretary check. */
+export const lockMeetingForRead = async (tx: Tx, actor: Actor, meetingId: string): Promise<LockedMeeting> => {
+  await lockMeetingRow(tx, meetingId);
+  const meeting = await loadMeetingRow(tx, meetingId);
+  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);
+  if (!meeting) throw new AppError("NOT_FOUND", "Meeting not found", { userMessage: MEETING_NOT_FOUND });
+  return { ...meeting, scope };
+};
+
+/** Bumps the meeting's version after a change of its agenda or status (optimistic readers see it). */
+export const touchMeeting = async (tx: Tx, meetingId: string): Promise<void> => {
+  await tx.meeting.update({ where: { id: meetingId }, data: { version: { increment: 1 } } });
+};

@@ -1,0 +1,399 @@
+// Read models of the meeting pages. Each query authorizes from the meeting's committee.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/auth";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { formatDateOnly, meetingDate, meetingTime, meetingYear } from "../dates";
+import { ZMotionsSchema, ZVotesSchema } from "../schemas";
+import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
+import { needsReauthentication } from "./confirm-identity";
+import { UUID } from "./meeting-guards";
+import { buildMinutesContent, hashMinutesContent } from "./minutes-content";
+import { getAttestedStatement } from "./statement-state";
+import { getUnionConsultations } from "./union-consultation";
+
+const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
+
+const notFound = () => new AppError("NOT_FOUND", "Meeting not found", { userMessage: "Sammanträdet finns inte, eller så saknar du behörighet att se det." });
+
+// ─── Meeting plan ────────────────────────────────────────────────────────────
+
+export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Actor; committeeId?: string; year?: number }) => {
+  const readable = await readableCommitteeIds(actor);
+  const committees = await db.committee.findMany({ where: { id: { in: readable } }, select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } });
+  const editable = new Set<string>();
+  for (const committee of committees) {
+    const scope = await loadCommitteeScope(db, committee.id);
+    if (scope && canEditMeetings(actor, scope)) editable.add(committee.id);
+  }
+  // Default: the first committee the actor edits, else the first one they read.
+  const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
+  const selectedYear = year ?? meetingYear(new Date());
+  if (!selected) return { committees, selected: null, year: selectedYear, canEdit: false, meetings: [] };
+  // A year in Stockholm, with a day of margin on each side; filtered exactly below.
+  const meetings = await db.meeting.findMany({
+    where: { committeeId: selected.id, startsAt: { gte: new Date(Date.UTC(selectedYear - 1, 11, 31)), lt: new Date(Date.UTC(selectedYear + 1, 0, 2)) } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, place: true, status: true, _count: { select: { agendaItems: true } }, minutes: { select: { status: true } } },
+  });
+  return {
+    committees,
+    selected,
+    year: selectedYear,
+    canEdit: editable.has(selected.id),
+    meetings: meetings
+      .filter((meeting) => meetingYear(meeting.startsAt) === selectedYear)
+      .map((meeting) => ({
+        id: meeting.id,
+        date: meetingDate(meeting.startsAt),
+        time: meetingTime(meeting.startsAt),
+        place: meeting.place,
+        status: meeting.status,
+        items: meeting._count.agendaItems,
+        minutesStatus: meeting.minutes?.status ?? null,
+      })),
+  };
+};
+
+// ─── One meeting ─────────────────────────────────────────────────────────────
+
+const MEETING_DETAIL = {
+  committee: { select: { id: true, name: true, shortName: true } },
+  minutes: { select: { id: true, status: true, version: true, postedDate: true, appealEndsOn: true } },
+  attendance: true,
+  agendaItems: {
+    orderBy: { position: "asc" },
+    include: {
+      case: { select: { id: true, caseNumber: true, title: true, status: true, caseOfficer: { select: { name: true } } } },
+      decision: { include: { opinions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, _count: { select: { dispatches: true } } } },
+    },
+  },
+} satisfies Prisma.MeetingInclude;
+
+export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; meetingId: string }) => {
+  if (!UUID.test(meetingId)) throw notFound();
+  const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: MEETING_DETAIL });
+  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
+  if (!meeting) throw notFound();
+  const canEdit = canEditMeetings(actor, scope);
+  const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, active: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
+  const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
+  const items = await Promise.all(
+    meeting.agendaItems.map(async (item) => ({
+      id: item.id,
+      position: item.position,
+      kind: item.kind,
+      title: item.title,
+      proposal: stringsOf(item.proposal),
+      case: item.case ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: item.case.caseOfficer.name } : null,
+      unionConsultations: item.case ? await getUnionConsultations(item.case.id) : [],
+      decision: item.decision
+        ? {
+            id: item.decision.id,
+            paragraph: item.decision.paragraph,
+            year: item.decision.year,
+            kind: item.decision.kind,
+            decisionPoints: stringsOf(item.decision.decisionPoints),
+            motions: ZMotionsSchema.safeParse(item.decision.motions).data ?? [],
+            votes: item.decision.votes ? (ZVotesSchema.safeParse(item.decision.votes).data ?? null) : null,
+            immediateApproval: item.decision.immediateApproval,
+            opinions: item.decision.opinions.map((opinion) => ({ id: opinion.id, kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
+            dispatches: item.decision._count.dispatches,
+          }
+        : null,
+    })),
+  );
+  const onAgenda = new Set(items.flatMap((item) => (item.case ? [item.case.id] : [])));
+  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates(meeting.committeeId, onAgenda) : [];
+  return {
+    id: meeting.id,
+    version: meeting.version,
+    committee: meeting.committee,
+    date: meetingDate(meeting.startsAt),
+    time: meetingTime(meeting.startsAt),
+    startsAt: meeting.startsAt,
+    place: meeting.place,
+    status: meeting.status,
+    agendaPublishedAt: meeting.agendaPublishedAt,
+    noticeSentAt: meeting.noticeSentAt,
+    minutes: meeting.minutes
+      ? { ...meeting.minutes, postedDate: formatDateOnly(meeting.minutes.postedDate), appealEndsOn: formatDateOnly(meeting.minutes.appealEndsOn) }
+      : null,
+    canEdit,
+    items,
+    candidates,
+    members: members.map((member) => ({
+      id: member.id,
+      name: member.name,
+      party: member.party,
+      role: member.role,
+      present: attendanceByMember.get(member.id)?.present ?? null,
+      serving: attendanceByMember.get(member.id)?.serving ?? false,
+    })),
+  };
+};
+
+/** Open cases of the committee with an attested statement that are not waiting on an agenda. */
+const agendaCandidates = async (committeeId: string, exclude: Set<string>) => {
+  const cases = await db.case.findMany({
+    where: {
+      committeeId,
+      status: "OPEN",
+      statement: { status: "ATTESTED" },
+      NOT: { agendaItems: { some: { OR: [{ decision: null }, { decision: { kind: { notIn: ["TABLED", "REFERRED_BACK"] } } }] } } },
+    },
+    select: { id: true, caseNumber: true, title: true, caseOfficer: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+  const attested = await Promise.all(cases.filter((row) => !exclude.has(row.id)).map(async (row) => ((await getAttestedStatement(db, row.id)) ? row : null)));
+  return attested.filter((row) => row !== null).map((row) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name }));
+};
+
+// ─── Minutes ─────────────────────────────────────────────────────────────────
+
+export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
+  if (!UUID.test(meetingId)) throw notFound();
+  const meeting = await db.meeting.findUnique({
+    where: { id: meetingId },
+    select: { id: true, committeeId: true, status: true, startsAt: true, place: true, committee: { select: { name: true, shortName: true } }, minutes: true },
+  });
+  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
+  if (!meeting) throw notFound();
+  const canEdit = canEditMeetings(actor, scope);
+  const [chairs = [], checkers = []] = canEdit
+    ? await Promise.all(
+        (["CHAIR", "MINUTES_CHECKER"] as const).map((role) =>
+          db.user.findMany({ where: { disabledAt: null, memberships: { some: { role, committeeId: meeting.committeeId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+        ),
+      )
+    : [[], []];
+  const content = meeting.minutes ? await buildMinutesContent(db, meeting.id) : null;
+  const request = meeting.minutes
+    ? await db.attestationRequest.findFirst({
+        where: { subjectType: "MINUTES", subjectId: meeting.minutes.id },
+        orderBy: { createdAt: "desc" },
+        include: { steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } } },
+      })
+    : null;
+  const myStep = request?.status === "PENDING" ? request.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
+  return {
+    meeting: { id: meeting.id, status: meeting.status, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, committee: meeting.committee },
+    minutes: meeting.minutes
+      ? {
+          id: meeting.minutes.id,
+          status: meeting.minutes.status,
+          version: meeting.minutes.version,
+          chairId: meeting.minutes.chairId,
+          checkerId: meeting.minutes.checkerId,
+          approvedAt: meeting.minutes.approvedAt,
+          postedDate: formatDateOnly(meeting.minutes.postedDate),
+          appealEndsOn: formatDateOnly(meeting.minutes.appealEndsOn),
+        }
+      : null,
+    content,
+    /** The hash the approver binds to: the request's while in approval, the live one otherwise. */
+    contentHash: request?.status === "PENDING" || request?.status === "COMPLETED" ? request.contentHash : content ? hashMinutesContent(content) : null,
+    request: request
+      ? {
+          status: request.status,
+          verificationCode: request.verificationCode,
+          steps: request.steps.map((step) => ({
+            id: step.id,
+            role: step.role,
+            status: step.status,
+            assignee: step.assignee.name,
+            attestedAt: step.attestedAt,
+            attesterName: step.attesterName,
+            attesterTitle: step.attesterTitle,
+            comment: step.comment,
+          })),
+        }
+      : null,
+    canEdit,
+    canApprove: Boolean(myStep),
+    myRole: myStep?.role ?? null,
+    needsPassword: needsReauthentication(actor, now),
+    chairs,
+    checkers,
+  };
+};
+
+// ─── Extract and dispatch ────────────────────────────────────────────────────
+
+export const getExtractView = async ({ actor, decisionId }: { actor: Actor; decisionId: string }) => {
+  const decision = UUID.test(decisionId)
+    ? await db.decision.findUnique({
+        where: { id: decisionId },
+        select: {
+          id: true,
+          immediateApproval: true,
+          kind: true,
+          agendaItem: {
+            select: {
+              meetingId: true,
+              meeting: { select: { committeeId: true, minutes: { select: { status: true } } } },
+              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true } },
+            },
+          },
+          dispatches: { orderBy: { createdAt: "asc" }, select: { id: true, recipient: true, sentDate: true, document: { select: { number: true } } } },
+        },
+      })
+    : null;
+  const scope = assertCanRead(actor, decision ? await loadCommitteeScope(db, decision.agendaItem.meeting.committeeId) : null);
+  if (!decision) throw notFound();
+  const extract = await getExtractForExport({ actor, decisionId });
+  const theCase = decision.agendaItem.case;
+  return {
+    extract,
+    meetingId: decision.agendaItem.meetingId,
+    canEdit: canEditMeetings(actor, scope),
+    approved: decision.agendaItem.meeting.minutes?.status === "APPROVED" || decision.immediateApproval,
+    answers: decision.kind === "AS_PROPOSED" || decision.kind === "AMENDED" || decision.kind === "REJECTED",
+    case: theCase ? { ...theCase, answeredDate: formatDateOnly(theCase.answeredDate) } : null,
+    dispatches: decision.dispatches.map((dispatch) => ({
+      id: dispatch.id,
+      recipient: dispatch.recipient,
+      sentDate: formatDateOnly(dispatch.sentDate),
+      documentNumber: theCase ? `${theCase.caseNumber}-${dispatch.document.number}` : String(dispatch.document.number),
+    })),
+  };
+};
+
+// ─── Read models for exports (G maps these to its document model) ───────────
+
+type ExportActor = Actor | "system";
+
+const authorizeExport = async (actor: ExportActor, committeeId: string) => {
+  // "system": the export job, which authorized when the export was requested.
+  if (actor === "system") return;
+  assertCanRead(actor, await loadCommitteeScope(db, committeeId));
+};
+
+export type AgendaExport = Awaited<ReturnType<typeof getAgendaForExport>>;
+
+/** Föredragningslista with kallelse data. */
+export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportActor; meetingId: string }) => {
+  const meeting = UUID.test(meetingId)
+    ? await db.meeting.findUnique({
+        where: { id: meetingId },
+        include: {
+          committee: { select: { id: true, name: true, shortName: true } },
+          agendaItems: {
+            orderBy: { position: "asc" },
+            include: { case: { select: { caseNumber: true, caseOfficer: { select: { name: true, phone: true } }, department: { select: { name: true } } } } },
+          },
+        },
+      })
+    : null;
+  if (!meeting) throw notFound();
+  await authorizeExport(actor, meeting.committeeId);
+  return {
+    committee: meeting.committee,
+    meeting: { id: meeting.id, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
+    publishedAt: meeting.agendaPublishedAt,
+    items: meeting.agendaItems.map((item) => ({
+      number: item.position,
+      kind: item.kind,
+      title: item.title,
+      caseNumber: item.case?.caseNumber ?? null,
+      caseOfficer: item.case?.caseOfficer.name ?? null,
+      caseOfficerPhone: item.case?.caseOfficer.phone ?? null,
+      department: item.case?.department.name ?? null,
+      proposal: stringsOf(item.proposal),
+    })),
+  };
+};
+
+const approvalsOf = async (minutesId: string) => {
+  const request = await db.attestationRequest.findFirst({
+    where: { subjectType: "MINUTES", subjectId: minutesId, status: "COMPLETED" },
+    orderBy: { createdAt: "desc" },
+    include: { steps: { orderBy: { position: "asc" } } },
+  });
+  return request
+    ? {
+        verificationCode: request.verificationCode,
+        contentHash: request.contentHash,
+        approvals: request.steps.map((step) => ({ role: step.role, name: step.attesterName ?? "", title: step.attesterTitle, date: step.attestedAt ? meetingDate(step.attestedAt) : "" })),
+      }
+    : null;
+};
+
+export type MinutesExport = Awaited<ReturnType<typeof getMinutesForExport>>;
+
+/** The protokoll: the canonical content plus its justering and anslag. */
+export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportActor; minutesId: string }) => {
+  const minutes = UUID.test(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
+  if (!minutes) throw notFound();
+  await authorizeExport(actor, minutes.meeting.committeeId);
+  const content = await buildMinutesContent(db, minutes.meetingId);
+  if (!content) throw notFound();
+  const secretary = await db.user.findFirst({
+    where: { memberships: { some: { role: "COMMITTEE_SECRETARY", committeeId: minutes.meeting.committeeId } }, disabledAt: null },
+    select: { name: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return {
+    ...content,
+    status: minutes.status,
+    contentHash: hashMinutesContent(content),
+    secretary: secretary?.name ?? null,
+    approvedAt: minutes.approvedAt,
+    postedDate: formatDateOnly(minutes.postedDate) || null,
+    appealEndsOn: formatDateOnly(minutes.appealEndsOn) || null,
+    justering: minutes.status === "APPROVED" ? await approvalsOf(minutes.id) : null,
+  };
+};
+
+export type ExtractExport = Awaited<ReturnType<typeof getExtractForExport>>;
+
+/** Protokollsutdrag: one § with the meeting's header and the justering. */
+export const getExtractForExport = async ({ actor, decisionId }: { actor: ExportActor; decisionId: string }) => {
+  const decision = UUID.test(decisionId)
+    ? await db.decision.findUnique({ where: { id: decisionId }, select: { committeeId: true, agendaItem: { select: { meetingId: true, meeting: { select: { minutes: { select: { id: true } } } } } } } })
+    : null;
+  if (!decision) throw notFound();
+  await authorizeExport(actor, decision.committeeId);
+  const minutesId = decision.agendaItem.meeting.minutes?.id;
+  const content = await buildMinutesContent(db, decision.agendaItem.meetingId);
+  const minutes = minutesId ? await getMinutesForExport({ actor: "system", minutesId }) : null;
+  // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
+  const paragraph = content?.paragraphs.find((candidate) => candidate.decisionId === decisionId) ?? (await standaloneParagraph(decisionId));
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: decision.agendaItem.meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
+  return {
+    committee: meeting.committee,
+    meeting: { id: decision.agendaItem.meetingId, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
+    paragraph,
+    minutesStatus: minutes?.status ?? null,
+    justering: minutes?.justering ?? null,
+    postedDate: minutes?.postedDate ?? null,
+    appealEndsOn: minutes?.appealEndsOn ?? null,
+    secretary: minutes?.secretary ?? null,
+  };
+};
+
+const standaloneParagraph = async (decisionId: string) => {
+  const decision = await db.decision.findUniqueOrThrow({
+    where: { id: decisionId },
+    include: { opinions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, agendaItem: { include: { case: { select: { caseNumber: true } } } } },
+  });
+  const votes = decision.votes ? ZVotesSchema.safeParse(decision.votes).data : undefined;
+  return {
+    decisionId: decision.id,
+    paragraph: decision.paragraph,
+    year: decision.year,
+    agendaPosition: decision.agendaItem.position,
+    itemKind: decision.agendaItem.kind,
+    caseId: decision.agendaItem.caseId,
+    caseNumber: decision.agendaItem.case?.caseNumber ?? null,
+    title: decision.agendaItem.title,
+    kind: decision.kind,
+    decisionPoints: stringsOf(decision.decisionPoints),
+    motions: ZMotionsSchema.safeParse(decision.motions).data ?? [],
+    votes: votes?.mode === "TOTALS" ? { question: votes.question ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, rollCall: [] } : null,
+    immediateApproval: decision.immediateApproval,
+    opinions: decision.opinions.map((opinion) => ({ kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
+  };
+};

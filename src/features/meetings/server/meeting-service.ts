@@ -1,0 +1,164 @@
+// Sammanträden: planning a meeting, publishing its agenda with the kallelse, and recording
+// attendance. Each write is one transaction with its audit event.
+import "server-only";
+import type { Actor } from "@/server/auth";
+import { recordAudit } from "@/server/audit";
+import { db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { meetingDateTime, stockholmDateTimeToInstant } from "../dates";
+import { AGENDA_KIND_LABELS } from "../labels";
+import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
+import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
+import { lockMeetingForEdit } from "./meeting-guards";
+
+const validationError = (issues: { path: PropertyKey[]; message: string }[]): AppError => {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
+  return new AppError("VALIDATION", "Invalid meeting input", { userMessage: "Kontrollera de markerade fälten.", fieldErrors });
+};
+
+export const parseOrThrow = <T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T => {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  return parsed.data;
+};
+
+export type CreateMeetingOptions = { actor: Actor; input: unknown; now?: Date };
+
+export const createMeeting = async ({ actor, input, now = new Date() }: CreateMeetingOptions) => {
+  const data = parseOrThrow(ZCreateMeetingSchema, input);
+  const startsAt = stockholmDateTimeToInstant(data.date, data.time);
+  return db.$transaction(async (tx) => {
+    assertCanEdit(actor, await loadCommitteeScope(tx, data.committeeId));
+    if (startsAt.getTime() <= now.getTime()) {
+      throw new AppError("VALIDATION", "Meeting in the past", {
+        userMessage: "Ett sammanträde kan inte planeras i det förflutna. Välj en tidpunkt framåt i tiden.",
+        fieldErrors: { date: ["Tidpunkten har redan passerat."] },
+      });
+    }
+    const meeting = await tx.meeting.create({
+      data: { committeeId: data.committeeId, startsAt, place: data.place, createdById: actor.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.create",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      data: { committeeId: data.committeeId, startsAt: meeting.startsAt, place: data.place },
+    });
+    return { id: meeting.id };
+  });
+};
+
+/** Who gets the kallelse: users with a role in the committee and members linked to users (notifications), every address once (mail). */
+const noticeRecipients = async (tx: Tx, committeeId: string) => {
+  const memberships = await tx.membership.findMany({ where: { committeeId, user: { disabledAt: null } }, select: { user: { select: { id: true, email: true } } } });
+  const members = await tx.committeeMember.findMany({ where: { committeeId, active: true }, select: { email: true, user: { select: { id: true, email: true, disabledAt: true } } } });
+  const userIds = new Set<string>();
+  const addresses = new Map<string, string>();
+  const addAddress = (address: string | null | undefined) => {
+    if (address) addresses.set(address.trim().toLowerCase(), address.trim());
+  };
+  for (const { user } of memberships) {
+    userIds.add(user.id);
+    addAddress(user.email);
+  }
+  for (const member of members) {
+    if (member.user && !member.user.disabledAt) userIds.add(member.user.id);
+    addAddress(member.email ?? member.user?.email);
+  }
+  return { userIds: [...userIds], addresses: [...addresses.values()] };
+};
+
+export type CallMeetingOptions = { actor: Actor; input: unknown; now?: Date };
+
+/** Publishes the föredragningslista and sends the kallelse (in-app notices and queued e-mail, after commit by the mail worker). */
+export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetingOptions) => {
+  const { meetingId, version } = parseOrThrow(ZMeetingVersionSchema, input);
+  return db.$transaction(async (tx) => {
+    const meeting = await lockMeetingForEdit(tx, actor, meetingId);
+    if (meeting.status !== "PLANNED") {
+      throw new AppError("INVALID_STATE", `Meeting is ${meeting.status}`, { userMessage: "Kallelsen är redan skickad för det här sammanträdet." });
+    }
+    if (meeting.startsAt.getTime() <= now.getTime()) {
+      throw new AppError("INVALID_STATE", "Meeting has started", {
+        userMessage: "Sammanträdet har redan ägt rum. En kallelse kan bara skickas till ett kommande sammanträde.",
+      });
+    }
+    const items = await tx.agendaItem.findMany({
+      where: { meetingId },
+      orderBy: { position: "asc" },
+      select: { position: true, title: true, kind: true, case: { select: { caseNumber: true } } },
+    });
+    if (items.length === 0) {
+      throw new AppError("INVALID_STATE", "Empty agenda", { userMessage: "Föredragningslistan är tom. Lägg till minst en ärendepunkt innan kallelsen skickas." });
+    }
+    const updated = await tx.meeting.updateMany({
+      where: { id: meetingId, version, status: "PLANNED" },
+      data: { status: "CALLED", agendaPublishedAt: now, noticeSentAt: now, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "Meeting changed since it was read");
+
+    const when = meetingDateTime(meeting.startsAt);
+    const title = `Kallelse: ${meeting.committee.name} ${when}`;
+    const agendaText = items
+      .map((item) => `${item.position}. ${item.case ? `${item.title} (${item.case.caseNumber})` : `${AGENDA_KIND_LABELS[item.kind]}: ${item.title}`}`)
+      .join("\n");
+    const body = `Du kallas till sammanträde med ${meeting.committee.name} ${when}.\nPlats: ${meeting.place}\n\nFöredragningslista:\n${agendaText}`;
+    const recipients = await noticeRecipients(tx, meeting.committeeId);
+    if (recipients.userIds.length > 0) {
+      await tx.notification.createMany({
+        data: recipients.userIds.map((userId) => ({ userId, kind: "meeting.called", title, body, link: `/sammantraden/${meetingId}` })),
+      });
+    }
+    if (recipients.addresses.length > 0) {
+      // Transactional outbox: the mail worker delivers QUEUED rows after commit.
+      await tx.mailMessage.createMany({ data: recipients.addresses.map((toAddress) => ({ toAddress, subject: title, text: body, status: "QUEUED" as const })) });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.call",
+      entityType: "Meeting",
+      entityId: meetingId,
+      data: { items: items.length, notified: recipients.userIds.length, mailed: recipients.addresses.length },
+    });
+    return { notified: recipients.userIds.length, mailed: recipients.addresses.length };
+  });
+};
+
+export type SetAttendanceOptions = { actor: Actor; input: unknown };
+
+/** Närvaro: present or not, and whether an ersättare serves, per member of the meeting's committee. */
+export const setAttendance = async ({ actor, input }: SetAttendanceOptions) => {
+  const data = parseOrThrow(ZAttendanceSchema, input);
+  return db.$transaction(async (tx) => {
+    const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
+    const members = await tx.committeeMember.findMany({ where: { id: { in: data.entries.map((entry) => entry.memberId) } }, select: { id: true, committeeId: true, role: true } });
+    const byId = new Map(members.map((member) => [member.id, member]));
+    for (const entry of data.entries) {
+      const member = byId.get(entry.memberId);
+      if (!member || member.committeeId !== meeting.committeeId) {
+        throw new AppError("VALIDATION", "Member of another committee", { userMessage: "Närvarolistan innehåller någon som inte är ledamot eller ersättare i nämnden." });
+      }
+      if (entry.serving && member.role !== "DEPUTY") {
+        throw new AppError("VALIDATION", "Only deputies serve", { userMessage: "Endast ersättare kan markeras som tjänstgörande." });
+      }
+    }
+    for (const entry of data.entries) {
+      const values = { present: entry.present, serving: entry.present && entry.serving };
+      await tx.meetingAttendance.upsert({
+        where: { meetingId_memberId: { meetingId: data.meetingId, memberId: entry.memberId } },
+        create: { meetingId: data.meetingId, memberId: entry.memberId, ...values },
+        update: values,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.attendance",
+      entityType: "Meeting",
+      entityId: data.meetingId,
+      data: { present: data.entries.filter((entry) => entry.present).length, serving: data.entries.filter((entry) => entry.present && entry.serving).length },
+    });
+    return { count: data.entries.length };
+  });
+};

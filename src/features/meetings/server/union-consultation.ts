@@ -1,0 +1,55 @@
+// Facklig samverkan: when the unions were informed about a case (förvaltningsgrupp, FSG,
+// MBL). The statement's "Ärendets beredning" is prefilled from `getUnionConsultations`.
+import "server-only";
+import type { Actor } from "@/server/auth";
+import { recordAudit } from "@/server/audit";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { formatDateOnly, isoDateToDb, longSwedishDate } from "../dates";
+import { ZUnionConsultationSchema } from "../schemas";
+import { UUID } from "./meeting-guards";
+import { parseOrThrow } from "./meeting-service";
+
+export type UnionConsultationView = { id: string; forum: string; date: string; note: string | null; sentence: string };
+
+/** "De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024." */
+export const describeUnionConsultation = ({ forum, date }: { forum: string; date: Date }): string =>
+  `De fackliga organisationerna informerades på ${forum} den ${longSwedishDate(date)}.`;
+
+/** Oldest first. No authorization: callers (the statement prefill) have authorized the case. */
+export const getUnionConsultations = async (caseId: string): Promise<UnionConsultationView[]> => {
+  if (!UUID.test(caseId)) return [];
+  const rows = await db.unionConsultation.findMany({ where: { caseId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] });
+  return rows.map((row) => ({ id: row.id, forum: row.forum, date: formatDateOnly(row.date), note: row.note, sentence: describeUnionConsultation(row) }));
+};
+
+export type RecordUnionConsultationOptions = { actor: Actor; input: unknown };
+
+/** The handläggare, the registrator, the avdelningschef or the nämndsekreterare records it (those who may add documents). */
+export const recordUnionConsultation = async ({ actor, input }: RecordUnionConsultationOptions) => {
+  const data = parseOrThrow(ZUnionConsultationSchema, input);
+  return db.$transaction(async (tx) => {
+    const found = await tx.case.findUnique({ where: { id: data.caseId }, select: { ...CASE_SCOPE_SELECT, status: true } });
+    const scope = found ? toCaseScope(found) : null;
+    if (!found || !scope || !canOnCase(actor, "read", scope)) {
+      throw new AppError("NOT_FOUND", "Case not found or not readable", { userMessage: "Ärendet finns inte, eller så saknar du behörighet att se det." });
+    }
+    if (!canOnCase(actor, "addDocument", scope)) {
+      throw new AppError("FORBIDDEN", "Actor may not record union consultation", { userMessage: "Du har inte behörighet att registrera facklig information i ärendet." });
+    }
+    if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: "Ärendet är avslutat." });
+    const row = await tx.unionConsultation.create({
+      data: { caseId: data.caseId, forum: data.forum, date: isoDateToDb(data.date), note: data.note ?? null, createdById: actor.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "union_consultation.record",
+      entityType: "UnionConsultation",
+      entityId: row.id,
+      caseId: data.caseId,
+      data: { forum: data.forum, date: data.date },
+    });
+    return { id: row.id, sentence: describeUnionConsultation(row) };
+  });
+};

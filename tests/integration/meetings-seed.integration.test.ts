@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { seedDemoData } from "@/server/seed/demo";
+import { db as sharedDb } from "@/server/db";
+import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from "@/server/seed/demo-meetings";
+import { buildMinutesContent, hashMinutesContent } from "@/features/meetings/server/minutes-content";
+import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { createTestDatabase } from "../support/database";
+
+const { db } = await createTestDatabase();
+
+describe("demo meetings", () => {
+  it("puts the reference case through the 2024-04-25 meeting, justering and dispatch, once", async () => {
+    await seedDemoData({ nodeEnv: "test", force: false });
+    expect(await sharedDb.$transaction((tx) => seedDemoMeetings(tx))).toEqual({ meetingsCreated: true });
+    expect(await sharedDb.$transaction((tx) => seedDemoMeetings(tx))).toEqual({ meetingsCreated: false });
+
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_2024_ID }, include: { minutes: true } });
+    expect(meeting.status).toBe("APPROVED");
+    expect(meeting.startsAt.toISOString()).toBe("2024-04-25T16:00:00.000Z");
+    const content = await buildMinutesContent(db, meeting.id);
+    expect(hashMinutesContent(content!)).toBe(meeting.minutes!.contentHash);
+    const state = await getAttestationState({ subjectType: "MINUTES", subjectId: meeting.minutes!.id });
+    expect(state.problems).toEqual([]);
+    const decision = await db.decision.findFirstOrThrow({ where: { agendaItem: { caseId: REFERENCE_CASE_ID } } });
+    expect(decision).toMatchObject({ kind: "AS_PROPOSED", paragraph: 2, year: 2024 });
+    const theCase = await db.case.findUniqueOrThrow({ where: { id: REFERENCE_CASE_ID } });
+    expect(theCase).toMatchObject({ status: "CLOSED", closedReason: "Besvarad" });
+    expect(theCase.answeredDate?.toISOString().slice(0, 10)).toBe("2024-04-25");
+    expect(await db.dispatch.count({ where: { caseId: REFERENCE_CASE_ID, recipient: "Kommunstyrelsen" } })).toBe(1);
+    expect(await db.committeeMember.count({ where: { committeeId: "has" } })).toBe(11);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } })).status).toBe("PLANNED");
+  });
+});
