@@ -1,10 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
 
-// Demo data (src/server/seed/demo-cases.ts): the reference case is open with remisstid
-// 2024-05-03 (so overdue), "Trygga skolvägar" is open with a later remisstid, and
-// "Skrivelse om en enskilds boendesituation" is confidential (26 kap. 1 § OSL).
+// Demo data (src/server/seed/demo-cases.ts): the reference case was answered and closed at
+// the meeting of 2024-04-25, the Länsstyrelsen remiss is open and overdue, "Trygga skolvägar"
+// is open with a later remisstid, and "Skrivelse om en enskilds boendesituation" is
+// confidential (26 kap. 1 § OSL).
 const REFERENCE_TITLE = "Stoppa de öppna drogscenerna";
+const OVERDUE_TITLE = "Regional handlingsplan mot öppna drogscener";
 const CONFIDENTIAL_TITLE = "Skrivelse om en enskilds boendesituation";
 const CONFIDENTIAL_DESCRIPTION = "Skrivelse från enskild";
 
@@ -15,21 +17,23 @@ test("the registrator finds the reference case in the diarium and can filter on 
   const table = page.getByRole("table", { name: "Ärenden i diariet" });
   const referenceRow = table.getByRole("row").filter({ hasText: REFERENCE_TITLE });
   await expect(referenceRow).toBeVisible();
-  await expect(referenceRow).toContainText("försenad");
+  await expect(referenceRow).toContainText("Avslutat");
+  await expect(table.getByRole("row").filter({ hasText: OVERDUE_TITLE })).toContainText("försenad");
+  // Each row links to its case page.
+  await expect(referenceRow.getByRole("link").first()).toHaveAttribute("href", /^\/arenden\/[0-9a-f-]{36}$/);
   // The registrator reads confidential cases of the committee.
   await expect(table).toContainText(CONFIDENTIAL_TITLE);
 
   await page.getByLabel("Endast försenade").check();
   await page.getByRole("button", { name: "Filtrera" }).click();
   await expect(page).toHaveURL(/forsenade=1/);
-  await expect(table.getByRole("row").filter({ hasText: REFERENCE_TITLE })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: OVERDUE_TITLE })).toBeVisible();
+  await expect(table).not.toContainText(REFERENCE_TITLE);
   await expect(table).not.toContainText("Trygga skolvägar");
   for (const row of await table.getByRole("row").filter({ has: page.getByRole("link") }).all()) {
     await expect(row).toContainText("försenad");
   }
 
-  // Each row links to its case page.
-  await expect(referenceRow.getByRole("link").first()).toHaveAttribute("href", /^\/arenden\/[0-9a-f-]{36}$/);
 });
 
 test("an invalid filter value in the URL is ignored with a notice instead of an error", async ({ page }) => {
@@ -67,10 +71,10 @@ test("the public diarium is open without login and shows the secrecy marking, ne
   await expect(page.getByRole("cell", { name: "Felregistrerad" }).or(page.getByText("Felregistrerad")).first()).toBeVisible();
 });
 
-test("bevakning lists the overdue reference case for its handläggare", async ({ page }) => {
+test("bevakning lists the overdue Länsstyrelsen remiss for its handläggare", async ({ page }) => {
   await login(page, "clas.cederlid");
-  await expect(page.getByTestId("deadline-summary")).toContainText("försenade");
+  await expect(page.getByTestId("deadline-summary")).toContainText("försenad");
   await page.getByRole("link", { name: "Gå till bevakning" }).click();
   await expect(page.getByRole("heading", { name: "Bevakning", level: 1 })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Försenade" })).toContainText(REFERENCE_TITLE);
+  await expect(page.getByRole("table", { name: "Försenade" })).toContainText(OVERDUE_TITLE);
 });
