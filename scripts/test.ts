@@ -27,7 +27,7 @@ const VITEST_REPORT = path.join(RESULTS, "vitest.json");
 // Written by the json reporter configured in playwright.config.ts.
 const PLAYWRIGHT_REPORT = path.join(RESULTS, "playwright.json");
 const DEFAULT_CHROMIUM = "/usr/bin/chromium";
-const APT_PACKAGES = ["chromium", "poppler-utils"];
+const APT_PACKAGES = ["chromium", "poppler-utils", "libxml2-utils"];
 const INSTALL_HINT = `apt-get install -y ${APT_PACKAGES.join(" ")}`;
 
 // Child processes find the project's binaries (tsx for Playwright's web server, etc.).
@@ -122,14 +122,18 @@ const findOnPath = (name: string) =>
 
 // ---------------------------------------------------------------------------- steps
 
-/** Chromium for Playwright (only when e2e runs) and pdftotext for export tests. */
+/** Chromium for Playwright (only when e2e runs), pdftotext and xmllint for export tests. */
 const ensureSystemTools = async (needChromium: boolean) => {
   const explicitChromium = process.env.CHROMIUM_PATH;
   if (explicitChromium && !isExecutable(explicitChromium)) {
     throw new StepFailure(`CHROMIUM_PATH=${explicitChromium} is not an executable file.`);
   }
   const chromium = () => explicitChromium ?? (isExecutable(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined);
-  const missing = () => [...(needChromium && !chromium() ? ["chromium"] : []), ...(findOnPath("pdftotext") ? [] : ["pdftotext"])];
+  const missing = () => [
+    ...(needChromium && !chromium() ? ["chromium"] : []),
+    ...(findOnPath("pdftotext") ? [] : ["pdftotext"]),
+    ...(findOnPath("xmllint") ? [] : ["xmllint"]),
+  ];
 
   if (missing().length > 0) {
     const canInstall =
