@@ -2,6 +2,7 @@
 import "server-only";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
 import { describeCaseEvent } from "@/features/cases/server/timeline";
+import { describeMeetingEvent } from "@/features/meetings/history";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -32,7 +33,7 @@ export const describeEvent = (action: string, data: unknown, actorName: string |
       return `${by} återkallade attesteringen; tidigare attesteringar ogiltigförklarades${reason ? `. Skäl: ${reason}` : ""}`;
     }
     default:
-      return describeCaseEvent({ action, data, actorName });
+      return describeMeetingEvent(action, data, actorName) ?? describeCaseEvent({ action, data, actorName });
   }
 };
 
