@@ -126,7 +126,7 @@ export const MinutesView = ({ view }: { view: View }) => {
           <h2 id="justering-heading" className="text-xl font-semibold">
             Justering
           </h2>
-          <table className="mt-2 w-full border-collapse text-left">
+          <table className="mt-2 w-full border-collapse text-left" data-testid="justering-steps">
             <caption className="sr-only">Justeringens steg</caption>
             <thead>
               <tr className="border-b border-slate-300">
