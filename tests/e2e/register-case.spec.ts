@@ -43,10 +43,11 @@ const caseNumberOnPage = async (page: Page): Promise<{ year: number; sequence: n
   return { year: Number(match![1]), sequence: Number(match![2]) };
 };
 
-test("a registrator registers a remiss of a motion and lands on the new case", async ({ page }) => {
+test("a registrator registers a remiss of a motion, lands on the new case and finds it in the diarium", async ({ page }) => {
   const year = yearForTest(0);
+  const title = `Stoppa de öppna drogscenerna – motion från (M) ${Date.now()}`;
   await login(page, "registrator");
-  await fillReferenceLikeCase(page, { title: `Stoppa de öppna drogscenerna – motion från (M) ${Date.now()}`, year });
+  await fillReferenceLikeCase(page, { title, year });
   await page.getByRole("button", { name: "Registrera ärendet" }).click();
 
   const number = await caseNumberOnPage(page);
@@ -57,6 +58,14 @@ test("a registrator registers a remiss of a motion and lands on the new case", a
   await expect(page.getByText(`Deras diarienummer: KS ${year}/312`)).toBeVisible();
   await expect(page.getByText("Ärendet registrerades av Johan Ek")).toBeVisible();
   await expect(page.getByText(`Handling HÄS ${year}/${number.sequence}-1 registrerades`)).toBeVisible();
+
+  // The diarium finds it by its number.
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }).click();
+  await page.getByLabel("Sök diarienummer eller rubrik").fill(`HÄS ${year}/${number.sequence}`);
+  await page.getByRole("button", { name: "Filtrera" }).click();
+  const row = page.getByRole("table", { name: "Ärenden i diariet" }).getByRole("row").filter({ hasText: title });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(`HÄS ${year}/${number.sequence}`);
 });
 
 test("shows the form's errors in Swedish and keeps what was typed", async ({ page }) => {
