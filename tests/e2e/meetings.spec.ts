@@ -36,8 +36,7 @@ test.describe("sammanträden", () => {
     await expect(page.getByText(/finns inte/i).first()).toBeVisible();
   });
 
-  // FIXME: fails on an ambiguous attendance row locator (two rows match the chair); not yet fixed.
-  test.fixme("plans, calls, decides and justerar a meeting", async ({ page }) => {
+  test("plans, calls, decides and justerar a meeting", async ({ page }) => {
     test.setTimeout(180_000);
     const date = futureDate();
     await login(page, "sekreterare");
