@@ -3,12 +3,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { samplePdf, samplePng } from "../../src/lib/file-type.samples";
 import { login } from "./support/auth";
 
-// The demo reference case (src/server/seed/demo-cases.ts) is open and handled by Clas Cederlid.
-const REFERENCE_TITLE = "Stoppa de öppna drogscenerna – motion från (M)";
+// An open demo case handled by Clas Cederlid (src/server/seed/demo-cases.ts); the reference
+// case itself is answered and closed in the demo data, and a closed case takes no documents.
+const OPEN_CASE_TITLE = "Regional handlingsplan mot öppna drogscener 2027–2028 – remiss från Länsstyrelsen";
 
-const openReferenceCase = async (page: Page) => {
+const openCase = async (page: Page) => {
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }).click();
-  const row = page.getByRole("table", { name: "Ärenden i diariet" }).getByRole("row").filter({ hasText: REFERENCE_TITLE });
+  const row = page.getByRole("table", { name: "Ärenden i diariet" }).getByRole("row").filter({ hasText: OPEN_CASE_TITLE });
   await row.getByRole("link").first().click();
   await expect(page).toHaveURL(/\/arenden\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name: "Handlingar", level: 2 })).toBeVisible();
@@ -19,7 +20,7 @@ test("the handläggare registers a PDF in his case, sees it listed and downloads
   const pdf = samplePdf(`E2E ${unique}`);
   const fileName = `Remissvar från Älvsjö ${unique}.pdf`;
   await login(page, "clas.cederlid");
-  await openReferenceCase(page);
+  await openCase(page);
 
   const form = page.getByRole("region", { name: "Registrera handling" });
   await form.getByLabel("Inkommande").check();
@@ -56,7 +57,7 @@ test("the handläggare registers a PDF in his case, sees it listed and downloads
 test("a PNG named .pdf is refused with a Swedish message, the form keeps what was typed, and nothing is registered", async ({ page }) => {
   const unique = Date.now().toString(36);
   await login(page, "clas.cederlid");
-  await openReferenceCase(page);
+  await openCase(page);
   const table = page.getByRole("table", { name: /Handlingar i ärende/ });
   const rowsBefore = await table.getByRole("row").count();
 
