@@ -50,6 +50,21 @@ if (ownsDataDir && !externalBaseUrl) {
   process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
+const browserUse = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/e2e",
@@ -68,23 +83,10 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        },
-      },
-    },
+    { name: "chromium", use: browserUse, testIgnore: /auth\.spec\.ts$/ },
+    // Logging out voids every session of that user (session version), so the login/logout
+    // tests run after all others instead of beside specs that use the same demo accounts.
+    { name: "sessions", use: browserUse, testMatch: /auth\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: externalBaseUrl
     ? undefined
