@@ -2,27 +2,13 @@
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
 import { Role } from "@/generated/prisma/enums";
 import { validateCaseNumberFormat } from "@/lib/case-number";
+import { optionalText, requiredText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
 import type { TUnitType } from "./units";
 
 export { UNIT_TYPE_LABELS, UNIT_TYPES, unitKey, type TUnitType } from "./units";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Högst ${max} tecken.` })
-    .optional()
-    .transform((value) => (value ? value : undefined));
-
-const requiredText = (max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `Högst ${max} tecken.` });
 
 /** Ids of existing rows: bounded so that junk never reaches the database. */
 const id = (missing: string) => z.string({ error: missing }).trim().min(1, { error: missing }).max(100, { error: missing });
@@ -48,7 +34,7 @@ const userFields = {
     .max(64, { error: "Högst 64 tecken." })
     .transform(normalizeUsername)
     .pipe(z.string().regex(USERNAME_PATTERN, { error: "2–64 tecken: små bokstäver a–z, siffror, punkt, bindestreck eller understreck." })),
-  name: requiredText(200, "Ange namn."),
+  name: requiredText("Ange namn.", 200),
   title: optionalText(200),
   phone: optionalText(50),
   email: email.optional(),
@@ -91,7 +77,7 @@ export const ZUpdateUserProfileSchema = z
   .object({
     userId: uuid("Användaren finns inte."),
     updatedAt: expectedUpdatedAt,
-    name: requiredText(200, "Ange namn."),
+    name: requiredText("Ange namn.", 200),
     title: optionalText(200),
     phone: optionalText(50),
     email: email.optional(),
@@ -111,8 +97,8 @@ export const ZRemoveMembershipSchema = z.object({ membershipId: uuid("Rollen fin
 // ─── Organisation ───────────────────────────────────────────────────────────
 
 const committeeFields = {
-  name: requiredText(200, "Ange nämndens namn."),
-  shortName: requiredText(20, "Ange en förkortning, t.ex. HÄS."),
+  name: requiredText("Ange nämndens namn.", 200),
+  shortName: requiredText("Ange en förkortning, t.ex. HÄS.", 20),
 };
 
 export const ZCreateCommitteeSchema = z.object(committeeFields).strict();
@@ -122,23 +108,23 @@ export const ZUpdateCommitteeSchema = z.object({ id: id("Nämnden finns inte."),
 export type TUpdateCommittee = z.infer<typeof ZUpdateCommitteeSchema>;
 
 export const ZCreateAdministrationSchema = z
-  .object({ name: requiredText(200, "Ange förvaltningens namn."), committeeId: id("Välj den nämnd som förvaltningen arbetar åt.") })
+  .object({ name: requiredText("Ange förvaltningens namn.", 200), committeeId: id("Välj den nämnd som förvaltningen arbetar åt.") })
   .strict();
 export type TCreateAdministration = z.infer<typeof ZCreateAdministrationSchema>;
 
 export const ZCreateDepartmentSchema = z
-  .object({ name: requiredText(200, "Ange avdelningens namn."), administrationId: id("Välj förvaltning.") })
+  .object({ name: requiredText("Ange avdelningens namn.", 200), administrationId: id("Välj förvaltning.") })
   .strict();
 export type TCreateDepartment = z.infer<typeof ZCreateDepartmentSchema>;
 
 /** Administrations and departments are renamed only; moving them would move their cases and roles. */
-export const ZRenameUnitSchema = z.object({ id: id("Enheten finns inte."), updatedAt: expectedUpdatedAt, name: requiredText(200, "Ange namn.") }).strict();
+export const ZRenameUnitSchema = z.object({ id: id("Enheten finns inte."), updatedAt: expectedUpdatedAt, name: requiredText("Ange namn.", 200) }).strict();
 export type TRenameUnit = z.infer<typeof ZRenameUnitSchema>;
 
 // ─── Registry series ────────────────────────────────────────────────────────
 
 const seriesFields = {
-  name: requiredText(200, "Ange seriens namn."),
+  name: requiredText("Ange seriens namn.", 200),
   format: z
     .string({ error: "Ange ett format, t.ex. {prefix} {year}/{seq}." })
     .trim()
@@ -173,13 +159,13 @@ export const ZCreateClassificationSchema = z
       .trim()
       .max(30, { error: "Koden ska vara siffror med punkter, t.ex. 1.5.1 (högst fem nivåer)." })
       .regex(CLASSIFICATION_CODE_PATTERN, { error: "Koden ska vara siffror med punkter, t.ex. 1.5.1 (högst fem nivåer)." }),
-    title: requiredText(300, "Ange en rubrik."),
+    title: requiredText("Ange en rubrik.", 300),
   })
   .strict();
 export type TCreateClassification = z.infer<typeof ZCreateClassificationSchema>;
 
 /** The code is fixed once created: cases refer to the class, and a new code would change what they were filed under. */
 export const ZUpdateClassificationSchema = z
-  .object({ id: uuid("Klassen finns inte."), updatedAt: expectedUpdatedAt, title: requiredText(300, "Ange en rubrik."), active: z.boolean() })
+  .object({ id: uuid("Klassen finns inte."), updatedAt: expectedUpdatedAt, title: requiredText("Ange en rubrik.", 300), active: z.boolean() })
   .strict();
 export type TUpdateClassification = z.infer<typeof ZUpdateClassificationSchema>;

@@ -26,12 +26,6 @@ export const isoDateToDb = (iso: string): Date => new Date(`${iso}T00:00:00.000Z
 /** A `@db.Date` value → "YYYY-MM-DD". */
 export const dbDateToIso = (date: Date): string => date.toISOString().slice(0, 10);
 
-export const isValidIsoDate = (value: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = isoDateToDb(value);
-  return !Number.isNaN(date.getTime()) && dbDateToIso(date) === value;
-};
-
 /** The same day n years later; 29 February becomes 28 February, never 1 March (a deadline must not move later). */
 export const addYears = (iso: string, years: number): string => {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];

@@ -1,44 +1,11 @@
 // Input of the case forms. The same schemas validate in the browser (before submitting)
 // and in the services; `.strict()` refuses smuggled fields such as caseNumber or status.
 import { z } from "@/lib/zod";
-import { isValidIsoDate, todayInStockholm } from "./dates";
+import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
+import { todayInStockholm } from "./dates";
 
 export const CASE_KINDS = ["MOTION_REFERRAL", "AGENCY_REFERRAL", "LETTER", "OTHER"] as const;
 export const REFERRAL_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "AGENCY_REFERRAL"]);
-
-// Control characters (and the bidi overrides of "trojan source" text) have no place in
-// diarium texts: they break exports and can disguise what a title says.
-const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/u;
-const CONTROL_SINGLE_LINE = /\p{Cc}/u;
-const CONTROL_MULTI_LINE = /[^\P{Cc}\n\r\t]/u;
-const CONTROL_MESSAGE = "Texten innehåller otillåtna styrtecken.";
-
-const hasNoControlCharacters = (multiline: boolean) => (value: string) =>
-  !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) && !BIDI_OVERRIDES.test(value);
-
-const requiredText = (missing: string, max: number, { multiline = false } = {}) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `Högst ${max} tecken.` })
-    .refine(hasNoControlCharacters(multiline), { error: CONTROL_MESSAGE });
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Högst ${max} tecken.` })
-    .refine(hasNoControlCharacters(false), { error: CONTROL_MESSAGE })
-    .optional()
-    .transform((value) => (value ? value : undefined));
-
-const isoDate = (missing: string) =>
-  z
-    .string({ error: missing })
-    .min(1, { error: missing })
-    .refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." })
-    .refine((value) => value >= "1900-01-01", { error: "Datumet är för tidigt." });
 
 const SECRECY_REFERENCE = /^\d{1,2} kap\. \d{1,3} ?[a-z]? §( [\p{L}\d .,]+)?$/u;
 
@@ -50,7 +17,7 @@ export const ZMotionSchema = z
       .regex(/^\d{4}:\d{1,4}$/, { error: "Ange motionens nummer som år:löpnummer, till exempel 2024:12." })
       .optional(),
     title: requiredText("Ange motionens rubrik.", 500),
-    raisedDate: isoDate("Ange datum då motionen väcktes."),
+    raisedDate: isoDateText("Ange datum då motionen väcktes."),
     authors: z
       .array(
         z
@@ -91,7 +58,7 @@ export const ZIncomingDocumentSchema = z
   .object({
     description: requiredText("Beskriv handlingen, till exempel ”Remissunderlag …”.", 500),
     counterpart: optionalText(200),
-    documentDate: isoDate("Ange handlingens datum."),
+    documentDate: isoDateText("Ange handlingens datum."),
   })
   .strict();
 
@@ -106,8 +73,8 @@ export const ZRegisterCaseSchema = z
     classificationId: z.uuid({ error: "Välj klassificering i listan." }).optional(),
     referringBody: optionalText(200),
     referringCaseNumber: optionalText(60),
-    receivedDate: isoDate("Ange datum då ärendet kom in."),
-    dueDate: isoDate("Ange remisstid.").optional(),
+    receivedDate: isoDateText("Ange datum då ärendet kom in."),
+    dueDate: isoDateText("Ange remisstid.").optional(),
     motion: ZMotionSchema.optional(),
     confidentiality: ZConfidentialitySchema.optional(),
     incomingDocument: ZIncomingDocumentSchema.optional(),

@@ -1,18 +1,11 @@
 // Input of "registrera handling", shared by the upload form and the service. The files are
 // not part of the schema: they are checked by content in the service (see file-type.ts).
 import type { DocumentDirection } from "@/generated/prisma/enums";
+import { optionalText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { formatStockholmDate } from "./format";
 
 export const DOCUMENT_DIRECTIONS = ["INCOMING", "DRAWN_UP", "OUTGOING"] as const satisfies readonly DocumentDirection[];
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Högst ${max} tecken.` })
-    .optional()
-    .transform((value) => (value ? value : undefined));
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

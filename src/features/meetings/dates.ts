@@ -73,12 +73,6 @@ export const formatDateOnly = (date: Date | null | undefined): string => (date ?
 /** "YYYY-MM-DD" → the Date Prisma writes to a `@db.Date` column. */
 export const isoDateToDb = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
 
-export const isValidIsoDate = (value: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = isoDateToDb(value);
-  return !Number.isNaN(date.getTime()) && formatDateOnly(date) === value;
-};
-
 const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
 
 /** "16 april 2024" — the long date used in running text of a tjänsteutlåtande. */

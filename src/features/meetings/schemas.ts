@@ -3,41 +3,11 @@
 // in the browser and in the services; `.strict()` keeps status, § numbers and version
 // counters out of reach of a crafted request.
 import { z } from "@/lib/zod";
-import { isValidIsoDate } from "./dates";
-
-const BIDI_OVERRIDES = /[\u202A-\u202E\u2066-\u2069]/u;
-const CONTROL_SINGLE_LINE = /\p{Cc}/u;
-const CONTROL_MULTI_LINE = /[^\P{Cc}\n\r\t]/u;
-const CONTROL_MESSAGE = "Texten innehåller otillåtna styrtecken.";
-
-const cleanText = (multiline: boolean) => (value: string) =>
-  !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) && !BIDI_OVERRIDES.test(value);
-
-const requiredText = (missing: string, max: number, { multiline = false } = {}) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `Högst ${max} tecken.` })
-    .refine(cleanText(multiline), { error: CONTROL_MESSAGE });
-
-const optionalText = (max: number, { multiline = false } = {}) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Högst ${max} tecken.` })
-    .refine(cleanText(multiline), { error: CONTROL_MESSAGE })
-    .optional()
-    .transform((value) => (value ? value : undefined));
+import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
 
 const uuid = (missing: string) => z.uuid({ error: missing });
 
-const isoDate = (missing: string) =>
-  z
-    .string({ error: missing })
-    .min(1, { error: missing })
-    .refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." })
-    .refine((value) => value >= "2000-01-01" && value <= "2100-12-31", { error: "Datumet ligger utanför det tillåtna intervallet." });
+const isoDate = (missing: string) => isoDateText(missing, { min: "2000-01-01" });
 
 const version = z.coerce.number({ error: "Versionen saknas. Läs in sidan på nytt." }).int().min(1);
 
