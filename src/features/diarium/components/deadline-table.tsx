@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { describeDaysLeft, formatDateOnly } from "../dates";
 import { DEADLINE_KIND_LABELS, MOTION_ONE_YEAR_WARNING } from "../labels";
 import type { DeadlineRow } from "../server/deadlines";
@@ -14,55 +14,24 @@ export const DeadlineTable = ({ id, heading, rows, emptyText }: DeadlineTablePro
     {rows.length === 0 ? (
       <p className="mt-2 text-slate-700">{emptyText}</p>
     ) : (
-      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="sr-only">{heading}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Diarienummer
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Rubrik
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Bevakning
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Datum
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Tid kvar
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Handläggare
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={`border-t border-slate-200 align-top ${row.motionWarning ? "bg-amber-50" : ""}`}>
-                <th scope="row" className="whitespace-nowrap px-3 py-2 font-semibold">
-                  <Link href={`/arenden/${row.caseId}`} className="text-brand-700 underline underline-offset-4">
-                    {row.caseNumber}
-                  </Link>
-                </th>
-                <td className="px-3 py-2">
-                  {row.caseTitle ?? <em>{CONFIDENTIAL_TITLE_PLACEHOLDER}</em>}
-                  {row.motionWarning ? <strong className="mt-1 block text-amber-950">⚠ {MOTION_ONE_YEAR_WARNING} (Kommunallagen 5 kap. 35 §).</strong> : null}
-                </td>
-                <td className="px-3 py-2">{DEADLINE_KIND_LABELS[row.kind]}</td>
-                <td className="whitespace-nowrap px-3 py-2">{formatDateOnly(row.dueDate)}</td>
-                <td className={`whitespace-nowrap px-3 py-2 ${row.daysLeft < 0 ? "font-semibold text-red-900" : ""}`}>{describeDaysLeft(row.daysLeft)}</td>
-                <td className="px-3 py-2">
-                  {row.caseOfficerName}
-                  {row.own ? <span className="ml-1 text-slate-700">(du)</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={heading} columns={["Diarienummer", "Rubrik", "Bevakning", "Datum", "Tid kvar", "Handläggare"]}>
+        {rows.map((row) => (
+          <tr key={row.id} className={`${ROW} ${row.motionWarning ? "bg-amber-50" : ""}`}>
+            <CaseNumberCell caseNumber={row.caseNumber} href={`/arenden/${row.caseId}`} />
+            <td className={CELL}>
+              {row.caseTitle ?? <em>{CONFIDENTIAL_TITLE_PLACEHOLDER}</em>}
+              {row.motionWarning ? <strong className="mt-1 block text-amber-950">⚠ {MOTION_ONE_YEAR_WARNING} (Kommunallagen 5 kap. 35 §).</strong> : null}
+            </td>
+            <td className={CELL}>{DEADLINE_KIND_LABELS[row.kind]}</td>
+            <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.dueDate)}</td>
+            <td className={`whitespace-nowrap ${CELL} ${row.daysLeft < 0 ? "font-semibold text-red-900" : ""}`}>{describeDaysLeft(row.daysLeft)}</td>
+            <td className={CELL}>
+              {row.caseOfficerName}
+              {row.own ? <span className="ml-1 text-slate-700">(du)</span> : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     )}
   </section>
 );

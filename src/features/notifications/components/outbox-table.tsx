@@ -1,3 +1,4 @@
+import { CELL, DataTable, ROW } from "@/components/data-table";
 import type { MailStatus } from "@/generated/prisma/enums";
 import { formatDateTime } from "@/features/cases/dates";
 
@@ -11,34 +12,23 @@ export const OutboxTable = ({ mails }: { mails: Mail[] }) =>
       Inga e-postmeddelanden.
     </p>
   ) : (
-    <table className="mt-6 w-full border-collapse bg-white text-left text-sm">
-      <caption className="mb-2 text-left font-semibold">E-postmeddelanden, nyast först</caption>
-      <thead>
-        <tr className="border-b border-slate-300">
-          <th scope="col" className="px-2 py-2">Skapat</th>
-          <th scope="col" className="px-2 py-2">Till</th>
-          <th scope="col" className="px-2 py-2">Ämne och text</th>
-          <th scope="col" className="px-2 py-2">Status</th>
+    <DataTable caption="E-postmeddelanden, nyast först" captionVisible columns={["Skapat", "Till", "Ämne och text", "Status"]}>
+      {mails.map((mail) => (
+        <tr key={mail.id} className={ROW}>
+          <td className={`whitespace-nowrap ${CELL}`}>{formatDateTime(mail.createdAt)}</td>
+          <td className={CELL}>{mail.toAddress}</td>
+          <td className={CELL}>
+            <details>
+              <summary className="cursor-pointer font-semibold">{mail.subject}</summary>
+              <pre className="mt-2 whitespace-pre-wrap font-sans">{mail.text}</pre>
+            </details>
+          </td>
+          <td className={CELL}>
+            {STATUS_LABELS[mail.status]}
+            {mail.sentAt ? <span className="block text-slate-600">{formatDateTime(mail.sentAt)}</span> : null}
+            {mail.lastError ? <span className="block text-red-800">Fel: {mail.lastError} (försök {mail.attempts})</span> : null}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {mails.map((mail) => (
-          <tr key={mail.id} className="border-b border-slate-200 align-top">
-            <td className="px-2 py-2 whitespace-nowrap">{formatDateTime(mail.createdAt)}</td>
-            <td className="px-2 py-2">{mail.toAddress}</td>
-            <td className="px-2 py-2">
-              <details>
-                <summary className="cursor-pointer font-semibold">{mail.subject}</summary>
-                <pre className="mt-2 whitespace-pre-wrap font-sans">{mail.text}</pre>
-              </details>
-            </td>
-            <td className="px-2 py-2">
-              {STATUS_LABELS[mail.status]}
-              {mail.sentAt ? <span className="block text-slate-600">{formatDateTime(mail.sentAt)}</span> : null}
-              {mail.lastError ? <span className="block text-red-800">Fel: {mail.lastError} (försök {mail.attempts})</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );

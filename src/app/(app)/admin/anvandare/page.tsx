@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateUserForm } from "@/features/admin/components/user-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
@@ -20,41 +21,29 @@ const UsersPage = async () => {
         <h2 id="user-list" className="sr-only">
           Alla användare
         </h2>
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="px-3 py-2 text-left text-slate-700">{users.length} användare</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-3 py-2">Namn</th>
-              <th scope="col" className="px-3 py-2">Användarnamn</th>
-              <th scope="col" className="px-3 py-2">Titel</th>
-              <th scope="col" className="px-3 py-2">Roller</th>
-              <th scope="col" className="px-3 py-2">Status</th>
+        <DataTable caption={`${users.length} användare`} captionVisible columns={["Namn", "Användarnamn", "Titel", "Roller", "Status"]}>
+          {users.map((user) => (
+            <tr key={user.id} className={ROW}>
+              <RowHeaderCell>
+                <Link href={`/admin/anvandare/${user.id}`} className="text-brand-700 underline underline-offset-4">
+                  {user.name}
+                </Link>
+              </RowHeaderCell>
+              <td className={`font-mono ${CELL}`}>{user.username}</td>
+              <td className={CELL}>{user.title}</td>
+              <td className={CELL}>
+                <ul>
+                  {user.memberships.map((membership) => (
+                    <li key={membership.id}>
+                      {ROLE_LABELS[membership.role]}, {UNIT_TYPE_LABELS[membership.unitType].toLowerCase()} {membership.unitName}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className={CELL}>{user.disabled ? <span className="font-semibold text-red-800">Inaktiverad</span> : "Aktiv"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-b border-slate-200 align-top">
-                <th scope="row" className="px-3 py-2">
-                  <Link href={`/admin/anvandare/${user.id}`} className="font-semibold text-brand-700 underline">
-                    {user.name}
-                  </Link>
-                </th>
-                <td className="px-3 py-2 font-mono text-sm">{user.username}</td>
-                <td className="px-3 py-2">{user.title}</td>
-                <td className="px-3 py-2">
-                  <ul>
-                    {user.memberships.map((membership) => (
-                      <li key={membership.id}>
-                        {ROLE_LABELS[membership.role]}, {UNIT_TYPE_LABELS[membership.unitType].toLowerCase()} {membership.unitName}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td className="px-3 py-2">{user.disabled ? <span className="font-semibold text-red-800">Inaktiverad</span> : "Aktiv"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="new-user" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="new-user" className="mb-3 text-2xl font-semibold">

@@ -1,0 +1,50 @@
+// The one table of the app: a caption (visible or for screen readers), column headers with
+// scope, rows that scroll sideways on narrow screens instead of breaking the page. Rows are
+// the caller's <tr>s, styled with ROW and CELL so every list looks and reads the same.
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+type DataTableProps = {
+  caption: ReactNode;
+  /** A visible caption tells what the list is; hidden when a heading above already does. */
+  captionVisible?: boolean;
+  columns: readonly string[];
+  children: ReactNode;
+};
+
+export const ROW = "border-t border-slate-200 align-top";
+export const CELL = "px-3 py-2";
+
+export const DataTable = ({ caption, captionVisible = false, columns, children }: DataTableProps) => (
+  <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className={captionVisible ? "px-3 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
+      <thead className="bg-slate-100">
+        <tr>
+          {columns.map((column) => (
+            <th key={column} scope="col" className={CELL}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  </div>
+);
+
+/** The row header of a list of cases: the diarienummer, linking to the case (or to `href`). */
+export const CaseNumberCell = ({ caseNumber, href }: { caseNumber: string; href: string }) => (
+  <th scope="row" className={`whitespace-nowrap font-semibold ${CELL}`}>
+    <Link href={href} className="text-brand-700 underline underline-offset-4">
+      {caseNumber}
+    </Link>
+  </th>
+);
+
+/** A plain row header (a name, a number) for lists that are not of cases. */
+export const RowHeaderCell = ({ children }: { children: ReactNode }) => (
+  <th scope="row" className={`font-semibold ${CELL}`}>
+    {children}
+  </th>
+);
