@@ -12,6 +12,7 @@ import { db } from "@/server/db";
 import { decodeCursor, encodeCursor } from "../cursor";
 import { formatDateOnly, stockholmToday } from "../dates";
 import type { TDiariumSearchParams, TDiariumSort } from "../schemas";
+import { keysetPage } from "./keyset-page";
 
 export const DIARIUM_PAGE_SIZE = 50;
 
@@ -196,31 +197,7 @@ export const listDiariumCases = async ({ actor, params, today = stockholmToday()
     });
   };
 
-  let rows: CaseRow[];
-  let nextCursor: string | null = null;
-  let prevCursor: string | null = null;
-  if (backwards && cursor) {
-    const found = await fetchPage("backward", cursor);
-    if (found.length > pageSize) {
-      rows = found.slice(0, pageSize).reverse();
-      prevCursor = cursorOf(rows[0]!);
-      nextCursor = cursorOf(rows[rows.length - 1]!);
-    } else {
-      // Back at the start: show a full first page rather than the few rows before the cursor.
-      const first = await fetchPage("forward", null);
-      rows = first.slice(0, pageSize);
-      nextCursor = first.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
-    }
-  } else {
-    const found = await fetchPage("forward", cursor);
-    rows = found.slice(0, pageSize);
-    nextCursor = found.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
-    prevCursor = cursor && rows.length > 0 ? cursorOf(rows[0]!) : null;
-    if (cursor && rows.length === 0) {
-      // Past the end (e.g. an old link): offer the way back to the start.
-      prevCursor = null;
-    }
-  }
+  const { rows, nextCursor, prevCursor } = await keysetPage({ cursor, backwards, pageSize, fetchPage, cursorOf });
 
   return {
     rows: rows.map((row) => {

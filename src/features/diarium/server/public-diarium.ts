@@ -13,6 +13,7 @@ import { db } from "@/server/db";
 import { decodeCursor, encodeCursor } from "../cursor";
 import type { TPublicDiariumSearchParams } from "../schemas";
 import { escapeLike } from "./diarium-list";
+import { keysetPage } from "./keyset-page";
 
 export const PUBLIC_DIARIUM_PAGE_SIZE = 50;
 const SORT_KEY = "publik";
@@ -103,26 +104,7 @@ export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE
 
   const cursorOf = (row: SqlRow): string => encodeCursor({ s: SORT_KEY, k: [row.registeredAt.toISOString()], id: row.id });
 
-  let rows: SqlRow[];
-  let nextCursor: string | null = null;
-  let prevCursor: string | null = null;
-  if (backwards && cursor) {
-    const found = await fetchPage("backward", cursor);
-    if (found.length > pageSize) {
-      rows = found.slice(0, pageSize).reverse();
-      prevCursor = cursorOf(rows[0]!);
-      nextCursor = cursorOf(rows[rows.length - 1]!);
-    } else {
-      const first = await fetchPage("forward", null);
-      rows = first.slice(0, pageSize);
-      nextCursor = first.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
-    }
-  } else {
-    const found = await fetchPage("forward", cursor);
-    rows = found.slice(0, pageSize);
-    nextCursor = found.length > pageSize ? cursorOf(rows[rows.length - 1]!) : null;
-    prevCursor = cursor && rows.length > 0 ? cursorOf(rows[0]!) : null;
-  }
+  const { rows, nextCursor, prevCursor } = await keysetPage({ cursor, backwards, pageSize, fetchPage, cursorOf });
 
   return {
     rows: rows.map(({ number, ...row }) => ({ ...row, documentNumber: formatDocumentNumber(row.caseNumber, number) })),
