@@ -114,6 +114,8 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
     await signOut(page);
     await login(page, approver);
     await page.goto(`${meetingUrl}/protokoll`);
+    const password = page.getByTestId("approve-form").getByLabel("Lösenord");
+    if (await password.isVisible()) await password.fill("demo");
     await page.getByTestId("approve-form").getByRole("button", { name: "Justera protokollet" }).click();
     await expect(page.getByTestId("justering-steps").getByRole("row", { name: new RegExp(name) })).toContainText("Justerat");
   }

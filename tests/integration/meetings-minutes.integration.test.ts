@@ -89,11 +89,11 @@ describe("justering", () => {
     const world = await minutesInApproval();
     const staleChair = await actorFor(db, "ordforande", Math.floor(Date.now() / 1000) - 600);
     const input = { minutesId: world.minutesId, contentHash: world.contentHash };
-    await expectAppError(approveMinutes({ actor: staleChair, input }), "VALIDATION", /lösenord/);
-    await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Fel lösenord/);
+    await expectAppError(approveMinutes({ actor: staleChair, input }), "UNAUTHENTICATED", /lösenord/);
+    await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Lösenordet stämmer inte/);
     await approveMinutes({ actor: staleChair, input: { ...input, password: "demo" } });
     const step = await db.attestationStep.findFirstOrThrow({ where: { request: { subjectId: world.minutesId }, assigneeId: chair.id } });
-    expect(step.authMethod).toBe("PASSWORD");
+    expect(step.authMethod).toBe("Lösenord (bekräftat vid attestering)");
   });
 
   it("a returned round reopens the draft and invalidates the approvals given", async () => {

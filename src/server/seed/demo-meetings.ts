@@ -180,7 +180,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
           attestedAt: new Date(approvedAt.getTime() - (1 - index) * 3_600_000),
           attesterName: approver(username).name,
           attesterTitle: approver(username).title,
-          authMethod: "PASSWORD",
+          authMethod: "Lösenord (inloggning)",
           attestedHash: contentHash,
         })),
       },

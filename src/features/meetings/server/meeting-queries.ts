@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { formatDateOnly, meetingDate, meetingTime, meetingYear } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
-import { needsReauthentication } from "./confirm-identity";
+import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { UUID } from "./meeting-guards";
 import { buildMinutesContent, hashMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";

@@ -5,6 +5,7 @@
 // attested the minutes are locked, posted (anslag) today and the appeal period ends
 // three weeks later. Returning or withdrawing invalidates every step.
 import "server-only";
+import { authenticateForAttestation } from "@/features/attestation/server/confirm-identity";
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
@@ -18,7 +19,6 @@ import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { buildMinutesContent, hashMinutesContent } from "./minutes-content";
-import { confirmIdentity } from "./confirm-identity";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
 
@@ -159,7 +159,7 @@ export type ApproveMinutesOptions = { actor: Actor; input: unknown; now?: Date }
 export const approveMinutes = async ({ actor, input, now = new Date() }: ApproveMinutesOptions) => {
   const data = parseOrThrow(ZApproveMinutesSchema, input);
   // Password check (argon2) before the transaction: it is slow and needs no lock.
-  const proof = await confirmIdentity({ actor, password: data.password, now });
+  const authMethod = await authenticateForAttestation({ actor, password: data.password, now });
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForRead(tx, actor, await loadMinutesMeetingId(tx, data.minutesId));
     const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: data.minutesId } });
@@ -181,7 +181,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, title: true } });
     const attested = await tx.attestationStep.updateMany({
       where: { id: step.id, status: "WAITING" },
-      data: { status: "ATTESTED", attestedAt: now, attesterName: user.name, attesterTitle: user.title, authMethod: proof.authMethod, attestedHash: request.contentHash },
+      data: { status: "ATTESTED", attestedAt: now, attesterName: user.name, attesterTitle: user.title, authMethod, attestedHash: request.contentHash },
     });
     if (attested.count === 0) throw new AppError("CONFLICT", "Step changed concurrently");
     // The attestation engine's audit format, so that getAttestationState and /verifiera
@@ -192,7 +192,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
       entityType: STEP_ENTITY,
       entityId: step.id,
       data: {
-        ...attestAuditData({ ...step, attestedAt: now, attesterName: user.name, attesterTitle: user.title, authMethod: proof.authMethod, attestedHash: request.contentHash }),
+        ...attestAuditData({ ...step, attestedAt: now, attesterName: user.name, attesterTitle: user.title, authMethod, attestedHash: request.contentHash }),
         subjectType: "MINUTES",
         minutesId: minutes.id,
       },
