@@ -1,7 +1,6 @@
 // Shared setup of the meetings integration tests: the demo organisation, extra users
-// (another committee's secretary, a chair who is not named on the minutes), cases with an
-// attested statement written straight to the tables, and helpers for meetings ahead in time.
-import { randomUUID } from "node:crypto";
+// (another committee's secretary, a chair who is not named on the minutes), cases with a
+// statement attested through the attestation service, and helpers for meetings ahead in time.
 import { expect } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { loadActor, type Actor } from "@/server/auth/actor";
@@ -10,6 +9,13 @@ import { AppError } from "@/server/errors";
 import { seedDemoData } from "@/server/seed/demo";
 import { createMeeting, callMeeting } from "@/features/meetings/server/meeting-service";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
+import { contentHashOf } from "@/features/attestation/content";
+import { attestStep, defaultAttesters, eligibleAttesters, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
+import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { DEFAULT_TEMPLATE_DEFINITION } from "@/features/statements/content";
+import { doc, paragraph } from "@/features/statements/rich-text";
+import type { TStatementContent } from "@/features/statements/schemas";
+import { ensureDefaultTemplate } from "@/features/statements/server/templates";
 
 export const PROPOSAL = "Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande och överlämnar det till kommunstyrelsen som svar på remissen.";
 
@@ -56,7 +62,34 @@ export const setupMeetingsWorld = async (db: Db) => {
 
 let caseSequence = 1000;
 
-/** A case with a statement whose current version is attested (status ATTESTED and a completed request with the same hash). */
+/** A complete statement (every section of the default template filled in) proposing PROPOSAL. */
+const statementContent = (caseNumber: string, title: string, officerName: string): TStatementContent => ({
+  format: 1,
+  header: { caseNumber, caseOfficerName: officerName, caseOfficerPhone: "08-508 233 26", committeeName: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: null, title, subtitle: "Yttrande till kommunstyrelsen" },
+  decisionPoints: [{ text: PROPOSAL }],
+  sections: DEFAULT_TEMPLATE_DEFINITION.sections.filter((section) => section.kind === "RICH_TEXT").map((section) => ({ key: section.key, body: doc(paragraph(`${section.heading}: förvaltningens text.`)) })),
+  attachments: [],
+  signatories: [],
+});
+
+/** The case's attesters; a department without an avdelningschef gets one (SÖS in these tests). */
+const attestersFor = async (db: Db, caseId: string): Promise<string[]> => {
+  const scope = toCaseScope(await db.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_SCOPE_SELECT }));
+  const found = defaultAttesters(await eligibleAttesters(db, scope));
+  if (found.length > 0) return found.map((attester) => attester.userId);
+  const username = `${scope.departmentId}.chef`;
+  const head = await db.user.upsert({
+    where: { username },
+    create: { username, name: `Avdelningschef ${scope.departmentId}`, memberships: { create: { role: "DEPARTMENT_HEAD", departmentId: scope.departmentId } } },
+    update: {},
+  });
+  return [head.id];
+};
+
+/**
+ * A case with a tjänsteutlåtande. `attested`: sent and attested through the attestation
+ * service, so the statement counts as attested exactly as in production.
+ */
 export const createCase = async (
   db: Db,
   { committeeId = "has", departmentId = "has-sos", title = "Testärende om trygghet", attested = true, officer = "clas.cederlid" } = {},
@@ -86,34 +119,24 @@ export const createCase = async (
       },
     },
   });
-  const template =
-    (await db.statementTemplate.findFirst({ where: { municipalityId: "stockholm" } })) ??
-    (await db.statementTemplate.create({ data: { municipalityId: "stockholm", key: "test", name: "Test", version: 1, definition: {} } }));
-  const contentHash = randomUUID().replaceAll("-", "").padEnd(64, "0");
-  const statement = await db.statement.create({
+  const template = await ensureDefaultTemplate(db, "stockholm");
+  const content = statementContent(created.caseNumber, title, officerUser.name);
+  await db.statement.create({
     data: {
       caseId: created.id,
       templateId: template.id,
-      status: attested ? "ATTESTED" : "DRAFT",
       currentVersion: 1,
       createdById: officerUser.id,
-      versions: { create: { number: 1, content: { decisionPoints: [{ text: PROPOSAL }] }, contentHash, authorId: officerUser.id } },
+      versions: { create: { number: 1, content, contentHash: contentHashOf(content), authorId: officerUser.id } },
     },
   });
   if (attested) {
-    await db.attestationRequest.create({
-      data: {
-        subjectType: "STATEMENT",
-        subjectId: statement.id,
-        caseId: created.id,
-        versionNumber: 1,
-        contentHash,
-        status: "COMPLETED",
-        completedAt: new Date(),
-        verificationCode: randomUUID().slice(0, 14).toUpperCase(),
-        requestedById: officerUser.id,
-      },
-    });
+    const attesterIds = await attestersFor(db, created.id);
+    await sendStatementForAttestation({ actor: await actorFor(db, officer), input: { caseId: created.id, order: "SEQUENTIAL", attesterIds, versionNumber: 1 } });
+    const request = await db.attestationRequest.findFirstOrThrow({ where: { caseId: created.id }, include: { steps: { orderBy: { position: "asc" }, include: { assignee: true } } } });
+    for (const step of request.steps) {
+      await attestStep({ actor: await actorFor(db, step.assignee.username), input: { stepId: step.id, contentHash: request.contentHash } });
+    }
   }
   return { id: created.id, caseNumber: created.caseNumber };
 };
