@@ -150,7 +150,7 @@ const main = async () => {
     app.on("exit", (code) => void stop(code ?? 1));
     // The job worker (e-mail outbox) on the same database; it restarts itself on a crash.
     const startWorker = () => {
-      worker = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+      worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "worker.ts")], {
         stdio: ["ignore", "inherit", "inherit"],
         env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl },
       });

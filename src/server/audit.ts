@@ -2,6 +2,7 @@
 // same transaction as the change. Rows are hash-chained: each row's hash covers its
 // content and the previous row's hash, so an edit made directly in SQL breaks the chain
 // (the table also refuses UPDATE and DELETE, see the first migration).
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";

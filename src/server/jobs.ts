@@ -1,6 +1,6 @@
 // Background jobs in PostgreSQL (pg-boss, in its own schema "pgboss" of the app database).
-// The app only enqueues; scripts/worker.ts runs the handlers. No `import "server-only"`:
-// the worker and the tests are plain Node.
+// The app only enqueues; scripts/worker.ts runs the handlers.
+import "server-only";
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import { env } from "@/server/env";

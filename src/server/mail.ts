@@ -1,7 +1,7 @@
 // E-mail: the transactional outbox's delivery side. Mails are written as MailMessage rows
 // in the transaction that causes them (see features/notifications); after commit a job
 // ("send-mail", see jobs.ts) calls `deliverMail`, and a periodic sweep re-enqueues what a
-// crash left behind. No `import "server-only"`: the worker (scripts/worker.ts) is plain Node.
+// crash left behind.
 //
 // Exactly-once as far as it can be had over SMTP:
 // - QUEUED → SENDING is a conditional write; only one worker wins a mail.
@@ -12,6 +12,7 @@
 //   same Message-ID, which mail systems de-duplicate. A SENDING row whose lease has run out
 //   (MAIL_SENDING_LEASE_SECONDS) is taken to be such a crash and is tried again.
 // - Without SMTP_HOST the mail is kept as OUTBOX for administrators to read (/admin/utkorg).
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "@/server/db";
 import { env, ZMailEnvSchema, type TMailEnv } from "@/server/env";

@@ -2,6 +2,7 @@
 // downloaded everywhere we run, so `prisma migrate deploy` is not available; this runner
 // keeps the same bookkeeping (table `_prisma_migrations`, checksums, advisory lock) so a
 // machine that does have the engine sees the same history and agrees with it.
+import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";

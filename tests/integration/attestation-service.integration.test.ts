@@ -9,7 +9,8 @@ import { verifyAttestationCode } from "@/features/attestation/server/verify-atte
 import { countAttestInbox, getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
 import { hashPassword } from "@/server/auth/password";
 import { createTestDatabase } from "../support/database";
-import { actorFor, createCaseWithStatement, editStatement, expectAppError, seedOrganisation, sentHash, stepOf } from "./attestation-fixtures";
+import { contentHashOf } from "@/features/attestation/content";
+import { actorFor, createCaseWithStatement, editStatement, expectAppError, seedOrganisation, sentHash, statementContent, stepOf } from "./attestation-fixtures";
 
 const { db, url } = await createTestDatabase();
 
@@ -262,7 +263,7 @@ describe("tampering", () => {
     expect((await getAttestationState({ subjectType: "STATEMENT", subjectId: statementId })).attested).toBe(false);
     expect((await verifyAttestationCode(code))?.status).toBe("NOT_VALID");
 
-    const cli = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const cli = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(stepId);
     await asOwner(`UPDATE attestation_step SET attester_name = 'Lee Orberson' WHERE id = '${stepId}'`);
@@ -283,8 +284,41 @@ describe("tampering", () => {
       ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only;`);
     expect((await verifyAuditChain()).ok).toBe(false);
     expect((await verifyAttestationCode(code))?.status).toBe("NOT_VALID");
-    const cli = spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    const cli = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     expect(cli.status).toBe(1);
     expect(cli.stderr).toMatch(/Händelseloggen är bruten vid händelse \d+/);
   }, 60_000);
+});
+
+describe("required sections at sending", () => {
+  /** Saves `content` as the next version, as the statements feature would. */
+  const saveVersion = async (statementId: string, authorId: string, content: ReturnType<typeof statementContent>): Promise<number> => {
+    const statement = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
+    const number = statement.currentVersion + 1;
+    await db.$transaction([
+      db.statementVersion.create({ data: { statementId, number, content, contentHash: contentHashOf(content), authorId } }),
+      db.statement.update({ where: { id: statementId }, data: { currentVersion: number } }),
+    ]);
+    return number;
+  };
+
+  it("refuses to send while a required section is empty, naming the sections, and changes nothing", async () => {
+    const { caseId, statementId, title } = await createCaseWithStatement(db);
+    const { clas, linda, lee } = await ids();
+    const emptied = { ...statementContent(title, "x"), decisionPoints: [], sections: [{ key: "sammanfattning", body: { type: "doc" as const, content: [] } }] };
+    const versionNumber = await saveVersion(statementId, clas, emptied);
+    const before = { ...(await snapshot(statementId)), notifications: await db.notification.count(), requests: await db.attestationRequest.count({ where: { subjectId: statementId } }) };
+
+    const error = await expectAppError(
+      sendStatementForAttestation({ actor: await actorFor(db, "clas.cederlid"), input: { caseId, order: "SEQUENTIAL", attesterIds: [linda, lee], versionNumber } }),
+      "INVALID_STATE",
+    );
+    expect(error.userMessage).toBe("Fyll i de obligatoriska avsnitten innan du skickar: Förvaltningens förslag till beslut, Sammanfattning.");
+    expect({ ...(await snapshot(statementId)), notifications: await db.notification.count(), requests: await db.attestationRequest.count({ where: { subjectId: statementId } }) }).toEqual(before);
+
+    // The optional section may stay empty: with the required ones filled, the same send goes through.
+    const filled = await saveVersion(statementId, clas, statementContent(title, "Förvaltningen välkomnar motionen."));
+    await sendStatementForAttestation({ actor: await actorFor(db, "clas.cederlid"), input: { caseId, order: "SEQUENTIAL", attesterIds: [linda, lee], versionNumber: filled } });
+    expect((await db.statement.findUniqueOrThrow({ where: { id: statementId } })).status).toBe("IN_ATTESTATION");
+  });
 });

@@ -56,7 +56,7 @@ const waitFor = async (condition: () => Promise<boolean> | boolean, timeoutMs = 
 };
 
 const startWorker = (): ChildProcess =>
-  spawn("npx", ["tsx", "scripts/worker.ts"], {
+  spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
     env: {
       ...process.env,
       DATABASE_URL: url,

@@ -1,5 +1,6 @@
 // Who is making this request. Resolved from the database on every request (memoised
 // for the request with React's cache) — the token only says who signed in and when.
+import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";

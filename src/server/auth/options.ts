@@ -1,6 +1,7 @@
 // next-auth 4 configuration. Sessions are signed JWTs (stateless servers); what a token
 // may do is decided per request from the database (see actor.ts), so a disabled or
 // demoted user, or a logged-out session, stops working on the next request.
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/server/db";

@@ -1,5 +1,6 @@
 // Throttles password guessing per account and per IP address. Failures live in Postgres
 // (login_failure) so every app instance sees the same counts.
+import "server-only";
 import { env } from "@/server/env";
 import { db } from "@/server/db";
 

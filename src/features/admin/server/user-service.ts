@@ -1,5 +1,5 @@
 // Users and their memberships. Used by the admin pages, `npm run user:create` and the seed.
-// No `server-only` here: the command-line script imports this module outside Next.
+import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";

@@ -4,7 +4,7 @@
 // attestation_step row (new hash, other name, other time) no longer matches its event,
 // and an edit of the event itself breaks the event's own hash. `npm run audit:verify`
 // and the verification page both use these checks.
-// No `import "server-only"`: scripts/audit-verify.ts is plain Node.
+import "server-only";
 import type { AttestationStep, AuditEvent } from "@/generated/prisma/client";
 import { hashAuditEvent } from "@/server/audit";
 import { db, type Db, type Tx } from "@/server/db";

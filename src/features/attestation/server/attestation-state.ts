@@ -5,7 +5,7 @@
 //   current version's content (recomputed, not read from a column), the statement is
 //   ATTESTED at that version number, and every attestation matches its intact audit event.
 // Anything else is "not attested", whatever order events happened in or what a row says.
-// No `import "server-only"`: exports and scripts may run outside Next.
+import "server-only";
 import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
 import { db, type Db, type Tx } from "@/server/db";
 import { contentHashOf } from "../content";

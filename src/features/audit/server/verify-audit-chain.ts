@@ -1,5 +1,6 @@
 // Walks the händelselogg in chain order and recomputes every hash. The first row whose
 // stored hash, previous hash or position does not match is where the log was tampered with.
+import "server-only";
 import { GENESIS_HASH, hashAuditEvent } from "@/server/audit";
 import { db } from "@/server/db";
 

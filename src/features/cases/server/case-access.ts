@@ -2,6 +2,7 @@
 // administration and handläggare), never from ids the client sends. A membership in a
 // unit covers everything below it: a registrator of a nämnd covers all its cases, a
 // förvaltningschef all departments of the förvaltning.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";

@@ -1,8 +1,7 @@
 // Changes to a registered case: new handläggare, closing, felregistrering. Each is a
 // conditional write on the case's version (someone else's change → CONFLICT, never an
 // overwrite) with its audit event in the same transaction.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) registers through this module;
-// the marker package throws outside a react-server bundle. It imports nothing from next/*.
+import "server-only";
 import type { CaseStatus } from "@/generated/prisma/enums";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";

@@ -1,7 +1,6 @@
 // Registration of a new case in a committee's diarium: number, motion, deadlines, the
 // incoming remiss as handling 1 and the audit events, all in one transaction.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) registers through this module;
-// the marker package throws outside a react-server bundle. It imports nothing from next/*.
+import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { formatCaseNumber } from "@/lib/case-number";

@@ -1,5 +1,4 @@
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) registers through this module;
-// the marker package throws outside a react-server bundle. It imports nothing from next/*.
+import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/server/errors";
 

@@ -1,6 +1,7 @@
 // Registers a handling in a case inside the caller's transaction: the next number of the
 // case ({caseNumber}-{n}, gap-free because the counter row stays locked until commit),
 // the files, and the audit event. Callers check authorization first.
+import "server-only";
 import type { DocumentDirection } from "@/generated/prisma/enums";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";

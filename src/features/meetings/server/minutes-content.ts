@@ -1,8 +1,7 @@
 // The canonical content of a meeting's minutes: what ordförande and justerare approve,
 // what the hash binds and what the export renders. Built from the rows every time, in a
 // stable order, so that the same minutes always give the same SHA-256.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) builds the demo minutes
-// with it, and the marker package throws outside a react-server bundle. It imports nothing from next/*.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";

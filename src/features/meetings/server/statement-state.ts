@@ -2,7 +2,7 @@
 // förvaltning propose. "Attested" is the attestation engine's answer (`getAttestationState`:
 // completed request, every step bound to the hash of the current version, audit intact);
 // the proposal is read from exactly the version the attestation binds to.
-// No `import "server-only"`: the demo seed (plain Node) reads the reference statement through it.
+import "server-only";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
 import type { Db, Tx } from "@/server/db";
