@@ -3,11 +3,14 @@
 // profile), and the bytes that arrive. Also what someone without access gets: no bytes.
 //
 // The statement id comes from the preview page, which shows the export links (ExportButtons);
-// E2E_EXPORT_STATEMENT_ID can name another statement.
+// E2E_EXPORT_STATEMENT_ID can name another statement. The föredragningslista is downloaded
+// from the demo meeting of 2024-04-25 (seeded with every new installation) by clicking.
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 
 const REFERENCE_CASE_ID = "00000000-0000-7000-8000-000000002001";
+const DEMO_MEETING_2024_ID = "00000000-0000-7000-8000-000000005101";
 
 const statementIdFromPage = async (page: Page): Promise<string | null> => {
   if (process.env.E2E_EXPORT_STATEMENT_ID) return process.env.E2E_EXPORT_STATEMENT_ID;
@@ -51,4 +54,22 @@ test("someone without access gets no document", async ({ page, request }) => {
   const forbidden = await page.request.get(`/api/export/statement/${statementId}?format=pdf`);
   expect(forbidden.status()).toBe(404);
   expect((await forbidden.body()).subarray(0, 4).toString("latin1")).not.toBe("%PDF");
+});
+
+test("the sekreterare downloads the föredragningslista of a meeting as PDF with the button", async ({ page }) => {
+  // The first render loads and parses the fonts; a dev server also compiles the route.
+  test.setTimeout(120_000);
+  await login(page, "sekreterare");
+  await page.goto(`/sammantraden/${DEMO_MEETING_2024_ID}`);
+  await expect(page.getByRole("heading", { name: "Sammanträde 2024-04-25 kl. 18.00", level: 1 })).toBeVisible();
+
+  const buttons = page.getByRole("group", { name: "Ladda ner föredragningslistan" });
+  const link = buttons.getByRole("link", { name: "Ladda ner PDF", exact: true });
+  await expect(link).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), link.click()]);
+  expect(download.suggestedFilename()).toBe("Föredragningslista 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf");
+  const file = await download.path();
+  const bytes = await readFile(file);
+  expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(bytes.toString("latin1")).toContain("<pdfaid:part>2</pdfaid:part>");
 });

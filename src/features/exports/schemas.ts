@@ -1,14 +1,30 @@
-// Inputs of the export downloads (query string of the route handler).
+// Inputs of the export downloads: the id from the route and the query string.
 import { z } from "@/lib/zod";
 
 export const EXPORT_FORMATS = ["pdf", "docx"] as const;
+export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const ZExportQuerySchema = z
+/** The four kinds of downloadable documents; each has its route under /api/export/{kind}/{id}. */
+export const EXPORT_KINDS = ["statement", "agenda", "minutes", "extract"] as const;
+export type TExportKind = (typeof EXPORT_KINDS)[number];
+
+const id = z.uuid();
+const format = z.enum(EXPORT_FORMATS);
+
+export const ZStatementExportQuerySchema = z
   .object({
-    statementId: z.uuid(),
-    format: z.enum(EXPORT_FORMATS),
+    id,
+    format,
     /** "public": a confidential case's protected text is replaced by "Sekretess enligt …". */
     variant: z.enum(["internal", "public"]).default("internal"),
   })
   .strict();
-export type TExportQuery = z.infer<typeof ZExportQuerySchema>;
+export type TStatementExportQuery = z.infer<typeof ZStatementExportQuerySchema>;
+
+/**
+ * Föredragningslista, protokoll and protokollsutdrag. No "public" variant: the meeting
+ * read models carry no confidentiality marking to mask by, so asking for one is refused
+ * rather than answered with an unmasked document.
+ */
+export const ZMeetingExportQuerySchema = z.object({ id, format }).strict();
+export type TMeetingExportQuery = z.infer<typeof ZMeetingExportQuerySchema>;

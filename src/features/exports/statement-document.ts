@@ -6,7 +6,9 @@
 import { lowerFirst } from "@/features/statements/content";
 import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
-import type { Block, ExportDocument, ListBlock, Run, Runs } from "./document-model";
+import { decisionPointBlocks } from "./decision-points";
+import type { Block, ExportDocument, Run, Runs } from "./document-model";
+import { exportFileName } from "./file-name";
 
 export type ExportVariant = "internal" | "public";
 
@@ -80,19 +82,6 @@ export const richTextToBlocks = (value: TRichText): Block[] => value.content.map
 
 const secrecyNotice = (reference: string): Block => ({ kind: "paragraph", runs: [{ text: `Sekretess enligt ${reference}`, italic: true }] });
 
-/**
- * Decision points. The reference has a single full sentence ("Hägersten-Älvsjö
- * stadsdelsnämnd godkänner …") printed as a paragraph; several points, or points written
- * as att-satser (lower-case start), are the classic "att …" list.
- */
-const decisionBlocks = (points: TStatementContent["decisionPoints"]): Block[] => {
-  if (points.length === 0) return [];
-  const [first] = points;
-  if (points.length === 1 && first && /^\p{Lu}/u.test(first.text)) return [{ kind: "paragraph", runs: [{ text: first.text }] }];
-  const list: ListBlock = { kind: "list", marker: "att", items: points.map((point) => [{ kind: "paragraph", runs: [{ text: point.text }] }]) };
-  return [list];
-};
-
 /** Swedish titles are lower-case in running text: "Lee Orberson, stadsdelsdirektör". */
 const attesterLabel = (attester: StatementAttestation["attesters"][number]): string =>
   attester.title ? `${attester.name}, ${lowerFirst(attester.title)}` : attester.name;
@@ -123,7 +112,7 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
     const heading: Block = { kind: "heading", level: 2, runs: [{ text: section.heading }] };
     switch (section.kind) {
       case "DECISION_POINTS":
-        return [heading, ...decisionBlocks(content.decisionPoints)];
+        return [heading, ...decisionPointBlocks(content.decisionPoints.map((point) => point.text))];
       case "RICH_TEXT": {
         const body = content.sections.find((candidate) => candidate.key === section.key)?.body;
         if (!body || body.content.length === 0) return section.required ? [heading] : [];
@@ -183,15 +172,9 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
 };
 
 /** "Tjänsteutlåtande HÄS 2024-123 Stoppa de öppna drogscenerna – motion från (M).pdf" */
-export const statementFileName = (input: { caseNumber: string; title: string; draft: boolean; variant: ExportVariant; format: "pdf" | "docx" }): string => {
-  const clean = (value: string): string =>
-    value
-      .normalize("NFC")
-      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-      .replace(/[/\\:*?"<>|]/g, "-")
-      .replace(/\s+/g, " ")
-      .trim();
-  const title = [...clean(input.title)].slice(0, 100).join("").trim();
-  const suffix = [input.draft ? "utkast" : null, input.variant === "public" ? "offentlig version" : null].filter(Boolean).join(", ");
-  return `Tjänsteutlåtande ${clean(input.caseNumber)} ${title}${suffix ? ` (${suffix})` : ""}.${input.format}`.replace(/\.\.+/g, ".");
-};
+export const statementFileName = (input: { caseNumber: string; title: string; draft: boolean; variant: ExportVariant; format: "pdf" | "docx" }): string =>
+  exportFileName({
+    parts: ["Tjänsteutlåtande", input.caseNumber, input.title],
+    qualifiers: [input.draft && "utkast", input.variant === "public" && "offentlig version"],
+    format: input.format,
+  });

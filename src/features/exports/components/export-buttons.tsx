@@ -1,27 +1,39 @@
-// Download links for a tjänsteutlåtande. Plain links (no client JavaScript): the route
-// handler authorizes, and the browser saves the attachment. Usable from server and
-// client components alike.
+// Download links for an exported document: tjänsteutlåtande, föredragningslista, protokoll
+// or protokollsutdrag. Plain links (no client JavaScript): the route handler authorizes,
+// and the browser saves the attachment. Usable from server and client components alike.
+import type { TExportKind } from "../schemas";
+
 type ExportButtonsProps = {
-  statementId: string;
-  /** False while the content is not attested: the files then carry "UTKAST". */
-  attested?: boolean;
+  kind: TExportKind;
+  /** The id the kind's route takes: statement, meeting, minutes or decision. */
+  id: string;
+  /** True while the files carry "UTKAST" (not attested, not published, not justerat). */
+  draft?: boolean;
+};
+
+const KINDS: Record<TExportKind, { label: string; draftNote: string }> = {
+  statement: { label: "Ladda ner tjänsteutlåtandet", draftNote: "Inte attesterat: filerna är märkta UTKAST." },
+  agenda: { label: "Ladda ner föredragningslistan", draftNote: "Föredragningslistan är inte publicerad: filerna är märkta UTKAST." },
+  minutes: { label: "Ladda ner protokollet", draftNote: "Protokollet är inte justerat: filerna är märkta UTKAST." },
+  extract: { label: "Ladda ner protokollsutdraget", draftNote: "Protokollet är inte justerat: filerna är märkta UTKAST." },
 };
 
 const linkClass =
   "inline-flex items-center gap-2 rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
 
-export const ExportButtons = ({ statementId, attested }: ExportButtonsProps) => {
-  const base = `/api/export/statement/${encodeURIComponent(statementId)}`;
-  const suffix = attested === false ? " (utkast)" : "";
+export const ExportButtons = ({ kind, id, draft = false }: ExportButtonsProps) => {
+  const base = `/api/export/${kind}/${encodeURIComponent(id)}`;
+  const { label, draftNote } = KINDS[kind];
+  const suffix = draft ? " (utkast)" : "";
   return (
-    <div role="group" aria-label="Ladda ner tjänsteutlåtandet" className="flex flex-wrap items-center gap-2">
+    <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2" data-testid={`export-${kind}`}>
       <a href={`${base}?format=pdf`} download className={linkClass}>
         Ladda ner PDF{suffix}
       </a>
       <a href={`${base}?format=docx`} download className={linkClass}>
         Ladda ner Word{suffix}
       </a>
-      {attested === false ? <p className="text-sm text-slate-700">Inte attesterat: filerna är märkta UTKAST.</p> : null}
+      {draft ? <p className="text-sm text-slate-700">{draftNote}</p> : null}
     </div>
   );
 };

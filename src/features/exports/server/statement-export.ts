@@ -11,28 +11,11 @@ import { todayInStockholm } from "@/features/cases/dates";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { renderDocx } from "../render/docx";
-import { renderPdf } from "../render/pdf";
+import { renderExportFile, verificationUrlFor, type ExportedFile, type ExportFormat } from "./exported-file";
 import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
 
-export type ExportFormat = "pdf" | "docx";
-
-export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-};
-
 export type ExportStatementOptions = { actor: Actor; statementId: string; format: ExportFormat; variant?: ExportVariant };
-
-export type ExportedFile = { bytes: Buffer; fileName: string; contentType: string; attested: boolean };
-
-/** Where the QR code and the printed link lead: the public verification page. */
-export const verificationUrlFor = (code: string): string => {
-  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
-  return `${base}/verifiera/${encodeURIComponent(code)}`;
-};
 
 export const exportStatement = async ({ actor, statementId, format, variant = "internal" }: ExportStatementOptions): Promise<ExportedFile> => {
   const statement = await db.statement.findUnique({
@@ -98,11 +81,9 @@ export const exportStatement = async ({ actor, statementId, format, variant = "i
     attestation,
     variant,
   });
-  const bytes = format === "pdf" ? await renderPdf(document) : await renderDocx(document);
-  return {
-    bytes,
+  return renderExportFile({
+    document,
+    format,
     fileName: statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
-    contentType: EXPORT_CONTENT_TYPES[format],
-    attested: attestation !== null,
-  };
+  });
 };

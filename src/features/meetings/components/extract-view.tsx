@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
 import type { getExtractView } from "../server/meeting-queries";
@@ -22,6 +23,9 @@ export const ExtractView = ({ view, today }: { view: View; today: string }) => {
             Till protokollet
           </Link>
         </p>
+        <div className="mt-3">
+          <ExportButtons kind="extract" id={paragraph.decisionId} draft={!view.approved} />
+        </div>
       </div>
       <article className="rounded border border-slate-300 bg-white p-6" aria-label="Utdraget">
         <h2 className="text-xl font-bold">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportButtons } from "@/features/exports/components/export-buttons";
 import {
   addCaseToAgendaAction,
   addOpinionAction,
@@ -196,7 +197,13 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
         <h2 id="agenda-heading" className="text-2xl font-bold">
           Föredragningslista
         </h2>
-        {meeting.items.length === 0 ? <p className="mt-2 text-slate-600">Föredragningslistan är tom.</p> : null}
+        {meeting.items.length === 0 ? (
+          <p className="mt-2 text-slate-600">Föredragningslistan är tom.</p>
+        ) : (
+          <div className="mt-2">
+            <ExportButtons kind="agenda" id={meeting.id} draft={meeting.agendaPublishedAt === null} />
+          </div>
+        )}
         <ol className="mt-3 space-y-4">
           {meeting.items.map((item, index) => (
             <li key={item.id} className="rounded border border-slate-300 bg-white p-4" data-testid={`agenda-item-${item.position}`}>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
 import type { getMinutesView } from "../server/meeting-queries";
@@ -34,6 +35,11 @@ export const MinutesView = ({ view }: { view: View }) => {
           <p className="mt-1" data-testid="minutes-posted">
             Justerat. Anslaget {minutes.postedDate}. Överklagandetiden går ut {minutes.appealEndsOn}.
           </p>
+        ) : null}
+        {minutes && content ? (
+          <div className="mt-3">
+            <ExportButtons kind="minutes" id={minutes.id} draft={minutes.status !== "APPROVED"} />
+          </div>
         ) : null}
       </div>
 

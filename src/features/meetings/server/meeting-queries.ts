@@ -367,6 +367,9 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
     meeting: { id: decision.agendaItem.meetingId, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
     paragraph,
     minutesStatus: minutes?.status ?? null,
+    /** The minutes the § belongs to and the hash of their live content (exports check it against the justering). */
+    minutesId: minutesId ?? null,
+    minutesContentHash: minutes?.contentHash ?? null,
     justering: minutes?.justering ?? null,
     postedDate: minutes?.postedDate ?? null,
     appealEndsOn: minutes?.appealEndsOn ?? null,

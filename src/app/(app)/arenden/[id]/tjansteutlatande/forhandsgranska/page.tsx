@@ -32,7 +32,7 @@ const PreviewPage = async ({ params, searchParams }: { params: Promise<{ id: str
         {data.version !== data.currentVersion ? ` (senaste är version ${data.currentVersion})` : ""} · {STATEMENT_STATUS_LABELS[data.status]}
       </p>
       <div className="mb-4">
-        <ExportButtons statementId={data.statementId} attested={attestation.attested} />
+        <ExportButtons kind="statement" id={data.statementId} draft={!attestation.attested} />
       </div>
       <StatementDocument content={data.content} definition={data.definition} />
     </div>

@@ -1,0 +1,320 @@
+// The meeting documents as ExportDocuments: kallelse with föredragningslista, protokoll and
+// protokollsutdrag, laid out as a Stockholm stadsdelsnämnd publishes them. Pure: the
+// service loads and authorizes through the meetings read models, these mappings decide
+// what is printed, the renderers draw.
+//
+// Determinism: the creation date is the content's own (publication of the agenda, the
+// justering, the meeting), and the identifier is the SHA-256 of the canonical content
+// (the minutes' own content hash; for agenda and extract the canonical JSON of the read
+// model), so the same content always gives the same bytes.
+import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "@/features/meetings/labels";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import type { MinutesParagraph } from "@/features/meetings/server/minutes-content";
+import type { AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server/meeting-queries";
+import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
+import { sha256Hex } from "@/lib/hash";
+import { decisionPointBlocks, decisionPointStyle } from "./decision-points";
+import type { AttestationBlock, Block, ExportDocument, Runs } from "./document-model";
+import { exportFileName } from "./file-name";
+import { AttestationMismatchError } from "./statement-document";
+
+type Format = "pdf" | "docx";
+
+/** Turns a verification code into the link printed and encoded in the QR code. */
+export type VerificationUrl = (code: string) => string;
+
+// ─── Shared pieces ──────────────────────────────────────────────────────────
+
+const WEEKDAYS = ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"];
+
+/** "torsdag 2024-04-25 kl. 18.00" */
+const dateAndTime = (date: string, time: string): string => `${WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]} ${date} kl. ${time}`;
+
+/** The meeting's start as an instant ("18.00" is the Swedish way of writing 18:00). */
+const meetingStart = (date: string, time: string): Date => stockholmDateTimeToInstant(date, time.replace(".", ":"));
+
+const hashOf = (value: unknown): string => sha256Hex(canonicalJson(value as CanonicalValue));
+
+/** "Label: text" lines in one paragraph, the labels bold. */
+const labelledLines = (lines: [label: string, text: string][]): Block => ({
+  kind: "paragraph",
+  runs: lines.flatMap(([label, text], index): Runs => [...(index > 0 ? [{ text: "\n" }] : []), { text: `${label}: `, bold: true }, { text }]),
+});
+
+const paragraph = (runs: Runs | string, style?: "note" | "subtitle"): Block => ({
+  kind: "paragraph",
+  runs: typeof runs === "string" ? [{ text: runs }] : runs,
+  ...(style ? { style } : {}),
+});
+
+/** Multi-paragraph text typed in a form: blank lines separate paragraphs, single newlines stay line breaks. */
+const textBlocks = (text: string): Block[] =>
+  text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => paragraph(part));
+
+const withParty = (name: string, party: string | null): string => (party ? `${name} (${party})` : name);
+
+/** The time and place lines under the title of every meeting document. */
+const meetingFacts = (meeting: { date: string; time: string; place: string }, more: [string, string][] = []): Block =>
+  labelledLines([["Tid", dateAndTime(meeting.date, meeting.time)], ["Plats", meeting.place], ...more]);
+
+const paragraphRange = (paragraphs: { paragraph: number; year: number }[]): string | null => {
+  if (paragraphs.length === 0) return null;
+  const first = paragraphs[0]!;
+  const last = paragraphs[paragraphs.length - 1]!;
+  return first.paragraph === last.paragraph ? `§ ${first.paragraph}` : `§ ${first.paragraph}–${last.paragraph}`;
+};
+
+// ─── Kallelse and föredragningslista ────────────────────────────────────────
+
+const agendaItemBlocks = (item: AgendaExport["items"][number]): Block[] => {
+  const blocks: Block[] = [{ kind: "heading", level: 3, runs: [{ text: `${item.number}. ${item.title}` }] }];
+  const facts: string[] = [];
+  if (item.caseNumber) facts.push(`Dnr ${item.caseNumber}`);
+  if (item.caseOfficer) facts.push(`Handläggare: ${item.caseOfficer}${item.caseOfficerPhone ? `, telefon ${item.caseOfficerPhone}` : ""}`);
+  if (facts.length > 0) blocks.push(paragraph(facts.join("\n")));
+  if (item.proposal.length > 0) {
+    blocks.push({ kind: "heading", level: 4, runs: [{ text: item.kind === "CASE" ? "Förvaltningens förslag till beslut" : "Förslag till beslut" }] });
+    blocks.push(...decisionPointBlocks(item.proposal));
+  }
+  return blocks;
+};
+
+/** Kallelse with föredragningslista. Not yet published (no kallelse sent) → a draft with UTKAST. */
+export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
+  const { committee, meeting } = agenda;
+  const draft = agenda.publishedAt === null;
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, runs: [{ text: "Kallelse" }] },
+    paragraph(`Sammanträde med ${committee.name}`, "subtitle"),
+    meetingFacts(meeting),
+    paragraph("Ledamöter kallas och ersättare underrättas härmed till sammanträdet. Ledamot som har förhinder anmäler det till nämndsekreteraren."),
+    { kind: "heading", level: 2, runs: [{ text: "Föredragningslista" }] },
+  ];
+  if (agenda.items.length === 0) blocks.push(paragraph("Föredragningslistan har inga punkter."));
+  for (const item of agenda.items) blocks.push(...agendaItemBlocks(item));
+
+  return {
+    meta: {
+      title: `Föredragningslista ${committee.name} ${meeting.date}`,
+      subject: `Kallelse och föredragningslista, sammanträde ${meeting.date}${draft ? " (utkast)" : ""}`,
+      author: committee.name,
+      language: "sv-SE",
+      createdAt: agenda.publishedAt ?? meetingStart(meeting.date, meeting.time),
+      // What is printed (the meeting's status is not: a held meeting keeps the same agenda).
+      identifier: hashOf({ committee, meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place }, publishedAt: agenda.publishedAt, items: agenda.items }),
+    },
+    runningHeader: { organisation: committee.name, documentType: "Föredragningslista", reference: `Sammanträde ${meeting.date}` },
+    draft,
+    blocks,
+  };
+};
+
+// ─── One paragraph (§) of the minutes ───────────────────────────────────────
+
+/** A § as the protokoll and the protokollsutdrag print it. */
+const paragraphBlocks = (item: MinutesParagraph, committeeName: string): Block[] => {
+  const sub = (text: string): Block => ({ kind: "heading", level: 3, runs: [{ text }] });
+  const blocks: Block[] = [{ kind: "heading", level: 2, runs: [{ text: `§ ${item.paragraph} ${item.title}` }] }];
+  if (item.caseNumber) blocks.push(paragraph(`Dnr ${item.caseNumber}`, "note"));
+
+  blocks.push(sub("Beslut"));
+  // Att-satser need their subject: "Hägersten-Älvsjö stadsdelsnämnd beslutar / att …".
+  if (decisionPointStyle(item.decisionPoints) === "att") blocks.push(paragraph(`${committeeName} beslutar`));
+  blocks.push(...decisionPointBlocks(item.decisionPoints));
+  if (item.immediateApproval) blocks.push(paragraph("Paragrafen förklaras omedelbart justerad."));
+
+  if (item.motions.length > 0) {
+    blocks.push(sub("Yrkanden"));
+    for (const motion of item.motions) blocks.push(paragraph([{ text: `${withParty(motion.member, motion.party ?? null)}: `, bold: true }, { text: motion.text }]));
+  }
+  if (item.votes) {
+    const { votes } = item;
+    blocks.push(sub("Omröstning"));
+    if (votes.question) blocks.push(paragraph(votes.question));
+    blocks.push(paragraph(`Ja: ${votes.yes}. Nej: ${votes.no}. Avstår: ${votes.abstain}.`));
+    if (votes.rollCall.length > 0) {
+      blocks.push({
+        kind: "table",
+        summary: `Omröstning med namnupprop, § ${item.paragraph}`,
+        header: ["Ledamot", "Röst"],
+        rows: votes.rollCall.map((entry) => [[{ text: withParty(entry.name, entry.party) }], [{ text: VOTE_LABELS[entry.vote] }]]),
+        widths: [3, 1],
+      });
+    }
+  }
+  for (const opinion of item.opinions) {
+    blocks.push(sub(OPINION_KIND_LABELS[opinion.kind]));
+    blocks.push(paragraph([{ text: withParty(opinion.members, opinion.party), bold: true }]));
+    blocks.push(...textBlocks(opinion.text));
+  }
+  return blocks;
+};
+
+// ─── Justering ──────────────────────────────────────────────────────────────
+
+type Justering = NonNullable<MinutesExport["justering"]>;
+
+const APPROVER_ROLE: Record<string, string> = { CHAIR: "ordförande", MINUTES_CHECKER: "justerare" };
+
+const justeringBlock = (justering: Justering, verificationUrl: VerificationUrl): AttestationBlock => ({
+  kind: "attestation",
+  heading: "Justerat",
+  intro: "Protokollet har justerats digitalt av följande personer:",
+  rows: justering.approvals.map((approval) => ({ name: APPROVER_ROLE[approval.role] ? `${approval.name}, ${APPROVER_ROLE[approval.role]}` : approval.name, date: approval.date })),
+  verificationCode: justering.verificationCode,
+  verificationUrl: verificationUrl(justering.verificationCode),
+});
+
+/** Anslag: when the justering was announced and when the time for laglighetsprövning ends. */
+const postingBlocks = (postedDate: string | null, appealEndsOn: string | null): Block[] => {
+  if (!postedDate) return [];
+  return [
+    { kind: "heading", level: 2, runs: [{ text: "Anslag" }] },
+    paragraph(`Justeringen har tillkännagetts genom anslag på kommunens anslagstavla ${postedDate}.`),
+    ...(appealEndsOn ? [paragraph(`Tiden för överklagande (laglighetsprövning enligt 13 kap. kommunallagen) går ut ${appealEndsOn}.`)] : []),
+  ];
+};
+
+/**
+ * The justering to print, or null for a draft. A justering is printed only on exactly the
+ * content it binds to: anything else is refused, never shown with someone's approval.
+ */
+const verifiedJustering = (justering: Justering | null, liveContentHash: string | null): Justering | null => {
+  if (!justering) return null;
+  if (justering.contentHash !== liveContentHash) throw new AttestationMismatchError(justering.contentHash, liveContentHash ?? "(no minutes)");
+  return justering;
+};
+
+// ─── Protokoll ──────────────────────────────────────────────────────────────
+
+const attendanceBlocks = (attendance: MinutesExport["attendance"]): Block[] => {
+  const present = attendance.filter((row) => row.present);
+  const members = present.filter((row) => row.role !== "DEPUTY");
+  const serving = present.filter((row) => row.role === "DEPUTY" && row.serving);
+  const deputies = present.filter((row) => row.role === "DEPUTY" && !row.serving);
+  const group = (heading: string, rows: MinutesExport["attendance"], withRole: boolean): Block[] =>
+    rows.length === 0
+      ? []
+      : [
+          { kind: "heading", level: 3, runs: [{ text: heading }] },
+          paragraph(rows.map((row) => `${withParty(row.name, row.party)}${withRole && row.role !== "MEMBER" ? `, ${MEMBER_ROLE_LABELS[row.role].toLocaleLowerCase("sv-SE")}` : ""}`).join("\n")),
+        ];
+  const blocks: Block[] = [{ kind: "heading", level: 2, runs: [{ text: "Närvarande" }] }];
+  if (present.length === 0) return [...blocks, paragraph("Närvaron är inte registrerad.")];
+  return [...blocks, ...group("Ledamöter", members, true), ...group("Tjänstgörande ersättare", serving, false), ...group("Ersättare", deputies, false)];
+};
+
+export type MinutesDocumentInput = { minutes: MinutesExport; verificationUrl: VerificationUrl };
+
+/** The protokoll. Justerat → the Justerat block with the verification code and the anslag; otherwise a draft with UTKAST. */
+export const minutesToDocument = ({ minutes, verificationUrl }: MinutesDocumentInput): ExportDocument => {
+  const { committee, meeting } = minutes;
+  const justering = minutes.status === "APPROVED" ? verifiedJustering(minutes.justering, minutes.contentHash) : null;
+  const range = paragraphRange(minutes.paragraphs);
+
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, runs: [{ text: "Protokoll" }] },
+    paragraph(`Sammanträde med ${committee.name}`, "subtitle"),
+    meetingFacts(meeting, range ? [["Paragrafer", range]] : []),
+    ...attendanceBlocks(minutes.attendance),
+    { kind: "heading", level: 2, runs: [{ text: "Justering" }] },
+    labelledLines([
+      ["Ordförande", minutes.chair.name],
+      ["Utsedd att justera", minutes.checker.name],
+    ]),
+  ];
+  for (const item of minutes.paragraphs) blocks.push(...paragraphBlocks(item, committee.name));
+  if (minutes.paragraphs.length === 0) blocks.push(paragraph("Protokollet har inga paragrafer."));
+
+  blocks.push({
+    kind: "columns",
+    columns: [
+      { label: "Vid protokollet", lines: [minutes.secretary ?? "", "Nämndsekreterare"].filter(Boolean) },
+      { label: "Ordförande", lines: [minutes.chair.name] },
+      { label: "Justerare", lines: [minutes.checker.name] },
+    ],
+  });
+  if (justering) blocks.push(justeringBlock(justering, verificationUrl), ...postingBlocks(minutes.postedDate, minutes.appealEndsOn));
+  else blocks.push(paragraph("Protokollet är inte justerat.", "note"));
+
+  return {
+    meta: {
+      title: `Protokoll ${committee.name} ${meeting.date}`,
+      subject: `Protokoll från sammanträde ${meeting.date}${range ? `, ${range}` : ""}${justering ? "" : " (utkast)"}`,
+      author: committee.name,
+      language: "sv-SE",
+      createdAt: justering && minutes.approvedAt ? minutes.approvedAt : new Date(meeting.startsAt),
+      identifier: minutes.contentHash,
+    },
+    runningHeader: { organisation: committee.name, documentType: "Protokoll", reference: `Sammanträde ${meeting.date}` },
+    draft: justering === null,
+    blocks,
+  };
+};
+
+// ─── Protokollsutdrag ───────────────────────────────────────────────────────
+
+export type ExtractDocumentInput = { extract: ExtractExport; verificationUrl: VerificationUrl };
+
+/**
+ * One § with the meeting's header, the justering and "Rätt utdraget intygar". Final when
+ * the minutes are justerade or the § was declared immediately approved; otherwise a draft.
+ */
+export const extractToDocument = ({ extract, verificationUrl }: ExtractDocumentInput): ExportDocument => {
+  const { committee, meeting, paragraph: item } = extract;
+  const justering = extract.minutesStatus === "APPROVED" ? verifiedJustering(extract.justering, extract.minutesContentHash) : null;
+  const final = justering !== null || item.immediateApproval;
+
+  const blocks: Block[] = [
+    { kind: "heading", level: 1, runs: [{ text: "Utdrag ur protokoll" }] },
+    paragraph(`Sammanträde med ${committee.name}`, "subtitle"),
+    meetingFacts(meeting),
+    ...paragraphBlocks(item, committee.name),
+  ];
+  if (justering) blocks.push(justeringBlock(justering, verificationUrl), ...postingBlocks(extract.postedDate, extract.appealEndsOn));
+  else if (!final) blocks.push(paragraph("Protokollet är inte justerat.", "note"));
+  blocks.push({ kind: "columns", columns: [{ label: "Rätt utdraget intygar", lines: [extract.secretary ?? "", "Nämndsekreterare"].filter(Boolean) }] });
+
+  return {
+    meta: {
+      title: `Protokollsutdrag § ${item.paragraph}/${item.year} ${item.title}`,
+      subject: `Utdrag ur protokoll från ${committee.name}s sammanträde ${meeting.date}${final ? "" : " (utkast)"}`,
+      author: committee.name,
+      language: "sv-SE",
+      createdAt: meetingStart(meeting.date, meeting.time),
+      // What is printed: the rest of the minutes (their id and hash) may change without changing this §.
+      identifier: hashOf({ ...extract, minutesId: undefined, minutesContentHash: undefined }),
+    },
+    runningHeader: {
+      organisation: committee.name,
+      unit: `Sammanträde ${meeting.date}`,
+      documentType: `Protokollsutdrag § ${item.paragraph}/${item.year}`,
+      reference: item.caseNumber ? `Dnr ${item.caseNumber}` : `${committee.shortName} § ${item.paragraph}/${item.year}`,
+    },
+    draft: !final,
+    blocks,
+  };
+};
+
+// ─── File names ─────────────────────────────────────────────────────────────
+
+/** "Föredragningslista 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf" */
+export const agendaFileName = (agenda: AgendaExport, options: { draft: boolean; format: Format }): string =>
+  exportFileName({ parts: ["Föredragningslista", agenda.meeting.date, agenda.committee.name], qualifiers: [options.draft && "utkast"], format: options.format });
+
+/** "Protokoll 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf" */
+export const minutesFileName = (minutes: MinutesExport, options: { draft: boolean; format: Format }): string =>
+  exportFileName({ parts: ["Protokoll", minutes.meeting.date, minutes.committee.name], qualifiers: [options.draft && "utkast"], format: options.format });
+
+/** "Protokollsutdrag 2024-04-25 § 2 Hägersten-Älvsjö stadsdelsnämnd.pdf" (§ numbers run per year; the date names it) */
+export const extractFileName = (extract: ExtractExport, options: { draft: boolean; format: Format }): string =>
+  exportFileName({
+    parts: ["Protokollsutdrag", extract.meeting.date, `§ ${extract.paragraph.paragraph}`, extract.committee.name],
+    qualifiers: [options.draft && "utkast"],
+    format: options.format,
+  });

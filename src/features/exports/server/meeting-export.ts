@@ -1,0 +1,56 @@
+// Exports the meeting documents — kallelse with föredragningslista, protokoll and
+// protokollsutdrag — as PDF/A or DOCX for someone who may read the committee's meetings.
+// The meetings read models load and authorize (unknown and unreadable are the same
+// NOT_FOUND); the mappings in meeting-documents.ts decide what is printed.
+//
+// A justering is printed only when the attestation engine accepts it (completed request,
+// every step attested, intact audit events) *and* the minutes' content, rebuilt now,
+// hashes to what was approved. A justerat protokoll whose content no longer matches is
+// refused rather than exported as a draft: both alternatives would misstate what the
+// committee approved.
+import "server-only";
+import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-queries";
+import type { Actor } from "@/server/auth/actor";
+import { AppError } from "@/server/errors";
+import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, minutesFileName, minutesToDocument } from "../meeting-documents";
+import { renderExportFile, verificationUrlFor, type ExportedFile, type ExportFormat } from "./exported-file";
+
+export type ExportMeetingDocumentOptions = { actor: Actor; id: string; format: ExportFormat };
+
+const mismatch = (what: string, minutesId: string) =>
+  new AppError("INVALID_STATE", `${what}: minutes ${minutesId} are APPROVED but their content or justering does not verify`, {
+    userMessage: "Protokollets innehåll stämmer inte med justeringen och kan inte exporteras. Kontakta nämndsekreteraren.",
+  });
+
+/** The justering of APPROVED minutes must verify, and bind the live content; else refuse. */
+const assertJusteringHolds = async (what: string, minutes: { id: string; contentHash: string | null; justering: { contentHash: string } | null }): Promise<void> => {
+  const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutes.id });
+  if (!state.attested || !state.request || !minutes.justering) throw mismatch(what, minutes.id);
+  if (state.request.contentHash !== minutes.contentHash || minutes.justering.contentHash !== minutes.contentHash) throw mismatch(what, minutes.id);
+};
+
+/** Kallelse and föredragningslista of a meeting (id: the meeting). */
+export const exportAgenda = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+  const agenda = await getAgendaForExport({ actor, meetingId: id });
+  const document = agendaToDocument(agenda);
+  return renderExportFile({ document, format, fileName: agendaFileName(agenda, { draft: document.draft, format }) });
+};
+
+/** The protokoll (id: the minutes). */
+export const exportMinutes = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+  const minutes = await getMinutesForExport({ actor, minutesId: id });
+  if (minutes.status === "APPROVED") await assertJusteringHolds("protokoll", { id, contentHash: minutes.contentHash, justering: minutes.justering });
+  const document = minutesToDocument({ minutes, verificationUrl: verificationUrlFor });
+  return renderExportFile({ document, format, fileName: minutesFileName(minutes, { draft: document.draft, format }) });
+};
+
+/** The protokollsutdrag of one § (id: the decision). */
+export const exportExtract = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+  const extract = await getExtractForExport({ actor, decisionId: id });
+  if (extract.minutesStatus === "APPROVED" && extract.minutesId) {
+    await assertJusteringHolds("protokollsutdrag", { id: extract.minutesId, contentHash: extract.minutesContentHash, justering: extract.justering });
+  }
+  const document = extractToDocument({ extract, verificationUrl: verificationUrlFor });
+  return renderExportFile({ document, format, fileName: extractFileName(extract, { draft: document.draft, format }) });
+};
