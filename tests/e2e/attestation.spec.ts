@@ -4,7 +4,7 @@
 // with both names and dates, and the public verification page confirms it.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, registerSimpleCase } from "./support/cases";
+import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
 
 /**
  * A fresh case with a saved statement, through the case registration (/arenden/nytt) and
@@ -16,6 +16,11 @@ const createCaseWithStatement = async (page: Page, title: string): Promise<strin
   if (process.env.E2E_ATTESTATION_CASE_ID) return process.env.E2E_ATTESTATION_CASE_ID;
   const caseId = await registerSimpleCase(page, title);
   await createStatement(page, caseId);
+  // The required sections that the prefill leaves empty for a case without a motion.
+  await writeSections(page, ["sammanfattning", "arendet", "synpunkter"], "Förvaltningen har inget att invända.");
+  await page.reload();
+  await expect(page.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("missing-required")).toHaveCount(0);
   return caseId;
 };
 

@@ -10,7 +10,7 @@
 // own pages and are verified by tests/e2e/meetings.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, field } from "./support/cases";
+import { createStatement, field, writeSections } from "./support/cases";
 
 const signOut = async (page: Page) => page.context().clearCookies();
 
@@ -53,6 +53,8 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await page.keyboard.press("Enter");
   await page.keyboard.type("Förvaltningen välkomnar motionens inriktning.");
   await expect(page.getByTestId("status-sammanfattning")).toContainText("Sparat", { timeout: 30_000 });
+  // Sending requires every required section to have text; the prefill leaves this one empty.
+  await writeSections(page, ["synpunkter"], "Förvaltningen ser positivt på motionens förslag.");
 
   // 3. Attestation — sent by the handläggare, attested by avdelningschef and stadsdelsdirektör.
   await page.goto(`${caseUrl}/attestering`);

@@ -2,6 +2,7 @@
 // case with a statement at version 1, actors with a fresh or stale login, and an edit
 // helper that behaves like the statements feature's save (conditional on DRAFT + version).
 import { contentHashOf } from "@/features/attestation/content";
+import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
 import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -21,12 +22,38 @@ export const actorFor = async (db: Db, username: string, { fresh = true }: { fre
   return actor;
 };
 
-export const statementContent = (title: string, text: string) => ({
-  header: { title, subtitle: "Yttrande till kommunstyrelsen", caseOfficerName: "Clas Cederlid", phone: "08-50823326", to: "Hägersten-Älvsjö stadsdelsnämnd" },
-  decisionPoints: [{ text: "Nämnden godkänner förvaltningens tjänsteutlåtande." }],
-  sections: [{ key: "summary", title: "Sammanfattning", text }],
-  attachments: [{ title: "Remissunderlag", sha256: "a".repeat(64) }],
-});
+/** A template whose required sections the fixture's content fills (sending refuses empty required sections). */
+export const TEST_TEMPLATE_DEFINITION = {
+  subtitle: "Yttrande till {referringBody}",
+  sections: [
+    { key: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", kind: "DECISION_POINTS", required: true, prefill: "NONE" },
+    { key: "sammanfattning", heading: "Sammanfattning", kind: "RICH_TEXT", required: true, prefill: "NONE" },
+    { key: "synpunkter", heading: "Förvaltningens synpunkter och förslag", kind: "RICH_TEXT", required: false, prefill: "NONE" },
+  ],
+  signatories: [{ role: "DEPARTMENT_HEAD", label: "avdelningschef" }],
+} satisfies TTemplateDefinition;
+
+/** Statement content in the statements feature's stored format (ZStatementContentSchema). */
+export const statementContent = (title: string, text: string) =>
+  ({
+    format: 1,
+    header: {
+      caseNumber: "HÄS 2024/1",
+      caseOfficerName: "Clas Cederlid",
+      caseOfficerPhone: "08-50823326",
+      committeeName: "Hägersten-Älvsjö stadsdelsnämnd",
+      meetingDate: null,
+      title,
+      subtitle: "Yttrande till kommunstyrelsen",
+    },
+    decisionPoints: [{ text: "Nämnden godkänner förvaltningens tjänsteutlåtande." }],
+    sections: [
+      { key: "sammanfattning", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+      { key: "synpunkter", body: { type: "doc", content: [] } },
+    ],
+    attachments: [],
+    signatories: [],
+  }) satisfies TStatementContent;
 
 let sequence = 0;
 
@@ -44,8 +71,8 @@ export const createCaseWithStatement = async (
   });
   const template = await db.statementTemplate.upsert({
     where: { municipalityId_key_version: { municipalityId: "stockholm", key: "test", version: 1 } },
-    create: { municipalityId: "stockholm", key: "test", name: "Test", version: 1, definition: {} },
-    update: {},
+    create: { municipalityId: "stockholm", key: "test", name: "Test", version: 1, definition: TEST_TEMPLATE_DEFINITION },
+    update: { definition: TEST_TEMPLATE_DEFINITION },
   });
   sequence += 1;
   const n = sequence + Math.floor(Math.random() * 1_000_000) * 1000;

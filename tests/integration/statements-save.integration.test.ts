@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { recordUnionConsultation } from "@/features/meetings/server/union-consultation";
 import { readSection } from "@/features/statements/content";
 import { doc, paragraph, richTextToPlainText, type TRichText } from "@/features/statements/rich-text";
 import { ZStatementContentSchema, type TStatementContent } from "@/features/statements/schemas";
@@ -249,5 +250,26 @@ describe("history", () => {
     await saveText(clas, statementId, "synpunkter", 1, doc(paragraph("Ny text.")));
     await expectAppError(restoreStatementVersion({ actor: clas, input: { statementId, number: 1, baseVersion: 1 } }), "CONFLICT");
     expect((await db.statement.findUniqueOrThrow({ where: { id: statementId } })).currentVersion).toBe(2);
+  });
+});
+
+describe("union consultations in Ärendets beredning", () => {
+  it("writes the recorded förvaltningsgrupp date into the prefill", async () => {
+    const { caseId } = await createCase(db);
+    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" } });
+    const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+    expect(sectionText(await latestContent(statementId), "arendets-beredning")).toBe(
+      "Ärendet har beretts inom avdelningen för samhälle och service. De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024.",
+    );
+  });
+
+  it("names every consultation, oldest first, whatever order they were recorded in", async () => {
+    const { caseId } = await createCase(db);
+    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "FSG", date: "2024-05-02" } });
+    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" } });
+    const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+    expect(sectionText(await latestContent(statementId), "arendets-beredning")).toBe(
+      "Ärendet har beretts inom avdelningen för samhälle och service. De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024. De fackliga organisationerna informerades på FSG den 2 maj 2024.",
+    );
   });
 });

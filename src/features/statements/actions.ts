@@ -49,11 +49,12 @@ export const restoreStatementVersionAction = defineAction({
   },
 });
 
+/** The saved version comes back whole: the form continues from it (new sections now have keys). */
 export const updateStatementTemplateAction = defineAction({
   schema: ZTemplateEditSchema,
   handler: async (input, actor) => {
     const result = await updateStatementTemplate({ actor, input });
-    revalidatePath("/admin/mallar");
-    return { id: result.id, version: result.version };
+    revalidatePath("/admin/mallar", "layout");
+    return { id: result.id, version: result.version, name: result.name, definition: result.definition };
   },
 });

@@ -24,6 +24,10 @@ export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
   ],
 };
 
+/** A template edit based on an older version (the admin form recognises it and keeps the input). */
+export const TEMPLATE_CONFLICT_MESSAGE =
+  "Någon annan har sparat en nyare version av mallen medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Öppna mallen i en ny flik, gör om ändringarna där och spara.";
+
 /** "Kommunstyrelsen" → "kommunstyrelsen", as in running text of the reference. */
 export const lowerFirst = (value: string): string => (value ? value.charAt(0).toLocaleLowerCase("sv-SE") + value.slice(1) : value);
 

@@ -26,6 +26,11 @@ export type TSectionKind = (typeof SECTION_KINDS)[number];
 
 /** What the service fills a rich-text section with when the statement is created. */
 export const PREFILLS = ["NONE", "MOTION", "PREPARATION"] as const;
+export type TPrefill = (typeof PREFILLS)[number];
+
+/** Who signs a statement, in the template's order; the names come from the organisation. */
+export const SIGNATORY_ROLES = ["DIRECTOR", "DEPARTMENT_HEAD"] as const;
+export type TSignatoryRole = (typeof SIGNATORY_ROLES)[number];
 
 export const ZSectionKeySchema = z
   .string()
@@ -34,32 +39,36 @@ export const ZSectionKeySchema = z
 /** Keys that name the structured parts of the content; a rich-text section cannot use them. */
 export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments"]);
 
-export const ZTemplateSectionSchema = z
-  .object({
-    key: ZSectionKeySchema,
-    heading: line(120).min(1, { error: "Ange en rubrik." }),
-    kind: z.enum(SECTION_KINDS),
-    required: z.boolean(),
-    prefill: z.enum(PREFILLS).default("NONE"),
-  })
+const templateSectionShape = {
+  key: ZSectionKeySchema,
+  heading: line(120).min(1, { error: "Ange en rubrik." }),
+  kind: z.enum(SECTION_KINDS),
+  required: z.boolean(),
+  prefill: z.enum(PREFILLS).default("NONE"),
+};
+
+export const ZTemplateSectionSchema = z.object(templateSectionShape).strict();
+
+const ZTemplateSignatorySchema = z
+  .object({ role: z.enum(SIGNATORY_ROLES), label: line(80).min(1, { error: "Ange en titel." }) })
   .strict();
 
+const templateDefinitionShape = {
+  /** "{referringBody}" is replaced by the case's referring body, first letter lower-case. */
+  subtitle: line(200),
+  sections: z.array(ZTemplateSectionSchema).min(1, { error: "Mallen måste ha minst ett avsnitt." }).max(30, { error: "Högst 30 avsnitt." }),
+  signatories: z.array(ZTemplateSignatorySchema).max(4, { error: "Högst 4 undertecknare." }),
+};
+
 export const ZTemplateDefinitionSchema = z
-  .object({
-    /** "{referringBody}" is replaced by the case's referring body, first letter lower-case. */
-    subtitle: line(200),
-    sections: z.array(ZTemplateSectionSchema).min(1).max(30),
-    signatories: z
-      .array(z.object({ role: z.enum(["DIRECTOR", "DEPARTMENT_HEAD"]), label: line(80).min(1) }).strict())
-      .max(4),
-  })
+  .object(templateDefinitionShape)
   .strict()
   .superRefine((definition, context) => {
     const keys = definition.sections.map((section) => section.key);
     if (new Set(keys).size !== keys.length) context.addIssue({ code: "custom", path: ["sections"], message: "Två avsnitt har samma nyckel." });
-    for (const kind of ["DECISION_POINTS", "ATTACHMENTS"] as const) {
+    for (const [kind, label] of [["DECISION_POINTS", "Förslag till beslut"], ["ATTACHMENTS", "Bilagor"]] as const) {
       if (definition.sections.filter((section) => section.kind === kind).length > 1) {
-        context.addIssue({ code: "custom", path: ["sections"], message: "Förslag till beslut och Bilagor får bara förekomma en gång." });
+        context.addIssue({ code: "custom", path: ["sections"], message: `Avsnittstypen ${label} får bara förekomma en gång i mallen.` });
       }
     }
     definition.sections.forEach((section, index) => {
@@ -161,6 +170,25 @@ export const ZRestoreVersionSchema = z
   .object({ statementId: z.uuid(), number: z.int().min(1), baseVersion: z.int().min(1) })
   .strict();
 
+/**
+ * A section as the admin's form sends it. Sections added in the form have no key: the
+ * service derives one from the heading (template-keys.ts), so admins never type keys.
+ */
+export const ZTemplateSectionInputSchema = z.object({ ...templateSectionShape, key: ZSectionKeySchema.optional() }).strict();
+export type TTemplateSectionInput = z.infer<typeof ZTemplateSectionInputSchema>;
+
+/**
+ * An edited template. `templateId` is the version the admin edited (optimistic
+ * concurrency). The rules across sections (one Förslag till beslut, unique keys) are
+ * checked by ZTemplateDefinitionSchema once the keys are assigned.
+ */
 export const ZTemplateEditSchema = z
-  .object({ templateId: z.uuid(), name: line(200).min(1, { error: "Ange ett namn." }), definition: ZTemplateDefinitionSchema })
+  .object({
+    templateId: z.uuid(),
+    name: line(200).min(1, { error: "Ange ett namn." }),
+    definition: z
+      .object({ ...templateDefinitionShape, sections: z.array(ZTemplateSectionInputSchema).min(1, { error: "Mallen måste ha minst ett avsnitt." }).max(30, { error: "Högst 30 avsnitt." }) })
+      .strict(),
+  })
   .strict();
+export type TTemplateEditInput = z.infer<typeof ZTemplateEditSchema>;

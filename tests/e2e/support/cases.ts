@@ -32,3 +32,17 @@ export const createStatement = async (page: Page, caseId: string): Promise<void>
   if (await create.isVisible()) await create.click();
   await expect(page.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
 };
+
+/**
+ * Writes `text` as a new paragraph at the end of each section and waits until each is saved.
+ * A statement is sent for attestation only when its required sections have text.
+ */
+export const writeSections = async (page: Page, sectionKeys: readonly string[], text: string): Promise<void> => {
+  for (const key of sectionKeys) {
+    await page.getByTestId(`editor-${key}`).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type(text);
+    await expect(page.getByTestId(`status-${key}`)).toContainText("Sparat", { timeout: 30_000 });
+  }
+};

@@ -10,6 +10,7 @@ const CARDS = [
   { href: "/admin/anvandare", title: "Användare", text: "Konton, roller i enheter, inaktivering och nya lösenord." },
   { href: "/admin/diarieserier", title: "Diarieserier", text: "Nämndernas diarieserier och format för diarienummer." },
   { href: "/admin/klassning", title: "Klassning (KLASSA)", text: "Klasser som ärenden registreras under." },
+  { href: "/admin/mallar", title: "Mallar", text: "Mallar för tjänsteutlåtanden: avsnitt, obligatoriska delar och undertecknare." },
 ];
 
 const AdminPage = async () => {

@@ -5,6 +5,7 @@ const SECTIONS = [
   { href: "/admin/anvandare", label: "Användare" },
   { href: "/admin/diarieserier", label: "Diarieserier" },
   { href: "/admin/klassning", label: "Klassning (KLASSA)" },
+  { href: "/admin/mallar", label: "Mallar" },
 ];
 
 /** Heading and section navigation of the admin pages; the current section is marked with aria-current. */

@@ -18,6 +18,8 @@ import { isoDateToDb, todayInStockholm } from "@/features/cases/dates";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "@/features/cases/server/case-access";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { notifyInTx } from "@/features/notifications/server/notify";
+import { missingRequiredSections } from "@/features/statements/content";
+import { parseStatementContent, parseTemplateDefinition } from "@/features/statements/server/statement-access";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
@@ -129,6 +131,20 @@ const afterCommit = async <T extends { mailIds: string[] }>(result: T): Promise<
 
 // ─── Send ──────────────────────────────────────────────────────────────────
 
+/**
+ * The template's required sections must have content before anyone is asked to attest:
+ * checked against the template version the statement was created from.
+ */
+const assertRequiredSectionsFilled = async (tx: Tx, statementId: string, content: unknown): Promise<void> => {
+  const { template } = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, select: { template: { select: { definition: true } } } });
+  const missing = missingRequiredSections(parseStatementContent(content), parseTemplateDefinition(template.definition));
+  if (missing.length > 0) {
+    throw new AppError("INVALID_STATE", `Required sections without content: ${missing.join(", ")}`, {
+      userMessage: `Fyll i de obligatoriska avsnitten innan du skickar: ${missing.join(", ")}.`,
+    });
+  }
+};
+
 export type SendForAttestationOptions = { actor: Actor; input: TSendForAttestation };
 
 export const sendStatementForAttestation = async ({ actor, input }: SendForAttestationOptions) =>
@@ -140,6 +156,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
       if (statement.status !== "DRAFT") throw new AppError("INVALID_STATE", `Statement is ${statement.status}`, { userMessage: "Tjänsteutlåtandet är redan skickat på attestering eller attesterat." });
       if (statement.currentVersion !== input.versionNumber) throw new AppError("CONFLICT", `Version ${input.versionNumber} is not current (${statement.currentVersion})`, { userMessage: "Tjänsteutlåtandet har ändrats sedan du öppnade sidan. Läs in sidan på nytt." });
       const version = await currentVersionOf(tx, statement.id, statement.currentVersion);
+      await assertRequiredSectionsFilled(tx, statement.id, version.content);
 
       const eligible = new Map((await eligibleAttesters(tx, loaded.scope)).map((attester) => [attester.userId, attester]));
       const authors = await statementAuthorIds(tx, statement);

@@ -6,16 +6,13 @@ import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { formatDateOnly, isoDateToDb, longSwedishDate } from "../dates";
+import { formatDateOnly, isoDateToDb } from "../dates";
+import { describeUnionConsultation } from "../format";
 import { ZUnionConsultationSchema } from "../schemas";
 import { UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 
 export type UnionConsultationView = { id: string; forum: string; date: string; note: string | null; sentence: string };
-
-/** "De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024." */
-export const describeUnionConsultation = ({ forum, date }: { forum: string; date: Date }): string =>
-  `De fackliga organisationerna informerades på ${forum} den ${longSwedishDate(date)}.`;
 
 /** Oldest first. No authorization: callers (the statement prefill) have authorized the case. */
 export const getUnionConsultations = async (caseId: string): Promise<UnionConsultationView[]> => {

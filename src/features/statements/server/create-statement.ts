@@ -1,10 +1,11 @@
 // "Skapa tjänsteutlåtande": a draft from the municipality's default template, prefilled
-// from the case (motion, department, chosen attachments) and the organisation (who signs).
+// from the case (motion, department, union consultations, chosen attachments) and the
+// organisation (who signs).
 // Version 1 holds the prefill; every later save is a new version.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) uses this module;
-// it imports nothing from next/* and is never imported by a client component.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { describeUnionConsultation } from "@/features/meetings/format";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
@@ -20,16 +21,6 @@ import { ensureDefaultTemplate } from "./templates";
 
 export const hashStatementContent = (content: TStatementContent): string => sha256Hex(canonicalJson(content as unknown as CanonicalValue));
 
-const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Stockholm" });
-
-/**
- * HOOK (union information): "De fackliga organisationerna informerades på förvaltningsgrupp
- * den 16 april 2024." The case has no field for the date the unions were informed (FSG)
- * yet; when one is added, pass it here from `createStatement` and the sentence appears.
- */
-export const unionInformationSentence = (informedOn: Date | null): string | null =>
-  informedOn ? `De fackliga organisationerna informerades på förvaltningsgrupp den ${longDate.format(informedOn)}.` : null;
-
 type MotionForPrefill = { authors: { name: string; party: string | null }[]; proposals: { text: string }[] } | null;
 
 const joinNames = (names: string[]): string =>
@@ -44,9 +35,16 @@ export const motionPrefill = (motion: MotionForPrefill): TRichText => {
   return doc(paragraph(`${authors} har skrivit en motion där det föreslås att`), bulletList(...proposals.map((text) => [paragraph(text)])));
 };
 
-export const preparationPrefill = (departmentName: string, unionsInformedOn: Date | null): TRichText => {
-  const union = unionInformationSentence(unionsInformedOn);
-  return doc(paragraph([`Ärendet har beretts inom ${lowerFirst(departmentName)}.`, union].filter(Boolean).join(" ")));
+type UnionConsultationForPrefill = { forum: string; date: Date };
+
+/**
+ * "Ärendet har beretts inom avdelningen för samhälle och service. De fackliga organisationerna
+ * informerades på förvaltningsgrupp den 16 april 2024." Every recorded union consultation,
+ * oldest first: each is part of how the case was prepared (förvaltningsgrupp, then FSG …).
+ */
+export const preparationPrefill = (departmentName: string, unionConsultations: readonly UnionConsultationForPrefill[]): TRichText => {
+  const unions = [...new Set(unionConsultations.map(describeUnionConsultation))];
+  return doc(paragraph([`Ärendet har beretts inom ${lowerFirst(departmentName)}.`, ...unions].join(" ")));
 };
 
 export const CASE_FOR_STATEMENT_SELECT = {
@@ -65,6 +63,8 @@ export const CASE_FOR_STATEMENT_SELECT = {
       proposals: { select: { text: true }, orderBy: { position: "asc" } },
     },
   },
+  // The consultations recorded for the case, in the same read (meetings/server/union-consultation.ts records them).
+  unionConsultations: { select: { forum: true, date: true }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] },
   statement: { select: { id: true } },
 } satisfies Prisma.CaseSelect;
 
@@ -121,7 +121,7 @@ export const buildInitialContent = (row: CaseForStatement, definition: TTemplate
     .filter((section) => section.kind === "RICH_TEXT")
     .map((section) => ({
       key: section.key,
-      body: section.prefill === "MOTION" ? motionPrefill(row.motion) : section.prefill === "PREPARATION" ? preparationPrefill(row.department.name, null) : EMPTY_DOC,
+      body: section.prefill === "MOTION" ? motionPrefill(row.motion) : section.prefill === "PREPARATION" ? preparationPrefill(row.department.name, row.unionConsultations) : EMPTY_DOC,
     })),
   attachments,
   signatories,

@@ -1,8 +1,7 @@
 // Loading a case or statement together with what authorization needs, and the rule that
 // only a draft can be edited. Readers of the case may read its statement; only the case's
 // handläggare edits it (case-access.ts: "editStatement"). Unknown or unreadable → NOT_FOUND.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) uses this module;
-// it imports nothing from next/* and is never imported by a client component.
+import "server-only";
 import type { StatementStatus } from "@/generated/prisma/enums";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseAction, type CaseScope } from "@/features/cases/server/case-access";
 import type { Actor } from "@/server/auth/actor";

@@ -1,15 +1,15 @@
 // Statement templates: versioned per municipality. The default template is created by
 // the seed and, lazily, the first time a statement is created in a municipality without one.
 // Editing creates a new version; statements keep the version they were created from.
-// No `import "server-only"`: the demo seed (scripts/start.ts, plain Node) uses this module;
-// it imports nothing from next/* and is never imported by a client component.
-import type { Prisma } from "@/generated/prisma/client";
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAME } from "../content";
-import { ZTemplateEditSchema, type TTemplateDefinition } from "../schemas";
+import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAME, TEMPLATE_CONFLICT_MESSAGE } from "../content";
+import { ZTemplateDefinitionSchema, ZTemplateEditSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
+import { assignSectionKeys } from "../template-keys";
 import { parseTemplateDefinition } from "./statement-access";
 
 export type StatementTemplateRow = { id: string; key: string; name: string; version: number; definition: TTemplateDefinition };
@@ -47,54 +47,121 @@ export const ensureDefaultTemplate = async (client: Db | Tx, municipalityId: str
 const adminMunicipalities = (actor: Actor): string[] =>
   actor.memberships.filter((membership) => membership.role === "ADMIN" && membership.unitType === "MUNICIPALITY").map((membership) => membership.unitId);
 
+export type TemplateListRow = StatementTemplateRow & { municipalityId: string; isDefault: boolean; updatedAt: Date };
+
 /** The newest version of every template key in the admin's municipalities. */
-export const listTemplatesForAdmin = async (actor: Actor): Promise<(StatementTemplateRow & { isDefault: boolean; updatedAt: Date })[]> => {
+export const listTemplatesForAdmin = async (actor: Actor): Promise<TemplateListRow[]> => {
   const municipalities = adminMunicipalities(actor);
   if (municipalities.length === 0) throw new AppError("FORBIDDEN", "Templates are edited by admins");
   for (const municipalityId of municipalities) await ensureDefaultTemplate(db, municipalityId);
   const rows = await db.statementTemplate.findMany({
     where: { municipalityId: { in: municipalities } },
-    orderBy: [{ key: "asc" }, { version: "desc" }],
+    orderBy: [{ municipalityId: "asc" }, { key: "asc" }, { version: "desc" }],
   });
   const newest = rows.filter((row, index) => index === 0 || rows[index - 1]!.key !== row.key || rows[index - 1]!.municipalityId !== row.municipalityId);
-  return newest.map((row) => ({ ...toRow(row), isDefault: row.isDefault, updatedAt: row.createdAt }));
+  // A version row is never changed: the newest version's creation is the template's last change.
+  return newest.map((row) => ({ ...toRow(row), municipalityId: row.municipalityId, isDefault: row.isDefault, updatedAt: row.createdAt }));
+};
+
+export type TemplateVersionRow = { id: string; version: number; createdAt: Date; statementCount: number };
+export type TemplateForAdmin = TemplateListRow & { versions: TemplateVersionRow[] };
+
+export type GetTemplateForAdminOptions = { actor: Actor; municipalityId: string; key: string };
+
+/**
+ * The newest version of one template, with every version and how many statements use it
+ * (a statement keeps the version it was created from). NOT_FOUND for anyone who is not
+ * ADMIN of the municipality: the template's existence is not revealed.
+ */
+export const getTemplateForAdmin = async ({ actor, municipalityId, key }: GetTemplateForAdminOptions): Promise<TemplateForAdmin> => {
+  if (!adminMunicipalities(actor).includes(municipalityId)) throw new AppError("NOT_FOUND", `Template ${key} of ${municipalityId} not visible to ${actor.id}`);
+  const rows = await db.statementTemplate.findMany({
+    where: { municipalityId, key },
+    orderBy: { version: "desc" },
+    include: { _count: { select: { statements: true } } },
+  });
+  const newest = rows[0];
+  if (!newest) throw new AppError("NOT_FOUND", `Template ${key} of ${municipalityId} not found`);
+  return {
+    ...toRow(newest),
+    municipalityId,
+    isDefault: newest.isDefault,
+    updatedAt: newest.createdAt,
+    versions: rows.map((row) => ({ id: row.id, version: row.version, createdAt: row.createdAt, statementCount: row._count.statements })),
+  };
+};
+
+const conflict = (cause?: unknown) => new AppError("CONFLICT", "Template has a newer version", { userMessage: TEMPLATE_CONFLICT_MESSAGE, cause });
+
+const fieldErrorsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: string[] = []): Record<string, string[]> => {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = [...prefix, ...issue.path.map(String)].join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+};
+
+const invalid = (fieldErrors: Record<string, string[]>) =>
+  new AppError("VALIDATION", "Invalid template", { userMessage: "Mallen är inte sparad. Rätta de markerade fälten.", fieldErrors });
+
+/**
+ * The definition to store: sections added in the form get keys from their headings, and a
+ * prefill only applies to text sections. Validated as a whole (one Förslag till beslut …).
+ */
+const definitionToStore = (input: TTemplateEditInput["definition"]): TTemplateDefinition => {
+  const sections = assignSectionKeys(input.sections).map((section) => (section.kind === "RICH_TEXT" ? section : { ...section, prefill: "NONE" as const }));
+  const parsed = ZTemplateDefinitionSchema.safeParse({ ...input, sections });
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues, ["definition"]));
+  return parsed.data;
 };
 
 export type UpdateTemplateOptions = { actor: Actor; input: unknown };
 
 /**
  * Saves an edited template as a new version. `templateId` names the version the admin
- * edited: if someone else saved a newer one meanwhile, CONFLICT (the unique version
- * number makes the check race-free).
+ * edited: if someone else saved a newer one meanwhile, CONFLICT and nothing is written
+ * (the unique (municipality, key, version) makes the check race-free: of two saves based
+ * on the same version, one insert fails). Statements keep the version they were made from.
  */
 export const updateStatementTemplate = async ({ actor, input }: UpdateTemplateOptions): Promise<StatementTemplateRow> => {
   const parsed = ZTemplateEditSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid template", { fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "_form", [issue.message]])) });
-  const { templateId, name, definition } = parsed.data;
-  return db.$transaction(async (tx) => {
-    const edited = await tx.statementTemplate.findUnique({ where: { id: templateId } });
-    if (!edited || !adminMunicipalities(actor).includes(edited.municipalityId)) throw new AppError("NOT_FOUND", `Template ${templateId} not found`);
-    const newest = await tx.statementTemplate.findFirst({ where: { municipalityId: edited.municipalityId, key: edited.key }, orderBy: { version: "desc" } });
-    if (newest && newest.version !== edited.version) {
-      throw new AppError("CONFLICT", "Template has a newer version", { userMessage: "Någon annan har sparat en nyare version av mallen. Läs in sidan på nytt." });
-    }
-    const created = await tx.statementTemplate.create({
-      data: {
-        municipalityId: edited.municipalityId,
-        key: edited.key,
-        name,
-        version: edited.version + 1,
-        definition: definition as unknown as Prisma.InputJsonValue,
-        isDefault: edited.isDefault,
-      },
+  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues));
+  const { templateId, name } = parsed.data;
+  const definition = definitionToStore(parsed.data.definition);
+  try {
+    return await db.$transaction(async (tx) => {
+      const edited = await tx.statementTemplate.findUnique({ where: { id: templateId } });
+      if (!edited || !adminMunicipalities(actor).includes(edited.municipalityId)) throw new AppError("NOT_FOUND", `Template ${templateId} not found`);
+      const newest = await tx.statementTemplate.findFirst({ where: { municipalityId: edited.municipalityId, key: edited.key }, orderBy: { version: "desc" } });
+      if (newest && newest.version !== edited.version) throw conflict();
+      const created = await tx.statementTemplate.create({
+        data: {
+          municipalityId: edited.municipalityId,
+          key: edited.key,
+          name,
+          version: edited.version + 1,
+          definition: definition as unknown as Prisma.InputJsonValue,
+          isDefault: edited.isDefault,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "statementTemplate.update",
+        entityType: "StatementTemplate",
+        entityId: created.id,
+        data: {
+          key: created.key,
+          name: created.name,
+          version: created.version,
+          basedOn: edited.id,
+          sections: definition.sections.map((section) => ({ key: section.key, heading: section.heading, kind: section.kind, required: section.required })),
+        },
+      });
+      return toRow(created);
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "statementTemplate.update",
-      entityType: "StatementTemplate",
-      entityId: created.id,
-      data: { key: created.key, version: created.version },
-    });
-    return toRow(created);
-  });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(error);
+    throw error;
+  }
 };
