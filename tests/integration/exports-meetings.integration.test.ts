@@ -389,7 +389,7 @@ describe("a meeting with att-satser, a vote and a reservation", () => {
 });
 
 describe("minutes justerade through the minutes service", () => {
-  it("carry today's justering; once their content is changed behind the service, they are refused, not exported", async () => {
+  it("carry today's justering and exactly the justerade text, whatever changes in the rows afterwards; a tampered snapshot is refused", async () => {
     const world = await decidedMeeting(50);
     const minutes = await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } });
     const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: minutes.version } });
@@ -404,8 +404,20 @@ describe("minutes justerade through the minutes service", () => {
     const request = await db.attestationRequest.findFirstOrThrow({ where: { subjectType: "MINUTES", subjectId: world.minutesId } });
     expect(text).toContain(request.verificationCode);
 
-    // A decision point edited in the database after the justering.
+    // The rows change after the justering (a decision point edited, a member renamed):
+    // the justerade protokoll is the stored snapshot, so the documents still say what was approved.
     await db.decision.update({ where: { id: world.decisionId }, data: { decisionPoints: ["godkänna något annat än det som justerades"] } });
+    await db.user.update({ where: { username: "justerare" }, data: { name: "Anders Omdöpt" } });
+    for (const [kind, id] of [["minutes", world.minutesId], ["extract", world.decisionId]] as const) {
+      const after = flat(pdfText(await fetchFile(kind, id, "pdf")));
+      expect(after).toContain("parkleken öppnar klockan 09.00");
+      expect(after).not.toContain("något annat än det som justerades");
+      expect(after).toContain("Anders Berglund");
+    }
+    await db.user.update({ where: { username: "justerare" }, data: { name: "Anders Berglund" } });
+
+    // The snapshot itself edited in the database: the hash no longer matches the justering.
+    await db.$executeRaw`UPDATE minutes SET content = jsonb_set(content, '{meeting,place}', '"Någon annanstans"') WHERE id = ${world.minutesId}::uuid`;
     for (const [kind, id] of [["minutes", world.minutesId], ["extract", world.decisionId]] as const) {
       const { response, bytes } = await download(kind, id, secretary);
       expect(response.status).toBe(409);

@@ -5,6 +5,7 @@
 // Fixed ids: an existing 2024 meeting means the demo is already in place and is left alone.
 // Written against the rows (not the services): the 2024 meeting lies in the past, which the
 // services rightly refuse for new meetings.
+import type { Prisma } from "@/generated/prisma/client";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
@@ -155,7 +156,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
   const approvedAt = new Date("2024-04-29T08:30:00.000Z");
   await tx.minutes.update({
     where: { id: MINUTES_ID },
-    data: { status: "APPROVED", contentHash, approvedAt, postedDate: isoDateToDb("2024-04-29"), appealEndsOn: isoDateToDb("2024-05-20"), version: 2 },
+    data: { status: "APPROVED", contentHash, content: content as unknown as Prisma.InputJsonValue, approvedAt, postedDate: isoDateToDb("2024-04-29"), appealEndsOn: isoDateToDb("2024-05-20"), version: 2 },
   });
   const approver = (username: string) => DEMO_USERS.find((user) => user.username === username)!;
   await tx.attestationRequest.create({

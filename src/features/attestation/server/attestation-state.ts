@@ -68,9 +68,11 @@ const currentContent = async (client: Db | Tx, { subjectType, subjectId }: Attes
       return { number: statement.currentVersion, hash: version ? contentHashOf(version.content) : null, locked: statement.status === "ATTESTED" };
     }
     case "MINUTES": {
-      // Minutes are hashed by the meetings feature when sent for justering.
-      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { contentHash: true, version: true, status: true } });
-      return { number: minutes?.version ?? null, hash: minutes?.contentHash ?? null, locked: minutes?.status === "APPROVED" };
+      // Minutes store the content they were sent for justering with; the hash is recomputed
+      // from it. (Minutes sent before the snapshot existed have only the hash column.)
+      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { content: true, contentHash: true, version: true, status: true } });
+      const hash = minutes?.content != null ? contentHashOf(minutes.content) : (minutes?.contentHash ?? null);
+      return { number: minutes?.version ?? null, hash, locked: minutes?.status === "APPROVED" };
     }
   }
 };

@@ -9,7 +9,7 @@ import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
 import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { UUID } from "./meeting-guards";
-import { buildMinutesContent, hashMinutesContent } from "./minutes-content";
+import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 
@@ -169,7 +169,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
         ),
       )
     : [[], []];
-  const content = meeting.minutes ? await buildMinutesContent(db, meeting.id) : null;
+  const content = meeting.minutes ? await readMinutesContent(db, meeting.id) : null;
   const request = meeting.minutes
     ? await db.attestationRequest.findFirst({
         where: { subjectType: "MINUTES", subjectId: meeting.minutes.id },
@@ -328,7 +328,7 @@ export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportA
   const minutes = UUID.test(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
   if (!minutes) throw notFound();
   await authorizeExport(actor, minutes.meeting.committeeId);
-  const content = await buildMinutesContent(db, minutes.meetingId);
+  const content = await readMinutesContent(db, minutes.meetingId);
   if (!content) throw notFound();
   const secretary = await db.user.findFirst({
     where: { memberships: { some: { role: "COMMITTEE_SECRETARY", committeeId: minutes.meeting.committeeId } }, disabledAt: null },
@@ -357,7 +357,7 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
   if (!decision) throw notFound();
   await authorizeExport(actor, decision.committeeId);
   const minutesId = decision.agendaItem.meeting.minutes?.id;
-  const content = await buildMinutesContent(db, decision.agendaItem.meetingId);
+  const content = await readMinutesContent(db, decision.agendaItem.meetingId);
   const minutes = minutesId ? await getMinutesForExport({ actor: "system", minutesId }) : null;
   // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
   const paragraph = content?.paragraphs.find((candidate) => candidate.decisionId === decisionId) ?? (await standaloneParagraph(decisionId));

@@ -1,44 +1,68 @@
 // The canonical content of a meeting's minutes: what ordförande and justerare approve,
-// what the hash binds and what the export renders. Built from the rows every time, in a
-// stable order, so that the same minutes always give the same SHA-256.
+// what the hash binds and what the export renders. While the minutes are a draft it is
+// built from the rows, in a stable order, so that the same minutes always give the same
+// SHA-256; when they are sent for justering it is stored (Minutes.content) and from then on
+// read from there, so justerade minutes never change with the rows behind them.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
+import { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
 import { meetingDate, meetingTime } from "../dates";
-import { ZMotionsSchema, ZVotesSchema, type TMotions } from "../schemas";
+import { z } from "@/lib/zod";
+import { VOTE_VALUES, ZMotionsSchema, ZVotesSchema } from "../schemas";
 
-export type MinutesParagraph = {
-  decisionId: string;
-  paragraph: number;
-  year: number;
-  agendaPosition: number;
-  itemKind: AgendaItemKind;
-  caseId: string | null;
-  caseNumber: string | null;
-  title: string;
-  kind: DecisionKind;
-  decisionPoints: string[];
-  motions: TMotions;
-  /** Totals always; the roll call too when it was taken per member. */
-  votes: { question: string | null; yes: number; no: number; abstain: number; rollCall: { name: string; party: string | null; vote: "YES" | "NO" | "ABSTAIN" }[] } | null;
-  immediateApproval: boolean;
-  opinions: { kind: StatementOfOpinionKind; party: string | null; members: string; text: string }[];
-};
+const text = z.string().max(20_000);
 
-export type MinutesAttendee = { memberId: string; name: string; party: string | null; role: MemberRole; present: boolean; serving: boolean };
+/** Also the reader of the stored snapshot (Minutes.content): strict, so nothing rides along unseen. */
+export const ZMinutesContentSchema = z
+  .object({
+    committee: z.object({ id: text, name: text, shortName: text }).strict(),
+    meeting: z.object({ id: text, startsAt: text, date: text, time: text, place: text }).strict(),
+    chair: z.object({ id: text, name: text }).strict(),
+    checker: z.object({ id: text, name: text }).strict(),
+    attendance: z.array(
+      z.object({ memberId: text, name: text, party: text.nullable(), role: z.enum(MemberRole), present: z.boolean(), serving: z.boolean() }).strict(),
+    ),
+    paragraphs: z.array(
+      z
+        .object({
+          decisionId: text,
+          paragraph: z.number().int(),
+          year: z.number().int(),
+          agendaPosition: z.number().int(),
+          itemKind: z.enum(AgendaItemKind),
+          caseId: text.nullable(),
+          caseNumber: text.nullable(),
+          title: text,
+          kind: z.enum(DecisionKind),
+          decisionPoints: z.array(text),
+          motions: z.array(z.object({ party: text.optional(), member: text, text }).strict()),
+          /** Totals always; the roll call too when it was taken per member. */
+          votes: z
+            .object({
+              question: text.nullable(),
+              yes: z.number().int(),
+              no: z.number().int(),
+              abstain: z.number().int(),
+              rollCall: z.array(z.object({ name: text, party: text.nullable(), vote: z.enum(VOTE_VALUES) }).strict()),
+            })
+            .strict()
+            .nullable(),
+          immediateApproval: z.boolean(),
+          opinions: z.array(z.object({ kind: z.enum(StatementOfOpinionKind), party: text.nullable(), members: text, text }).strict()),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
-export type MinutesContent = {
-  committee: { id: string; name: string; shortName: string };
-  meeting: { id: string; startsAt: string; date: string; time: string; place: string };
-  chair: { id: string; name: string };
-  checker: { id: string; name: string };
-  attendance: MinutesAttendee[];
-  paragraphs: MinutesParagraph[];
-};
+export type MinutesContent = z.infer<typeof ZMinutesContentSchema>;
+export type MinutesParagraph = MinutesContent["paragraphs"][number];
+export type MinutesAttendee = MinutesContent["attendance"][number];
 
 const ROLE_ORDER: Record<MemberRole, number> = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2, DEPUTY: 3 };
 
@@ -121,3 +145,20 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
 };
 
 export const hashMinutesContent = (content: MinutesContent): string => sha256Hex(canonicalJson(content as unknown as CanonicalValue));
+
+/**
+ * The minutes' content as it stands: the stored snapshot once sent for justering (or
+ * justerade), else built from the rows. Minutes sent before snapshots existed are built too.
+ */
+export const readMinutesContent = async (client: Tx | typeof db, meetingId: string): Promise<MinutesContent | null> => {
+  const minutes = await client.minutes.findUnique({ where: { meetingId }, select: { status: true, content: true } });
+  if (!minutes) return null;
+  if (minutes.status === "DRAFT" || minutes.content === null) return buildMinutesContent(client, meetingId);
+  const stored = ZMinutesContentSchema.safeParse(minutes.content);
+  if (!stored.success) {
+    throw new AppError("INVALID_STATE", `Stored content of the minutes of ${meetingId} is malformed`, {
+      userMessage: "Protokollets sparade innehåll är skadat och kan inte visas. Kontakta registrator.",
+    });
+  }
+  return stored.data;
+};

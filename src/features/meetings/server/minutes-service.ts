@@ -7,6 +7,7 @@
 import "server-only";
 import { authenticateForAttestation } from "@/features/attestation/server/confirm-identity";
 import { randomBytes } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
@@ -18,7 +19,7 @@ import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZRe
 import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
-import { buildMinutesContent, hashMinutesContent } from "./minutes-content";
+import { buildMinutesContent, hashMinutesContent, readMinutesContent } from "./minutes-content";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
 
@@ -100,7 +101,7 @@ export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOption
     const contentHash = hashMinutesContent(content);
     const updated = await tx.minutes.updateMany({
       where: { id: minutesId, version, status: "DRAFT" },
-      data: { status: "IN_APPROVAL", contentHash, version: { increment: 1 } },
+      data: { status: "IN_APPROVAL", contentHash, content: content as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Minutes changed since read");
     const request = await tx.attestationRequest.create({
@@ -174,7 +175,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
       throw new AppError("FORBIDDEN", "Approver lost the role", { userMessage: "Du har inte längre rollen som krävs för att justera protokollet." });
     }
     if (step.status !== "WAITING") throw new AppError("INVALID_STATE", "Step not waiting", { userMessage: "Du har redan justerat protokollet." });
-    const content = await buildMinutesContent(tx, meeting.id);
+    const content = await readMinutesContent(tx, meeting.id);
     if (data.contentHash !== request.contentHash || !content || hashMinutesContent(content) !== request.contentHash) {
       throw new AppError("CONFLICT", "Approved hash differs from the minutes", { userMessage: "Protokollet har ändrats sedan du öppnade det. Läs in sidan på nytt och granska det igen." });
     }
@@ -239,7 +240,7 @@ const reopenMinutes = async (tx: Tx, minutesId: string, requestId: string, statu
     data: { status, invalidatedAt: new Date(), invalidatedById: actorId, invalidationReason: reason },
   });
   await tx.attestationStep.updateMany({ where: { requestId, status: { in: ["WAITING", "ATTESTED"] } }, data: { status: "INVALIDATED" } });
-  const reopened = await tx.minutes.updateMany({ where: { id: minutesId, status: "IN_APPROVAL" }, data: { status: "DRAFT", contentHash: null, version: { increment: 1 } } });
+  const reopened = await tx.minutes.updateMany({ where: { id: minutesId, status: "IN_APPROVAL" }, data: { status: "DRAFT", contentHash: null, content: Prisma.DbNull, version: { increment: 1 } } });
   if (reopened.count === 0) throw new AppError("CONFLICT", "Minutes changed concurrently");
 };
 
