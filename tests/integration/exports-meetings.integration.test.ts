@@ -13,7 +13,6 @@ import { addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision } from "@/features/meetings/server/decision-service";
 import { callMeeting, createMeeting, setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
-import { meetingDate } from "@/features/meetings/dates";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { seedDemoInstallation } from "@/server/seed/demo";
 import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
@@ -21,6 +20,7 @@ import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID } from "@/server/seed/dem
 import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, parsePgm, pdfFonts, pdfPages, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { REFERENCE_MINUTES, referenceVerificationUrl } from "../fixtures/exports/reference-minutes";
+import { formatDate } from "@/lib/dates";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -295,7 +295,7 @@ const members = await db.committeeMember.findMany({ where: { committeeId: "has" 
 
 /** A called meeting ahead in time with one item whose förslag are att-satser, decided with changes. */
 const decidedMeeting = async (daysAhead: number) => {
-  const date = meetingDate(new Date(Date.now() + daysAhead * 86_400_000));
+  const date = formatDate(new Date(Date.now() + daysAhead * 86_400_000));
   const { id: meetingId } = await createMeeting({ actor: secretary, input: { committeeId: "has", date, time: "17:30", place: "Hägerstensåsens medborgarhus, Sal Örnen" } });
   const { id: itemId } = await addOtherAgendaItem({
     actor: secretary,
@@ -395,7 +395,7 @@ describe("minutes justerade through the minutes service", () => {
     const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: minutes.version } });
     await approveMinutes({ actor: world.chair, input: { minutesId: world.minutesId, contentHash } });
     await approveMinutes({ actor: world.checker, input: { minutesId: world.minutesId, contentHash } });
-    const today = meetingDate(new Date());
+    const today = formatDate(new Date());
 
     const text = flat(pdfText(await fetchFile("extract", world.decisionId, "pdf")));
     expect(text).toContain(`Maria Lindqvist, ordförande ${today}`);

@@ -4,7 +4,6 @@
 // by a chosen actor; everything behind it is real.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
-import { todayInStockholm } from "@/features/cases/dates";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { seedDemoData } from "@/server/seed/demo";
 import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
@@ -12,6 +11,7 @@ import { seedDemoStatements } from "@/server/seed/demo-statements";
 import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { REFERENCE_HEADINGS } from "../fixtures/exports/reference-statement";
+import { todayInStockholm } from "@/lib/dates";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));

@@ -6,10 +6,10 @@ import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/serve
 import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { getExtractForExport, getMinutesForExport, getMinutesView } from "@/features/meetings/server/meeting-queries";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "@/features/meetings/server/minutes-service";
-import { addDays, formatDateOnly, stockholmToday } from "@/features/meetings/dates";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
 import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
+import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
 
 const { db } = await createTestDatabase();
 

@@ -2,7 +2,7 @@
 // and in the services; `.strict()` refuses smuggled fields such as caseNumber or status.
 import { z } from "@/lib/zod";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
-import { todayInStockholm } from "./dates";
+import { todayInStockholm } from "@/lib/dates";
 
 export const CASE_KINDS = ["MOTION_REFERRAL", "AGENCY_REFERRAL", "LETTER", "OTHER"] as const;
 export const REFERRAL_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "AGENCY_REFERRAL"]);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { describeDaysLeft, formatStockholmDay, stockholmToday } from "./dates";
 import { parseSearchParams, toQueryString, ZDiariumSearchParamsSchema } from "./schemas";
 
 describe("diarium search parameters", () => {
@@ -37,23 +36,5 @@ describe("cursor", () => {
     expect(decodeCursor(Buffer.from("{not json").toString("base64url"))).toBeNull();
     expect(decodeCursor(encodeCursor({ ...cursor, id: "x' OR 1=1 --" }))).toBeNull();
     expect(decodeCursor("A".repeat(401))).toBeNull();
-  });
-});
-
-describe("dates", () => {
-  it("uses the Stockholm calendar day", () => {
-    // 23:30 UTC on 31 Dec is already 1 Jan in Stockholm.
-    expect(formatStockholmDay(new Date("2025-12-31T23:30:00Z"))).toBe("2026-01-01");
-    expect(stockholmToday(new Date("2025-12-31T23:30:00Z")).toISOString()).toBe("2026-01-01T00:00:00.000Z");
-  });
-
-  it("describes days left in words, not colour", () => {
-    expect([describeDaysLeft(3), describeDaysLeft(1), describeDaysLeft(0), describeDaysLeft(-1), describeDaysLeft(-5)]).toEqual([
-      "3 dagar kvar",
-      "1 dag kvar",
-      "Förfaller i dag",
-      "Försenad 1 dag",
-      "Försenad 5 dagar",
-    ]);
   });
 });

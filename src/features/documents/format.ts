@@ -15,11 +15,3 @@ export const formatFileSize = (bytes: number): string => {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${decimal.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
 };
-
-const stockholmDate = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** A point in time as its date in Stockholm: "2024-04-25". */
-export const formatStockholmDate = (value: Date): string => stockholmDate.format(value);
-
-/** A calendar date (a Postgres `date`, read as UTC midnight): "2024-04-25". */
-export const formatCalendarDate = (value: Date): string => value.toISOString().slice(0, 10);

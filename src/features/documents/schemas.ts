@@ -3,7 +3,7 @@
 import type { DocumentDirection } from "@/generated/prisma/enums";
 import { optionalText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
-import { formatStockholmDate } from "./format";
+import { formatDate } from "@/lib/dates";
 
 export const DOCUMENT_DIRECTIONS = ["INCOMING", "DRAWN_UP", "OUTGOING"] as const satisfies readonly DocumentDirection[];
 
@@ -18,7 +18,7 @@ const calendarDate = z
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), { error: "Datumet finns inte." })
   .refine((value) => value >= "1900-01-01", { error: "Datumet är för långt tillbaka." })
   // A handling is registered when it exists: its date cannot be later than today in Stockholm.
-  .refine((value) => value <= formatStockholmDate(new Date()), { error: "Handlingens datum kan inte vara senare än i dag." })
+  .refine((value) => value <= formatDate(new Date()), { error: "Handlingens datum kan inte vara senare än i dag." })
   .transform((value) => new Date(`${value}T00:00:00Z`));
 
 export const ZAddDocumentSchema = z

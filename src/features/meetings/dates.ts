@@ -1,7 +1,6 @@
 // Meeting dates and times. A meeting starts at a local Stockholm time ("2024-04-25 kl. 18.00");
 // it is stored as an instant, so the conversion must follow daylight saving time.
-const TIME_ZONE = "Europe/Stockholm";
-const DAY_MS = 86_400_000;
+import { formatDate, TIME_ZONE } from "@/lib/dates";
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,
@@ -44,12 +43,6 @@ export const stockholmDateTimeToInstant = (isoDate: string, time: string): Date 
 
 const pad = (value: number): string => String(value).padStart(2, "0");
 
-/** "2024-04-25" in Stockholm. */
-export const meetingDate = (moment: Date): string => {
-  const p = stockholmParts(moment);
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
-};
-
 /** "18.00" — the Swedish way of writing a meeting's time. */
 export const meetingTime = (moment: Date): string => {
   const p = stockholmParts(moment);
@@ -57,27 +50,10 @@ export const meetingTime = (moment: Date): string => {
 };
 
 /** "2024-04-25 kl. 18.00" */
-export const meetingDateTime = (moment: Date): string => `${meetingDate(moment)} kl. ${meetingTime(moment)}`;
+export const meetingDateTime = (moment: Date): string => `${formatDate(moment)} kl. ${meetingTime(moment)}`;
 
 /** The calendar year of the meeting in Stockholm: § numbers run per committee and this year. */
 export const meetingYear = (moment: Date): number => stockholmParts(moment).year;
-
-/** Today in Stockholm as a date-only value (UTC midnight), comparable with @db.Date columns. */
-export const stockholmToday = (now: Date = new Date()): Date => new Date(`${meetingDate(now)}T00:00:00.000Z`);
-
-export const addDays = (date: Date, days: number): Date => new Date(date.getTime() + days * DAY_MS);
-
-/** "2024-04-25" for a date-only value (UTC midnight). */
-export const formatDateOnly = (date: Date | null | undefined): string => (date ? date.toISOString().slice(0, 10) : "");
-
-/** "YYYY-MM-DD" → the Date Prisma writes to a `@db.Date` column. */
-export const isoDateToDb = (iso: string): Date => new Date(`${iso}T00:00:00.000Z`);
-
-const MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
-
-/** "16 april 2024" — the long date used in running text of a tjänsteutlåtande. */
-export const longSwedishDate = (date: Date): string =>
-  `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 
 /** The appeal period (laglighetsprövning) ends three weeks after the minutes were posted. */
 export const APPEAL_PERIOD_DAYS = 21;

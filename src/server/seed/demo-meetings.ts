@@ -9,7 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
-import { isoDateToDb, stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { extractDescription } from "@/features/meetings/format";
 import { buildMinutesContent, hashMinutesContent } from "@/features/meetings/server/minutes-content";
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
@@ -20,6 +20,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { REFERENCE_CASE_ID } from "./demo-cases";
 import { DEMO_USERS } from "./demo-organisation";
+import { isoDateToDb } from "@/lib/dates";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 

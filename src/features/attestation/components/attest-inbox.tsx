@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import type { InboxItem } from "../server/attestation-queries";
-import { formatDate } from "./labels";
+import { formatDate } from "@/lib/dates";
 
 export const AttestInboxTable = ({ items }: { items: InboxItem[] }) => (
   <DataTable caption="Tjänsteutlåtanden som väntar på din attestering" captionVisible columns={["Diarienummer", "Ärende", "Skickat av", "Skickat", "Status"]}>

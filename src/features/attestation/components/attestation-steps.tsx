@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "@/lib/roles";
 import type { AttestationStepView } from "../server/attestation-state";
-import { formatDateTime, STEP_STATUS_LABELS } from "./labels";
+import { STEP_STATUS_LABELS } from "./labels";
+import { formatDateTime } from "@/lib/dates";
 
 export const AttestationSteps = ({ steps, caption }: { steps: AttestationStepView[]; caption: string }) => (
   <table className="mt-3 w-full border-collapse bg-white text-left text-sm">

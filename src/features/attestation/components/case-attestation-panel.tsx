@@ -4,8 +4,9 @@ import { ROLE_LABELS } from "@/lib/roles";
 import type { CaseAttestationView } from "../server/attestation-queries";
 import { AttestationSteps } from "./attestation-steps";
 import { AttestForm, ReturnForm, SendForAttestationForm, WithdrawForm } from "./attestation-forms";
-import { formatDate, formatDateTime, REQUEST_STATUS_LABELS, STATEMENT_STATUS_LABELS } from "./labels";
+import { REQUEST_STATUS_LABELS, STATEMENT_STATUS_LABELS } from "./labels";
 import { StatementPreview } from "./statement-preview";
+import { formatDate, formatDateTime } from "@/lib/dates";
 
 export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) => {
   const { state, statement, version } = view;

@@ -1,5 +1,4 @@
 import type { AttestationRequestStatus, AttestationStepStatus } from "@/generated/prisma/enums";
-import { todayInStockholm, formatDateTime } from "@/features/cases/dates";
 
 export const STEP_STATUS_LABELS: Record<AttestationStepStatus, string> = {
   WAITING: "Väntar",
@@ -17,6 +16,3 @@ export const REQUEST_STATUS_LABELS: Record<AttestationRequestStatus, string> = {
 
 export const STATEMENT_STATUS_LABELS = { DRAFT: "Utkast", IN_ATTESTATION: "På attestering", ATTESTED: "Attesterad" } as const;
 
-/** "2024-04-09" in Stockholm. */
-export const formatDate = (moment: Date): string => todayInStockholm(moment);
-export { formatDateTime };

@@ -1,5 +1,5 @@
 import type { VerificationResult } from "../server/verify-attestation";
-import { formatDate } from "./labels";
+import { formatDate } from "@/lib/dates";
 
 const VERDICT: Record<VerificationResult["status"], { text: string; tone: string }> = {
   VALID: { text: "Giltig: innehållet är detsamma som när det attesterades.", tone: "border-green-700 bg-green-50 text-green-900" },

@@ -14,7 +14,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { AttestationOrder, Role } from "@/generated/prisma/enums";
-import { isoDateToDb, todayInStockholm } from "@/features/cases/dates";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "@/features/cases/server/case-access";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { notifyInTx } from "@/features/notifications/server/notify";
@@ -29,6 +28,7 @@ import { contentHashOf, readStatementPreview } from "../content";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { ATTEST_ACTION, STEP_ENTITY, attestAuditData } from "./attestation-audit";
 import { authenticateForAttestation } from "./confirm-identity";
+import { isoDateToDb, todayInStockholm } from "@/lib/dates";
 
 export const ATTESTING_ROLES = ["DEPARTMENT_HEAD", "DIRECTOR"] as const satisfies readonly Role[];
 

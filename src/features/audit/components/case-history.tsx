@@ -1,6 +1,6 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { formatDateTime } from "@/features/cases/dates";
 import type { CaseHistoryEntry } from "../server/case-history";
+import { formatDateTime } from "@/lib/dates";
 
 export const CaseHistoryTable = ({ entries, caseNumber }: { entries: CaseHistoryEntry[]; caseNumber: string }) =>
   entries.length === 0 ? (

@@ -4,10 +4,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
-import { describeDueDate, formatDateTime } from "../dates";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS } from "../labels";
 import type { CaseDetails } from "../server/case-queries";
 import { CaseActions } from "./case-actions";
+import { describeDueDate } from "@/features/diarium/dates";
+import { formatDateTime } from "@/lib/dates";
 
 const Fact = ({ term, children }: { term: string; children: ReactNode }) => (
   <div className="border-b border-slate-200 py-2 sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">

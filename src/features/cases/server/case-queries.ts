@@ -5,12 +5,12 @@ import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { dbDateToIso, todayInStockholm } from "../dates";
 import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "./case-access";
 import { mayMarkMisregistered } from "./case-lifecycle";
 import { caseOfficerWhere } from "./case-officers";
 import { REGISTERING_ROLES } from "./register-case";
 import { describeCaseEvent } from "./timeline";
+import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
 
@@ -184,8 +184,8 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     classification: row.classification,
     referringBody: row.referringBody,
     referringCaseNumber: row.referringCaseNumber,
-    receivedDate: dbDateToIso(row.receivedDate),
-    dueDate: row.dueDate ? dbDateToIso(row.dueDate) : null,
+    receivedDate: formatDateOnly(row.receivedDate),
+    dueDate: row.dueDate ? formatDateOnly(row.dueDate) : null,
     today: todayInStockholm(),
     secrecy: row.secrecyReference
       ? { reference: row.secrecyReference, reason: row.secrecyReason, decidedBy: row.secrecyDecidedBy?.name ?? null, decidedAt: row.secrecyDecidedAt }
@@ -196,12 +196,12 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
       ? {
           number: row.motion.number,
           title: row.motion.title,
-          raisedDate: dbDateToIso(row.motion.raisedDate),
+          raisedDate: formatDateOnly(row.motion.raisedDate),
           authors: row.motion.authors,
           proposals: row.motion.proposals.map((proposal) => proposal.text),
         }
       : null,
-    openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: dbDateToIso(deadline.dueDate) })),
+    openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })),
     events: events.map((event) => ({
       id: event.id.toString(),
       at: event.createdAt,

@@ -9,12 +9,12 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { addYears, isoDateToDb } from "../dates";
 import { ZRegisterCaseSchema, type TRegisterCase } from "../schemas";
 import { actorHoldsRoleIn } from "./case-access";
 import { allocateCaseSequence } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
 import { parseInput, validationError } from "./validation";
+import { addYears, isoDateToDb } from "@/lib/dates";
 
 /** A registrator of the committee, or a handläggare/avdelningschef of the chosen department. */
 export const REGISTERING_ROLES: readonly Role[] = ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"];

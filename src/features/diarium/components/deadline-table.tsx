@@ -1,8 +1,9 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
-import { describeDaysLeft, formatDateOnly } from "../dates";
+import { describeDaysLeft } from "../dates";
 import { DEADLINE_KIND_LABELS, MOTION_ONE_YEAR_WARNING } from "../labels";
 import type { DeadlineRow } from "../server/deadlines";
 import { CONFIDENTIAL_TITLE_PLACEHOLDER } from "./diarium-table";
+import { formatDateOnly } from "@/lib/dates";
 
 type DeadlineTableProps = { id: string; heading: string; rows: DeadlineRow[]; emptyText: string };
 

@@ -1,8 +1,8 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
-import { formatDateOnly } from "../dates";
 import { CASE_STATUS_LABELS } from "../labels";
 import type { DiariumRow } from "../server/diarium-list";
 import { DueDate } from "./due-date";
+import { formatDateOnly } from "@/lib/dates";
 
 export const CONFIDENTIAL_TITLE_PLACEHOLDER = "Sekretessmarkerat ärende";
 

@@ -1,5 +1,5 @@
 import { CELL } from "@/components/data-table";
-import { formatDateOnly } from "../dates";
+import { formatDateOnly } from "@/lib/dates";
 
 /** The remisstid cell: the date, or "–", and "försenad" in words when it has passed. */
 export const DueDate = ({ dueDate, overdue }: { dueDate: Date | null; overdue: boolean }) => (

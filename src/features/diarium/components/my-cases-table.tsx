@@ -1,7 +1,7 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
-import { formatDateOnly } from "../dates";
 import type { MyCaseRow } from "../server/my-cases";
 import { DueDate } from "./due-date";
+import { formatDateOnly } from "@/lib/dates";
 
 export const MyCasesTable = ({ rows }: { rows: MyCaseRow[] }) => (
   <DataTable caption="Öppna ärenden där du är handläggare, närmast remisstid först" columns={["Diarienummer", "Rubrik", "Inkom", "Remisstid", "Nämnd"]}>

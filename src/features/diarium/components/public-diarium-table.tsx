@@ -1,7 +1,7 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { formatDateOnly, formatStockholmDay } from "../dates";
 import { DOCUMENT_DIRECTION_LABELS, secrecyMarking } from "../labels";
 import type { PublicDiariumRow } from "../server/public-diarium";
+import { formatDate, formatDateOnly } from "@/lib/dates";
 
 /**
  * Rows of the public diarium. A confidential row has no description, counterpart or case
@@ -18,7 +18,7 @@ export const PublicDiariumTable = ({ rows }: { rows: PublicDiariumRow[] }) => (
           {row.documentNumber}
           {row.caseStatus === "MISREGISTERED" ? <span className="ml-2 block text-xs font-semibold text-slate-700">Felregistrerad</span> : null}
         </th>
-        <td className={`whitespace-nowrap ${CELL}`}>{formatStockholmDay(row.registeredAt)}</td>
+        <td className={`whitespace-nowrap ${CELL}`}>{formatDate(row.registeredAt)}</td>
         <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.documentDate)}</td>
         <td className={CELL}>{DOCUMENT_DIRECTION_LABELS[row.direction]}</td>
         {row.secrecyReference !== null ? (

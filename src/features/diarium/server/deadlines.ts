@@ -7,7 +7,8 @@ import type { DeadlineKind } from "@/generated/prisma/enums";
 import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { addDays, daysBetween, stockholmToday } from "../dates";
+import { daysBetween } from "../dates";
+import { addDays, stockholmToday } from "@/lib/dates";
 
 export const DUE_SOON_DAYS = 14;
 export const MOTION_WARNING_DAYS = 60;

@@ -10,9 +10,9 @@ import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { decodeCursor, encodeCursor } from "../cursor";
-import { formatDateOnly, stockholmToday } from "../dates";
 import type { TDiariumSearchParams, TDiariumSort } from "../schemas";
 import { keysetPage } from "./keyset-page";
+import { formatDateOnly, stockholmToday } from "@/lib/dates";
 
 export const DIARIUM_PAGE_SIZE = 50;
 

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { stockholmToday } from "../dates";
+import { stockholmToday } from "@/lib/dates";
 
 export const MY_CASES_LIMIT = 100;
 

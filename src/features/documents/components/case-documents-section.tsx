@@ -3,9 +3,10 @@
 // be placed on any page that shows a case.
 import { requireActor } from "@/server/auth";
 import { AppError } from "@/server/errors";
-import { DIRECTION_LABELS, formatCalendarDate, formatFileSize, formatStockholmDate } from "../format";
+import { DIRECTION_LABELS, formatFileSize } from "../format";
 import { listCaseDocuments, type CaseDocumentListItem } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
+import { formatDate, formatDateOnly } from "@/lib/dates";
 
 const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
   if (document.files.length === 0) return <span className="text-slate-600">Inga filer</span>;
@@ -65,8 +66,8 @@ export const CaseDocumentsSection = async ({ caseId }: { caseId: string }) => {
                     {document.documentNumber}
                   </th>
                   <td className="px-3 py-2">{DIRECTION_LABELS[document.direction]}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatCalendarDate(document.documentDate)}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{formatStockholmDate(document.registeredAt)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDateOnly(document.documentDate)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{formatDate(document.registeredAt)}</td>
                   <td className="px-3 py-2">
                     {document.contentVisible ? (document.counterpart ?? "–") : <span className="italic">Sekretess</span>}
                   </td>
@@ -89,7 +90,7 @@ export const CaseDocumentsSection = async ({ caseId }: { caseId: string }) => {
           </table>
         </div>
       )}
-      {view.canAdd && !view.closed ? <AddDocumentForm caseId={caseId} today={formatStockholmDate(new Date())} /> : null}
+      {view.canAdd && !view.closed ? <AddDocumentForm caseId={caseId} today={formatDate(new Date())} /> : null}
       {view.canAdd && view.closed ? <p className="text-slate-700">Ärendet är avslutat. Nya handlingar kan inte registreras.</p> : null}
     </section>
   );

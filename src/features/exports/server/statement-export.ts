@@ -7,13 +7,13 @@ import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { todayInStockholm } from "@/features/cases/dates";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { renderExportFile, verificationUrlFor, type ExportedFile, type ExportFormat } from "./exported-file";
 import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
+import { todayInStockholm } from "@/lib/dates";
 
 export type ExportStatementOptions = { actor: Actor; statementId: string; format: ExportFormat; variant?: ExportVariant };
 

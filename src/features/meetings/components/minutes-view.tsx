@@ -4,14 +4,12 @@ import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinut
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
 import type { getMinutesView } from "../server/meeting-queries";
 import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+import { formatDateTime } from "@/lib/dates";
 
 type View = Awaited<ReturnType<typeof getMinutesView>>;
 
 const STEP_STATUS: Record<string, string> = { WAITING: "Väntar", ATTESTED: "Justerat", RETURNED: "Skickat tillbaka", INVALIDATED: "Ogiltigt" };
 const ROLE_NAMES: Record<string, string> = { CHAIR: "Ordförande", MINUTES_CHECKER: "Justerare" };
-
-const formatMoment = (moment: Date | null): string =>
-  moment ? new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" }).format(moment) : "";
 
 export const MinutesView = ({ view }: { view: View }) => {
   const { meeting, minutes, content, request } = view;
@@ -153,7 +151,7 @@ export const MinutesView = ({ view }: { view: View }) => {
                     {STEP_STATUS[step.status]}
                     {step.comment ? ` – ${step.comment}` : ""}
                   </td>
-                  <td className="p-1">{formatMoment(step.attestedAt)}</td>
+                  <td className="p-1">{formatDateTime(step.attestedAt)}</td>
                 </tr>
               ))}
             </tbody>

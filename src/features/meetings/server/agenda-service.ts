@@ -8,11 +8,11 @@ import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { meetingDate } from "../dates";
 import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema } from "../schemas";
 import { lockMeetingForEdit, touchMeeting, type LockedMeeting } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { getAttestedStatement } from "./statement-state";
+import { formatDate } from "@/lib/dates";
 
 const assertAgendaEditable = (meeting: LockedMeeting): void => {
   if (meeting.status !== "PLANNED" && meeting.status !== "CALLED") {
@@ -37,7 +37,7 @@ const assertNotOnAnotherAgenda = async (tx: Tx, caseId: string): Promise<void> =
     throw new AppError("VALIDATION", "Case already on an agenda", {
       userMessage: pending.decision
         ? "Nämnden har redan fattat beslut i ärendet."
-        : `Ärendet står redan på föredragningslistan för sammanträdet ${meetingDate(pending.meeting.startsAt)}.`,
+        : `Ärendet står redan på föredragningslistan för sammanträdet ${formatDate(pending.meeting.startsAt)}.`,
       fieldErrors: { caseId: ["Ärendet står redan på en föredragningslista."] },
     });
   }
@@ -88,7 +88,7 @@ export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) 
       entityType: "AgendaItem",
       entityId: item.id,
       caseId,
-      data: { meetingId, meetingDate: meetingDate(meeting.startsAt), committee: meeting.committee.shortName, position: item.position, statementHash: statement.contentHash },
+      data: { meetingId, meetingDate: formatDate(meeting.startsAt), committee: meeting.committee.shortName, position: item.position, statementHash: statement.contentHash },
     });
     return { id: item.id, position: item.position };
   });

@@ -8,11 +8,12 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingDate, meetingYear } from "../dates";
+import { meetingYear } from "../dates";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, UUID, type LockedMeeting } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
+import { formatDate } from "@/lib/dates";
 
 /**
  * The next § of a committee and year. The counter row stays locked until the transaction
@@ -113,7 +114,7 @@ export const recordDecision = async ({ actor, input }: RecordDecisionOptions) =>
       caseId: item.caseId,
       data: {
         committee: meeting.committee.shortName,
-        meetingDate: meetingDate(meeting.startsAt),
+        meetingDate: formatDate(meeting.startsAt),
         paragraph: `§ ${paragraph}/${year}`,
         kind: data.kind,
         label: DECISION_KIND_LABELS[data.kind],

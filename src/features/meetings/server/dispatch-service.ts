@@ -10,12 +10,12 @@ import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
-import { formatDateOnly, isoDateToDb, meetingDate, stockholmToday } from "../dates";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
 import { UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
+import { formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 
 const DECISION_NOT_FOUND = "Beslutet finns inte, eller så saknar du behörighet att se det.";
 
@@ -52,7 +52,7 @@ export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions
         userMessage: `§ ${decision.paragraph} är inte justerad. Protokollsutdrag kan expedieras först när protokollet är justerat (eller paragrafen omedelbart justerad).`,
       });
     }
-    const date = meetingDate(meeting.startsAt);
+    const date = formatDate(meeting.startsAt);
     if (data.sentDate < date) {
       throw new AppError("VALIDATION", "Dispatch before meeting", { userMessage: "Expedieringsdatumet kan inte vara före sammanträdet.", fieldErrors: { sentDate: ["Datumet är före sammanträdet."] } });
     }
@@ -119,7 +119,7 @@ export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: Cl
     if (!dispatch?.decision) {
       throw new AppError("INVALID_STATE", "Nothing dispatched", { userMessage: "Nämndens beslut är inte expedierat. Expediera protokollsutdraget innan ärendet avslutas som besvarat." });
     }
-    const answeredDate = isoDateToDb(meetingDate(dispatch.decision.agendaItem.meeting.startsAt));
+    const answeredDate = isoDateToDb(formatDate(dispatch.decision.agendaItem.meeting.startsAt));
     // (A)'s close rule: version check, status, "case.close" audit event, deadlines completed.
     await closeCaseInTx(tx, actor, { caseId, version, reason: "Besvarad" });
     await tx.case.update({ where: { id: caseId }, data: { answeredDate } });

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { formatDateOnly, meetingDate, meetingTime, meetingYear } from "../dates";
+import { meetingTime, meetingYear } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
 import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
@@ -12,6 +12,7 @@ import { UUID } from "./meeting-guards";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
+import { formatDate, formatDateOnly } from "@/lib/dates";
 
 const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
@@ -46,7 +47,7 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
       .filter((meeting) => meetingYear(meeting.startsAt) === selectedYear)
       .map((meeting) => ({
         id: meeting.id,
-        date: meetingDate(meeting.startsAt),
+        date: formatDate(meeting.startsAt),
         time: meetingTime(meeting.startsAt),
         place: meeting.place,
         status: meeting.status,
@@ -110,7 +111,7 @@ export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; mee
     id: meeting.id,
     version: meeting.version,
     committee: meeting.committee,
-    date: meetingDate(meeting.startsAt),
+    date: formatDate(meeting.startsAt),
     time: meetingTime(meeting.startsAt),
     startsAt: meeting.startsAt,
     place: meeting.place,
@@ -179,7 +180,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
     : null;
   const myStep = request?.status === "PENDING" ? request.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
   return {
-    meeting: { id: meeting.id, status: meeting.status, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, committee: meeting.committee },
+    meeting: { id: meeting.id, status: meeting.status, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, committee: meeting.committee },
     minutes: meeting.minutes
       ? {
           id: meeting.minutes.id,
@@ -291,7 +292,7 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportAc
   await authorizeExport(actor, meeting.committeeId);
   return {
     committee: meeting.committee,
-    meeting: { id: meeting.id, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
+    meeting: { id: meeting.id, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
     publishedAt: meeting.agendaPublishedAt,
     items: meeting.agendaItems.map((item) => ({
       number: item.position,
@@ -316,7 +317,7 @@ const approvalsOf = async (minutesId: string) => {
     ? {
         verificationCode: request.verificationCode,
         contentHash: request.contentHash,
-        approvals: request.steps.map((step) => ({ role: step.role, name: step.attesterName ?? "", title: step.attesterTitle, date: step.attestedAt ? meetingDate(step.attestedAt) : "" })),
+        approvals: request.steps.map((step) => ({ role: step.role, name: step.attesterName ?? "", title: step.attesterTitle, date: step.attestedAt ? formatDate(step.attestedAt) : "" })),
       }
     : null;
 };
@@ -364,7 +365,7 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: decision.agendaItem.meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
   return {
     committee: meeting.committee,
-    meeting: { id: decision.agendaItem.meetingId, date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
+    meeting: { id: decision.agendaItem.meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
     paragraph,
     minutesStatus: minutes?.status ?? null,
     /** The minutes the § belongs to and the hash of their live content (exports check it against the justering). */

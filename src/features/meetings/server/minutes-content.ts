@@ -11,9 +11,10 @@ import { sha256Hex } from "@/lib/hash";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingDate, meetingTime } from "../dates";
+import { meetingTime } from "../dates";
 import { z } from "@/lib/zod";
 import { VOTE_VALUES, ZMotionsSchema, ZVotesSchema } from "../schemas";
+import { formatDate } from "@/lib/dates";
 
 const text = z.string().max(20_000);
 
@@ -136,7 +137,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
 
   return {
     committee: meeting.committee,
-    meeting: { id: meeting.id, startsAt: meeting.startsAt.toISOString(), date: meetingDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
+    meeting: { id: meeting.id, startsAt: meeting.startsAt.toISOString(), date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
     chair: meeting.minutes.chair,
     checker: meeting.minutes.checker,
     attendance,

@@ -14,12 +14,13 @@ import { recordAudit } from "@/server/audit";
 import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { addDays, APPEAL_PERIOD_DAYS, formatDateOnly, meetingDate, stockholmToday } from "../dates";
+import { APPEAL_PERIOD_DAYS } from "../dates";
 import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZReturnMinutesSchema, ZWithdrawMinutesSchema } from "../schemas";
 import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
 
@@ -59,7 +60,7 @@ export const saveMinutes = async ({ actor, input }: SaveMinutesOptions) => {
       action: meeting.minutes ? "minutes.update" : "minutes.create",
       entityType: "Minutes",
       entityId: minutes.id,
-      data: { meetingId: meeting.id, meetingDate: meetingDate(meeting.startsAt), chairId: data.chairId, checkerId: data.checkerId },
+      data: { meetingId: meeting.id, meetingDate: formatDate(meeting.startsAt), chairId: data.chairId, checkerId: data.checkerId },
     });
     return { id: minutes.id };
   });

@@ -6,11 +6,11 @@ import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { formatDateOnly, isoDateToDb } from "../dates";
 import { describeUnionConsultation } from "../format";
 import { ZUnionConsultationSchema } from "../schemas";
 import { UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
+import { formatDateOnly, isoDateToDb } from "@/lib/dates";
 
 export type UnionConsultationView = { id: string; forum: string; date: string; note: string | null; sentence: string };
 

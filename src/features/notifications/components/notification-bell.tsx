@@ -1,10 +1,10 @@
 // Header bell: unread count and the latest notifications in a disclosure (works without
 // JavaScript: <details>). A server component; place it in the app header next to the user.
 import Link from "next/link";
-import { formatDateTime } from "@/features/cases/dates";
 import type { Actor } from "@/server/auth";
 import { latestNotifications, unreadNotificationCount } from "../server/notification-queries";
 import { MarkAllReadButton } from "./mark-all-read-button";
+import { formatDateTime } from "@/lib/dates";
 
 export const NotificationBell = async ({ actor }: { actor: Actor }) => {
   const [unread, items] = await Promise.all([unreadNotificationCount(actor.id), latestNotifications(actor.id)]);

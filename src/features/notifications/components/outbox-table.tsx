@@ -1,6 +1,6 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import type { MailStatus } from "@/generated/prisma/enums";
-import { formatDateTime } from "@/features/cases/dates";
+import { formatDateTime } from "@/lib/dates";
 
 const STATUS_LABELS: Record<MailStatus, string> = { QUEUED: "I kö", SENDING: "Skickas", SENT: "Skickat", OUTBOX: "I utkorgen", FAILED: "Misslyckades" };
 

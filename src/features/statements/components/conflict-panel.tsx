@@ -3,8 +3,8 @@
 // the word-level difference, and three ways on. Nothing is saved until the user chooses;
 // the user's text stays in the editor and in the browser's storage meanwhile.
 import { diffWords } from "diff";
-import { formatTime } from "./format";
 import { WordDiff } from "./word-diff";
+import { formatTime } from "@/lib/dates";
 
 type Props = {
   heading: string;

@@ -9,9 +9,9 @@ import { sectionToPlainText, type SectionValue } from "../content";
 import type { TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "../schemas";
 import type { StatementDocumentOption } from "../server/statement-queries";
 import { ConflictPanel } from "./conflict-panel";
-import { formatTime } from "./format";
 import { RichTextEditor } from "./rich-text-editor";
 import { useSectionSaver, type SaveStatus, type SectionSaver } from "./section-saver";
+import { formatTime } from "@/lib/dates";
 
 type EditorProps = {
   caseId: string;

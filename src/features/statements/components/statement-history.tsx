@@ -1,9 +1,9 @@
 // Version list and the word diff between two versions (a plain GET form: works without JavaScript).
 import Link from "next/link";
 import type { DiffPart, StatementHistoryData } from "../server/statement-queries";
-import { formatDateTime } from "./format";
 import { RestoreVersionButton } from "./restore-version-button";
 import { WordDiff } from "./word-diff";
+import { formatDateTime } from "@/lib/dates";
 
 export const StatementHistory = ({ history, from, to, diff }: { history: StatementHistoryData; from: number; to: number; diff: DiffPart[] | null }) => (
   <div className="mt-6 space-y-8">

@@ -1,7 +1,7 @@
 // The municipality's statement templates on /admin/mallar: the newest version of each.
 import Link from "next/link";
 import type { TemplateListRow } from "../server/templates";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/dates";
 
 export const templatePath = (key: string): string => `/admin/mallar/${encodeURIComponent(key)}`;
 

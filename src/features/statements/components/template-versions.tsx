@@ -1,7 +1,7 @@
 // Every version of a template and how many statements use it: a statement keeps the
 // version it was created from, so older versions stay in use.
 import type { TemplateVersionRow } from "../server/templates";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/dates";
 
 export const TemplateVersions = ({ versions }: { versions: TemplateVersionRow[] }) => (
   <section aria-labelledby="template-versions" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">

@@ -7,10 +7,10 @@ import { getUserForAdmin, listUnitOptions } from "@/features/admin/server/admin-
 import { UNIT_TYPE_LABELS } from "@/features/admin/units";
 import { ROLE_LABELS } from "@/lib/roles";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth";
+import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Användare – Administration" };
 
-const isoDate = (date: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short" }).format(date);
 
 const UserPage = async ({ params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
@@ -27,7 +27,7 @@ const UserPage = async ({ params }: { params: Promise<{ id: string }> }) => {
         intro={
           <p>
             Användarnamn <span className="font-mono">{user.username}</span> · {user.disabled ? <strong className="text-red-800">Inaktiverad</strong> : "Aktiv"} ·{" "}
-            {user.lastLoginAt ? `Senast inloggad ${isoDate(user.lastLoginAt)}` : "Har inte loggat in"}
+            {user.lastLoginAt ? `Senast inloggad ${formatDate(user.lastLoginAt)}` : "Har inte loggat in"}
           </p>
         }
       />
