@@ -1,50 +1,39 @@
 // Version list and the word diff between two versions (a plain GET form: works without JavaScript).
 import Link from "next/link";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
+import { formatDateTime } from "@/lib/dates";
 import type { DiffPart, StatementHistoryData } from "../server/statement-queries";
 import { RestoreVersionButton } from "./restore-version-button";
 import { WordDiff } from "./word-diff";
-import { formatDateTime } from "@/lib/dates";
 
 export const StatementHistory = ({ history, from, to, diff }: { history: StatementHistoryData; from: number; to: number; diff: DiffPart[] | null }) => (
   <div className="mt-6 space-y-8">
-    <table className="w-full border-collapse bg-white text-left">
-      <caption className="mb-2 text-left text-lg font-semibold">Sparade versioner, nyast först</caption>
-      <thead>
-        <tr className="border-b-2 border-slate-300">
-          <th scope="col" className="p-2">Version</th>
-          <th scope="col" className="p-2">Sparad</th>
-          <th scope="col" className="p-2">Av</th>
-          <th scope="col" className="p-2">Ändrat</th>
-          <th scope="col" className="p-2">Åtgärder</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.versions.map((version) => (
-          <tr key={version.number} className="border-b border-slate-200">
-            <th scope="row" className="p-2">
-              {version.number}
-              {version.number === history.currentVersion ? <span className="ml-1 text-sm font-normal">(senaste)</span> : null}
-            </th>
-            <td className="p-2">{formatDateTime(version.createdAt)}</td>
-            <td className="p-2">{version.authorName}</td>
-            <td className="p-2">{version.changed}</td>
-            <td className="flex flex-wrap gap-3 p-2">
-              <Link href={`/arenden/${history.caseId}/tjansteutlatande/forhandsgranska?version=${version.number}`} className="text-brand-700 underline">
-                Visa <span className="sr-only">version {version.number}</span>
+    <DataTable caption="Sparade versioner, nyast först" captionVisible columns={["Version", "Sparad", "Av", "Ändrat", "Åtgärder"]}>
+      {history.versions.map((version) => (
+        <tr key={version.number} className={ROW}>
+          <RowHeaderCell>
+            {version.number}
+            {version.number === history.currentVersion ? <span className="ml-1 text-sm font-normal">(senaste)</span> : null}
+          </RowHeaderCell>
+          <td className={CELL}>{formatDateTime(version.createdAt)}</td>
+          <td className={CELL}>{version.authorName}</td>
+          <td className={CELL}>{version.changed}</td>
+          <td className={`flex flex-wrap gap-3 ${CELL}`}>
+            <Link href={`/arenden/${history.caseId}/tjansteutlatande/forhandsgranska?version=${version.number}`} className="text-brand-700 underline">
+              Visa <span className="sr-only">version {version.number}</span>
+            </Link>
+            {version.number > 1 ? (
+              <Link href={`/arenden/${history.caseId}/tjansteutlatande/historik?fran=${version.number - 1}&till=${version.number}`} className="text-brand-700 underline">
+                Jämför med föregående <span className="sr-only">(version {version.number})</span>
               </Link>
-              {version.number > 1 ? (
-                <Link href={`/arenden/${history.caseId}/tjansteutlatande/historik?fran=${version.number - 1}&till=${version.number}`} className="text-brand-700 underline">
-                  Jämför med föregående <span className="sr-only">(version {version.number})</span>
-                </Link>
-              ) : null}
-              {history.canRestore && version.number !== history.currentVersion ? (
-                <RestoreVersionButton caseId={history.caseId} statementId={history.statementId} number={version.number} baseVersion={history.currentVersion} />
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            ) : null}
+            {history.canRestore && version.number !== history.currentVersion ? (
+              <RestoreVersionButton caseId={history.caseId} statementId={history.statementId} number={version.number} baseVersion={history.currentVersion} />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
 
     <section aria-labelledby="diff-heading">
       <h2 id="diff-heading" className="text-xl font-bold">

@@ -24,7 +24,7 @@ const TemplatePage = async ({ params }: { params: Promise<{ key: string }> }) =>
         municipalityName={municipality.name}
         intro={
           <p data-testid="template-version">
-            Version {template.version}, senast ändrad {formatDate(template.updatedAt.toISOString())}. Ändringar sparas som en ny version och gäller tjänsteutlåtanden som
+            Version {template.version}, senast ändrad {formatDate(template.updatedAt)}. Ändringar sparas som en ny version och gäller tjänsteutlåtanden som
             skapas efteråt.
           </p>
         }
