@@ -309,6 +309,10 @@ describe("required sections at sending", () => {
     const versionNumber = await saveVersion(statementId, clas, emptied);
     const before = { ...(await snapshot(statementId)), notifications: await db.notification.count(), requests: await db.attestationRequest.count({ where: { subjectId: statementId } }) };
 
+    // The attestation page says so before anyone presses send, and offers no send form.
+    const page = await getCaseAttestationView({ actor: await actorFor(db, "clas.cederlid"), caseId });
+    expect(page.missingRequired).toEqual(["Förvaltningens förslag till beslut", "Sammanfattning"]);
+
     const error = await expectAppError(
       sendStatementForAttestation({ actor: await actorFor(db, "clas.cederlid"), input: { caseId, order: "SEQUENTIAL", attesterIds: [linda, lee], versionNumber } }),
       "INVALID_STATE",
@@ -318,6 +322,7 @@ describe("required sections at sending", () => {
 
     // The optional section may stay empty: with the required ones filled, the same send goes through.
     const filled = await saveVersion(statementId, clas, statementContent(title, "Förvaltningen välkomnar motionen."));
+    expect((await getCaseAttestationView({ actor: await actorFor(db, "clas.cederlid"), caseId })).missingRequired).toEqual([]);
     await sendStatementForAttestation({ actor: await actorFor(db, "clas.cederlid"), input: { caseId, order: "SEQUENTIAL", attesterIds: [linda, lee], versionNumber: filled } });
     expect((await db.statement.findUniqueOrThrow({ where: { id: statementId } })).status).toBe("IN_ATTESTATION");
   });

@@ -76,13 +76,30 @@ export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) =>
           <h2 id="send-heading" className="text-xl font-semibold">
             Skicka på attestering
           </h2>
-          <p className="mb-3 text-sm text-slate-700">Version {version.number} skickas. Tjänsteutlåtandet går inte att ändra medan det är på attestering.</p>
-          <SendForAttestationForm
-            caseId={view.caseId}
-            versionNumber={version.number}
-            options={view.eligible.map((attester) => ({ userId: attester.userId, label: `${attester.name} (${ROLE_LABELS[attester.role].toLowerCase()})` }))}
-            defaults={view.defaults.map((attester) => attester.userId)}
-          />
+          {view.missingRequired.length > 0 ? (
+            <div className="mt-2 rounded border border-amber-700 bg-amber-50 p-3" data-testid="send-missing-required">
+              <p>
+                <strong>Obligatoriska avsnitt utan text:</strong> {view.missingRequired.join(", ")}.
+              </p>
+              <p className="mt-1">
+                Fyll i dem i{" "}
+                <Link href={`/arenden/${view.caseId}/tjansteutlatande`} className="text-brand-700 underline underline-offset-4">
+                  tjänsteutlåtandet
+                </Link>{" "}
+                innan du skickar det på attestering.
+              </p>
+            </div>
+          ) : (
+            <>
+              <p className="mb-3 text-sm text-slate-700">Version {version.number} skickas. Tjänsteutlåtandet går inte att ändra medan det är på attestering.</p>
+              <SendForAttestationForm
+                caseId={view.caseId}
+                versionNumber={version.number}
+                options={view.eligible.map((attester) => ({ userId: attester.userId, label: `${attester.name} (${ROLE_LABELS[attester.role].toLowerCase()})` }))}
+                defaults={view.defaults.map((attester) => attester.userId)}
+              />
+            </>
+          )}
         </section>
       ) : null}
 

@@ -6,7 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
-import { defaultAttesters, eligibleAttesters, type Attester } from "./attestation-service";
+import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attestation-service";
 import { getAttestationState, type AttestationState } from "./attestation-state";
 import { needsReauthentication } from "./confirm-identity";
 
@@ -22,6 +22,8 @@ export type CaseAttestationView = {
   eligible: Attester[];
   defaults: Attester[];
   canSend: boolean;
+  /** Required sections of the template still empty: sending is refused until they are filled in. */
+  missingRequired: string[];
   canWithdraw: boolean;
   /** The actor's own step, when it is waiting and in turn. */
   myStep: { id: string; needsPassword: boolean; hasPassword: boolean; isAuthor: boolean } | null;
@@ -44,7 +46,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   const base = { caseId: row.id, caseNumber: row.caseNumber, caseTitle: row.title, confidential: scope.confidential };
   const eligible = await eligibleAttesters(db, scope);
   if (!statement) {
-    return { ...base, statement: null, version: null, state: null, eligible, defaults: defaultAttesters(eligible), canSend: false, canWithdraw: false, myStep: null, waitingForOthers: false };
+    return { ...base, statement: null, version: null, state: null, eligible, defaults: defaultAttesters(eligible), canSend: false, missingRequired: [], canWithdraw: false, myStep: null, waitingForOthers: false };
   }
   const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });
   const live = state.request && (state.request.status === "PENDING" || state.request.status === "COMPLETED") ? state.request : null;
@@ -63,6 +65,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
   const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
   const user = mine ? await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } }) : null;
+  const missingRequired = statement.status === "DRAFT" && version ? await requiredSectionsMissing(db, statement.id, version.content) : [];
   const defaults = defaultAttesters(eligible).filter((attester) => statement.createdById !== attester.userId && !authors.some((author) => author.authorId === attester.userId));
 
   return {
@@ -73,6 +76,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
     eligible,
     defaults,
     canSend: editor && statement.status === "DRAFT" && statement.currentVersion > 0,
+    missingRequired,
     canWithdraw: editor && Boolean(live),
     myStep: mine && inTurn ? { id: mine.id, needsPassword: needsReauthentication(actor, now), hasPassword: Boolean(user?.passwordHash), isAuthor } : null,
     waitingForOthers: Boolean(mine && !inTurn),

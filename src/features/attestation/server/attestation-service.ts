@@ -135,9 +135,13 @@ const afterCommit = async <T extends { mailIds: string[] }>(result: T): Promise<
  * The template's required sections must have content before anyone is asked to attest:
  * checked against the template version the statement was created from.
  */
+export const requiredSectionsMissing = async (client: Tx | typeof db, statementId: string, content: unknown): Promise<string[]> => {
+  const { template } = await client.statement.findUniqueOrThrow({ where: { id: statementId }, select: { template: { select: { definition: true } } } });
+  return missingRequiredSections(parseStatementContent(content), parseTemplateDefinition(template.definition));
+};
+
 const assertRequiredSectionsFilled = async (tx: Tx, statementId: string, content: unknown): Promise<void> => {
-  const { template } = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, select: { template: { select: { definition: true } } } });
-  const missing = missingRequiredSections(parseStatementContent(content), parseTemplateDefinition(template.definition));
+  const missing = await requiredSectionsMissing(tx, statementId, content);
   if (missing.length > 0) {
     throw new AppError("INVALID_STATE", `Required sections without content: ${missing.join(", ")}`, {
       userMessage: `Fyll i de obligatoriska avsnitten innan du skickar: ${missing.join(", ")}.`,
