@@ -10,14 +10,16 @@ type DataTableProps = {
   captionVisible?: boolean;
   columns: readonly string[];
   children: ReactNode;
+  /** data-testid on the <table>, for tests that look up one list among several. */
+  testId?: string;
 };
 
 export const ROW = "border-t border-slate-200 align-top";
 export const CELL = "px-3 py-2";
 
-export const DataTable = ({ caption, captionVisible = false, columns, children }: DataTableProps) => (
+export const DataTable = ({ caption, captionVisible = false, columns, children, testId }: DataTableProps) => (
   <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-    <table className="w-full border-collapse text-left text-sm">
+    <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
       <caption className={captionVisible ? "px-3 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
       <thead className="bg-slate-100">
         <tr>

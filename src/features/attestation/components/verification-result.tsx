@@ -1,3 +1,4 @@
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import type { VerificationResult } from "../server/verify-attestation";
 import { formatDate } from "@/lib/dates";
 
@@ -43,26 +44,17 @@ export const VerificationResultView = ({ result }: { result: VerificationResult 
         ) : null}
       </dl>
       {result.attesters.length > 0 ? (
-        <table className="w-full border-collapse bg-white text-left">
-          <caption className="mb-2 text-left font-semibold">Attesterat av</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-2 py-1">Namn</th>
-              <th scope="col" className="px-2 py-1">Datum</th>
+        <DataTable caption="Attesterat av" captionVisible columns={["Namn", "Datum"]}>
+          {result.attesters.map((attester) => (
+            <tr key={`${attester.name}-${attester.attestedAt.toISOString()}`} className={ROW} data-testid="verification-attester">
+              <RowHeaderCell>
+                {attester.name}
+                {attester.title ? <span className="font-normal">{`, ${attester.title.toLowerCase()}`}</span> : null}
+              </RowHeaderCell>
+              <td className={`whitespace-nowrap ${CELL}`}>{formatDate(attester.attestedAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.attesters.map((attester) => (
-              <tr key={`${attester.name}-${attester.attestedAt.toISOString()}`} className="border-b border-slate-200" data-testid="verification-attester">
-                <td className="px-2 py-1">
-                  {attester.name}
-                  {attester.title ? `, ${attester.title.toLowerCase()}` : ""}
-                </td>
-                <td className="px-2 py-1">{formatDate(attester.attestedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {result.problems.length > 0 ? (
         <div role="alert">

@@ -3,6 +3,7 @@
 // decided that the viewer may read the case.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS } from "../labels";
 import type { CaseDetails } from "../server/case-queries";
@@ -164,42 +165,26 @@ export const CaseView = ({ details }: { details: CaseDetails }) => {
         {details.openDeadlines.length === 0 ? (
           <p className="mt-2 text-slate-700">Inga öppna bevakningar.</p>
         ) : (
-          <table className="mt-2 w-full border-collapse bg-white text-left">
-            <caption className="sr-only">Öppna bevakningar i ärendet</caption>
-            <thead>
-              <tr className="border-b-2 border-slate-400">
-                <th scope="col" className="p-2">
-                  Datum
-                </th>
-                <th scope="col" className="p-2">
-                  Bevakning
-                </th>
-                <th scope="col" className="p-2">
-                  Läge
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {details.openDeadlines.map((deadline) => {
-                const due = describeDueDate(deadline.dueDate, details.today);
-                return (
-                  <tr key={deadline.id} className="border-b border-slate-200">
-                    <td className="p-2">{deadline.dueDate}</td>
-                    <td className="p-2">
-                      {DEADLINE_KIND_LABELS[deadline.kind]}
-                      {deadline.description !== DEADLINE_KIND_LABELS[deadline.kind] ? (
-                        <span className="block text-sm text-slate-700">{deadline.description}</span>
-                      ) : null}
-                    </td>
-                    <td className={`p-2 ${due.overdue ? "font-semibold text-red-800" : ""}`}>
-                      {due.overdue ? "⚠ " : ""}
-                      {due.text}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable caption="Öppna bevakningar i ärendet" columns={["Datum", "Bevakning", "Läge"]}>
+            {details.openDeadlines.map((deadline) => {
+              const due = describeDueDate(deadline.dueDate, details.today);
+              return (
+                <tr key={deadline.id} className={ROW}>
+                  <td className={`whitespace-nowrap ${CELL}`}>{deadline.dueDate}</td>
+                  <RowHeaderCell>
+                    {DEADLINE_KIND_LABELS[deadline.kind]}
+                    {deadline.description !== DEADLINE_KIND_LABELS[deadline.kind] ? (
+                      <span className="block font-normal text-slate-700">{deadline.description}</span>
+                    ) : null}
+                  </RowHeaderCell>
+                  <td className={`${CELL} ${due.overdue ? "font-semibold text-red-800" : ""}`}>
+                    {due.overdue ? "⚠ " : ""}
+                    {due.text}
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </section>
 

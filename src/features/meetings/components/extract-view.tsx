@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
@@ -62,27 +63,15 @@ export const ExtractView = ({ view, today }: { view: View; today: string }) => {
         {view.dispatches.length === 0 ? (
           <p className="mt-1 text-slate-600">Utdraget är inte expedierat.</p>
         ) : (
-          <table className="mt-2 w-full border-collapse text-left">
-            <caption className="sr-only">Expedieringar</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-1">Mottagare</th>
-                <th scope="col" className="p-1">Datum</th>
-                <th scope="col" className="p-1">Handling</th>
+          <DataTable caption="Expedieringar" columns={["Mottagare", "Datum", "Handling"]}>
+            {view.dispatches.map((dispatch) => (
+              <tr key={dispatch.id} className={ROW}>
+                <RowHeaderCell>{dispatch.recipient}</RowHeaderCell>
+                <td className={`whitespace-nowrap ${CELL}`}>{dispatch.sentDate}</td>
+                <td className={CELL}>{dispatch.documentNumber}</td>
               </tr>
-            </thead>
-            <tbody>
-              {view.dispatches.map((dispatch) => (
-                <tr key={dispatch.id} className="border-b border-slate-100">
-                  <th scope="row" className="p-1 font-normal">
-                    {dispatch.recipient}
-                  </th>
-                  <td className="p-1">{dispatch.sentDate}</td>
-                  <td className="p-1">{dispatch.documentNumber}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         {view.canEdit && view.approved && theCase?.status === "OPEN" ? (
           <ActionForm action={dispatchAction} submitLabel="Expediera" testId="dispatch-form">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import {
   addCaseToAgendaAction,
@@ -311,45 +312,34 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           </h2>
           <ActionForm action={setAttendanceAction} submitLabel="Spara närvaro" testId="attendance-form">
             <Hidden name="meetingId" value={meeting.id} />
-            <table className="mt-2 w-full border-collapse text-left">
-              <caption className="sr-only">Närvaro per ledamot och ersättare</caption>
-              <thead>
-                <tr className="border-b-2 border-slate-300">
-                  <th scope="col" className="p-2">Namn</th>
-                  <th scope="col" className="p-2">Uppdrag</th>
-                  <th scope="col" className="p-2">Närvarande</th>
-                  <th scope="col" className="p-2">Tjänstgör (ersättare)</th>
+            <DataTable caption="Närvaro per ledamot och ersättare" columns={["Namn", "Uppdrag", "Närvarande", "Tjänstgör (ersättare)"]}>
+              {meeting.members.map((member) => (
+                <tr key={member.id} className={ROW}>
+                  <RowHeaderCell>
+                    <input type="hidden" name="memberId" value={member.id} />
+                    {member.name}
+                    {member.party ? ` (${member.party})` : ""}
+                  </RowHeaderCell>
+                  <td className={CELL}>{MEMBER_ROLE_LABELS[member.role]}</td>
+                  <td className={CELL}>
+                    <input
+                      type="checkbox"
+                      name={`present-${member.id}`}
+                      defaultChecked={member.present ?? member.role !== "DEPUTY"}
+                      aria-label={`${member.name} närvarande`}
+                      className="h-5 w-5"
+                    />
+                  </td>
+                  <td className={CELL}>
+                    {member.role === "DEPUTY" ? (
+                      <input type="checkbox" name={`serving-${member.id}`} defaultChecked={member.serving} aria-label={`${member.name} tjänstgör`} className="h-5 w-5" />
+                    ) : (
+                      "–"
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {meeting.members.map((member) => (
-                  <tr key={member.id} className="border-b border-slate-200">
-                    <th scope="row" className="p-2 font-normal">
-                      <input type="hidden" name="memberId" value={member.id} />
-                      {member.name}
-                      {member.party ? ` (${member.party})` : ""}
-                    </th>
-                    <td className="p-2">{MEMBER_ROLE_LABELS[member.role]}</td>
-                    <td className="p-2">
-                      <input
-                        type="checkbox"
-                        name={`present-${member.id}`}
-                        defaultChecked={member.present ?? member.role !== "DEPUTY"}
-                        aria-label={`${member.name} närvarande`}
-                        className="h-5 w-5"
-                      />
-                    </td>
-                    <td className="p-2">
-                      {member.role === "DEPUTY" ? (
-                        <input type="checkbox" name={`serving-${member.id}`} defaultChecked={member.serving} aria-label={`${member.name} tjänstgör`} className="h-5 w-5" />
-                      ) : (
-                        "–"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </ActionForm>
         </section>
       ) : null}

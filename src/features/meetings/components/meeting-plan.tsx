@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
 import type { getMeetingPlan } from "../server/meeting-queries";
@@ -37,45 +38,30 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
         </button>
       </form>
 
-      <table className="w-full border-collapse bg-white text-left">
-        <caption className="mb-2 text-left text-xl font-semibold">
-          Sammanträdesplan {year} – {selected.name}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-slate-300">
-            <th scope="col" className="p-2">Datum</th>
-            <th scope="col" className="p-2">Tid</th>
-            <th scope="col" className="p-2">Plats</th>
-            <th scope="col" className="p-2">Status</th>
-            <th scope="col" className="p-2">Punkter</th>
-            <th scope="col" className="p-2">Protokoll</th>
+      <DataTable caption={`Sammanträdesplan ${year} – ${selected.name}`} captionVisible columns={["Datum", "Tid", "Plats", "Status", "Punkter", "Protokoll"]}>
+        {plan.meetings.length === 0 ? (
+          <tr className={ROW}>
+            <td colSpan={6} className={`text-slate-600 ${CELL}`}>
+              Inga sammanträden är planerade {year}.
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {plan.meetings.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="p-4 text-slate-600">
-                Inga sammanträden är planerade {year}.
-              </td>
+        ) : (
+          plan.meetings.map((meeting) => (
+            <tr key={meeting.id} className={ROW}>
+              <th scope="row" className={`whitespace-nowrap font-semibold ${CELL}`}>
+                <Link href={`/sammantraden/${meeting.id}`} className="text-brand-700 underline underline-offset-4">
+                  {meeting.date}
+                </Link>
+              </th>
+              <td className={`whitespace-nowrap ${CELL}`}>kl. {meeting.time}</td>
+              <td className={CELL}>{meeting.place}</td>
+              <td className={CELL}>{MEETING_STATUS_LABELS[meeting.status]}</td>
+              <td className={CELL}>{meeting.items}</td>
+              <td className={CELL}>{meeting.minutesStatus ? MINUTES_STATUS_LABELS[meeting.minutesStatus] : "–"}</td>
             </tr>
-          ) : (
-            plan.meetings.map((meeting) => (
-              <tr key={meeting.id} className="border-b border-slate-200">
-                <th scope="row" className="p-2 font-semibold">
-                  <Link href={`/sammantraden/${meeting.id}`} className="text-brand-700 underline">
-                    {meeting.date}
-                  </Link>
-                </th>
-                <td className="p-2">kl. {meeting.time}</td>
-                <td className="p-2">{meeting.place}</td>
-                <td className="p-2">{MEETING_STATUS_LABELS[meeting.status]}</td>
-                <td className="p-2">{meeting.items}</td>
-                <td className="p-2">{meeting.minutesStatus ? MINUTES_STATUS_LABELS[meeting.minutesStatus] : "–"}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+          ))
+        )}
+      </DataTable>
 
       {plan.canEdit ? (
         <section aria-labelledby="new-meeting" className="rounded border border-slate-300 bg-white p-4">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
@@ -62,28 +63,18 @@ export const MinutesView = ({ view }: { view: View }) => {
           <p>
             Ordförande: {content.chair.name}. Justerare: {content.checker.name}.
           </p>
-          <table className="mt-4 w-full border-collapse text-left">
-            <caption className="mb-1 text-left font-semibold">Närvarande</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-1">Namn</th>
-                <th scope="col" className="p-1">Uppdrag</th>
-                <th scope="col" className="p-1">Närvaro</th>
+          <DataTable caption="Närvarande" captionVisible columns={["Namn", "Uppdrag", "Närvaro"]}>
+            {content.attendance.map((row) => (
+              <tr key={row.memberId} className={ROW}>
+                <RowHeaderCell>
+                  {row.name}
+                  {row.party ? ` (${row.party})` : ""}
+                </RowHeaderCell>
+                <td className={CELL}>{MEMBER_ROLE_LABELS[row.role]}</td>
+                <td className={CELL}>{row.present ? (row.serving ? "Tjänstgörande ersättare" : "Närvarande") : "Frånvarande"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {content.attendance.map((row) => (
-                <tr key={row.memberId} className="border-b border-slate-100">
-                  <th scope="row" className="p-1 font-normal">
-                    {row.name}
-                    {row.party ? ` (${row.party})` : ""}
-                  </th>
-                  <td className="p-1">{MEMBER_ROLE_LABELS[row.role]}</td>
-                  <td className="p-1">{row.present ? (row.serving ? "Tjänstgörande ersättare" : "Närvarande") : "Frånvarande"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {content.paragraphs.map((paragraph) => (
             <section key={paragraph.decisionId} className="mt-6" aria-labelledby={`p-${paragraph.decisionId}`}>
               <h3 id={`p-${paragraph.decisionId}`} className="text-lg font-bold">
@@ -130,32 +121,19 @@ export const MinutesView = ({ view }: { view: View }) => {
           <h2 id="justering-heading" className="text-xl font-semibold">
             Justering
           </h2>
-          <table className="mt-2 w-full border-collapse text-left" data-testid="justering-steps">
-            <caption className="sr-only">Justeringens steg</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="p-1">Roll</th>
-                <th scope="col" className="p-1">Namn</th>
-                <th scope="col" className="p-1">Status</th>
-                <th scope="col" className="p-1">Tidpunkt</th>
+          <DataTable caption="Justeringens steg" columns={["Roll", "Namn", "Status", "Tidpunkt"]} testId="justering-steps">
+            {request.steps.map((step) => (
+              <tr key={step.id} className={ROW}>
+                <td className={CELL}>{ROLE_NAMES[step.role] ?? step.role}</td>
+                <RowHeaderCell>{step.assignee}</RowHeaderCell>
+                <td className={CELL}>
+                  {STEP_STATUS[step.status]}
+                  {step.comment ? ` – ${step.comment}` : ""}
+                </td>
+                <td className={`whitespace-nowrap ${CELL}`}>{formatDateTime(step.attestedAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {request.steps.map((step) => (
-                <tr key={step.id} className="border-b border-slate-100">
-                  <td className="p-1">{ROLE_NAMES[step.role] ?? step.role}</td>
-                  <th scope="row" className="p-1 font-normal">
-                    {step.assignee}
-                  </th>
-                  <td className="p-1">
-                    {STEP_STATUS[step.status]}
-                    {step.comment ? ` – ${step.comment}` : ""}
-                  </td>
-                  <td className="p-1">{formatDateTime(step.attestedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
           {request.status === "COMPLETED" ? <p className="mt-2">Verifieringskod: {request.verificationCode}</p> : null}
         </section>
       ) : null}

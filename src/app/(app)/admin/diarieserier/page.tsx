@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateSeriesForm, EditSeriesForm } from "@/features/admin/components/series-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
@@ -31,29 +32,22 @@ const RegistrySeriesPage = async () => {
                 <EditSeriesForm
                   series={{ id: series.id, updatedAt: series.updatedAt.toISOString(), committeeName: committee.name, name: series.name, format: series.format, prefix: series.prefix, seqPadding: series.seqPadding }}
                 />
-                <table className="text-left">
-                  <caption className="text-left font-semibold">Senast givna nummer per år</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="py-1 pr-6">År</th>
-                      <th scope="col" className="py-1">Senaste löpnummer</th>
+                <DataTable caption="Senast givna nummer per år" captionVisible columns={["År", "Senaste löpnummer"]}>
+                  {series.counters.length === 0 ? (
+                    <tr className={ROW}>
+                      <td colSpan={2} className={`text-slate-600 ${CELL}`}>
+                        Inga nummer har getts ännu.
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {series.counters.length === 0 ? (
-                      <tr>
-                        <td colSpan={2} className="py-1 text-slate-600">Inga nummer har getts ännu.</td>
+                  ) : (
+                    series.counters.map((counter) => (
+                      <tr key={counter.year} className={ROW}>
+                        <RowHeaderCell>{counter.year}</RowHeaderCell>
+                        <td className={CELL}>{counter.lastValue}</td>
                       </tr>
-                    ) : (
-                      series.counters.map((counter) => (
-                        <tr key={counter.year} className="border-b border-slate-200">
-                          <th scope="row" className="py-1 pr-6 font-normal">{counter.year}</th>
-                          <td className="py-1">{counter.lastValue}</td>
-                        </tr>
-                      ))
-                    )}
-                  </tbody>
-                </table>
+                    ))
+                  )}
+                </DataTable>
               </section>
             );
           })}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CELL, DataTable, ROW } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateClassificationForm, EditClassificationForm } from "@/features/admin/components/classification-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
@@ -17,29 +18,21 @@ const ClassificationPage = async () => {
         municipalityName={municipality.name}
         intro="Klasser tas aldrig bort, eftersom ärenden är registrerade under dem. En inaktiv klass kan inte väljas för nya ärenden. Koden kan inte ändras; skapa en ny klass och inaktivera den gamla i stället."
       />
-      <table className="w-full border-collapse bg-white text-left">
-        <caption className="px-3 py-2 text-left text-slate-700">{classes.length} klasser</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="px-3 py-2">Kod</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Rubrik och ändring</th>
+      <DataTable caption={`${classes.length} klasser`} captionVisible columns={["Kod", "Status", "Rubrik och ändring"]}>
+        {classes.map((classification) => (
+          <tr key={classification.id} className={ROW}>
+            <th scope="row" className={`whitespace-nowrap font-mono font-semibold ${CELL}`}>
+              {classification.code}
+            </th>
+            <td className={CELL}>{classification.active ? "Aktiv" : <span className="font-semibold text-slate-600">Inaktiv</span>}</td>
+            <td className={CELL}>
+              <EditClassificationForm
+                classification={{ id: classification.id, code: classification.code, title: classification.title, active: classification.active, updatedAt: classification.updatedAt.toISOString() }}
+              />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {classes.map((classification) => (
-            <tr key={classification.id} className="border-b border-slate-200 align-top">
-              <th scope="row" className="px-3 py-2 font-mono">{classification.code}</th>
-              <td className="px-3 py-2">{classification.active ? "Aktiv" : <span className="font-semibold text-slate-600">Inaktiv</span>}</td>
-              <td className="px-3 py-2">
-                <EditClassificationForm
-                  classification={{ id: classification.id, code: classification.code, title: classification.title, active: classification.active, updatedAt: classification.updatedAt.toISOString() }}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <section aria-labelledby="new-class" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="new-class" className="mb-3 text-2xl font-semibold">
           Ny klass

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { AddMembershipForm, DisableUserForm, EditProfileForm, RemoveMembershipForm, ResetPasswordForm } from "@/features/admin/components/user-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
@@ -43,32 +44,22 @@ const UserPage = async ({ params }: { params: Promise<{ id: string }> }) => {
           Roller
         </h2>
         <p className="text-slate-700">Ändrade roller gäller från användarens nästa sidvisning; användaren behöver inte logga in igen.</p>
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Användarens roller och enheter</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="px-3 py-2">Roll</th>
-              <th scope="col" className="px-3 py-2">Enhet</th>
-              <th scope="col" className="px-3 py-2">Ta bort</th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.memberships.map((membership) => {
-              const description = `${ROLE_LABELS[membership.role]}, ${membership.unitName}`;
-              return (
-                <tr key={membership.id} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="px-3 py-2 font-semibold">{ROLE_LABELS[membership.role]}</th>
-                  <td className="px-3 py-2">
-                    {UNIT_TYPE_LABELS[membership.unitType]}: {membership.unitName}
-                  </td>
-                  <td className="px-3 py-2">
-                    <RemoveMembershipForm membershipId={membership.id} description={description} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable caption="Användarens roller och enheter" columns={["Roll", "Enhet", "Ta bort"]}>
+          {user.memberships.map((membership) => {
+            const description = `${ROLE_LABELS[membership.role]}, ${membership.unitName}`;
+            return (
+              <tr key={membership.id} className={ROW}>
+                <RowHeaderCell>{ROLE_LABELS[membership.role]}</RowHeaderCell>
+                <td className={CELL}>
+                  {UNIT_TYPE_LABELS[membership.unitType]}: {membership.unitName}
+                </td>
+                <td className={CELL}>
+                  <RemoveMembershipForm membershipId={membership.id} description={description} />
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
         <h3 className="text-lg font-semibold">Lägg till roll</h3>
         <AddMembershipForm userId={user.id} units={units} />
       </section>
