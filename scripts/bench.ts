@@ -6,21 +6,9 @@
 // tries a candidate index (or any SQL) after the bench has loaded its data, before it
 // measures, so a schema change can be proven before it is proposed.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { register } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-
-// Services start with `import "server-only"`, which throws outside React Server Components;
-// here (as in Vitest) it resolves to an empty module. Registered before any service loads.
-register(
-  `data:text/javascript,${encodeURIComponent(
-    `export async function resolve(specifier, context, next) {
-       if (specifier === "server-only") return { url: "data:text/javascript,export {};", shortCircuit: true };
-       return next(specifier, context);
-     }`,
-  )}`,
-);
 
 type Stats = { n: number; p50: number; p95: number; max: number; mean: number };
 

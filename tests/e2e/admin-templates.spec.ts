@@ -48,6 +48,14 @@ test("an admin adds a section to the statement template and saves it as a new ve
   await expect(sections).toHaveCount(count + 1);
   await expect(added.getByLabel("Obligatoriskt", { exact: true })).toBeChecked();
 
+  // A link inside the app asks before leaving unsaved changes; staying keeps everything.
+  const dialog = page.waitForEvent("dialog");
+  await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).click();
+  const asked = await dialog;
+  expect(asked.message()).toContain("inte är sparade");
+  await asked.dismiss();
+  await expect(sections).toHaveCount(count + 1);
+
   await added.getByLabel(/^Rubrik/).fill("Ekonomiska konsekvenser");
   await added.getByLabel("Obligatoriskt", { exact: true }).uncheck();
   await save(page, before + 1);

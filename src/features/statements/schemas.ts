@@ -1,6 +1,7 @@
 // Statement templates, statement content and the inputs of the statement actions.
 // Shared by the editor and the services; `.strict()` everywhere so that status,
 // version numbers or extra keys cannot be smuggled into stored JSON.
+import { isValidIsoDate } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { ZRichTextSchema } from "./rich-text";
 
@@ -12,12 +13,6 @@ const line = (max: number) =>
     .trim()
     .max(max, { error: `Högst ${max} tecken.` })
     .regex(NO_CONTROL, { error: "Texten innehåller otillåtna styrtecken." });
-
-const isIsoDate = (value: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-};
 
 // ─── Templates ──────────────────────────────────────────────────────────────
 
@@ -90,7 +85,7 @@ export const ZStatementHeaderSchema = z
     caseOfficerPhone: line(40),
     committeeName: line(200),
     /** Sammanträdesdatum, ÅÅÅÅ-MM-DD; null until known. */
-    meetingDate: z.string().refine(isIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." }).nullable(),
+    meetingDate: z.string().refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." }).nullable(),
     title: line(300).min(1, { error: "Ange en rubrik." }),
     subtitle: line(200),
   })

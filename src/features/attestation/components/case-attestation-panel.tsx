@@ -79,7 +79,7 @@ export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) =>
           {view.missingRequired.length > 0 ? (
             <div className="mt-2 rounded border border-amber-700 bg-amber-50 p-3" data-testid="send-missing-required">
               <p>
-                <strong>Obligatoriska avsnitt utan text:</strong> {view.missingRequired.join(", ")}.
+                <strong>Obligatoriska avsnitt utan innehåll:</strong> {view.missingRequired.join(", ")}.
               </p>
               <p className="mt-1">
                 Fyll i dem i{" "}

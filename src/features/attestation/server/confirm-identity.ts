@@ -66,7 +66,7 @@ export const authenticateForAttestation = async ({ actor, password, now = new Da
   if (!needsReauthentication(actor, now)) return sessionAuthMethod(actor);
   if (!password) {
     throw new AppError("UNAUTHENTICATED", "Re-authentication required", {
-      userMessage: "Bekräfta din identitet med ditt lösenord för att attestera.",
+      userMessage: "Bekräfta din identitet med ditt lösenord.",
       fieldErrors: { password: ["Ange ditt lösenord."] },
     });
   }

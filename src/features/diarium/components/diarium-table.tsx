@@ -1,7 +1,7 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { CASE_STATUS_LABELS } from "../labels";
 import type { DiariumRow } from "../server/diarium-list";
-import { DueDate } from "./due-date";
+import { DueDateCell } from "./due-date";
 import { formatDateOnly } from "@/lib/dates";
 
 export const CONFIDENTIAL_TITLE_PLACEHOLDER = "Sekretessmarkerat ärende";
@@ -17,7 +17,7 @@ export const DiariumTable = ({ rows, caption }: { rows: DiariumRow[]; caption: s
         </td>
         <td className={CELL}>{CASE_STATUS_LABELS[row.status]}</td>
         <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.receivedDate)}</td>
-        <DueDate dueDate={row.dueDate} overdue={row.overdue} />
+        <DueDateCell dueDate={row.dueDate} overdue={row.overdue} />
         <td className={CELL}>{row.caseOfficerName}</td>
         <td className={CELL}>
           <abbr title={row.committeeName} className="no-underline">

@@ -1,6 +1,6 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import type { MyCaseRow } from "../server/my-cases";
-import { DueDate } from "./due-date";
+import { DueDateCell } from "./due-date";
 import { formatDateOnly } from "@/lib/dates";
 
 export const MyCasesTable = ({ rows }: { rows: MyCaseRow[] }) => (
@@ -10,7 +10,7 @@ export const MyCasesTable = ({ rows }: { rows: MyCaseRow[] }) => (
         <CaseNumberCell caseNumber={row.caseNumber} href={`/arenden/${row.id}`} />
         <td className={CELL}>{row.title}</td>
         <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.receivedDate)}</td>
-        <DueDate dueDate={row.dueDate} overdue={row.overdue} />
+        <DueDateCell dueDate={row.dueDate} overdue={row.overdue} />
         <td className={CELL}>{row.committeeShortName}</td>
       </tr>
     ))}

@@ -12,7 +12,7 @@ import { db } from "@/server/db";
 import { decodeCursor, encodeCursor } from "../cursor";
 import type { TDiariumSearchParams, TDiariumSort } from "../schemas";
 import { keysetPage } from "./keyset-page";
-import { formatDateOnly, stockholmToday } from "@/lib/dates";
+import { formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 
 export const DIARIUM_PAGE_SIZE = 50;
 
@@ -45,7 +45,7 @@ const ZCursorKeySchemas: Record<TDiariumSort, z.ZodType<(string | number | null)
 const toKeyValue = (field: SortField, value: string | number | null): KeyValue => {
   if (value === null) return null;
   if (field === "createdAt") return new Date(value as string);
-  if (field === "dueDate") return new Date(`${value as string}T00:00:00.000Z`);
+  if (field === "dueDate") return isoDateToDb(value as string);
   return value as number;
 };
 

@@ -289,7 +289,7 @@ export const StatementEditor = ({ caseId, statementId, version, content, definit
     </p>
     {missingRequired.length > 0 ? (
       <div className="mb-4 rounded border border-slate-300 bg-slate-100 p-3 text-sm" data-testid="missing-required">
-        <strong>Obligatoriska avsnitt utan text:</strong> {missingRequired.join(", ")}. De måste fyllas i innan tjänsteutlåtandet kan skickas på attestering.
+        <strong>Obligatoriska avsnitt utan innehåll:</strong> {missingRequired.join(", ")}. De måste fyllas i innan tjänsteutlåtandet kan skickas på attestering.
       </div>
     ) : null}
     <p className="mb-4 text-sm text-slate-700">Texten sparas automatiskt när du gjort en paus i skrivandet och när du lämnar ett fält.</p>

@@ -130,11 +130,24 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
   });
 
   // Leaving the page with unsaved changes asks first: nothing typed is lost by a stray click.
+  // beforeunload covers reloads and other sites; links inside the app navigate on the client,
+  // so a click on one is caught (capture phase, before Next's Link handles it) and confirmed.
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const confirmLeave = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!link || link.getAttribute("href")?.startsWith("#") || link.getAttribute("target") === "_blank" || event.defaultPrevented) return;
+      if (window.confirm("Mallen har ändringar som inte är sparade. Vill du lämna sidan ändå?")) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", confirmLeave, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", confirmLeave, true);
+    };
   }, [dirty]);
 
   const errorsById = new Map((failure?.fields ?? []).map((field) => [field.id, field.messages]));
@@ -320,8 +333,9 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                         id={ids.signatory(signatory.uid, "role")}
                         value={signatory.role}
                         onChange={(event) => updateSignatory(signatory.uid, { role: event.target.value as TSignatoryRole })}
+                        aria-invalid={errorsById.has(ids.signatory(signatory.uid, "role")) || undefined}
                         aria-describedby={describedBy}
-                        className={inputClass(false)}
+                        className={inputClass(errorsById.has(ids.signatory(signatory.uid, "role")))}
                       >
                         {SIGNATORY_ROLES.map((role) => (
                           <option key={role} value={role}>
@@ -397,8 +411,9 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                           id={id("kind")}
                           value={section.kind}
                           onChange={(event) => updateSection(section.uid, { kind: event.target.value as TSectionKind })}
+                          aria-invalid={errorsById.has(id("kind")) || undefined}
                           aria-describedby={describedBy}
-                          className={inputClass(false)}
+                          className={inputClass(errorsById.has(id("kind")))}
                         >
                           {SECTION_KINDS.map((kind) => (
                             <option key={kind} value={kind}>
@@ -415,8 +430,9 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                             id={id("prefill")}
                             value={section.prefill}
                             onChange={(event) => updateSection(section.uid, { prefill: event.target.value as TPrefill })}
+                            aria-invalid={errorsById.has(id("prefill")) || undefined}
                             aria-describedby={describedBy}
-                            className={inputClass(false)}
+                            className={inputClass(errorsById.has(id("prefill")))}
                           >
                             {PREFILLS.map((prefill) => (
                               <option key={prefill} value={prefill}>

@@ -4,7 +4,8 @@ import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
 import type { TemplateVersionRow } from "../server/templates";
 
-export const TemplateVersions = ({ versions }: { versions: TemplateVersionRow[] }) => (
+/** `appliesToNew`: the template is the one new statements are created from, so its newest version is in force. */
+export const TemplateVersions = ({ versions, appliesToNew }: { versions: TemplateVersionRow[]; appliesToNew: boolean }) => (
   <section aria-labelledby="template-versions" className="mt-8">
     <h2 id="template-versions" className="text-2xl font-semibold">
       Versioner
@@ -14,7 +15,7 @@ export const TemplateVersions = ({ versions }: { versions: TemplateVersionRow[] 
         <tr key={version.id} className={ROW}>
           <RowHeaderCell>
             {version.version}
-            {index === 0 ? <span className="text-sm font-normal"> (gäller nya)</span> : null}
+            {index === 0 && appliesToNew ? <span className="text-sm font-normal"> (gäller nya)</span> : null}
           </RowHeaderCell>
           <td className={CELL}>{formatDate(version.createdAt)}</td>
           <td className={CELL}>{version.statementCount}</td>

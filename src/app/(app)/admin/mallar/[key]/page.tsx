@@ -30,7 +30,7 @@ const TemplatePage = async ({ params }: { params: Promise<{ key: string }> }) =>
         }
       />
       <TemplateEditor key={template.key} templateId={template.id} version={template.version} name={template.name} definition={template.definition} path={templatePath(template.key)} />
-      <TemplateVersions versions={template.versions} />
+      <TemplateVersions versions={template.versions} appliesToNew={template.isDefault} />
     </>
   );
 };
