@@ -5,6 +5,10 @@ import { callMeeting, createMeeting } from "@/features/meetings/server/meeting-s
 import { getMeetingDetail, getMeetingPlan, getAgendaForExport } from "@/features/meetings/server/meeting-queries";
 import { getUnionConsultations, recordUnionConsultation } from "@/features/meetings/server/union-consultation";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { getAttestedStatement } from "@/features/meetings/server/statement-state";
+import { contentHashOf } from "@/features/attestation/content";
+import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
+import { recordAudit } from "@/server/audit";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, createFutureMeeting, daysAhead, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
 
@@ -204,5 +208,42 @@ describe("union consultation", () => {
     const sosOfficer = await actorFor(db, "sos.handlaggare");
     await expectAppError(recordUnionConsultation({ actor: sosOfficer, input: { caseId: theCase.id, forum: "FSG", date: "2024-04-16" } }), "NOT_FOUND");
     expect(await getUnionConsultations(theCase.id)).toEqual([]);
+  });
+});
+
+describe("the attested statement behind an agenda item", () => {
+  it("refuses an attested version that no longer reads as a statement with INVALID_STATE and a Swedish message, not a crash", async () => {
+    const theCase = await createCase(db, { attested: false });
+    const statement = await db.statement.findUniqueOrThrow({ where: { caseId: theCase.id }, include: { versions: true } });
+    // Attested content the current schema does not accept (as after a schema change): the
+    // attestation itself is intact, written the way the attestation engine writes it.
+    const content = { ...(statement.versions[0]!.content as Record<string, unknown>), retiredField: "från en äldre version" };
+    const contentHash = contentHashOf(content);
+    await db.statementVersion.update({ where: { id: statement.versions[0]!.id }, data: { content, contentHash } });
+    await db.statement.update({ where: { id: statement.id }, data: { status: "ATTESTED" } });
+    const head = await db.user.findUniqueOrThrow({ where: { username: "linda.palo" } });
+    const attestedAt = new Date();
+    const request = await db.attestationRequest.create({
+      data: {
+        subjectType: "STATEMENT",
+        subjectId: statement.id,
+        caseId: theCase.id,
+        versionNumber: 1,
+        contentHash,
+        status: "COMPLETED",
+        completedAt: attestedAt,
+        verificationCode: "TEST-SCHE-MA01",
+        requestedById: officer.id,
+        steps: { create: { position: 1, assigneeId: head.id, role: "DEPARTMENT_HEAD", status: "ATTESTED", attestedAt, attesterName: head.name, attesterTitle: head.title, authMethod: "Lösenord (inloggning)", attestedHash: contentHash } },
+      },
+      include: { steps: true },
+    });
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actorId: head.id, action: ATTEST_ACTION, entityType: STEP_ENTITY, entityId: request.steps[0]!.id, data: attestAuditData(request.steps[0]!) }),
+    );
+
+    await expectAppError(getAttestedStatement(db, theCase.id), "INVALID_STATE", /attesterade version kan inte läsas/);
+    const meetingId = await createFutureMeeting(db, secretary);
+    await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } }), "INVALID_STATE");
   });
 });

@@ -5,6 +5,7 @@ import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, update
 import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { getExtractForExport, getMinutesForExport, getMinutesView } from "@/features/meetings/server/meeting-queries";
+import { ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
@@ -215,5 +216,82 @@ describe("extract, dispatch and closing as answered", () => {
     const view = await getMinutesView({ actor: chair, meetingId: world.meetingId });
     expect(view).toMatchObject({ canApprove: true, myRole: "CHAIR", contentHash: world.contentHash, needsPassword: false });
     expect((await getMinutesView({ actor: otherChair, meetingId: world.meetingId })).canApprove).toBe(false);
+  });
+});
+
+describe("the secretary of the minutes", () => {
+  it("is the first active secretary while a draft and the sender once sent, stored in the snapshot and bound by the hash", async () => {
+    // A second secretary of the committee, newer than Karin Sjöberg (the first active one).
+    await db.user.create({ data: { username: "has.sekreterare2", name: "Nils Nilsson", memberships: { create: { role: "COMMITTEE_SECRETARY", committeeId: "has" } } } });
+    const sender = await actorFor(db, "has.sekreterare2");
+    const world = await calledMeetingWithCase(db, secretary);
+    await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+    const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
+    await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+    const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
+    expect((await getMinutesForExport({ actor: secretary, minutesId })).secretary).toEqual({ id: secretary.id, name: "Karin Sjöberg" });
+
+    const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+    const { contentHash } = await sendMinutesForApproval({ actor: sender, input: { minutesId, version: minutes.version } });
+    const stored = ZMinutesContentSchema.parse((await db.minutes.findUniqueOrThrow({ where: { id: minutesId } })).content);
+    expect(stored.secretary).toEqual({ id: sender.id, name: "Nils Nilsson" });
+    await approveMinutes({ actor: chair, input: { minutesId, contentHash } });
+    await approveMinutes({ actor: checker, input: { minutesId, contentHash } });
+
+    // Not looked up live: renaming or disabling the first secretary changes nothing.
+    await db.user.update({ where: { id: secretary.id }, data: { name: "Karin Omdöpt" } });
+    try {
+      const exported = await getMinutesForExport({ actor: chair, minutesId });
+      expect(exported.secretary).toEqual({ id: sender.id, name: "Nils Nilsson" });
+      expect(exported.contentHash).toBe(contentHash);
+      const decision = await db.decision.findFirstOrThrow({ where: { agendaItem: { meetingId: world.meetingId } } });
+      expect((await getExtractForExport({ actor: chair, decisionId: decision.id })).secretary).toBe("Nils Nilsson");
+    } finally {
+      await db.user.update({ where: { id: secretary.id }, data: { name: "Karin Sjöberg" } });
+    }
+    // A changed secretary in the snapshot no longer matches the justering.
+    await db.$executeRaw`UPDATE minutes SET content = jsonb_set(content, '{secretary,name}', '"Någon annan"') WHERE id = ${minutesId}::uuid`;
+    expect((await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId })).attested).toBe(false);
+  });
+});
+
+describe("integrity of stored minutes", () => {
+  it("counts justerade minutes without a snapshot as not attested (no fallback to the hash column)", async () => {
+    const world = await approved();
+    expect((await getAttestationState({ subjectType: "MINUTES", subjectId: world.minutesId })).attested).toBe(true);
+    await db.$executeRaw`UPDATE minutes SET content = NULL WHERE id = ${world.minutesId}::uuid`;
+    const minutes = await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } });
+    expect(minutes).toMatchObject({ status: "APPROVED", contentHash: world.contentHash });
+    const state = await getAttestationState({ subjectType: "MINUTES", subjectId: world.minutesId });
+    expect(state.currentHash).toBeNull();
+    expect(state.attested).toBe(false);
+    // Still shown (built from the rows), but never exported with the justering.
+    expect((await getMinutesView({ actor: secretary, meetingId: world.meetingId })).content?.paragraphs).toHaveLength(1);
+  });
+
+  it("refuses the extract of a § missing from the content of minutes sent for justering, rather than printing it from the rows", async () => {
+    const world = await approved();
+    await db.$executeRaw`UPDATE minutes SET content = jsonb_set(content, '{paragraphs}', '[]'::jsonb) WHERE id = ${world.minutesId}::uuid`;
+    await expectAppError(getExtractForExport({ actor: secretary, decisionId: world.decisionId }), "INVALID_STATE", /finns inte i protokollet/);
+  });
+
+  it("refuses to send minutes whose content does not match the snapshot schema, and stores nothing", async () => {
+    const world = await calledMeetingWithCase(db, secretary);
+    await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+    const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
+    await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+    const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
+    // A title longer than the snapshot allows (written past the services, as an old row might be).
+    await db.agendaItem.update({ where: { id: world.itemId }, data: { title: "x".repeat(20_001) } });
+    const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+    await expectAppError(sendMinutesForApproval({ actor: secretary, input: { minutesId, version: minutes.version } }), "INVALID_STATE", /kan inte sparas för justering/);
+    expect(await db.minutes.findUniqueOrThrow({ where: { id: minutesId } })).toMatchObject({ status: "DRAFT", content: null, contentHash: null, version: minutes.version });
+    expect(await db.attestationRequest.count({ where: { subjectType: "MINUTES", subjectId: minutesId } })).toBe(0);
+  });
+
+  it("tells the reader of a damaged snapshot to contact the nämndsekreterare", async () => {
+    const world = await minutesInApproval();
+    await db.$executeRaw`UPDATE minutes SET content = '{"damaged": true}'::jsonb WHERE id = ${world.minutesId}::uuid`;
+    await expectAppError(getMinutesView({ actor: secretary, meetingId: world.meetingId }), "INVALID_STATE", /skadat.*Kontakta nämndsekreteraren\./);
   });
 });

@@ -1,7 +1,8 @@
 // The meeting documents as ExportDocuments: kallelse with föredragningslista, protokoll and
 // protokollsutdrag, laid out as a Stockholm stadsdelsnämnd publishes them. Pure: the
-// service loads and authorizes through the meetings read models, these mappings decide
-// what is printed, the renderers draw.
+// service loads and authorizes through the meetings read models (which also mask the items
+// of confidential cases the reader may not read), these mappings decide what is printed,
+// the renderers draw.
 //
 // Determinism: the creation date is the content's own (publication of the agenda, the
 // justering, the meeting), and the identifier is the SHA-256 of the canonical content
@@ -16,9 +17,9 @@ import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";
 import type { AttestationBlock, Block, ExportDocument, Runs } from "./document-model";
 import { exportFileName } from "./file-name";
+import type { TExportFormat } from "./schemas";
 import { AttestationMismatchError } from "./statement-document";
 
-type Format = "pdf" | "docx";
 
 /** Turns a verification code into the link printed and encoded in the QR code. */
 export type VerificationUrl = (code: string) => string;
@@ -182,11 +183,12 @@ const postingBlocks = (postedDate: string | null, appealEndsOn: string | null): 
 
 /**
  * The justering to print, or null for a draft. A justering is printed only on exactly the
- * content it binds to: anything else is refused, never shown with someone's approval.
+ * content it binds to (the hash of the minutes' stored content, recomputed when read):
+ * anything else is refused, never shown with someone's approval.
  */
-const verifiedJustering = (justering: Justering | null, liveContentHash: string | null): Justering | null => {
+const verifiedJustering = (justering: Justering | null, minutesContentHash: string | null): Justering | null => {
   if (!justering) return null;
-  if (justering.contentHash !== liveContentHash) throw new AttestationMismatchError(justering.contentHash, liveContentHash ?? "(no minutes)");
+  if (justering.contentHash !== minutesContentHash) throw new AttestationMismatchError(justering.contentHash, minutesContentHash ?? "(no minutes)");
   return justering;
 };
 
@@ -234,7 +236,7 @@ export const minutesToDocument = ({ minutes, verificationUrl }: MinutesDocumentI
   blocks.push({
     kind: "columns",
     columns: [
-      { label: "Vid protokollet", lines: [minutes.secretary ?? "", "Nämndsekreterare"].filter(Boolean) },
+      { label: "Vid protokollet", lines: [minutes.secretary?.name ?? "", "Nämndsekreterare"].filter(Boolean) },
       { label: "Ordförande", lines: [minutes.chair.name] },
       { label: "Justerare", lines: [minutes.checker.name] },
     ],
@@ -304,15 +306,15 @@ export const extractToDocument = ({ extract, verificationUrl }: ExtractDocumentI
 // ─── File names ─────────────────────────────────────────────────────────────
 
 /** "Föredragningslista 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf" */
-export const agendaFileName = (agenda: AgendaExport, options: { draft: boolean; format: Format }): string =>
+export const agendaFileName = (agenda: AgendaExport, options: { draft: boolean; format: TExportFormat }): string =>
   exportFileName({ parts: ["Föredragningslista", agenda.meeting.date, agenda.committee.name], qualifiers: [options.draft && "utkast"], format: options.format });
 
 /** "Protokoll 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf" */
-export const minutesFileName = (minutes: MinutesExport, options: { draft: boolean; format: Format }): string =>
+export const minutesFileName = (minutes: MinutesExport, options: { draft: boolean; format: TExportFormat }): string =>
   exportFileName({ parts: ["Protokoll", minutes.meeting.date, minutes.committee.name], qualifiers: [options.draft && "utkast"], format: options.format });
 
 /** "Protokollsutdrag 2024-04-25 § 2 Hägersten-Älvsjö stadsdelsnämnd.pdf" (§ numbers run per year; the date names it) */
-export const extractFileName = (extract: ExtractExport, options: { draft: boolean; format: Format }): string =>
+export const extractFileName = (extract: ExtractExport, options: { draft: boolean; format: TExportFormat }): string =>
   exportFileName({
     parts: ["Protokollsutdrag", extract.meeting.date, `§ ${extract.paragraph.paragraph}`, extract.committee.name],
     qualifiers: [options.draft && "utkast"],

@@ -22,9 +22,9 @@ export const ZStatementExportQuerySchema = z
 export type TStatementExportQuery = z.infer<typeof ZStatementExportQuerySchema>;
 
 /**
- * Föredragningslista, protokoll and protokollsutdrag. No "public" variant: the meeting
- * read models carry no confidentiality marking to mask by, so asking for one is refused
- * rather than answered with an unmasked document.
+ * Föredragningslista, protokoll and protokollsutdrag. No "public" variant: the meeting read
+ * models already mask, per reader, the items of confidential cases that reader may not read
+ * (and refuse their extracts); a variant asked for is refused rather than silently ignored.
  */
 export const ZMeetingExportQuerySchema = z.object({ id, format }).strict();
 export type TMeetingExportQuery = z.infer<typeof ZMeetingExportQuerySchema>;

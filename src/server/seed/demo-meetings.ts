@@ -151,7 +151,8 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
     await tx.meetingAttendance.create({ data: { meetingId: DEMO_MEETING_2024_ID, memberId: member.id, present, serving: member.id === uuid(5010) } });
   }
   await tx.minutes.create({ data: { id: MINUTES_ID, meetingId: DEMO_MEETING_2024_ID, chairId: userId("ordforande"), checkerId: userId("justerare") } });
-  const content = await buildMinutesContent(tx, DEMO_MEETING_2024_ID);
+  // Sent for justering by the secretary, who signs "Vid protokollet" (part of the justerade content).
+  const content = await buildMinutesContent(tx, DEMO_MEETING_2024_ID, { secretary: { id: actor.id, name: actor.name } });
   if (!content) throw new Error("Demo minutes content missing");
   const contentHash = hashMinutesContent(content);
   const approvedAt = new Date("2024-04-29T08:30:00.000Z");

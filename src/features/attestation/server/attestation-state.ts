@@ -69,9 +69,11 @@ const currentContent = async (client: Db | Tx, { subjectType, subjectId }: Attes
     }
     case "MINUTES": {
       // Minutes store the content they were sent for justering with; the hash is recomputed
-      // from it. (Minutes sent before the snapshot existed have only the hash column.)
-      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { content: true, contentHash: true, version: true, status: true } });
-      const hash = minutes?.content != null ? contentHashOf(minutes.content) : (minutes?.contentHash ?? null);
+      // from it. Fail closed: minutes without that snapshot (sent before it existed, or the
+      // column emptied) have no content to verify, so they are never attested — the
+      // contentHash column alone proves nothing about what was approved.
+      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { content: true, version: true, status: true } });
+      const hash = minutes?.content != null ? contentHashOf(minutes.content) : null;
       return { number: minutes?.version ?? null, hash, locked: minutes?.status === "APPROVED" };
     }
   }

@@ -1,6 +1,9 @@
 // Download links for an exported document: tjänsteutlåtande, föredragningslista, protokoll
 // or protokollsutdrag. Plain links (no client JavaScript): the route handler authorizes,
 // and the browser saves the attachment. Usable from server and client components alike.
+// No `download` attribute: the file's Content-Disposition: attachment already saves it,
+// while a refusal (401, 404, 409) is a short Swedish text the browser then shows — with
+// the attribute the browser would save or fail it as a download and the message be lost.
 import type { TExportKind } from "../schemas";
 
 type ExportButtonsProps = {
@@ -27,10 +30,10 @@ export const ExportButtons = ({ kind, id, draft = false }: ExportButtonsProps) =
   const suffix = draft ? " (utkast)" : "";
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2" data-testid={`export-${kind}`}>
-      <a href={`${base}?format=pdf`} download className={linkClass}>
+      <a href={`${base}?format=pdf`} className={linkClass}>
         Ladda ner PDF{suffix}
       </a>
-      <a href={`${base}?format=docx`} download className={linkClass}>
+      <a href={`${base}?format=docx`} className={linkClass}>
         Ladda ner Word{suffix}
       </a>
       {draft ? <p className="text-sm text-slate-700">{draftNote}</p> : null}

@@ -8,9 +8,7 @@ import { renderDocx } from "../render/docx";
 import { renderPdf } from "../render/pdf";
 import type { TExportFormat } from "../schemas";
 
-export type ExportFormat = TExportFormat;
-
-export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+export const EXPORT_CONTENT_TYPES: Record<TExportFormat, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
@@ -24,7 +22,7 @@ export const verificationUrlFor = (code: string): string => {
   return `${base}/verifiera/${encodeURIComponent(code)}`;
 };
 
-export const renderExportFile = async ({ document, format, fileName }: { document: ExportDocument; format: ExportFormat; fileName: string }): Promise<ExportedFile> => ({
+export const renderExportFile = async ({ document, format, fileName }: { document: ExportDocument; format: TExportFormat; fileName: string }): Promise<ExportedFile> => ({
   bytes: format === "pdf" ? await renderPdf(document) : await renderDocx(document),
   fileName,
   contentType: EXPORT_CONTENT_TYPES[format],

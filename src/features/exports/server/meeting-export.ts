@@ -1,29 +1,32 @@
 // Exports the meeting documents — kallelse with föredragningslista, protokoll and
 // protokollsutdrag — as PDF/A or DOCX for someone who may read the committee's meetings.
 // The meetings read models load and authorize (unknown and unreadable are the same
-// NOT_FOUND); the mappings in meeting-documents.ts decide what is printed.
+// NOT_FOUND) and mask the items of confidential cases the reader may not read; the
+// mappings in meeting-documents.ts decide what is printed.
 //
 // A justering is printed only when the attestation engine accepts it (completed request,
-// every step attested, intact audit events) *and* the minutes' content, rebuilt now,
-// hashes to what was approved. A justerat protokoll whose content no longer matches is
-// refused rather than exported as a draft: both alternatives would misstate what the
-// committee approved.
+// every step attested, intact audit events) *and* the minutes' stored content (the
+// snapshot taken when they were sent for justering, its hash recomputed now) is what was
+// approved. Minutes without that snapshot are not justerade. A justerat protokoll whose
+// content does not match is refused rather than exported as a draft: both alternatives
+// would misstate what the committee approved.
 import "server-only";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-queries";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, minutesFileName, minutesToDocument } from "../meeting-documents";
-import { renderExportFile, verificationUrlFor, type ExportedFile, type ExportFormat } from "./exported-file";
+import type { TExportFormat } from "../schemas";
+import { renderExportFile, verificationUrlFor, type ExportedFile } from "./exported-file";
 
-export type ExportMeetingDocumentOptions = { actor: Actor; id: string; format: ExportFormat };
+export type ExportMeetingDocumentOptions = { actor: Actor; id: string; format: TExportFormat };
 
 const mismatch = (what: string, minutesId: string) =>
   new AppError("INVALID_STATE", `${what}: minutes ${minutesId} are APPROVED but their content or justering does not verify`, {
     userMessage: "Protokollets innehåll stämmer inte med justeringen och kan inte exporteras. Kontakta nämndsekreteraren.",
   });
 
-/** The justering of APPROVED minutes must verify, and bind the live content; else refuse. */
+/** The justering of APPROVED minutes must verify, and bind the stored content; else refuse. */
 const assertJusteringHolds = async (what: string, minutes: { id: string; contentHash: string | null; justering: { contentHash: string } | null }): Promise<void> => {
   const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutes.id });
   if (!state.attested || !state.request || !minutes.justering) throw mismatch(what, minutes.id);

@@ -11,11 +11,12 @@ import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/s
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { renderExportFile, verificationUrlFor, type ExportedFile, type ExportFormat } from "./exported-file";
+import { renderExportFile, verificationUrlFor, type ExportedFile } from "./exported-file";
+import type { TExportFormat } from "../schemas";
 import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
 import { todayInStockholm } from "@/lib/dates";
 
-export type ExportStatementOptions = { actor: Actor; statementId: string; format: ExportFormat; variant?: ExportVariant };
+export type ExportStatementOptions = { actor: Actor; statementId: string; format: TExportFormat; variant?: ExportVariant };
 
 export const exportStatement = async ({ actor, statementId, format, variant = "internal" }: ExportStatementOptions): Promise<ExportedFile> => {
   const statement = await db.statement.findUnique({

@@ -71,11 +71,14 @@ const DecisionView = ({ item, meetingId }: { item: Item; meetingId: string }) =>
           <p className="whitespace-pre-line">{opinion.text}</p>
         </div>
       ))}
-      <p className="mt-2">
-        <Link href={`/sammantraden/${meetingId}/paragraf/${decision.id}`} className="text-brand-700 underline">
-          Protokollsutdrag och expediering för § {decision.paragraph}
-        </Link>
-      </p>
+      {/* A masked § has no extract for this reader (the extract is the whole § or nothing). */}
+      {item.secrecyReference ? null : (
+        <p className="mt-2">
+          <Link href={`/sammantraden/${meetingId}/paragraf/${decision.id}`} className="text-brand-700 underline">
+            Protokollsutdrag och expediering för § {decision.paragraph}
+          </Link>
+        </p>
+      )}
     </div>
   );
 };
@@ -209,16 +212,22 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           {meeting.items.map((item, index) => (
             <li key={item.id} className="rounded border border-slate-300 bg-white p-4" data-testid={`agenda-item-${item.position}`}>
               <h3 className="text-lg font-semibold">
-                Punkt {item.position}. {item.title}
+                Punkt {item.position}. {item.secrecyReference ? <em>{item.title}</em> : item.title}
+                {item.secrecyReference ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold">Sekretess</span> : null}
               </h3>
               <p className="text-slate-700">
                 {item.case ? (
-                  <>
-                    <Link href={`/arenden/${item.case.id}`} className="text-brand-700 underline">
-                      {item.case.caseNumber}
-                    </Link>{" "}
-                    · Handläggare: {item.case.caseOfficer}
-                  </>
+                  item.secrecyReference ? (
+                    // Masked: the dnr as in the diarium, no link to a case the reader may not open.
+                    item.case.caseNumber
+                  ) : (
+                    <>
+                      <Link href={`/arenden/${item.case.id}`} className="text-brand-700 underline">
+                        {item.case.caseNumber}
+                      </Link>{" "}
+                      · Handläggare: {item.case.caseOfficer}
+                    </>
+                  )
                 ) : (
                   AGENDA_KIND_LABELS[item.kind]
                 )}

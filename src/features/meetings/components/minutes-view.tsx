@@ -14,6 +14,8 @@ const ROLE_NAMES: Record<string, string> = { CHAIR: "Ordförande", MINUTES_CHECK
 
 export const MinutesView = ({ view }: { view: View }) => {
   const { meeting, minutes, content, request } = view;
+  // §§ of confidential cases this reader may not read: shown masked, without an extract.
+  const masked = new Set(view.maskedDecisionIds);
   return (
     <div className="space-y-8">
       <div>
@@ -78,7 +80,7 @@ export const MinutesView = ({ view }: { view: View }) => {
           {content.paragraphs.map((paragraph) => (
             <section key={paragraph.decisionId} className="mt-6" aria-labelledby={`p-${paragraph.decisionId}`}>
               <h3 id={`p-${paragraph.decisionId}`} className="text-lg font-bold">
-                § {paragraph.paragraph} {paragraph.title}
+                § {paragraph.paragraph} {masked.has(paragraph.decisionId) ? <em>{paragraph.title}</em> : paragraph.title}
               </h3>
               {paragraph.caseNumber ? <p className="text-slate-700">{paragraph.caseNumber}</p> : null}
               <p className="font-medium">Beslut ({DECISION_KIND_LABELS[paragraph.kind]})</p>
@@ -105,11 +107,13 @@ export const MinutesView = ({ view }: { view: View }) => {
                   {opinion.party ? `, ${opinion.party}` : ""}): {opinion.text}
                 </p>
               ))}
-              <p className="mt-1">
-                <Link href={`/sammantraden/${meeting.id}/paragraf/${paragraph.decisionId}`} className="text-brand-700 underline">
-                  Protokollsutdrag § {paragraph.paragraph}
-                </Link>
-              </p>
+              {masked.has(paragraph.decisionId) ? null : (
+                <p className="mt-1">
+                  <Link href={`/sammantraden/${meeting.id}/paragraf/${paragraph.decisionId}`} className="text-brand-700 underline">
+                    Protokollsutdrag § {paragraph.paragraph}
+                  </Link>
+                </p>
+              )}
             </section>
           ))}
           {view.contentHash ? <p className="mt-6 break-all text-xs text-slate-600">Kontrollsumma (SHA-256): {view.contentHash}</p> : null}

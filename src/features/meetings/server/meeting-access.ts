@@ -4,7 +4,8 @@
 // - the ordförande and justerare named on the minutes approve (justera) them, and only
 //   while they still hold that role in the committee;
 // - everyone with a case-reading role in the committee, its förvaltning or a department
-//   of it reads meetings (a membership in a unit covers the units below it).
+//   of it reads meetings (a membership in a unit covers the units below it); an item whose
+//   case is confidential is masked for readers who may not read that case (confidential-items.ts).
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
@@ -48,6 +49,13 @@ const holdsCommitteeRole = (actor: Actor, role: Role, scope: CommitteeScope): bo
 export const canReadMeetings = (actor: Actor, scope: CommitteeScope): boolean => holdsRoleInCommitteeTree(actor, READERS, scope);
 
 export const canEditMeetings = (actor: Actor, scope: CommitteeScope): boolean => holdsCommitteeRole(actor, "COMMITTEE_SECRETARY", scope);
+
+/**
+ * Ordförande and justerare of the committee read every item in full, confidential cases too:
+ * they must read what they justera, and the elected members have tystnadsplikt.
+ */
+export const holdsJusteringRole = (actor: Actor, scope: CommitteeScope): boolean =>
+  holdsCommitteeRole(actor, "CHAIR", scope) || holdsCommitteeRole(actor, "MINUTES_CHECKER", scope);
 
 /** The named approver must still hold the role the minutes name them in. */
 export const canApproveMinutesAs = (actor: Actor, role: "CHAIR" | "MINUTES_CHECKER", scope: CommitteeScope): boolean =>

@@ -1,4 +1,6 @@
-// Read models of the meeting pages. Each query authorizes from the meeting's committee.
+// Read models of the meeting pages and documents. Each query authorizes from the meeting's
+// committee, and masks the items of confidential cases the actor may not read
+// (confidential-items.ts), so that a page and its export always show the same.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
@@ -6,17 +8,32 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { meetingTime, meetingYear } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
-import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
+import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
+import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
 import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { UUID } from "./meeting-guards";
-import { hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 import { formatDate, formatDateOnly } from "@/lib/dates";
+import { CONFIDENTIAL_ITEM_TITLE } from "../labels";
 
 const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
 const notFound = () => new AppError("NOT_FOUND", "Meeting not found", { userMessage: "Sammanträdet finns inte, eller så saknar du behörighet att se det." });
+
+/** The minutes as the viewer may see them: the §§ of confidential cases they may not read masked. */
+const maskContent = async (content: MinutesContent, viewer: MeetingViewer, scope: CommitteeScope): Promise<{ content: MinutesContent; maskedDecisionIds: string[] }> => {
+  const masked = await maskedCases(db, viewer, scope, content.paragraphs.map((paragraph) => paragraph.caseId));
+  const maskedDecisionIds: string[] = [];
+  const paragraphs = content.paragraphs.map((paragraph) => {
+    const secrecy = maskOf(masked, paragraph.caseId);
+    if (!secrecy) return paragraph;
+    maskedDecisionIds.push(paragraph.decisionId);
+    return maskParagraph(paragraph, secrecy);
+  });
+  return { content: { ...content, paragraphs }, maskedDecisionIds };
+};
 
 // ─── Meeting plan ────────────────────────────────────────────────────────────
 
@@ -80,30 +97,41 @@ export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; mee
   const canEdit = canEditMeetings(actor, scope);
   const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, active: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
   const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
+  const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
   const items = await Promise.all(
-    meeting.agendaItems.map(async (item) => ({
-      id: item.id,
-      position: item.position,
-      kind: item.kind,
-      title: item.title,
-      proposal: stringsOf(item.proposal),
-      case: item.case ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: item.case.caseOfficer.name } : null,
-      unionConsultations: item.case ? await getUnionConsultations(item.case.id) : [],
-      decision: item.decision
-        ? {
-            id: item.decision.id,
-            paragraph: item.decision.paragraph,
-            year: item.decision.year,
-            kind: item.decision.kind,
-            decisionPoints: stringsOf(item.decision.decisionPoints),
-            motions: ZMotionsSchema.safeParse(item.decision.motions).data ?? [],
-            votes: item.decision.votes ? (ZVotesSchema.safeParse(item.decision.votes).data ?? null) : null,
-            immediateApproval: item.decision.immediateApproval,
-            opinions: item.decision.opinions.map((opinion) => ({ id: opinion.id, kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
-            dispatches: item.decision._count.dispatches,
-          }
-        : null,
-    })),
+    meeting.agendaItems.map(async (item) => {
+      /** Set when the item's case is confidential and the actor may not read it: shown masked. */
+      const secrecyReference = maskOf(masked, item.caseId);
+      const notice = secrecyReference ? [secrecyNotice(secrecyReference)] : null;
+      return {
+        id: item.id,
+        position: item.position,
+        kind: item.kind,
+        title: secrecyReference ? CONFIDENTIAL_ITEM_TITLE : item.title,
+        secrecyReference,
+        proposal: notice ?? stringsOf(item.proposal),
+        case: item.case
+          ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: secrecyReference ? null : item.case.caseOfficer.name }
+          : null,
+        unionConsultations: item.case && !secrecyReference ? await getUnionConsultations(item.case.id) : [],
+        decision: item.decision
+          ? {
+              id: item.decision.id,
+              paragraph: item.decision.paragraph,
+              year: item.decision.year,
+              kind: item.decision.kind,
+              decisionPoints: notice ?? stringsOf(item.decision.decisionPoints),
+              motions: notice ? [] : (ZMotionsSchema.safeParse(item.decision.motions).data ?? []),
+              votes: notice || !item.decision.votes ? null : (ZVotesSchema.safeParse(item.decision.votes).data ?? null),
+              immediateApproval: item.decision.immediateApproval,
+              opinions: notice
+                ? []
+                : item.decision.opinions.map((opinion) => ({ id: opinion.id, kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
+              dispatches: item.decision._count.dispatches,
+            }
+          : null,
+      };
+    }),
   );
   const onAgenda = new Set(items.flatMap((item) => (item.case ? [item.case.id] : [])));
   const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates(meeting.committeeId, onAgenda) : [];
@@ -170,7 +198,9 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
         ),
       )
     : [[], []];
+  // The full content: what the hash is computed from. The page shows `visible`.
   const content = meeting.minutes ? await readMinutesContent(db, meeting.id) : null;
+  const visible = content ? await maskContent(content, actor, scope) : null;
   const request = meeting.minutes
     ? await db.attestationRequest.findFirst({
         where: { subjectType: "MINUTES", subjectId: meeting.minutes.id },
@@ -193,8 +223,11 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
           appealEndsOn: formatDateOnly(meeting.minutes.appealEndsOn),
         }
       : null,
-    content,
-    /** The hash the approver binds to: the request's while in approval, the live one otherwise. */
+    /** The minutes as this actor may see them (§§ of confidential cases they may not read masked). */
+    content: visible?.content ?? null,
+    /** The §§ shown masked: no protokollsutdrag for them. */
+    maskedDecisionIds: visible?.maskedDecisionIds ?? [],
+    /** The hash the approver binds to: the request's while in approval, else the current content's (always the full content). */
     contentHash: request?.status === "PENDING" || request?.status === "COMPLETED" ? request.contentHash : content ? hashMinutesContent(content) : null,
     request: request
       ? {
@@ -264,12 +297,14 @@ export const getExtractView = async ({ actor, decisionId }: { actor: Actor; deci
 
 // ─── Read models for exports (G maps these to its document model) ───────────
 
-type ExportActor = Actor | "system";
+type ExportActor = MeetingViewer;
 
-const authorizeExport = async (actor: ExportActor, committeeId: string) => {
+const authorizeExport = async (actor: ExportActor, committeeId: string): Promise<CommitteeScope> => {
+  const scope = await loadCommitteeScope(db, committeeId);
   // "system": the export job, which authorized when the export was requested.
-  if (actor === "system") return;
-  assertCanRead(actor, await loadCommitteeScope(db, committeeId));
+  if (actor !== "system") return assertCanRead(actor, scope);
+  if (!scope) throw notFound();
+  return scope;
 };
 
 export type AgendaExport = Awaited<ReturnType<typeof getAgendaForExport>>;
@@ -289,21 +324,27 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportAc
       })
     : null;
   if (!meeting) throw notFound();
-  await authorizeExport(actor, meeting.committeeId);
+  const scope = await authorizeExport(actor, meeting.committeeId);
+  const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
   return {
     committee: meeting.committee,
     meeting: { id: meeting.id, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
     publishedAt: meeting.agendaPublishedAt,
-    items: meeting.agendaItems.map((item) => ({
-      number: item.position,
-      kind: item.kind,
-      title: item.title,
-      caseNumber: item.case?.caseNumber ?? null,
-      caseOfficer: item.case?.caseOfficer.name ?? null,
-      caseOfficerPhone: item.case?.caseOfficer.phone ?? null,
-      department: item.case?.department.name ?? null,
-      proposal: stringsOf(item.proposal),
-    })),
+    items: meeting.agendaItems.map((item) => {
+      const secrecyReference = maskOf(masked, item.caseId);
+      // A confidential case the actor may not read: its dnr, nothing that identifies or quotes it.
+      const shown = secrecyReference ? null : item.case;
+      return {
+        number: item.position,
+        kind: item.kind,
+        title: secrecyReference ? CONFIDENTIAL_ITEM_TITLE : item.title,
+        caseNumber: item.case?.caseNumber ?? null,
+        caseOfficer: shown?.caseOfficer.name ?? null,
+        caseOfficerPhone: shown?.caseOfficer.phone ?? null,
+        department: shown?.department.name ?? null,
+        proposal: secrecyReference ? [secrecyNotice(secrecyReference)] : stringsOf(item.proposal),
+      };
+    }),
   };
 };
 
@@ -324,23 +365,21 @@ const approvalsOf = async (minutesId: string) => {
 
 export type MinutesExport = Awaited<ReturnType<typeof getMinutesForExport>>;
 
-/** The protokoll: the canonical content plus its justering and anslag. */
+/**
+ * The protokoll: the canonical content (secretary included) plus its justering and anslag.
+ * `contentHash` is always the full content's; `paragraphs` are masked for the actor.
+ */
 export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportActor; minutesId: string }) => {
   const minutes = UUID.test(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
   if (!minutes) throw notFound();
-  await authorizeExport(actor, minutes.meeting.committeeId);
+  const scope = await authorizeExport(actor, minutes.meeting.committeeId);
   const content = await readMinutesContent(db, minutes.meetingId);
   if (!content) throw notFound();
-  const secretary = await db.user.findFirst({
-    where: { memberships: { some: { role: "COMMITTEE_SECRETARY", committeeId: minutes.meeting.committeeId } }, disabledAt: null },
-    select: { name: true },
-    orderBy: { createdAt: "asc" },
-  });
+  const { content: visible } = await maskContent(content, actor, scope);
   return {
-    ...content,
+    ...visible,
     status: minutes.status,
     contentHash: hashMinutesContent(content),
-    secretary: secretary?.name ?? null,
     approvedAt: minutes.approvedAt,
     postedDate: formatDateOnly(minutes.postedDate) || null,
     appealEndsOn: formatDateOnly(minutes.appealEndsOn) || null,
@@ -350,31 +389,47 @@ export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportA
 
 export type ExtractExport = Awaited<ReturnType<typeof getExtractForExport>>;
 
-/** Protokollsutdrag: one § with the meeting's header and the justering. */
+/**
+ * Protokollsutdrag: one § with the meeting's header and the justering. An extract is the
+ * whole § or nothing: a § of a confidential case the actor may not read is NOT_FOUND.
+ */
 export const getExtractForExport = async ({ actor, decisionId }: { actor: ExportActor; decisionId: string }) => {
   const decision = UUID.test(decisionId)
-    ? await db.decision.findUnique({ where: { id: decisionId }, select: { committeeId: true, agendaItem: { select: { meetingId: true, meeting: { select: { minutes: { select: { id: true } } } } } } } })
+    ? await db.decision.findUnique({
+        where: { id: decisionId },
+        select: { committeeId: true, agendaItem: { select: { meetingId: true, caseId: true, meeting: { select: { minutes: { select: { id: true } } } } } } },
+      })
     : null;
   if (!decision) throw notFound();
-  await authorizeExport(actor, decision.committeeId);
+  const scope = await authorizeExport(actor, decision.committeeId);
+  if ((await maskedCases(db, actor, scope, [decision.agendaItem.caseId])).size > 0) throw notFound();
   const minutesId = decision.agendaItem.meeting.minutes?.id;
-  const content = await readMinutesContent(db, decision.agendaItem.meetingId);
+  // The full minutes (the § is printed whole, and the justering is checked against the full hash).
   const minutes = minutesId ? await getMinutesForExport({ actor: "system", minutesId }) : null;
+  const inMinutes = minutes?.paragraphs.find((candidate) => candidate.decisionId === decisionId);
+  // Minutes sent for justering print only what they hold: a § missing from them is never
+  // printed under their justering (nor as a draft of them).
+  if (minutes && minutes.status !== "DRAFT" && !inMinutes) {
+    throw new AppError("INVALID_STATE", `Decision ${decisionId} is not in the content of minutes ${minutesId} (${minutes.status})`, {
+      userMessage: "Paragrafen finns inte i protokollet som skickats för justering och kan inte skrivas ut som protokollsutdrag. Kontakta nämndsekreteraren.",
+    });
+  }
   // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
-  const paragraph = content?.paragraphs.find((candidate) => candidate.decisionId === decisionId) ?? (await standaloneParagraph(decisionId));
+  const paragraph = inMinutes ?? (await standaloneParagraph(decisionId));
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: decision.agendaItem.meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
   return {
     committee: meeting.committee,
     meeting: { id: decision.agendaItem.meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
     paragraph,
     minutesStatus: minutes?.status ?? null,
-    /** The minutes the § belongs to and the hash of their live content (exports check it against the justering). */
+    /** The minutes the § belongs to and the hash of their content (the stored snapshot once sent; exports check it against the justering). */
     minutesId: minutesId ?? null,
     minutesContentHash: minutes?.contentHash ?? null,
     justering: minutes?.justering ?? null,
     postedDate: minutes?.postedDate ?? null,
     appealEndsOn: minutes?.appealEndsOn ?? null,
-    secretary: minutes?.secretary ?? null,
+    /** "Rätt utdraget intygar": the secretary of the minutes' content. */
+    secretary: minutes?.secretary?.name ?? null,
   };
 };
 

@@ -3,6 +3,8 @@
 // built from the rows, in a stable order, so that the same minutes always give the same
 // SHA-256; when they are sent for justering it is stored (Minutes.content) and from then on
 // read from there, so justerade minutes never change with the rows behind them.
+// The secretary signing "Vid protokollet" is part of it: while a draft, the committee's
+// first active nämndsekreterare; from the sending on, the one who sent it for justering.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
@@ -25,6 +27,8 @@ export const ZMinutesContentSchema = z
     meeting: z.object({ id: text, startsAt: text, date: text, time: text, place: text }).strict(),
     chair: z.object({ id: text, name: text }).strict(),
     checker: z.object({ id: text, name: text }).strict(),
+    /** "Vid protokollet" / "Rätt utdraget intygar"; null when the committee has no active secretary. */
+    secretary: z.object({ id: text, name: text }).strict().nullable(),
     attendance: z.array(
       z.object({ memberId: text, name: text, party: text.nullable(), role: z.enum(MemberRole), present: z.boolean(), serving: z.boolean() }).strict(),
     ),
@@ -81,10 +85,26 @@ const MEETING_FOR_MINUTES = {
   minutes: { include: { chair: { select: { id: true, name: true } }, checker: { select: { id: true, name: true } } } },
 } satisfies Prisma.MeetingInclude;
 
+export type MinutesSecretary = MinutesContent["secretary"];
+
+/** The secretary of a draft: the committee's first active nämndsekreterare. */
+const firstActiveSecretary = async (client: Tx | typeof db, committeeId: string): Promise<MinutesSecretary> =>
+  client.user.findFirst({
+    where: { memberships: { some: { role: "COMMITTEE_SECRETARY", committeeId } }, disabledAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+
+export type BuildMinutesContentOptions = {
+  /** Who signs "Vid protokollet"; default the committee's first active secretary (a draft). */
+  secretary?: MinutesSecretary;
+};
+
 /** The minutes content of a meeting, or null when no minutes exist yet. */
-export const buildMinutesContent = async (client: Tx | typeof db, meetingId: string): Promise<MinutesContent | null> => {
+export const buildMinutesContent = async (client: Tx | typeof db, meetingId: string, options: BuildMinutesContentOptions = {}): Promise<MinutesContent | null> => {
   const meeting = await client.meeting.findUnique({ where: { id: meetingId }, include: MEETING_FOR_MINUTES });
   if (!meeting?.minutes) return null;
+  const secretary = options.secretary !== undefined ? options.secretary : await firstActiveSecretary(client, meeting.committeeId);
   const memberNames = new Map(meeting.attendance.map((row) => [row.memberId, row.member]));
   const rollCallMembers = meeting.agendaItems.flatMap((item) => {
     const votes = item.decision?.votes ? ZVotesSchema.safeParse(item.decision.votes) : null;
@@ -140,6 +160,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
     meeting: { id: meeting.id, startsAt: meeting.startsAt.toISOString(), date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
     chair: meeting.minutes.chair,
     checker: meeting.minutes.checker,
+    secretary,
     attendance,
     paragraphs,
   };
@@ -149,7 +170,8 @@ export const hashMinutesContent = (content: MinutesContent): string => sha256Hex
 
 /**
  * The minutes' content as it stands: the stored snapshot once sent for justering (or
- * justerade), else built from the rows. Minutes sent before snapshots existed are built too.
+ * justerade), else built from the rows. Minutes sent before snapshots existed are built
+ * too, for display only: the attestation engine does not count them as justerade.
  */
 export const readMinutesContent = async (client: Tx | typeof db, meetingId: string): Promise<MinutesContent | null> => {
   const minutes = await client.minutes.findUnique({ where: { meetingId }, select: { status: true, content: true } });
@@ -158,7 +180,7 @@ export const readMinutesContent = async (client: Tx | typeof db, meetingId: stri
   const stored = ZMinutesContentSchema.safeParse(minutes.content);
   if (!stored.success) {
     throw new AppError("INVALID_STATE", `Stored content of the minutes of ${meetingId} is malformed`, {
-      userMessage: "Protokollets sparade innehåll är skadat och kan inte visas. Kontakta registrator.",
+      userMessage: "Protokollets sparade innehåll är skadat och kan inte visas. Kontakta nämndsekreteraren.",
     });
   }
   return stored.data;

@@ -19,7 +19,7 @@ import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZRe
 import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
-import { buildMinutesContent, hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
 import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
@@ -97,8 +97,19 @@ export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOption
         throw new AppError("INVALID_STATE", `Named ${role} lost the role`, { userMessage: `Den utsedda ${label}n har inte längre den rollen i nämnden. Välj en ny ${label}.` });
       }
     }
-    const content = await buildMinutesContent(tx, meeting.id);
-    if (!content) throw new Error("Minutes content missing for existing minutes");
+    // The sender signs "Vid protokollet": from now on the secretary is part of what is justerat.
+    const sender = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, name: true } });
+    const built = await buildMinutesContent(tx, meeting.id, { secretary: sender });
+    if (!built) throw new Error("Minutes content missing for existing minutes");
+    // Validated before it is stored: the snapshot is read back with the same schema, so a
+    // mismatch must refuse the sending now, not make justerade minutes unreadable later.
+    const parsed = ZMinutesContentSchema.safeParse(built);
+    if (!parsed.success) {
+      throw new AppError("INVALID_STATE", `Minutes content of ${meeting.id} does not match its schema: ${parsed.error.message}`, {
+        userMessage: "Protokollets innehåll kan inte sparas för justering (till exempel en för lång text). Rätta protokollet och försök igen.",
+      });
+    }
+    const content = parsed.data;
     const contentHash = hashMinutesContent(content);
     const updated = await tx.minutes.updateMany({
       where: { id: minutesId, version, status: "DRAFT" },

@@ -6,6 +6,7 @@ import "server-only";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
 import type { Db, Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
 
 export type AttestedStatement = {
   statementId: string;
@@ -24,11 +25,17 @@ export const getAttestedStatement = async (client: Db | Tx, caseId: string): Pro
     where: { statementId_number: { statementId: statement.id, number: state.request.versionNumber } },
     select: { content: true },
   });
+  const content = ZStatementContentSchema.safeParse(version.content);
+  if (!content.success) {
+    throw new AppError("INVALID_STATE", `Attested version ${state.request.versionNumber} of statement ${statement.id} does not match the content schema`, {
+      userMessage: "Tjänsteutlåtandets attesterade version kan inte läsas. Kontakta en administratör.",
+    });
+  }
   return {
     statementId: statement.id,
     versionNumber: state.request.versionNumber,
     contentHash: state.request.contentHash,
-    decisionPoints: ZStatementContentSchema.parse(version.content).decisionPoints.map((point) => point.text),
+    decisionPoints: content.data.decisionPoints.map((point) => point.text),
     attestedAt: state.request.completedAt,
   };
 };
