@@ -19,19 +19,12 @@ import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
 import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID } from "@/server/seed/demo-meetings";
 import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, parsePgm, pdfFonts, pdfPages, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
+import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
 import { REFERENCE_MINUTES, referenceVerificationUrl } from "../fixtures/exports/reference-minutes";
 import { formatDate } from "@/lib/dates";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
-
-const ROUTES = {
-  agenda: (await import("@/app/api/export/agenda/[meetingId]/route")).GET,
-  minutes: (await import("@/app/api/export/minutes/[minutesId]/route")).GET,
-  extract: (await import("@/app/api/export/extract/[decisionId]/route")).GET,
-};
-type Kind = keyof typeof ROUTES;
-const PARAM: Record<Kind, string> = { agenda: "meetingId", minutes: "minutesId", extract: "decisionId" };
 
 const { db } = await createTestDatabase();
 await seedDemoInstallation({ nodeEnv: "test", force: false });
@@ -46,14 +39,10 @@ const actorFor = async (username: string): Promise<Actor> => {
 const sosUser = await db.user.create({ data: { username: "sos.registrator", name: "SÖS registrator" } });
 await db.membership.create({ data: { userId: sosUser.id, role: "REGISTRAR", committeeId: "sos" } });
 
-const download = async (kind: Kind, id: string, actor: Actor | null, query = "format=pdf") => {
-  session.actor = actor;
-  const response = await ROUTES[kind](new Request(`http://localhost/api/export/${kind}/${id}?${query}`), { params: Promise.resolve({ [PARAM[kind]]: id }) } as never);
-  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
-};
+const download = downloader(session);
 
 /** The bytes of a successful download (fails the test with the server's message otherwise). */
-const fetchFile = async (kind: Kind, id: string, format: "pdf" | "docx", username = "sekreterare"): Promise<Buffer> => {
+const fetchFile = async (kind: MeetingExportKind, id: string, format: "pdf" | "docx", username = "sekreterare"): Promise<Buffer> => {
   const { response, bytes } = await download(kind, id, await actorFor(username), `format=${format}`);
   expect(response.status, bytes.toString("utf8").slice(0, 200)).toBe(200);
   return bytes;
@@ -63,8 +52,6 @@ afterEach(() => {
   session.actor = null;
 });
 
-/** Text with every run of whitespace as one space: phrases match across pdftotext's line wraps. */
-const flat = (text: string): string => text.replace(/\s+/g, " ");
 /** The file name a browser saves (the UTF-8 form of Content-Disposition). */
 const savedName = (response: Response): string => decodeURIComponent((response.headers.get("content-disposition") ?? "").split("filename*=UTF-8''")[1] ?? "");
 const docxText = (docx: Buffer): string => docxParagraphs(docxPart(docx, "word/document.xml")).join("\n");
@@ -107,6 +94,14 @@ const expectPageNumbers = (text: string) => {
   pages.forEach((page, index) => expect(page).toContain(`Sida ${index + 1} (${pages.length})`));
 };
 
+/** A PDF/A with "Sida n (N)" on its pages, as flat text. */
+const checkedPdfText = (pdf: Buffer): string => {
+  expectPdfA(pdf);
+  const raw = pdfText(pdf);
+  expectPageNumbers(raw);
+  return flatText(raw);
+};
+
 // ─── The demo meeting of 2024-04-25: agenda, justerade minutes, extract of § 2 ─────
 
 const demoMinutes = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
@@ -117,10 +112,7 @@ const demoRequest = await db.attestationRequest.findFirstOrThrow({ where: { subj
 describe("föredragningslista of the demo meeting", () => {
   it("is a PDF/A kallelse with committee, date, time, place and the numbered items with dnr and handläggare", async () => {
     const pdf = await fetchFile("agenda", DEMO_MEETING_2024_ID, "pdf");
-    expectPdfA(pdf);
-    const raw = pdfText(pdf);
-    expectPageNumbers(raw);
-    const text = flat(raw);
+    const text = checkedPdfText(pdf);
     expect(
       positionsInOrder(text, [
         "Hägersten-Älvsjö stadsdelsnämnd",
@@ -178,10 +170,7 @@ describe("föredragningslista of the demo meeting", () => {
 describe("protokoll of the demo meeting (justerat)", () => {
   it("prints the header, närvarande, every § with title, dnr and beslut, the justering and the anslag, in order", async () => {
     const pdf = await fetchFile("minutes", demoMinutes.id, "pdf");
-    expectPdfA(pdf);
-    const raw = pdfText(pdf);
-    expectPageNumbers(raw);
-    const text = flat(raw);
+    const text = checkedPdfText(pdf);
     expect(
       positionsInOrder(text, [
         "Protokoll",
@@ -250,10 +239,7 @@ describe("protokoll of the demo meeting (justerat)", () => {
 describe("protokollsutdrag of § 2 of the demo meeting", () => {
   it("prints Utdrag ur protokoll, the §, the justering and Rätt utdraget intygar", async () => {
     const pdf = await fetchFile("extract", demoDecision.id, "pdf");
-    expectPdfA(pdf);
-    const raw = pdfText(pdf);
-    expectPageNumbers(raw);
-    const text = flat(raw);
+    const text = checkedPdfText(pdf);
     expect(
       positionsInOrder(text, [
         "Protokollsutdrag § 2/2024",
@@ -337,14 +323,14 @@ const draftWorld = await decidedMeeting(40);
 
 describe("a meeting with att-satser, a vote and a reservation", () => {
   it("prints the att-satser of the förslag on the föredragningslista", async () => {
-    const text = flat(pdfText(await fetchFile("agenda", draftWorld.meetingId, "pdf")));
+    const text = flatText(pdfText(await fetchFile("agenda", draftWorld.meetingId, "pdf")));
     expect(text).toMatch(/Förslag till beslut att godkänna förvaltningens förslag till öppettider för parkleken Örnen att uppdra åt förvaltningen/);
     expect(text).toContain("Plats: Hägerstensåsens medborgarhus, Sal Örnen");
   });
 
   it("prints the beslut as att-satser after the committee, the yrkanden, the omröstning and the reservation", async () => {
     const pdf = await fetchFile("minutes", draftWorld.minutesId, "pdf");
-    const text = flat(pdfText(pdf));
+    const text = flatText(pdfText(pdf));
     expect(
       positionsInOrder(text, [
         "Öppettider för parkleken Örnen",
@@ -383,7 +369,7 @@ describe("a meeting with att-satser, a vote and a reservation", () => {
 
     const extract = await fetchFile("extract", draftWorld.decisionId, "pdf");
     for (const share of watermarkShares(extract)) expect(share).toBeGreaterThan(0.01);
-    expect(flat(pdfText(extract))).toContain("Protokollet är inte justerat.");
+    expect(flatText(pdfText(extract))).toContain("Protokollet är inte justerat.");
     expect(docxPart(await fetchFile("extract", draftWorld.decisionId, "docx"), "word/header1.xml")).toMatch(/string="UTKAST"/);
   });
 });
@@ -397,7 +383,7 @@ describe("minutes justerade through the minutes service", () => {
     await approveMinutes({ actor: world.checker, input: { minutesId: world.minutesId, contentHash } });
     const today = formatDate(new Date());
 
-    const text = flat(pdfText(await fetchFile("extract", world.decisionId, "pdf")));
+    const text = flatText(pdfText(await fetchFile("extract", world.decisionId, "pdf")));
     expect(text).toContain(`Maria Lindqvist, ordförande ${today}`);
     expect(text).toContain(`Anders Berglund, justerare ${today}`);
     expect(text).toContain("Rätt utdraget intygar");
@@ -409,7 +395,7 @@ describe("minutes justerade through the minutes service", () => {
     await db.decision.update({ where: { id: world.decisionId }, data: { decisionPoints: ["godkänna något annat än det som justerades"] } });
     await db.user.update({ where: { username: "justerare" }, data: { name: "Anders Omdöpt" } });
     for (const [kind, id] of [["minutes", world.minutesId], ["extract", world.decisionId]] as const) {
-      const after = flat(pdfText(await fetchFile(kind, id, "pdf")));
+      const after = flatText(pdfText(await fetchFile(kind, id, "pdf")));
       expect(after).toContain("parkleken öppnar klockan 09.00");
       expect(after).not.toContain("något annat än det som justerades");
       expect(after).toContain("Anders Berglund");
@@ -433,10 +419,7 @@ describe("protokoll → document", () => {
   it("prints an omröstning with namnupprop as a table, a särskilt uttalande and an omedelbar justering", async () => {
     const document = minutesToDocument({ minutes: REFERENCE_MINUTES, verificationUrl: referenceVerificationUrl });
     const pdf = await renderPdf(document);
-    expectPdfA(pdf);
-    const raw = pdfText(pdf);
-    expectPageNumbers(raw);
-    const text = flat(raw);
+    const text = checkedPdfText(pdf);
     expect(
       positionsInOrder(text, [
         "Paragrafer: § 1–5",
@@ -478,7 +461,7 @@ describe("protokoll → document", () => {
 // ─── Who may download ───────────────────────────────────────────────────────
 
 describe("who may download", () => {
-  const targets = (): [Kind, string][] => [
+  const targets = (): [MeetingExportKind, string][] => [
     ["agenda", DEMO_MEETING_2024_ID],
     ["minutes", demoMinutes.id],
     ["extract", demoDecision.id],

@@ -16,18 +16,11 @@ import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
+import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
 import { actorFor, createCase, createFutureMeeting, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
-
-const ROUTES = {
-  agenda: (await import("@/app/api/export/agenda/[meetingId]/route")).GET,
-  minutes: (await import("@/app/api/export/minutes/[minutesId]/route")).GET,
-  extract: (await import("@/app/api/export/extract/[decisionId]/route")).GET,
-};
-type Kind = keyof typeof ROUTES;
-const PARAM: Record<Kind, string> = { agenda: "meetingId", minutes: "minutesId", extract: "decisionId" };
 
 const { db } = await createTestDatabase();
 
@@ -81,17 +74,13 @@ afterEach(() => {
   session.actor = null;
 });
 
-const download = async (kind: Kind, id: string, actor: Actor) => {
-  session.actor = actor;
-  const response = await ROUTES[kind](new Request(`http://localhost/api/export/${kind}/${id}?format=pdf`), { params: Promise.resolve({ [PARAM[kind]]: id }) } as never);
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
-};
+const download = downloader(session);
 
 /** The text of a downloaded PDF, every run of whitespace one space (phrases match across line wraps). */
-const pdfOf = async (kind: Kind, id: string, actor: Actor): Promise<string> => {
-  const { status, bytes } = await download(kind, id, actor);
-  expect(status, bytes.toString("utf8").slice(0, 200)).toBe(200);
-  return pdfText(bytes).replace(/\s+/g, " ");
+const pdfOf = async (kind: MeetingExportKind, id: string, actor: Actor): Promise<string> => {
+  const { response, bytes } = await download(kind, id, actor);
+  expect(response.status, bytes.toString("utf8").slice(0, 200)).toBe(200);
+  return flatText(pdfText(bytes));
 };
 
 const expectMasked = (text: string) => {
@@ -116,8 +105,8 @@ describe("the föredragningslista and the protokoll of a meeting with a confiden
   });
 
   it("refuse that reader the extract of the confidential § (404, no document), not of the others", async () => {
-    const { status, bytes } = await download("extract", world.decisionId, outsider);
-    expect(status).toBe(404);
+    const { response, bytes } = await download("extract", world.decisionId, outsider);
+    expect(response.status).toBe(404);
     expect(bytes.subarray(0, 4).toString("latin1")).not.toBe("%PDF");
     expect(await pdfOf("extract", world.otherDecisionId, outsider)).toContain("Informationen noteras.");
   });
