@@ -3,6 +3,7 @@
 // useActionState (works without JavaScript too), an error summary with role="alert",
 // and labelled fields whose messages are tied to them with aria-describedby.
 import { createContext, useActionState, useContext, useId, type ReactNode } from "react";
+import { ErrorSummary } from "@/components/error-summary";
 import type { FormAction, FormState } from "../form-state";
 
 type FormContextValue = { idPrefix: string; state: FormState | null };
@@ -41,28 +42,11 @@ export const ActionForm = <T,>({ action, submitLabel, successMessage, labels = F
   return (
     <FormContext.Provider value={{ idPrefix, state: state as FormState | null }}>
       <form action={formAction} noValidate className="space-y-3" aria-label={ariaLabel} aria-describedby={state && !state.ok ? summaryId : undefined}>
-        <div role="alert" id={summaryId}>
-          {state && !state.ok ? (
-            <div className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-              <p className="font-semibold">{state.error}</p>
-              {fieldErrors.length > 0 ? (
-                <ul className="mt-1 list-disc pl-5 text-sm">
-                  {fieldErrors.map(([field, messages]) => (
-                    <li key={field}>
-                      {labels[field] ? (
-                        <a href={`#${idPrefix}-${field}`} className="underline">
-                          {labels[field]}
-                        </a>
-                      ) : null}
-                      {labels[field] ? ": " : null}
-                      {messages.join(" ")}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
+        <ErrorSummary
+          id={summaryId}
+          message={state && !state.ok ? state.error : null}
+          items={fieldErrors.map(([field, messages]) => ({ fieldId: `${idPrefix}-${field}`, label: labels[field], messages }))}
+        />
         <div className={className ?? "space-y-4"}>{children}</div>
         <div className="flex flex-wrap items-center gap-3">
           <button

@@ -36,12 +36,6 @@ export const useActionForm = <T,>(run: (form: FormData) => Promise<ActionResult<
   return { error, fieldErrors, pending, errorId, onSubmit };
 };
 
-export const ErrorSummary = ({ id, error }: { id: string; error: string | null }) => (
-  <div role="alert" id={id}>
-    {error ? <p className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">{error}</p> : null}
-  </div>
-);
-
 export const FieldError = ({ id, messages }: { id: string; messages?: string[] }) =>
   messages?.length ? (
     <p id={id} className="mt-1 text-sm text-red-700">

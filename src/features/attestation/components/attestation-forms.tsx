@@ -2,7 +2,8 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { attestAction, returnAction, sendForAttestationAction, withdrawAction } from "../actions";
-import { ErrorSummary, FieldError, SubmitButton, useActionForm } from "./action-form";
+import { ErrorSummary } from "@/components/error-summary";
+import { FieldError, SubmitButton, useActionForm } from "./action-form";
 
 const inputClass = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
 
@@ -20,7 +21,7 @@ export const SendForAttestationForm = ({ caseId, versionNumber, options, default
   );
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? errorId : undefined}>
-      <ErrorSummary id={errorId} error={error} />
+      <ErrorSummary id={errorId} message={error} />
       <fieldset>
         <legend className="font-semibold">Attestanter</legend>
         <p className="text-sm text-slate-700">Förvalda är avdelningens avdelningschef och förvaltningens stadsdelsdirektör.</p>
@@ -81,7 +82,7 @@ export const AttestForm = ({ caseId, stepId, contentHash, needsPassword, hasPass
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? errorId : undefined}>
-      <ErrorSummary id={errorId} error={error} />
+      <ErrorSummary id={errorId} message={error} />
       {askPassword ? (
         <div>
           <label htmlFor="attest-password" className="block font-medium">
@@ -112,7 +113,7 @@ export const ReturnForm = ({ caseId, stepId }: { caseId: string; stepId: string 
   const { error, fieldErrors, pending, errorId, onSubmit } = useActionForm((form) => returnAction({ caseId, stepId, comment: String(form.get("comment") ?? "") }));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-describedby={error ? errorId : undefined}>
-      <ErrorSummary id={errorId} error={error} />
+      <ErrorSummary id={errorId} message={error} />
       <label htmlFor="return-comment" className="block font-medium">
         Kommentar till handläggaren
       </label>
@@ -137,7 +138,7 @@ export const WithdrawForm = ({ caseId, attested }: { caseId: string; attested: b
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-describedby={error ? errorId : undefined}>
-      <ErrorSummary id={errorId} error={error} />
+      <ErrorSummary id={errorId} message={error} />
       <p className="text-sm text-slate-700">
         {attested ? "Alla attesteringar blir ogiltiga och tjänsteutlåtandet går att ändra igen." : "Attesteringen avbryts och tjänsteutlåtandet går att ändra igen."}
       </p>

@@ -1,6 +1,7 @@
 // Small building blocks of the case forms: a label, the control, a hint and the field's
 // error tied to the control with aria-describedby.
 import type { ReactNode } from "react";
+import { ErrorSummary } from "@/components/error-summary";
 
 export const fieldId = (name: string, prefix = "f"): string => `${prefix}-${name.replaceAll(".", "-")}`;
 
@@ -58,27 +59,14 @@ export const Field = ({
   );
 };
 
-/** role="alert" summary with links to the fields in error. */
-export const ErrorSummary = ({ message, errors, labels }: { message: string | null; errors: FieldErrors; labels: Record<string, string> }) => {
-  if (!message && !errors) return null;
-  const entries = Object.entries(errors ?? {});
-  return (
-    <div role="alert" tabIndex={-1} id="error-summary" className="rounded border-2 border-red-700 bg-red-50 p-4 text-red-900">
-      <p className="font-semibold">{message ?? "Kontrollera de markerade fälten."}</p>
-      {entries.length > 0 ? (
-        <ul className="mt-2 list-disc pl-6">
-          {entries.map(([name, messages]) => (
-            <li key={name}>
-              <a href={`#${fieldId(name)}`} className="underline">
-                {labelFor(name, labels)}: {messages[0]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-};
+/** The form's error summary, with the motion's repeated fields named by their position. */
+export const CaseErrorSummary = ({ message, errors, labels }: { message: string | null; errors: FieldErrors; labels: Record<string, string> }) => (
+  <ErrorSummary
+    id="error-summary"
+    message={message ?? (errors ? "Kontrollera de markerade fälten." : null)}
+    items={Object.entries(errors ?? {}).map(([name, messages]) => ({ fieldId: fieldId(name), label: labelFor(name, labels), messages: messages.slice(0, 1) }))}
+  />
+);
 
 const labelFor = (name: string, labels: Record<string, string>): string => {
   if (labels[name]) return labels[name];

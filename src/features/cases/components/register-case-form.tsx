@@ -5,7 +5,7 @@ import { registerCaseAction, type RegisterCaseState } from "../actions";
 import { CASE_KIND_LABELS } from "../labels";
 import { CASE_KINDS, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
 import type { RegistrationOptions } from "../server/case-queries";
-import { describedBy, ErrorSummary, Field, inputClass, type FieldErrors } from "./form-parts";
+import { CaseErrorSummary, describedBy, Field, inputClass, type FieldErrors } from "./form-parts";
 
 const LABELS: Record<string, string> = {
   idempotencyKey: "Formuläret",
@@ -79,7 +79,7 @@ export const RegisterCaseForm = ({ options, idempotencyKey, actorId }: RegisterC
   return (
     <div className="space-y-6">
       <div ref={summaryRef}>
-        <ErrorSummary message={message} errors={errors} labels={LABELS} />
+        <CaseErrorSummary message={message} errors={errors} labels={LABELS} />
       </div>
       {/* A new key per failed attempt remounts the fields with the values sent back by the server. */}
       <form key={state?.attempt ?? 0} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">

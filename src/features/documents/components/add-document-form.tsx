@@ -9,6 +9,7 @@ import { ACCEPTED_EXTENSIONS, ACCEPTED_TYPES_TEXT, MAX_FILE_BYTES } from "@/lib/
 import { checkFileName } from "../file-name";
 import { formatFileSize } from "../format";
 import { ADD_DOCUMENT_FIELDS, DOCUMENT_DIRECTIONS, ZAddDocumentSchema } from "../schemas";
+import { ErrorSummary } from "@/components/error-summary";
 
 type FieldErrors = Record<string, string[]>;
 type UploadResult = { ok: true; data: { id: string; documentNumber: string } } | { ok: false; error: string; fieldErrors?: FieldErrors };
@@ -134,23 +135,8 @@ export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: stri
       <h3 id={fieldId("heading")} className="text-xl font-bold">
         Registrera handling
       </h3>
-      <div role="alert" aria-live="assertive" className="mt-4">
-        {error ? (
-          <div className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-            <p className="font-semibold">{error}</p>
-            {errorFields.length > 0 ? (
-              <ul className="mt-1 list-disc pl-5">
-                {errorFields.map((field) => (
-                  <li key={field}>
-                    <a href={`#${fieldId(field)}`} className="underline">
-                      {FIELD_LABELS[field] ?? field}: {fieldErrors[field]?.[0]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
+      <div className="mt-4">
+        <ErrorSummary message={error} items={errorFields.map((field) => ({ fieldId: fieldId(field), label: FIELD_LABELS[field] ?? field, messages: fieldErrors[field]?.slice(0, 1) ?? [] }))} />
       </div>
       <div role="status" aria-live="polite">
         {success ? <p className="rounded border border-green-300 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p> : null}

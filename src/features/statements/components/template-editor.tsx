@@ -10,6 +10,7 @@ import { updateStatementTemplateAction } from "../actions";
 import { TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { PREFILL_LABELS, SECTION_KIND_LABELS, SIGNATORY_ROLE_LABELS } from "../labels";
 import { PREFILLS, SECTION_KINDS, SIGNATORY_ROLES, type TPrefill, type TSectionKind, type TSignatoryRole, type TTemplateDefinition } from "../schemas";
+import { ErrorSummary } from "@/components/error-summary";
 
 type SectionDraft = { uid: string; key?: string; heading: string; kind: TSectionKind; required: boolean; prefill: TPrefill };
 type SignatoryDraft = { uid: string; role: TSignatoryRole; label: string };
@@ -241,42 +242,20 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
       }}
       className="space-y-8"
     >
-      <div ref={summaryRef} id={ids.summary} role="alert" tabIndex={-1} className="focus:outline-none">
-        {failure ? (
-          <div className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-800">
-            <p className="font-semibold">{failure.message}</p>
-            {failure.conflict ? (
-              <p className="mt-1">
-                <a href={path} target="_blank" rel="noopener" className="font-semibold underline">
-                  Öppna den nyaste versionen i en ny flik
-                </a>
-              </p>
-            ) : null}
-            {failure.fields.length > 0 ? (
-              <ul className="mt-1 list-disc pl-5 text-sm">
-                {failure.fields.map((field) => (
-                  <li key={`${field.id}-${field.label}`}>
-                    {field.label ? (
-                      <a
-                        href={`#${field.id}`}
-                        className="underline"
-                        onClick={(event) => {
-                          event.preventDefault();
-                          document.getElementById(field.id)?.focus();
-                        }}
-                      >
-                        {field.label}
-                      </a>
-                    ) : null}
-                    {field.label ? ": " : null}
-                    {field.messages.join(" ")}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+      <ErrorSummary
+        ref={summaryRef}
+        id={ids.summary}
+        message={failure?.message ?? null}
+        items={(failure?.fields ?? []).map((field) => ({ fieldId: field.id, label: field.label || undefined, messages: field.messages }))}
+      >
+        {failure?.conflict ? (
+          <p className="mt-1">
+            <a href={path} target="_blank" rel="noopener" className="font-semibold underline">
+              Öppna den nyaste versionen i en ny flik
+            </a>
+          </p>
         ) : null}
-      </div>
+      </ErrorSummary>
 
       <section aria-labelledby={`${ids.name}-section`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id={`${ids.name}-section`} className="text-2xl font-semibold">
