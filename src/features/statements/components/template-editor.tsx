@@ -105,6 +105,21 @@ const Field = ({ id, label, hint, errors, children }: { id: string; label: React
   );
 };
 
+/** A labelled choice among fixed values, shown by their Swedish labels. */
+const SelectField = <T extends string>({ id, label, errors, value, options, labels, onChange }: { id: string; label: string; errors?: string[]; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) => (
+  <Field id={id} label={label} errors={errors}>
+    {(describedBy) => (
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={inputClass(Boolean(errors?.length))}>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labels[option]}
+          </option>
+        ))}
+      </select>
+    )}
+  </Field>
+);
+
 /** `path`: this page's address, always the newest version (offered in a new tab after a conflict). */
 export type TemplateEditorProps = { templateId: string; version: number; name: string; definition: TTemplateDefinition; path: string };
 
@@ -306,24 +321,15 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
               <fieldset className="rounded border border-slate-300 p-3">
                 <legend className="px-1 font-semibold">Undertecknare {index + 1}</legend>
                 <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-                  <Field id={ids.signatory(signatory.uid, "role")} label="Roll" errors={errorsById.get(ids.signatory(signatory.uid, "role"))}>
-                    {(describedBy) => (
-                      <select
-                        id={ids.signatory(signatory.uid, "role")}
-                        value={signatory.role}
-                        onChange={(event) => updateSignatory(signatory.uid, { role: event.target.value as TSignatoryRole })}
-                        aria-invalid={errorsById.has(ids.signatory(signatory.uid, "role")) || undefined}
-                        aria-describedby={describedBy}
-                        className={inputClass(errorsById.has(ids.signatory(signatory.uid, "role")))}
-                      >
-                        {SIGNATORY_ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {SIGNATORY_ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
+                  <SelectField
+                    id={ids.signatory(signatory.uid, "role")}
+                    label="Roll"
+                    errors={errorsById.get(ids.signatory(signatory.uid, "role"))}
+                    value={signatory.role}
+                    options={SIGNATORY_ROLES}
+                    labels={SIGNATORY_ROLE_LABELS}
+                    onChange={(role) => updateSignatory(signatory.uid, { role })}
+                  />
                   <Field id={ids.signatory(signatory.uid, "label")} label="Titel" errors={errorsById.get(ids.signatory(signatory.uid, "label"))}>
                     {(describedBy) => (
                       <input
@@ -384,43 +390,17 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                         )}
                       </Field>
                     </div>
-                    <Field id={id("kind")} label="Typ" errors={errorsById.get(id("kind"))}>
-                      {(describedBy) => (
-                        <select
-                          id={id("kind")}
-                          value={section.kind}
-                          onChange={(event) => updateSection(section.uid, { kind: event.target.value as TSectionKind })}
-                          aria-invalid={errorsById.has(id("kind")) || undefined}
-                          aria-describedby={describedBy}
-                          className={inputClass(errorsById.has(id("kind")))}
-                        >
-                          {SECTION_KINDS.map((kind) => (
-                            <option key={kind} value={kind}>
-                              {SECTION_KIND_LABELS[kind]}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <SelectField id={id("kind")} label="Typ" errors={errorsById.get(id("kind"))} value={section.kind} options={SECTION_KINDS} labels={SECTION_KIND_LABELS} onChange={(kind) => updateSection(section.uid, { kind })} />
                     {section.kind === "RICH_TEXT" ? (
-                      <Field id={id("prefill")} label="Förifyllning" errors={errorsById.get(id("prefill"))}>
-                        {(describedBy) => (
-                          <select
-                            id={id("prefill")}
-                            value={section.prefill}
-                            onChange={(event) => updateSection(section.uid, { prefill: event.target.value as TPrefill })}
-                            aria-invalid={errorsById.has(id("prefill")) || undefined}
-                            aria-describedby={describedBy}
-                            className={inputClass(errorsById.has(id("prefill")))}
-                          >
-                            {PREFILLS.map((prefill) => (
-                              <option key={prefill} value={prefill}>
-                                {PREFILL_LABELS[prefill]}
-                              </option>
-                            ))}
-                          </select>
-                        )}
-                      </Field>
+                      <SelectField
+                        id={id("prefill")}
+                        label="Förifyllning"
+                        errors={errorsById.get(id("prefill"))}
+                        value={section.prefill}
+                        options={PREFILLS}
+                        labels={PREFILL_LABELS}
+                        onChange={(prefill) => updateSection(section.uid, { prefill })}
+                      />
                     ) : (
                       <p className="self-end pb-2 text-sm text-slate-600">
                         {section.kind === "DECISION_POINTS" ? "Börjar med nämndens standardbeslut om remissvaret." : "Listar de handlingar som väljs som bilagor."}
