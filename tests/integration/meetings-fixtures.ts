@@ -119,7 +119,7 @@ export const createCase = async (
       },
     },
   });
-  const template = await ensureDefaultTemplate(db, "stockholm");
+  const template = await db.$transaction((tx) => ensureDefaultTemplate(tx, "stockholm"));
   const content = statementContent(created.caseNumber, title, officerUser.name);
   await db.statement.create({
     data: {

@@ -69,6 +69,8 @@ describe("creating a statement", () => {
   it("creates the default template lazily, once per municipality", async () => {
     await newStatement();
     expect(await db.statementTemplate.count({ where: { municipalityId: "stockholm", isDefault: true } })).toBe(1);
+    const template = await db.statementTemplate.findFirstOrThrow({ where: { municipalityId: "stockholm", isDefault: true } });
+    expect(await db.auditEvent.count({ where: { action: "statement_template.create_default", entityId: template.id } })).toBe(1);
   });
 
   it("refuses a second statement for the same case", async () => {

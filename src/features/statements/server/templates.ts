@@ -5,7 +5,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
-import { db, type Db, type Tx } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAME, TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { ZTemplateDefinitionSchema, ZTemplateEditSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
@@ -19,14 +19,17 @@ const toRow = (row: { id: string; key: string; name: string; version: number; de
   definition: parseTemplateDefinition(row.definition),
 });
 
-/** The newest version of the municipality's default template, created when missing (idempotent under concurrency). */
-export const ensureDefaultTemplate = async (client: Db | Tx, municipalityId: string): Promise<StatementTemplateRow> => {
+/**
+ * The newest version of the municipality's default template, created (with its audit event)
+ * when missing; idempotent under concurrency.
+ */
+export const ensureDefaultTemplate = async (client: Tx, municipalityId: string): Promise<StatementTemplateRow> => {
   const find = () =>
     client.statementTemplate.findFirst({ where: { municipalityId, isDefault: true }, orderBy: { version: "desc" } });
   const existing = await find();
   if (existing) return toRow(existing);
   // skipDuplicates: two first statements created at once both try; one insert wins, both read it.
-  await client.statementTemplate.createMany({
+  const inserted = await client.statementTemplate.createMany({
     data: [
       {
         municipalityId,
@@ -41,6 +44,9 @@ export const ensureDefaultTemplate = async (client: Db | Tx, municipalityId: str
   });
   const created = await find();
   if (!created) throw new Error(`Default statement template of ${municipalityId} could not be created`);
+  if (inserted.count > 0) {
+    await recordAudit(client, { actorId: null, action: "statement_template.create_default", entityType: "StatementTemplate", entityId: created.id, data: { municipalityId, version: 1 } });
+  }
   return toRow(created);
 };
 
@@ -53,7 +59,7 @@ export type TemplateListRow = StatementTemplateRow & { municipalityId: string; i
 export const listTemplatesForAdmin = async (actor: Actor): Promise<TemplateListRow[]> => {
   const municipalities = adminMunicipalities(actor);
   if (municipalities.length === 0) throw new AppError("FORBIDDEN", "Templates are edited by admins");
-  for (const municipalityId of municipalities) await ensureDefaultTemplate(db, municipalityId);
+  for (const municipalityId of municipalities) await db.$transaction((tx) => ensureDefaultTemplate(tx, municipalityId));
   const rows = await db.statementTemplate.findMany({
     where: { municipalityId: { in: municipalities } },
     orderBy: [{ municipalityId: "asc" }, { key: "asc" }, { version: "desc" }],
