@@ -49,11 +49,15 @@ test("an admin adds a section to the statement template and saves it as a new ve
   await expect(added.getByLabel("Obligatoriskt", { exact: true })).toBeChecked();
 
   // A link inside the app asks before leaving unsaved changes; staying keeps everything.
-  const dialog = page.waitForEvent("dialog");
+  // The confirm dialog blocks the click until answered, so it is answered by a handler.
+  let asked = "";
+  page.once("dialog", (dialog) => {
+    asked = dialog.message();
+    void dialog.dismiss();
+  });
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).click();
-  const asked = await dialog;
-  expect(asked.message()).toContain("inte är sparade");
-  await asked.dismiss();
+  expect(asked).toContain("inte är sparade");
+  await expect(page).toHaveURL(/\/admin\/mallar\//);
   await expect(sections).toHaveCount(count + 1);
 
   await added.getByLabel(/^Rubrik/).fill("Ekonomiska konsekvenser");
