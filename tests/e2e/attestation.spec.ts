@@ -49,6 +49,8 @@ test("a statement is sent, attested by two attesters with re-authentication, and
   await linda.goto("/attestera");
   await linda.getByRole("main").locator(`a[href="/arenden/${caseId}/attestering"]`).click();
   await expect(linda.getByRole("heading", { name: "Din attestering" })).toBeVisible();
+  // The attester reads the document as it is exported: the template's headings, not its keys.
+  await expect(linda.getByTestId("document-view").getByRole("heading", { name: "Ärendets beredning" })).toBeVisible();
   await linda.getByRole("button", { name: "Attestera" }).click();
   // A slow machine may pass the re-authentication window before the click lands: then the form asks.
   const lindaPassword = linda.getByLabel("Bekräfta med ditt lösenord");

@@ -55,8 +55,8 @@ test.describe("tjänsteutlåtande", () => {
     await expect(second.page.getByTestId("editor-sammanfattning")).toContainText(theirs);
 
     await first.page.goto(`${editorUrl}/forhandsgranska`);
-    await expect(first.page.getByTestId("statement-document")).toContainText(mine);
-    await expect(first.page.getByTestId("statement-document")).toContainText(theirs);
+    await expect(first.page.getByTestId("document-view")).toContainText(mine);
+    await expect(first.page.getByTestId("document-view")).toContainText(theirs);
     await first.context.close();
     await second.context.close();
   });
@@ -70,7 +70,7 @@ test.describe("tjänsteutlåtande", () => {
     await context.setOffline(false);
     await expect(page.getByTestId("status-synpunkter")).toContainText("Sparat", { timeout: 20_000 });
     await page.goto(`${editorUrl}/forhandsgranska`);
-    await expect(page.getByTestId("statement-document")).toContainText(words);
+    await expect(page.getByTestId("document-view")).toContainText(words);
     await context.close();
   });
 
@@ -94,7 +94,7 @@ test.describe("tjänsteutlåtande", () => {
     await expect(page.getByTestId("status-arendets-beredning")).toContainText("Sparat");
 
     await page.goto(`${editorUrl}/forhandsgranska`);
-    const document = page.getByTestId("statement-document");
+    const document = page.getByTestId("document-view");
     await expect(document).toContainText(`${words} <script>alert('x')</script><img src=x onerror=alert(1)>`);
     const unsafe = await document.evaluate((root) => {
       const findings: string[] = [];

@@ -32,7 +32,7 @@ const fileResponse = (file: ExportedFile): Response =>
   });
 
 /** Query parameters read by any export; only those present are passed to the schema. */
-const QUERY_PARAMETERS = ["format", "variant"] as const;
+const QUERY_PARAMETERS = ["format", "variant", "version"] as const;
 
 export type ExportDownloadOptions<TQuery extends { id: string }> = {
   /** The session's actor (null: not logged in). */

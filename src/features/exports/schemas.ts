@@ -17,6 +17,8 @@ export const ZStatementExportQuerySchema = z
     format,
     /** "public": a confidential case's protected text is replaced by "Sekretess enligt …". */
     variant: z.enum(["internal", "public"]).default("internal"),
+    /** A stored version (the attester's "PDF of this version"); default: attested, else current. */
+    version: z.coerce.number().int().min(1).max(999_999_999).optional(),
   })
   .strict();
 export type TStatementExportQuery = z.infer<typeof ZStatementExportQuerySchema>;

@@ -5,7 +5,8 @@
 // Writes rows directly (fixed ids and the reference's dates) with the same audit events
 // the service writes, so audit:verify and the verification page accept them.
 import { attestAuditData, ATTEST_ACTION, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
-import { contentHashOf, readStatementPreview } from "@/features/attestation/content";
+import { contentHashOf } from "@/features/attestation/content";
+import { statementTitleOf } from "@/features/statements/content";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
@@ -74,7 +75,7 @@ const attestReference = async (tx: Tx, statement: DemoStatement): Promise<void> 
     await recordAudit(tx, { actorId: user.id, action: ATTEST_ACTION, entityType: STEP_ENTITY, entityId: step.id, caseId: statement.caseId, data: attestAuditData(step) });
   }
   await tx.statement.update({ where: { id: statement.id }, data: { status: "ATTESTED" } });
-  const title = readStatementPreview(content).title ?? statement.case.title;
+  const title = statementTitleOf(content) ?? statement.case.title;
   const document = await createCaseDocumentInTx(tx, {
     actorId: userId("lee.orberson"),
     caseId: statement.caseId,

@@ -1,14 +1,17 @@
 // The case's attestation page: state, the version sent, and what the actor may do now.
+// The document itself comes from the page (the exports' one rendering of the document
+// model, the same the PDF is drawn from); the attester's form follows it, so the person
+// reads first and attests what they just read.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { CaseAttestationView } from "../server/attestation-queries";
 import { AttestationSteps } from "./attestation-steps";
 import { AttestForm, ReturnForm, SendForAttestationForm, WithdrawForm } from "./attestation-forms";
 import { REQUEST_STATUS_LABELS, STATEMENT_STATUS_LABELS } from "./labels";
-import { StatementPreview } from "./statement-preview";
 import { formatDate, formatDateTime } from "@/lib/dates";
 
-export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) => {
+export const CaseAttestationPanel = ({ view, document }: { view: CaseAttestationView; document: ReactNode }) => {
   const { state, statement, version } = view;
   const request = state?.request ?? null;
   const statusLabel = state?.attested ? "Attesterad" : statement ? STATEMENT_STATUS_LABELS[statement.status] : "Inget tjänsteutlåtande";
@@ -55,19 +58,13 @@ export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) =>
       </section>
 
       {view.myStep && version ? (
-        <section aria-labelledby="my-step" className="rounded-lg border-2 border-brand-700 bg-white p-4">
-          <h2 id="my-step" className="text-xl font-semibold">
-            Din attestering
-          </h2>
-          {view.myStep.isAuthor ? (
-            <p role="alert">Du har skrivit tjänsteutlåtandet och kan inte attestera det.</p>
-          ) : (
-            <div className="mt-3 grid gap-6 md:grid-cols-2">
-              <AttestForm caseId={view.caseId} stepId={view.myStep.id} contentHash={version.hash} needsPassword={view.myStep.needsPassword} hasPassword={view.myStep.hasPassword} />
-              <ReturnForm caseId={view.caseId} stepId={view.myStep.id} />
-            </div>
-          )}
-        </section>
+        <p className="rounded border border-brand-700 bg-white p-3">
+          Läs versionen nedan. Du attesterar eller skickar tillbaka den{" "}
+          <a href="#my-step" className="text-brand-700 underline">
+            efter dokumentet
+          </a>
+          .
+        </p>
       ) : null}
       {view.waitingForOthers ? <p className="rounded border border-slate-300 bg-slate-50 p-3">Du attesterar när tidigare attestanter är klara.</p> : null}
 
@@ -105,14 +102,35 @@ export const CaseAttestationPanel = ({ view }: { view: CaseAttestationView }) =>
 
       {version ? (
         <section aria-labelledby="version-heading">
-          <h2 id="version-heading" className="mb-3 text-xl font-semibold">
+          <h2 id="version-heading" className="text-xl font-semibold">
             {request && (request.status === "PENDING" || request.status === "COMPLETED") ? "Versionen som attesteras" : "Aktuell version"}
           </h2>
-          <StatementPreview content={version.content} versionNumber={version.number} hash={version.hash} />
+          <p className="mt-1 mb-3 text-sm text-slate-700">
+            Version {version.number}, sparad {formatDateTime(version.createdAt)} av {version.authorName} · kontrollsumma (SHA-256){" "}
+            <span className="break-all font-mono" data-testid="version-hash">
+              {version.hash}
+            </span>
+          </p>
+          {document}
         </section>
       ) : (
         <p>Tjänsteutlåtandet har ingen sparad version ännu.</p>
       )}
+      {view.myStep && version ? (
+        <section aria-labelledby="my-step" className="rounded-lg border-2 border-brand-700 bg-white p-4">
+          <h2 id="my-step" className="text-xl font-semibold">
+            Din attestering
+          </h2>
+          {view.myStep.isAuthor ? (
+            <p role="alert">Du har skrivit tjänsteutlåtandet och kan inte attestera det.</p>
+          ) : (
+            <div className="mt-3 grid gap-6 md:grid-cols-2">
+              <AttestForm caseId={view.caseId} stepId={view.myStep.id} contentHash={version.hash} needsPassword={view.myStep.needsPassword} hasPassword={view.myStep.hasPassword} />
+              <ReturnForm caseId={view.caseId} stepId={view.myStep.id} />
+            </div>
+          )}
+        </section>
+      ) : null}
     </div>
   );
 };

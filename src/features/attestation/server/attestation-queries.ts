@@ -17,7 +17,7 @@ export type CaseAttestationView = {
   confidential: boolean;
   statement: { id: string; status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED"; currentVersion: number } | null;
   /** The version the attester reads: the one sent when out for attestation, else the current one. */
-  version: { number: number; content: unknown; hash: string; authorName: string; createdAt: Date } | null;
+  version: { number: number; hash: string; authorName: string; createdAt: Date } | null;
   state: AttestationState | null;
   eligible: Attester[];
   defaults: Attester[];
@@ -71,7 +71,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   return {
     ...base,
     statement: { id: statement.id, status: statement.status, currentVersion: statement.currentVersion },
-    version: version ? { number: version.number, content: version.content, hash: contentHashOf(version.content), authorName: version.author.name, createdAt: version.createdAt } : null,
+    version: version ? { number: version.number, hash: contentHashOf(version.content), authorName: version.author.name, createdAt: version.createdAt } : null,
     state,
     eligible,
     defaults,

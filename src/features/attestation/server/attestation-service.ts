@@ -24,7 +24,8 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { enqueueMailDelivery } from "@/server/jobs";
-import { contentHashOf, readStatementPreview } from "../content";
+import { statementTitleOf } from "@/features/statements/content";
+import { contentHashOf } from "../content";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { ATTEST_ACTION, STEP_ENTITY, attestAuditData } from "./attestation-audit";
 import { authenticateForAttestation } from "./confirm-identity";
@@ -110,7 +111,7 @@ const currentVersionOf = async (tx: Tx, statementId: string, number: number) => 
   return { ...version, hash };
 };
 
-const statementTitle = (content: unknown, fallback: string): string => readStatementPreview(content).title ?? fallback;
+const statementTitle = (content: unknown, fallback: string): string => statementTitleOf(content) ?? fallback;
 
 const newVerificationCode = (): string => {
   // 32 unambiguous characters (no 0/O, 1/I): 60 random bits, unbiased (256 is a multiple of 32).

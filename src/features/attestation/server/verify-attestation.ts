@@ -3,7 +3,7 @@
 // confidential case only the case number, the secrecy marking and the attesters.
 import "server-only";
 import { db } from "@/server/db";
-import { readStatementPreview } from "../content";
+import { statementTitleOf } from "@/features/statements/content";
 import { getAttestationState } from "./attestation-state";
 
 export type VerificationStatus = "VALID" | "PENDING" | "INVALIDATED" | "NOT_VALID";
@@ -38,7 +38,7 @@ export const verifyAttestationCode = async (code: string): Promise<VerificationR
       where: { statementId_number: { statementId: request.subjectId, number: request.versionNumber } },
       select: { content: true },
     });
-    documentTitle = readStatementPreview(version?.content).title ?? request.case?.title ?? null;
+    documentTitle = statementTitleOf(version?.content) ?? request.case?.title ?? null;
   }
 
   const status: VerificationStatus =

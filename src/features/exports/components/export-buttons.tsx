@@ -12,6 +12,8 @@ type ExportButtonsProps = {
   id: string;
   /** True while the files carry "UTKAST" (not attested, not published, not justerat). */
   draft?: boolean;
+  /** A statement's stored version, when the page shows one other than the default. */
+  version?: number;
 };
 
 const KINDS: Record<TExportKind, { label: string; draftNote: string }> = {
@@ -24,16 +26,17 @@ const KINDS: Record<TExportKind, { label: string; draftNote: string }> = {
 const linkClass =
   "inline-flex items-center gap-2 rounded border border-slate-400 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700";
 
-export const ExportButtons = ({ kind, id, draft = false }: ExportButtonsProps) => {
+export const ExportButtons = ({ kind, id, draft = false, version }: ExportButtonsProps) => {
   const base = `/api/export/${kind}/${encodeURIComponent(id)}`;
+  const versionQuery = version === undefined ? "" : `&version=${version}`;
   const { label, draftNote } = KINDS[kind];
   const suffix = draft ? " (utkast)" : "";
   return (
     <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2" data-testid={`export-${kind}`}>
-      <a href={`${base}?format=pdf`} className={linkClass}>
+      <a href={`${base}?format=pdf${versionQuery}`} className={linkClass}>
         Ladda ner PDF{suffix}
       </a>
-      <a href={`${base}?format=docx`} className={linkClass}>
+      <a href={`${base}?format=docx${versionQuery}`} className={linkClass}>
         Ladda ner Word{suffix}
       </a>
       {draft ? <p className="text-sm text-slate-700">{draftNote}</p> : null}

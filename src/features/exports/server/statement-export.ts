@@ -1,8 +1,10 @@
-// Exports a tjänsteutlåtande as PDF/A or DOCX for someone who may read its case.
-// Loads and authorizes here; `statementToDocument` maps; the renderers draw. Attested
-// content is exported with its attestation block only when the attestation feature says
-// the current content is attested *and* the hash of the exact version rendered equals the
-// hash the attestation binds to — otherwise the export is a draft with "UTKAST".
+// A tjänsteutlåtande as the one document model, for someone who may read its case: the
+// preview, the attester's page and the PDF/DOCX exports all render what
+// `loadStatementDocument` returns, so what a person reads and attests is what is exported.
+// Loads and authorizes here; `statementToDocument` maps; the renderers draw. A version is
+// shown with its attestation block only when the attestation feature says it is attested
+// *and* the hash of the exact version rendered equals the hash the attestation binds to —
+// otherwise it is a draft with "UTKAST".
 import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
@@ -12,13 +14,30 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { renderExportFile, verificationUrlFor, type ExportedFile } from "./exported-file";
+import type { ExportDocument } from "../document-model";
 import type { TExportFormat } from "../schemas";
 import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
 import { todayInStockholm } from "@/lib/dates";
 
-export type ExportStatementOptions = { actor: Actor; statementId: string; format: TExportFormat; variant?: ExportVariant };
+export type LoadStatementDocumentOptions = {
+  actor: Actor;
+  statementId: string;
+  /** A stored version; default: the attested version when attested, else the current one. */
+  version?: number;
+  variant?: ExportVariant;
+};
 
-export const exportStatement = async ({ actor, statementId, format, variant = "internal" }: ExportStatementOptions): Promise<ExportedFile> => {
+export type StatementDocumentView = {
+  document: ExportDocument;
+  statementId: string;
+  versionNumber: number;
+  /** SHA-256 of the version's canonical content: what an attestation of it binds. */
+  contentHash: string;
+  attested: boolean;
+  fileName: (format: TExportFormat) => string;
+};
+
+export const loadStatementDocument = async ({ actor, statementId, version: requested, variant = "internal" }: LoadStatementDocumentOptions): Promise<StatementDocumentView> => {
   const statement = await db.statement.findUnique({
     where: { id: statementId },
     select: {
@@ -39,17 +58,18 @@ export const exportStatement = async ({ actor, statementId, format, variant = "i
   if (statement.currentVersion === 0) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version`);
 
   const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });
-  // Attested: the version the attestation binds to (it is then the current one); else the current draft.
-  const versionNumber = state.attested && state.request ? state.request.versionNumber : statement.currentVersion;
-  const version = await db.statementVersion.findUniqueOrThrow({
+  const attestedVersion = state.attested && state.request ? state.request.versionNumber : null;
+  const versionNumber = requested ?? attestedVersion ?? statement.currentVersion;
+  const version = await db.statementVersion.findUnique({
     where: { statementId_number: { statementId: statement.id, number: versionNumber } },
     select: { content: true, createdAt: true },
   });
+  if (!version) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version ${versionNumber}`);
   // Hash of exactly what is rendered, from the stored JSON, never from a column.
   const contentHash = contentHashOf(version.content);
 
   let attestation: StatementAttestation | null = null;
-  if (state.attested && state.request) {
+  if (state.request && versionNumber === attestedVersion) {
     if (contentHash !== state.request.contentHash) {
       throw new AppError("INVALID_STATE", `Version ${versionNumber} of ${statement.id} hashes to ${contentHash}, attestation binds ${state.request.contentHash}`, {
         userMessage: "Dokumentets innehåll stämmer inte med attesteringen och kan inte exporteras. Kontakta registrator.",
@@ -82,9 +102,19 @@ export const exportStatement = async ({ actor, statementId, format, variant = "i
     attestation,
     variant,
   });
-  return renderExportFile({
+  return {
     document,
-    format,
-    fileName: statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
-  });
+    statementId: statement.id,
+    versionNumber,
+    contentHash,
+    attested: attestation !== null,
+    fileName: (format) => statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
+  };
+};
+
+export type ExportStatementOptions = LoadStatementDocumentOptions & { format: TExportFormat };
+
+export const exportStatement = async ({ format, ...options }: ExportStatementOptions): Promise<ExportedFile> => {
+  const { document, fileName } = await loadStatementDocument(options);
+  return renderExportFile({ document, format, fileName: fileName(format) });
 };

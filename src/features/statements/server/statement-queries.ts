@@ -163,16 +163,14 @@ export type StatementPreviewData = {
   version: number;
   currentVersion: number;
   status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED";
-  content: TStatementContent;
-  definition: TTemplateDefinition;
 };
 
-/** One version (default: the newest) for the preview that looks like the exported document. */
+/** Which version (default: the newest) the preview shows; the document itself comes from the exports' loader. */
 export const getStatementPreview = async ({ actor, caseId, version }: { actor: Actor; caseId: string; version?: number }): Promise<StatementPreviewData> => {
   const { row } = await loadCase(actor, caseId);
   if (!row.statement) throw new AppError("NOT_FOUND", "Case has no statement");
   const number = version ?? row.statement.currentVersion;
-  const stored = await db.statementVersion.findUnique({ where: { statementId_number: { statementId: row.statement.id, number } }, select: { content: true } });
+  const stored = await db.statementVersion.findUnique({ where: { statementId_number: { statementId: row.statement.id, number } }, select: { number: true } });
   if (!stored) throw new AppError("NOT_FOUND", `Version ${number} not found`);
   return {
     caseId: row.id,
@@ -181,7 +179,5 @@ export const getStatementPreview = async ({ actor, caseId, version }: { actor: A
     version: number,
     currentVersion: row.statement.currentVersion,
     status: row.statement.status,
-    content: parseStatementContent(stored.content),
-    definition: parseTemplateDefinition(row.statement.template.definition),
   };
 };

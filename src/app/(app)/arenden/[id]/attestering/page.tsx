@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CaseAttestationPanel } from "@/features/attestation/components/case-attestation-panel";
 import { getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
+import { DocumentView } from "@/features/exports/components/document-view";
+import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
 import { AppError } from "@/server/errors";
 
@@ -15,6 +18,8 @@ const AttestationPage = async ({ params }: { params: Promise<{ id: string }> }) 
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  // The version the attester reads, drawn from the same document model as its PDF.
+  const shown = view.statement && view.version ? await loadStatementDocument({ actor, statementId: view.statement.id, version: view.version.number }) : null;
   return (
     <section aria-labelledby="attestation-heading">
       <p className="text-sm">
@@ -26,7 +31,19 @@ const AttestationPage = async ({ params }: { params: Promise<{ id: string }> }) 
         Attestering av tjänsteutlåtande
       </h1>
       <p className="mt-1 mb-6 text-slate-700">{view.caseTitle}</p>
-      <CaseAttestationPanel view={view} />
+      <CaseAttestationPanel
+        view={view}
+        document={
+          shown ? (
+            <>
+              <div className="mb-4">
+                <ExportButtons kind="statement" id={shown.statementId} version={shown.versionNumber} draft={!shown.attested} />
+              </div>
+              <DocumentView document={shown.document} />
+            </>
+          ) : null
+        }
+      />
     </section>
   );
 };

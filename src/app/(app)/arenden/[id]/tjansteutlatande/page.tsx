@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentView } from "@/features/exports/components/document-view";
+import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { CreateStatementForm } from "@/features/statements/components/create-statement-form";
 import { orNotFound } from "@/features/statements/components/or-not-found";
-import { StatementDocument } from "@/features/statements/components/statement-document";
 import { StatementEditor } from "@/features/statements/components/statement-editor";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPage } from "@/features/statements/server/statement-queries";
@@ -16,6 +17,8 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
   const data = await orNotFound(getStatementPage({ actor, caseId: id }));
   const statement = data.statement;
   const editable = data.canEdit && statement?.status === "DRAFT";
+  // Read-only: the document exactly as it is exported (one rendering for screen and file).
+  const readOnly = statement && !editable ? await loadStatementDocument({ actor, statementId: statement.id, version: statement.version }) : null;
   return (
     <div>
       <p className="text-sm">
@@ -55,7 +58,7 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
                 Versionshistorik
               </Link>
             </p>
-            <StatementDocument content={statement.content} definition={statement.definition} />
+            {readOnly ? <DocumentView document={readOnly.document} /> : null}
           </>
         )}
       </div>

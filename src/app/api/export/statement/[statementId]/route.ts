@@ -1,4 +1,4 @@
-// GET /api/export/statement/{statementId}?format=pdf|docx[&variant=public]
+// GET /api/export/statement/{statementId}?format=pdf|docx[&variant=public][&version=N]
 // The tjänsteutlåtande as a download for those who may read its case.
 import { exportDownload } from "@/features/exports/http";
 import { ZStatementExportQuerySchema } from "@/features/exports/schemas";
@@ -12,5 +12,5 @@ export const GET = async (request: Request, { params }: { params: Promise<{ stat
     actor: await getActor(),
     id: (await params).statementId,
     schema: ZStatementExportQuerySchema,
-    exportFile: ({ actor, query: { id, format, variant } }) => exportStatement({ actor, statementId: id, format, variant }),
+    exportFile: ({ actor, query: { id, ...query } }) => exportStatement({ actor, statementId: id, ...query }),
   });

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "@/features/statements/components/or-not-found";
-import { StatementDocument } from "@/features/statements/components/statement-document";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPreview } from "@/features/statements/server/statement-queries";
-import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { DocumentView } from "@/features/exports/components/document-view";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Förhandsgranska tjänsteutlåtande" };
@@ -15,7 +15,7 @@ const PreviewPage = async ({ params, searchParams }: { params: Promise<{ id: str
   const actor = await requireActor();
   const number = version && /^\d{1,9}$/.test(version) ? Number(version) : undefined;
   const data = await orNotFound(getStatementPreview({ actor, caseId: id, version: number }));
-  const attestation = await getAttestationState({ subjectType: "STATEMENT", subjectId: data.statementId });
+  const view = await loadStatementDocument({ actor, statementId: data.statementId, version: data.version });
   return (
     <div>
       <p className="flex flex-wrap gap-4 text-sm">
@@ -32,9 +32,9 @@ const PreviewPage = async ({ params, searchParams }: { params: Promise<{ id: str
         {data.version !== data.currentVersion ? ` (senaste är version ${data.currentVersion})` : ""} · {STATEMENT_STATUS_LABELS[data.status]}
       </p>
       <div className="mb-4">
-        <ExportButtons kind="statement" id={data.statementId} draft={!attestation.attested} />
+        <ExportButtons kind="statement" id={data.statementId} version={data.version} draft={!view.attested} />
       </div>
-      <StatementDocument content={data.content} definition={data.definition} />
+      <DocumentView document={view.document} />
     </div>
   );
 };
