@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
+import { assertAuditData, type TAuditAction } from "@/server/audit-actions";
 import type { Tx } from "@/server/db";
 
 /** Serialises writers of the chain; held until the transaction ends. */
@@ -14,8 +15,8 @@ export const GENESIS_HASH = "0".repeat(64);
 
 export type AuditInput = {
   actorId: string | null;
-  /** Dotted verb: "user.login", "case.register" … */
-  action: string;
+  /** A registered kind of event (audit-actions.ts): "user.login", "case.register" … */
+  action: TAuditAction;
   entityType: string;
   entityId: string;
   /** The case the event belongs to; shown in that case's history. */
@@ -51,6 +52,7 @@ export const hashAuditEvent = (event: ChainedAuditFields): string =>
   );
 
 export const recordAudit = async (tx: Tx, input: AuditInput): Promise<void> => {
+  assertAuditData(input.action, input.data ?? {});
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   const fields: ChainedAuditFields = {

@@ -15,6 +15,7 @@ import { buildMinutesContent, hashMinutesContent } from "@/features/meetings/ser
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
 import { defaultDecisionPoint } from "@/features/statements/content";
 import { recordAudit } from "@/server/audit";
+import type { TAuditAction } from "@/server/audit-actions";
 import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
@@ -199,7 +200,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
     update: {},
   });
 
-  const history: { action: string; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
+  const history: { action: TAuditAction; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
     { action: "agenda.add_case", entityType: "AgendaItem", entityId: uuid(5202), data: { meetingDate: "2024-04-25", committee: "HÄS" } },
     { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
     { action: "minutes.paragraph_approved", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", postedDate: "2024-04-29", appealEndsOn: "2024-05-20" } },

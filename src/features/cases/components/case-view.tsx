@@ -194,7 +194,7 @@ export const CaseView = ({ details }: { details: CaseDetails }) => {
         </h2>
         <ol className="mt-2 space-y-2 border-l-2 border-brand-700 pl-4">
           {details.events.map((event) => (
-            <li key={event.id}>
+            <li key={event.seq.toString()}>
               <time dateTime={event.at.toISOString()} className="block text-sm text-slate-700">
                 {formatDateTime(event.at)}
                 {event.actorName ? ` · ${event.actorName}` : ""}

@@ -90,7 +90,7 @@ const finishCaseInTx = async (
   tx: Tx,
   actor: Actor,
   input: { caseId: string; version: number; reason: string },
-  { status, action, allowed }: { status: "CLOSED" | "MISREGISTERED"; action: string; allowed: (scope: CaseScope) => boolean },
+  { status, action, allowed }: { status: "CLOSED" | "MISREGISTERED"; action: "case.close" | "case.misregister"; allowed: (scope: CaseScope) => boolean },
 ): Promise<void> => {
   const { row, scope } = await loadForChange(tx, actor, input, allowed);
   const now = new Date();

@@ -4,12 +4,12 @@ import type { CaseKind, CaseStatus, DeadlineKind } from "@/generated/prisma/enum
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
 import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "./case-access";
 import { mayMarkMisregistered } from "./case-lifecycle";
 import { caseOfficerWhere } from "./case-officers";
 import { REGISTERING_ROLES } from "./register-case";
-import { describeCaseEvent } from "./timeline";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
@@ -105,7 +105,7 @@ export type CaseDetails = {
     proposals: string[];
   } | null;
   openDeadlines: { id: string; kind: DeadlineKind; dueDate: string; description: string }[];
-  events: { id: string; at: Date; text: string; actorName: string | null }[];
+  events: AuditHistoryEntry[];
   permissions: { reassign: boolean; close: boolean; misregister: boolean };
   reassignCandidates: { id: string; name: string }[];
 };
@@ -164,7 +164,7 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     db.auditEvent.findMany({
       where: { caseId: row.id },
       orderBy: { seq: "asc" },
-      select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+      select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
     }),
     permissions.reassign
       ? db.user.findMany({ where: { ...caseOfficerWhere(scope), id: { not: row.caseOfficerId } }, select: { id: true, name: true } })
@@ -202,12 +202,7 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
         }
       : null,
     openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })),
-    events: events.map((event) => ({
-      id: event.id.toString(),
-      at: event.createdAt,
-      actorName: event.actor?.name ?? null,
-      text: describeCaseEvent({ action: event.action, data: event.data, actorName: event.actor?.name ?? null }),
-    })),
+    events: describeAuditHistory(events.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
     permissions,
     reassignCandidates: candidates.sort(byName),
   };
