@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { unitKey, type TUnitType } from "../schemas";
 import { adminMunicipalityIds, adminMunicipalityOf, isAdminOf, membershipInMunicipalityWhere, municipalitiesOfUser } from "./admin-access";
+import { isUuid } from "@/lib/ids";
 
 /** The municipality the admin pages show, or null when the actor administers none (pages answer 404). */
 export const findAdminMunicipality = async (actor: Actor) => {
@@ -85,12 +86,11 @@ export const listUsers = async (actor: Actor) => {
   }));
 };
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One user as the admin sees them, or null when unknown or not administered by the actor. */
 export const getUserForAdmin = async (actor: Actor, userId: string) => {
   adminMunicipalityOf(actor);
-  if (!UUID_PATTERN.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
     include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },

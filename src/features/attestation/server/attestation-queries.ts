@@ -9,6 +9,7 @@ import { contentHashOf } from "../content";
 import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attestation-service";
 import { getAttestationState, type AttestationState } from "./attestation-state";
 import { needsReauthentication } from "./confirm-identity";
+import { isUuid } from "@/lib/ids";
 
 export type CaseAttestationView = {
   caseId: string;
@@ -31,10 +32,9 @@ export type CaseAttestationView = {
   waitingForOthers: boolean;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }: { actor: Actor; caseId: string; now?: Date }): Promise<CaseAttestationView> => {
-  if (!UUID.test(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
+  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
   const row = await db.case.findUnique({
     where: { id: caseId },
     select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true, statement: { select: { id: true, status: true, currentVersion: true, createdById: true } } },

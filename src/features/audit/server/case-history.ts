@@ -5,13 +5,13 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
+import { isUuid } from "@/lib/ids";
 
 export type CaseHistoryEntry = AuditHistoryEntry;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const getCaseHistory = async ({ actor, caseId }: { actor: Actor; caseId: string }) => {
-  if (!UUID.test(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
+  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
   const row = await db.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true } });
   if (!row || !canOnCase(actor, "read", toCaseScope(row))) throw new AppError("NOT_FOUND", `Case ${caseId} not readable`);
   const events = await db.auditEvent.findMany({

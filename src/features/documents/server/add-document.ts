@@ -12,6 +12,7 @@ import { checkFileName } from "../file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
 import { createCaseDocumentInTx } from "./create-document";
+import { isUuid } from "@/lib/ids";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -33,7 +34,6 @@ const fieldErrorsOf = (issues: { path: PropertyKey[]; message: string }[]): Reco
   return fieldErrors;
 };
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Content, size and name of every file; all problems at once, each prefixed with the file's name. */
 export const checkUploadedFiles = (files: UploadedFile[]): { checked: CheckedFile[]; errors: string[] } => {
@@ -66,7 +66,7 @@ export const checkUploadedFiles = (files: UploadedFile[]): { checked: CheckedFil
 
 /** Loads the case for a write and authorizes it; unknown and unreadable cases look the same. */
 const loadCaseForNewDocument = async (client: Tx, actor: Actor, caseId: string) => {
-  const found = UUID.test(caseId)
+  const found = isUuid(caseId)
     ? await client.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, status: true } })
     : null;
   const scope = found ? toCaseScope(found) : null;

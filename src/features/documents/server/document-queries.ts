@@ -9,7 +9,7 @@ import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { UUID } from "./add-document";
+import { isUuid } from "@/lib/ids";
 
 export type CaseDocumentListItem = {
   id: string;
@@ -37,7 +37,7 @@ export type CaseDocumentsView = {
 const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
 
 export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDocumentsView> => {
-  if (!UUID.test(caseId)) throw notFound();
+  if (!isUuid(caseId)) throw notFound();
   const found = await db.case.findUnique({
     where: { id: caseId },
     select: {
@@ -94,7 +94,7 @@ export type DownloadableFile = { fileName: string; mimeType: string; size: numbe
  * same NOT_FOUND. A damaged blob throws BlobIntegrityError (never served).
  */
 export const getCaseDocumentFile = async ({ actor, fileId }: { actor: Actor; fileId: string }): Promise<DownloadableFile> => {
-  if (!UUID.test(fileId)) throw notFound();
+  if (!isUuid(fileId)) throw notFound();
   const file = await db.caseDocumentFile.findUnique({
     where: { id: fileId },
     select: {

@@ -11,9 +11,10 @@ import { AppError } from "@/server/errors";
 import { meetingYear } from "../dates";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
-import { lockMeetingForEdit, UUID, type LockedMeeting } from "./meeting-guards";
+import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { formatDate } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The next § of a committee and year. The counter row stays locked until the transaction
@@ -128,7 +129,7 @@ export const recordDecision = async ({ actor, input }: RecordDecisionOptions) =>
 /** Loads a decision with its meeting locked for the secretary's edit. */
 const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => {
   const notFound = new AppError("NOT_FOUND", "Decision not found", { userMessage: "Beslutet finns inte, eller så saknar du behörighet att se det." });
-  if (!UUID.test(decisionId)) throw notFound;
+  if (!isUuid(decisionId)) throw notFound;
   const found = await tx.decision.findUnique({ where: { id: decisionId }, select: { agendaItem: { select: { meetingId: true } } } });
   if (!found) throw notFound;
   const meeting = await lockMeetingForEdit(tx, actor, found.agendaItem.meetingId);

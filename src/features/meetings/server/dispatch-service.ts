@@ -13,9 +13,9 @@ import { createCaseDocumentInTx } from "@/features/documents/server/create-docum
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
-import { UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
 
 const DECISION_NOT_FOUND = "Beslutet finns inte, eller så saknar du behörighet att se det.";
 
@@ -27,7 +27,7 @@ export type DispatchDecisionOptions = { actor: Actor; input: unknown };
 export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions) => {
   const data = parseOrThrow(ZDispatchSchema, input);
   return db.$transaction(async (tx) => {
-    const decision = UUID.test(data.decisionId)
+    const decision = isUuid(data.decisionId)
       ? await tx.decision.findUnique({
           where: { id: data.decisionId },
           include: {

@@ -8,8 +8,8 @@ import type { Actor } from "@/server/auth";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { assertCanEdit, assertCanRead, loadCommitteeScope, type CommitteeScope } from "./meeting-access";
+import { isUuid } from "@/lib/ids";
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const MEETING_NOT_FOUND = "Sammanträdet finns inte, eller så saknar du behörighet att se det.";
 
@@ -30,7 +30,7 @@ const lockMeetingRow = async (tx: Tx, meetingId: string): Promise<void> => {
 };
 
 export const loadMeetingRow = async (tx: Tx, meetingId: string) => {
-  if (!UUID.test(meetingId)) return null;
+  if (!isUuid(meetingId)) return null;
   return tx.meeting.findUnique({
     where: { id: meetingId },
     include: { committee: { select: { id: true, name: true, shortName: true } }, minutes: { select: { id: true, status: true, version: true } } },
@@ -41,7 +41,7 @@ export type LockedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeetingRow
 
 /** For writes by the secretary while the minutes are still open. */
 export const lockMeetingForEdit = async (tx: Tx, actor: Actor, meetingId: string, { allowLockedMinutes = false } = {}): Promise<LockedMeeting> => {
-  if (!UUID.test(meetingId)) throw new AppError("NOT_FOUND", "Malformed meeting id", { userMessage: MEETING_NOT_FOUND });
+  if (!isUuid(meetingId)) throw new AppError("NOT_FOUND", "Malformed meeting id", { userMessage: MEETING_NOT_FOUND });
   await lockMeetingRow(tx, meetingId);
   const meeting = await loadMeetingRow(tx, meetingId);
   const scope = assertCanEdit(actor, meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);

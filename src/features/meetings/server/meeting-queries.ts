@@ -11,12 +11,12 @@ import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
 import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
-import { UUID } from "./meeting-guards";
 import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { CONFIDENTIAL_ITEM_TITLE } from "../labels";
+import { isUuid } from "@/lib/ids";
 
 const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 
@@ -90,7 +90,7 @@ const MEETING_DETAIL = {
 } satisfies Prisma.MeetingInclude;
 
 export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; meetingId: string }) => {
-  if (!UUID.test(meetingId)) throw notFound();
+  if (!isUuid(meetingId)) throw notFound();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: MEETING_DETAIL });
   const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
   if (!meeting) throw notFound();
@@ -183,7 +183,7 @@ const agendaCandidates = async (committeeId: string, exclude: Set<string>) => {
 // ─── Minutes ─────────────────────────────────────────────────────────────────
 
 export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
-  if (!UUID.test(meetingId)) throw notFound();
+  if (!isUuid(meetingId)) throw notFound();
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: { id: true, committeeId: true, status: true, startsAt: true, place: true, committee: { select: { name: true, shortName: true } }, minutes: true },
@@ -257,7 +257,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
 // ─── Extract and dispatch ────────────────────────────────────────────────────
 
 export const getExtractView = async ({ actor, decisionId }: { actor: Actor; decisionId: string }) => {
-  const decision = UUID.test(decisionId)
+  const decision = isUuid(decisionId)
     ? await db.decision.findUnique({
         where: { id: decisionId },
         select: {
@@ -311,7 +311,7 @@ export type AgendaExport = Awaited<ReturnType<typeof getAgendaForExport>>;
 
 /** Föredragningslista with kallelse data. */
 export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportActor; meetingId: string }) => {
-  const meeting = UUID.test(meetingId)
+  const meeting = isUuid(meetingId)
     ? await db.meeting.findUnique({
         where: { id: meetingId },
         include: {
@@ -370,7 +370,7 @@ export type MinutesExport = Awaited<ReturnType<typeof getMinutesForExport>>;
  * `contentHash` is always the full content's; `paragraphs` are masked for the actor.
  */
 export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportActor; minutesId: string }) => {
-  const minutes = UUID.test(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
+  const minutes = isUuid(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
   if (!minutes) throw notFound();
   const scope = await authorizeExport(actor, minutes.meeting.committeeId);
   const content = await readMinutesContent(db, minutes.meetingId);
@@ -394,7 +394,7 @@ export type ExtractExport = Awaited<ReturnType<typeof getExtractForExport>>;
  * whole § or nothing: a § of a confidential case the actor may not read is NOT_FOUND.
  */
 export const getExtractForExport = async ({ actor, decisionId }: { actor: ExportActor; decisionId: string }) => {
-  const decision = UUID.test(decisionId)
+  const decision = isUuid(decisionId)
     ? await db.decision.findUnique({
         where: { id: decisionId },
         select: { committeeId: true, agendaItem: { select: { meetingId: true, caseId: true, meeting: { select: { minutes: { select: { id: true } } } } } } },

@@ -17,10 +17,11 @@ import { AppError } from "@/server/errors";
 import { APPEAL_PERIOD_DAYS } from "../dates";
 import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZReturnMinutesSchema, ZWithdrawMinutesSchema } from "../schemas";
 import { canApproveMinutesAs } from "./meeting-access";
-import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
+import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
 import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
 
@@ -67,7 +68,7 @@ export const saveMinutes = async ({ actor, input }: SaveMinutesOptions) => {
 };
 
 const loadMinutesMeetingId = async (tx: Tx, minutesId: string): Promise<string> => {
-  const minutes = UUID.test(minutesId) ? await tx.minutes.findUnique({ where: { id: minutesId }, select: { meetingId: true } }) : null;
+  const minutes = isUuid(minutesId) ? await tx.minutes.findUnique({ where: { id: minutesId }, select: { meetingId: true } }) : null;
   if (!minutes) throw new AppError("NOT_FOUND", "Minutes not found", { userMessage: MINUTES_NOT_FOUND });
   return minutes.meetingId;
 };

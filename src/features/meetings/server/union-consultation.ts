@@ -8,15 +8,15 @@ import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { describeUnionConsultation } from "../format";
 import { ZUnionConsultationSchema } from "../schemas";
-import { UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { formatDateOnly, isoDateToDb } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
 
 export type UnionConsultationView = { id: string; forum: string; date: string; note: string | null; sentence: string };
 
 /** Oldest first. No authorization: callers (the statement prefill) have authorized the case. */
 export const getUnionConsultations = async (caseId: string): Promise<UnionConsultationView[]> => {
-  if (!UUID.test(caseId)) return [];
+  if (!isUuid(caseId)) return [];
   const rows = await db.unionConsultation.findMany({ where: { caseId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] });
   return rows.map((row) => ({ id: row.id, forum: row.forum, date: formatDateOnly(row.date), note: row.note, sentence: describeUnionConsultation(row) }));
 };

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { requireAdminPage } from "@/features/admin/require-admin";
-import { orNotFound } from "@/features/statements/components/or-not-found";
 import { TemplateEditor } from "@/features/statements/components/template-editor";
 import { templatePath } from "@/features/statements/components/template-list";
 import { TemplateVersions } from "@/features/statements/components/template-versions";
 import { getTemplateForAdmin } from "@/features/statements/server/templates";
 import { formatDate } from "@/lib/dates";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Mall – Administration" };
 

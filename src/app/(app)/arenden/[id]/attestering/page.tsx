@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CaseAttestationPanel } from "@/features/attestation/components/case-attestation-panel";
 import { getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
-import { AppError } from "@/server/errors";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Attestering" };
 
 const AttestationPage = async ({ params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor();
   const { id } = await params;
-  const view = await getCaseAttestationView({ actor, caseId: id }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const view = await orNotFound(getCaseAttestationView({ actor, caseId: id }));
   // The version the attester reads, drawn from the same document model as its PDF.
   const shown = view.statement && view.version ? await loadStatementDocument({ actor, statementId: view.statement.id, version: view.version.number }) : null;
   return (

@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CaseHistoryTable } from "@/features/audit/components/case-history";
 import { getCaseHistory } from "@/features/audit/server/case-history";
 import { requireActor } from "@/server/auth";
-import { AppError } from "@/server/errors";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Händelser" };
 
 const CaseHistoryPage = async ({ params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor();
   const { id } = await params;
-  const history = await getCaseHistory({ actor, caseId: id }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const history = await orNotFound(getCaseHistory({ actor, caseId: id }));
   return (
     <section aria-labelledby="history-heading">
       <p className="text-sm">

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { DocumentView } from "@/features/exports/components/document-view";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { CreateStatementForm } from "@/features/statements/components/create-statement-form";
-import { orNotFound } from "@/features/statements/components/or-not-found";
 import { StatementEditor } from "@/features/statements/components/statement-editor";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPage } from "@/features/statements/server/statement-queries";
 import { requireActor } from "@/server/auth";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtande" };
 

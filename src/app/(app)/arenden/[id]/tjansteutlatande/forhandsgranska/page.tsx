@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound } from "@/features/statements/components/or-not-found";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPreview } from "@/features/statements/server/statement-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Förhandsgranska tjänsteutlåtande" };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { orNotFound } from "@/features/statements/components/or-not-found";
 import { StatementHistory } from "@/features/statements/components/statement-history";
 import { getStatementHistory, getStatementVersionDiff } from "@/features/statements/server/statement-queries";
 import { requireActor } from "@/server/auth";
+import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Versionshistorik – tjänsteutlåtande" };
 

@@ -1,3 +1,4 @@
+// Helpers of the App Router pages (src/app), kept out of the services, which never import next/*.
 import { notFound } from "next/navigation";
 import { AppError } from "@/server/errors";
 
