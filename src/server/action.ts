@@ -5,19 +5,11 @@ import type { z } from "zod";
 import { getActor, type Actor } from "@/server/auth";
 import { AppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/server/validation";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
-
-export const zodFieldErrors = (error: z.ZodError): Record<string, string[]> => {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-};
 
 export const failure = (error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } => {
   const mapped = toAppError(error);
@@ -39,7 +31,7 @@ export const defineAction =
       const actor = await getActor();
       if (!actor) return { ok: false, error: "Du är inte inloggad längre. Logga in igen – det du skrivit finns kvar i formuläret." };
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: "Kontrollera de markerade fälten.", fieldErrors: zodFieldErrors(parsed.error) };
+      if (!parsed.success) return { ok: false, error: INVALID_INPUT_MESSAGE, fieldErrors: zodFieldErrors(parsed.error) };
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
       return failure(error);

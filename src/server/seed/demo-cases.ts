@@ -4,7 +4,7 @@
 // the counters; an existing case (fixed id) is left alone, so a re-seed changes nothing.
 import { markCaseMisregisteredInTx, closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { registerCaseInTx } from "@/features/cases/server/register-case";
-import { parseInput } from "@/features/cases/server/validation";
+import { parseInput } from "@/server/validation";
 import { ZRegisterCaseSchema, type TRegisterCaseInput } from "@/features/cases/schemas";
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";

@@ -7,7 +7,8 @@ import { AppError } from "@/server/errors";
 import { ZCreateClassificationSchema, ZUpdateClassificationSchema } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "./admin-access";
 import type { AdminWriteOptions } from "./organisation-service";
-import { parseInput, staleWrite, withUniqueMessage } from "./write-helpers";
+import { staleWrite, withUniqueMessage } from "./write-helpers";
+import { parseInput } from "@/server/validation";
 
 export const createClassification = async ({ actor, input }: AdminWriteOptions) => {
   const municipalityId = adminMunicipalityOf(actor);

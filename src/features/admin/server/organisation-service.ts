@@ -14,7 +14,8 @@ import {
   ZUpdateCommitteeSchema,
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "./admin-access";
-import { fieldError, parseInput, staleWrite, withUniqueMessage } from "./write-helpers";
+import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { parseInput } from "@/server/validation";
 
 export type AdminWriteOptions = { actor: Actor; input: unknown };
 

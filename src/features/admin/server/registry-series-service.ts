@@ -8,7 +8,8 @@ import { AppError } from "@/server/errors";
 import { ZCreateRegistrySeriesSchema, ZUpdateRegistrySeriesSchema } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "./admin-access";
 import type { AdminWriteOptions } from "./organisation-service";
-import { fieldError, parseInput, staleWrite, withUniqueMessage } from "./write-helpers";
+import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { parseInput } from "@/server/validation";
 
 const SERIES_EXISTS = "Nämnden har redan en diarieserie. Ändra den befintliga i stället.";
 

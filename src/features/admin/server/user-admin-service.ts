@@ -20,7 +20,8 @@ import {
 import { adminMunicipalityOf, assertAdminOf, assertManagesUser, municipalityOfUnit } from "./admin-access";
 import type { AdminWriteOptions } from "./organisation-service";
 import { mapUsernameTaken, setUserDisabledInTx, createUserInTx, type MembershipUnit } from "./user-service";
-import { fieldError, parseInput, staleWrite } from "./write-helpers";
+import { fieldError, staleWrite } from "./write-helpers";
+import { parseInput } from "@/server/validation";
 
 /** Serialises changes that could leave a municipality without an active administrator. */
 const ADMIN_GUARD_LOCK = 7_265_101;

@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
+import { parseInput } from "@/server/validation";
 import { ZCreateUserSchema, type TCreateUser } from "../schemas";
 
 export type MembershipUnit =
@@ -50,13 +51,7 @@ export const mapUsernameTaken = (error: unknown): unknown => {
 };
 
 export const createUser = async ({ actorId, input, memberships = [] }: CreateUserOptions) => {
-  const parsed = ZCreateUserSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new AppError("VALIDATION", "Invalid user input", {
-      fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), [issue.message]])),
-    });
-  }
-  const { password, ...fields } = parsed.data;
+  const { password, ...fields } = parseInput(ZCreateUserSchema, input);
   const passwordHash = password ? await hashPassword(password) : null;
   try {
     return await db.$transaction((tx) => createUserInTx(tx, { actorId, fields, passwordHash, memberships }));

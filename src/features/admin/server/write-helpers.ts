@@ -1,20 +1,7 @@
-// Shared plumbing of the admin services: input parsing with Swedish field messages and
-// unique-constraint violations turned into a field message.
+// Shared plumbing of the admin services: unique-constraint violations turned into a field
+// message, and stale conditional writes.
 import "server-only";
-import type { z } from "zod";
 import { AppError, toAppError } from "@/server/errors";
-
-/** Parses a service input with its strict schema; VALIDATION with field messages when it does not fit. */
-export const parseInput = <S extends z.ZodType>(schema: S, input: unknown): z.output<S> => {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw new AppError("VALIDATION", "Invalid admin input", { userMessage: "Kontrollera de markerade fälten.", fieldErrors });
-};
 
 /** A field error the form shows next to the field. */
 export const fieldError = (code: "VALIDATION" | "CONFLICT", field: string, message: string): AppError =>

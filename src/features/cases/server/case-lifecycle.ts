@@ -17,7 +17,7 @@ import {
 } from "../schemas";
 import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "./case-access";
 import { caseOfficerWhere } from "./case-officers";
-import { parseInput, validationError } from "./validation";
+import { parseInput, validationError } from "@/server/validation";
 
 export const caseConflict = (): AppError =>
   new AppError("CONFLICT", "Case version changed", {

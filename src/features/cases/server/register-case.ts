@@ -13,7 +13,7 @@ import { ZRegisterCaseSchema, type TRegisterCase } from "../schemas";
 import { actorHoldsRoleIn } from "./case-access";
 import { allocateCaseSequence } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
-import { parseInput, validationError } from "./validation";
+import { parseInput, validationError } from "@/server/validation";
 import { addYears, isoDateToDb } from "@/lib/dates";
 
 /** A registrator of the committee, or a handläggare/avdelningschef of the chosen department. */

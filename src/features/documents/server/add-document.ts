@@ -13,6 +13,7 @@ import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
 import { createCaseDocumentInTx } from "./create-document";
 import { isUuid } from "@/lib/ids";
+import { validationError, zodFieldErrors } from "@/server/validation";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
@@ -27,13 +28,6 @@ export type CheckedFile = { fileName: string; bytes: Uint8Array; mimeType: strin
 
 /** The field key of file errors in `AppError.fieldErrors` (and the form's file input name). */
 export const FILES_FIELD = "files";
-
-const fieldErrorsOf = (issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> => {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return fieldErrors;
-};
-
 
 /** Content, size and name of every file; all problems at once, each prefixed with the file's name. */
 export const checkUploadedFiles = (files: UploadedFile[]): { checked: CheckedFile[]; errors: string[] } => {
@@ -90,9 +84,9 @@ export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddC
   const parsed = ZAddDocumentSchema.safeParse(input);
   const fileCheck = checkUploadedFiles(files);
   if (!parsed.success || fileCheck.errors.length > 0) {
-    const fieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    const fieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
     if (fileCheck.errors.length > 0) fieldErrors[FILES_FIELD] = fileCheck.errors;
-    throw new AppError("VALIDATION", "Invalid document input", { userMessage: "Kontrollera de markerade fälten.", fieldErrors });
+    throw validationError(fieldErrors);
   }
   const document = parsed.data;
 

@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema } from "../schemas";
 import { lockMeetingForEdit, touchMeeting, type LockedMeeting } from "./meeting-guards";
-import { parseOrThrow } from "./meeting-service";
+import { parseInput } from "@/server/validation";
 import { getAttestedStatement } from "./statement-state";
 import { formatDate } from "@/lib/dates";
 
@@ -46,7 +46,7 @@ const assertNotOnAnotherAgenda = async (tx: Tx, caseId: string): Promise<void> =
 export type AddCaseToAgendaOptions = { actor: Actor; input: unknown };
 
 export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) => {
-  const { meetingId, caseId } = parseOrThrow(ZAddCaseToAgendaSchema, input);
+  const { meetingId, caseId } = parseInput(ZAddCaseToAgendaSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);
@@ -97,7 +97,7 @@ export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) 
 export type AddOtherAgendaItemOptions = { actor: Actor; input: unknown };
 
 export const addOtherAgendaItem = async ({ actor, input }: AddOtherAgendaItemOptions) => {
-  const data = parseOrThrow(ZAddOtherAgendaItemSchema, input);
+  const data = parseInput(ZAddOtherAgendaItemSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     assertAgendaEditable(meeting);
@@ -127,7 +127,7 @@ const loadItemOfMeeting = async (tx: Tx, meetingId: string, itemId: string) => {
 export type MoveAgendaItemOptions = { actor: Actor; input: unknown };
 
 export const moveAgendaItem = async ({ actor, input }: MoveAgendaItemOptions) => {
-  const { meetingId, itemId, direction } = parseOrThrow(ZMoveAgendaItemSchema, input);
+  const { meetingId, itemId, direction } = parseInput(ZMoveAgendaItemSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);
@@ -156,7 +156,7 @@ export const moveAgendaItem = async ({ actor, input }: MoveAgendaItemOptions) =>
 export type RemoveAgendaItemOptions = { actor: Actor; input: unknown };
 
 export const removeAgendaItem = async ({ actor, input }: RemoveAgendaItemOptions) => {
-  const { meetingId, itemId } = parseOrThrow(ZRemoveAgendaItemSchema, input);
+  const { meetingId, itemId } = parseInput(ZRemoveAgendaItemSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);

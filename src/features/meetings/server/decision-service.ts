@@ -12,7 +12,7 @@ import { meetingYear } from "../dates";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
-import { parseOrThrow } from "./meeting-service";
+import { parseInput } from "@/server/validation";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -70,7 +70,7 @@ const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) 
 export type RecordDecisionOptions = { actor: Actor; input: unknown };
 
 export const recordDecision = async ({ actor, input }: RecordDecisionOptions) => {
-  const data = parseOrThrow(ZRecordDecisionSchema, input);
+  const data = parseInput(ZRecordDecisionSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     assertMeetingInSession(meeting);
@@ -143,7 +143,7 @@ const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => 
 export type UpdateDecisionOptions = { actor: Actor; input: unknown };
 
 export const updateDecision = async ({ actor, input }: UpdateDecisionOptions) => {
-  const data = parseOrThrow(ZUpdateDecisionSchema, input);
+  const data = parseInput(ZUpdateDecisionSchema, input);
   return db.$transaction(async (tx) => {
     const { meeting, decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
     if (decision.immediateApproval) {
@@ -170,7 +170,7 @@ export const updateDecision = async ({ actor, input }: UpdateDecisionOptions) =>
 export type AddOpinionOptions = { actor: Actor; input: unknown };
 
 export const addStatementOfOpinion = async ({ actor, input }: AddOpinionOptions) => {
-  const data = parseOrThrow(ZAddOpinionSchema, input);
+  const data = parseInput(ZAddOpinionSchema, input);
   return db.$transaction(async (tx) => {
     const { decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
     const opinion = await tx.statementOfOpinion.create({
@@ -191,7 +191,7 @@ export const addStatementOfOpinion = async ({ actor, input }: AddOpinionOptions)
 export type RemoveOpinionOptions = { actor: Actor; input: unknown };
 
 export const removeStatementOfOpinion = async ({ actor, input }: RemoveOpinionOptions) => {
-  const { opinionId } = parseOrThrow(ZRemoveOpinionSchema, input);
+  const { opinionId } = parseInput(ZRemoveOpinionSchema, input);
   return db.$transaction(async (tx) => {
     const opinion = await tx.statementOfOpinion.findUnique({ where: { id: opinionId }, select: { id: true, decisionId: true, kind: true } });
     if (!opinion) throw new AppError("NOT_FOUND", "Opinion not found", { userMessage: "Uttalandet finns inte." });

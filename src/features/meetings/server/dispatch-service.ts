@@ -13,7 +13,7 @@ import { createCaseDocumentInTx } from "@/features/documents/server/create-docum
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
-import { parseOrThrow } from "./meeting-service";
+import { parseInput } from "@/server/validation";
 import { formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -25,7 +25,7 @@ const ANSWERING_KINDS = ["AS_PROPOSED", "AMENDED", "REJECTED"] as const;
 export type DispatchDecisionOptions = { actor: Actor; input: unknown };
 
 export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions) => {
-  const data = parseOrThrow(ZDispatchSchema, input);
+  const data = parseInput(ZDispatchSchema, input);
   return db.$transaction(async (tx) => {
     const decision = isUuid(data.decisionId)
       ? await tx.decision.findUnique({
@@ -102,7 +102,7 @@ export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions
 export type CloseCaseAsAnsweredOptions = { actor: Actor; input: unknown; now?: Date };
 
 export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: CloseCaseAsAnsweredOptions) => {
-  const { caseId, version } = parseOrThrow(ZCloseAnsweredSchema, input);
+  const { caseId, version } = parseInput(ZCloseAnsweredSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
     const scope = found ? toCaseScope(found) : null;

@@ -10,23 +10,12 @@ import { AGENDA_KIND_LABELS } from "../labels";
 import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
 import { lockMeetingForEdit } from "./meeting-guards";
-
-const validationError = (issues: { path: PropertyKey[]; message: string }[]): AppError => {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-  return new AppError("VALIDATION", "Invalid meeting input", { userMessage: "Kontrollera de markerade fälten.", fieldErrors });
-};
-
-export const parseOrThrow = <T>(schema: { safeParse: (value: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): T => {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  return parsed.data;
-};
+import { parseInput } from "@/server/validation";
 
 export type CreateMeetingOptions = { actor: Actor; input: unknown; now?: Date };
 
 export const createMeeting = async ({ actor, input, now = new Date() }: CreateMeetingOptions) => {
-  const data = parseOrThrow(ZCreateMeetingSchema, input);
+  const data = parseInput(ZCreateMeetingSchema, input);
   const startsAt = stockholmDateTimeToInstant(data.date, data.time);
   return db.$transaction(async (tx) => {
     assertCanEdit(actor, await loadCommitteeScope(tx, data.committeeId));
@@ -74,7 +63,7 @@ export type CallMeetingOptions = { actor: Actor; input: unknown; now?: Date };
 
 /** Publishes the föredragningslista and sends the kallelse (in-app notices and queued e-mail, after commit by the mail worker). */
 export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetingOptions) => {
-  const { meetingId, version } = parseOrThrow(ZMeetingVersionSchema, input);
+  const { meetingId, version } = parseInput(ZMeetingVersionSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     if (meeting.status !== "PLANNED") {
@@ -130,7 +119,7 @@ export type SetAttendanceOptions = { actor: Actor; input: unknown };
 
 /** Närvaro: present or not, and whether an ersättare serves, per member of the meeting's committee. */
 export const setAttendance = async ({ actor, input }: SetAttendanceOptions) => {
-  const data = parseOrThrow(ZAttendanceSchema, input);
+  const data = parseInput(ZAttendanceSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     const members = await tx.committeeMember.findMany({ where: { id: { in: data.entries.map((entry) => entry.memberId) } }, select: { id: true, committeeId: true, role: true } });

@@ -18,7 +18,7 @@ import { APPEAL_PERIOD_DAYS } from "../dates";
 import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZReturnMinutesSchema, ZWithdrawMinutesSchema } from "../schemas";
 import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
-import { parseOrThrow } from "./meeting-service";
+import { parseInput } from "@/server/validation";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
 import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -41,7 +41,7 @@ export type SaveMinutesOptions = { actor: Actor; input: unknown };
 
 /** Creates the minutes of a held meeting, or changes ordförande/justerare while they are a draft. */
 export const saveMinutes = async ({ actor, input }: SaveMinutesOptions) => {
-  const data = parseOrThrow(ZCreateMinutesSchema, input);
+  const data = parseInput(ZCreateMinutesSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     if (meeting.status === "PLANNED") {
@@ -76,7 +76,7 @@ const loadMinutesMeetingId = async (tx: Tx, minutesId: string): Promise<string> 
 export type SendMinutesOptions = { actor: Actor; input: unknown };
 
 export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOptions) => {
-  const { minutesId, version } = parseOrThrow(ZMinutesVersionSchema, input);
+  const { minutesId, version } = parseInput(ZMinutesVersionSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, await loadMinutesMeetingId(tx, minutesId));
     const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: minutesId } });
@@ -171,7 +171,7 @@ const currentRequest = async (tx: Tx, minutesId: string) =>
 export type ApproveMinutesOptions = { actor: Actor; input: unknown; now?: Date };
 
 export const approveMinutes = async ({ actor, input, now = new Date() }: ApproveMinutesOptions) => {
-  const data = parseOrThrow(ZApproveMinutesSchema, input);
+  const data = parseInput(ZApproveMinutesSchema, input);
   // Password check (argon2) before the transaction: it is slow and needs no lock.
   const authMethod = await authenticateForAttestation({ actor, password: data.password, now });
   return db.$transaction(async (tx) => {
@@ -260,7 +260,7 @@ const reopenMinutes = async (tx: Tx, minutesId: string, requestId: string, statu
 export type ReturnMinutesOptions = { actor: Actor; input: unknown };
 
 export const returnMinutes = async ({ actor, input }: ReturnMinutesOptions) => {
-  const data = parseOrThrow(ZReturnMinutesSchema, input);
+  const data = parseInput(ZReturnMinutesSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForRead(tx, actor, await loadMinutesMeetingId(tx, data.minutesId));
     const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: data.minutesId } });
@@ -283,7 +283,7 @@ export const returnMinutes = async ({ actor, input }: ReturnMinutesOptions) => {
 export type WithdrawMinutesOptions = { actor: Actor; input: unknown };
 
 export const withdrawMinutes = async ({ actor, input }: WithdrawMinutesOptions) => {
-  const data = parseOrThrow(ZWithdrawMinutesSchema, input);
+  const data = parseInput(ZWithdrawMinutesSchema, input);
   return db.$transaction(async (tx) => {
     const meetingId = await loadMinutesMeetingId(tx, data.minutesId);
     // The secretary may withdraw while in approval; lockMeetingForEdit would refuse that state.

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { describeUnionConsultation } from "../format";
 import { ZUnionConsultationSchema } from "../schemas";
-import { parseOrThrow } from "./meeting-service";
+import { parseInput } from "@/server/validation";
 import { formatDateOnly, isoDateToDb } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -25,7 +25,7 @@ export type RecordUnionConsultationOptions = { actor: Actor; input: unknown };
 
 /** The handläggare, the registrator, the avdelningschef or the nämndsekreterare records it (those who may add documents). */
 export const recordUnionConsultation = async ({ actor, input }: RecordUnionConsultationOptions) => {
-  const data = parseOrThrow(ZUnionConsultationSchema, input);
+  const data = parseInput(ZUnionConsultationSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: data.caseId }, select: { ...CASE_SCOPE_SELECT, status: true } });
     const scope = found ? toCaseScope(found) : null;

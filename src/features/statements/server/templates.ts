@@ -11,6 +11,7 @@ import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAM
 import { ZTemplateDefinitionSchema, ZTemplateEditSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
 import { assignSectionKeys } from "../template-keys";
 import { parseTemplateDefinition } from "./statement-access";
+import { zodFieldErrors } from "@/server/validation";
 
 export type StatementTemplateRow = { id: string; key: string; name: string; version: number; definition: TTemplateDefinition };
 
@@ -99,15 +100,6 @@ export const getTemplateForAdmin = async ({ actor, municipalityId, key }: GetTem
 
 const conflict = (cause?: unknown) => new AppError("CONFLICT", "Template has a newer version", { userMessage: TEMPLATE_CONFLICT_MESSAGE, cause });
 
-const fieldErrorsOf = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix: string[] = []): Record<string, string[]> => {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = [...prefix, ...issue.path.map(String)].join(".") || "_form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-};
-
 const invalid = (fieldErrors: Record<string, string[]>) =>
   new AppError("VALIDATION", "Invalid template", { userMessage: "Mallen är inte sparad. Rätta de markerade fälten.", fieldErrors });
 
@@ -118,7 +110,7 @@ const invalid = (fieldErrors: Record<string, string[]>) =>
 const definitionToStore = (input: TTemplateEditInput["definition"]): TTemplateDefinition => {
   const sections = assignSectionKeys(input.sections).map((section) => (section.kind === "RICH_TEXT" ? section : { ...section, prefill: "NONE" as const }));
   const parsed = ZTemplateDefinitionSchema.safeParse({ ...input, sections });
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues, ["definition"]));
+  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error, ["definition"]));
   return parsed.data;
 };
 
@@ -132,7 +124,7 @@ export type UpdateTemplateOptions = { actor: Actor; input: unknown };
  */
 export const updateStatementTemplate = async ({ actor, input }: UpdateTemplateOptions): Promise<StatementTemplateRow> => {
   const parsed = ZTemplateEditSchema.safeParse(input);
-  if (!parsed.success) throw invalid(fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
   const { templateId, name } = parsed.data;
   const definition = definitionToStore(parsed.data.definition);
   try {
