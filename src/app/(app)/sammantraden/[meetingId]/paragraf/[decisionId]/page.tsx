@@ -4,7 +4,6 @@ import { ExtractView } from "@/features/meetings/components/extract-view";
 import { getExtractView } from "@/features/meetings/server/meeting-queries";
 import { requireActor } from "@/server/auth";
 import { AppError } from "@/server/errors";
-import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Protokollsutdrag" };
 
@@ -18,7 +17,7 @@ const ExtractPage = async ({ params }: { params: Promise<{ meetingId: string; de
   if (view.meetingId !== meetingId) notFound();
   return (
     <section aria-labelledby="extract-heading">
-      <ExtractView view={view} today={formatDate(new Date())} />
+      <ExtractView view={view} />
     </section>
   );
 };
