@@ -422,10 +422,12 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
   }
   // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
   const paragraph = inMinutes ?? (await standaloneParagraph(decisionId));
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: decision.agendaItem.meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
+  // The letterhead as the minutes hold it: once sent for justering, as justerat (a committee
+  // renamed since does not change it); without minutes, from the rows.
+  const { committee, meeting } = minutes ?? (await liveLetterhead(decision.agendaItem.meetingId));
   return {
-    committee: meeting.committee,
-    meeting: { id: decision.agendaItem.meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
+    committee: { id: committee.id, name: committee.name, shortName: committee.shortName },
+    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place },
     paragraph,
     minutesStatus: minutes?.status ?? null,
     /** The minutes the § belongs to and the hash of their content (the stored snapshot once sent; exports check it against the justering). */
@@ -437,6 +439,11 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
     /** "Rätt utdraget intygar": the secretary of the minutes' content. */
     secretary: minutes?.secretary?.name ?? null,
   };
+};
+
+const liveLetterhead = async (meetingId: string) => {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
+  return { committee: meeting.committee, meeting: { id: meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place } };
 };
 
 const standaloneParagraph = async (decisionId: string) => {
