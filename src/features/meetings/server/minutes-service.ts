@@ -2,8 +2,9 @@
 // minutes for justering: an AttestationRequest (subject MINUTES) bound to the SHA-256 of
 // the canonical minutes content, with one step each. Each approver attests that exact
 // hash (re-authenticating when the sign-in is older than five minutes). When both have
-// attested the minutes are locked, posted (anslag) today and the appeal period ends
-// three weeks later. Returning or withdrawing invalidates every step.
+// attested the minutes are locked, posted (anslag) on the day of the justering and the
+// appeal period ends three weeks later. Nothing of it before the meeting has started
+// (../dates.ts). Returning or withdrawing invalidates every step.
 import "server-only";
 import { authenticateForAttestation } from "@/features/attestation/server/confirm-identity";
 import { randomBytes } from "node:crypto";
