@@ -11,10 +11,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { createStatement, field, writeSections } from "./support/cases";
+import { planMeetingStartingSoon, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const signOut = async (page: Page) => page.context().clearCookies();
-
-const today = (): string => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
 
 test("a remiss goes from registration to a dispatched, answered and closed case", async ({ page }) => {
   test.setTimeout(600_000);
@@ -26,18 +25,18 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await field(page, "Rubrik").fill(title);
   await field(page, "Typ av ärende").selectOption("MOTION_REFERRAL");
   await field(page, "Remittent").fill("Kommunstyrelsen");
-  await field(page, "Inkom").fill(today());
+  await field(page, "Inkom").fill(todayInStockholm());
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await field(page, "Remisstid").fill(due);
   await field(page, "Avdelning").selectOption({ label: "Avdelningen för samhälle och service" });
   await field(page, "Handläggare").selectOption({ label: "Clas Cederlid" });
-  await field(page, "Väckt i kommunfullmäktige").fill(today());
+  await field(page, "Väckt i kommunfullmäktige").fill(todayInStockholm());
   await field(page, "Motionens rubrik").fill(`Motion om ${title}`);
   await field(page, "Motionär 1, namn").fill("Andréa Hedin");
   await field(page, "Motionär 1, parti").fill("M");
   await field(page, "Att-sats 1").fill("Stockholms stad utreder frågan.");
   await field(page, "Beskrivning").fill("Remissunderlag");
-  await field(page, "Handlingens datum").fill(today());
+  await field(page, "Handlingens datum").fill(todayInStockholm());
   await page.getByRole("button", { name: "Registrera ärendet" }).click();
   await page.waitForURL(/\/arenden\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const caseUrl = new URL(page.url()).pathname;
@@ -76,11 +75,10 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   }
   await expect(page.getByTestId("attestation-status")).toHaveText("Attesterad", { timeout: 30_000 });
 
-  // 4. Agenda and kallelse (this feature) — as sekreterare, on the planned meeting 2026-12-10.
+  // 4. Agenda and kallelse (this feature) — as sekreterare, on a meeting starting in a few minutes.
   await signOut(page);
   await login(page, "sekreterare");
-  await page.goto("/sammantraden?namnd=has&ar=2026");
-  await page.getByRole("link", { name: "2026-12-10" }).click();
+  await planMeetingStartingSoon(page, "Hägersten-Älvsjö stadsdelsförvaltning, Sammanträdesrummet");
   const addCase = page.getByTestId("add-case-form");
   const caseValue = await addCase.locator("option", { hasText: title }).getAttribute("value");
   await addCase.getByLabel("Attesterat ärende").selectOption(caseValue!);
@@ -88,8 +86,9 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   const item = page.locator('[data-testid^="agenda-item-"]', { hasText: title });
   await expect(item).toContainText("Förvaltningens förslag till beslut");
   const position = Number((await item.getAttribute("data-testid"))!.replace("agenda-item-", ""));
-  const call = page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" });
-  if (await call.count()) await call.click();
+  await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+  await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
+  await waitUntilMeetingHasStarted(page);
 
   // 5. Decision: bifall to the förvaltning's proposal.
   await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
@@ -129,8 +128,8 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await page.goto(`${meetingUrl}/protokoll`);
   await page.getByRole("link", { name: new RegExp(`^Protokollsutdrag § \\d+$`) }).last().click();
   await expect(page.getByRole("heading", { name: /Protokollsutdrag §/ })).toBeVisible();
-  // The demo meeting is planned for 2026-12-10; an extract is dispatched on or after the meeting day.
-  await page.getByTestId("dispatch-form").getByLabel(/Expedieringsdatum/).fill("2026-12-10");
+  // Dispatched today: on or after the meeting's day, never in the future.
+  await page.getByTestId("dispatch-form").getByLabel(/Expedieringsdatum/).fill(todayInStockholm());
   await page.getByTestId("dispatch-form").getByRole("button", { name: "Expediera" }).click();
   await expect(page.getByRole("table", { name: "Expedieringar" })).toContainText("Kommunstyrelsen");
   await page.getByRole("button", { name: "Avsluta ärendet som besvarat" }).click();

@@ -11,7 +11,7 @@ import { renderPdf } from "@/features/exports/render/pdf";
 import { AttestationMismatchError } from "@/features/exports/statement-document";
 import { addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision } from "@/features/meetings/server/decision-service";
-import { callMeeting, createMeeting, setAttendance } from "@/features/meetings/server/meeting-service";
+import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { seedDemoInstallation } from "@/server/seed/demo";
@@ -21,6 +21,7 @@ import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, parsePgm, pdfFonts, pdfPages, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
 import { REFERENCE_MINUTES, referenceVerificationUrl } from "../fixtures/exports/reference-minutes";
+import { planMeeting, sendKallelse } from "./meetings-fixtures";
 import { formatDate } from "@/lib/dates";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -279,10 +280,10 @@ describe("protokollsutdrag of § 2 of the demo meeting", () => {
 const secretary = await actorFor("sekreterare");
 const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
 
-/** A called meeting ahead in time with one item whose förslag are att-satser, decided with changes. */
-const decidedMeeting = async (daysAhead: number) => {
-  const date = formatDate(new Date(Date.now() + daysAhead * 86_400_000));
-  const { id: meetingId } = await createMeeting({ actor: secretary, input: { committeeId: "has", date, time: "17:30", place: "Hägerstensåsens medborgarhus, Sal Örnen" } });
+/** A meeting held `daysAgo` days ago with one item whose förslag are att-satser, decided with changes. */
+const decidedMeeting = async (daysAgo: number) => {
+  const date = formatDate(new Date(Date.now() - daysAgo * 86_400_000));
+  const meetingId = await planMeeting(db, secretary, { date, time: "17:30", place: "Hägerstensåsens medborgarhus, Sal Örnen" });
   const { id: itemId } = await addOtherAgendaItem({
     actor: secretary,
     input: {
@@ -292,8 +293,7 @@ const decidedMeeting = async (daysAhead: number) => {
       proposal: ["godkänna förvaltningens förslag till öppettider för parkleken Örnen", "uppdra åt förvaltningen att återrapportera till nämnden i december"],
     },
   });
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-  await callMeeting({ actor: secretary, input: { meetingId, version: meeting.version } });
+  await sendKallelse(db, secretary, meetingId);
   const { id: decisionId } = await recordDecision({
     actor: secretary,
     input: {

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { addCaseToAgenda, addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision } from "@/features/meetings/server/decision-service";
-import { callMeeting, setAttendance } from "@/features/meetings/server/meeting-service";
+import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-queries";
 import { hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
@@ -17,7 +17,7 @@ import { getAttestationState } from "@/features/attestation/server/attestation-s
 import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
-import { actorFor, createCase, createFutureMeeting, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
+import { actorFor, createCase, expectAppError, planMeeting, PROPOSAL, sendKallelse, setupMeetingsWorld } from "./meetings-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -48,13 +48,13 @@ beforeAll(async () => {
   checker = await actorFor(db, "justerare");
   outsider = await actorFor(db, "ifo.handlaggare");
 
-  const meetingId = await createFutureMeeting(db, secretary);
+  const meetingId = await planMeeting(db, secretary);
   const theCase = await createCase(db, { title: TITLE });
   // Marked confidential once its statement is attested (as a registrator may do at any time).
   await db.case.update({ where: { id: theCase.id }, data: { secrecyReference: SECRECY } });
   const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
   const { id: otherItemId } = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Stadsdelsdirektörens information", proposal: ["Informationen noteras."] } });
-  await callMeeting({ actor: secretary, input: { meetingId, version: (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version } });
+  await sendKallelse(db, secretary, meetingId);
   const { id: decisionId } = await recordDecision({
     actor: secretary,
     input: { meetingId, agendaItemId: itemId, kind: "AMENDED", decisionPoints: [DECISION], motions: [{ party: "S", member: "Maria Lindqvist", text: MOTION }] },

@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision, updateDecision } from "@/features/meetings/server/decision-service";
-import { callMeeting, createMeeting } from "@/features/meetings/server/meeting-service";
 import { createTestDatabase } from "../support/database";
-import { actorFor, calledMeetingWithCase, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
+import { actorFor, calledMeetingWithCase, expectAppError, planMeeting, PROPOSAL, sendKallelse, setupMeetingsWorld } from "./meetings-fixtures";
 
 const { db } = await createTestDatabase();
 
@@ -19,37 +18,38 @@ beforeAll(async () => {
   officer = await actorFor(db, "clas.cederlid");
 });
 
-const yearAhead = new Date().getUTCFullYear() + 2;
+// Years of their own (the demo data and the other tests number §§ in recent years).
+const pastYear = 2010;
 
+/** A called meeting of the past with `count` information items, ready for decisions. */
 const meetingWithItems = async (actor: Actor, date: string, count: number, committeeId = "has") => {
-  const { id: meetingId } = await createMeeting({ actor, input: { committeeId, date, time: "18:00", place: "Rummet" } });
+  const meetingId = await planMeeting(db, actor, { committeeId, date });
   const itemIds: string[] = [];
   for (let index = 0; index < count; index += 1) {
     itemIds.push((await addOtherAgendaItem({ actor, input: { meetingId, kind: "INFORMATION", title: `Information ${index + 1}` } })).id);
   }
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-  await callMeeting({ actor, input: { meetingId, version: meeting.version } });
+  await sendKallelse(db, actor, meetingId);
   return { meetingId, itemIds };
 };
 
 describe("paragraph numbers", () => {
   it("hands out § 1..50 without gaps or duplicates to 50 concurrent decisions across two meetings of one committee", async () => {
-    const first = await meetingWithItems(secretary, `${yearAhead}-02-10`, 25);
-    const second = await meetingWithItems(secretary, `${yearAhead}-03-10`, 25);
+    const first = await meetingWithItems(secretary, `${pastYear}-02-10`, 25);
+    const second = await meetingWithItems(secretary, `${pastYear}-03-10`, 25);
     const jobs = [
       ...first.itemIds.map((agendaItemId) => ({ meetingId: first.meetingId, agendaItemId })),
       ...second.itemIds.map((agendaItemId) => ({ meetingId: second.meetingId, agendaItemId })),
     ];
     const results = await Promise.all(jobs.map((job) => recordDecision({ actor: secretary, input: { ...job, kind: "AS_PROPOSED" } })));
     expect(results.map((result) => result.paragraph).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
-    const decisions = await db.decision.findMany({ where: { committeeId: "has", year: yearAhead } });
+    const decisions = await db.decision.findMany({ where: { committeeId: "has", year: pastYear } });
     expect(new Set(decisions.map((decision) => decision.paragraph)).size).toBe(50);
-    const counter = await db.paragraphCounter.findUniqueOrThrow({ where: { committeeId_year: { committeeId: "has", year: yearAhead } } });
+    const counter = await db.paragraphCounter.findUniqueOrThrow({ where: { committeeId_year: { committeeId: "has", year: pastYear } } });
     expect(counter.lastValue).toBe(50);
   }, 60_000);
 
   it("gives a refused decision's number back (the next decision gets it)", async () => {
-    const year = yearAhead + 1;
+    const year = pastYear + 1;
     const { meetingId, itemIds } = await meetingWithItems(secretary, `${year}-02-10`, 2);
     await recordDecision({ actor: secretary, input: { meetingId, agendaItemId: itemIds[0]!, kind: "AS_PROPOSED" } });
     await expectAppError(recordDecision({ actor: secretary, input: { meetingId, agendaItemId: itemIds[0]!, kind: "AS_PROPOSED" } }), "CONFLICT");
@@ -58,7 +58,7 @@ describe("paragraph numbers", () => {
   });
 
   it("numbers each committee separately", async () => {
-    const year = yearAhead + 3;
+    const year = pastYear + 3;
     const has = await meetingWithItems(secretary, `${year}-02-10`, 1);
     const sos = await meetingWithItems(otherSecretary, `${year}-02-11`, 1, "sos");
     expect((await recordDecision({ actor: secretary, input: { meetingId: has.meetingId, agendaItemId: has.itemIds[0]!, kind: "AS_PROPOSED" } })).paragraph).toBe(1);
@@ -106,7 +106,7 @@ describe("decisions", () => {
 
   it("refuses a decision on an item of another committee's meeting, with a clear message, and allocates no §", async () => {
     const has = await calledMeetingWithCase(db, secretary);
-    const sos = await meetingWithItems(otherSecretary, `${yearAhead + 4}-02-10`, 1, "sos");
+    const sos = await meetingWithItems(otherSecretary, `${pastYear + 4}-02-10`, 1, "sos");
     const countersBefore = await db.paragraphCounter.findMany({ orderBy: [{ committeeId: "asc" }, { year: "asc" }] });
     const error = await expectAppError(
       recordDecision({ actor: secretary, input: { meetingId: has.meetingId, agendaItemId: sos.itemIds[0]!, kind: "AS_PROPOSED" } }),
@@ -127,7 +127,7 @@ describe("decisions", () => {
   });
 
   it("refuses a decision before the kallelse is sent", async () => {
-    const { id: meetingId } = await createMeeting({ actor: secretary, input: { committeeId: "has", date: `${yearAhead}-05-05`, time: "18:00", place: "Rummet" } });
+    const meetingId = await planMeeting(db, secretary, { date: `${pastYear}-05-05` });
     const item = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Info" } });
     await expectAppError(recordDecision({ actor: secretary, input: { meetingId, agendaItemId: item.id, kind: "AS_PROPOSED" } }), "INVALID_STATE", /Kallelsen/);
   });

@@ -1,6 +1,7 @@
 // Shared setup of the meetings integration tests: the demo organisation, extra users
 // (another committee's secretary, a chair who is not named on the minutes), cases with a
-// statement attested through the attestation service, and helpers for meetings ahead in time.
+// statement attested through the attestation service, and helpers for meetings ahead in time
+// and for meetings that have started (planned and called a month before them).
 import { expect } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { loadActor, type Actor } from "@/server/auth/actor";
@@ -8,6 +9,7 @@ import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { seedDemoData } from "@/server/seed/demo";
 import { createMeeting, callMeeting } from "@/features/meetings/server/meeting-service";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { contentHashOf } from "@/features/attestation/content";
 import { attestStep, defaultAttesters, eligibleAttesters, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
@@ -149,12 +151,30 @@ export const createFutureMeeting = async (db: Db, secretary: Actor, { committeeI
   return id;
 };
 
-/** A called meeting with one attested case on its agenda. */
-export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: { date?: string } = {}) => {
-  const meetingId = await createFutureMeeting(db, secretary, options);
+/** When the secretary of these tests plans a meeting and sends its kallelse: a month before it. */
+const monthBefore = (startsAt: Date): Date => new Date(startsAt.getTime() - 30 * 86_400_000);
+
+/**
+ * A meeting planned a month before its date, by default two days ago: once it is called,
+ * decisions, minutes and justering may follow now, as after a real meeting.
+ */
+export const planMeeting = async (db: Db, secretary: Actor, { committeeId = "has", date = daysAhead(-2), time = "18:00", place = "Sammanträdesrummet, Svandammsvägen 18" } = {}) => {
+  const input = { committeeId, date, time, place };
+  const { id } = await createMeeting({ actor: secretary, input, now: monthBefore(stockholmDateTimeToInstant(date, time)) });
+  return id;
+};
+
+/** Sends the kallelse of a meeting as the secretary did a month before it. */
+export const sendKallelse = async (db: Db, secretary: Actor, meetingId: string) => {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  await callMeeting({ actor: secretary, input: { meetingId, version: meeting.version }, now: monthBefore(meeting.startsAt) });
+};
+
+/** A called meeting with one attested case on its agenda; by default it started two days ago. */
+export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: { date?: string; time?: string } = {}) => {
+  const meetingId = await planMeeting(db, secretary, options);
   const theCase = await createCase(db);
   const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-  await callMeeting({ actor: secretary, input: { meetingId, version: meeting.version } });
+  await sendKallelse(db, secretary, meetingId);
   return { meetingId, itemId, caseId: theCase.id, caseNumber: theCase.caseNumber };
 };

@@ -167,7 +167,7 @@ describe("justerade minutes are locked", () => {
 describe("extract, dispatch and closing as answered", () => {
   it("dispatches the extract to kommunstyrelsen as an outgoing handling and closes the case as Besvarad", async () => {
     const world = await approved();
-    const result = await dispatchDecision({ actor: secretary, input: { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(31), includeStatement: true } });
+    const result = await dispatchDecision({ actor: secretary, input: { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(-1), includeStatement: true } });
     expect(result.dispatches).toHaveLength(1);
     const document = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
     expect(document.counterpart).toBe("Kommunstyrelsen");
@@ -179,7 +179,7 @@ describe("extract, dispatch and closing as answered", () => {
     const closed = await db.case.findUniqueOrThrow({ where: { id: world.caseId }, include: { deadlines: true } });
     expect(closed).toMatchObject({ status: "CLOSED", closedReason: "Besvarad" });
     expect(formatDateOnly(closed.answeredDate)).toBe(answeredDate);
-    expect(answeredDate).toBe(daysAhead(30));
+    expect(answeredDate).toBe(daysAhead(-2));
     expect(closed.deadlines.find((deadline) => deadline.kind === "MOTION_ONE_YEAR")!.completedAt).not.toBeNull();
     const actions = (await db.auditEvent.findMany({ where: { caseId: world.caseId }, orderBy: { seq: "asc" } })).map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(["agenda.add_case", "decision.record", "minutes.paragraph_approved", "document.register", "decision.dispatch", "case.close", "case.answered"]));
@@ -195,7 +195,7 @@ describe("extract, dispatch and closing as answered", () => {
 
   it("refuses dispatch before justering, by a handläggare, and closing before dispatch", async () => {
     const world = await minutesInApproval();
-    const input = { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(31) };
+    const input = { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(-1) };
     await expectAppError(dispatchDecision({ actor: secretary, input }), "INVALID_STATE", /inte justerad/);
     await expectAppError(dispatchDecision({ actor: officer, input }), "FORBIDDEN");
     await expectAppError(dispatchDecision({ actor: otherSecretary, input }), "NOT_FOUND");
@@ -207,7 +207,7 @@ describe("extract, dispatch and closing as answered", () => {
   it("allows dispatch of an immediately approved paragraph before the minutes are justerade", async () => {
     const world = await calledMeetingWithCase(db, secretary);
     const { id } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED", immediateApproval: true } });
-    await dispatchDecision({ actor: secretary, input: { decisionId: id, recipients: ["Kommunstyrelsen", "Stadsledningskontoret"], sentDate: daysAhead(30) } });
+    await dispatchDecision({ actor: secretary, input: { decisionId: id, recipients: ["Kommunstyrelsen", "Stadsledningskontoret"], sentDate: daysAhead(-2) } });
     expect(await db.dispatch.count({ where: { decisionId: id } })).toBe(2);
   });
 

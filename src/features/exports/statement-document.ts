@@ -28,6 +28,7 @@ export type StatementExportInput = {
   contentHash: string;
   /** The version's createdAt: the documents' creation date (never "now": determinism). */
   createdAt: Date;
+  /** Names as they are now: the letterhead of drafts (attested content carries its own). */
   caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null; secrecyReference: string | null };
   /** Null: not attested (or not this content) → a draft with the UTKAST watermark. */
   attestation: StatementAttestation | null;
@@ -94,6 +95,10 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
   const masked = variant === "public" && caseInfo.secrecyReference !== null;
   const secrecyReference = caseInfo.secrecyReference ?? "";
   const header = content.header;
+  // Attested: the organisation as the attested content names it (a later renaming does not
+  // change what was attested); a draft, or content from before the names were recorded: as it is now.
+  const organisation = attestation && header.administrationName !== undefined ? header.administrationName : caseInfo.administrationName;
+  const unit = attestation && header.departmentName !== undefined ? header.departmentName : caseInfo.departmentName;
 
   const blocks: Block[] = [
     {
@@ -155,14 +160,14 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
     meta: {
       title: header.title,
       subject: `Tjänsteutlåtande ${caseInfo.caseNumber}${attestation ? "" : " (utkast)"}`,
-      author: caseInfo.administrationName,
+      author: organisation,
       language: "sv-SE",
       createdAt: input.createdAt,
       identifier: input.contentHash,
     },
     runningHeader: {
-      organisation: caseInfo.administrationName,
-      ...(caseInfo.departmentName ? { unit: caseInfo.departmentName } : {}),
+      organisation,
+      ...(unit ? { unit } : {}),
       documentType: "Tjänsteutlåtande",
       reference: `Dnr ${caseInfo.caseNumber}`,
     },

@@ -1,6 +1,6 @@
 // Meeting dates and times. A meeting starts at a local Stockholm time ("2024-04-25 kl. 18.00");
 // it is stored as an instant, so the conversion must follow daylight saving time.
-import { formatDate, TIME_ZONE } from "@/lib/dates";
+import { addDays, formatDate, formatDateOnly, isoDateToDb, TIME_ZONE } from "@/lib/dates";
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,
@@ -57,3 +57,47 @@ export const meetingYear = (moment: Date): number => stockholmParts(moment).year
 
 /** The appeal period (laglighetsprövning) ends three weeks after the minutes were posted. */
 export const APPEAL_PERIOD_DAYS = 21;
+
+// ─── What the meeting's time allows ─────────────────────────────────────────
+// One set of rules for the services (which refuse) and the forms (which show only what is
+// allowed, and bound the date fields): what happens at or after a meeting cannot be
+// recorded before the meeting has started, and no date may put it earlier.
+
+/** Has the meeting started at `now`? Decisions, minutes, justering and anslag wait for it. */
+export const meetingHasStarted = (startsAt: Date, now: Date): boolean => now.getTime() >= startsAt.getTime();
+
+/** What may only be done once the meeting has started, in the refusal's words. */
+export type AfterMeetingStep = "decision" | "minutes" | "justering";
+
+const STEP_TEXT: Record<AfterMeetingStep, string> = {
+  decision: "Beslut kan registreras",
+  minutes: "Protokoll kan skrivas",
+  justering: "Protokollet kan justeras",
+};
+
+/** The Swedish refusal of a step tried before the meeting started; null when it may be done. */
+export const notBeforeMeeting = (step: AfterMeetingStep, startsAt: Date, now: Date): string | null =>
+  meetingHasStarted(startsAt, now) ? null : `${STEP_TEXT[step]} först när sammanträdet har börjat (${meetingDateTime(startsAt)}).`;
+
+/** The day the committee decided: the meeting's day. A case's answered date is this day. */
+export const decisionDate = (startsAt: Date): string => formatDate(startsAt);
+
+/**
+ * Anslag: justerade minutes are posted on the day of the justering (which cannot precede
+ * the meeting: see notBeforeMeeting), and the appeal period runs three weeks from the posting.
+ */
+export const postingDates = (justeredAt: Date): { postedDate: string; appealEndsOn: string } => {
+  const postedDate = formatDate(justeredAt);
+  return { postedDate, appealEndsOn: formatDateOnly(addDays(isoDateToDb(postedDate), APPEAL_PERIOD_DAYS)) };
+};
+
+/** Expedieringsdatum: from the meeting's day up to today (ÅÅÅÅ-MM-DD, the bounds of the date field). */
+export const dispatchDateRange = (startsAt: Date, now: Date): { min: string; max: string } => ({ min: decisionDate(startsAt), max: formatDate(now) });
+
+/** The Swedish refusal of an expedieringsdatum outside its range; null when it is allowed. */
+export const dispatchDateProblem = (sentDate: string, startsAt: Date, now: Date): string | null => {
+  const { min, max } = dispatchDateRange(startsAt, now);
+  if (sentDate < min) return `Expedieringsdatumet kan inte vara före sammanträdet (${min}).`;
+  if (sentDate > max) return `Expedieringsdatumet kan inte vara i framtiden (senast ${max}).`;
+  return null;
+};

@@ -84,6 +84,13 @@ export const ZStatementHeaderSchema = z
     caseOfficerName: line(200),
     caseOfficerPhone: line(40),
     committeeName: line(200),
+    /**
+     * The letterhead's förvaltning and avdelning as the statement was written, so that the
+     * attested content (and its hash) carries them. Absent in versions written before they
+     * were recorded: those are exported with the organisation's current names.
+     */
+    administrationName: line(200).optional(),
+    departmentName: line(200).optional(),
     /** Sammanträdesdatum, ÅÅÅÅ-MM-DD; null until known. */
     meetingDate: z.string().refine(isValidIsoDate, { error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD)." }).nullable(),
     title: line(300).min(1, { error: "Ange en rubrik." }),

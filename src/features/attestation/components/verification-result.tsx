@@ -19,9 +19,28 @@ export const VerificationResultView = ({ result }: { result: VerificationResult 
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
         <dt className="font-semibold">Verifieringskod</dt>
         <dd className="font-mono">{result.code}</dd>
-        <dt className="font-semibold">Diarienummer</dt>
-        <dd>{result.caseNumber ?? "–"}</dd>
-        {result.secrecyReference ? (
+        {result.minutes ? (
+          <>
+            <dt className="font-semibold">Dokument</dt>
+            <dd data-testid="verification-title">Protokoll</dd>
+            <dt className="font-semibold">Nämnd</dt>
+            <dd>{result.minutes.committeeName}</dd>
+            <dt className="font-semibold">Sammanträde</dt>
+            <dd>{result.minutes.meetingDate}</dd>
+            <dt className="font-semibold">Paragrafer</dt>
+            <dd data-testid="verification-paragraphs">{result.minutes.paragraphs.join(", ") || "–"}</dd>
+            <dt className="font-semibold">Justerare</dt>
+            <dd>
+              {result.minutes.chairName} (ordförande), {result.minutes.checkerName} (justerare)
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt className="font-semibold">Diarienummer</dt>
+            <dd>{result.caseNumber ?? "–"}</dd>
+          </>
+        )}
+        {result.minutes ? null : result.secrecyReference ? (
           <>
             <dt className="font-semibold">Sekretess</dt>
             <dd>Sekretess enligt {result.secrecyReference}. Dokumentets innehåll och rubrik visas inte.</dd>
@@ -44,7 +63,7 @@ export const VerificationResultView = ({ result }: { result: VerificationResult 
         ) : null}
       </dl>
       {result.attesters.length > 0 ? (
-        <DataTable caption="Attesterat av" captionVisible columns={["Namn", "Datum"]}>
+        <DataTable caption={result.minutes ? "Justerat av" : "Attesterat av"} captionVisible columns={["Namn", "Datum"]}>
           {result.attesters.map((attester) => (
             <tr key={`${attester.name}-${attester.attestedAt.toISOString()}`} className={ROW} data-testid="verification-attester">
               <RowHeaderCell>

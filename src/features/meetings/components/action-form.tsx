@@ -76,9 +76,12 @@ type FieldProps = {
   multiline?: boolean;
   rows?: number;
   autoComplete?: string;
+  /** Bounds of a date field (ÅÅÅÅ-MM-DD), from the same rules the service applies. */
+  min?: string;
+  max?: string;
 };
 
-export const Field = ({ name, label, type = "text", defaultValue, required, hint, multiline, rows = 3, autoComplete }: FieldProps) => {
+export const Field = ({ name, label, type = "text", defaultValue, required, hint, multiline, rows = 3, autoComplete, min, max }: FieldProps) => {
   const inputId = useId();
   const error = useFieldError(name);
   const describedBy = [hint ? `${inputId}-hint` : null, error.messages.length > 0 ? error.id : null].filter(Boolean).join(" ") || undefined;
@@ -102,7 +105,7 @@ export const Field = ({ name, label, type = "text", defaultValue, required, hint
           {hint}
         </p>
       ) : null}
-      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} min={min} max={max} {...common} />}
       {error.messages.length > 0 ? (
         <p id={error.id} className="mt-1 text-sm text-red-700">
           {error.messages.join(" ")}

@@ -8,7 +8,7 @@ import { ActionForm, Field, Hidden } from "./action-form";
 
 type View = Awaited<ReturnType<typeof getExtractView>>;
 
-export const ExtractView = ({ view, today }: { view: View; today: string }) => {
+export const ExtractView = ({ view }: { view: View }) => {
   const { extract, case: theCase } = view;
   const paragraph = extract.paragraph;
   return (
@@ -77,7 +77,7 @@ export const ExtractView = ({ view, today }: { view: View; today: string }) => {
           <ActionForm action={dispatchAction} submitLabel="Expediera" testId="dispatch-form">
             <Hidden name="decisionId" value={paragraph.decisionId} />
             <Field name="recipients" label="Mottagare (en per rad)" multiline rows={2} defaultValue={theCase.referringBody ?? "Kommunstyrelsen"} required />
-            <Field name="sentDate" label="Expedieringsdatum" type="date" defaultValue={today} required />
+            <Field name="sentDate" label="Expedieringsdatum" type="date" defaultValue={view.dispatchDates.max} min={view.dispatchDates.min} max={view.dispatchDates.max} required />
             <div className="mt-3 flex items-center gap-2">
               <input type="checkbox" id="include-statement" name="includeStatement" defaultChecked className="h-5 w-5" />
               <label htmlFor="include-statement">Skicka med tjänsteutlåtandet</label>

@@ -157,7 +157,7 @@ const UnionForm = ({ caseId, position }: { caseId: string; position: number }) =
 export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
   const agendaEditable = meeting.canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED");
   const minutesOpen = !meeting.minutes || meeting.minutes.status === "DRAFT";
-  const canDecide = meeting.canEdit && (meeting.status === "CALLED" || meeting.status === "HELD") && minutesOpen;
+  const canDecide = meeting.canEdit && (meeting.status === "CALLED" || meeting.status === "HELD") && minutesOpen && meeting.decisionsNotYet === null;
   return (
     <div className="space-y-8">
       <div>
@@ -189,6 +189,11 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
             </Link>
           ) : null}
         </p>
+        {meeting.canEdit && meeting.status === "CALLED" && meeting.decisionsNotYet ? (
+          <p className="mt-4" data-testid="decisions-not-yet">
+            {meeting.decisionsNotYet}
+          </p>
+        ) : null}
         {meeting.canEdit && meeting.status === "PLANNED" ? (
           <ActionForm action={callMeetingAction} submitLabel="Publicera föredragningslistan och skicka kallelse" className="mt-4">
             <Hidden name="meetingId" value={meeting.id} />

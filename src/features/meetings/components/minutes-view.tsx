@@ -44,7 +44,8 @@ export const MinutesView = ({ view }: { view: View }) => {
         ) : null}
       </div>
 
-      {view.canEdit && (!minutes || minutes.status === "DRAFT") ? (
+      {view.canEdit && !minutes && view.minutesNotYet ? <p data-testid="minutes-not-yet">{view.minutesNotYet}</p> : null}
+      {view.canEdit && (!minutes || minutes.status === "DRAFT") && !view.minutesNotYet ? (
         <section aria-labelledby="signers-heading" className="rounded border border-slate-300 bg-white p-4">
           <h2 id="signers-heading" className="text-xl font-semibold">
             Ordförande och justerare

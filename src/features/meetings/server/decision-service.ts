@@ -8,7 +8,7 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingYear } from "../dates";
+import { meetingYear, notBeforeMeeting } from "../dates";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
@@ -51,10 +51,12 @@ const standardPoints = (kind: DecisionKind, itemKind: AgendaItemKind, proposal: 
   }
 };
 
-const assertMeetingInSession = (meeting: LockedMeeting): void => {
+const assertMeetingInSession = (meeting: LockedMeeting, now: Date): void => {
   if (meeting.status === "PLANNED") {
     throw new AppError("INVALID_STATE", "Meeting not called", { userMessage: "Kallelsen till sammanträdet är inte skickad. Beslut kan registreras först när sammanträdet är kallat." });
   }
+  const early = notBeforeMeeting("decision", meeting.startsAt, now);
+  if (early) throw new AppError("INVALID_STATE", "Meeting has not started", { userMessage: early });
 };
 
 const assertVotersAreMembers = async (tx: Tx, committeeId: string, votes: TVotes | undefined): Promise<void> => {
@@ -67,13 +69,13 @@ const assertVotersAreMembers = async (tx: Tx, committeeId: string, votes: TVotes
 
 const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
 
-export type RecordDecisionOptions = { actor: Actor; input: unknown };
+export type RecordDecisionOptions = { actor: Actor; input: unknown; now?: Date };
 
-export const recordDecision = async ({ actor, input }: RecordDecisionOptions) => {
+export const recordDecision = async ({ actor, input, now = new Date() }: RecordDecisionOptions) => {
   const data = parseInput(ZRecordDecisionSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
-    assertMeetingInSession(meeting);
+    assertMeetingInSession(meeting, now);
     const item = await tx.agendaItem.findUnique({
       where: { id: data.agendaItemId },
       select: { id: true, meetingId: true, kind: true, caseId: true, title: true, proposal: true, decision: { select: { id: true } }, meeting: { select: { committeeId: true } } },

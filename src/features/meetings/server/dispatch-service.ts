@@ -14,17 +14,18 @@ import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
 import { parseInput } from "@/server/validation";
-import { formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
+import { formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
+import { decisionDate, dispatchDateProblem } from "../dates";
 
 const DECISION_NOT_FOUND = "Beslutet finns inte, eller så saknar du behörighet att se det.";
 
 /** Decisions that answer the remiss (återremiss and bordläggning do not). */
 const ANSWERING_KINDS = ["AS_PROPOSED", "AMENDED", "REJECTED"] as const;
 
-export type DispatchDecisionOptions = { actor: Actor; input: unknown };
+export type DispatchDecisionOptions = { actor: Actor; input: unknown; now?: Date };
 
-export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions) => {
+export const dispatchDecision = async ({ actor, input, now = new Date() }: DispatchDecisionOptions) => {
   const data = parseInput(ZDispatchSchema, input);
   return db.$transaction(async (tx) => {
     const decision = isUuid(data.decisionId)
@@ -52,10 +53,8 @@ export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions
         userMessage: `§ ${decision.paragraph} är inte justerad. Protokollsutdrag kan expedieras först när protokollet är justerat (eller paragrafen omedelbart justerad).`,
       });
     }
-    const date = formatDate(meeting.startsAt);
-    if (data.sentDate < date) {
-      throw new AppError("VALIDATION", "Dispatch before meeting", { userMessage: "Expedieringsdatumet kan inte vara före sammanträdet.", fieldErrors: { sentDate: ["Datumet är före sammanträdet."] } });
-    }
+    const dateProblem = dispatchDateProblem(data.sentDate, meeting.startsAt, now);
+    if (dateProblem) throw new AppError("VALIDATION", "Dispatch date outside meeting day..today", { userMessage: dateProblem, fieldErrors: { sentDate: [dateProblem] } });
     // Lock the case: a concurrent close waits for this dispatch, or wins and is seen here.
     await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
     const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
@@ -68,7 +67,7 @@ export const dispatchDecision = async ({ actor, input }: DispatchDecisionOptions
       shortName: meeting.committee.shortName,
       paragraph: decision.paragraph,
       year: decision.year,
-      meetingDate: date,
+      meetingDate: decisionDate(meeting.startsAt),
       title: decision.agendaItem.title,
       includeStatement: data.includeStatement,
     });
@@ -119,7 +118,7 @@ export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: Cl
     if (!dispatch?.decision) {
       throw new AppError("INVALID_STATE", "Nothing dispatched", { userMessage: "Nämndens beslut är inte expedierat. Expediera protokollsutdraget innan ärendet avslutas som besvarat." });
     }
-    const answeredDate = isoDateToDb(formatDate(dispatch.decision.agendaItem.meeting.startsAt));
+    const answeredDate = isoDateToDb(decisionDate(dispatch.decision.agendaItem.meeting.startsAt));
     // (A)'s close rule: version check, status, "case.close" audit event, deadlines completed.
     await closeCaseInTx(tx, actor, { caseId, version, reason: "Besvarad" });
     await tx.case.update({ where: { id: caseId }, data: { answeredDate } });

@@ -6,7 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingTime, meetingYear } from "../dates";
+import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
@@ -89,7 +89,7 @@ const MEETING_DETAIL = {
   },
 } satisfies Prisma.MeetingInclude;
 
-export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; meetingId: string }) => {
+export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
   if (!isUuid(meetingId)) throw notFound();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: MEETING_DETAIL });
   const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
@@ -144,6 +144,8 @@ export const getMeetingDetail = async ({ actor, meetingId }: { actor: Actor; mee
     startsAt: meeting.startsAt,
     place: meeting.place,
     status: meeting.status,
+    /** Why decisions cannot be recorded yet (the meeting has not started); null once they can. */
+    decisionsNotYet: notBeforeMeeting("decision", meeting.startsAt, now),
     agendaPublishedAt: meeting.agendaPublishedAt,
     noticeSentAt: meeting.noticeSentAt,
     minutes: meeting.minutes
@@ -246,6 +248,8 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
         }
       : null,
     canEdit,
+    /** Why the minutes cannot be written yet (the meeting has not started); null once they can. */
+    minutesNotYet: notBeforeMeeting("minutes", meeting.startsAt, now),
     canApprove: Boolean(myStep),
     myRole: myStep?.role ?? null,
     needsPassword: needsReauthentication(actor, now),
@@ -256,7 +260,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
 
 // ─── Extract and dispatch ────────────────────────────────────────────────────
 
-export const getExtractView = async ({ actor, decisionId }: { actor: Actor; decisionId: string }) => {
+export const getExtractView = async ({ actor, decisionId, now = new Date() }: { actor: Actor; decisionId: string; now?: Date }) => {
   const decision = isUuid(decisionId)
     ? await db.decision.findUnique({
         where: { id: decisionId },
@@ -267,7 +271,7 @@ export const getExtractView = async ({ actor, decisionId }: { actor: Actor; deci
           agendaItem: {
             select: {
               meetingId: true,
-              meeting: { select: { committeeId: true, minutes: { select: { status: true } } } },
+              meeting: { select: { committeeId: true, startsAt: true, minutes: { select: { status: true } } } },
               case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true } },
             },
           },
@@ -286,6 +290,8 @@ export const getExtractView = async ({ actor, decisionId }: { actor: Actor; deci
     approved: decision.agendaItem.meeting.minutes?.status === "APPROVED" || decision.immediateApproval,
     answers: decision.kind === "AS_PROPOSED" || decision.kind === "AMENDED" || decision.kind === "REJECTED",
     case: theCase ? { ...theCase, answeredDate: formatDateOnly(theCase.answeredDate) } : null,
+    /** Bounds of the expedieringsdatum: the dispatch service applies the same rule. */
+    dispatchDates: dispatchDateRange(decision.agendaItem.meeting.startsAt, now),
     dispatches: decision.dispatches.map((dispatch) => ({
       id: dispatch.id,
       recipient: dispatch.recipient,
@@ -416,10 +422,12 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
   }
   // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
   const paragraph = inMinutes ?? (await standaloneParagraph(decisionId));
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: decision.agendaItem.meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
+  // The letterhead as the minutes hold it: once sent for justering, as justerat (a committee
+  // renamed since does not change it); without minutes, from the rows.
+  const { committee, meeting } = minutes ?? (await liveLetterhead(decision.agendaItem.meetingId));
   return {
-    committee: meeting.committee,
-    meeting: { id: decision.agendaItem.meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place },
+    committee: { id: committee.id, name: committee.name, shortName: committee.shortName },
+    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place },
     paragraph,
     minutesStatus: minutes?.status ?? null,
     /** The minutes the § belongs to and the hash of their content (the stored snapshot once sent; exports check it against the justering). */
@@ -431,6 +439,11 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
     /** "Rätt utdraget intygar": the secretary of the minutes' content. */
     secretary: minutes?.secretary?.name ?? null,
   };
+};
+
+const liveLetterhead = async (meetingId: string) => {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
+  return { committee: meeting.committee, meeting: { id: meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place } };
 };
 
 const standaloneParagraph = async (decisionId: string) => {

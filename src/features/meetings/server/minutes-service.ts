@@ -2,8 +2,9 @@
 // minutes for justering: an AttestationRequest (subject MINUTES) bound to the SHA-256 of
 // the canonical minutes content, with one step each. Each approver attests that exact
 // hash (re-authenticating when the sign-in is older than five minutes). When both have
-// attested the minutes are locked, posted (anslag) today and the appeal period ends
-// three weeks later. Returning or withdrawing invalidates every step.
+// attested the minutes are locked, posted (anslag) on the day of the justering and the
+// appeal period ends three weeks later. Nothing of it before the meeting has started
+// (../dates.ts). Returning or withdrawing invalidates every step.
 import "server-only";
 import { authenticateForAttestation } from "@/features/attestation/server/confirm-identity";
 import { randomBytes } from "node:crypto";
@@ -14,13 +15,13 @@ import { recordAudit } from "@/server/audit";
 import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { APPEAL_PERIOD_DAYS } from "../dates";
+import { notBeforeMeeting, postingDates } from "../dates";
 import { ZApproveMinutesSchema, ZCreateMinutesSchema, ZMinutesVersionSchema, ZReturnMinutesSchema, ZWithdrawMinutesSchema } from "../schemas";
 import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
-import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
+import { formatDate, isoDateToDb } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
@@ -37,16 +38,23 @@ const verificationCode = (): string => {
   return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
 };
 
-export type SaveMinutesOptions = { actor: Actor; input: unknown };
+/** Minutes and their justering follow the meeting: refused before it has started. */
+const assertMeetingStarted = (step: "minutes" | "justering", startsAt: Date, now: Date): void => {
+  const early = notBeforeMeeting(step, startsAt, now);
+  if (early) throw new AppError("INVALID_STATE", "Meeting has not started", { userMessage: early });
+};
+
+export type SaveMinutesOptions = { actor: Actor; input: unknown; now?: Date };
 
 /** Creates the minutes of a held meeting, or changes ordförande/justerare while they are a draft. */
-export const saveMinutes = async ({ actor, input }: SaveMinutesOptions) => {
+export const saveMinutes = async ({ actor, input, now = new Date() }: SaveMinutesOptions) => {
   const data = parseInput(ZCreateMinutesSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     if (meeting.status === "PLANNED") {
       throw new AppError("INVALID_STATE", "Meeting not called", { userMessage: "Protokoll kan skrivas först när sammanträdet är kallat." });
     }
+    assertMeetingStarted("minutes", meeting.startsAt, now);
     if (!(await userHoldsCommitteeRole(tx, data.chairId, "CHAIR", meeting.committeeId))) {
       throw new AppError("VALIDATION", "Chair lacks role", { userMessage: "Den valda ordföranden har inte rollen ordförande i nämnden.", fieldErrors: { chairId: ["Välj nämndens ordförande."] } });
     }
@@ -73,12 +81,13 @@ const loadMinutesMeetingId = async (tx: Tx, minutesId: string): Promise<string> 
   return minutes.meetingId;
 };
 
-export type SendMinutesOptions = { actor: Actor; input: unknown };
+export type SendMinutesOptions = { actor: Actor; input: unknown; now?: Date };
 
-export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOptions) => {
+export const sendMinutesForApproval = async ({ actor, input, now = new Date() }: SendMinutesOptions) => {
   const { minutesId, version } = parseInput(ZMinutesVersionSchema, input);
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, await loadMinutesMeetingId(tx, minutesId));
+    assertMeetingStarted("minutes", meeting.startsAt, now);
     const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: minutesId } });
     const items = await tx.agendaItem.findMany({ where: { meetingId: meeting.id }, select: { position: true, decision: { select: { id: true } } } });
     const undecided = items.filter((item) => !item.decision).map((item) => item.position);
@@ -179,6 +188,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     const minutes = await tx.minutes.findUniqueOrThrow({ where: { id: data.minutesId } });
     if (minutes.status === "APPROVED") throw new AppError("INVALID_STATE", "Minutes already approved", { userMessage: LOCKED_MESSAGE });
     if (minutes.status !== "IN_APPROVAL") throw new AppError("INVALID_STATE", "Minutes not in approval", { userMessage: "Protokollet är inte skickat för justering." });
+    assertMeetingStarted("justering", meeting.startsAt, now);
     const request = await currentRequest(tx, minutes.id);
     const step = request?.status === "PENDING" ? request.steps.find((candidate) => candidate.assigneeId === actor.id) : undefined;
     if (!request || !step) {
@@ -214,13 +224,12 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     const remaining = request.steps.filter((candidate) => candidate.id !== step.id && candidate.status !== "ATTESTED");
     if (remaining.length > 0) return { completed: false };
 
-    const postedDate = stockholmToday(now);
-    const appealEndsOn = addDays(postedDate, APPEAL_PERIOD_DAYS);
+    const { postedDate, appealEndsOn } = postingDates(now);
     await tx.attestationRequest.update({ where: { id: request.id }, data: { status: "COMPLETED", completedAt: now } });
     const locked = await tx.minutes.updateMany({
       where: { id: minutes.id, status: "IN_APPROVAL", version: minutes.version },
       // No version bump: the approved version is the one the request bound (versionNumber).
-      data: { status: "APPROVED", approvedAt: now, postedDate, appealEndsOn },
+      data: { status: "APPROVED", approvedAt: now, postedDate: isoDateToDb(postedDate), appealEndsOn: isoDateToDb(appealEndsOn) },
     });
     if (locked.count === 0) throw new AppError("CONFLICT", "Minutes changed concurrently");
     await tx.meeting.update({ where: { id: meeting.id }, data: { status: "APPROVED", version: { increment: 1 } } });
@@ -229,7 +238,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
       action: "minutes.approved",
       entityType: "Minutes",
       entityId: minutes.id,
-      data: { contentHash: request.contentHash, postedDate: formatDateOnly(postedDate), appealEndsOn: formatDateOnly(appealEndsOn) },
+      data: { contentHash: request.contentHash, postedDate, appealEndsOn },
     });
     // The case's history ("Händelser") tells that its paragraph is now justerad.
     for (const paragraph of content.paragraphs.filter((candidate) => candidate.caseId)) {
@@ -239,10 +248,10 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
         entityType: "Decision",
         entityId: paragraph.decisionId,
         caseId: paragraph.caseId,
-        data: { paragraph: `§ ${paragraph.paragraph}/${paragraph.year}`, meetingDate: content.meeting.date, postedDate: formatDateOnly(postedDate), appealEndsOn: formatDateOnly(appealEndsOn) },
+        data: { paragraph: `§ ${paragraph.paragraph}/${paragraph.year}`, meetingDate: content.meeting.date, postedDate, appealEndsOn },
       });
     }
-    return { completed: true, postedDate: formatDateOnly(postedDate), appealEndsOn: formatDateOnly(appealEndsOn) };
+    return { completed: true, postedDate, appealEndsOn };
   });
 };
 

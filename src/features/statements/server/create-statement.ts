@@ -110,6 +110,8 @@ export const buildInitialContent = (row: CaseForStatement, definition: TTemplate
     caseOfficerName: row.caseOfficer.name,
     caseOfficerPhone: row.caseOfficer.phone ?? "",
     committeeName: row.committee.name,
+    administrationName: row.department.administration.name,
+    departmentName: row.department.name,
     meetingDate: null,
     title: row.title,
     subtitle: row.referringBody

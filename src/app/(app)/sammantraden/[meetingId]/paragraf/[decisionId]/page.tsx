@@ -15,7 +15,7 @@ const ExtractPage = async ({ params }: { params: Promise<{ meetingId: string; de
   if (view.meetingId !== meetingId) notFound();
   return (
     <section aria-labelledby="extract-heading">
-      <ExtractView view={view} today={formatDate(new Date())} />
+      <ExtractView view={view} />
     </section>
   );
 };

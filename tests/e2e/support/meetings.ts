@@ -1,0 +1,39 @@
+import { expect, type Page } from "@playwright/test";
+
+const stockholm = (moment: Date, options: Intl.DateTimeFormatOptions): string => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", ...options }).format(moment);
+
+/** Today in Stockholm, ÅÅÅÅ-MM-DD. */
+export const todayInStockholm = (): string => stockholm(new Date(), { year: "numeric", month: "2-digit", day: "2-digit" });
+
+/**
+ * Plans a meeting of the signed-in secretary's committee that starts in two to three minutes:
+ * time enough to build the agenda and send the kallelse before it starts (which the app
+ * requires), and soon enough to record its decisions afterwards (which the app only allows
+ * once it has started). Leaves the page on the new meeting; returns its date and time as shown.
+ */
+export const planMeetingStartingSoon = async (page: Page, place: string): Promise<{ date: string; time: string }> => {
+  const startsAt = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000);
+  const date = stockholm(startsAt, { year: "numeric", month: "2-digit", day: "2-digit" });
+  const time = stockholm(startsAt, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  await page.goto("/sammantraden");
+  const form = page.getByTestId("new-meeting-form");
+  await form.getByLabel("Datum").fill(date);
+  await form.getByLabel("Klockslag").fill(time);
+  await form.getByLabel("Plats (obligatoriskt)").fill(place);
+  await form.getByRole("button", { name: "Planera sammanträde" }).click();
+  const shown = time.replace(":", ".");
+  await expect(page.getByRole("heading", { name: `Sammanträde ${date} kl. ${shown}` })).toBeVisible({ timeout: 30_000 });
+  return { date, time: shown };
+};
+
+/**
+ * On a called meeting's page: the page first says that decisions wait for the meeting to
+ * start; reloads (every few seconds) until the meeting has started and that notice is gone.
+ */
+export const waitUntilMeetingHasStarted = async (page: Page): Promise<void> => {
+  await expect(page.getByTestId("decisions-not-yet")).toContainText("Beslut kan registreras först när sammanträdet har börjat");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("decisions-not-yet")).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 240_000, intervals: [5_000] });
+};
