@@ -3,7 +3,8 @@
 // they are. `confirmIdentity` is the seam for stronger methods: BankID or Freja eID plug
 // in as further `method`s that return their own label (and, later, a signature reference).
 // OIDC users have no password here: the page sends them through the municipality's login
-// again (a fresh login renews `authTime`), and then they attest within five minutes.
+// again (the step-up provider: prompt=login, max_age; `authTime` is the ID token's auth_time),
+// and then they attest within the window.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
@@ -17,6 +18,10 @@ export const REAUTH_MAX_AGE_SECONDS = env.YTTRA_REAUTH_MAX_AGE_SECONDS;
 
 export const needsReauthentication = (actor: Pick<Actor, "authTime">, now: Date = new Date()): boolean =>
   Math.floor(now.getTime() / 1000) - actor.authTime > REAUTH_MAX_AGE_SECONDS;
+
+/** Whether the user can confirm with a password; users of the municipality's login only step up through it. */
+export const hasPassword = async (userId: string): Promise<boolean> =>
+  Boolean((await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash);
 
 export type IdentityProof = { method: "password"; password: string };
 

@@ -10,7 +10,7 @@ import { meetingTime, meetingYear } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
-import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
+import { hasPassword, needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { UUID } from "./meeting-guards";
 import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
@@ -249,6 +249,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
     canApprove: Boolean(myStep),
     myRole: myStep?.role ?? null,
     needsPassword: needsReauthentication(actor, now),
+    hasPassword: myStep ? await hasPassword(actor.id) : false,
     chairs,
     checkers,
   };
