@@ -154,7 +154,8 @@ describe("step-up through the municipality's OIDC login before attesting", () =>
   it("refuses to attest on an hour-old authentication and offers the step-up, not a password", async () => {
     const view = await getCaseAttestationView({ actor: await sessionActor(), caseId });
     expect(view.myStep).toMatchObject({ needsPassword: true, hasPassword: false });
-    await expectAppError(attest(), "UNAUTHENTICATED");
+    const error = await expectAppError(attest(), "UNAUTHENTICATED");
+    expect(error.userMessage).toMatch(/^Logga in igen med kommunens inloggning/);
     expect(await db.attestationStep.count({ where: { assigneeId: lindaId, status: "ATTESTED" } })).toBe(0);
   });
 

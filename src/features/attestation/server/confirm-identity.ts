@@ -23,6 +23,8 @@ export const needsReauthentication = (actor: Pick<Actor, "authTime">, now: Date 
 export const hasPassword = async (userId: string): Promise<boolean> =>
   Boolean((await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash);
 
+const STEP_UP_MESSAGE = "Logga in igen med kommunens inloggning för att bekräfta din identitet och attestera sedan inom fem minuter.";
+
 export type IdentityProof = { method: "password"; password: string };
 
 export type ConfirmIdentityOptions = { actor: Actor } & IdentityProof;
@@ -33,9 +35,7 @@ export const confirmIdentity = async ({ actor, method, password }: ConfirmIdenti
     case "password": {
       const user = await db.user.findUnique({ where: { id: actor.id }, select: { username: true, passwordHash: true } });
       if (!user?.passwordHash) {
-        throw new AppError("UNAUTHENTICATED", "User has no password; re-login through OIDC", {
-          userMessage: "Logga in igen med kommunens inloggning för att bekräfta din identitet och attestera sedan inom fem minuter.",
-        });
+        throw new AppError("UNAUTHENTICATED", "User has no password; re-login through OIDC", { userMessage: STEP_UP_MESSAGE });
       }
       // Same throttle as the login form: the re-authentication prompt is no guessing oracle.
       if (await isLoginThrottled(user.username, null)) throw new AppError("RATE_LIMITED", "Re-authentication throttled");
@@ -70,6 +70,10 @@ export const sessionAuthMethod = async (actor: Actor): Promise<string> => {
 export const authenticateForAttestation = async ({ actor, password, now = new Date() }: { actor: Actor; password?: string; now?: Date }): Promise<string> => {
   if (!needsReauthentication(actor, now)) return sessionAuthMethod(actor);
   if (!password) {
+    // The field error is the form's cue: a password field, or the step-up button for users without one.
+    if (!(await hasPassword(actor.id))) {
+      throw new AppError("UNAUTHENTICATED", "Re-authentication through OIDC required", { userMessage: STEP_UP_MESSAGE, fieldErrors: { password: [STEP_UP_MESSAGE] } });
+    }
     throw new AppError("UNAUTHENTICATED", "Re-authentication required", {
       userMessage: "Bekräfta din identitet med ditt lösenord.",
       fieldErrors: { password: ["Ange ditt lösenord."] },
