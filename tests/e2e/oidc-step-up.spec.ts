@@ -16,7 +16,8 @@ import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const REAUTH_SECONDS = 15;
+// Long enough for the step-up and the attestation to land within it on a loaded machine.
+const REAUTH_SECONDS = 30;
 const LINDA_SUB = "idp-linda-palo";
 
 const freePort = (): Promise<number> =>
@@ -114,7 +115,7 @@ const loginAtProvider = async (page: Page, { consent }: { consent: boolean }) =>
 };
 
 test("an OIDC attester whose login is older than the window logs in again at the provider and then attests", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const title = `E2E OIDC-attestering ${Date.now()}`;
 
   const clas = await newPage(browser);
