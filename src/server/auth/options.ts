@@ -4,10 +4,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
 import { recordAudit } from "@/server/audit";
 import { verifyPassword } from "./password";
+import { OIDC_PROVIDER_ID, OIDC_STEP_UP_PROVIDER_ID } from "./provider-ids";
 import { ZLoginSchema } from "./schemas";
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./throttle";
 
@@ -67,27 +69,54 @@ export const authorizeWithPassword = async (rawCredentials: unknown, ip: string 
   return { id: user.id, name: user.name };
 };
 
-const oidcProvider = (): NextAuthOptions["providers"] =>
-  oidcEnabled()
-    ? [
-        {
-          id: "oidc",
-          name: env.OIDC_NAME,
-          type: "oauth",
-          wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
-          clientId: env.OIDC_CLIENT_ID,
-          clientSecret: env.OIDC_CLIENT_SECRET,
-          authorization: { params: { scope: "openid profile email" } },
-          idToken: true,
-          checks: ["pkce", "state"],
-          profile: (profile: { sub: string; name?: string; email?: string }) => ({
-            id: profile.sub,
-            name: profile.name ?? profile.email ?? profile.sub,
-            email: profile.email ?? null,
-          }),
-        },
-      ]
-    : [];
+const OIDC_SCOPE = "openid profile email";
+
+type OidcProfile = { sub: string; name?: string; email?: string };
+
+const oidcProviders = (): NextAuthOptions["providers"] => {
+  if (!oidcEnabled()) return [];
+  const provider: Omit<OAuthConfig<OidcProfile>, "id"> = {
+    name: env.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    idToken: true,
+    // The nonce binds the ID token (and its auth_time) to this browser's login attempt.
+    checks: ["pkce", "state", "nonce"],
+    profile: (profile) => ({
+      id: profile.sub,
+      name: profile.name ?? profile.email ?? profile.sub,
+      email: profile.email ?? null,
+    }),
+  };
+  const window = env.YTTRA_REAUTH_MAX_AGE_SECONDS;
+  return [
+    // max_age (a session's lifetime) obliges the provider to put auth_time in the ID token.
+    { ...provider, id: OIDC_PROVIDER_ID, authorization: { params: { scope: OIDC_SCOPE, max_age: SESSION_MAX_AGE_SECONDS } } },
+    {
+      ...provider,
+      id: OIDC_STEP_UP_PROVIDER_ID,
+      // prompt=login: a fresh login even with a live session at the provider; max_age obliges
+      // the provider to report auth_time, and openid-client refuses an ID token whose
+      // auth_time is missing or older than the window (default_max_age, require_auth_time).
+      authorization: { params: { scope: OIDC_SCOPE, prompt: "login", max_age: window } },
+      client: { default_max_age: window, require_auth_time: true },
+    },
+  ];
+};
+
+const isOidc = (providerId: string | undefined): boolean => providerId === OIDC_PROVIDER_ID || providerId === OIDC_STEP_UP_PROVIDER_ID;
+
+/**
+ * When the user really authenticated: the verified ID token's auth_time (the provider's
+ * knowledge, not our clock — a login that rides on an hours-old provider session is not a
+ * fresh authentication). Without auth_time the login counts as old: attesting asks for a step-up.
+ */
+const oidcAuthTime = (claims: unknown): number => {
+  const authTime = (claims as { auth_time?: unknown } | undefined)?.auth_time;
+  return typeof authTime === "number" && Number.isFinite(authTime) ? Math.floor(authTime) : 0;
+};
 
 /**
  * An OIDC identity signs in only as an existing, active Yttra user: linked by subject,
@@ -116,29 +145,35 @@ export const authOptions: NextAuthOptions = {
       credentials: { username: { label: "Användarnamn", type: "text" }, password: { label: "Lösenord", type: "password" } },
       authorize: (credentials, request) => authorizeWithPassword(credentials, clientIp(request?.headers as HeaderBag)),
     }),
-    ...oidcProvider(),
+    ...oidcProviders(),
   ],
   callbacks: {
     signIn: async ({ account, user, profile }) => {
-      if (account?.provider !== "oidc") return true;
+      if (!account || !isOidc(account.provider)) return true;
       const dbUser = await resolveOidcUser(account.providerAccountId, profile?.email ?? user.email);
       if (!dbUser || dbUser.disabledAt) return "/logga-in?error=OidcUnknownUser";
       await db.$transaction(async (tx) => {
         await tx.user.update({ where: { id: dbUser.id }, data: { lastLoginAt: new Date() } });
-        await recordAudit(tx, { actorId: dbUser.id, action: "user.login", entityType: "User", entityId: dbUser.id, data: { method: "oidc" } });
+        await recordAudit(tx, {
+          actorId: dbUser.id,
+          action: "user.login",
+          entityType: "User",
+          entityId: dbUser.id,
+          data: { method: "oidc", stepUp: account.provider === OIDC_STEP_UP_PROVIDER_ID, authTime: oidcAuthTime(profile) },
+        });
       });
       return true;
     },
-    jwt: async ({ token, user, account }) => {
+    jwt: async ({ token, user, account, profile }) => {
       if (user && account) {
         const dbUser =
-          account.provider === "oidc"
+          isOidc(account.provider)
             ? await db.user.findUnique({ where: { oidcSubject: account.providerAccountId } })
             : await db.user.findUnique({ where: { id: user.id } });
         if (!dbUser) return token;
         token.userId = dbUser.id;
         token.sessionVersion = dbUser.sessionVersion;
-        token.authTime = Math.floor(Date.now() / 1000);
+        token.authTime = isOidc(account.provider) ? oidcAuthTime(profile) : Math.floor(Date.now() / 1000);
         token.name = dbUser.name;
       }
       return token;

@@ -1,8 +1,8 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { attestAction, returnAction, sendForAttestationAction, withdrawAction } from "../actions";
 import { ErrorSummary } from "@/components/error-summary";
+import { StepUpLogin } from "@/features/auth/components/step-up-login";
 import { FieldError, SubmitButton, useActionForm } from "./action-form";
 
 const inputClass = "mt-1 w-full rounded border border-slate-400 px-3 py-2";
@@ -70,16 +70,7 @@ export const AttestForm = ({ caseId, stepId, contentHash, needsPassword, hasPass
   );
   // The login may age past the limit while the page is open: the server's answer then asks for it.
   const askPassword = needsPassword || Boolean(fieldErrors.password);
-  if (askPassword && !hasPassword) {
-    return (
-      <div className="space-y-2">
-        <p>Din inloggning är äldre än fem minuter. Logga in igen för att bekräfta din identitet och attestera sedan.</p>
-        <button type="button" onClick={() => void signIn("oidc", { callbackUrl: `/arenden/${caseId}/attestering` })} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
-          Logga in igen
-        </button>
-      </div>
-    );
-  }
+  if (askPassword && !hasPassword) return <StepUpLogin callbackUrl={`/arenden/${caseId}/attestering`} />;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? errorId : undefined}>
       <ErrorSummary id={errorId} message={error} />

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
 import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attestation-service";
 import { getAttestationState, type AttestationState } from "./attestation-state";
-import { needsReauthentication } from "./confirm-identity";
+import { hasPassword, needsReauthentication } from "./confirm-identity";
 import { isUuid } from "@/lib/ids";
 
 export type CaseAttestationView = {
@@ -64,7 +64,6 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   const editor = canOnCase(actor, "editStatement", scope);
   const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
   const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
-  const user = mine ? await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } }) : null;
   const missingRequired = statement.status === "DRAFT" && version ? await requiredSectionsMissing(db, statement.id, version.content) : [];
   const defaults = defaultAttesters(eligible).filter((attester) => statement.createdById !== attester.userId && !authors.some((author) => author.authorId === attester.userId));
 
@@ -78,7 +77,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
     canSend: editor && statement.status === "DRAFT" && statement.currentVersion > 0,
     missingRequired,
     canWithdraw: editor && Boolean(live),
-    myStep: mine && inTurn ? { id: mine.id, needsPassword: needsReauthentication(actor, now), hasPassword: Boolean(user?.passwordHash), isAuthor } : null,
+    myStep: mine && inTurn ? { id: mine.id, needsPassword: needsReauthentication(actor, now), hasPassword: await hasPassword(actor.id), isAuthor } : null,
     waitingForOthers: Boolean(mine && !inTurn),
   };
 };

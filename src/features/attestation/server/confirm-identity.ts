@@ -3,7 +3,8 @@
 // they are. `confirmIdentity` is the seam for stronger methods: BankID or Freja eID plug
 // in as further `method`s that return their own label (and, later, a signature reference).
 // OIDC users have no password here: the page sends them through the municipality's login
-// again (a fresh login renews `authTime`), and then they attest within five minutes.
+// again (the step-up provider: prompt=login, max_age; `authTime` is the ID token's auth_time),
+// and then they attest within the window.
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
@@ -18,6 +19,12 @@ export const REAUTH_MAX_AGE_SECONDS = env.YTTRA_REAUTH_MAX_AGE_SECONDS;
 export const needsReauthentication = (actor: Pick<Actor, "authTime">, now: Date = new Date()): boolean =>
   Math.floor(now.getTime() / 1000) - actor.authTime > REAUTH_MAX_AGE_SECONDS;
 
+/** Whether the user can confirm with a password; users of the municipality's login only step up through it. */
+export const hasPassword = async (userId: string): Promise<boolean> =>
+  Boolean((await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash);
+
+const STEP_UP_MESSAGE = "Logga in igen med kommunens inloggning för att bekräfta din identitet och attestera sedan inom fem minuter.";
+
 export type IdentityProof = { method: "password"; password: string };
 
 export type ConfirmIdentityOptions = { actor: Actor } & IdentityProof;
@@ -28,9 +35,7 @@ export const confirmIdentity = async ({ actor, method, password }: ConfirmIdenti
     case "password": {
       const user = await db.user.findUnique({ where: { id: actor.id }, select: { username: true, passwordHash: true } });
       if (!user?.passwordHash) {
-        throw new AppError("UNAUTHENTICATED", "User has no password; re-login through OIDC", {
-          userMessage: "Logga in igen med kommunens inloggning för att bekräfta din identitet och attestera sedan inom fem minuter.",
-        });
+        throw new AppError("UNAUTHENTICATED", "User has no password; re-login through OIDC", { userMessage: STEP_UP_MESSAGE });
       }
       // Same throttle as the login form: the re-authentication prompt is no guessing oracle.
       if (await isLoginThrottled(user.username, null)) throw new AppError("RATE_LIMITED", "Re-authentication throttled");
@@ -65,6 +70,10 @@ export const sessionAuthMethod = async (actor: Actor): Promise<string> => {
 export const authenticateForAttestation = async ({ actor, password, now = new Date() }: { actor: Actor; password?: string; now?: Date }): Promise<string> => {
   if (!needsReauthentication(actor, now)) return sessionAuthMethod(actor);
   if (!password) {
+    // The field error is the form's cue: a password field, or the step-up button for users without one.
+    if (!(await hasPassword(actor.id))) {
+      throw new AppError("UNAUTHENTICATED", "Re-authentication through OIDC required", { userMessage: STEP_UP_MESSAGE, fieldErrors: { password: [STEP_UP_MESSAGE] } });
+    }
     throw new AppError("UNAUTHENTICATED", "Re-authentication required", {
       userMessage: "Bekräfta din identitet med ditt lösenord.",
       fieldErrors: { password: ["Ange ditt lösenord."] },

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { OIDC_PROVIDER_ID } from "@/server/auth/provider-ids";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Fel användarnamn eller lösenord.",
@@ -110,7 +111,7 @@ export const LoginForm = ({ callbackUrl, initialError, oidcName }: LoginFormProp
       {oidcName ? (
         <button
           type="button"
-          onClick={() => void signIn("oidc", { callbackUrl })}
+          onClick={() => void signIn(OIDC_PROVIDER_ID, { callbackUrl })}
           className="w-full rounded border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50"
         >
           Logga in med {oidcName}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
+import { StepUpLogin } from "@/features/auth/components/step-up-login";
 import { ExportButtons } from "@/features/exports/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
@@ -166,13 +167,17 @@ export const MinutesView = ({ view }: { view: View }) => {
             Justera protokollet som {view.myRole === "CHAIR" ? "ordförande" : "justerare"}
           </h2>
           <p className="mt-1">Din justering gäller exakt det innehåll som visas ovan (kontrollsumman).</p>
-          <ActionForm action={approveMinutesAction} submitLabel="Justera protokollet" testId="approve-form">
-            <Hidden name="minutesId" value={minutes.id} />
-            <Hidden name="contentHash" value={view.contentHash} />
-            {view.needsPassword ? (
-              <Field name="password" label="Lösenord" type="password" autoComplete="current-password" hint="Det är mer än fem minuter sedan du loggade in. Bekräfta med ditt lösenord." required />
-            ) : null}
-          </ActionForm>
+          {view.needsPassword && !view.hasPassword ? (
+            <StepUpLogin callbackUrl={`/sammantraden/${meeting.id}/protokoll`} />
+          ) : (
+            <ActionForm action={approveMinutesAction} submitLabel="Justera protokollet" testId="approve-form">
+              <Hidden name="minutesId" value={minutes.id} />
+              <Hidden name="contentHash" value={view.contentHash} />
+              {view.needsPassword ? (
+                <Field name="password" label="Lösenord" type="password" autoComplete="current-password" hint="Det är mer än fem minuter sedan du loggade in. Bekräfta med ditt lösenord." required />
+              ) : null}
+            </ActionForm>
+          )}
           <details className="mt-4">
             <summary className="cursor-pointer font-semibold">Skicka tillbaka till nämndsekreteraren</summary>
             <ActionForm action={returnMinutesAction} submitLabel="Skicka tillbaka">

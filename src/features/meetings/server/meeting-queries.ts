@@ -10,7 +10,7 @@ import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from ".
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
-import { needsReauthentication } from "@/features/attestation/server/confirm-identity";
+import { hasPassword, needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
@@ -253,6 +253,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
     canApprove: Boolean(myStep),
     myRole: myStep?.role ?? null,
     needsPassword: needsReauthentication(actor, now),
+    hasPassword: myStep ? await hasPassword(actor.id) : false,
     chairs,
     checkers,
   };

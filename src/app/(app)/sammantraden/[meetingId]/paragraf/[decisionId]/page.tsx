@@ -4,7 +4,6 @@ import { ExtractView } from "@/features/meetings/components/extract-view";
 import { getExtractView } from "@/features/meetings/server/meeting-queries";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
-import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Protokollsutdrag" };
 
