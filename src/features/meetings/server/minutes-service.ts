@@ -20,6 +20,7 @@ import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead, UUID } from "./meeting-guards";
 import { parseOrThrow } from "./meeting-service";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
+import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { addDays, formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
@@ -110,7 +111,7 @@ export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOption
       });
     }
     const content = parsed.data;
-    const contentHash = hashMinutesContent(content);
+    const contentHash = hashMinutesContent(content, CURRENT_HASH_SCHEME);
     const updated = await tx.minutes.updateMany({
       where: { id: minutesId, version, status: "DRAFT" },
       data: { status: "IN_APPROVAL", contentHash, content: content as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
@@ -122,6 +123,7 @@ export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOption
         subjectId: minutesId,
         versionNumber: version + 1,
         contentHash,
+        hashScheme: CURRENT_HASH_SCHEME,
         order: "PARALLEL",
         verificationCode: verificationCode(),
         requestedById: actor.id,
@@ -154,7 +156,7 @@ export const sendMinutesForApproval = async ({ actor, input }: SendMinutesOption
       action: "minutes.send_for_approval",
       entityType: "Minutes",
       entityId: minutesId,
-      data: { requestId: request.id, contentHash, paragraphs: content.paragraphs.map((paragraph) => paragraph.paragraph) },
+      data: { requestId: request.id, contentHash, hashScheme: CURRENT_HASH_SCHEME, paragraphs: content.paragraphs.map((paragraph) => paragraph.paragraph) },
     });
     return { requestId: request.id, contentHash };
   });
@@ -188,7 +190,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     }
     if (step.status !== "WAITING") throw new AppError("INVALID_STATE", "Step not waiting", { userMessage: "Du har redan justerat protokollet." });
     const content = await readMinutesContent(tx, meeting.id);
-    if (data.contentHash !== request.contentHash || !content || hashMinutesContent(content) !== request.contentHash) {
+    if (data.contentHash !== request.contentHash || !content || hashMinutesContent(content, asHashScheme(request.hashScheme)) !== request.contentHash) {
       throw new AppError("CONFLICT", "Approved hash differs from the minutes", { userMessage: "Protokollet har ändrats sedan du öppnade det. Läs in sidan på nytt och granska det igen." });
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, title: true } });
