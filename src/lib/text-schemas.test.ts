@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateText, isValidIsoDate, optionalText, requiredText } from "./text-schemas";
+import { isoDateText, isSafeQueryString, isValidIsoDate, optionalText, requiredText } from "./text-schemas";
 
 describe("text fields", () => {
   it("refuses dates that do not exist", () => {
@@ -29,5 +29,17 @@ describe("text fields", () => {
   it("turns an empty optional text into undefined", () => {
     expect(optionalText(5).parse("  ")).toBeUndefined();
     expect(optionalText(5).parse(undefined)).toBeUndefined();
+  });
+
+  it("accepts ordinary queries, Swedish letters and spaces included", () => {
+    for (const search of ["", "?", "?q=motion", "?q=%C3%A4ldreomsorg+och+v%C3%A5rd&namnd=abc", "q=HÄS%202024%2F123", "?callbackUrl=%2Fdiarium%3Fq%3Da"]) {
+      expect(isSafeQueryString(search)).toBe(true);
+    }
+  });
+
+  it("refuses a NUL, other control characters, bidi overrides and bytes that are not UTF-8, in names and values", () => {
+    for (const search of ["?q=%00", "?q=a%00b", "?%00=1", "?q=%07", "?q=%C2%85", "?q=%E2%80%AE", "?q=%FF", "?q=%EF%BF%BD", "?q=%ED%A0%80", "?q=%", "?q=%zz"]) {
+      expect(isSafeQueryString(search), search).toBe(false);
+    }
   });
 });

@@ -17,6 +17,27 @@ export const hasNoControlCharacters =
   (value: string): boolean =>
     !(multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(value) && !BIDI_OVERRIDES.test(value);
 
+/** The answer to a URL whose query breaks `isSafeQueryString`. */
+export const UNSAFE_QUERY_MESSAGE = "Ogiltig adress: sökparametrarna innehåller otillåtna tecken. Ta bort dem och försök igen.";
+
+/**
+ * Every name and value of a URL query ("?q=…" with or without the "?") is valid
+ * percent-encoded UTF-8 (no replacement character either) and text without control
+ * characters or bidi overrides. A NUL would otherwise reach PostgreSQL (which refuses it
+ * in text: a 500), and a lone surrogate or C1 character has no place in a search either.
+ */
+export const isSafeQueryString = (search: string): boolean =>
+  (search.startsWith("?") ? search.slice(1) : search).split("&").every((part) => {
+    try {
+      const text = decodeURIComponent(part.replaceAll("+", " "));
+      // U+FFFD: what a URL parser makes of bytes that are not UTF-8 before we see them.
+      return hasNoControlCharacters()(text) && !text.includes("\uFFFD");
+    } catch {
+      // URIError: a malformed escape, or bytes that are not UTF-8 (e.g. an encoded lone surrogate).
+      return false;
+    }
+  });
+
 /** A text that must be given; `missing` is the message for an empty field. */
 export const requiredText = (missing: string, max: number, options: TextOptions = {}) =>
   z

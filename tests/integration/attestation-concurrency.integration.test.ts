@@ -5,6 +5,7 @@ import { verifyAttestationsAgainstAudit } from "@/features/attestation/server/at
 import { contentHashOf } from "@/features/attestation/content";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCaseWithStatement, editStatement, seedOrganisation, sentHash, stepOf } from "./attestation-fixtures";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const { db } = await createTestDatabase();
 
@@ -45,7 +46,7 @@ describe("attestation under concurrency", () => {
       if (statement.status === "ATTESTED" || state.attested) {
         attestedRounds += 1;
         expect(state.attested).toBe(true);
-        expect(state.request?.contentHash).toBe(contentHashOf(version.content));
+        expect(state.request?.contentHash).toBe(contentHashOf(version.content, CURRENT_HASH_SCHEME));
       }
     }
     expect(attestedRounds).toBeLessThanOrEqual(15);

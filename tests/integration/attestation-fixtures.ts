@@ -100,7 +100,7 @@ export const createCaseWithStatement = async (
       templateId: template.id,
       createdById: clas.id,
       currentVersion: 1,
-      versions: { create: { number: 1, content, contentHash: contentHashOf(content), authorId: writer.id } },
+      versions: { create: { number: 1, content, contentHash: contentHashOf(content, 1), authorId: writer.id } },
     },
   });
   return { caseId: created.id, caseNumber: created.caseNumber, statementId: statement.id, title };
@@ -115,7 +115,7 @@ export const editStatement = async (db: Db, { statementId, authorId, text }: { s
     const bumped = await tx.statement.updateMany({ where: { id: statementId, status: "DRAFT", currentVersion: statement.currentVersion }, data: { currentVersion: next } });
     if (bumped.count !== 1) throw new AppError("CONFLICT", "Statement changed");
     const content = statementContent("Ändrad", text);
-    await tx.statementVersion.create({ data: { statementId, number: next, content, contentHash: contentHashOf(content), authorId } });
+    await tx.statementVersion.create({ data: { statementId, number: next, content, contentHash: contentHashOf(content, 1), authorId } });
     return next;
   });
 

@@ -296,7 +296,7 @@ describe("required sections at sending", () => {
     const statement = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
     const number = statement.currentVersion + 1;
     await db.$transaction([
-      db.statementVersion.create({ data: { statementId, number, content, contentHash: contentHashOf(content), authorId } }),
+      db.statementVersion.create({ data: { statementId, number, content, contentHash: contentHashOf(content, 1), authorId } }),
       db.statement.update({ where: { id: statementId }, data: { currentVersion: number } }),
     ]);
     return number;

@@ -10,6 +10,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCaseWithStatement, editStatement, seedOrganisation } from "./attestation-fixtures";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const { db } = await createTestDatabase();
 
@@ -88,7 +89,7 @@ const run = async (caseId: string, statementId: string, command: Command): Promi
 const checkInvariants = async (statementId: string) => {
   const statement = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
   const version = await db.statementVersion.findFirstOrThrow({ where: { statementId, number: statement.currentVersion } });
-  const currentHash = contentHashOf(version.content);
+  const currentHash = contentHashOf(version.content, CURRENT_HASH_SCHEME);
   const request = await latestRequest(statementId);
   const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statementId });
   if (statement.status === "ATTESTED") {

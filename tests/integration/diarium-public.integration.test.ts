@@ -59,6 +59,8 @@ describe("public diarium: confidentiality (canary)", () => {
   it("writes nothing protected to the log while serving the page", async () => {
     const output: unknown[] = [];
     for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method).mockImplementation((...args) => void output.push(...args));
+    // The logger writes JSON lines to stdout.
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (output.push(String(chunk)), true));
     await listPublicDiarium({ params: {} });
     await listPublicDiarium({ params: { q: CANARY } });
     expect(JSON.stringify(output)).not.toContain(CANARY);

@@ -284,7 +284,8 @@ describe("verified reads", () => {
     const file = await db.caseDocumentFile.findFirstOrThrow({ where: { documentId: created.id } });
     expect(await readBlob(file.blobSha256)).toEqual(pdf);
 
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The logger writes JSON lines to stdout.
+    const logged = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     await db.$executeRaw`UPDATE blob SET data = ${Buffer.from(samplePdf("tampered"))} WHERE sha256 = ${file.blobSha256}`;
     await expect(readBlob(file.blobSha256)).rejects.toBeInstanceOf(BlobIntegrityError);
     await expect(getCaseDocumentFile({ actor: registrar, fileId: file.id })).rejects.toBeInstanceOf(BlobIntegrityError);

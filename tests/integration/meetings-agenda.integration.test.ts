@@ -11,6 +11,7 @@ import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestat
 import { recordAudit } from "@/server/audit";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, createFutureMeeting, daysAhead, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const { db } = await createTestDatabase();
 
@@ -218,8 +219,8 @@ describe("the attested statement behind an agenda item", () => {
     // Attested content the current schema does not accept (as after a schema change): the
     // attestation itself is intact, written the way the attestation engine writes it.
     const content = { ...(statement.versions[0]!.content as Record<string, unknown>), retiredField: "från en äldre version" };
-    const contentHash = contentHashOf(content);
-    await db.statementVersion.update({ where: { id: statement.versions[0]!.id }, data: { content, contentHash } });
+    const contentHash = contentHashOf(content, CURRENT_HASH_SCHEME);
+    await db.statementVersion.update({ where: { id: statement.versions[0]!.id }, data: { content, contentHash: contentHashOf(content, 1) } });
     await db.statement.update({ where: { id: statement.id }, data: { status: "ATTESTED" } });
     const head = await db.user.findUniqueOrThrow({ where: { username: "linda.palo" } });
     const attestedAt = new Date();
@@ -230,6 +231,7 @@ describe("the attested statement behind an agenda item", () => {
         caseId: theCase.id,
         versionNumber: 1,
         contentHash,
+        hashScheme: CURRENT_HASH_SCHEME,
         status: "COMPLETED",
         completedAt: attestedAt,
         verificationCode: "TEST-SCHE-MA01",

@@ -18,6 +18,7 @@ import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
 import { actorFor, createCase, expectAppError, planMeeting, PROPOSAL, sendKallelse, setupMeetingsWorld } from "./meetings-fixtures";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -154,7 +155,7 @@ describe("the meeting pages", () => {
 
     const full = await getMinutesView({ actor: checker, meetingId: world.meetingId });
     expect(full.maskedDecisionIds).toEqual([]);
-    expect(hashMinutesContent(full.content!)).toBe(world.contentHash);
+    expect(hashMinutesContent(full.content!, CURRENT_HASH_SCHEME)).toBe(world.contentHash);
     expect((await getExtractView({ actor: officer, decisionId: world.decisionId })).extract.paragraph.title).toBe(TITLE);
   });
 
@@ -162,7 +163,7 @@ describe("the meeting pages", () => {
     const minutes = await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } });
     const stored = ZMinutesContentSchema.parse(minutes.content);
     expect(stored.paragraphs.find((paragraph) => paragraph.decisionId === world.decisionId)).toMatchObject({ title: TITLE, decisionPoints: [DECISION] });
-    expect(hashMinutesContent(stored)).toBe(world.contentHash);
+    expect(hashMinutesContent(stored, CURRENT_HASH_SCHEME)).toBe(world.contentHash);
     expect((await getAttestationState({ subjectType: "MINUTES", subjectId: world.minutesId })).attested).toBe(true);
   });
 });

@@ -129,7 +129,7 @@ export const createCase = async (
       templateId: template.id,
       currentVersion: 1,
       createdById: officerUser.id,
-      versions: { create: { number: 1, content, contentHash: contentHashOf(content), authorId: officerUser.id } },
+      versions: { create: { number: 1, content, contentHash: contentHashOf(content, 1), authorId: officerUser.id } },
     },
   });
   if (attested) {

@@ -6,6 +6,7 @@ import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from 
 import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const { db } = await createTestDatabase();
 
@@ -19,11 +20,11 @@ describe("demo meetings", () => {
     expect(meeting.status).toBe("APPROVED");
     expect(meeting.startsAt.toISOString()).toBe("2024-04-25T16:00:00.000Z");
     const content = await buildMinutesContent(db, meeting.id);
-    expect(hashMinutesContent(content!)).toBe(meeting.minutes!.contentHash);
+    expect(hashMinutesContent(content!, CURRENT_HASH_SCHEME)).toBe(meeting.minutes!.contentHash);
     // The stored snapshot is what the hash binds, the sending secretary ("Vid protokollet") included.
     const stored = ZMinutesContentSchema.parse(meeting.minutes!.content);
     expect(stored.secretary).toEqual({ id: "00000000-0000-7000-8000-000000000004", name: "Karin Sjöberg" });
-    expect(hashMinutesContent(stored)).toBe(meeting.minutes!.contentHash);
+    expect(hashMinutesContent(stored, CURRENT_HASH_SCHEME)).toBe(meeting.minutes!.contentHash);
     const state = await getAttestationState({ subjectType: "MINUTES", subjectId: meeting.minutes!.id });
     expect(state.problems).toEqual([]);
     const decision = await db.decision.findFirstOrThrow({ where: { agendaItem: { caseId: REFERENCE_CASE_ID } } });

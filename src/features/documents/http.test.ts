@@ -14,6 +14,18 @@ describe("contentDisposition", () => {
     expect(header).toMatch(/^attachment; filename="a__ filename=_evil\.html\.pdf"; filename\*=UTF-8''/);
     expect(header.match(/"/g)).toHaveLength(2);
   });
+
+  it.each(["\u2024\u2024\uff0fetc\uff0fpasswd", "\uff0e\uff0e\u2215x.pdf", "..\uff3cx.pdf", "a\u2044b\u0000.pdf"])(
+    "never names a path, in the UTF-8 name or the ASCII fallback, whatever the stored name (%j)",
+    (stored) => {
+      const header = contentDisposition(stored);
+      const fallback = /filename="([^"]*)"/.exec(header)?.[1] ?? "";
+      const encoded = decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(header)?.[1] ?? "");
+      for (const name of [fallback, encoded, encoded.normalize("NFKC"), encoded.normalize("NFKD")]) {
+        expect(name).not.toMatch(/[/\\\u0000]|\.\./);
+      }
+    },
+  );
 });
 
 describe("isSameOriginRequest", () => {

@@ -16,7 +16,7 @@ import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";
 import type { AttestationBlock, Block, ExportDocument, Runs } from "./document-model";
-import { exportFileName } from "./file-name";
+import { exportFileName } from "@/lib/file-name";
 import type { TExportFormat } from "./schemas";
 import { AttestationMismatchError } from "./statement-document";
 

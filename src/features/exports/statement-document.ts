@@ -8,7 +8,7 @@ import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
 import { decisionPointBlocks } from "./decision-points";
 import type { Block, ExportDocument, Run, Runs } from "./document-model";
-import { exportFileName } from "./file-name";
+import { exportFileName } from "@/lib/file-name";
 
 export type ExportVariant = "internal" | "public";
 

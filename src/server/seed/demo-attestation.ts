@@ -11,6 +11,7 @@ import { createCaseDocumentInTx } from "@/features/documents/server/create-docum
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { DEMO_USERS } from "./demo-organisation";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const userId = (username: string): string => DEMO_USERS.find((user) => user.username === username)!.id;
 const demoId = (n: number): string => `00000000-0000-7000-8000-${(500_000 + n).toString().padStart(12, "0")}`;
@@ -36,7 +37,7 @@ const versionOf = (tx: Tx, statement: DemoStatement) =>
 
 const attestReference = async (tx: Tx, statement: DemoStatement): Promise<void> => {
   const content = (await versionOf(tx, statement)).content;
-  const hash = contentHashOf(content);
+  const hash = contentHashOf(content, CURRENT_HASH_SCHEME);
   const requestId = demoId(1);
   await tx.attestationRequest.create({
     data: {
@@ -46,6 +47,7 @@ const attestReference = async (tx: Tx, statement: DemoStatement): Promise<void> 
       caseId: statement.caseId,
       versionNumber: statement.currentVersion,
       contentHash: hash,
+      hashScheme: CURRENT_HASH_SCHEME,
       order: "SEQUENTIAL",
       status: "COMPLETED",
       verificationCode: DEMO_VERIFICATION_CODE,
@@ -89,7 +91,7 @@ const attestReference = async (tx: Tx, statement: DemoStatement): Promise<void> 
 };
 
 const sendToLinda = async (tx: Tx, statement: DemoStatement): Promise<void> => {
-  const hash = contentHashOf((await versionOf(tx, statement)).content);
+  const hash = contentHashOf((await versionOf(tx, statement)).content, CURRENT_HASH_SCHEME);
   const requestId = demoId(2);
   await tx.attestationRequest.create({
     data: {
@@ -99,6 +101,7 @@ const sendToLinda = async (tx: Tx, statement: DemoStatement): Promise<void> => {
       caseId: statement.caseId,
       versionNumber: statement.currentVersion,
       contentHash: hash,
+      hashScheme: CURRENT_HASH_SCHEME,
       order: "SEQUENTIAL",
       verificationCode: "DEMO-2024-0002",
       requestedById: statement.createdById,

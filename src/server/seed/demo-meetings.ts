@@ -22,6 +22,7 @@ import type { Tx } from "@/server/db";
 import { REFERENCE_CASE_ID } from "./demo-cases";
 import { DEMO_USERS } from "./demo-organisation";
 import { isoDateToDb } from "@/lib/dates";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -155,7 +156,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
   // Sent for justering by the secretary, who signs "Vid protokollet" (part of the justerade content).
   const content = await buildMinutesContent(tx, DEMO_MEETING_2024_ID, { secretary: { id: actor.id, name: actor.name } });
   if (!content) throw new Error("Demo minutes content missing");
-  const contentHash = hashMinutesContent(content);
+  const contentHash = hashMinutesContent(content, CURRENT_HASH_SCHEME);
   const approvedAt = new Date("2024-04-29T08:30:00.000Z");
   await tx.minutes.update({
     where: { id: MINUTES_ID },
@@ -169,6 +170,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       subjectId: MINUTES_ID,
       versionNumber: 2,
       contentHash,
+      hashScheme: CURRENT_HASH_SCHEME,
       order: "PARALLEL",
       status: "COMPLETED",
       verificationCode: "PROT-HAS2-0425",

@@ -2,6 +2,7 @@
 // ("Att attestera") and its count in the navigation.
 import "server-only";
 import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -70,7 +71,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   return {
     ...base,
     statement: { id: statement.id, status: statement.status, currentVersion: statement.currentVersion },
-    version: version ? { number: version.number, hash: contentHashOf(version.content), authorName: version.author.name, createdAt: version.createdAt } : null,
+    version: version ? { number: version.number, hash: contentHashOf(version.content, live?.hashScheme ?? CURRENT_HASH_SCHEME), authorName: version.author.name, createdAt: version.createdAt } : null,
     state,
     eligible,
     defaults,

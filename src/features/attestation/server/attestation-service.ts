@@ -19,6 +19,7 @@ import { createCaseDocumentInTx } from "@/features/documents/server/create-docum
 import { notifyInTx } from "@/features/notifications/server/notify";
 import { missingRequiredSections } from "@/features/statements/content";
 import { parseStatementContent, parseTemplateDefinition } from "@/features/statements/server/statement-access";
+import { asHashScheme, CURRENT_HASH_SCHEME, type HashScheme } from "@/lib/canonical-json";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
@@ -102,13 +103,13 @@ const statementAuthorIds = async (tx: Tx, statement: { id: string; createdById: 
   return new Set([statement.createdById, ...versions.map((version) => version.authorId)]);
 };
 
-const currentVersionOf = async (tx: Tx, statementId: string, number: number) => {
+/** The version and the hash of its content in `scheme` (the new request's, or the one it recorded). */
+const currentVersionOf = async (tx: Tx, statementId: string, number: number, scheme: HashScheme) => {
   const version = await tx.statementVersion.findUnique({ where: { statementId_number: { statementId, number } }, select: { number: true, content: true, contentHash: true } });
   if (!version) throw new AppError("INVALID_STATE", `Statement ${statementId} has no version ${number}`, { userMessage: "Tjänsteutlåtandet har ingen sparad version ännu." });
-  // The stored hash is a convenience; what binds is the hash of the content itself.
-  const hash = contentHashOf(version.content);
-  if (hash !== version.contentHash) throw new AppError("INVALID_STATE", `Version ${number} of ${statementId}: stored hash differs from content`, { userMessage: "Versionens kontrollsumma stämmer inte. Kontakta en administratör." });
-  return { ...version, hash };
+  // The stored hash (scheme 1, written on save) is a convenience; what binds is the hash of the content itself.
+  if (contentHashOf(version.content, 1) !== version.contentHash) throw new AppError("INVALID_STATE", `Version ${number} of ${statementId}: stored hash differs from content`, { userMessage: "Versionens kontrollsumma stämmer inte. Kontakta en administratör." });
+  return { ...version, hash: contentHashOf(version.content, scheme) };
 };
 
 const statementTitle = (content: unknown, fallback: string): string => statementTitleOf(content) ?? fallback;
@@ -160,7 +161,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
       const statement = await lockStatement(tx, loaded.statement.id);
       if (statement.status !== "DRAFT") throw new AppError("INVALID_STATE", `Statement is ${statement.status}`, { userMessage: "Tjänsteutlåtandet är redan skickat på attestering eller attesterat." });
       if (statement.currentVersion !== input.versionNumber) throw new AppError("CONFLICT", `Version ${input.versionNumber} is not current (${statement.currentVersion})`, { userMessage: "Tjänsteutlåtandet har ändrats sedan du öppnade sidan. Läs in sidan på nytt." });
-      const version = await currentVersionOf(tx, statement.id, statement.currentVersion);
+      const version = await currentVersionOf(tx, statement.id, statement.currentVersion, CURRENT_HASH_SCHEME);
       await assertRequiredSectionsFilled(tx, statement.id, version.content);
 
       const eligible = new Map((await eligibleAttesters(tx, loaded.scope)).map((attester) => [attester.userId, attester]));
@@ -183,6 +184,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
           caseId: loaded.case.id,
           versionNumber: version.number,
           contentHash: version.hash,
+          hashScheme: CURRENT_HASH_SCHEME,
           order: input.order as AttestationOrder,
           verificationCode: newVerificationCode(),
           requestedById: actor.id,
@@ -200,6 +202,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
           statementId: statement.id,
           versionNumber: version.number,
           contentHash: version.hash,
+          hashScheme: CURRENT_HASH_SCHEME,
           order: request.order,
           steps: request.steps.map((step) => ({ stepId: step.id, position: step.position, assigneeId: step.assigneeId, role: step.role })),
         },
@@ -272,7 +275,7 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
       if (statement.status !== "IN_ATTESTATION" || statement.currentVersion !== request.versionNumber) {
         throw new AppError("INVALID_STATE", "Statement is not the version sent", { userMessage: "Tjänsteutlåtandet har ändrats och kan inte attesteras." });
       }
-      const version = await currentVersionOf(tx, statement.id, statement.currentVersion);
+      const version = await currentVersionOf(tx, statement.id, statement.currentVersion, asHashScheme(request.hashScheme));
       if (version.hash !== request.contentHash || input.contentHash !== request.contentHash) {
         throw new AppError("CONFLICT", "Content hash differs from the request's", { userMessage: "Innehållet är inte det som skickades på attestering. Läs in sidan på nytt." });
       }

@@ -2,11 +2,13 @@
 // Attested means, all at once and recomputed on every call:
 //   the newest request of the subject is COMPLETED, it has steps, every step is ATTESTED,
 //   every step's attestedHash === the request's contentHash === the SHA-256 of the
-//   current version's content (recomputed, not read from a column), the statement is
+//   current version's content (recomputed, not read from a column, in the hash scheme the
+//   request recorded), the statement is
 //   ATTESTED at that version number, and every attestation matches its intact audit event.
 // Anything else is "not attested", whatever order events happened in or what a row says.
 import "server-only";
 import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
+import { asHashScheme, CURRENT_HASH_SCHEME, type HashScheme } from "@/lib/canonical-json";
 import { db, type Db, type Tx } from "@/server/db";
 import { contentHashOf } from "../content";
 import { checkStepsAgainstAudit } from "./attestation-audit";
@@ -32,6 +34,7 @@ export type AttestationRequestView = {
   order: AttestationOrder;
   versionNumber: number;
   contentHash: string;
+  hashScheme: HashScheme;
   verificationCode: string;
   requestedById: string;
   createdAt: Date;
@@ -47,7 +50,7 @@ export type AttestationState = {
   request: AttestationRequestView | null;
   steps: AttestationStepView[];
   currentVersionNumber: number | null;
-  /** SHA-256 of the current content, recomputed now. */
+  /** SHA-256 of the current content, recomputed now (in the request's hash scheme; the current scheme without a request). */
   currentHash: string | null;
   attested: boolean;
   /** Why a completed request does not count (Swedish, for the verification page). */
@@ -56,7 +59,7 @@ export type AttestationState = {
 
 export type AttestationSubjectRef = { subjectType: AttestationSubject; subjectId: string };
 
-const currentContent = async (client: Db | Tx, { subjectType, subjectId }: AttestationSubjectRef): Promise<{ number: number | null; hash: string | null; locked: boolean }> => {
+const currentContent = async (client: Db | Tx, { subjectType, subjectId }: AttestationSubjectRef, scheme: HashScheme): Promise<{ number: number | null; hash: string | null; locked: boolean }> => {
   switch (subjectType) {
     case "STATEMENT": {
       const statement = await client.statement.findUnique({ where: { id: subjectId }, select: { status: true, currentVersion: true } });
@@ -65,7 +68,7 @@ const currentContent = async (client: Db | Tx, { subjectType, subjectId }: Attes
         where: { statementId_number: { statementId: subjectId, number: statement.currentVersion } },
         select: { content: true },
       });
-      return { number: statement.currentVersion, hash: version ? contentHashOf(version.content) : null, locked: statement.status === "ATTESTED" };
+      return { number: statement.currentVersion, hash: version ? contentHashOf(version.content, scheme) : null, locked: statement.status === "ATTESTED" };
     }
     case "MINUTES": {
       // Minutes store the content they were sent for justering with; the hash is recomputed
@@ -73,21 +76,19 @@ const currentContent = async (client: Db | Tx, { subjectType, subjectId }: Attes
       // column emptied) have no content to verify, so they are never attested — the
       // contentHash column alone proves nothing about what was approved.
       const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { content: true, version: true, status: true } });
-      const hash = minutes?.content != null ? contentHashOf(minutes.content) : null;
+      const hash = minutes?.content != null ? contentHashOf(minutes.content, scheme) : null;
       return { number: minutes?.version ?? null, hash, locked: minutes?.status === "APPROVED" };
     }
   }
 };
 
 export const getAttestationState = async (subject: AttestationSubjectRef, client: Db | Tx = db): Promise<AttestationState> => {
-  const [request, current] = await Promise.all([
-    client.attestationRequest.findFirst({
-      where: { subjectType: subject.subjectType, subjectId: subject.subjectId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      include: { steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } }, invalidatedBy: { select: { name: true } } },
-    }),
-    currentContent(client, subject),
-  ]);
+  const request = await client.attestationRequest.findFirst({
+    where: { subjectType: subject.subjectType, subjectId: subject.subjectId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: { steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } }, invalidatedBy: { select: { name: true } } },
+  });
+  const current = await currentContent(client, subject, request ? asHashScheme(request.hashScheme) : CURRENT_HASH_SCHEME);
   const base = { ...subject, currentVersionNumber: current.number, currentHash: current.hash };
   if (!request) return { ...base, request: null, steps: [], attested: false, problems: [] };
 
@@ -111,6 +112,7 @@ export const getAttestationState = async (subject: AttestationSubjectRef, client
     order: request.order,
     versionNumber: request.versionNumber,
     contentHash: request.contentHash,
+    hashScheme: asHashScheme(request.hashScheme),
     verificationCode: request.verificationCode,
     requestedById: request.requestedById,
     createdAt: request.createdAt,

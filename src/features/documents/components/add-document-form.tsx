@@ -6,7 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_TYPES_TEXT, MAX_FILE_BYTES } from "@/lib/file-type";
-import { checkFileName } from "../file-name";
+import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ADD_DOCUMENT_FIELDS, DOCUMENT_DIRECTIONS, ZAddDocumentSchema } from "../schemas";
 import { ErrorSummary } from "@/components/error-summary";

@@ -8,7 +8,7 @@ import { putBlob } from "@/server/blob-store";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { checkFileName } from "../file-name";
+import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
 import { createCaseDocumentInTx } from "./create-document";

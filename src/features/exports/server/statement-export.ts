@@ -10,6 +10,7 @@ import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -65,8 +66,9 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     select: { content: true, createdAt: true },
   });
   if (!version) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version ${versionNumber}`);
-  // Hash of exactly what is rendered, from the stored JSON, never from a column.
-  const contentHash = contentHashOf(version.content);
+  // Hash of exactly what is rendered, from the stored JSON, never from a column (in the
+  // attestation's hash scheme, which an attested export prints).
+  const contentHash = contentHashOf(version.content, state.request?.hashScheme ?? CURRENT_HASH_SCHEME);
 
   let attestation: StatementAttestation | null = null;
   if (state.request && versionNumber === attestedVersion) {

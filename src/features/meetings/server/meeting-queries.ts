@@ -14,6 +14,7 @@ import { hasPassword, needsReauthentication } from "@/features/attestation/serve
 import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
+import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { CONFIDENTIAL_ITEM_TITLE } from "../labels";
 import { isUuid } from "@/lib/ids";
@@ -230,7 +231,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
     /** The §§ shown masked: no protokollsutdrag for them. */
     maskedDecisionIds: visible?.maskedDecisionIds ?? [],
     /** The hash the approver binds to: the request's while in approval, else the current content's (always the full content). */
-    contentHash: request?.status === "PENDING" || request?.status === "COMPLETED" ? request.contentHash : content ? hashMinutesContent(content) : null,
+    contentHash: request?.status === "PENDING" || request?.status === "COMPLETED" ? request.contentHash : content ? hashMinutesContent(content, CURRENT_HASH_SCHEME) : null,
     request: request
       ? {
           status: request.status,
@@ -365,6 +366,7 @@ const approvalsOf = async (minutesId: string) => {
     ? {
         verificationCode: request.verificationCode,
         contentHash: request.contentHash,
+        hashScheme: asHashScheme(request.hashScheme),
         approvals: request.steps.map((step) => ({ role: step.role, name: step.attesterName ?? "", title: step.attesterTitle, date: step.attestedAt ? formatDate(step.attestedAt) : "" })),
       }
     : null;
@@ -383,14 +385,16 @@ export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportA
   const content = await readMinutesContent(db, minutes.meetingId);
   if (!content) throw notFound();
   const { content: visible } = await maskContent(content, actor, scope);
+  const justering = minutes.status === "APPROVED" ? await approvalsOf(minutes.id) : null;
   return {
     ...visible,
     status: minutes.status,
-    contentHash: hashMinutesContent(content),
+    // In the justering's hash scheme, which it is checked against.
+    contentHash: hashMinutesContent(content, justering?.hashScheme ?? CURRENT_HASH_SCHEME),
     approvedAt: minutes.approvedAt,
     postedDate: formatDateOnly(minutes.postedDate) || null,
     appealEndsOn: formatDateOnly(minutes.appealEndsOn) || null,
-    justering: minutes.status === "APPROVED" ? await approvalsOf(minutes.id) : null,
+    justering,
   };
 };
 

@@ -8,8 +8,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
-import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
-import { sha256Hex } from "@/lib/hash";
+import { canonicalSha256, type CanonicalValue, type HashScheme } from "@/lib/canonical-json";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -166,7 +165,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
   };
 };
 
-export const hashMinutesContent = (content: MinutesContent): string => sha256Hex(canonicalJson(content as unknown as CanonicalValue));
+export const hashMinutesContent = (content: MinutesContent, scheme: HashScheme): string => canonicalSha256(content as unknown as CanonicalValue, scheme);
 
 /**
  * The minutes' content as it stands: the stored snapshot once sent for justering (or

@@ -21,7 +21,8 @@ import { canApproveMinutesAs } from "./meeting-access";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
-import { formatDate, isoDateToDb } from "@/lib/dates";
+import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { addDays, formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
@@ -120,7 +121,7 @@ export const sendMinutesForApproval = async ({ actor, input, now = new Date() }:
       });
     }
     const content = parsed.data;
-    const contentHash = hashMinutesContent(content);
+    const contentHash = hashMinutesContent(content, CURRENT_HASH_SCHEME);
     const updated = await tx.minutes.updateMany({
       where: { id: minutesId, version, status: "DRAFT" },
       data: { status: "IN_APPROVAL", contentHash, content: content as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
@@ -132,6 +133,7 @@ export const sendMinutesForApproval = async ({ actor, input, now = new Date() }:
         subjectId: minutesId,
         versionNumber: version + 1,
         contentHash,
+        hashScheme: CURRENT_HASH_SCHEME,
         order: "PARALLEL",
         verificationCode: verificationCode(),
         requestedById: actor.id,
@@ -164,7 +166,7 @@ export const sendMinutesForApproval = async ({ actor, input, now = new Date() }:
       action: "minutes.send_for_approval",
       entityType: "Minutes",
       entityId: minutesId,
-      data: { requestId: request.id, contentHash, paragraphs: content.paragraphs.map((paragraph) => paragraph.paragraph) },
+      data: { requestId: request.id, contentHash, hashScheme: CURRENT_HASH_SCHEME, paragraphs: content.paragraphs.map((paragraph) => paragraph.paragraph) },
     });
     return { requestId: request.id, contentHash };
   });
@@ -199,7 +201,7 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     }
     if (step.status !== "WAITING") throw new AppError("INVALID_STATE", "Step not waiting", { userMessage: "Du har redan justerat protokollet." });
     const content = await readMinutesContent(tx, meeting.id);
-    if (data.contentHash !== request.contentHash || !content || hashMinutesContent(content) !== request.contentHash) {
+    if (data.contentHash !== request.contentHash || !content || hashMinutesContent(content, asHashScheme(request.hashScheme)) !== request.contentHash) {
       throw new AppError("CONFLICT", "Approved hash differs from the minutes", { userMessage: "Protokollet har ändrats sedan du öppnade det. Läs in sidan på nytt och granska det igen." });
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, title: true } });
