@@ -22,7 +22,7 @@ import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meetin
 import { parseInput } from "@/server/validation";
 import { buildMinutesContent, hashMinutesContent, readMinutesContent, ZMinutesContentSchema } from "./minutes-content";
 import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
-import { addDays, formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
+import { formatDate, isoDateToDb } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
