@@ -5,6 +5,7 @@
 //   2. prisma         generate the client
 //   3. typecheck      tsc --noEmit
 //   4. lint           eslint .
+//      advisories     scripts/audit-check.ts (npm audit, or the reviewed list offline)
 //   5. unit           vitest run (integration tests start their own embedded PostgreSQL)
 //   6. build          next build
 //   7. e2e            playwright test (starts the built app on a throwaway database)
@@ -255,6 +256,8 @@ const main = async (): Promise<number> => {
     steps.push(
       { title: "Typecheck (tsc --noEmit)", run: () => runOrFail(bin("tsc"), ["--noEmit"]) },
       { title: "Lint (eslint .)", run: () => runOrFail(bin("eslint"), ["."]) },
+      // No high or critical advisory in production dependencies (registry, or the reviewed list offline).
+      { title: "Advisories (scripts/audit-check.ts)", run: () => runOrFail(bin("tsx"), ["scripts/audit-check.ts"]) },
       {
         title: "Unit and integration tests (vitest run)",
         run: () =>
