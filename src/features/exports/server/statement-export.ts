@@ -7,6 +7,8 @@ import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { statementSecrecyMask } from "@/features/cases/server/secrecy-access";
+import { maskCaseTitle } from "@/features/cases/secrecy";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -68,6 +70,8 @@ export const exportStatement = async ({ actor, statementId, format, variant = "i
   }
 
   const content = ZStatementContentSchema.parse(version.content);
+  // The public copy shows what the public diarium shows; the internal one what this reader may read.
+  const mask = await statementSecrecyMask(db, variant === "public" ? "public" : actor, statement.case, [content]);
   const document = statementToDocument({
     content,
     definition: ZTemplateDefinitionSchema.parse(statement.template.definition),
@@ -77,14 +81,14 @@ export const exportStatement = async ({ actor, statementId, format, variant = "i
       caseNumber: statement.case.caseNumber,
       administrationName: statement.case.department.administration.name,
       departmentName: statement.case.department.name,
-      secrecyReference: statement.case.secrecyReference,
     },
     attestation,
     variant,
+    mask,
   });
   return renderExportFile({
     document,
     format,
-    fileName: statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
+    fileName: statementFileName({ caseNumber: statement.case.caseNumber, title: maskCaseTitle(content.header.title, mask), draft: attestation === null, variant, format }),
   });
 };
