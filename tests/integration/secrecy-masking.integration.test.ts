@@ -154,6 +154,14 @@ describe("the kallelse (e-mail and notifications)", () => {
   });
 });
 
+describe("the attestation notices", () => {
+  it("name a confidential statement 'Sekretessmarkerat ärende', as the kallelse does", async () => {
+    const notices = await db.notification.findMany({ where: { kind: { startsWith: "attestation." }, body: { contains: world.secretCase.caseNumber } } });
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) expect(notice.body).toMatch(new RegExp(`[Tt]jänsteutlåtandet "Sekretessmarkerat ärende" i ärende ${world.secretCase.caseNumber}`));
+  });
+});
+
 describe("a bilaga taken from a secret handling in a case that is not confidential", () => {
   const NOTICE = `Sekretess enligt ${SECRECY}`;
 
