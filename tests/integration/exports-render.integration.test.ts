@@ -125,8 +125,7 @@ describe("PDF of the reference tjänsteutlåtande", () => {
 
   it("renders the same bytes whatever was rendered before in the process (fonts are shared)", async () => {
     // Italic "kap." after documents with other italic text: the text layer must keep the period.
-    const caseInfo = { ...referenceExportInput().caseInfo, secrecyReference: "26 kap. 1 § OSL" };
-    const masked = statementToDocument(referenceExportInput({ caseInfo, variant: "public" }));
+    const masked = statementToDocument(referenceExportInput({ mask: { case: "26 kap. 1 § OSL", documents: new Map() }, variant: "public" }));
     const first = await renderPdf(masked);
     await renderPdf(draft);
     await renderPdf(attested);
@@ -243,16 +242,21 @@ describe("statement → document mapping", () => {
   });
 
   it("masks a confidential case's text in the public variant but not in the internal one", async () => {
-    const caseInfo = { ...referenceExportInput().caseInfo, secrecyReference: "26 kap. 1 § OSL" };
+    const mask = { case: "26 kap. 1 § OSL", documents: new Map<string, string>() };
     // Without -layout: poppler's layout mode drops the period of an italic "kap.".
-    const publicText = pdfText(await renderPdf(statementToDocument(referenceExportInput({ caseInfo, variant: "public" }))), { layout: false });
+    const publicDocument = statementToDocument(referenceExportInput({ mask, variant: "public" }));
+    const publicText = pdfText(await renderPdf(publicDocument), { layout: false });
     expect(publicText).toContain("Sekretess enligt 26 kap. 1 § OSL");
     expect(publicText).not.toContain("Andréa Hedin (M) har skrivit en motion");
     expect(publicText).not.toContain("Remissunderlag Motion Stoppa");
-    // Structure stays readable: headings and the attestation remain.
-    expect(positionsInOrder(publicText, REFERENCE_HEADINGS)).not.toContain(-1);
+    // Neither the title nor the beslutspunkter: the public diarium shows neither.
+    expect(publicText).not.toContain("Stoppa de öppna drogscenerna");
+    expect(publicText).not.toContain("överlämnar det till kommunstyrelsen");
+    expect(publicDocument.meta.title).toBe("Sekretessmarkerat ärende");
+    // Structure stays readable: the section headings and the attestation remain.
+    expect(positionsInOrder(publicText, ["Sekretessmarkerat ärende", ...REFERENCE_HEADINGS.slice(1)])).not.toContain(-1);
 
-    const internal = statementToDocument(referenceExportInput({ caseInfo, variant: "internal" }));
+    const internal = statementToDocument(referenceExportInput({ variant: "internal" }));
     const internalParagraphs = docxParagraphs(docxPart(await renderDocx(internal), "word/document.xml")).join("\n");
     expect(internalParagraphs).toContain("Andréa Hedin (M) har skrivit en motion");
     expect(internalParagraphs).not.toContain("Sekretess enligt");

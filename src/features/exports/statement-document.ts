@@ -3,6 +3,7 @@
 // Layout follows ../shared/reference/tjansteutlatande-oppna-drogscener.md: letterhead
 // (Handläggare | Till), title, subtitle, the template's sections in order, signatures,
 // Bilagor, and — only for attested content — the "Attesterat av" block.
+import { masksAnything, maskStatementContent, type SecrecyMask } from "@/features/cases/secrecy";
 import { lowerFirst } from "@/features/statements/content";
 import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
@@ -29,10 +30,12 @@ export type StatementExportInput = {
   /** The version's createdAt: the documents' creation date (never "now": determinism). */
   createdAt: Date;
   /** Names as they are now: the letterhead of drafts (attested content carries its own). */
-  caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null; secrecyReference: string | null };
+  caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null };
   /** Null: not attested (or not this content) → a draft with the UTKAST watermark. */
   attestation: StatementAttestation | null;
   variant: ExportVariant;
+  /** What the reader of this copy may not see (the public copy: everything secrecy-marked). */
+  mask: SecrecyMask;
 };
 
 export class AttestationMismatchError extends Error {
@@ -81,19 +84,16 @@ export const richTextToBlocks = (value: TRichText): Block[] => value.content.map
 
 // ─── Statement → document ───────────────────────────────────────────────────
 
-const secrecyNotice = (reference: string): Block => ({ kind: "paragraph", runs: [{ text: `Sekretess enligt ${reference}`, italic: true }] });
-
 /** Swedish titles are lower-case in running text: "Lee Orberson, stadsdelsdirektör". */
 const attesterLabel = (attester: StatementAttestation["attesters"][number]): string =>
   attester.title ? `${attester.name}, ${lowerFirst(attester.title)}` : attester.name;
 
 export const statementToDocument = (input: StatementExportInput): ExportDocument => {
-  const { content, definition, caseInfo, attestation, variant } = input;
+  const { definition, caseInfo, attestation, variant, mask } = input;
   // An attested export must carry exactly the attested content: refuse to put the
-  // attestation block on anything else.
+  // attestation block on anything else. The hash is of the whole content; masking is display.
   if (attestation && attestation.contentHash !== input.contentHash) throw new AttestationMismatchError(attestation.contentHash, input.contentHash);
-  const masked = variant === "public" && caseInfo.secrecyReference !== null;
-  const secrecyReference = caseInfo.secrecyReference ?? "";
+  const content = maskStatementContent(input.content, mask);
   const header = content.header;
   // Attested: the organisation as the attested content names it (a later renaming does not
   // change what was attested); a draft, or content from before the names were recorded: as it is now.
@@ -104,14 +104,16 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
     {
       kind: "columns",
       columns: [
-        { label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : [])] },
+        ...(header.caseOfficerName ? [{ label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : [])] }] : []),
         { label: "Till", lines: [header.committeeName, ...(header.meetingDate ? [header.meetingDate] : [])] },
       ],
     },
     { kind: "heading", level: 1, runs: [{ text: header.title }] },
   ];
   if (header.subtitle) blocks.push({ kind: "paragraph", style: "subtitle", runs: [{ text: header.subtitle }] });
-  if (masked) blocks.push({ kind: "paragraph", style: "note", runs: [{ text: `Kopia för allmänheten. Uppgifter som omfattas av sekretess enligt ${secrecyReference} har tagits bort.` }] });
+  if (variant === "public" && masksAnything(mask)) {
+    blocks.push({ kind: "paragraph", style: "note", runs: [{ text: "Kopia för allmänheten. Uppgifter som omfattas av sekretess har tagits bort." }] });
+  }
 
   const sectionBlocks = (section: TTemplateDefinition["sections"][number]): Block[] => {
     const heading: Block = { kind: "heading", level: 2, runs: [{ text: section.heading }] };
@@ -121,16 +123,13 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
       case "RICH_TEXT": {
         const body = content.sections.find((candidate) => candidate.key === section.key)?.body;
         if (!body || body.content.length === 0) return section.required ? [heading] : [];
-        return [heading, ...(masked ? [secrecyNotice(secrecyReference)] : richTextToBlocks(body))];
+        return [heading, ...richTextToBlocks(body)];
       }
       case "ATTACHMENTS":
         if (content.attachments.length === 0) return [];
         return [
           heading,
-          ...content.attachments.map((attachment): Block => ({
-            kind: "paragraph",
-            runs: [{ text: masked ? `${attachment.number} – sekretess enligt ${secrecyReference}` : attachment.description }],
-          })),
+          ...content.attachments.map((attachment): Block => ({ kind: "paragraph", runs: [{ text: attachment.description }] })),
         ];
     }
   };

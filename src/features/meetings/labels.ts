@@ -43,5 +43,3 @@ export const OPINION_KIND_LABELS: Record<StatementOfOpinionKind, string> = {
 
 export const VOTE_LABELS = { YES: "Ja", NO: "Nej", ABSTAIN: "Avstår" } as const;
 
-/** The title of an item whose confidential case the reader may not see (as the diarium shows it). */
-export const CONFIDENTIAL_ITEM_TITLE = "Sekretessmarkerat ärende";

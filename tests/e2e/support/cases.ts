@@ -7,9 +7,10 @@ export const field = (page: Page, label: string) =>
 /**
  * Registers a simple case (kind "övrigt") in Hägersten-Älvsjö, department samhälle och
  * service, handled by Clas Cederlid, through the registration form. Returns the case id.
+ * `secrecyReference`: the case is marked confidential (OSL) under that provision.
  * The page must be signed in as someone who may register there.
  */
-export const registerSimpleCase = async (page: Page, title: string): Promise<string> => {
+export const registerSimpleCase = async (page: Page, title: string, { secrecyReference }: { secrecyReference?: string } = {}): Promise<string> => {
   await page.goto("/arenden/nytt");
   await expect(page.getByRole("heading", { name: "Registrera ärende" })).toBeVisible();
   await field(page, "Rubrik").fill(title);
@@ -20,6 +21,11 @@ export const registerSimpleCase = async (page: Page, title: string): Promise<str
   await field(page, "Handläggare").selectOption({ label: "Clas Cederlid" });
   await field(page, "Beskrivning").fill(`Inkommen skrivelse: ${title}`);
   await field(page, "Handlingens datum").fill(today);
+  if (secrecyReference) {
+    await page.getByLabel("Sekretessmarkera enligt offentlighets- och sekretesslagen (OSL)").check();
+    await field(page, "Sekretessbestämmelse").fill(secrecyReference);
+    await field(page, "Skäl").fill("Uppgifter om enskildas personliga förhållanden.");
+  }
   await page.getByRole("button", { name: "Registrera ärendet" }).click();
   await expect(page).toHaveURL(/\/arenden\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   return /\/arenden\/([0-9a-f-]{36})/.exec(page.url())![1]!;

@@ -15,6 +15,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { AttestationOrder, Role } from "@/generated/prisma/enums";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "@/features/cases/server/case-access";
+import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { notifyInTx } from "@/features/notifications/server/notify";
 import { missingRequiredSections } from "@/features/statements/content";
@@ -213,7 +214,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
         userIds: firstInTurn.map((step) => step.assigneeId),
         kind: "attestation.requested",
         title: `Att attestera: ${loaded.case.caseNumber}`,
-        body: `${actor.name} har skickat tjänsteutlåtandet "${loaded.case.secrecyReference ? "(sekretess)" : title}" i ärende ${loaded.case.caseNumber} till dig för attestering.`,
+        body: `${actor.name} har skickat tjänsteutlåtandet "${loaded.case.secrecyReference ? CONFIDENTIAL_CASE_TITLE : title}" i ärende ${loaded.case.caseNumber} till dig för attestering.`,
         link: attestationLink(loaded.case.id),
       });
       return { requestId: request.id, verificationCode: request.verificationCode, mailIds };
@@ -296,7 +297,8 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
       });
 
       const title = statementTitle(version.content, loaded.case.title);
-      const shownTitle = loaded.case.secrecyReference ? "(sekretess)" : title;
+      // E-mail leaves the app's access control: masked as everywhere (features/cases/secrecy.ts).
+      const shownTitle = loaded.case.secrecyReference ? CONFIDENTIAL_CASE_TITLE : title;
       const remaining = request.steps.filter((other) => other.id !== step.id && other.status !== "ATTESTED");
       const mailIds: string[] = [];
       if (remaining.length === 0) {

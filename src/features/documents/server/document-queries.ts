@@ -9,6 +9,7 @@ import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { documentHiddenFrom } from "@/features/cases/server/secrecy-access";
 import { isUuid } from "@/lib/ids";
 
 export type CaseDocumentListItem = {
@@ -63,13 +64,12 @@ export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseI
   if (!found) throw notFound();
   const scope = toCaseScope(found);
   if (!canOnCase(actor, "read", scope)) throw notFound();
-  const mayReadConfidential = canOnCase(actor, "readConfidential", scope);
   return {
     caseNumber: found.caseNumber,
     canAdd: canOnCase(actor, "addDocument", scope),
     closed: found.status !== "OPEN",
     documents: found.documents.map((document) => {
-      const contentVisible = !document.secrecyReference || mayReadConfidential;
+      const contentVisible = !documentHiddenFrom(actor, scope, document.secrecyReference);
       return {
         id: document.id,
         documentNumber: formatDocumentNumber(found.caseNumber, document.number),
@@ -108,7 +108,7 @@ export const getCaseDocumentFile = async ({ actor, fileId }: { actor: Actor; fil
   if (!file) throw notFound();
   const scope = toCaseScope(file.document.case);
   if (!canOnCase(actor, "read", scope)) throw notFound();
-  if (file.document.secrecyReference && !canOnCase(actor, "readConfidential", scope)) throw notFound();
+  if (documentHiddenFrom(actor, scope, file.document.secrecyReference)) throw notFound();
   const bytes = await readBlob(file.blobSha256);
   if (!bytes) throw notFound();
   return { fileName: file.fileName, mimeType: file.mimeType, size: file.size, bytes };

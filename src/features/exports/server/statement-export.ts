@@ -9,6 +9,8 @@ import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { statementSecrecyMask } from "@/features/cases/server/secrecy-access";
+import { maskCaseTitle } from "@/features/cases/secrecy";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
@@ -90,6 +92,8 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
   }
 
   const content = ZStatementContentSchema.parse(version.content);
+  // The public copy shows what the public diarium shows; the internal one what this reader may read.
+  const mask = await statementSecrecyMask(db, variant === "public" ? "public" : actor, statement.case, [content]);
   const document = statementToDocument({
     content,
     definition: ZTemplateDefinitionSchema.parse(statement.template.definition),
@@ -99,10 +103,10 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
       caseNumber: statement.case.caseNumber,
       administrationName: statement.case.department.administration.name,
       departmentName: statement.case.department.name,
-      secrecyReference: statement.case.secrecyReference,
     },
     attestation,
     variant,
+    mask,
   });
   return {
     document,
@@ -110,7 +114,7 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     versionNumber,
     contentHash,
     attested: attestation !== null,
-    fileName: (format) => statementFileName({ caseNumber: statement.case.caseNumber, title: content.header.title, draft: attestation === null, variant, format }),
+    fileName: (format) => statementFileName({ caseNumber: statement.case.caseNumber, title: maskCaseTitle(content.header.title, mask), draft: attestation === null, variant, format }),
   };
 };
 

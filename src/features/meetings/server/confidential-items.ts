@@ -7,20 +7,21 @@
 // beslut, yrkanden and reservationer give way to one line "Sekretess enligt <bestämmelse>.".
 // Masking is for display only: the minutes' snapshot and the hash a justering binds are
 // always the full content, so the pages, the exports and /verifiera agree on what was justerat.
+// The texts and the rule come from the one masking of every channel (features/cases/secrecy.ts).
 import "server-only";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
-import { secrecyMarking } from "@/features/diarium/labels";
-import type { Actor } from "@/server/auth";
+import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server/secrecy-access";
+import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import type { Db, Tx } from "@/server/db";
-import { CONFIDENTIAL_ITEM_TITLE } from "../labels";
 import { holdsJusteringRole, type CommitteeScope } from "./meeting-access";
 import type { MinutesParagraph } from "./minutes-content";
 
-/** "system": the export job, which authorized when the export was requested. */
-export type MeetingViewer = Actor | "system";
-
-/** The one line that replaces the texts of a masked item: "Sekretess enligt 26 kap. 1 § OSL.". */
-export const secrecyNotice = (secrecyReference: string): string => `${secrecyMarking(secrecyReference)}.`;
+/**
+ * "system": the export job, which authorized when the export was requested. "public": a
+ * channel outside the app's access control (the kallelse by e-mail), which sees every
+ * confidential item masked.
+ */
+export type MeetingViewer = SecrecyViewer | "system";
 
 /**
  * The confidential cases among `caseIds` that the viewer may not see in full, each with its
@@ -28,11 +29,11 @@ export const secrecyNotice = (secrecyReference: string): string => `${secrecyMar
  * marked confidential after the justering is masked from then on.
  */
 export const maskedCases = async (client: Db | Tx, viewer: MeetingViewer, scope: CommitteeScope, caseIds: readonly (string | null)[]): Promise<Map<string, string>> => {
-  if (viewer === "system" || holdsJusteringRole(viewer, scope)) return new Map();
+  if (viewer === "system" || (viewer !== "public" && holdsJusteringRole(viewer, scope))) return new Map();
   const ids = [...new Set(caseIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const rows = await client.case.findMany({ where: { id: { in: ids }, secrecyReference: { not: null } }, select: { id: true, ...CASE_SCOPE_SELECT } });
-  return new Map(rows.flatMap((row) => (row.secrecyReference !== null && !canOnCase(viewer, "read", toCaseScope(row)) ? [[row.id, row.secrecyReference] as const] : [])));
+  return new Map(rows.flatMap((row) => (row.secrecyReference !== null && caseHiddenFrom(viewer, toCaseScope(row)) ? [[row.id, row.secrecyReference] as const] : [])));
 };
 
 /** The secrecy reference when the item's case is masked for this viewer, else null. */
@@ -41,7 +42,7 @@ export const maskOf = (masked: ReadonlyMap<string, string>, caseId: string | nul
 /** A § as a viewer without access to its case sees it (pages and exports alike). */
 export const maskParagraph = (paragraph: MinutesParagraph, secrecyReference: string): MinutesParagraph => ({
   ...paragraph,
-  title: CONFIDENTIAL_ITEM_TITLE,
+  title: CONFIDENTIAL_CASE_TITLE,
   decisionPoints: [secrecyNotice(secrecyReference)],
   motions: [],
   votes: null,

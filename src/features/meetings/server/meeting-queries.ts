@@ -8,7 +8,8 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
-import { maskedCases, maskOf, maskParagraph, secrecyNotice, type MeetingViewer } from "./confidential-items";
+import { maskedCases, maskOf, maskParagraph, type MeetingViewer } from "./confidential-items";
+import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
 import { hasPassword, needsReauthentication } from "@/features/attestation/server/confirm-identity";
 import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
@@ -16,7 +17,6 @@ import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
-import { CONFIDENTIAL_ITEM_TITLE } from "../labels";
 import { isUuid } from "@/lib/ids";
 
 const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
@@ -108,7 +108,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
         id: item.id,
         position: item.position,
         kind: item.kind,
-        title: secrecyReference ? CONFIDENTIAL_ITEM_TITLE : item.title,
+        title: secrecyReference ? CONFIDENTIAL_CASE_TITLE : item.title,
         secrecyReference,
         proposal: notice ?? stringsOf(item.proposal),
         case: item.case
@@ -305,7 +305,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
 
 // ─── Read models for exports (G maps these to its document model) ───────────
 
-type ExportActor = MeetingViewer;
+type ExportActor = Exclude<MeetingViewer, "public">;
 
 const authorizeExport = async (actor: ExportActor, committeeId: string): Promise<CommitteeScope> => {
   const scope = await loadCommitteeScope(db, committeeId);
@@ -345,7 +345,7 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportAc
       return {
         number: item.position,
         kind: item.kind,
-        title: secrecyReference ? CONFIDENTIAL_ITEM_TITLE : item.title,
+        title: secrecyReference ? CONFIDENTIAL_CASE_TITLE : item.title,
         caseNumber: item.case?.caseNumber ?? null,
         caseOfficer: shown?.caseOfficer.name ?? null,
         caseOfficerPhone: shown?.caseOfficer.phone ?? null,

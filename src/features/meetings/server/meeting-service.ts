@@ -8,6 +8,8 @@ import { AppError } from "@/server/errors";
 import { meetingDateTime, stockholmDateTimeToInstant } from "../dates";
 import { AGENDA_KIND_LABELS } from "../labels";
 import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
+import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
+import { maskedCases, maskOf } from "./confidential-items";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
 import { lockMeetingForEdit } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
@@ -61,7 +63,12 @@ const noticeRecipients = async (tx: Tx, committeeId: string) => {
 
 export type CallMeetingOptions = { actor: Actor; input: unknown; now?: Date };
 
-/** Publishes the föredragningslista and sends the kallelse (in-app notices and queued e-mail, after commit by the mail worker). */
+/**
+ * Publishes the föredragningslista and sends the kallelse (in-app notices and queued e-mail,
+ * after commit by the mail worker). The kallelse goes to members without accounts and out of
+ * the app's access control, so it lists confidential cases masked for everyone (dnr and
+ * "Sekretessmarkerat ärende"); the meeting page shows each reader what they may read.
+ */
 export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetingOptions) => {
   const { meetingId, version } = parseInput(ZMeetingVersionSchema, input);
   return db.$transaction(async (tx) => {
@@ -77,7 +84,7 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
     const items = await tx.agendaItem.findMany({
       where: { meetingId },
       orderBy: { position: "asc" },
-      select: { position: true, title: true, kind: true, case: { select: { caseNumber: true } } },
+      select: { position: true, title: true, kind: true, caseId: true, case: { select: { caseNumber: true } } },
     });
     if (items.length === 0) {
       throw new AppError("INVALID_STATE", "Empty agenda", { userMessage: "Föredragningslistan är tom. Lägg till minst en ärendepunkt innan kallelsen skickas." });
@@ -90,8 +97,12 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
 
     const when = meetingDateTime(meeting.startsAt);
     const title = `Kallelse: ${meeting.committee.name} ${when}`;
+    const masked = await maskedCases(tx, "public", meeting.scope, items.map((item) => item.caseId));
     const agendaText = items
-      .map((item) => `${item.position}. ${item.case ? `${item.title} (${item.case.caseNumber})` : `${AGENDA_KIND_LABELS[item.kind]}: ${item.title}`}`)
+      .map((item) => {
+        if (!item.case) return `${item.position}. ${AGENDA_KIND_LABELS[item.kind]}: ${item.title}`;
+        return `${item.position}. ${maskOf(masked, item.caseId) ? CONFIDENTIAL_CASE_TITLE : item.title} (${item.case.caseNumber})`;
+      })
       .join("\n");
     const body = `Du kallas till sammanträde med ${meeting.committee.name} ${when}.\nPlats: ${meeting.place}\n\nFöredragningslista:\n${agendaText}`;
     const recipients = await noticeRecipients(tx, meeting.committeeId);

@@ -1,8 +1,12 @@
 // Read models for the statement pages: editor, history (with word diff) and preview.
 // Authorization as everywhere: readers of the case see the statement, others get NOT_FOUND.
+// The content is masked for the reader (cases/secrecy.ts): a bilaga taken from a handling
+// with its own secrecy marking shows no description to those who may not read it.
 import "server-only";
 import { diffWords } from "diff";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { statementContentFor, statementSecrecyMask } from "@/features/cases/server/secrecy-access";
+import { maskStatementContent } from "@/features/cases/secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
@@ -80,7 +84,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
       version: row.statement.currentVersion,
       savedAt: latest.createdAt.toISOString(),
       savedBy: latest.author.name,
-      content,
+      content: await statementContentFor(db, actor, row, content),
       definition,
       templateName: `${row.statement.template.name} (version ${row.statement.template.version})`,
       missingRequired: missingRequiredSections(content, definition),
@@ -148,10 +152,12 @@ export const getStatementVersionDiff = async ({ actor, caseId, from, to }: { act
   if (!row.statement) throw new AppError("NOT_FOUND", "Case has no statement");
   const definition = parseTemplateDefinition(row.statement.template.definition);
   const versions = await db.statementVersion.findMany({ where: { statementId: row.statement.id, number: { in: [from, to] } }, select: { number: true, content: true } });
+  const contents = new Map(versions.map((version) => [version.number, parseStatementContent(version.content)]));
+  const mask = await statementSecrecyMask(db, actor, row, [...contents.values()]);
   const text = (number: number): string => {
-    const version = versions.find((item) => item.number === number);
-    if (!version) throw new AppError("NOT_FOUND", `Version ${number} not found`);
-    return statementToPlainText(parseStatementContent(version.content), definition);
+    const content = contents.get(number);
+    if (!content) throw new AppError("NOT_FOUND", `Version ${number} not found`);
+    return statementToPlainText(maskStatementContent(content, mask), definition);
   };
   return diffWords(text(from), text(to)).map((part) => ({ value: part.value, added: Boolean(part.added), removed: Boolean(part.removed) }));
 };

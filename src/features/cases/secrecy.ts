@@ -1,0 +1,51 @@
+// The one masking of secrecy-marked (OSL) content, for every channel: pages and their RSC
+// payloads, exports (internal and public copies), e-mails and notifications. What a reader
+// without access sees is what the public diarium shows: the dnr and the handling's number
+// stay, a case title becomes "Sekretessmarkerat ärende", protected text gives way to
+// "Sekretess enligt <bestämmelse>.". A case's marking covers everything in it; a handling's
+// own marking covers what is taken from that handling (its description), even in a case
+// that is not confidential. Who may see what is decided in server/secrecy-access.ts.
+// Masking is for display only: stored content and the hashes attestations bind stay whole.
+import { secrecyMarking } from "@/features/diarium/labels";
+import { doc, paragraph } from "@/features/statements/rich-text";
+import type { TStatementContent } from "@/features/statements/schemas";
+
+/** The title of a confidential case for those who may not read it (as the diarium shows it). */
+export const CONFIDENTIAL_CASE_TITLE = "Sekretessmarkerat ärende";
+
+/** The one line that replaces masked text: "Sekretess enligt 26 kap. 1 § OSL.". */
+export const secrecyNotice = (secrecyReference: string): string => `${secrecyMarking(secrecyReference)}.`;
+
+/**
+ * What one viewer may not see of one case: the case's secrecy reference when the whole case
+ * is hidden, and the handlingar (by id) hidden by their own marking, each with its reference.
+ */
+export type SecrecyMask = { case: string | null; documents: ReadonlyMap<string, string> };
+
+export const masksAnything = (mask: SecrecyMask): boolean => mask.case !== null || mask.documents.size > 0;
+
+/** The case title as the viewer may see it. */
+export const maskCaseTitle = (title: string, mask: SecrecyMask): string => (mask.case ? CONFIDENTIAL_CASE_TITLE : title);
+
+/**
+ * A tjänsteutlåtande as the viewer may see it. A hidden case keeps the dnr, the committee and
+ * the signatories (the organisation), nothing that describes the matter: no title, subtitle
+ * (it names the referring body), handläggare, beslutspunkter, text or bilaga descriptions.
+ * A hidden handling keeps its number in Bilagor, not its description.
+ */
+export const maskStatementContent = (content: TStatementContent, mask: SecrecyMask): TStatementContent => {
+  if (!masksAnything(mask)) return content;
+  const maskAttachment = (attachment: TStatementContent["attachments"][number]) => {
+    const reference = mask.case ?? mask.documents.get(attachment.documentId);
+    return reference ? { ...attachment, description: `${attachment.number} – ${secrecyMarking(reference)}` } : attachment;
+  };
+  if (!mask.case) return { ...content, attachments: content.attachments.map(maskAttachment) };
+  const notice = secrecyNotice(mask.case);
+  return {
+    ...content,
+    header: { ...content.header, title: CONFIDENTIAL_CASE_TITLE, subtitle: "", caseOfficerName: "", caseOfficerPhone: "" },
+    decisionPoints: content.decisionPoints.length > 0 ? [{ text: notice }] : [],
+    sections: content.sections.map((section) => (section.body.content.length > 0 ? { ...section, body: doc(paragraph(notice)) } : section)),
+    attachments: content.attachments.map(maskAttachment),
+  };
+};
