@@ -2,9 +2,10 @@
 // policies only; authorization does not live here (every action and route handler checks
 // it itself, see STYLE.md).
 import { NextResponse, type NextRequest } from "next/server";
-import { refuseMalformedActionRequest } from "@/server/action-body-guard";
+import { refuseMalformedActionRequest, refuseMalformedUrl } from "@/server/request-guard";
 
-export const proxy = async (request: NextRequest): Promise<Response> => (await refuseMalformedActionRequest(request)) ?? NextResponse.next();
+export const proxy = async (request: NextRequest): Promise<Response> =>
+  refuseMalformedUrl(request) ?? (await refuseMalformedActionRequest(request)) ?? NextResponse.next();
 
 export const config = {
   // Everything but the build's static files.

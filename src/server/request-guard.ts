@@ -1,10 +1,12 @@
-// Server-action requests whose body React's decoder would choke on are refused with a
-// Swedish 4xx before they reach Next.js, which answers them with a 500 (and a stack trace
-// in the log): bodies over the size limit, content types the React client never sends,
-// malformed JSON, nesting deep enough to overflow the decoder's stack, and reference paths
-// through __proto__/constructor/prototype (which React refuses too, but by throwing).
-// What passes is exactly what a React client can send; the decoder and the action's zod
-// schema still do the real parsing.
+// Requests that Next.js would answer with a 500 (and a stack trace in the log) are refused
+// here with a Swedish 4xx before they reach it:
+// - a path whose percent-encoding is not UTF-8 (%FF): Next's route-parameter decoding throws;
+// - a server-action body React's decoder would choke on: over the size limit, a content type
+//   the React client never sends, malformed JSON, nesting deep enough to overflow the
+//   decoder's stack, or a reference path through __proto__/constructor/prototype (which
+//   React refuses too, but by throwing).
+// What passes is exactly what a browser and React's client can send; the decoder and the
+// action's zod schema still do the real parsing.
 
 /** Next.js's default server-action body limit (serverActions.bodySizeLimit = 1 MB). */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -63,6 +65,19 @@ const isAcceptableChunk = (text: string): boolean => {
     }
   }
   return true;
+};
+
+/** null: let the request through; otherwise the refusal to send instead. */
+export const refuseMalformedUrl = (request: Request): Response | null => {
+  try {
+    decodeURIComponent(new URL(request.url).pathname);
+    return null;
+  } catch {
+    return new Response("Adressen kunde inte läsas. Kontrollera länken och försök igen.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
 };
 
 /** null: let the request through; otherwise the refusal to send instead. */

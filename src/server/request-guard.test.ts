@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, ACTION_MAX_NESTING, refuseMalformedActionRequest } from "./action-body-guard";
+import { ACTION_BODY_LIMIT_BYTES, ACTION_MAX_NESTING, refuseMalformedActionRequest, refuseMalformedUrl } from "./request-guard";
 
 const actionRequest = (body: BodyInit, contentType = "text/plain;charset=UTF-8") =>
   new Request("http://localhost/sammantraden", { method: "POST", headers: { "next-action": "7f00", "content-type": contentType }, body });
@@ -34,5 +34,18 @@ describe("the server-action body guard", () => {
 
   it("refuses a body over the limit with 413", async () => {
     expect(await statusOf(actionRequest(`["${"x".repeat(ACTION_BODY_LIMIT_BYTES)}"]`))).toBe(413);
+  });
+});
+
+describe("the URL guard", () => {
+  it("refuses a path whose percent-encoding is not UTF-8 with a Swedish 400", async () => {
+    const refused = refuseMalformedUrl(new Request("http://localhost/api/filer/%FF"));
+    expect(refused?.status).toBe(400);
+    expect(await refused!.text()).toBe("Adressen kunde inte läsas. Kontrollera länken och försök igen.");
+    expect(refuseMalformedUrl(new Request("http://localhost/api/export/minutes/%ED%A0%80"))?.status).toBe(400);
+  });
+
+  it("lets through encoded UTF-8, also in the query", () => {
+    expect(refuseMalformedUrl(new Request("http://localhost/arenden/%C3%A5?q=%FF"))).toBeNull();
   });
 });
