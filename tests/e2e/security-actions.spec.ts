@@ -12,13 +12,21 @@
 // In-process calls were not an option: the actions read the session through next/headers,
 // which only works inside a Next request.
 //
+// The texts the steps write carry markup (XSS below): every page that shows them, the
+// exports (PDF, DOCX) and the e-mails must show it as text, inert.
+//
 // Afterwards the same registry drives a bounded fuzzer (fast-check, fixed seed): hostile
 // bodies for every action and route give a 4xx or a Swedish error, never a stack trace,
 // leave Object.prototype alone and write nothing.
+//
+// Runs in its own Playwright project after all others: the fingerprints need a database
+// that nothing else writes to meanwhile.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
 import type pg from "pg";
+import { assertWellFormedXml, docxPart, pdfText } from "../fixtures/exports/inspect";
 import { connectE2eDatabase, databaseFingerprint } from "./support/database";
 import { actionKey, callAction, formOf, loginCookies, readActionManifest, type ActionReply, type ManifestAction } from "./support/server-actions";
 
@@ -89,6 +97,14 @@ type Step = {
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 const RUN = Date.now().toString(36).slice(-5);
+/** Markup in every text field the steps write; the XSS checks below look for it, inert, in pages, exports and e-mails. */
+const XSS = [
+  "<script>window.__xss=1</script>",
+  '"><img src=x onerror="window.__xss=1">',
+  '</textarea><svg onload="window.__xss=1">',
+  "'><iframe src=\"javascript:window.top.__xss=1\"></iframe>",
+] as const;
+const xss = (n: number) => XSS[n % XSS.length]!;
 const richText = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 let db: pg.Client;
@@ -148,7 +164,7 @@ const STEPS: Step[] = [
     action: `${ADMIN}#updateCommitteeAction`,
     as: "admin",
     wrongRole: "clas.cederlid",
-    args: async () => form({ id: ids.committee!, updatedAt: await updatedAt("committee", ids.committee!), name: `Prövningsnämnden ${RUN}`, shortName: `T${RUN}` }),
+    args: async () => form({ id: ids.committee!, updatedAt: await updatedAt("committee", ids.committee!), name: `Prövningsnämnden ${RUN} ${xss(0)}`, shortName: `T${RUN}` }),
   },
   {
     action: `${ADMIN}#createAdministrationAction`,
@@ -161,7 +177,7 @@ const STEPS: Step[] = [
     action: `${ADMIN}#renameAdministrationAction`,
     as: "admin",
     wrongRole: "clas.cederlid",
-    args: async () => form({ id: ids.administration!, updatedAt: await updatedAt("administration", ids.administration!), name: `Prövningsförvaltningen ${RUN}` }),
+    args: async () => form({ id: ids.administration!, updatedAt: await updatedAt("administration", ids.administration!), name: `Prövningsförvaltningen ${RUN} ${xss(1)}` }),
   },
   {
     action: `${ADMIN}#createDepartmentAction`,
@@ -174,7 +190,7 @@ const STEPS: Step[] = [
     action: `${ADMIN}#renameDepartmentAction`,
     as: "admin",
     wrongRole: "clas.cederlid",
-    args: async () => form({ id: ids.department!, updatedAt: await updatedAt("department", ids.department!), name: `Prövningsavdelningen ${RUN}` }),
+    args: async () => form({ id: ids.department!, updatedAt: await updatedAt("department", ids.department!), name: `Prövningsavdelningen ${RUN} ${xss(2)}` }),
   },
   {
     action: `${ADMIN}#createRegistrySeriesAction`,
@@ -202,7 +218,7 @@ const STEPS: Step[] = [
     action: `${ADMIN}#updateClassificationAction`,
     as: "admin",
     wrongRole: "clas.cederlid",
-    args: async () => form({ id: ids.classification!, updatedAt: await updatedAt("classification", ids.classification!), title: "Prövningsklassen", active: "on" }),
+    args: async () => form({ id: ids.classification!, updatedAt: await updatedAt("classification", ids.classification!), title: `Prövningsklassen ${xss(3)}`, active: "on" }),
   },
   {
     action: `${ADMIN}#createUserAction`,
@@ -215,7 +231,7 @@ const STEPS: Step[] = [
     action: `${ADMIN}#updateUserProfileAction`,
     as: "admin",
     wrongRole: "clas.cederlid",
-    args: async () => form({ userId: ids.newUser!, updatedAt: await updatedAt("app_user", ids.newUser!), name: "Pia Prövare-Ek", title: "Handläggare" }),
+    args: async () => form({ userId: ids.newUser!, updatedAt: await updatedAt("app_user", ids.newUser!), name: `Pia Prövare-Ek ${xss(0)}`, title: `Handläggare ${xss(1)}` }),
   },
   {
     action: `${ADMIN}#resetPasswordAction`,
@@ -249,7 +265,7 @@ const STEPS: Step[] = [
   },
 
   // Registration and the case page: the committee's registrator (or the department's handläggare).
-  { action: `${CASES}#registerCaseAction`, as: "registrator", wrongRole: "justerare", args: () => registration(`Skrivelse om belysning ${RUN}`), after: caseFromRedirect("case") },
+  { action: `${CASES}#registerCaseAction`, as: "registrator", wrongRole: "justerare", args: () => registration(`Skrivelse om belysning ${RUN} ${xss(0)}`), after: caseFromRedirect("case") },
   { action: `${CASES}#registerCaseAction`, as: "registrator", only: true, args: () => registration(`Skrivelse om parkbänkar ${RUN}`), after: caseFromRedirect("caseToClose") },
   { action: `${CASES}#registerCaseAction`, as: "registrator", only: true, args: () => registration(`Skrivelse som registrerades fel ${RUN}`), after: caseFromRedirect("caseMisregistered") },
   {
@@ -262,13 +278,13 @@ const STEPS: Step[] = [
     action: `${CASES}#closeCaseAction`,
     as: "registrator",
     wrongRole: "justerare",
-    args: async () => form({ caseId: ids.caseToClose!, version: String(await caseVersion(ids.caseToClose!)), reason: "Skrivelsen är besvarad per telefon." }),
+    args: async () => form({ caseId: ids.caseToClose!, version: String(await caseVersion(ids.caseToClose!)), reason: `Besvarad per telefon ${xss(1)}` }),
   },
   {
     action: `${CASES}#markCaseMisregisteredAction`,
     as: "registrator",
     wrongRole: "justerare",
-    args: async () => form({ caseId: ids.caseMisregistered!, version: String(await caseVersion(ids.caseMisregistered!)), reason: "Registrerades i fel nämnd." }),
+    args: async () => form({ caseId: ids.caseMisregistered!, version: String(await caseVersion(ids.caseMisregistered!)), reason: `Registrerades i fel nämnd ${xss(2)}` }),
   },
 
   // The tjänsteutlåtande: its handläggare writes, the attesters attest.
@@ -292,11 +308,11 @@ const STEPS: Step[] = [
     args: async () => [{ caseId: ids.case!, statementId: ids.statement!, number: 1, baseVersion: await statementVersion() }],
   },
   ...["sammanfattning", "arendet", "synpunkter"].map(
-    (sectionKey): Step => ({
+    (sectionKey, index): Step => ({
       action: `${STATEMENTS}#saveStatementSectionAction`,
       as: "clas.cederlid",
       only: true,
-      args: async () => [{ statementId: ids.statement!, baseVersion: await statementVersion(), kind: "richText", sectionKey, value: richText("Förvaltningen har inget att invända.") }],
+      args: async () => [{ statementId: ids.statement!, baseVersion: await statementVersion(), kind: "richText", sectionKey, value: richText(`Förvaltningen har inget att invända. ${xss(index)}${xss(index + 2)}`) }],
     }),
   ),
   {
@@ -305,14 +321,14 @@ const STEPS: Step[] = [
     wrongRole: "justerare",
     args: async () => [{ caseId: ids.case!, order: "SEQUENTIAL", attesterIds: [ids.linda!, ids.lee!], versionNumber: await statementVersion() }],
   },
-  { action: `${ATTESTATION}#returnAction`, as: "linda.palo", wrongRole: "clas.cederlid", args: async () => [{ caseId: ids.case!, stepId: await stepOf("linda.palo"), comment: "Förtydliga synpunkterna." }] },
+  { action: `${ATTESTATION}#returnAction`, as: "linda.palo", wrongRole: "clas.cederlid", args: async () => [{ caseId: ids.case!, stepId: await stepOf("linda.palo"), comment: `Förtydliga synpunkterna ${xss(2)}` }] },
   {
     action: `${ATTESTATION}#sendForAttestationAction`,
     as: "clas.cederlid",
     only: true,
     args: async () => [{ caseId: ids.case!, order: "SEQUENTIAL", attesterIds: [ids.linda!, ids.lee!], versionNumber: await statementVersion() }],
   },
-  { action: `${ATTESTATION}#withdrawAction`, as: "clas.cederlid", wrongRole: "justerare", args: () => [{ caseId: ids.case!, reason: "Ett nytt underlag har kommit in." }] },
+  { action: `${ATTESTATION}#withdrawAction`, as: "clas.cederlid", wrongRole: "justerare", args: () => [{ caseId: ids.case!, reason: `Nytt underlag ${xss(3)}` }] },
   {
     action: `${ATTESTATION}#sendForAttestationAction`,
     as: "clas.cederlid",
@@ -332,8 +348,8 @@ const STEPS: Step[] = [
     action: `${MEETINGS}#createMeetingAction`,
     as: "sekreterare",
     wrongRole: "clas.cederlid",
-    args: () => form({ committeeId: "has", date: daysFromToday(7), time: "18:00", place: `Sammanträdesrummet ${RUN}` }),
-    after: async () => void (ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN}`])),
+    args: () => form({ committeeId: "has", date: daysFromToday(7), time: "18:00", place: `Sammanträdesrummet ${RUN} ${xss(1)}` }),
+    after: async () => void (ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN} ${xss(1)}`])),
   },
   {
     action: `${MEETINGS}#addCaseToAgendaAction`,
@@ -346,7 +362,7 @@ const STEPS: Step[] = [
     action: `${MEETINGS}#addOtherAgendaItemAction`,
     as: "sekreterare",
     wrongRole: "clas.cederlid",
-    args: () => [null, formOf({ meetingId: ids.meeting!, kind: "INFORMATION", title: "Information om budgeten" })],
+    args: () => [null, formOf({ meetingId: ids.meeting!, kind: "INFORMATION", title: `Information om budgeten ${xss(0)}` })],
     after: async () => void (ids.otherItem = await one(`SELECT id::text FROM agenda_item WHERE meeting_id = $1 AND case_id IS NULL`, [ids.meeting])),
   },
   { action: `${MEETINGS}#moveAgendaItemAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ meetingId: ids.meeting!, itemId: ids.otherItem!, direction: "up" }) },
@@ -363,7 +379,7 @@ const STEPS: Step[] = [
     action: `${MEETINGS}#recordUnionConsultationAction`,
     as: "clas.cederlid",
     wrongRole: "justerare",
-    args: () => form({ caseId: ids.case!, forum: "förvaltningsgrupp", date: today(), note: "" }),
+    args: () => form({ caseId: ids.case!, forum: "förvaltningsgrupp", date: today(), note: `Informerade ${xss(3)}` }),
   },
   {
     action: `${MEETINGS}#setAttendanceAction`,
@@ -382,15 +398,21 @@ const STEPS: Step[] = [
     args: () => form({ meetingId: ids.meeting!, agendaItemId: ids.caseItem!, kind: "AS_PROPOSED" }),
     after: async () => void (ids.decision = await one(`SELECT id::text FROM decision WHERE agenda_item_id = $1`, [ids.caseItem])),
   },
-  { action: `${MEETINGS}#updateDecisionAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ decisionId: ids.decision!, kind: "AMENDED", decisionPoints: "Nämnden ber förvaltningen återkomma." }) },
+  { action: `${MEETINGS}#updateDecisionAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ decisionId: ids.decision!, kind: "AMENDED", decisionPoints: `Nämnden ber förvaltningen återkomma ${xss(0)}` }) },
   {
     action: `${MEETINGS}#addOpinionAction`,
     as: "sekreterare",
     wrongRole: "clas.cederlid",
-    args: () => form({ decisionId: ids.decision!, kind: "RESERVATION", party: "M", members: "Andréa Hedin", text: "Vi reserverar oss." }),
+    args: () => form({ decisionId: ids.decision!, kind: "RESERVATION", party: "M", members: `Andréa Hedin ${xss(1)}`, text: `Vi reserverar oss ${xss(2)}` }),
     after: async () => void (ids.opinion = await one(`SELECT id::text FROM statement_of_opinion WHERE decision_id = $1`, [ids.decision])),
   },
   { action: `${MEETINGS}#removeOpinionAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ opinionId: ids.opinion! }) },
+  {
+    action: `${MEETINGS}#addOpinionAction`,
+    as: "sekreterare",
+    only: true,
+    args: () => form({ decisionId: ids.decision!, kind: "SPECIAL_STATEMENT", party: "V", members: `Kim Ek ${xss(2)}`, text: `Vi vill särskilt uttala ${xss(3)}${xss(0)}` }),
+  },
   {
     action: `${MEETINGS}#saveMinutesAction`,
     as: "sekreterare",
@@ -399,9 +421,9 @@ const STEPS: Step[] = [
     after: async () => void (ids.minutes = await one(`SELECT id::text FROM minutes WHERE meeting_id = $1`, [ids.meeting])),
   },
   { action: `${MEETINGS}#sendMinutesAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: async () => form({ minutesId: ids.minutes!, version: String(await minutesVersion()) }) },
-  { action: `${MEETINGS}#returnMinutesAction`, as: "ordforande", wrongRole: "sekreterare", args: () => form({ minutesId: ids.minutes!, comment: "Rätta närvaron." }) },
+  { action: `${MEETINGS}#returnMinutesAction`, as: "ordforande", wrongRole: "sekreterare", args: () => form({ minutesId: ids.minutes!, comment: `Rätta närvaron ${xss(1)}` }) },
   { action: `${MEETINGS}#sendMinutesAction`, as: "sekreterare", only: true, args: async () => form({ minutesId: ids.minutes!, version: String(await minutesVersion()) }) },
-  { action: `${MEETINGS}#withdrawMinutesAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ minutesId: ids.minutes!, reason: "Fel paragraf." }) },
+  { action: `${MEETINGS}#withdrawMinutesAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ minutesId: ids.minutes!, reason: `Fel paragraf ${xss(2)}` }) },
   { action: `${MEETINGS}#sendMinutesAction`, as: "sekreterare", only: true, args: async () => form({ minutesId: ids.minutes!, version: String(await minutesVersion()) }) },
   {
     action: `${MEETINGS}#approveMinutesAction`,
@@ -419,14 +441,14 @@ const STEPS: Step[] = [
     action: `${MEETINGS}#dispatchAction`,
     as: "sekreterare",
     wrongRole: "clas.cederlid",
-    args: () => form({ decisionId: ids.decision!, recipients: "Kommunstyrelsen", sentDate: today(), includeStatement: "on" }),
+    args: () => form({ decisionId: ids.decision!, recipients: `Kommunstyrelsen\nFörbundet ${xss(3)}`, sentDate: today(), includeStatement: "on" }),
   },
   // The case's own handläggare may close it too (access policy: "close").
   { action: `${MEETINGS}#closeAnsweredAction`, as: "sekreterare", wrongRole: "justerare", args: async () => form({ caseId: ids.case!, version: String(await caseVersion(ids.case!)) }) },
   // Last of the admin steps: the user created above was the new handläggare of a case until here.
   { action: `${ADMIN}#setUserDisabledAction`, as: "admin", wrongRole: "clas.cederlid", args: () => form({ userId: ids.newUser!, disabled: "true" }) },
   // An open case for the file routes below.
-  { action: `${CASES}#registerCaseAction`, as: "registrator", only: true, args: () => registration(`Skrivelse med bilaga ${RUN}`), after: caseFromRedirect("caseForFiles") },
+  { action: `${CASES}#registerCaseAction`, as: "registrator", only: true, args: () => registration(`Skrivelse med bilaga ${RUN} ${xss(3)}`), after: caseFromRedirect("caseForFiles") },
 
   // One's own notifications: only the session decides whose.
   {
@@ -598,4 +620,213 @@ test.describe("every route handler against anonymous, other unit and other munic
       expect(response.status, await response.clone().text()).toBeLessThan(300);
     });
   }
+});
+
+// ─── XSS ────────────────────────────────────────────────────────────────────
+
+/** Elements a payload would create if it were parsed as markup instead of shown as text. */
+const INJECTED = "script:not([src]):not([nonce]):not([type]), img[src='x'], svg[onload], iframe[src^='javascript'], [onerror], [onload]";
+
+test.describe("markup in every text field the steps wrote is inert", () => {
+  test.describe.configure({ mode: "serial" });
+
+  /** Each page shows some of the steps' texts (checked), as a user who may see them. */
+  const PAGES: [DemoUser | null, () => string][] = [
+    ["clas.cederlid", () => "/"],
+    ["sekreterare", () => `/arenden/${ids.case}`],
+    ["sekreterare", () => `/arenden/${ids.case}/handelser`],
+    ["clas.cederlid", () => `/arenden/${ids.case}/tjansteutlatande`],
+    ["clas.cederlid", () => `/arenden/${ids.case}/tjansteutlatande/forhandsgranska`],
+    ["clas.cederlid", () => `/arenden/${ids.case}/tjansteutlatande/historik`],
+    ["clas.cederlid", () => `/arenden/${ids.case}/attestering`],
+    ["registrator", () => `/arenden/${ids.caseToClose}`],
+    ["registrator", () => "/diarium"],
+    ["sekreterare", () => "/sammantraden"],
+    ["sekreterare", () => `/sammantraden/${ids.meeting}`],
+    ["sekreterare", () => `/sammantraden/${ids.meeting}/protokoll`],
+    ["sekreterare", () => `/sammantraden/${ids.meeting}/paragraf/${ids.decision}`],
+    ["admin", () => "/admin/organisation"],
+    ["admin", () => "/admin/anvandare"],
+    ["admin", () => `/admin/anvandare/${ids.newUser}`],
+    ["admin", () => "/admin/klassning"],
+    ["admin", () => "/admin/diarieserier"],
+    ["admin", () => "/admin/utkorg"],
+    [null, () => `/offentligt-diarium?q=${encodeURIComponent("belysning")}`],
+  ];
+
+  for (const [username, pathOf] of PAGES) {
+    test(`${pathOf().replace(/[0-9a-f-]{36}/g, ":id")} as ${username ?? "the public"}`, async ({ browser, baseURL }) => {
+      const context = await browser.newContext();
+      if (username) {
+        const cookies = sessions.get(username)!.split("; ").map((pair) => {
+          const [name, ...value] = pair.split("=");
+          return { name: name!, value: value.join("="), url: baseURL! };
+        });
+        await context.addCookies(cookies);
+      }
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const response = await page.goto(pathOf(), { waitUntil: "networkidle" });
+      expect(response?.status()).toBe(200);
+      // The page does show the texts (else this would prove nothing) …
+      expect(await page.locator("body").innerText()).toContain("window.__xss=1");
+      // … as text: nothing ran and no element came from them.
+      expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await page.locator(INJECTED).count()).toBe(0);
+      await context.close();
+    });
+  }
+
+  test("exports carry the texts escaped: DOCX XML well-formed, PDF text literal", async ({ baseURL }) => {
+    const exports: [DemoUser, string][] = [
+      ["clas.cederlid", `/api/export/statement/${ids.statement}`],
+      ["sekreterare", `/api/export/agenda/${ids.meeting}`],
+      ["sekreterare", `/api/export/minutes/${ids.minutes}`],
+      ["sekreterare", `/api/export/extract/${ids.decision}`],
+    ];
+    for (const [username, exportPath] of exports) {
+      const docx = await fetch(`${baseURL}${exportPath}?format=docx`, { headers: { cookie: sessions.get(username)! } });
+      expect(docx.status, exportPath).toBe(200);
+      const xml = docxPart(Buffer.from(await docx.arrayBuffer()), "word/document.xml");
+      assertWellFormedXml(xml);
+      expect(xml, exportPath).toContain("window.__xss=1");
+      expect(xml, exportPath).not.toMatch(/<(script|img|svg|iframe)\b/i);
+      const pdf = await fetch(`${baseURL}${exportPath}?format=pdf`, { headers: { cookie: sessions.get(username)! } });
+      expect(pdf.status, exportPath).toBe(200);
+      expect(pdfText(Buffer.from(await pdf.arrayBuffer()), { layout: false }).replace(/\s+/g, " "), exportPath).toMatch(/<(script|img|svg|iframe)/);
+    }
+  });
+
+  test("e-mails are plain text: the kallelse carries the texts literally, with no HTML part to render them", async () => {
+    const { rows } = await db.query<{ text: string }>(`SELECT text FROM mail_message WHERE text LIKE '%' || $1 || '%'`, [`Sammanträdesrummet ${RUN}`]);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.text).toContain(xss(1));
+    const columns = await db.query<{ name: string }>(`SELECT column_name::text AS name FROM information_schema.columns WHERE table_name = 'mail_message'`);
+    expect(columns.rows.map((column) => column.name)).not.toContain("html");
+  });
+});
+
+// ─── Fuzzing ────────────────────────────────────────────────────────────────
+
+const SEED = 20_261_201;
+const RUNS_PER_TARGET = Number(process.env.YTTRA_FUZZ_RUNS ?? "5");
+const STACK_TRACE = /\n\s+at .+:\d+:\d+|node_modules|\/src\/|webpack-internal/;
+const CANARY = "yttraPolluted";
+
+const hostileString = fc.oneof(
+  fc.constantFrom("", "\u0000", "a\u0000b", "\uD800", "x\uDFFFy", "\u202Eexe.pdf", "<script>alert(1)</script>", `$1:__proto__:${CANARY}`, "$K1", "$@0", "../../etc/passwd", "'; DROP TABLE \"case\"; --", "１２３"),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.integer({ min: 10_000, max: 400_000 }).map((length) => "å".repeat(length)),
+);
+const hostileKey = fc.constantFrom("__proto__", "constructor", "prototype", CANARY, "constructor.prototype", "ids", "caseId", "status", "version", "$ACTION_ID_0", "0", "1_x");
+const { node: hostileValue } = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { maxDepth: 4 },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("node"), { maxLength: 3 }),
+    fc.dictionary(hostileKey, tie("node"), { maxKeys: 3 }),
+  ),
+}));
+/** Bodies no React client sends: references into prototypes, broken JSON and multipart, a stack-deep nesting. */
+const RAW_ATTACKS: { body: string; contentType: string }[] = [
+  { body: `["$1:__proto__:${CANARY}"]`, contentType: "text/plain;charset=UTF-8" },
+  { body: '{"then":"$1:__proto__:then","status":"resolved_model"}', contentType: "text/plain;charset=UTF-8" },
+  { body: '["$1:constructor:constructor"]', contentType: "text/plain;charset=UTF-8" },
+  { body: `[{"__proto__":{"${CANARY}":true}}]`, contentType: "text/plain;charset=UTF-8" },
+  { body: "[{", contentType: "text/plain;charset=UTF-8" },
+  { body: '"\u0000"', contentType: "text/plain;charset=UTF-8" },
+  { body: "[".repeat(20_000) + "]".repeat(20_000), contentType: "text/plain;charset=UTF-8" },
+  { body: "x", contentType: "multipart/form-data" },
+  { body: '{"ids":"ALL"}', contentType: "application/json" },
+];
+type FuzzBody = { args: unknown[] } | { raw: { body: string; contentType: string } };
+const fuzzBody: fc.Arbitrary<FuzzBody> = fc.oneof(
+  fc.array(hostileValue, { maxLength: 3 }).map((args) => ({ args })),
+  fc
+    .array(fc.tuple(fc.oneof(hostileKey, fc.string({ maxLength: 12 })), hostileString), { maxLength: 6 })
+    .map((entries) => {
+      const fields = new FormData();
+      for (const [key, value] of entries) fields.append(key, value);
+      return { args: [null, fields] };
+    }),
+  hostileValue.map((value) => ({ raw: { body: JSON.stringify([value]), contentType: "text/plain;charset=UTF-8" } })),
+  fc.constantFrom(...RAW_ATTACKS).map((raw) => ({ raw })),
+);
+
+const expectHarmless = (status: number, body: string, result: unknown, what: string) => {
+  expect(status, `${what}: HTTP ${status} ${body.slice(0, 300)}`).toBeLessThan(500);
+  expect(body, `${what}: a stack trace or source path in the response`).not.toMatch(STACK_TRACE);
+  if (status === 200 && result !== undefined) {
+    const reply = result as { ok?: boolean; error?: string };
+    expect(reply.ok, `${what}: hostile input succeeded: ${body.slice(0, 300)}`).toBe(false);
+    expect(reply.error).toMatch(/[åäö]|[a-z]{3}/);
+  }
+};
+
+test.describe("fuzzing every action and route (bounded, fixed seed)", () => {
+  test.describe.configure({ mode: "serial" });
+  let before: Record<string, string>;
+
+  test.beforeAll(async () => {
+    before = await databaseFingerprint(db);
+  });
+
+  test("hostile bodies for every server action give a 4xx or a Swedish error, never a stack trace", async ({ baseURL }) => {
+    test.setTimeout(240_000);
+    for (const [key, action] of manifest) {
+      const caller = STEPS.find((step) => step.action === key && !step.only)!.as;
+      await fc.assert(
+        fc.asyncProperty(fuzzBody, async (body) => {
+          const reply = "raw" in body ? await callAction(baseURL!, action, [], { cookie: sessions.get(caller), raw: body.raw }) : await callAction(baseURL!, action, body.args, { cookie: sessions.get(caller) });
+          expectHarmless(reply.status, reply.body, reply.result, `${action.name} as ${caller}`);
+        }),
+        { seed: SEED, numRuns: RUNS_PER_TARGET, endOnFailure: true },
+      );
+    }
+  });
+
+  test("hostile paths, queries and forms for every route handler give a 4xx, never a stack trace", async ({ baseURL }) => {
+    test.setTimeout(120_000);
+    // Every UTF-8 byte percent-encoded (a lone surrogate becomes U+FFFD), plus byte sequences no string encodes to.
+    const percentEncoded = (value: string) => [...Buffer.from(value.slice(0, 2_000))].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
+    const segment = fc.oneof(hostileString.map(percentEncoded), fc.constantFrom("%00", "%ED%A0%80", "%FF", "%2e%2e%2f%2e%2e%2f", "..%5c..%5c"));
+    const requests: fc.Arbitrary<{ path: string; method?: "GET" | "POST"; body?: FormData }> = fc.oneof(
+      fc.tuple(fc.constantFrom("statement", "agenda", "minutes", "extract"), segment, segment, segment).map(([kind, id, format, variant]) => ({ path: `/api/export/${kind}/${id}?format=${format}&variant=${variant}` })),
+      segment.map((id) => ({ path: `/api/filer/${id}` })),
+      segment.map((query) => ({ path: `/api/health?q=${query}` })),
+      fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom("caseId", "direction", "documentDate", "description", "files")), hostileString), { maxLength: 6 }).map((entries) => {
+        const body = new FormData();
+        for (const [name, value] of entries) body.append(name, value);
+        return { path: "/api/filer", method: "POST" as const, body };
+      }),
+    );
+    const routesSeen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(requests, async (request) => {
+        routesSeen.add(request.path.split("?")[0]!.split("/").slice(0, 3).join("/"));
+        const response = await callRoute(baseURL!, request, sessions.get("clas.cederlid"));
+        expectHarmless(response.status, await response.text(), undefined, `${request.method ?? "GET"} ${request.path.slice(0, 80)}`);
+      }),
+      { seed: SEED, numRuns: RUNS_PER_TARGET * 8, endOnFailure: true },
+    );
+    expect([...routesSeen].sort()).toEqual(["/api/export", "/api/filer", "/api/health"]);
+  });
+
+  test("wrote nothing and left the server's Object.prototype alone", async ({ baseURL }) => {
+    expect(await databaseFingerprint(db), "a hostile request changed the database").toEqual(before);
+    // zod's strict objects list inherited enumerable keys as unknown: were Object.prototype
+    // polluted on the server, this valid call of a strict schema would be refused.
+    const probe = await callAction(baseURL!, manifest.get("src/features/notifications/actions.ts#markNotificationsReadAction")!, [{ ids: [] }], { cookie: sessions.get("clas.cederlid") });
+    expect(probe.result, probe.body.slice(0, 300)).toMatchObject({ ok: true });
+    expect(({} as Record<string, unknown>)[CANARY]).toBeUndefined();
+  });
 });
