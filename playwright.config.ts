@@ -83,10 +83,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", use: browserUse, testIgnore: /auth\.spec\.ts$/ },
+    { name: "chromium", use: browserUse, testIgnore: /(auth|security-actions)\.spec\.ts$/ },
     // Logging out voids every session of that user (session version), so the login/logout
     // tests run after all others instead of beside specs that use the same demo accounts.
     { name: "sessions", use: browserUse, testMatch: /auth\.spec\.ts$/, dependencies: ["chromium"] },
+    // Compares database fingerprints around refused calls: nothing else may write meanwhile.
+    { name: "security", use: browserUse, testMatch: /security-actions\.spec\.ts$/, dependencies: ["sessions"] },
   ],
   webServer: externalBaseUrl
     ? undefined

@@ -18,6 +18,9 @@ export const failure = (error: unknown): { ok: false; error: string; fieldErrors
   return { ok: false, error: "Något gick fel. Försök igen om en stund." };
 };
 
+/** The answer to a form action called without a form (only a crafted request does that). */
+const NOT_A_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
+
 type ActionDefinition<S extends z.ZodType, T> = {
   schema: S;
   handler: (input: z.output<S>, actor: Actor) => Promise<T>;
@@ -45,5 +48,7 @@ export const defineAction =
 export const defineFormAction =
   <S extends z.ZodType, T>({ fromFormData, ...definition }: ActionDefinition<S, T> & { fromFormData: (form: FormData) => unknown }) => {
     const run = defineAction(definition);
-    return async (_previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> => run(fromFormData(form));
+    // A crafted request can send anything in place of the form.
+    return async (_previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> =>
+      form instanceof FormData ? run(fromFormData(form)) : { ok: false, error: NOT_A_FORM };
   };

@@ -32,7 +32,7 @@ const withValues =
   <T>(action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>) =>
   async (previous: FormState<T> | null, form: FormData): Promise<FormState<T>> => {
     const result = await action(previous, form);
-    return result.ok ? result : { ...result, values: echoValues(form) };
+    return result.ok || !(form instanceof FormData) ? result : { ...result, values: echoValues(form) };
   };
 
 const ORGANISATION = "/admin/organisation";

@@ -30,6 +30,7 @@ export const registerCaseAction = async (previous: RegisterCaseState, form: Form
     revalidatePath("/");
     redirect(`/arenden/${result.data.id}`);
   }
+  if (!(form instanceof FormData)) return { ...result, attempt: 1 };
   const values = Object.fromEntries(
     [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION")),
   );

@@ -1,0 +1,50 @@
+// The e2e server's own database (the embedded PostgreSQL that scripts/start.ts runs in
+// YTTRA_E2E_DATA_DIR), for tests that must prove a refused request changed nothing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+/** Connection string of the running e2e server's embedded database. */
+/** With E2E_BASE_URL, set YTTRA_E2E_DATA_DIR to that server's YTTRA_DATA_DIR. */
+export const e2eDatabaseUrl = (): string => {
+  const dir = process.env.YTTRA_E2E_DATA_DIR ?? "";
+  try {
+    const password = readFileSync(path.join(dir, "postgres-password"), "utf8").trim();
+    // postmaster.pid, line 4: the port the server listens on.
+    const port = readFileSync(path.join(dir, "postgres", "postmaster.pid"), "utf8").split("\n")[3]?.trim();
+    return `postgresql://yttra:${encodeURIComponent(password)}@127.0.0.1:${port}/yttra`;
+  } catch (error) {
+    throw new Error(`No running e2e database in YTTRA_E2E_DATA_DIR=${dir} (${String(error)})`);
+  }
+};
+
+export const connectE2eDatabase = async (): Promise<pg.Client> => {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  return client;
+};
+
+/**
+ * Tables whose rows change without a request of the test: the mail worker delivers the
+ * outbox after commit, a login records its time and failures.
+ */
+const VOLATILE_TABLES = new Set(["_prisma_migrations", "mail_message", "login_failure"]);
+const VOLATILE_COLUMNS: Record<string, string[]> = { app_user: ["last_login_at", "updated_at"] };
+
+/** Row count and an md5 over every row of every table: equal fingerprints = nothing was written. */
+export const databaseFingerprint = async (client: pg.Client): Promise<Record<string, string>> => {
+  const tables = await client.query<{ name: string }>(
+    `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
+  );
+  const parts = tables.rows
+    .map((row) => row.name)
+    .filter((name) => !VOLATILE_TABLES.has(name))
+    .map((name) => {
+      const drop = VOLATILE_COLUMNS[name];
+      const row = drop ? `(to_jsonb(t) - ARRAY[${drop.map((column) => `'${column}'`).join(", ")}])::text` : "t::text";
+      return `SELECT '${name}' AS name, count(*) || ':' || md5(coalesce(string_agg(${row}, '|' ORDER BY ${row}), '')) AS print FROM "${name}" t`;
+    });
+  const result = await client.query<{ name: string; print: string }>(parts.join(" UNION ALL "));
+  return Object.fromEntries(result.rows.map((row) => [row.name, row.print]));
+};
