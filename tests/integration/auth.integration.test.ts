@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { setUserDisabled } from "@/features/admin/server/user-service";
 import { loadActor } from "@/server/auth/actor";
-import { authorizeWithPassword, THROTTLED_ERROR } from "@/server/auth/options";
+import { authOptions, authorizeWithPassword, THROTTLED_ERROR } from "@/server/auth/options";
 import { env } from "@/server/env";
 import { seedDemoData } from "@/server/seed/demo";
 import { createTestDatabase } from "../support/database";
@@ -64,6 +64,18 @@ describe("password login", () => {
     }
     await expect(authorizeWithPassword({ username: "sekreterare", password: "demo" }, "10.9.9.9")).rejects.toThrow(THROTTLED_ERROR);
     expect(await authorizeWithPassword({ username: "sekreterare", password: "demo" }, "10.9.9.10")).not.toBeNull();
+  });
+});
+
+describe("redirect after sign-in", () => {
+  it("sends next-auth's callbackUrl only to a path on the site", async () => {
+    const redirect = (url: string) => authOptions.callbacks!.redirect!({ url, baseUrl: "http://localhost:3000" });
+    expect(await redirect("/arenden?flik=mina")).toBe("http://localhost:3000/arenden?flik=mina");
+    expect(await redirect("http://localhost:3000/attestera")).toBe("http://localhost:3000/attestera");
+    for (const offSite of ["/\\evil.test", "/\t/evil.test", "//evil.test", "http://evil.test", "/.//evil.test"]) {
+      expect(new URL(await redirect(offSite)).origin).toBe("http://localhost:3000");
+      expect(await redirect(offSite)).toBe("http://localhost:3000/");
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { db } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
 import { recordAudit } from "@/server/audit";
@@ -119,6 +120,8 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
+    // Where next-auth sends the browser after sign-in and sign-out (its callbackUrl).
+    redirect: async ({ url, baseUrl }) => `${baseUrl}${safeRedirectPath(url, { origin: baseUrl })}`,
     signIn: async ({ account, user, profile }) => {
       if (account?.provider !== "oidc") return true;
       const dbUser = await resolveOidcUser(account.providerAccountId, profile?.email ?? user.email);
