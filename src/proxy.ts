@@ -1,0 +1,39 @@
+// Runs before every request (Next.js 16 "proxy", formerly middleware). Two request-wide
+// policies live here; authorization does not (every action and route handler checks it
+// itself, see STYLE.md):
+// - CSRF: a state-changing request (server action, route handler POST/PUT/PATCH/DELETE)
+//   whose Origin / Sec-Fetch-Site is not this site is refused with 403 before it reaches
+//   any code. Next.js also refuses foreign server-action origins, but with a 500 and only
+//   for actions; this covers route handlers alike and answers in Swedish.
+// - Security headers: a Content-Security-Policy with a fresh nonce per response (Next.js
+//   reads it from the request header and puts it on its scripts; pages therefore render
+//   per request), and HSTS when the installation is served over https.
+import { NextResponse, type NextRequest } from "next/server";
+import { isSameOriginRequest } from "@/features/documents/http";
+import { env } from "@/server/env";
+import { contentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from "@/server/security-headers";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export const CROSS_SITE_REFUSED = "Förfrågan kom inte från Yttra och avvisades.";
+
+const newNonce = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
+
+export const proxy = (request: NextRequest): NextResponse => {
+  const https = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
+    return NextResponse.json({ ok: false, error: CROSS_SITE_REFUSED }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
+  const policy = contentSecurityPolicy({ nonce: newNonce(), dev: env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+};
+
+export const config = {
+  // Everything but the build's static files (their URLs are content-hashed and carry no secrets).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};
