@@ -5,7 +5,7 @@
 // was written by the client and is ignored.
 import { isIP } from "node:net";
 
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
+export type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
 export const clientAddress = (headers: HeaderBag, trustedProxies: number): string | null => {
   const raw = headers?.["x-forwarded-for"];

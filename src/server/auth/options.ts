@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
 import { recordAudit } from "@/server/audit";
 import { logger } from "@/server/logger";
-import { clientAddress } from "./client-address";
+import { clientAddress, type HeaderBag } from "./client-address";
 import { verifyPassword } from "./password";
 import { ZLoginSchema } from "./schemas";
 import { throttledPasswordCheck } from "./throttle";
@@ -34,8 +34,6 @@ declare module "next-auth/jwt" {
     authTime?: number;
   }
 }
-
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
 
 export const authorizeWithPassword = async (rawCredentials: unknown, address: string | null): Promise<{ id: string; name: string } | null> => {
   // next-auth passes the whole form (csrfToken, callbackUrl …); only these two fields are ours.
