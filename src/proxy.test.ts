@@ -53,6 +53,10 @@ describe("proxy: security headers", () => {
     for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'strict-dynamic'"]) expect(policyOf(first)).toContain(directive);
   });
 
+  it("leaves route handlers' own policy alone (a downloaded file is sandboxed)", () => {
+    expect(proxy(request("GET", {}, "http://yttra.example/api/filer/abc")).headers.get("content-security-policy")).toBeNull();
+  });
+
   it("sends HSTS and upgrade-insecure-requests only when the installation is served over https", () => {
     env.NEXTAUTH_URL = "http://localhost:3000";
     expect(proxy(request("GET")).headers.get("strict-transport-security")).toBeNull();

@@ -24,11 +24,14 @@ export const proxy = (request: NextRequest): NextResponse => {
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
     return NextResponse.json({ ok: false, error: CROSS_SITE_REFUSED }, { status: 403, headers: { "Cache-Control": "no-store" } });
   }
+  // Route handlers (/api) answer JSON and files, not pages, and set their own policy
+  // (a downloaded file is served with "sandbox"); a page policy here would replace it.
+  const page = !request.nextUrl.pathname.startsWith("/api/");
   const policy = contentSecurityPolicy({ nonce: newNonce(), dev: env.NODE_ENV === "development", https });
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("content-security-policy", policy);
+  if (page) requestHeaders.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", policy);
+  if (page) response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 };
