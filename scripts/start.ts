@@ -136,11 +136,13 @@ const main = async () => {
 
     const port = env.PORT;
     const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-    app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
+    // scripts/serve.mjs: Next.js behind a step that records the socket's address (X-Forwarded-For).
+    app = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
         ...process.env,
         NODE_ENV: dev ? "development" : "production",
+        PORT: String(port),
         DATABASE_URL: database.url,
         NEXTAUTH_SECRET: await authSecret(),
         NEXTAUTH_URL: baseUrl,

@@ -47,6 +47,11 @@ export const AUDIT_ACTIONS = {
   "user.login": entry("Inloggning", z.looseObject({ method: z.enum(["password", "oidc"]) }), (data, by) =>
     `${by} loggade in (${data.method === "oidc" ? "kommunens inloggning" : "lösenord"})`,
   ),
+  "user.login_failed": entry(
+    "Misslyckad inloggning",
+    z.looseObject({ reason: z.enum(["unknown_user", "disabled", "wrong_password"]) }),
+    (data) => `Misslyckad inloggning (${{ unknown_user: "okänt användarnamn", disabled: "inaktiverat konto", wrong_password: "fel lösenord" }[data.reason]})`,
+  ),
   "user.logout": entry("Utloggning", unit, (_, by) => `${by} loggade ut`),
   "user.create": entry("Användare skapad", z.looseObject({ username: text }), (data, by) => `${by} skapade användaren ${data.username}`),
   "user.update": entry("Användare ändrad", beforeAfter, (_, by) => `${by} ändrade användaruppgifter`),

@@ -54,9 +54,12 @@ export const ZEnvSchema = ZMailEnvSchema.extend({
     .transform((value) => value === "1" || value === "true"),
   /** `npm run user:create`: the new user's password when not asked on a terminal. */
   YTTRA_NEW_USER_PASSWORD: optionalString,
-  /** Failed sign-ins allowed per account and per IP address within the window. */
+  /** Failed sign-ins allowed within the window: per account from one address, per address, per account in total. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_TOTAL: z.coerce.number().int().min(1).default(50),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For; 0 = clients connect directly. */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** An attester whose last login is older than this confirms their identity again. */
   YTTRA_REAUTH_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),

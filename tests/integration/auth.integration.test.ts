@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { setUserDisabled } from "@/features/admin/server/user-service";
+import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { loadActor } from "@/server/auth/actor";
-import { authorizeWithPassword, THROTTLED_ERROR } from "@/server/auth/options";
+import { authOptions, authorizeWithPassword, THROTTLED_ERROR } from "@/server/auth/options";
 import { env } from "@/server/env";
 import { seedDemoData } from "@/server/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();
+// Smaller limits than the defaults keep the many slow password hashes of these tests short.
+Object.assign(env, { LOGIN_MAX_FAILURES_PER_IP: 8, LOGIN_MAX_FAILURES_PER_ACCOUNT_TOTAL: 12 });
 await seedDemoData({ nodeEnv: "test", force: false });
 
 const clasId = (await db.user.findUniqueOrThrow({ where: { username: "clas.cederlid" } })).id;
@@ -42,28 +45,82 @@ describe("password login", () => {
     expect(await db.loginFailure.count()).toBe(0);
   });
 
-  it("throttles an account after repeated wrong passwords, even for the right one", async () => {
+  it("throttles an account from one address after repeated wrong passwords, even for the right one, but not from another address", async () => {
     for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
-      expect(await authorizeWithPassword({ username: "linda.palo", password: `fel${i}` }, `10.0.1.${i}`)).toBeNull();
+      expect(await authorizeWithPassword({ username: "linda.palo", password: `fel${i}` }, "10.0.1.1")).toBeNull();
     }
-    await expect(authorizeWithPassword({ username: "linda.palo", password: "demo" }, "10.0.2.1")).rejects.toThrow(THROTTLED_ERROR);
+    await expect(authorizeWithPassword({ username: "linda.palo", password: "demo" }, "10.0.1.1")).rejects.toThrow(THROTTLED_ERROR);
+    // A guesser elsewhere cannot lock the real user out.
+    expect(await authorizeWithPassword({ username: "linda.palo", password: "demo" }, "10.0.2.1")).not.toBeNull();
     // Another account is not affected.
-    expect(await authorizeWithPassword({ username: "lee.orberson", password: "demo" }, "10.0.2.1")).not.toBeNull();
+    expect(await authorizeWithPassword({ username: "lee.orberson", password: "demo" }, "10.0.1.1")).not.toBeNull();
+  });
+
+  it("throttles one account guessed from many addresses at a slower, total limit", async () => {
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT_TOTAL; i++) {
+      expect(await authorizeWithPassword({ username: "ordforande", password: "fel" }, `10.1.${Math.floor(i / 200)}.${i % 200}`)).toBeNull();
+    }
+    await expect(authorizeWithPassword({ username: "ordforande", password: "demo" }, "10.2.0.1")).rejects.toThrow(THROTTLED_ERROR);
+  });
+
+  it("evaluates at most the allowed number of concurrent wrong passwords (the attempt is reserved before the hash)", async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => authorizeWithPassword({ username: "sekreterare", password: `fel${i}` }, "10.0.7.7")),
+    );
+    const evaluated = results.filter((result) => result.status === "fulfilled");
+    expect(evaluated.length).toBeLessThanOrEqual(env.LOGIN_MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((result) => result.status === "rejected").every((result) => String(result.reason).includes(THROTTLED_ERROR))).toBe(true);
+    expect(await db.auditEvent.count({ where: { action: "user.login_failed", data: { path: ["address"], equals: "10.0.7.7" } } })).toBe(evaluated.length);
   });
 
   it("throttles unknown usernames exactly like known ones", async () => {
     for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_ACCOUNT; i++) {
-      await authorizeWithPassword({ username: "okand.person", password: "x" }, `10.0.3.${i}`);
+      await authorizeWithPassword({ username: "okand.person", password: "x" }, "10.0.3.1");
     }
-    await expect(authorizeWithPassword({ username: "okand.person", password: "x" }, "10.0.4.1")).rejects.toThrow(THROTTLED_ERROR);
+    await expect(authorizeWithPassword({ username: "okand.person", password: "x" }, "10.0.3.1")).rejects.toThrow(THROTTLED_ERROR);
   });
 
   it("throttles one IP address guessing across many accounts", async () => {
     for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_IP; i++) {
       await authorizeWithPassword({ username: `gissning${i}`, password: "x" }, "10.9.9.9");
     }
-    await expect(authorizeWithPassword({ username: "sekreterare", password: "demo" }, "10.9.9.9")).rejects.toThrow(THROTTLED_ERROR);
-    expect(await authorizeWithPassword({ username: "sekreterare", password: "demo" }, "10.9.9.10")).not.toBeNull();
+    await expect(authorizeWithPassword({ username: "registrator", password: "demo" }, "10.9.9.9")).rejects.toThrow(THROTTLED_ERROR);
+    expect(await authorizeWithPassword({ username: "registrator", password: "demo" }, "10.9.9.10")).not.toBeNull();
+  });
+
+  it("takes the address from the socket, not from an X-Forwarded-For entry the client wrote", async () => {
+    const credentials = authOptions.providers.find((provider) => provider.id === "credentials")!;
+    const authorize = (credentials as unknown as { options: { authorize: (credentials: unknown, request: unknown) => Promise<unknown> } }).options.authorize;
+    // The app's server appends the peer (203.0.113.9); the client varies the first entry on every try.
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES_PER_IP; i++) {
+      await authorize({ username: `spoof${i}`, password: "x" }, { headers: { "x-forwarded-for": `198.51.100.${i}, 203.0.113.9` } });
+    }
+    await expect(authorize({ username: "clas.cederlid", password: "demo" }, { headers: { "x-forwarded-for": "198.51.100.250, 203.0.113.9" } })).rejects.toThrow(THROTTLED_ERROR);
+  });
+
+  it("records every evaluated failed login in the hash-chained audit log", async () => {
+    const linda = await db.user.findUniqueOrThrow({ where: { username: "linda.palo" } });
+    expect(await authorizeWithPassword({ username: "linda.palo", password: "fel" }, "10.0.8.1")).toBeNull();
+    expect(await authorizeWithPassword({ username: "finns.inte", password: "demo" }, "10.0.8.1")).toBeNull();
+    const events = await db.auditEvent.findMany({ where: { action: "user.login_failed", data: { path: ["address"], equals: "10.0.8.1" } }, orderBy: { seq: "asc" } });
+    expect(events.map((event) => [event.actorId, event.entityId, event.data])).toEqual([
+      [null, linda.id, { method: "password", reason: "wrong_password", address: "10.0.8.1" }],
+      [null, "unknown", { method: "password", reason: "unknown_user", address: "10.0.8.1" }],
+    ]);
+    expect(JSON.stringify(events.map((event) => [event.entityId, event.data]))).not.toContain("finns.inte");
+    expect((await verifyAuditChain()).ok).toBe(true);
+  });
+});
+
+describe("redirect after sign-in", () => {
+  it("sends next-auth's callbackUrl only to a path on the site", async () => {
+    const redirect = (url: string) => authOptions.callbacks!.redirect!({ url, baseUrl: "http://localhost:3000" });
+    expect(await redirect("/arenden?flik=mina")).toBe("http://localhost:3000/arenden?flik=mina");
+    expect(await redirect("http://localhost:3000/attestera")).toBe("http://localhost:3000/attestera");
+    for (const offSite of ["/\\evil.test", "/\t/evil.test", "//evil.test", "http://evil.test", "/.//evil.test"]) {
+      expect(new URL(await redirect(offSite)).origin).toBe("http://localhost:3000");
+      expect(await redirect(offSite)).toBe("http://localhost:3000/");
+    }
   });
 });
 

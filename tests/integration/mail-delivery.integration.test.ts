@@ -45,7 +45,7 @@ let port = 0;
 
 const smtpConfig = () => ZMailEnvSchema.parse({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) });
 
-const queueMail = (to: string) => db.mailMessage.create({ data: { toAddress: to, subject: "Test", text: "Hej" } });
+const queueMail = (to: string) => db.mailMessage.create({ data: { municipalityId: "stockholm", toAddress: to, subject: "Test", text: "Hej" } });
 
 const waitFor = async (condition: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/features/auth/components/login-form";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getActor } from "@/server/auth";
 import { env, oidcEnabled } from "@/server/env";
 
@@ -8,18 +9,17 @@ export const metadata: Metadata = { title: "Logga in" };
 
 type LoginPageProps = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
 
-/** Only same-site paths: an open redirect after login would help phishing. */
-const safeCallback = (value: string | undefined): string => (value && value.startsWith("/") && !value.startsWith("//") ? value : "/");
-
 const LoginPage = async ({ searchParams }: LoginPageProps) => {
-  const { callbackUrl, error } = await searchParams;
-  if (await getActor()) redirect(safeCallback(callbackUrl));
+  const { error, ...params } = await searchParams;
+  // Only same-site paths: an open redirect after login would help phishing.
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  if (await getActor()) redirect(callbackUrl);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <div className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Yttra</p>
         <h1 className="mb-6 text-2xl font-bold">Logga in</h1>
-        <LoginForm callbackUrl={safeCallback(callbackUrl)} initialError={error} oidcName={oidcEnabled() ? env.OIDC_NAME : undefined} />
+        <LoginForm callbackUrl={callbackUrl} initialError={error} oidcName={oidcEnabled() ? env.OIDC_NAME : undefined} />
       </div>
     </main>
   );

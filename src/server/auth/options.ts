@@ -5,13 +5,16 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { db } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
 import { recordAudit } from "@/server/audit";
+import { logger } from "@/server/logger";
+import { clientAddress, type HeaderBag } from "./client-address";
 import { verifyPassword } from "./password";
 import { OIDC_PROVIDER_ID, OIDC_STEP_UP_PROVIDER_ID } from "./provider-ids";
 import { ZLoginSchema } from "./schemas";
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "./throttle";
+import { throttledPasswordCheck } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 /** Thrown from authorize; the login page shows its own Swedish message for it. */
@@ -34,18 +37,7 @@ declare module "next-auth/jwt" {
   }
 }
 
-type HeaderBag = Record<string, string | string[] | undefined> | undefined;
-
-/** First hop of X-Forwarded-For as set by the reverse proxy in front of the app. */
-export const clientIp = (headers: HeaderBag): string | null => {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const realIp = headers?.["x-real-ip"];
-  const ip = first || (Array.isArray(realIp) ? realIp[0] : realIp)?.trim();
-  return ip && ip.length <= 64 ? ip : null;
-};
-
-export const authorizeWithPassword = async (rawCredentials: unknown, ip: string | null): Promise<{ id: string; name: string } | null> => {
+export const authorizeWithPassword = async (rawCredentials: unknown, address: string | null): Promise<{ id: string; name: string } | null> => {
   // next-auth passes the whole form (csrfToken, callbackUrl …); only these two fields are ours.
   const form = (typeof rawCredentials === "object" && rawCredentials !== null ? rawCredentials : {}) as Record<string, unknown>;
   const parsed = ZLoginSchema.safeParse({ username: form.username, password: form.password });
@@ -53,18 +45,34 @@ export const authorizeWithPassword = async (rawCredentials: unknown, ip: string 
   if (!parsed.success) return null;
   const { username, password } = parsed.data;
 
-  if (await isLoginThrottled(username, ip)) throw new Error(THROTTLED_ERROR);
-
   const user = await db.user.findUnique({ where: { username } });
-  const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid || user.disabledAt) {
-    await recordLoginFailure(username, ip);
+  const outcome = await throttledPasswordCheck({
+    username,
+    address,
+    // An unknown user costs a hash too (verifyPassword), so timing does not reveal usernames.
+    check: async () => (await verifyPassword(user?.passwordHash, password)) && Boolean(user && !user.disabledAt),
+  });
+  if (outcome === "THROTTLED") {
+    // Not an audit event: throttled attempts cost nothing and may come by the thousand.
+    logger.warn("Login throttled", { address });
+    throw new Error(THROTTLED_ERROR);
+  }
+  if (outcome === "INVALID" || !user) {
+    // The attempted username is not recorded for an unknown account: it is often a password typed in the wrong field.
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: null,
+        action: "user.login_failed",
+        entityType: "User",
+        entityId: user?.id ?? "unknown",
+        data: { method: "password", reason: !user ? "unknown_user" : user.disabledAt ? "disabled" : "wrong_password", address },
+      }),
+    );
     return null;
   }
-  await clearLoginFailures(username);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    await recordAudit(tx, { actorId: user.id, action: "user.login", entityType: "User", entityId: user.id, data: { method: "password" } });
+    await recordAudit(tx, { actorId: user.id, action: "user.login", entityType: "User", entityId: user.id, data: { method: "password", address } });
   });
   return { id: user.id, name: user.name };
 };
@@ -143,11 +151,13 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Användarnamn och lösenord",
       credentials: { username: { label: "Användarnamn", type: "text" }, password: { label: "Lösenord", type: "password" } },
-      authorize: (credentials, request) => authorizeWithPassword(credentials, clientIp(request?.headers as HeaderBag)),
+      authorize: (credentials, request) => authorizeWithPassword(credentials, clientAddress(request?.headers as HeaderBag, env.TRUSTED_PROXY_COUNT)),
     }),
     ...oidcProviders(),
   ],
   callbacks: {
+    // Where next-auth sends the browser after sign-in and sign-out (its callbackUrl).
+    redirect: async ({ url, baseUrl }) => `${baseUrl}${safeRedirectPath(url, { origin: baseUrl })}`,
     signIn: async ({ account, user, profile }) => {
       if (!account || !isOidc(account.provider)) return true;
       const dbUser = await resolveOidcUser(account.providerAccountId, profile?.email ?? user.email);

@@ -211,6 +211,7 @@ export const sendStatementForAttestation = async ({ actor, input }: SendForAttes
       const title = statementTitle(version.content, loaded.case.title);
       const firstInTurn = request.order === "PARALLEL" ? request.steps : request.steps.slice(0, 1);
       const mailIds = await notifyInTx(tx, {
+        municipalityId: loaded.scope.municipalityId,
         userIds: firstInTurn.map((step) => step.assigneeId),
         kind: "attestation.requested",
         title: `Att attestera: ${loaded.case.caseNumber}`,
@@ -324,6 +325,7 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
         });
         mailIds.push(
           ...(await notifyInTx(tx, {
+            municipalityId: loaded.scope.municipalityId,
             userIds: ownersOf(loaded, request.requestedById),
             except: actor.id,
             kind: "attestation.completed",
@@ -338,6 +340,7 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
         const next = remaining.sort((a, b) => a.position - b.position)[0]!;
         mailIds.push(
           ...(await notifyInTx(tx, {
+            municipalityId: loaded.scope.municipalityId,
             userIds: [next.assigneeId],
             kind: "attestation.requested",
             title: `Att attestera: ${loaded.case.caseNumber}`,
@@ -385,6 +388,7 @@ export const returnStep = async ({ actor, input }: ReturnStepOptions) =>
         data: { requestId: request.id, stepId: step.id, invalidatedStepIds: invalidated, ...(loaded.case.secrecyReference ? {} : { comment: input.comment }) },
       });
       const mailIds = await notifyInTx(tx, {
+        municipalityId: loaded.scope.municipalityId,
         userIds: [...ownersOf(loaded, request.requestedById), ...request.steps.filter((other) => other.status === "ATTESTED").map((other) => other.assigneeId)],
         except: actor.id,
         kind: "attestation.returned",
@@ -436,6 +440,7 @@ export const withdrawAttestation = async ({ actor, input }: WithdrawOptions) =>
       // Those who attested, and those who were asked to (sequential: only the one in turn).
       const firstWaiting = request.steps.find((step) => step.status === "WAITING");
       const mailIds = await notifyInTx(tx, {
+        municipalityId: loaded.scope.municipalityId,
         userIds: request.steps.filter((step) => step.status === "ATTESTED" || (step.status === "WAITING" && (request.order === "PARALLEL" || step.id === firstWaiting?.id))).map((step) => step.assigneeId),
         except: actor.id,
         kind: "attestation.invalidated",

@@ -8,7 +8,7 @@
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
-import { isLoginThrottled, recordLoginFailure, clearLoginFailures } from "@/server/auth/throttle";
+import { throttledPasswordCheck } from "@/server/auth/throttle";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -38,15 +38,14 @@ export const confirmIdentity = async ({ actor, method, password }: ConfirmIdenti
         throw new AppError("UNAUTHENTICATED", "User has no password; re-login through OIDC", { userMessage: STEP_UP_MESSAGE });
       }
       // Same throttle as the login form: the re-authentication prompt is no guessing oracle.
-      if (await isLoginThrottled(user.username, null)) throw new AppError("RATE_LIMITED", "Re-authentication throttled");
-      if (!(await verifyPassword(user.passwordHash, password))) {
-        await recordLoginFailure(user.username, null);
+      const outcome = await throttledPasswordCheck({ username: user.username, address: null, check: () => verifyPassword(user.passwordHash, password) });
+      if (outcome === "THROTTLED") throw new AppError("RATE_LIMITED", "Re-authentication throttled");
+      if (outcome === "INVALID") {
         throw new AppError("VALIDATION", "Wrong password on re-authentication", {
           userMessage: "Lösenordet stämmer inte.",
           fieldErrors: { password: ["Lösenordet stämmer inte."] },
         });
       }
-      await clearLoginFailures(user.username);
       return "Lösenord (bekräftat vid attestering)";
     }
   }

@@ -113,7 +113,7 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
     }
     if (recipients.addresses.length > 0) {
       // Transactional outbox: the mail worker delivers QUEUED rows after commit.
-      await tx.mailMessage.createMany({ data: recipients.addresses.map((toAddress) => ({ toAddress, subject: title, text: body, status: "QUEUED" as const })) });
+      await tx.mailMessage.createMany({ data: recipients.addresses.map((toAddress) => ({ municipalityId: meeting.scope.municipalityId, toAddress, subject: title, text: body, status: "QUEUED" as const })) });
     }
     await recordAudit(tx, {
       actorId: actor.id,

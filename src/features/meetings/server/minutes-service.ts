@@ -158,7 +158,7 @@ export const sendMinutesForApproval = async ({ actor, input, now = new Date() }:
     const approvers = await tx.user.findMany({ where: { id: { in: [minutes.chairId, minutes.checkerId] }, email: { not: null } }, select: { email: true } });
     if (approvers.length > 0) {
       await tx.mailMessage.createMany({
-        data: approvers.map((user) => ({ toAddress: user.email!, subject: title, text: `Protokollet från ${content.committee.name}s sammanträde ${content.meeting.date} väntar på din justering i Yttra.` })),
+        data: approvers.map((user) => ({ municipalityId: meeting.scope.municipalityId, toAddress: user.email!, subject: title, text: `Protokollet från ${content.committee.name}s sammanträde ${content.meeting.date} väntar på din justering i Yttra.` })),
       });
     }
     await recordAudit(tx, {

@@ -7,6 +7,8 @@ import type { Tx } from "@/server/db";
 import { appBaseUrl } from "@/server/mail";
 
 export type NotifyOptions = {
+  /** The municipality of the case the notice is about: whose administrators see its mails in the outbox. */
+  municipalityId: string;
   /** Users to notify; duplicates and the acting user (`except`) are dropped. */
   userIds: readonly string[];
   except?: string | null;
@@ -32,6 +34,7 @@ export const notifyInTx = async (tx: Tx, options: NotifyOptions): Promise<string
     const link = options.link ? `\n\nÖppna i Yttra: ${appBaseUrl()}${options.link}` : "";
     const mail = await tx.mailMessage.create({
       data: {
+        municipalityId: options.municipalityId,
         toAddress: user.email,
         subject: `Yttra: ${options.title}`,
         text: `Hej ${user.name},\n\n${options.body}${link}\n\nDet här meddelandet skickades automatiskt från Yttra.`,

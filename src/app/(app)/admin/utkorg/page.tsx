@@ -1,16 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/features/admin/require-admin";
 import { OutboxTable } from "@/features/notifications/components/outbox-table";
 import { listOutbox } from "@/features/notifications/server/outbox-queries";
-import { hasRole, requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Utkorg" };
 
 const OutboxPage = async () => {
-  const actor = await requireActor();
-  // Mail text names people and cases: administrators only.
-  if (!hasRole(actor, "ADMIN")) notFound();
-  const mails = await listOutbox();
+  // Administrators of a municipality, and only that municipality's mail.
+  const { actor } = await requireAdminPage();
+  const mails = await listOutbox(actor);
   return (
     <section aria-labelledby="outbox-heading">
       <h1 id="outbox-heading" className="text-3xl font-bold">
