@@ -35,9 +35,13 @@ export const proxy = async (request: NextRequest): Promise<Response> => {
   // (a downloaded file is served with "sandbox"); a page policy here would replace it.
   const page = !request.nextUrl.pathname.startsWith("/api/");
   const policy = contentSecurityPolicy({ nonce: newNonce(), dev: env.NODE_ENV === "development", https });
+  // Next.js puts the nonce on the scripts of the HTML it renders for a GET. A write (a
+  // server action) answers with data, and its body was read above: overriding the request
+  // there would hand Next.js a request whose body is gone.
+  const rendersHtml = page && SAFE_METHODS.has(request.method);
   const requestHeaders = new Headers(request.headers);
-  if (page) requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (rendersHtml) requestHeaders.set("content-security-policy", policy);
+  const response = rendersHtml ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
   if (page) response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

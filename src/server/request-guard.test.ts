@@ -15,6 +15,12 @@ describe("the server-action body guard", () => {
     expect(await statusOf(new Request("http://localhost/", { method: "POST", headers: { "next-action": "7f00" }, body: form }))).toBe("passed");
   });
 
+  it("reads a browser's form post, whose multipart boundary has capitals", async () => {
+    const boundary = "----WebKitFormBoundaryAbCdEfGh12345678";
+    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="0"', "", '["$K1"]', `--${boundary}`, 'Content-Disposition: form-data; name="_1_title"', "", "Provklass", `--${boundary}--`, ""].join("\r\n");
+    expect(await statusOf(actionRequest(body, `multipart/form-data; boundary=${boundary}`))).toBe("passed");
+  });
+
   it("ignores requests that are not server actions", async () => {
     expect(await statusOf(new Request("http://localhost/", { method: "POST", body: "[{" }))).toBe("passed");
   });

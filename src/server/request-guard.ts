@@ -102,7 +102,8 @@ export const refuseMalformedActionRequest = async (request: Request): Promise<Re
   if (contentType.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await new Response(body, { headers: { "content-type": contentType } }).formData();
+      // The header as sent: a multipart boundary is case-sensitive (Chromium's has capitals).
+      form = await new Response(body, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
     } catch {
       return refuse(400, MALFORMED);
     }
