@@ -2,7 +2,7 @@
 // and plain-text views used by diffs. No server imports: the editor uses these too.
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
-import { ZStatementContentSchema, type TAttachment, type TDecisionPoint, type THeaderInput, type TStatementContent, type TTemplateDefinition } from "./schemas";
+import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
 
 export const DEFAULT_TEMPLATE_KEY = "yttrande-remiss";
 export const DEFAULT_TEMPLATE_NAME = "Tjänsteutlåtande – yttrande över remiss";
@@ -29,9 +29,6 @@ export const TEMPLATE_CONFLICT_MESSAGE =
   "Någon annan har sparat en nyare version av mallen medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Öppna mallen i en ny flik, gör om ändringarna där och spara.";
 
 /** "Kommunstyrelsen" → "kommunstyrelsen", as in running text of the reference. */
-/** The title of a stored version's content, or null when the JSON is not a statement's. */
-export const statementTitleOf = (content: unknown): string | null => ZStatementContentSchema.safeParse(content).data?.header.title ?? null;
-
 export const lowerFirst = (value: string): string => (value ? value.charAt(0).toLocaleLowerCase("sv-SE") + value.slice(1) : value);
 
 export const defaultDecisionPoint = (committeeName: string, referringBody: string | null): string =>

@@ -6,7 +6,7 @@
 // the service writes, so audit:verify and the verification page accept them.
 import { attestAuditData, ATTEST_ACTION, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import { contentHashOf } from "@/features/attestation/content";
-import { statementTitleOf } from "@/features/statements/content";
+import { statementTitleOf } from "@/features/statements/server/statement-access";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";

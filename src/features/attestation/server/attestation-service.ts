@@ -26,7 +26,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { enqueueMailDelivery } from "@/server/jobs";
-import { statementTitleOf } from "@/features/statements/content";
+import { statementTitleOf } from "@/features/statements/server/statement-access";
 import { contentHashOf } from "../content";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { ATTEST_ACTION, STEP_ENTITY, attestAuditData } from "./attestation-audit";

@@ -50,3 +50,6 @@ export const parseTemplateDefinition = (json: unknown): TTemplateDefinition => Z
 
 /** Stored content was validated on write; parsing again guards against rows edited outside the app. */
 export const parseStatementContent = (json: unknown): TStatementContent => ZStatementContentSchema.parse(json);
+
+/** The title of a stored version's content, or null when the JSON is not a statement's. */
+export const statementTitleOf = (content: unknown): string | null => ZStatementContentSchema.safeParse(content).data?.header.title ?? null;
