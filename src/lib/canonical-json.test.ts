@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asHashScheme, canonicalJson, canonicalJsonRfc8785, canonicalSha256 } from "./canonical-json";
+import { asHashScheme, canonicalJson, canonicalJsonRfc8785 } from "./canonical-json";
+import { canonicalSha256 } from "./hash";
 import { sha256Hex } from "./hash";
 
 describe("canonicalJson", () => {

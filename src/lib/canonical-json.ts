@@ -10,7 +10,6 @@
 // the same value always gives the same string, whatever order its keys were built in or
 // how it round-tripped through jsonb.
 import canonicalize from "canonicalize";
-import { sha256Hex } from "./hash";
 
 export type CanonicalValue =
   | string
@@ -59,14 +58,4 @@ export const canonicalJsonRfc8785 = (value: CanonicalValue): string => {
   const text = canonicalize(toJsonValue(value));
   if (text === undefined) throw new Error("canonicalJsonRfc8785: value has no JSON form");
   return text;
-};
-
-/** SHA-256 (hex) of `value` in the given scheme's canonical form. */
-export const canonicalSha256 = (value: CanonicalValue, scheme: HashScheme): string => {
-  switch (scheme) {
-    case 1:
-      return sha256Hex(canonicalJson(value));
-    case 2:
-      return sha256Hex(canonicalJsonRfc8785(value));
-  }
 };

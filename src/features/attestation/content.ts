@@ -13,6 +13,7 @@
 // attached file — gives another hash, so an attestation can never be shown for it.
 // The hash is always recomputed from the stored content (never read from a column) when
 // deciding whether something is attested.
-import { canonicalSha256, type CanonicalValue, type HashScheme } from "@/lib/canonical-json";
+import type { CanonicalValue, HashScheme } from "@/lib/canonical-json";
+import { canonicalSha256 } from "@/lib/hash";
 
 export const contentHashOf = (content: unknown, scheme: HashScheme): string => canonicalSha256(content as CanonicalValue, scheme);

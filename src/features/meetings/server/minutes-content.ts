@@ -8,7 +8,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AgendaItemKind, DecisionKind, MemberRole, StatementOfOpinionKind } from "@/generated/prisma/enums";
-import { canonicalSha256, type CanonicalValue, type HashScheme } from "@/lib/canonical-json";
+import type { CanonicalValue, HashScheme } from "@/lib/canonical-json";
+import { canonicalSha256 } from "@/lib/hash";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
