@@ -2,8 +2,7 @@
 // anslag and appeal period from the day of the justering, dispatch from the meeting's day up
 // to today — refused with a Swedish message that changes nothing, and the pages offer only
 // what the services accept (the same rules in src/features/meetings/dates.ts).
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/actor";
+import { describe, expect, it } from "vitest";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
@@ -11,20 +10,11 @@ import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/mee
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { createTestDatabase } from "../support/database";
-import { actorFor, calledMeetingWithCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
+import { calledMeetingWithCase, daysAhead, expectAppError, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 
 const { db } = await createTestDatabase();
 
-let secretary: Actor;
-let chair: Actor;
-let checker: Actor;
-
-beforeAll(async () => {
-  await setupMeetingsWorld(db);
-  secretary = await actorFor(db, "sekreterare");
-  chair = await actorFor(db, "ordforande");
-  checker = await actorFor(db, "justerare");
-});
+const { secretary, chair, checker } = await setupMeetingsWorldWithActors(db);
 
 const HOUR_MS = 3_600_000;
 

@@ -178,3 +178,9 @@ export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: {
   await sendKallelse(db, secretary, meetingId);
   return { meetingId, itemId, caseId: theCase.id, caseNumber: theCase.caseNumber };
 };
+
+/** The meetings world and the three people of a meeting's paperwork: sekreterare, ordförande, justerare. */
+export const setupMeetingsWorldWithActors = async (db: Db) => {
+  await setupMeetingsWorld(db);
+  return { secretary: await actorFor(db, "sekreterare"), chair: await actorFor(db, "ordforande"), checker: await actorFor(db, "justerare") };
+};

@@ -2,28 +2,18 @@
 // meeting date, §§, justerare), never "Tjänsteutlåtande: –".
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/server/auth/actor";
+import { describe, expect, it } from "vitest";
 import { VerificationResultView } from "@/features/attestation/components/verification-result";
 import { verifyAttestationCode } from "@/features/attestation/server/verify-attestation";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { createTestDatabase } from "../support/database";
-import { actorFor, calledMeetingWithCase, daysAhead, setupMeetingsWorld } from "./meetings-fixtures";
+import { calledMeetingWithCase, daysAhead, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 
 const { db } = await createTestDatabase();
 
-let secretary: Actor;
-let chair: Actor;
-let checker: Actor;
-
-beforeAll(async () => {
-  await setupMeetingsWorld(db);
-  secretary = await actorFor(db, "sekreterare");
-  chair = await actorFor(db, "ordforande");
-  checker = await actorFor(db, "justerare");
-});
+const { secretary, chair, checker } = await setupMeetingsWorldWithActors(db);
 
 const minutesInApproval = async () => {
   const world = await calledMeetingWithCase(db, secretary);
