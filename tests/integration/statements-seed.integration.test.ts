@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { renderRichTextToHtml } from "@/features/statements/render";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
 import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
 import { seedDemoData } from "@/server/seed/demo";
 import { seedDemoStatements } from "@/server/seed/demo-statements";
 import { createTestDatabase } from "../support/database";
+import { richTextMarkup } from "../support/render-rich-text";
 
 const { db } = await createTestDatabase();
 
@@ -22,8 +22,8 @@ describe("demo statements", () => {
     expect(content.decisionPoints[0]!.text).toBe("Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande och överlämnar det till kommunstyrelsen som svar på remissen.");
     expect(content.signatories.map((signatory) => `${signatory.name}, ${signatory.title}`)).toEqual(["Lee Orberson, stadsdelsdirektör", "Linda Palo, avdelningschef"]);
     expect(content.attachments.map((attachment) => attachment.description)).toContain("Remissunderlag Motion Stoppa de öppna drogscenerna");
-    const html = Object.fromEntries(content.sections.map((section) => [section.key, renderRichTextToHtml(section.body)]));
-    expect(html.arendet).toContain("<ul><li><p>Stockholms stad utreder");
+    const html = Object.fromEntries(content.sections.map((section) => [section.key, richTextMarkup(section.body)]));
+    expect(html.arendet).toContain("<ul><li><div><p>Stockholms stad utreder");
     expect(html.synpunkter).toContain("<em>Lag (2023:196) om kommuners ansvar för brottsförebyggande arbete</em>");
     expect(html.synpunkter).toContain('<a href="http://www.oppnadrogscener.se" rel="noopener noreferrer">www.oppnadrogscener.se</a>');
     expect(html["arendets-beredning"]).toContain("informerades på förvaltningsgrupp den 16 april 2024");

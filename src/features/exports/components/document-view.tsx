@@ -146,7 +146,7 @@ const BlockView = ({ block }: { block: Block }) => {
   }
 };
 
-const BlocksView = ({ blocks }: { blocks: Block[] }) =>
+export const BlocksView = ({ blocks }: { blocks: Block[] }) =>
   blocks.map((block, index) => <BlockView key={index} block={block} />);
 
 export const DocumentView = ({ document }: { document: ExportDocument }) => {
