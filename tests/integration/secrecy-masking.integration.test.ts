@@ -11,7 +11,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { callMeeting } from "@/features/meetings/server/meeting-service";
-import { getMeetingDetail } from "@/features/meetings/server/meeting-queries";
+import { getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
 import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
 import { restoreStatementVersion } from "@/features/statements/server/restore-statement-version";
