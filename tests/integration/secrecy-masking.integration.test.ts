@@ -12,7 +12,7 @@ import type { Actor } from "@/server/auth/actor";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { callMeeting } from "@/features/meetings/server/meeting-service";
 import { getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
 import { restoreStatementVersion } from "@/features/statements/server/restore-statement-version";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";

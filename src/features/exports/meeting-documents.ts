@@ -11,7 +11,7 @@
 import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "@/features/meetings/labels";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import type { MinutesParagraph } from "@/features/meetings/server/minutes-content";
-import type { AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server/meeting-queries";
+import type { AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server/meeting-export-queries";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";

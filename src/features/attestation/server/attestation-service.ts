@@ -16,7 +16,7 @@ import { randomBytes } from "node:crypto";
 import type { AttestationOrder, Role } from "@/generated/prisma/enums";
 import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "@/features/cases/server/case-access";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { notifyInTx } from "@/features/notifications/server/notify";
 import { missingRequiredSections } from "@/features/statements/content";
 import { parseStatementContent, parseTemplateDefinition } from "@/features/statements/server/statement-access";

@@ -7,7 +7,7 @@ import type { DeadlineKind } from "@/generated/prisma/enums";
 import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { daysBetween } from "../dates";
+import { daysBetween } from "@/lib/due-dates";
 import { addDays, stockholmToday } from "@/lib/dates";
 
 export const DUE_SOON_DAYS = 14;

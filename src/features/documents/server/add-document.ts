@@ -11,7 +11,7 @@ import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/serv
 import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
-import { createCaseDocumentInTx } from "./create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { isUuid } from "@/lib/ids";
 import { validationError, zodFieldErrors } from "@/server/validation";
 

@@ -12,7 +12,7 @@
 // would misstate what the committee approved.
 import "server-only";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
-import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-queries";
+import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-export-queries";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, minutesFileName, minutesToDocument } from "../meeting-documents";

@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { assertCanEdit, loadCommitteeScope } from "./meeting-access";

@@ -6,7 +6,7 @@ import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { describeUnionConsultation } from "../format";
+import { describeUnionConsultation } from "@/features/statements/content";
 import { ZUnionConsultationSchema } from "../schemas";
 import { parseInput } from "@/server/validation";
 import { formatDateOnly, isoDateToDb } from "@/lib/dates";
