@@ -10,7 +10,7 @@ import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
-import { hasPassword, needsReauthentication } from "@/features/attestation/server/confirm-identity";
+import { hasPassword, needsReauthentication } from "@/features/attestation/server";
 import { getExtractForExport } from "./meeting-export-queries";
 import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";

@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
 import { describeUnionConsultation } from "@/features/statements/content";
 import { ZUnionConsultationSchema } from "../schemas";
 import { parseInput } from "@/server/validation";

@@ -4,7 +4,7 @@
 // Version 1 holds the prefill; every later save is a new version.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";

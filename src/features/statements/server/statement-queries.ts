@@ -4,7 +4,7 @@
 // with its own secrecy marking shows no description to those who may not read it.
 import "server-only";
 import { diffWords } from "diff";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
 import { maskStatementContent } from "../secrecy";
 import { statementContentFor, statementSecrecyMask } from "./statement-secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";

@@ -2,7 +2,7 @@
 // handlingar listed as its bilagor (cases/server/secrecy-access.ts decides who may see what).
 import "server-only";
 import type { Db, Tx } from "@/server/db";
-import { secrecyMaskFor, type CaseSecrecyRow, type SecrecyViewer } from "@/features/cases/server/secrecy-access";
+import { secrecyMaskFor, type CaseSecrecyRow, type SecrecyViewer } from "@/features/cases/server";
 import type { SecrecyMask } from "@/features/cases/secrecy";
 import type { TStatementContent } from "../schemas";
 import { maskStatementContent } from "../secrecy";
