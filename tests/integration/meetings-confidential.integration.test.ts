@@ -10,7 +10,7 @@ import type { Actor } from "@/server/auth/actor";
 import { addCaseToAgenda, addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision } from "@/features/meetings/server/decision-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
-import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-queries";
+import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
-import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-queries";
+import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { createTestDatabase } from "../support/database";

@@ -4,7 +4,8 @@ import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem }
 import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, updateDecision } from "@/features/meetings/server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
-import { getExtractForExport, getMinutesForExport, getMinutesView } from "@/features/meetings/server/meeting-queries";
+import { getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-export-queries";
+import { getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";

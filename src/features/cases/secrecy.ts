@@ -4,11 +4,12 @@
 // stay, a case title becomes "Sekretessmarkerat ärende", protected text gives way to
 // "Sekretess enligt <bestämmelse>.". A case's marking covers everything in it; a handling's
 // own marking covers what is taken from that handling (its description), even in a case
-// that is not confidential. Who may see what is decided in server/secrecy-access.ts.
+// that is not confidential. Who may see what is decided in server/secrecy-access.ts; a
+// tjänsteutlåtande's content is masked by these rules in statements/secrecy.ts.
 // Masking is for display only: stored content and the hashes attestations bind stay whole.
-import { secrecyMarking } from "@/features/diarium/labels";
-import { doc, paragraph } from "@/features/statements/rich-text";
-import type { TStatementContent } from "@/features/statements/schemas";
+
+/** The public marking that replaces protected content (OSL): "Sekretess enligt 26 kap. 1 § OSL". */
+export const secrecyMarking = (secrecyReference: string): string => `Sekretess enligt ${secrecyReference}`;
 
 /** The title of a confidential case for those who may not read it (as the diarium shows it). */
 export const CONFIDENTIAL_CASE_TITLE = "Sekretessmarkerat ärende";
@@ -26,26 +27,3 @@ export const masksAnything = (mask: SecrecyMask): boolean => mask.case !== null 
 
 /** The case title as the viewer may see it. */
 export const maskCaseTitle = (title: string, mask: SecrecyMask): string => (mask.case ? CONFIDENTIAL_CASE_TITLE : title);
-
-/**
- * A tjänsteutlåtande as the viewer may see it. A hidden case keeps the dnr, the committee and
- * the signatories (the organisation), nothing that describes the matter: no title, subtitle
- * (it names the referring body), handläggare, beslutspunkter, text or bilaga descriptions.
- * A hidden handling keeps its number in Bilagor, not its description.
- */
-export const maskStatementContent = (content: TStatementContent, mask: SecrecyMask): TStatementContent => {
-  if (!masksAnything(mask)) return content;
-  const maskAttachment = (attachment: TStatementContent["attachments"][number]) => {
-    const reference = mask.case ?? mask.documents.get(attachment.documentId);
-    return reference ? { ...attachment, description: `${attachment.number} – ${secrecyMarking(reference)}` } : attachment;
-  };
-  if (!mask.case) return { ...content, attachments: content.attachments.map(maskAttachment) };
-  const notice = secrecyNotice(mask.case);
-  return {
-    ...content,
-    header: { ...content.header, title: CONFIDENTIAL_CASE_TITLE, subtitle: "", caseOfficerName: "", caseOfficerPhone: "" },
-    decisionPoints: content.decisionPoints.length > 0 ? [{ text: notice }] : [],
-    sections: content.sections.map((section) => (section.body.content.length > 0 ? { ...section, body: doc(paragraph(notice)) } : section)),
-    attachments: content.attachments.map(maskAttachment),
-  };
-};

@@ -19,7 +19,4 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   OTHER: "Övrigt",
 };
 
-/** The public marking that replaces protected content (OSL): "Sekretess enligt 26 kap. 1 § OSL". */
-export const secrecyMarking = (secrecyReference: string): string => `Sekretess enligt ${secrecyReference}`;
-
 export const MOTION_ONE_YEAR_WARNING = "Motionen ska besvaras inom ett år från att den väcktes";

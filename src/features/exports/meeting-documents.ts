@@ -10,8 +10,7 @@
 // model), so the same content always gives the same bytes.
 import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "@/features/meetings/labels";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
-import type { MinutesParagraph } from "@/features/meetings/server/minutes-content";
-import type { AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server/meeting-queries";
+import type { MinutesParagraph, AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";

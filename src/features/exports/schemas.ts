@@ -4,10 +4,6 @@ import { z } from "@/lib/zod";
 export const EXPORT_FORMATS = ["pdf", "docx"] as const;
 export type TExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** The four kinds of downloadable documents; each has its route under /api/export/{kind}/{id}. */
-export const EXPORT_KINDS = ["statement", "agenda", "minutes", "extract"] as const;
-export type TExportKind = (typeof EXPORT_KINDS)[number];
-
 const id = z.uuid();
 const format = z.enum(EXPORT_FORMATS);
 

@@ -3,7 +3,8 @@
 // Layout follows ../shared/reference/tjansteutlatande-oppna-drogscener.md: letterhead
 // (Handläggare | Till), title, subtitle, the template's sections in order, signatures,
 // Bilagor, and — only for attested content — the "Attesterat av" block.
-import { masksAnything, maskStatementContent, type SecrecyMask } from "@/features/cases/secrecy";
+import { masksAnything, type SecrecyMask } from "@/features/cases/secrecy";
+import { maskStatementContent } from "@/features/statements/secrecy";
 import { lowerFirst } from "@/features/statements/content";
 import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";

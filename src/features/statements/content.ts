@@ -1,6 +1,7 @@
 // Pure rules about statement content: the default template, the parts a save can change,
 // and plain-text views used by diffs. No server imports: the editor uses these too.
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
+import { longSwedishDate } from "@/lib/dates";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
 import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
 
@@ -35,6 +36,14 @@ export const defaultDecisionPoint = (committeeName: string, referringBody: strin
   referringBody
     ? `${committeeName} godkänner förvaltningens tjänsteutlåtande och överlämnar det till ${lowerFirst(referringBody)} som svar på remissen.`
     : `${committeeName} godkänner förvaltningens tjänsteutlåtande.`;
+
+/**
+ * "De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024."
+ * Written into the statement's "Ärendets beredning" (server/create-statement.ts, which the
+ * plain-Node seed also runs) and shown on the meeting page with the case's union consultations.
+ */
+export const describeUnionConsultation = ({ forum, date }: { forum: string; date: Date }): string =>
+  `De fackliga organisationerna informerades på ${forum} den ${longSwedishDate(date)}.`;
 
 // ─── Sections as units of saving ────────────────────────────────────────────
 

@@ -7,7 +7,7 @@
 import { attestAuditData, ATTEST_ACTION, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import { contentHashOf } from "@/features/attestation/content";
 import { statementTitleOf } from "@/features/statements/server/statement-access";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { DEMO_USERS } from "./demo-organisation";

@@ -8,7 +8,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { MemberRole } from "@/generated/prisma/enums";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { extractDescription } from "@/features/meetings/format";
 import { buildMinutesContent, hashMinutesContent } from "@/features/meetings/server/minutes-content";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MeetingPlan } from "@/features/meetings/components/meeting-plan";
-import { getMeetingPlan } from "@/features/meetings/server/meeting-queries";
+import { getMeetingPlan } from "@/features/meetings/server/meeting-page-queries";
 import { requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Sammanträden" };

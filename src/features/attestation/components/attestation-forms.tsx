@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { attestAction, returnAction, sendForAttestationAction, withdrawAction } from "../actions";
 import { ErrorSummary } from "@/components/error-summary";
-import { StepUpLogin } from "@/features/auth/components/step-up-login";
+import { StepUpLogin } from "@/features/auth/components";
 import { FieldError, SubmitButton, useActionForm } from "./action-form";
 
 const inputClass = "mt-1 w-full rounded border border-slate-400 px-3 py-2";

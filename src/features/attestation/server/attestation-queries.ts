@@ -1,7 +1,7 @@
 // Read models of the attestation pages: a case's attestation page, the attester's inbox
 // ("Att attestera") and its count in the navigation.
 import "server-only";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";

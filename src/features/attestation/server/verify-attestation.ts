@@ -6,7 +6,7 @@ import "server-only";
 import { formatDate } from "@/lib/dates";
 import { z } from "@/lib/zod";
 import { db } from "@/server/db";
-import { statementTitleOf } from "@/features/statements/server/statement-access";
+import { statementTitleOf } from "@/features/statements/server";
 import { getAttestationState } from "./attestation-state";
 
 export type VerificationStatus = "VALID" | "PENDING" | "INVALIDATED" | "NOT_VALID";

@@ -1,6 +1,6 @@
 // "Händelser": a case's audit events in Swedish, for those who may read the case.
 import "server-only";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";

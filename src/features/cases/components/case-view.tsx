@@ -4,11 +4,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS } from "../labels";
 import type { CaseDetails } from "../server/case-queries";
 import { CaseActions } from "./case-actions";
-import { describeDueDate } from "@/features/diarium/dates";
+import { describeDueDate } from "@/lib/due-dates";
 import { formatDateTime } from "@/lib/dates";
 
 const Fact = ({ term, children }: { term: string; children: ReactNode }) => (
@@ -38,7 +37,8 @@ const DueDate = ({ dueDate, today, open }: { dueDate: string; today: string; ope
   );
 };
 
-export const CaseView = ({ details }: { details: CaseDetails }) => {
+/** `documents`: the "Handlingar" section, which the page composes (features/documents builds on cases). */
+export const CaseView = ({ details, documents }: { details: CaseDetails; documents: ReactNode }) => {
   const open = details.status === "OPEN";
   const hasActions = details.permissions.reassign || details.permissions.close || details.permissions.misregister;
   return (
@@ -156,7 +156,7 @@ export const CaseView = ({ details }: { details: CaseDetails }) => {
         </section>
       ) : null}
 
-      <CaseDocumentsSection caseId={details.id} />
+      {documents}
 
       <section aria-labelledby="case-deadlines">
         <h2 id="case-deadlines" className="text-2xl font-bold">

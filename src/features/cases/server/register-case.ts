@@ -2,7 +2,7 @@
 // incoming remiss as handling 1 and the audit events, all in one transaction.
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
-import { createCaseDocumentInTx } from "@/features/documents/server/create-document";
+import { createCaseDocumentInTx } from "./create-document";
 import { formatCaseNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";

@@ -5,9 +5,7 @@
 // case's confidential content (case-access.ts: "readConfidential").
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
-import type { Db, Tx } from "@/server/db";
-import type { TStatementContent } from "@/features/statements/schemas";
-import { maskStatementContent, type SecrecyMask } from "../secrecy";
+import type { SecrecyMask } from "../secrecy";
 import { canOnCase, toCaseScope, type CaseScope } from "./case-access";
 
 export type SecrecyViewer = Actor | "public";
@@ -19,7 +17,7 @@ export const caseHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope): boolean
 export const documentHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope, documentSecrecyReference: string | null): boolean =>
   documentSecrecyReference !== null && (viewer === "public" || !canOnCase(viewer, "readConfidential", scope));
 
-type CaseSecrecyRow = Parameters<typeof toCaseScope>[0];
+export type CaseSecrecyRow = Parameters<typeof toCaseScope>[0];
 
 /** The mask of one case for one viewer, given the case's handlingar that matter to the caller. */
 export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseSecrecyRow, documents: readonly { id: string; secrecyReference: string | null }[]): SecrecyMask => {
@@ -31,14 +29,3 @@ export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseSecrecyRow, d
     ),
   };
 };
-
-/** The mask of a statement's content: its case and the handlingar listed as bilagor (their marking now). */
-export const statementSecrecyMask = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseSecrecyRow, contents: readonly TStatementContent[]): Promise<SecrecyMask> => {
-  const ids = [...new Set(contents.flatMap((content) => content.attachments.map((attachment) => attachment.documentId)))];
-  const documents = ids.length > 0 ? await client.caseDocument.findMany({ where: { id: { in: ids }, secrecyReference: { not: null } }, select: { id: true, secrecyReference: true } }) : [];
-  return secrecyMaskFor(viewer, caseRow, documents);
-};
-
-/** The statement's content as the viewer may see it. */
-export const statementContentFor = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseSecrecyRow, content: TStatementContent): Promise<TStatementContent> =>
-  maskStatementContent(content, await statementSecrecyMask(client, viewer, caseRow, [content]));

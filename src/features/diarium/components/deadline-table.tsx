@@ -1,5 +1,5 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
-import { describeDaysLeft } from "../dates";
+import { describeDaysLeft } from "@/lib/due-dates";
 import { DEADLINE_KIND_LABELS, MOTION_ONE_YEAR_WARNING } from "../labels";
 import type { DeadlineRow } from "../server/deadlines";
 import { CONFIDENTIAL_TITLE_PLACEHOLDER } from "./diarium-table";

@@ -1,5 +1,6 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { DOCUMENT_DIRECTION_LABELS, secrecyMarking } from "../labels";
+import { secrecyMarking } from "@/features/cases/secrecy";
+import { DOCUMENT_DIRECTION_LABELS } from "../labels";
 import type { PublicDiariumRow } from "../server/public-diarium";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 

@@ -4,10 +4,10 @@
 // one-year limit of Kommunallagen 5 kap. 35 § (flagged 60 days ahead).
 import "server-only";
 import type { DeadlineKind } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { daysBetween } from "../dates";
+import { daysBetween } from "@/lib/due-dates";
 import { addDays, stockholmToday } from "@/lib/dates";
 
 export const DUE_SOON_DAYS = 14;

@@ -5,7 +5,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CaseStatus } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";

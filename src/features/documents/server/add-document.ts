@@ -7,11 +7,10 @@ import type { Actor } from "@/server/auth";
 import { putBlob } from "@/server/blob-store";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope, createCaseDocumentInTx } from "@/features/cases/server";
 import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
-import { createCaseDocumentInTx } from "./create-document";
 import { isUuid } from "@/lib/ids";
 import { validationError, zodFieldErrors } from "@/server/validation";
 

@@ -8,8 +8,7 @@ import type { Actor } from "@/server/auth";
 import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { documentHiddenFrom } from "@/features/cases/server/secrecy-access";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope, documentHiddenFrom } from "@/features/cases/server";
 import { isUuid } from "@/lib/ids";
 
 export type CaseDocumentListItem = {

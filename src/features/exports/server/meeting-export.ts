@@ -11,8 +11,8 @@
 // content does not match is refused rather than exported as a draft: both alternatives
 // would misstate what the committee approved.
 import "server-only";
-import { getAttestationState } from "@/features/attestation/server/attestation-state";
-import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server/meeting-queries";
+import { getAttestationState } from "@/features/attestation/server";
+import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, minutesFileName, minutesToDocument } from "../meeting-documents";

@@ -7,9 +7,9 @@
 // otherwise it is a draft with "UTKAST".
 import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
-import { getAttestationState } from "@/features/attestation/server/attestation-state";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
-import { statementSecrecyMask } from "@/features/cases/server/secrecy-access";
+import { getAttestationState } from "@/features/attestation/server";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
+import { statementSecrecyMask } from "@/features/statements/server";
 import { maskCaseTitle } from "@/features/cases/secrecy";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";

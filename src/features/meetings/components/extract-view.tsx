@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { ExportButtons } from "@/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
-import type { getExtractView } from "../server/meeting-queries";
+import type { getExtractView } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden } from "./action-form";
 
 type View = Awaited<ReturnType<typeof getExtractView>>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { ExportButtons } from "@/components/export-buttons";
 import {
   addCaseToAgendaAction,
   addOpinionAction,
@@ -14,7 +14,7 @@ import {
 } from "../actions";
 import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
-import type { getMeetingDetail } from "../server/meeting-queries";
+import type { getMeetingDetail } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden, SelectField } from "./action-form";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;

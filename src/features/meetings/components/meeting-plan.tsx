@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
-import type { getMeetingPlan } from "../server/meeting-queries";
+import type { getMeetingPlan } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden } from "./action-form";
 
 type Plan = Awaited<ReturnType<typeof getMeetingPlan>>;

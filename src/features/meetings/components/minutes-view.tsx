@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { StepUpLogin } from "@/features/auth/components/step-up-login";
-import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { StepUpLogin } from "@/features/auth/components";
+import { ExportButtons } from "@/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
-import type { getMinutesView } from "../server/meeting-queries";
+import type { getMinutesView } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden, SelectField } from "./action-form";
 import { formatDateTime } from "@/lib/dates";
 

@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server/case-access";
+import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
 import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema } from "../schemas";
 import { lockMeetingForEdit, touchMeeting, type LockedMeeting } from "./meeting-guards";
 import { parseInput } from "@/server/validation";

@@ -9,8 +9,7 @@
 // always the full content, so the pages, the exports and /verifiera agree on what was justerat.
 // The texts and the rule come from the one masking of every channel (features/cases/secrecy.ts).
 import "server-only";
-import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
-import { caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server/secrecy-access";
+import { CASE_SCOPE_SELECT, toCaseScope, caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import type { Db, Tx } from "@/server/db";
 import { holdsJusteringRole, type CommitteeScope } from "./meeting-access";

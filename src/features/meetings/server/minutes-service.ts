@@ -6,13 +6,12 @@
 // appeal period ends three weeks later. Nothing of it before the meeting has started
 // (../dates.ts). Returning or withdrawing invalidates every step.
 import "server-only";
-import { authenticateForAttestation } from "@/features/attestation/server/confirm-identity";
+import { authenticateForAttestation, ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
-import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { notBeforeMeeting, postingDates } from "../dates";

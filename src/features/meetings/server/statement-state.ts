@@ -3,7 +3,7 @@
 // completed request, every step bound to the hash of the current version, audit intact);
 // the proposal is read from exactly the version the attestation binds to.
 import "server-only";
-import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { getAttestationState } from "@/features/attestation/server";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";

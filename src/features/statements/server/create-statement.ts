@@ -4,8 +4,7 @@
 // Version 1 holds the prefill; every later save is a new version.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
-import { describeUnionConsultation } from "@/features/meetings/format";
+import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
@@ -13,7 +12,7 @@ import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { defaultDecisionPoint, lowerFirst } from "../content";
+import { defaultDecisionPoint, describeUnionConsultation, lowerFirst } from "../content";
 import { bulletList, doc, EMPTY_DOC, paragraph, type TRichText } from "../rich-text";
 import { ZCreateStatementSchema, type TAttachment, type TStatementContent, type TTemplateDefinition } from "../schemas";
 import { authorizeOnCase } from "./statement-access";

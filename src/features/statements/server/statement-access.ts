@@ -3,7 +3,7 @@
 // handläggare edits it (case-access.ts: "editStatement"). Unknown or unreadable → NOT_FOUND.
 import "server-only";
 import type { StatementStatus } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseAction, type CaseScope } from "@/features/cases/server/case-access";
+import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseAction, type CaseScope } from "@/features/cases/server";
 import type { Actor } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";

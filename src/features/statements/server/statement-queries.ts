@@ -1,12 +1,12 @@
 // Read models for the statement pages: editor, history (with word diff) and preview.
 // Authorization as everywhere: readers of the case see the statement, others get NOT_FOUND.
-// The content is masked for the reader (cases/secrecy.ts): a bilaga taken from a handling
+// The content is masked for the reader (../secrecy.ts): a bilaga taken from a handling
 // with its own secrecy marking shows no description to those who may not read it.
 import "server-only";
 import { diffWords } from "diff";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
-import { statementContentFor, statementSecrecyMask } from "@/features/cases/server/secrecy-access";
-import { maskStatementContent } from "@/features/cases/secrecy";
+import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
+import { maskStatementContent } from "../secrecy";
+import { statementContentFor, statementSecrecyMask } from "./statement-secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CaseView } from "@/features/cases/components/case-view";
 import { getCaseDetails } from "@/features/cases/server/case-queries";
+import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 
@@ -10,7 +11,7 @@ const CasePage = async ({ params }: { params: Promise<{ id: string }> }) => {
   const actor = await requireActor();
   const { id } = await params;
   const details = await orNotFound(getCaseDetails({ actor, caseId: id }));
-  return <CaseView details={details} />;
+  return <CaseView details={details} documents={<CaseDocumentsSection caseId={details.id} />} />;
 };
 
 export default CasePage;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MeetingDetail } from "@/features/meetings/components/meeting-detail";
-import { getMeetingDetail } from "@/features/meetings/server/meeting-queries";
+import { getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CaseAttestationPanel } from "@/features/attestation/components/case-attestation-panel";
 import { getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
-import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { ExportButtons } from "@/components/export-buttons";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";

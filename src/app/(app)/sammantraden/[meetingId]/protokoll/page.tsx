@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { MinutesView } from "@/features/meetings/components/minutes-view";
-import { getMinutesView } from "@/features/meetings/server/meeting-queries";
+import { getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 

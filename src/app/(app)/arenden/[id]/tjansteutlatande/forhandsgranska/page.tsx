@@ -3,7 +3,7 @@ import Link from "next/link";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPreview } from "@/features/statements/server/statement-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
-import { ExportButtons } from "@/features/exports/components/export-buttons";
+import { ExportButtons } from "@/components/export-buttons";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";

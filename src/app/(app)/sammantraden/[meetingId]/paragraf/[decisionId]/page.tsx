@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ExtractView } from "@/features/meetings/components/extract-view";
-import { getExtractView } from "@/features/meetings/server/meeting-queries";
+import { getExtractView } from "@/features/meetings/server/meeting-page-queries";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 

@@ -4,7 +4,10 @@
 // No `download` attribute: the file's Content-Disposition: attachment already saves it,
 // while a refusal (401, 404, 409) is a short Swedish text the browser then shows — with
 // the attribute the browser would save or fail it as a download and the message be lost.
-import type { TExportKind } from "../schemas";
+// Shared UI: the statement and meeting pages of several features link to the exports.
+
+/** The four kinds of downloadable documents; each has its route under /api/export/{kind}/{id}. */
+type TExportKind = "statement" | "agenda" | "minutes" | "extract";
 
 type ExportButtonsProps = {
   kind: TExportKind;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDaysLeft, describeDueDate } from "./dates";
+import { describeDaysLeft, describeDueDate } from "./due-dates";
 
 describe("deadlines in words", () => {
   it("describes days left and days overdue, not only in colour", () => {

@@ -1,46 +1,31 @@
-// Read models of the meeting pages and documents. Each query authorizes from the meeting's
-// committee, and masks the items of confidential cases the actor may not read
-// (confidential-items.ts), so that a page and its export always show the same.
+// Read models of the meeting pages: the meeting plan, one meeting, its minutes and one §'s
+// extract. Each query authorizes from the meeting's committee, and masks the items of
+// confidential cases the actor may not read (confidential-items.ts), as the exports do
+// (meeting-export-queries.ts), so that a page and its export always show the same.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { AppError } from "@/server/errors";
 import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
-import { maskedCases, maskOf, maskParagraph, type MeetingViewer } from "./confidential-items";
+import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
-import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds, type CommitteeScope } from "./meeting-access";
-import { hasPassword, needsReauthentication } from "@/features/attestation/server/confirm-identity";
-import { hashMinutesContent, readMinutesContent, type MinutesContent } from "./minutes-content";
+import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
+import { hasPassword, needsReauthentication } from "@/features/attestation/server";
+import { getExtractForExport } from "./meeting-export-queries";
+import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
+import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
-import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
-
-const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
-
-const notFound = () => new AppError("NOT_FOUND", "Meeting not found", { userMessage: "Sammanträdet finns inte, eller så saknar du behörighet att se det." });
-
-/** The minutes as the viewer may see them: the §§ of confidential cases they may not read masked. */
-const maskContent = async (content: MinutesContent, viewer: MeetingViewer, scope: CommitteeScope): Promise<{ content: MinutesContent; maskedDecisionIds: string[] }> => {
-  const masked = await maskedCases(db, viewer, scope, content.paragraphs.map((paragraph) => paragraph.caseId));
-  const maskedDecisionIds: string[] = [];
-  const paragraphs = content.paragraphs.map((paragraph) => {
-    const secrecy = maskOf(masked, paragraph.caseId);
-    if (!secrecy) return paragraph;
-    maskedDecisionIds.push(paragraph.decisionId);
-    return maskParagraph(paragraph, secrecy);
-  });
-  return { content: { ...content, paragraphs }, maskedDecisionIds };
-};
+import type { Prisma } from "@/generated/prisma/client";
 
 // ─── Meeting plan ────────────────────────────────────────────────────────────
 
 export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Actor; committeeId?: string; year?: number }) => {
   const readable = await readableCommitteeIds(actor);
-  const committees = await db.committee.findMany({ where: { id: { in: readable } }, select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } });
+  const committees = await db.committee.findMany({ where: { id: { in: readable } }, select: COMMITTEE_HEADING_SELECT, orderBy: { name: "asc" } });
   const editable = new Set<string>();
   for (const committee of committees) {
     const scope = await loadCommitteeScope(db, committee.id);
@@ -78,23 +63,23 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
 // ─── One meeting ─────────────────────────────────────────────────────────────
 
 const MEETING_DETAIL = {
-  committee: { select: { id: true, name: true, shortName: true } },
+  committee: { select: COMMITTEE_HEADING_SELECT },
   minutes: { select: { id: true, status: true, version: true, postedDate: true, appealEndsOn: true } },
   attendance: true,
   agendaItems: {
     orderBy: { position: "asc" },
     include: {
       case: { select: { id: true, caseNumber: true, title: true, status: true, caseOfficer: { select: { name: true } } } },
-      decision: { include: { opinions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, _count: { select: { dispatches: true } } } },
+      decision: { include: { opinions: { orderBy: OPINION_ORDER }, _count: { select: { dispatches: true } } } },
     },
   },
 } satisfies Prisma.MeetingInclude;
 
 export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
-  if (!isUuid(meetingId)) throw notFound();
+  if (!isUuid(meetingId)) throw meetingNotFound();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: MEETING_DETAIL });
   const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
-  if (!meeting) throw notFound();
+  if (!meeting) throw meetingNotFound();
   const canEdit = canEditMeetings(actor, scope);
   const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, active: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
   const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
@@ -186,13 +171,13 @@ const agendaCandidates = async (committeeId: string, exclude: Set<string>) => {
 // ─── Minutes ─────────────────────────────────────────────────────────────────
 
 export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
-  if (!isUuid(meetingId)) throw notFound();
+  if (!isUuid(meetingId)) throw meetingNotFound();
   const meeting = await db.meeting.findUnique({
     where: { id: meetingId },
     select: { id: true, committeeId: true, status: true, startsAt: true, place: true, committee: { select: { name: true, shortName: true } }, minutes: true },
   });
   const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
-  if (!meeting) throw notFound();
+  if (!meeting) throw meetingNotFound();
   const canEdit = canEditMeetings(actor, scope);
   const [chairs = [], checkers = []] = canEdit
     ? await Promise.all(
@@ -282,7 +267,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
       })
     : null;
   const scope = assertCanRead(actor, decision ? await loadCommitteeScope(db, decision.agendaItem.meeting.committeeId) : null);
-  if (!decision) throw notFound();
+  if (!decision) throw meetingNotFound();
   const extract = await getExtractForExport({ actor, decisionId });
   const theCase = decision.agendaItem.case;
   return {
@@ -300,177 +285,5 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
       sentDate: formatDateOnly(dispatch.sentDate),
       documentNumber: theCase ? `${theCase.caseNumber}-${dispatch.document.number}` : String(dispatch.document.number),
     })),
-  };
-};
-
-// ─── Read models for exports (G maps these to its document model) ───────────
-
-type ExportActor = Exclude<MeetingViewer, "public">;
-
-const authorizeExport = async (actor: ExportActor, committeeId: string): Promise<CommitteeScope> => {
-  const scope = await loadCommitteeScope(db, committeeId);
-  // "system": the export job, which authorized when the export was requested.
-  if (actor !== "system") return assertCanRead(actor, scope);
-  if (!scope) throw notFound();
-  return scope;
-};
-
-export type AgendaExport = Awaited<ReturnType<typeof getAgendaForExport>>;
-
-/** Föredragningslista with kallelse data. */
-export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportActor; meetingId: string }) => {
-  const meeting = isUuid(meetingId)
-    ? await db.meeting.findUnique({
-        where: { id: meetingId },
-        include: {
-          committee: { select: { id: true, name: true, shortName: true } },
-          agendaItems: {
-            orderBy: { position: "asc" },
-            include: { case: { select: { caseNumber: true, caseOfficer: { select: { name: true, phone: true } }, department: { select: { name: true } } } } },
-          },
-        },
-      })
-    : null;
-  if (!meeting) throw notFound();
-  const scope = await authorizeExport(actor, meeting.committeeId);
-  const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
-  return {
-    committee: meeting.committee,
-    meeting: { id: meeting.id, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
-    publishedAt: meeting.agendaPublishedAt,
-    items: meeting.agendaItems.map((item) => {
-      const secrecyReference = maskOf(masked, item.caseId);
-      // A confidential case the actor may not read: its dnr, nothing that identifies or quotes it.
-      const shown = secrecyReference ? null : item.case;
-      return {
-        number: item.position,
-        kind: item.kind,
-        title: secrecyReference ? CONFIDENTIAL_CASE_TITLE : item.title,
-        caseNumber: item.case?.caseNumber ?? null,
-        caseOfficer: shown?.caseOfficer.name ?? null,
-        caseOfficerPhone: shown?.caseOfficer.phone ?? null,
-        department: shown?.department.name ?? null,
-        proposal: secrecyReference ? [secrecyNotice(secrecyReference)] : stringsOf(item.proposal),
-      };
-    }),
-  };
-};
-
-const approvalsOf = async (minutesId: string) => {
-  const request = await db.attestationRequest.findFirst({
-    where: { subjectType: "MINUTES", subjectId: minutesId, status: "COMPLETED" },
-    orderBy: { createdAt: "desc" },
-    include: { steps: { orderBy: { position: "asc" } } },
-  });
-  return request
-    ? {
-        verificationCode: request.verificationCode,
-        contentHash: request.contentHash,
-        hashScheme: asHashScheme(request.hashScheme),
-        approvals: request.steps.map((step) => ({ role: step.role, name: step.attesterName ?? "", title: step.attesterTitle, date: step.attestedAt ? formatDate(step.attestedAt) : "" })),
-      }
-    : null;
-};
-
-export type MinutesExport = Awaited<ReturnType<typeof getMinutesForExport>>;
-
-/**
- * The protokoll: the canonical content (secretary included) plus its justering and anslag.
- * `contentHash` is always the full content's; `paragraphs` are masked for the actor.
- */
-export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportActor; minutesId: string }) => {
-  const minutes = isUuid(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
-  if (!minutes) throw notFound();
-  const scope = await authorizeExport(actor, minutes.meeting.committeeId);
-  const content = await readMinutesContent(db, minutes.meetingId);
-  if (!content) throw notFound();
-  const { content: visible } = await maskContent(content, actor, scope);
-  const justering = minutes.status === "APPROVED" ? await approvalsOf(minutes.id) : null;
-  return {
-    ...visible,
-    status: minutes.status,
-    // In the justering's hash scheme, which it is checked against.
-    contentHash: hashMinutesContent(content, justering?.hashScheme ?? CURRENT_HASH_SCHEME),
-    approvedAt: minutes.approvedAt,
-    postedDate: formatDateOnly(minutes.postedDate) || null,
-    appealEndsOn: formatDateOnly(minutes.appealEndsOn) || null,
-    justering,
-  };
-};
-
-export type ExtractExport = Awaited<ReturnType<typeof getExtractForExport>>;
-
-/**
- * Protokollsutdrag: one § with the meeting's header and the justering. An extract is the
- * whole § or nothing: a § of a confidential case the actor may not read is NOT_FOUND.
- */
-export const getExtractForExport = async ({ actor, decisionId }: { actor: ExportActor; decisionId: string }) => {
-  const decision = isUuid(decisionId)
-    ? await db.decision.findUnique({
-        where: { id: decisionId },
-        select: { committeeId: true, agendaItem: { select: { meetingId: true, caseId: true, meeting: { select: { minutes: { select: { id: true } } } } } } },
-      })
-    : null;
-  if (!decision) throw notFound();
-  const scope = await authorizeExport(actor, decision.committeeId);
-  if ((await maskedCases(db, actor, scope, [decision.agendaItem.caseId])).size > 0) throw notFound();
-  const minutesId = decision.agendaItem.meeting.minutes?.id;
-  // The full minutes (the § is printed whole, and the justering is checked against the full hash).
-  const minutes = minutesId ? await getMinutesForExport({ actor: "system", minutesId }) : null;
-  const inMinutes = minutes?.paragraphs.find((candidate) => candidate.decisionId === decisionId);
-  // Minutes sent for justering print only what they hold: a § missing from them is never
-  // printed under their justering (nor as a draft of them).
-  if (minutes && minutes.status !== "DRAFT" && !inMinutes) {
-    throw new AppError("INVALID_STATE", `Decision ${decisionId} is not in the content of minutes ${minutesId} (${minutes.status})`, {
-      userMessage: "Paragrafen finns inte i protokollet som skickats för justering och kan inte skrivas ut som protokollsutdrag. Kontakta nämndsekreteraren.",
-    });
-  }
-  // Without minutes yet (an immediately approved §), the paragraph is built from the rows alone.
-  const paragraph = inMinutes ?? (await standaloneParagraph(decisionId));
-  // The letterhead as the minutes hold it: once sent for justering, as justerat (a committee
-  // renamed since does not change it); without minutes, from the rows.
-  const { committee, meeting } = minutes ?? (await liveLetterhead(decision.agendaItem.meetingId));
-  return {
-    committee: { id: committee.id, name: committee.name, shortName: committee.shortName },
-    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place },
-    paragraph,
-    minutesStatus: minutes?.status ?? null,
-    /** The minutes the § belongs to and the hash of their content (the stored snapshot once sent; exports check it against the justering). */
-    minutesId: minutesId ?? null,
-    minutesContentHash: minutes?.contentHash ?? null,
-    justering: minutes?.justering ?? null,
-    postedDate: minutes?.postedDate ?? null,
-    appealEndsOn: minutes?.appealEndsOn ?? null,
-    /** "Rätt utdraget intygar": the secretary of the minutes' content. */
-    secretary: minutes?.secretary?.name ?? null,
-  };
-};
-
-const liveLetterhead = async (meetingId: string) => {
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { startsAt: true, place: true, committee: { select: { id: true, name: true, shortName: true } } } });
-  return { committee: meeting.committee, meeting: { id: meetingId, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place } };
-};
-
-const standaloneParagraph = async (decisionId: string) => {
-  const decision = await db.decision.findUniqueOrThrow({
-    where: { id: decisionId },
-    include: { opinions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, agendaItem: { include: { case: { select: { caseNumber: true } } } } },
-  });
-  const votes = decision.votes ? ZVotesSchema.safeParse(decision.votes).data : undefined;
-  return {
-    decisionId: decision.id,
-    paragraph: decision.paragraph,
-    year: decision.year,
-    agendaPosition: decision.agendaItem.position,
-    itemKind: decision.agendaItem.kind,
-    caseId: decision.agendaItem.caseId,
-    caseNumber: decision.agendaItem.case?.caseNumber ?? null,
-    title: decision.agendaItem.title,
-    kind: decision.kind,
-    decisionPoints: stringsOf(decision.decisionPoints),
-    motions: ZMotionsSchema.safeParse(decision.motions).data ?? [],
-    votes: votes?.mode === "TOTALS" ? { question: votes.question ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, rollCall: [] } : null,
-    immediateApproval: decision.immediateApproval,
-    opinions: decision.opinions.map((opinion) => ({ kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
   };
 };

@@ -1,0 +1,5 @@
+// The attestation feature's public entry: what other features (meetings' justering,
+// exports' attestation block) may use of its services.
+export { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "./attestation-audit";
+export { getAttestationState } from "./attestation-state";
+export { authenticateForAttestation, hasPassword, needsReauthentication } from "./confirm-identity";

@@ -1,0 +1,4 @@
+// The meetings feature's public entry: the export read model, which features/exports maps
+// to its document model.
+export { getAgendaForExport, getExtractForExport, getMinutesForExport, type AgendaExport, type ExtractExport, type MinutesExport } from "./meeting-export-queries";
+export type { MinutesParagraph } from "./minutes-content";

@@ -1,0 +1,4 @@
+// The statements feature's public entry: a statement's stored content and template parsed,
+// its title, and its secrecy mask (attestation and exports read statements through these).
+export { parseStatementContent, parseTemplateDefinition, statementTitleOf } from "./statement-access";
+export { statementSecrecyMask } from "./statement-secrecy";
