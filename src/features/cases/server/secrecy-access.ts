@@ -2,27 +2,25 @@
 // channel that leaves the app's access control (e-mail, the public copy of a document),
 // which sees what the public diarium shows. A confidential case is hidden from those who
 // may not read it; a confidential handling's content from those who may not read the
-// case's confidential content (case-access.ts: "readConfidential").
+// case's confidential content (src/server/authz: "document.read").
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import type { TStatementContent } from "@/features/statements/schemas";
 import { maskStatementContent, type SecrecyMask } from "../secrecy";
-import { canOnCase, toCaseScope, type CaseScope } from "./case-access";
+import { can, toCaseScope, type CaseScope, type CaseScopeRow } from "@/server/authz";
 
 export type SecrecyViewer = Actor | "public";
 
 /** True when the viewer may not see the case at all (it is confidential and they may not read it). */
-export const caseHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope): boolean => scope.confidential && (viewer === "public" || !canOnCase(viewer, "read", scope));
+export const caseHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope): boolean => scope.confidential && (viewer === "public" || !can(viewer, "case.read", scope));
 
 /** True when the viewer may not see the content of a handling carrying its own secrecy marking. */
 export const documentHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope, documentSecrecyReference: string | null): boolean =>
-  documentSecrecyReference !== null && (viewer === "public" || !canOnCase(viewer, "readConfidential", scope));
-
-type CaseSecrecyRow = Parameters<typeof toCaseScope>[0];
+  documentSecrecyReference !== null && (viewer === "public" || !can(viewer, "document.read", { case: scope, confidential: true }));
 
 /** The mask of one case for one viewer, given the case's handlingar that matter to the caller. */
-export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseSecrecyRow, documents: readonly { id: string; secrecyReference: string | null }[]): SecrecyMask => {
+export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseScopeRow, documents: readonly { id: string; secrecyReference: string | null }[]): SecrecyMask => {
   const scope = toCaseScope(caseRow);
   return {
     case: caseHiddenFrom(viewer, scope) ? caseRow.secrecyReference : null,
@@ -33,12 +31,12 @@ export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseSecrecyRow, d
 };
 
 /** The mask of a statement's content: its case and the handlingar listed as bilagor (their marking now). */
-export const statementSecrecyMask = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseSecrecyRow, contents: readonly TStatementContent[]): Promise<SecrecyMask> => {
+export const statementSecrecyMask = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseScopeRow, contents: readonly TStatementContent[]): Promise<SecrecyMask> => {
   const ids = [...new Set(contents.flatMap((content) => content.attachments.map((attachment) => attachment.documentId)))];
   const documents = ids.length > 0 ? await client.caseDocument.findMany({ where: { id: { in: ids }, secrecyReference: { not: null } }, select: { id: true, secrecyReference: true } }) : [];
   return secrecyMaskFor(viewer, caseRow, documents);
 };
 
 /** The statement's content as the viewer may see it. */
-export const statementContentFor = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseSecrecyRow, content: TStatementContent): Promise<TStatementContent> =>
+export const statementContentFor = async (client: Db | Tx, viewer: SecrecyViewer, caseRow: CaseScopeRow, content: TStatementContent): Promise<TStatementContent> =>
   maskStatementContent(content, await statementSecrecyMask(client, viewer, caseRow, [content]));
