@@ -46,17 +46,18 @@ const ROLES: Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR
 // The rule as DESIGN.md states it, written out independently of the policy's tables.
 const READS_PUBLIC: Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"];
 const READS_CONFIDENTIAL: Role[] = ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY"];
-const EXPECTED_ROLES: Record<CaseAction, Role[]> = {
-  "case.read": READS_PUBLIC,
-  "case.readConfidential": READS_CONFIDENTIAL,
-  "case.edit": ["REGISTRAR", "DEPARTMENT_HEAD"],
-  "case.addDocument": ["REGISTRAR", "DEPARTMENT_HEAD", "COMMITTEE_SECRETARY"],
-  "case.reassign": ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"],
-  "case.close": ["REGISTRAR", "DEPARTMENT_HEAD", "COMMITTEE_SECRETARY"],
-  "case.misregister": ["REGISTRAR"],
-  "statement.edit": [],
+/** What each role may do with a case its membership covers (as DESIGN.md describes the roles). */
+const MAY: Record<Role, CaseAction[]> = {
+  REGISTRAR: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister"],
+  DEPARTMENT_HEAD: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close"],
+  DIRECTOR: ["case.read", "case.readConfidential", "case.reassign"],
+  COMMITTEE_SECRETARY: ["case.read", "case.readConfidential", "case.addDocument", "case.close"],
+  CASE_OFFICER: ["case.read"],
+  CHAIR: ["case.read"],
+  MINUTES_CHECKER: ["case.read"],
+  ADMIN: [],
 };
-const CASE_ACTIONS = Object.keys(EXPECTED_ROLES) as CaseAction[];
+const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit"];
 
 describe("can: cases (roles × levels × municipalities × secrecy)", () => {
   for (const confidential of [false, true]) {
@@ -67,7 +68,7 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
           const scope = { ...theCase, confidential };
           for (const action of CASE_ACTIONS) {
             const readsAtAll = (confidential ? READS_CONFIDENTIAL : READS_PUBLIC).includes(role);
-            const expected = place.covers && readsAtAll && EXPECTED_ROLES[action].includes(role);
+            const expected = place.covers && readsAtAll && MAY[role].includes(action);
             expect(can(someone, action, scope), action).toBe(expected);
           }
           const registers = place.covers && ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"].includes(role);
