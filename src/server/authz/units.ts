@@ -4,7 +4,7 @@
 // avdelning), so a membership in a unit covers everything below it. Both directions of the
 // rule (actor → "does it cover this resource?" and resource → "which memberships/cases
 // does it reach?") are read from the LEVELS table below, so in-memory checks and database
-// filters cannot disagree (src/server/authz/agreement.integration test).
+// filters cannot disagree (tests/integration/authz-agreement.integration.test.ts).
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership, UnitType } from "@/server/auth/actor";
