@@ -13,7 +13,7 @@ import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { contentHashOf } from "@/features/attestation/content";
 import { attestStep, defaultAttesters, eligibleAttesters, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
-import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server/case-access";
+import { CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { DEFAULT_TEMPLATE_DEFINITION } from "@/features/statements/content";
 import { doc, paragraph } from "@/features/statements/rich-text";
 import type { TStatementContent } from "@/features/statements/schemas";

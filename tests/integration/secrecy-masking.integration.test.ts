@@ -73,7 +73,7 @@ beforeAll(async () => {
   await saveStatementSection({ actor: officer, input: { statementId: secretStatement.id, baseVersion: 1, kind: "richText", sectionKey: "synpunkter", value: doc(paragraph(`Förvaltningen bedömer ${CANARY.section}.`)) } });
   await db.case.update({ where: { id: secret.id }, data: { secrecyReference: SECRECY } });
   const { attestStep, defaultAttesters, eligibleAttesters, sendStatementForAttestation } = await import("@/features/attestation/server/attestation-service");
-  const { CASE_SCOPE_SELECT, toCaseScope } = await import("@/features/cases/server/case-access");
+  const { CASE_SCOPE_SELECT, toCaseScope } = await import("@/server/authz");
   const scope = toCaseScope(await db.case.findUniqueOrThrow({ where: { id: secret.id }, select: CASE_SCOPE_SELECT }));
   const attesterIds = defaultAttesters(await eligibleAttesters(db, scope)).map((attester) => attester.userId);
   await sendStatementForAttestation({ actor: officer, input: { caseId: secret.id, order: "SEQUENTIAL", attesterIds, versionNumber: 2 } });

@@ -5,12 +5,12 @@ import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { unitKey, type TUnitType } from "../schemas";
-import { adminMunicipalityIds, adminMunicipalityOf, isAdminOf, membershipInMunicipalityWhere, municipalitiesOfUser } from "./admin-access";
+import { administeredMunicipalityIds, adminMunicipalityOf, can, loadUserAdminScope, membershipInMunicipalityWhere } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
 
 /** The municipality the admin pages show, or null when the actor administers none (pages answer 404). */
 export const findAdminMunicipality = async (actor: Actor) => {
-  const [municipalityId] = adminMunicipalityIds(actor);
+  const [municipalityId] = administeredMunicipalityIds(actor);
   if (!municipalityId) return null;
   return db.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } });
 };
@@ -96,8 +96,8 @@ export const getUserForAdmin = async (actor: Actor, userId: string) => {
     include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },
   });
   if (!user) return null;
-  const municipalities = await municipalitiesOfUser(db, userId);
-  if (municipalities.length === 0 || !municipalities.every((id) => isAdminOf(actor, id))) return null;
+  const scope = await loadUserAdminScope(db, userId);
+  if (!scope || !can(actor, "user.manage", scope)) return null;
   return {
     id: user.id,
     username: user.username,

@@ -5,7 +5,7 @@ import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { ZCreateClassificationSchema, ZUpdateClassificationSchema } from "../schemas";
-import { adminMunicipalityOf, assertAdminOf } from "./admin-access";
+import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import type { AdminWriteOptions } from "./organisation-service";
 import { staleWrite, withUniqueMessage } from "./write-helpers";
 import { parseInput } from "@/server/validation";

@@ -13,7 +13,7 @@ import {
   ZRenameUnitSchema,
   ZUpdateCommitteeSchema,
 } from "../schemas";
-import { adminMunicipalityOf, assertAdminOf } from "./admin-access";
+import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
 import { parseInput } from "@/server/validation";
 

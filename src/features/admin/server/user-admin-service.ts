@@ -17,7 +17,7 @@ import {
   ZUpdateUserProfileSchema,
   type TUnitType,
 } from "../schemas";
-import { adminMunicipalityOf, assertAdminOf, assertManagesUser, municipalityOfUnit } from "./admin-access";
+import { adminMunicipalityOf, assertAdminOf, assertManagesUser, municipalityOfUnit } from "@/server/authz";
 import type { AdminWriteOptions } from "./organisation-service";
 import { mapUsernameTaken, setUserDisabledInTx, createUserInTx, type MembershipUnit } from "./user-service";
 import { fieldError, staleWrite } from "./write-helpers";

@@ -15,7 +15,7 @@ import {
   type TMarkMisregistered,
   type TReassignCase,
 } from "../schemas";
-import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseScope } from "./case-access";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { caseOfficerWhere } from "./case-officers";
 import { parseInput, validationError } from "@/server/validation";
 
@@ -23,11 +23,6 @@ export const caseConflict = (): AppError =>
   new AppError("CONFLICT", "Case version changed", {
     userMessage: "Ärendet har ändrats av någon annan sedan du öppnade sidan. Läs in sidan på nytt och försök igen.",
   });
-
-const notFound = (caseId: string): AppError => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
-
-/** Felregistrering is the registrator's call: it is a correction of the diarium itself. */
-export const mayMarkMisregistered = (actor: Actor, scope: CaseScope): boolean => actorHoldsRoleIn(actor, ["REGISTRAR"], scope);
 
 /**
  * Loads the case for a change and checks, in order: it exists and the actor may read it
@@ -38,16 +33,14 @@ const loadForChange = async (
   tx: Tx,
   actor: Actor,
   { caseId, version }: { caseId: string; version: number },
-  allowed: (scope: CaseScope) => boolean,
+  action: "case.reassign" | "case.close" | "case.misregister",
 ) => {
   const row = await tx.case.findUnique({
     where: { id: caseId },
     select: { ...CASE_SCOPE_SELECT, id: true, status: true, version: true, caseNumber: true },
   });
-  if (!row) throw notFound(caseId);
-  const scope = toCaseScope(row);
-  if (!canOnCase(actor, "read", scope)) throw notFound(caseId);
-  if (!allowed(scope)) throw new AppError("FORBIDDEN", `Actor ${actor.id} may not change case ${caseId}`);
+  if (!row) throw unknownResource(action);
+  const scope = authorize(actor, action, toCaseScope(row));
   if (row.version !== version) throw caseConflict();
   if (row.status !== "OPEN") {
     throw new AppError("INVALID_STATE", `Case ${caseId} is ${row.status}`, { userMessage: "Ärendet är inte öppet och kan inte ändras." });
@@ -68,7 +61,7 @@ const conditionalUpdate = async (tx: Tx, { caseId, version }: { caseId: string; 
 export type CaseChangeOptions<T> = { actor: Actor; input: T | unknown };
 
 export const reassignCaseInTx = async (tx: Tx, actor: Actor, input: TReassignCase): Promise<void> => {
-  const { row, scope } = await loadForChange(tx, actor, input, (caseScope) => canOnCase(actor, "reassign", caseScope));
+  const { row, scope } = await loadForChange(tx, actor, input, "case.reassign");
   if (input.caseOfficerId === row.caseOfficerId) throw validationError({ caseOfficerId: ["Välj en annan handläggare än den nuvarande."] });
   const [from, to] = await Promise.all([
     tx.user.findUnique({ where: { id: row.caseOfficerId }, select: { name: true } }),
@@ -90,9 +83,9 @@ const finishCaseInTx = async (
   tx: Tx,
   actor: Actor,
   input: { caseId: string; version: number; reason: string },
-  { status, action, allowed }: { status: "CLOSED" | "MISREGISTERED"; action: "case.close" | "case.misregister"; allowed: (scope: CaseScope) => boolean },
+  { status, action }: { status: "CLOSED" | "MISREGISTERED"; action: "case.close" | "case.misregister" },
 ): Promise<void> => {
-  const { row, scope } = await loadForChange(tx, actor, input, allowed);
+  const { row, scope } = await loadForChange(tx, actor, input, action);
   const now = new Date();
   await conditionalUpdate(tx, input, { status, closedAt: now, closedReason: input.reason });
   // A finished case has nothing left to watch: its deadlines leave the bevakning lists.
@@ -109,10 +102,10 @@ const finishCaseInTx = async (
 };
 
 export const closeCaseInTx = (tx: Tx, actor: Actor, input: TCloseCase): Promise<void> =>
-  finishCaseInTx(tx, actor, input, { status: "CLOSED", action: "case.close", allowed: (scope) => canOnCase(actor, "close", scope) });
+  finishCaseInTx(tx, actor, input, { status: "CLOSED", action: "case.close" });
 
 export const markCaseMisregisteredInTx = (tx: Tx, actor: Actor, input: TMarkMisregistered): Promise<void> =>
-  finishCaseInTx(tx, actor, input, { status: "MISREGISTERED", action: "case.misregister", allowed: (scope) => mayMarkMisregistered(actor, scope) });
+  finishCaseInTx(tx, actor, input, { status: "MISREGISTERED", action: "case.misregister" });
 
 export const reassignCase = async ({ actor, input }: CaseChangeOptions<TReassignCase>): Promise<void> => {
   const parsed = parseInput(ZReassignCaseSchema, input);

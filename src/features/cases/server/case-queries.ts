@@ -6,10 +6,8 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
-import { actorHoldsRoleIn, canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "./case-access";
-import { mayMarkMisregistered } from "./case-lifecycle";
+import { authorize, can, CASE_SCOPE_SELECT, chainScope, membershipCovers, membershipRowUnit, toCaseScope } from "@/server/authz";
 import { caseOfficerWhere } from "./case-officers";
-import { REGISTERING_ROLES } from "./register-case";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
@@ -45,23 +43,16 @@ export const getRegistrationOptions = async (actor: Actor): Promise<Registration
   for (const committee of committees) {
     const departments = committee.administrations
       .flatMap((administration) => administration.departments.map((department) => ({ department, administration })))
-      .filter(({ department, administration }) =>
-        actorHoldsRoleIn(actor, REGISTERING_ROLES, {
-          municipalityId: committee.municipalityId,
-          committeeId: committee.id,
-          administrationId: administration.id,
-          departmentId: department.id,
-        }),
-      )
-      .map(({ department, administration }) => {
+      .map(({ department, administration }) => ({
+        department,
+        scope: { municipalityId: committee.municipalityId, committeeId: committee.id, administrationId: administration.id, departmentId: department.id },
+      }))
+      .filter(({ scope }) => can(actor, "case.register", scope))
+      .map(({ department, scope }) => {
         const officers = new Map<string, { id: string; name: string }>();
         for (const membership of officerMemberships) {
-          const covers =
-            membership.departmentId === department.id ||
-            membership.administrationId === administration.id ||
-            membership.committeeId === committee.id ||
-            membership.municipalityId === committee.municipalityId;
-          if (covers) officers.set(membership.user.id, membership.user);
+          const unit = membershipRowUnit(membership);
+          if (unit && membershipCovers(unit, chainScope(scope))) officers.set(membership.user.id, membership.user);
         }
         return { id: department.id, name: department.name, caseOfficers: [...officers.values()].sort(byName) };
       })
@@ -151,14 +142,13 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     },
   });
   if (!row) throw notFound(caseId);
-  const scope = toCaseScope(row);
-  if (!canOnCase(actor, "read", scope)) throw notFound(caseId);
+  const scope = authorize(actor, "case.read", toCaseScope(row));
 
   const open = row.status === "OPEN";
   const permissions = {
-    reassign: open && canOnCase(actor, "reassign", scope),
-    close: open && canOnCase(actor, "close", scope),
-    misregister: open && mayMarkMisregistered(actor, scope),
+    reassign: open && can(actor, "case.reassign", scope),
+    close: open && can(actor, "case.close", scope),
+    misregister: open && can(actor, "case.misregister", scope),
   };
   const [events, candidates] = await Promise.all([
     db.auditEvent.findMany({

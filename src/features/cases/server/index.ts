@@ -1,6 +1,6 @@
 // The cases feature's public entry: what the features built on cases may use of its
-// services — access to a case, its secrecy, closing it and registering a handling in it.
-export { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope, type CaseAction, type CaseScope } from "./case-access";
+// services — its secrecy, closing it and registering a handling in it.
+export { canOnCase } from "./case-access";
 export { closeCaseInTx } from "./case-lifecycle";
 export { createCaseDocumentInTx } from "./create-document";
 export { caseHiddenFrom, documentHiddenFrom, secrecyMaskFor, type CaseSecrecyRow, type SecrecyViewer } from "./secrecy-access";

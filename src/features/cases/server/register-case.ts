@@ -10,14 +10,11 @@ import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
 import { Prisma } from "@/generated/prisma/client";
 import { ZRegisterCaseSchema, type TRegisterCase } from "../schemas";
-import { actorHoldsRoleIn } from "./case-access";
+import { can } from "@/server/authz";
 import { allocateCaseSequence } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
 import { parseInput, validationError } from "@/server/validation";
 import { addYears, isoDateToDb } from "@/lib/dates";
-
-/** A registrator of the committee, or a handläggare/avdelningschef of the chosen department. */
-export const REGISTERING_ROLES: readonly Role[] = ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"];
 
 export type RegisteredCase = { id: string; caseNumber: string };
 
@@ -61,7 +58,7 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
     administrationId: department.administrationId,
     departmentId: department.id,
   };
-  if (!actorHoldsRoleIn(actor, REGISTERING_ROLES, scope)) {
+  if (!can(actor, "case.register", scope)) {
     throw new AppError("FORBIDDEN", `Actor ${actor.id} may not register in ${committee.id}/${department.id}`, {
       userMessage: "Du får inte registrera ärenden för den här nämnden och avdelningen.",
     });

@@ -2,22 +2,22 @@
 // channel that leaves the app's access control (e-mail, the public copy of a document),
 // which sees what the public diarium shows. A confidential case is hidden from those who
 // may not read it; a confidential handling's content from those who may not read the
-// case's confidential content (case-access.ts: "readConfidential").
+// case's confidential content (src/server/authz: "document.read").
 import "server-only";
 import type { Actor } from "@/server/auth/actor";
 import type { SecrecyMask } from "../secrecy";
-import { canOnCase, toCaseScope, type CaseScope } from "./case-access";
+import { can, toCaseScope, type CaseScope, type CaseScopeRow } from "@/server/authz";
 
 export type SecrecyViewer = Actor | "public";
 
 /** True when the viewer may not see the case at all (it is confidential and they may not read it). */
-export const caseHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope): boolean => scope.confidential && (viewer === "public" || !canOnCase(viewer, "read", scope));
+export const caseHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope): boolean => scope.confidential && (viewer === "public" || !can(viewer, "case.read", scope));
 
 /** True when the viewer may not see the content of a handling carrying its own secrecy marking. */
 export const documentHiddenFrom = (viewer: SecrecyViewer, scope: CaseScope, documentSecrecyReference: string | null): boolean =>
-  documentSecrecyReference !== null && (viewer === "public" || !canOnCase(viewer, "readConfidential", scope));
+  documentSecrecyReference !== null && (viewer === "public" || !can(viewer, "document.read", { case: scope, confidential: true }));
 
-export type CaseSecrecyRow = Parameters<typeof toCaseScope>[0];
+export type CaseSecrecyRow = CaseScopeRow;
 
 /** The mask of one case for one viewer, given the case's handlingar that matter to the caller. */
 export const secrecyMaskFor = (viewer: SecrecyViewer, caseRow: CaseSecrecyRow, documents: readonly { id: string; secrecyReference: string | null }[]): SecrecyMask => {

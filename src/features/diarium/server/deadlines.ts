@@ -1,10 +1,10 @@
-// Bevakning: open deadlines on open cases the actor may read (case-access decides: a
+// Bevakning: open deadlines on open cases the actor may read (src/server/authz decides: a
 // handläggare sees their own cases, an avdelningschef every case of the department, a
 // registrator the committee's). Overdue, due within 14 days, and motions nearing the
 // one-year limit of Kommunallagen 5 kap. 35 § (flagged 60 days ahead).
 import "server-only";
 import type { DeadlineKind } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
+import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { daysBetween } from "@/lib/due-dates";
@@ -71,7 +71,7 @@ export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDea
       motionWarning: deadline.kind === "MOTION_ONE_YEAR" && daysLeft <= MOTION_WARNING_DAYS,
       caseId: deadline.case.id,
       caseNumber: deadline.case.caseNumber,
-      caseTitle: canOnCase(actor, "read", toCaseScope(deadline.case)) ? deadline.case.title : null,
+      caseTitle: can(actor, "case.read", toCaseScope(deadline.case)) ? deadline.case.title : null,
       caseOfficerName: deadline.case.caseOfficer.name,
       own: deadline.case.caseOfficerId === actor.id,
     };

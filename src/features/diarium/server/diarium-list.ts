@@ -1,11 +1,11 @@
-// The diarium list: cases the actor may read (case-access's `readableCasesWhere`, always
+// The diarium list: cases the actor may read (the policy's `readableCasesWhere`, always
 // ANDed with the filters), sorted and paged by keyset — the cursor is the last row's sort
 // key and id, so a page is an index range, not an OFFSET, and rows registered meanwhile
 // neither repeat nor push rows off a page.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CaseStatus } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
+import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -205,7 +205,7 @@ export const listDiariumCases = async ({ actor, params, today = stockholmToday()
       return {
         id: row.id,
         caseNumber: row.caseNumber,
-        title: canOnCase(actor, "read", scope) ? row.title : null,
+        title: can(actor, "case.read", scope) ? row.title : null,
         confidential: scope.confidential,
         status: row.status,
         receivedDate: row.receivedDate,

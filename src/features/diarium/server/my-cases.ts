@@ -17,7 +17,7 @@ export type MyCaseRow = {
 };
 
 export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { actor: Actor; today?: Date }): Promise<{ rows: MyCaseRow[]; truncated: boolean }> => {
-  // The handläggare may read their own cases, confidential ones included (case-access).
+  // The handläggare may read their own cases, confidential ones included (src/server/authz).
   const found = await db.case.findMany({
     where: { caseOfficerId: actor.id, status: "OPEN" },
     orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],

@@ -7,7 +7,8 @@ import type { Actor } from "@/server/auth";
 import { putBlob } from "@/server/blob-store";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope, createCaseDocumentInTx } from "@/features/cases/server";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
+import { createCaseDocumentInTx } from "@/features/cases/server";
 import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
@@ -62,11 +63,8 @@ const loadCaseForNewDocument = async (client: Tx, actor: Actor, caseId: string) 
   const found = isUuid(caseId)
     ? await client.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, status: true } })
     : null;
-  const scope = found ? toCaseScope(found) : null;
-  if (!found || !scope || !canOnCase(actor, "read", scope)) throw new AppError("NOT_FOUND", "Case not found or not readable");
-  if (!canOnCase(actor, "addDocument", scope)) {
-    throw new AppError("FORBIDDEN", "Actor may not add documents to this case", { userMessage: "Du har inte behörighet att registrera handlingar i ärendet." });
-  }
+  if (!found) throw unknownResource("case.addDocument");
+  authorize(actor, "case.addDocument", toCaseScope(found), { forbidden: "Du har inte behörighet att registrera handlingar i ärendet." });
   if (found.status === "CLOSED") {
     throw new AppError("INVALID_STATE", "Case is closed", { userMessage: "Ärendet är avslutat. Nya handlingar kan inte registreras i ett avslutat ärende." });
   }

@@ -8,7 +8,8 @@ import type { Actor } from "@/server/auth";
 import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope, documentHiddenFrom } from "@/features/cases/server";
+import { authorize, can, CASE_SCOPE_SELECT, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope } from "@/server/authz";
+import { documentHiddenFrom } from "@/features/cases/server";
 import { isUuid } from "@/lib/ids";
 
 export type CaseDocumentListItem = {
@@ -61,11 +62,10 @@ export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseI
     },
   });
   if (!found) throw notFound();
-  const scope = toCaseScope(found);
-  if (!canOnCase(actor, "read", scope)) throw notFound();
+  const scope = authorize(actor, "case.read", toCaseScope(found));
   return {
     caseNumber: found.caseNumber,
-    canAdd: canOnCase(actor, "addDocument", scope),
+    canAdd: can(actor, "case.addDocument", scope),
     closed: found.status !== "OPEN",
     documents: found.documents.map((document) => {
       const contentVisible = !documentHiddenFrom(actor, scope, document.secrecyReference);
@@ -101,13 +101,10 @@ export const getCaseDocumentFile = async ({ actor, fileId }: { actor: Actor; fil
       mimeType: true,
       size: true,
       blobSha256: true,
-      document: { select: { secrecyReference: true, case: { select: CASE_SCOPE_SELECT } } },
+      document: { select: DOCUMENT_SCOPE_SELECT },
     },
   });
-  if (!file) throw notFound();
-  const scope = toCaseScope(file.document.case);
-  if (!canOnCase(actor, "read", scope)) throw notFound();
-  if (documentHiddenFrom(actor, scope, file.document.secrecyReference)) throw notFound();
+  if (!file || !can(actor, "document.read", toDocumentScope(file.document))) throw notFound();
   const bytes = await readBlob(file.blobSha256);
   if (!bytes) throw notFound();
   return { fileName: file.fileName, mimeType: file.mimeType, size: file.size, bytes };

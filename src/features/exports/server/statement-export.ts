@@ -8,7 +8,7 @@
 import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
+import { can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { statementSecrecyMask } from "@/features/statements/server";
 import { maskCaseTitle } from "@/features/cases/secrecy";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
@@ -57,7 +57,7 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     },
   });
   // Unknown and unreadable look the same: nothing tells whether the statement exists.
-  if (!statement || !canOnCase(actor, "read", toCaseScope(statement.case))) throw new AppError("NOT_FOUND", `Statement ${statementId} not readable by ${actor.id}`);
+  if (!statement || !can(actor, "case.read", toCaseScope(statement.case))) throw new AppError("NOT_FOUND", `Statement ${statementId} not readable by ${actor.id}`);
   if (statement.currentVersion === 0) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version`);
 
   const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });

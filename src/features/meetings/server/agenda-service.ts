@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema } from "../schemas";
 import { lockMeetingForEdit, touchMeeting, type LockedMeeting } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
@@ -51,9 +51,8 @@ export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) 
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, title: true, status: true, caseNumber: true } });
-    if (!found || !canOnCase(actor, "read", toCaseScope(found))) {
-      throw new AppError("NOT_FOUND", "Case not found or not readable", { userMessage: "Ärendet finns inte, eller så saknar du behörighet att se det." });
-    }
+    if (!found) throw unknownResource("case.read");
+    authorize(actor, "case.read", toCaseScope(found));
     if (found.committeeId !== meeting.committeeId) {
       throw new AppError("VALIDATION", "Case of another committee", {
         userMessage: `Ärendet ${found.caseNumber} hör till en annan nämnd och kan inte tas upp på ${meeting.committee.name}s sammanträde.`,

@@ -1,6 +1,6 @@
 // Confidential cases (OSL: Case.secrecyReference set) in the meeting documents. An agenda
 // item or § whose case is confidential is shown in full only to those who may read the case
-// (`canOnCase(actor, "read")`: its handläggare, registrator, chefer, nämndsekreterare) and to
+// (`can(actor, "case.read")`: its handläggare, registrator, chefer, nämndsekreterare) and to
 // the committee's ordförande and justerare, who must read what they justera. Everyone else
 // who reads the committee's meetings sees it masked the way the diarium masks the case: the
 // dnr stays, the title becomes "Sekretessmarkerat ärende", no handläggare, and förslag,
@@ -9,10 +9,10 @@
 // always the full content, so the pages, the exports and /verifiera agree on what was justerat.
 // The texts and the rule come from the one masking of every channel (features/cases/secrecy.ts).
 import "server-only";
-import { CASE_SCOPE_SELECT, toCaseScope, caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server";
+import { can, CASE_SCOPE_SELECT, toCaseScope, type CommitteeScope } from "@/server/authz";
+import { caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import type { Db, Tx } from "@/server/db";
-import { holdsJusteringRole, type CommitteeScope } from "./meeting-access";
 import type { MinutesParagraph } from "./minutes-content";
 
 /**
@@ -28,7 +28,7 @@ export type MeetingViewer = SecrecyViewer | "system";
  * marked confidential after the justering is masked from then on.
  */
 export const maskedCases = async (client: Db | Tx, viewer: MeetingViewer, scope: CommitteeScope, caseIds: readonly (string | null)[]): Promise<Map<string, string>> => {
-  if (viewer === "system" || (viewer !== "public" && holdsJusteringRole(viewer, scope))) return new Map();
+  if (viewer === "system" || (viewer !== "public" && can(viewer, "minutes.readInFull", scope))) return new Map();
   const ids = [...new Set(caseIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const rows = await client.case.findMany({ where: { id: { in: ids }, secrecyReference: { not: null } }, select: { id: true, ...CASE_SCOPE_SELECT } });

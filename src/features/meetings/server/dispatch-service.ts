@@ -7,10 +7,11 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope, closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
+import { authorize, can, CASE_SCOPE_SELECT, loadCommitteeScope, toCaseScope, unknownResource } from "@/server/authz";
+import { closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
-import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
+import { MEETING_EDIT_REFUSED } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
 import { formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -38,12 +39,7 @@ export const dispatchDecision = async ({ actor, input, now = new Date() }: Dispa
       : null;
     if (!decision) throw new AppError("NOT_FOUND", "Decision not found", { userMessage: DECISION_NOT_FOUND });
     const meeting = decision.agendaItem.meeting;
-    try {
-      assertCanEdit(actor, await loadCommitteeScope(tx, meeting.committeeId));
-    } catch (error) {
-      if (error instanceof AppError && error.code === "NOT_FOUND") throw new AppError("NOT_FOUND", "Decision not readable", { userMessage: DECISION_NOT_FOUND });
-      throw error;
-    }
+    authorize(actor, "meeting.edit", await loadCommitteeScope(tx, meeting.committeeId), { ...MEETING_EDIT_REFUSED, notFound: DECISION_NOT_FOUND });
     const caseId = decision.agendaItem.caseId;
     if (!caseId) throw new AppError("VALIDATION", "Decision without case", { userMessage: "Bara beslut i ärenden kan expedieras." });
     if (meeting.minutes?.status !== "APPROVED" && !decision.immediateApproval) {
@@ -56,7 +52,7 @@ export const dispatchDecision = async ({ actor, input, now = new Date() }: Dispa
     // Lock the case: a concurrent close waits for this dispatch, or wins and is seen here.
     await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
     const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
-    if (!canOnCase(actor, "addDocument", toCaseScope(found))) {
+    if (!can(actor, "case.addDocument", toCaseScope(found))) {
       throw new AppError("FORBIDDEN", "Actor may not add documents", { userMessage: "Du har inte behörighet att registrera handlingar i ärendet." });
     }
     if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: `Ärendet ${found.caseNumber} är avslutat. Expediera innan ärendet avslutas.` });
@@ -102,11 +98,8 @@ export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: Cl
   const { caseId, version } = parseInput(ZCloseAnsweredSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
-    const scope = found ? toCaseScope(found) : null;
-    if (!found || !scope || !canOnCase(actor, "read", scope)) {
-      throw new AppError("NOT_FOUND", "Case not found or not readable", { userMessage: "Ärendet finns inte, eller så saknar du behörighet att se det." });
-    }
-    if (!canOnCase(actor, "close", scope)) throw new AppError("FORBIDDEN", "Actor may not close the case", { userMessage: "Du har inte behörighet att avsluta ärendet." });
+    if (!found) throw unknownResource("case.close");
+    authorize(actor, "case.close", toCaseScope(found), { forbidden: "Du har inte behörighet att avsluta ärendet." });
     if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: `Ärendet ${found.caseNumber} är redan avslutat.` });
     const dispatch = await tx.dispatch.findFirst({
       where: { caseId, decision: { kind: { in: [...ANSWERING_KINDS] } } },

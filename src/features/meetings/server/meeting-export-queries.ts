@@ -10,7 +10,7 @@ import { meetingTime } from "../dates";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, type MeetingViewer } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
-import { assertCanRead, loadCommitteeScope, type CommitteeScope } from "./meeting-access";
+import { authorize, loadCommitteeScope, type CommitteeScope } from "@/server/authz";
 import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
@@ -22,7 +22,7 @@ type ExportActor = Exclude<MeetingViewer, "public">;
 const authorizeExport = async (actor: ExportActor, committeeId: string): Promise<CommitteeScope> => {
   const scope = await loadCommitteeScope(db, committeeId);
   // "system": the export job, which authorized when the export was requested.
-  if (actor !== "system") return assertCanRead(actor, scope);
+  if (actor !== "system") return authorize(actor, "meeting.read", scope);
   if (!scope) throw meetingNotFound();
   return scope;
 };

@@ -7,11 +7,13 @@ import "server-only";
 import type { Actor } from "@/server/auth";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { assertCanEdit, assertCanRead, loadCommitteeScope, type CommitteeScope } from "./meeting-access";
+import { authorize, loadCommitteeScope, unknownResource, type CommitteeScope, type RefusalMessages } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
 
-
-const MEETING_NOT_FOUND = "Sammanträdet finns inte, eller så saknar du behörighet att se det.";
+/** Readers who are not the committee's secretary are told who edits. */
+export const MEETING_EDIT_REFUSED: RefusalMessages = {
+  forbidden: "Endast nämndsekreteraren för nämnden kan ändra sammanträden, föredragningslistor och protokoll.",
+};
 
 export const LOCKED_MESSAGE = "Protokollet är justerat och kan inte ändras.";
 export const IN_APPROVAL_MESSAGE = "Protokollet är skickat för justering. Återkalla justeringen innan du ändrar något.";
@@ -41,11 +43,11 @@ export type LockedMeeting = NonNullable<Awaited<ReturnType<typeof loadMeetingRow
 
 /** For writes by the secretary while the minutes are still open. */
 export const lockMeetingForEdit = async (tx: Tx, actor: Actor, meetingId: string, { allowLockedMinutes = false } = {}): Promise<LockedMeeting> => {
-  if (!isUuid(meetingId)) throw new AppError("NOT_FOUND", "Malformed meeting id", { userMessage: MEETING_NOT_FOUND });
+  if (!isUuid(meetingId)) throw unknownResource("meeting.edit");
   await lockMeetingRow(tx, meetingId);
   const meeting = await loadMeetingRow(tx, meetingId);
-  const scope = assertCanEdit(actor, meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);
-  if (!meeting) throw new AppError("NOT_FOUND", "Meeting not found", { userMessage: MEETING_NOT_FOUND });
+  const scope = authorize(actor, "meeting.edit", meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null, MEETING_EDIT_REFUSED);
+  if (!meeting) throw unknownResource("meeting.edit");
   if (!allowLockedMinutes) assertMinutesOpen(meeting.minutes, meeting.status);
   return { ...meeting, scope };
 };
@@ -54,8 +56,8 @@ export const lockMeetingForEdit = async (tx: Tx, actor: Actor, meetingId: string
 export const lockMeetingForRead = async (tx: Tx, actor: Actor, meetingId: string): Promise<LockedMeeting> => {
   await lockMeetingRow(tx, meetingId);
   const meeting = await loadMeetingRow(tx, meetingId);
-  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);
-  if (!meeting) throw new AppError("NOT_FOUND", "Meeting not found", { userMessage: MEETING_NOT_FOUND });
+  const scope = authorize(actor, "meeting.read", meeting ? await loadCommitteeScope(tx, meeting.committeeId) : null);
+  if (!meeting) throw unknownResource("meeting.read");
   return { ...meeting, scope };
 };
 

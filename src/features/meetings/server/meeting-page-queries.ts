@@ -9,7 +9,7 @@ import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from ".
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
-import { assertCanRead, canEditMeetings, loadCommitteeScope, readableCommitteeIds } from "./meeting-access";
+import { authorize, can, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
 import { hasPassword, needsReauthentication } from "@/features/attestation/server";
 import { getExtractForExport } from "./meeting-export-queries";
 import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
@@ -24,12 +24,11 @@ import type { Prisma } from "@/generated/prisma/client";
 // ─── Meeting plan ────────────────────────────────────────────────────────────
 
 export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Actor; committeeId?: string; year?: number }) => {
-  const readable = await readableCommitteeIds(actor);
-  const committees = await db.committee.findMany({ where: { id: { in: readable } }, select: COMMITTEE_HEADING_SELECT, orderBy: { name: "asc" } });
+  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: COMMITTEE_HEADING_SELECT, orderBy: { name: "asc" } });
   const editable = new Set<string>();
   for (const committee of committees) {
     const scope = await loadCommitteeScope(db, committee.id);
-    if (scope && canEditMeetings(actor, scope)) editable.add(committee.id);
+    if (scope && can(actor, "meeting.edit", scope)) editable.add(committee.id);
   }
   // Default: the first committee the actor edits, else the first one they read.
   const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
@@ -78,9 +77,9 @@ const MEETING_DETAIL = {
 export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
   if (!isUuid(meetingId)) throw meetingNotFound();
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, include: MEETING_DETAIL });
-  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
+  const scope = authorize(actor, "meeting.read", meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
   if (!meeting) throw meetingNotFound();
-  const canEdit = canEditMeetings(actor, scope);
+  const canEdit = can(actor, "meeting.edit", scope);
   const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, active: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
   const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
   const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
@@ -176,9 +175,9 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
     where: { id: meetingId },
     select: { id: true, committeeId: true, status: true, startsAt: true, place: true, committee: { select: { name: true, shortName: true } }, minutes: true },
   });
-  const scope = assertCanRead(actor, meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
+  const scope = authorize(actor, "meeting.read", meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
   if (!meeting) throw meetingNotFound();
-  const canEdit = canEditMeetings(actor, scope);
+  const canEdit = can(actor, "meeting.edit", scope);
   const [chairs = [], checkers = []] = canEdit
     ? await Promise.all(
         (["CHAIR", "MINUTES_CHECKER"] as const).map((role) =>
@@ -266,14 +265,14 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
         },
       })
     : null;
-  const scope = assertCanRead(actor, decision ? await loadCommitteeScope(db, decision.agendaItem.meeting.committeeId) : null);
+  const scope = authorize(actor, "meeting.read", decision ? await loadCommitteeScope(db, decision.agendaItem.meeting.committeeId) : null);
   if (!decision) throw meetingNotFound();
   const extract = await getExtractForExport({ actor, decisionId });
   const theCase = decision.agendaItem.case;
   return {
     extract,
     meetingId: decision.agendaItem.meetingId,
-    canEdit: canEditMeetings(actor, scope),
+    canEdit: can(actor, "meeting.edit", scope),
     approved: decision.agendaItem.meeting.minutes?.status === "APPROVED" || decision.immediateApproval,
     answers: decision.kind === "AS_PROPOSED" || decision.kind === "AMENDED" || decision.kind === "REJECTED",
     case: theCase ? { ...theCase, answeredDate: formatDateOnly(theCase.answeredDate) } : null,

@@ -6,7 +6,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { maskedCases, maskOf, maskParagraph, type MeetingViewer } from "./confidential-items";
-import type { CommitteeScope } from "./meeting-access";
+import type { CommitteeScope } from "@/server/authz";
 import type { MinutesContent } from "./minutes-content";
 
 export const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);

@@ -10,7 +10,8 @@ import { AGENDA_KIND_LABELS } from "../labels";
 import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { maskedCases, maskOf } from "./confidential-items";
-import { assertCanEdit, loadCommitteeScope } from "./meeting-access";
+import { authorize, loadCommitteeScope } from "@/server/authz";
+import { MEETING_EDIT_REFUSED } from "./meeting-guards";
 import { lockMeetingForEdit } from "./meeting-guards";
 import { parseInput } from "@/server/validation";
 
@@ -20,7 +21,7 @@ export const createMeeting = async ({ actor, input, now = new Date() }: CreateMe
   const data = parseInput(ZCreateMeetingSchema, input);
   const startsAt = stockholmDateTimeToInstant(data.date, data.time);
   return db.$transaction(async (tx) => {
-    assertCanEdit(actor, await loadCommitteeScope(tx, data.committeeId));
+    authorize(actor, "meeting.edit", await loadCommitteeScope(tx, data.committeeId), MEETING_EDIT_REFUSED);
     if (startsAt.getTime() <= now.getTime()) {
       throw new AppError("VALIDATION", "Meeting in the past", {
         userMessage: "Ett sammanträde kan inte planeras i det förflutna. Välj en tidpunkt framåt i tiden.",

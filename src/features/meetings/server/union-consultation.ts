@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { CASE_SCOPE_SELECT, canOnCase, toCaseScope } from "@/features/cases/server";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { describeUnionConsultation } from "@/features/statements/content";
 import { ZUnionConsultationSchema } from "../schemas";
 import { parseInput } from "@/server/validation";
@@ -28,13 +28,8 @@ export const recordUnionConsultation = async ({ actor, input }: RecordUnionConsu
   const data = parseInput(ZUnionConsultationSchema, input);
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: data.caseId }, select: { ...CASE_SCOPE_SELECT, status: true } });
-    const scope = found ? toCaseScope(found) : null;
-    if (!found || !scope || !canOnCase(actor, "read", scope)) {
-      throw new AppError("NOT_FOUND", "Case not found or not readable", { userMessage: "Ärendet finns inte, eller så saknar du behörighet att se det." });
-    }
-    if (!canOnCase(actor, "addDocument", scope)) {
-      throw new AppError("FORBIDDEN", "Actor may not record union consultation", { userMessage: "Du har inte behörighet att registrera facklig information i ärendet." });
-    }
+    if (!found) throw unknownResource("case.addDocument");
+    authorize(actor, "case.addDocument", toCaseScope(found), { forbidden: "Du har inte behörighet att registrera facklig information i ärendet." });
     if (found.status !== "OPEN") throw new AppError("INVALID_STATE", "Case not open", { userMessage: "Ärendet är avslutat." });
     const row = await tx.unionConsultation.create({
       data: { caseId: data.caseId, forum: data.forum, date: isoDateToDb(data.date), note: data.note ?? null, createdById: actor.id },

@@ -1,5 +1,5 @@
 import "server-only";
-import { adminMunicipalityOf } from "@/features/admin/server";
+import { adminMunicipalityOf } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 

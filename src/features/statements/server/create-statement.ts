@@ -4,7 +4,7 @@
 // Version 1 holds the prefill; every later save is a new version.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
@@ -15,7 +15,7 @@ import { AppError } from "@/server/errors";
 import { defaultDecisionPoint, describeUnionConsultation, lowerFirst } from "../content";
 import { bulletList, doc, EMPTY_DOC, paragraph, type TRichText } from "../rich-text";
 import { ZCreateStatementSchema, type TAttachment, type TStatementContent, type TTemplateDefinition } from "../schemas";
-import { authorizeOnCase } from "./statement-access";
+import { STATEMENT_EDIT_REFUSED } from "./statement-access";
 import { ensureDefaultTemplate } from "./templates";
 
 export const hashStatementContent = (content: TStatementContent): string => sha256Hex(canonicalJson(content as unknown as CanonicalValue));
@@ -155,7 +155,7 @@ export const createStatement = async ({ actor, input }: CreateStatementOptions):
   return db.$transaction(async (tx) => {
     const row = await tx.case.findUnique({ where: { id: caseId }, select: CASE_FOR_STATEMENT_SELECT });
     if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
-    authorizeOnCase(actor, toCaseScope(row), "editStatement");
+    authorize(actor, "statement.edit", toCaseScope(row), STATEMENT_EDIT_REFUSED);
     if (row.status !== "OPEN") throw new AppError("INVALID_STATE", `Case is ${row.status}`, { userMessage: "Ärendet är avslutat. Ett tjänsteutlåtande kan inte skapas." });
     if (row.statement) throw new AppError("CONFLICT", "Case already has a statement", { userMessage: "Ärendet har redan ett tjänsteutlåtande." });
     const template = await ensureDefaultTemplate(tx, row.committee.municipalityId);

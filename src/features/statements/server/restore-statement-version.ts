@@ -7,7 +7,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { ZRestoreVersionSchema } from "../schemas";
 import { appendVersionInTx } from "./save-statement-section";
-import { assertStatementEditable, loadStatementForActor, parseStatementContent } from "./statement-access";
+import { assertStatementEditable, loadStatementForEdit, parseStatementContent } from "./statement-access";
 
 export type RestoreStatementVersionOptions = { actor: Actor; input: unknown };
 
@@ -17,7 +17,7 @@ export const restoreStatementVersion = async ({ actor, input }: RestoreStatement
   const { statementId, number, baseVersion } = parsed.data;
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM statement WHERE id = ${statementId}::uuid FOR UPDATE`;
-    const statement = await loadStatementForActor(tx, actor, statementId, "editStatement");
+    const statement = await loadStatementForEdit(tx, actor, statementId);
     assertStatementEditable(statement);
     if (statement.currentVersion !== baseVersion) {
       throw new AppError("CONFLICT", "Statement changed before restore", {

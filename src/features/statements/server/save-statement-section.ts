@@ -16,7 +16,7 @@ import { AppError } from "@/server/errors";
 import { readSection, sameJson, sectionId, writeSection, type SectionRef, type SectionValue } from "../content";
 import { ZSaveSectionSchema, type TSaveSectionInput, type TStatementContent, type TTemplateDefinition } from "../schemas";
 import { hashStatementContent, resolveAttachments } from "./create-statement";
-import { assertStatementEditable, loadStatementForActor, parseStatementContent } from "./statement-access";
+import { assertStatementEditable, loadStatementForEdit, parseStatementContent } from "./statement-access";
 
 export type SaveSectionResult =
   | { status: "SAVED"; version: number; savedAt: string; rebased: boolean }
@@ -97,7 +97,7 @@ export const saveStatementSection = async ({ actor, input }: SaveStatementSectio
   const ref = refOfInput(save);
   return db.$transaction(async (tx) => {
     const { currentVersion, status } = await lockStatement(tx, save.statementId);
-    const statement = await loadStatementForActor(tx, actor, save.statementId, "editStatement");
+    const statement = await loadStatementForEdit(tx, actor, save.statementId);
     assertStatementEditable({ status: status as typeof statement.status });
     assertTemplateHasSection(statement.definition, ref);
     if (save.baseVersion > currentVersion) throw new AppError("VALIDATION", `Base version ${save.baseVersion} > current ${currentVersion}`);

@@ -1,9 +1,9 @@
 // Loading a case or statement together with what authorization needs, and the rule that
 // only a draft can be edited. Readers of the case may read its statement; only the case's
-// handläggare edits it (case-access.ts: "editStatement"). Unknown or unreadable → NOT_FOUND.
+// handläggare edits it (src/server/authz: "statement.edit"). Unknown or unreadable → NOT_FOUND.
 import "server-only";
 import type { StatementStatus } from "@/generated/prisma/enums";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope, type CaseAction, type CaseScope } from "@/features/cases/server";
+import { authorize, CASE_SCOPE_SELECT, toCaseScope, type RefusalMessages } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -18,18 +18,11 @@ export const assertStatementEditable = (statement: { status: StatementStatus }):
   }
 };
 
-/** Throws NOT_FOUND when the actor may not even read the case, FORBIDDEN when reading is all they may do. */
-export const authorizeOnCase = (actor: Actor, scope: CaseScope, action: CaseAction): void => {
-  if (!canOnCase(actor, "read", scope)) throw new AppError("NOT_FOUND", "Case not readable by actor");
-  if (action !== "read" && !canOnCase(actor, action, scope)) {
-    throw new AppError("FORBIDDEN", `Actor may not ${action} on case`, {
-      userMessage: action === "editStatement" ? "Bara ärendets handläggare kan skriva tjänsteutlåtandet." : undefined,
-    });
-  }
-};
+/** What a reader who is not the handläggare is told when they try to write the statement. */
+export const STATEMENT_EDIT_REFUSED: RefusalMessages = { forbidden: "Bara ärendets handläggare kan skriva tjänsteutlåtandet." };
 
-/** The statement, its case's scope and its template, authorized for `action`. */
-export const loadStatementForActor = async (client: Db | Tx, actor: Actor, statementId: string, action: CaseAction) => {
+/** The statement (its scope is its case's) and its template, authorized for writing. */
+export const loadStatementForEdit = async (client: Db | Tx, actor: Actor, statementId: string) => {
   const statement = await client.statement.findUnique({
     where: { id: statementId },
     select: {
@@ -42,7 +35,7 @@ export const loadStatementForActor = async (client: Db | Tx, actor: Actor, state
     },
   });
   if (!statement) throw new AppError("NOT_FOUND", `Statement ${statementId} not found`);
-  authorizeOnCase(actor, toCaseScope(statement.case), action);
+  authorize(actor, "statement.edit", toCaseScope(statement.case), STATEMENT_EDIT_REFUSED);
   return { ...statement, definition: parseTemplateDefinition(statement.template.definition) };
 };
 

@@ -4,7 +4,7 @@
 // with its own secrecy marking shows no description to those who may not read it.
 import "server-only";
 import { diffWords } from "diff";
-import { canOnCase, CASE_SCOPE_SELECT, toCaseScope } from "@/features/cases/server";
+import { authorize, can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { maskStatementContent } from "../secrecy";
 import { statementContentFor, statementSecrecyMask } from "./statement-secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
@@ -14,7 +14,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { headingForSection, missingRequiredSections, statementToPlainText } from "../content";
 import type { TStatementContent, TTemplateDefinition } from "../schemas";
-import { authorizeOnCase, parseStatementContent, parseTemplateDefinition } from "./statement-access";
+import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
 
 const ZIdSchema = z.uuid();
 
@@ -32,9 +32,8 @@ const loadCase = async (actor: Actor, caseId: string) => {
     },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
-  const scope = toCaseScope(row);
-  authorizeOnCase(actor, scope, "read");
-  return { row, canEdit: canOnCase(actor, "editStatement", scope) };
+  const scope = authorize(actor, "case.read", toCaseScope(row));
+  return { row, canEdit: can(actor, "statement.edit", scope) };
 };
 
 export type StatementDocumentOption = { id: string; number: string; description: string; direction: string; confidential: boolean };

@@ -6,6 +6,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
+import { administeredMunicipalityIds, can } from "@/server/authz";
 import { AppError } from "@/server/errors";
 import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAME, TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { ZTemplateDefinitionSchema, ZTemplateEditSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
@@ -51,14 +52,11 @@ export const ensureDefaultTemplate = async (client: Tx, municipalityId: string):
   return toRow(created);
 };
 
-const adminMunicipalities = (actor: Actor): string[] =>
-  actor.memberships.filter((membership) => membership.role === "ADMIN" && membership.unitType === "MUNICIPALITY").map((membership) => membership.unitId);
-
 export type TemplateListRow = StatementTemplateRow & { municipalityId: string; isDefault: boolean; updatedAt: Date };
 
 /** The newest version of every template key in the admin's municipalities. */
 export const listTemplatesForAdmin = async (actor: Actor): Promise<TemplateListRow[]> => {
-  const municipalities = adminMunicipalities(actor);
+  const municipalities = administeredMunicipalityIds(actor);
   if (municipalities.length === 0) throw new AppError("FORBIDDEN", "Templates are edited by admins");
   for (const municipalityId of municipalities) await db.$transaction((tx) => ensureDefaultTemplate(tx, municipalityId));
   const rows = await db.statementTemplate.findMany({
@@ -81,7 +79,7 @@ export type GetTemplateForAdminOptions = { actor: Actor; municipalityId: string;
  * ADMIN of the municipality: the template's existence is not revealed.
  */
 export const getTemplateForAdmin = async ({ actor, municipalityId, key }: GetTemplateForAdminOptions): Promise<TemplateForAdmin> => {
-  if (!adminMunicipalities(actor).includes(municipalityId)) throw new AppError("NOT_FOUND", `Template ${key} of ${municipalityId} not visible to ${actor.id}`);
+  if (!can(actor, "admin.manage", { municipalityId })) throw new AppError("NOT_FOUND", `Template ${key} of ${municipalityId} not visible to ${actor.id}`);
   const rows = await db.statementTemplate.findMany({
     where: { municipalityId, key },
     orderBy: { version: "desc" },
@@ -130,7 +128,7 @@ export const updateStatementTemplate = async ({ actor, input }: UpdateTemplateOp
   try {
     return await db.$transaction(async (tx) => {
       const edited = await tx.statementTemplate.findUnique({ where: { id: templateId } });
-      if (!edited || !adminMunicipalities(actor).includes(edited.municipalityId)) throw new AppError("NOT_FOUND", `Template ${templateId} not found`);
+      if (!edited || !can(actor, "admin.manage", { municipalityId: edited.municipalityId })) throw new AppError("NOT_FOUND", `Template ${templateId} not found`);
       const newest = await tx.statementTemplate.findFirst({ where: { municipalityId: edited.municipalityId, key: edited.key }, orderBy: { version: "desc" } });
       if (newest && newest.version !== edited.version) throw conflict();
       const created = await tx.statementTemplate.create({

@@ -1,0 +1,36 @@
+// The one access policy: `can(actor, action, resource)`, its scope loaders and list filters.
+export {
+  can,
+  authorize,
+  unknownResource,
+  assertAdminOf,
+  adminMunicipalityOf,
+  assertManagesUser,
+  administeredMunicipalityIds,
+  membershipInMunicipalityWhere,
+  readableCasesWhere,
+  readableCommitteesWhere,
+  REGISTERING_ROLES,
+  type Action,
+  type CaseAction,
+  type CommitteeAction,
+  type RefusalMessages,
+  type RegistrationScope,
+  type Resources,
+} from "./policy";
+export {
+  CASE_SCOPE_SELECT,
+  DOCUMENT_SCOPE_SELECT,
+  loadCommitteeScope,
+  loadUserAdminScope,
+  municipalityOfUnit,
+  toCaseScope,
+  toDocumentScope,
+  type CaseScope,
+  type CaseScopeRow,
+  type CommitteeScope,
+  type DocumentScope,
+  type MunicipalityScope,
+  type UserAdminScope,
+} from "./scopes";
+export { chainScope, holdsRoleCovering, membershipCovers, membershipCoveringWhere, membershipRowUnit, usersCoveringWhere, type UnitChain, type UnitScope } from "./units";

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import type { Actor, ActorMembership, UnitType } from "@/server/auth/actor";
+import { administeredMunicipalityIds, can, type CaseAction } from "./policy";
+import type { CaseScope, CommitteeScope } from "./scopes";
+
+const actor = (id: string, ...memberships: Omit<ActorMembership, "unitName">[]): Actor => ({
+  id,
+  username: id,
+  name: id,
+  title: null,
+  phone: null,
+  email: null,
+  authTime: 0,
+  memberships: memberships.map((membership) => ({ ...membership, unitName: "" })),
+});
+
+// Two municipalities; in each a committee with a förvaltning of two avdelningar, and a second committee.
+const caseIn = (municipality: "sthlm" | "gbg", overrides: Partial<CaseScope> = {}): CaseScope => ({
+  municipalityId: municipality,
+  committeeId: `${municipality}-has`,
+  administrationId: `${municipality}-has-sdf`,
+  departmentId: `${municipality}-has-sos`,
+  caseOfficerId: "clas",
+  confidential: false,
+  ...overrides,
+});
+
+const theCase = caseIn("sthlm");
+
+/** Where a membership sits relative to the case, and whether that reaches it. */
+const PLACES: { name: string; unitType: UnitType; unitId: string; covers: boolean }[] = [
+  { name: "the case's municipality", unitType: "MUNICIPALITY", unitId: "sthlm", covers: true },
+  { name: "the case's committee", unitType: "COMMITTEE", unitId: "sthlm-has", covers: true },
+  { name: "the case's förvaltning", unitType: "ADMINISTRATION", unitId: "sthlm-has-sdf", covers: true },
+  { name: "the case's avdelning", unitType: "DEPARTMENT", unitId: "sthlm-has-sos", covers: true },
+  { name: "a sibling avdelning", unitType: "DEPARTMENT", unitId: "sthlm-has-ifo", covers: false },
+  { name: "another committee", unitType: "COMMITTEE", unitId: "sthlm-sos", covers: false },
+  { name: "another förvaltning", unitType: "ADMINISTRATION", unitId: "sthlm-sos-sdf", covers: false },
+  { name: "another municipality", unitType: "MUNICIPALITY", unitId: "gbg", covers: false },
+  { name: "the same committee id in another municipality's chain", unitType: "COMMITTEE", unitId: "gbg-has", covers: false },
+];
+
+const ROLES: Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER", "ADMIN"];
+
+// The rule as DESIGN.md states it, written out independently of the policy's tables.
+const READS_PUBLIC: Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"];
+const READS_CONFIDENTIAL: Role[] = ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY"];
+/** What each role may do with a case its membership covers (as DESIGN.md describes the roles). */
+const MAY: Record<Role, CaseAction[]> = {
+  REGISTRAR: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister"],
+  DEPARTMENT_HEAD: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close"],
+  DIRECTOR: ["case.read", "case.readConfidential", "case.reassign"],
+  COMMITTEE_SECRETARY: ["case.read", "case.readConfidential", "case.addDocument", "case.close"],
+  CASE_OFFICER: ["case.read"],
+  CHAIR: ["case.read"],
+  MINUTES_CHECKER: ["case.read"],
+  ADMIN: [],
+};
+const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit"];
+
+describe("can: cases (roles × levels × municipalities × secrecy)", () => {
+  for (const confidential of [false, true]) {
+    for (const place of PLACES) {
+      for (const role of ROLES) {
+        it(`${role} in ${place.name}, ${confidential ? "confidential" : "public"} case`, () => {
+          const someone = actor("someone", { role, unitType: place.unitType, unitId: place.unitId });
+          const scope = { ...theCase, confidential };
+          for (const action of CASE_ACTIONS) {
+            const readsAtAll = (confidential ? READS_CONFIDENTIAL : READS_PUBLIC).includes(role);
+            const expected = place.covers && readsAtAll && MAY[role].includes(action);
+            expect(can(someone, action, scope), action).toBe(expected);
+          }
+          const registers = place.covers && ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"].includes(role);
+          expect(can(someone, "case.register", theCase), "case.register").toBe(registers);
+        });
+      }
+    }
+  }
+
+  it("lets the handläggare work on their own case, confidential too, including the statement; never reassign or misregister", () => {
+    const clas = actor("clas", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" });
+    for (const confidential of [false, true]) {
+      for (const action of ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit"] as const) {
+        expect(can(clas, action, { ...theCase, confidential }), action).toBe(true);
+      }
+      expect(can(clas, "case.reassign", { ...theCase, confidential })).toBe(false);
+      expect(can(clas, "case.misregister", { ...theCase, confidential })).toBe(false);
+    }
+  });
+
+  it("gives the handläggare of a case in another municipality nothing through a membership here", () => {
+    const clas = actor("clas", { role: "REGISTRAR", unitType: "COMMITTEE", unitId: "sthlm-has" });
+    // Their own case there: the handläggare rule holds wherever the case is.
+    expect(can(clas, "case.read", caseIn("gbg"))).toBe(true);
+    expect(can(clas, "case.reassign", caseIn("gbg"))).toBe(false);
+    expect(can(clas, "case.read", caseIn("gbg", { caseOfficerId: "someone-else" }))).toBe(false);
+  });
+
+  it("needs the role and the coverage in one membership, not one from each", () => {
+    const mixed = actor(
+      "mixed",
+      { role: "REGISTRAR", unitType: "COMMITTEE", unitId: "sthlm-sos" },
+      { role: "CHAIR", unitType: "COMMITTEE", unitId: "sthlm-has" },
+    );
+    expect(can(mixed, "case.read", theCase)).toBe(true);
+    expect(can(mixed, "case.edit", theCase)).toBe(false);
+    expect(can(mixed, "case.read", { ...theCase, confidential: true })).toBe(false);
+  });
+});
+
+describe("can: documents via their case", () => {
+  const scope = { case: theCase, confidential: true };
+  it("shows a confidential handling to those who read the case's confidential content", () => {
+    expect(can(actor("reg", { role: "REGISTRAR", unitType: "COMMITTEE", unitId: "sthlm-has" }), "document.read", scope)).toBe(true);
+    expect(can(actor("clas", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-ifo" }), "document.read", scope)).toBe(true);
+  });
+  it("hides it from readers of the case who may not read confidential content, and from other municipalities", () => {
+    const chair = actor("chair", { role: "CHAIR", unitType: "COMMITTEE", unitId: "sthlm-has" });
+    expect(can(chair, "document.read", scope)).toBe(false);
+    expect(can(chair, "document.read", { ...scope, confidential: false })).toBe(true);
+    expect(can(actor("reg", { role: "REGISTRAR", unitType: "COMMITTEE", unitId: "gbg-has" }), "document.read", { ...scope, confidential: false })).toBe(false);
+  });
+});
+
+describe("can: meetings and minutes", () => {
+  const committee: CommitteeScope = { committeeId: "sthlm-has", municipalityId: "sthlm", administrationIds: ["sthlm-has-sdf"], departmentIds: ["sthlm-has-sos", "sthlm-has-ifo"] };
+  const TREE: { name: string; unitType: UnitType; unitId: string; inTree: boolean; committeeItself: boolean }[] = [
+    { name: "municipality", unitType: "MUNICIPALITY", unitId: "sthlm", inTree: true, committeeItself: true },
+    { name: "committee", unitType: "COMMITTEE", unitId: "sthlm-has", inTree: true, committeeItself: true },
+    { name: "its förvaltning", unitType: "ADMINISTRATION", unitId: "sthlm-has-sdf", inTree: true, committeeItself: false },
+    { name: "one of its avdelningar", unitType: "DEPARTMENT", unitId: "sthlm-has-ifo", inTree: true, committeeItself: false },
+    { name: "another committee", unitType: "COMMITTEE", unitId: "sthlm-sos", inTree: false, committeeItself: false },
+    { name: "another municipality", unitType: "MUNICIPALITY", unitId: "gbg", inTree: false, committeeItself: false },
+  ];
+  for (const place of TREE) {
+    for (const role of ROLES) {
+      it(`${role} in ${place.name}`, () => {
+        const someone = actor("someone", { role, unitType: place.unitType, unitId: place.unitId });
+        expect(can(someone, "meeting.read", committee), "meeting.read").toBe(place.inTree && READS_PUBLIC.includes(role));
+        expect(can(someone, "meeting.edit", committee), "meeting.edit").toBe(place.committeeItself && role === "COMMITTEE_SECRETARY");
+        expect(can(someone, "minutes.readInFull", committee), "minutes.readInFull").toBe(place.committeeItself && (role === "CHAIR" || role === "MINUTES_CHECKER"));
+        expect(can(someone, "minutes.justera", { ...committee, as: "CHAIR" }), "justera as CHAIR").toBe(place.committeeItself && role === "CHAIR");
+        expect(can(someone, "minutes.justera", { ...committee, as: "MINUTES_CHECKER" }), "justera as MINUTES_CHECKER").toBe(place.committeeItself && role === "MINUTES_CHECKER");
+      });
+    }
+  }
+});
+
+describe("can: administration", () => {
+  const admin = actor("admin", { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "sthlm" });
+  it("lets an ADMIN of a municipality administer that municipality only, and gives no case content", () => {
+    expect(can(admin, "admin.manage", { municipalityId: "sthlm" })).toBe(true);
+    expect(can(admin, "admin.manage", { municipalityId: "gbg" })).toBe(false);
+    expect(can(admin, "case.read", theCase)).toBe(false);
+    expect(can(admin, "meeting.read", { committeeId: "sthlm-has", municipalityId: "sthlm", administrationIds: [], departmentIds: [] })).toBe(false);
+  });
+  it("does not count ADMIN held in a committee, nor other roles in the municipality", () => {
+    expect(can(actor("x", { role: "ADMIN", unitType: "COMMITTEE", unitId: "sthlm" }), "admin.manage", { municipalityId: "sthlm" })).toBe(false);
+    expect(can(actor("x", { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: "sthlm" }), "admin.manage", { municipalityId: "sthlm" })).toBe(false);
+  });
+  it("manages a user only when administering every municipality the user holds roles in", () => {
+    expect(can(admin, "user.manage", { municipalityIds: ["sthlm"] })).toBe(true);
+    expect(can(admin, "user.manage", { municipalityIds: ["sthlm", "gbg"] })).toBe(false);
+    expect(can(admin, "user.manage", { municipalityIds: [] })).toBe(false);
+  });
+  it("lists exactly the municipalities where admin.manage holds", () => {
+    const both = actor(
+      "both",
+      { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "gbg" },
+      { role: "ADMIN", unitType: "COMMITTEE", unitId: "sthlm-has" },
+      { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: "sthlm" },
+      { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "sthlm" },
+    );
+    expect(administeredMunicipalityIds(both)).toEqual(["gbg", "sthlm"]);
+    expect(administeredMunicipalityIds(actor("none", { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: "sthlm" }))).toEqual([]);
+  });
+});

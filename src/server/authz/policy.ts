@@ -1,0 +1,213 @@
+// Who may do what, in one place: `can(actor, action, resource)`, where the action names the
+// resource kind ("case.read", "meeting.edit", "admin.manage" …) and the resource is the scope
+// its loader read from the resource itself (scopes.ts). Every rule goes through the one
+// unit-coverage rule (units.ts). The list filters next to `can` (readableCasesWhere,
+// readableCommitteesWhere, administeredMunicipalityIds) are the same rules as database
+// filters, so a list and a single-resource check cannot disagree
+// (tests/integration/authz-agreement.integration.test.ts).
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/auth/actor";
+import { AppError } from "@/server/errors";
+import type { Tx } from "@/server/db";
+import { loadUserAdminScope, type CaseScope, type CommitteeScope, type DocumentScope, type MunicipalityScope, type UserAdminScope } from "./scopes";
+import { casesCoveredWhere, chainScope, committeesCoveredWhere, holdsRoleCovering, type UnitChain, type UnitScope } from "./units";
+
+/** Everyone who works with a unit's cases and meetings (not ADMIN: organisation is not content). */
+const READERS: readonly Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"];
+
+/** Confidential content: those who work the case, not every committee member. */
+const CONFIDENTIAL_READERS: readonly Role[] = ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY"];
+
+/** A registrator of the committee, or a handläggare/avdelningschef of the chosen department. */
+export const REGISTERING_ROLES: readonly Role[] = ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"];
+
+export type CaseAction =
+  | "case.read"
+  | "case.readConfidential"
+  | "case.edit"
+  | "case.addDocument"
+  | "case.reassign"
+  | "case.close"
+  | "case.misregister"
+  | "statement.edit";
+
+/** Roles (within the case's units) that may perform an action; the case's own handläggare is handled separately. */
+const CASE_ROLES: Record<CaseAction, readonly Role[]> = {
+  "case.read": READERS,
+  "case.readConfidential": CONFIDENTIAL_READERS,
+  "case.edit": ["REGISTRAR", "DEPARTMENT_HEAD"],
+  "case.addDocument": ["REGISTRAR", "DEPARTMENT_HEAD", "COMMITTEE_SECRETARY"],
+  "case.reassign": ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"],
+  "case.close": ["REGISTRAR", "DEPARTMENT_HEAD", "COMMITTEE_SECRETARY"],
+  "case.misregister": ["REGISTRAR"],
+  // Only the handläggare writes the statement.
+  "statement.edit": [],
+};
+
+/** The assigned handläggare may do these on their own case. */
+const CASE_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit"]);
+
+export type CommitteeAction = "meeting.read" | "meeting.edit" | "minutes.readInFull" | "minutes.justera";
+
+/** A department to register a case in: its chain up to the municipality. */
+export type RegistrationScope = Required<UnitChain>;
+
+/** What each action is checked against. */
+export type Resources = { [A in CaseAction]: CaseScope } & { [A in Exclude<CommitteeAction, "minutes.justera">]: CommitteeScope } & {
+  /** The named justerare must still hold the role the minutes name them in. */
+  "minutes.justera": CommitteeScope & { as: "CHAIR" | "MINUTES_CHECKER" };
+  "case.register": RegistrationScope;
+  /** The content of a handling (its case readable; its own secrecy marking respected). */
+  "document.read": DocumentScope;
+  "admin.manage": MunicipalityScope;
+  "user.manage": UserAdminScope;
+};
+
+export type Action = keyof Resources;
+
+const caseUnits = (scope: CaseScope): UnitScope => chainScope(scope);
+
+/** The committee and everything under it: its förvaltningar's staff read its meetings. */
+const committeeTree = (scope: CommitteeScope): UnitScope => ({
+  municipalityId: scope.municipalityId,
+  committeeIds: [scope.committeeId],
+  administrationIds: scope.administrationIds,
+  departmentIds: scope.departmentIds,
+});
+
+/** Roles that only make sense for the committee itself (secretary, chair, justerare): not its förvaltning. */
+const committeeItself = (scope: CommitteeScope): UnitScope => chainScope({ municipalityId: scope.municipalityId, committeeId: scope.committeeId });
+
+const canOnCase = (actor: Actor, action: CaseAction, scope: CaseScope): boolean => {
+  if (scope.caseOfficerId === actor.id && CASE_OFFICER_ACTIONS.has(action)) return true;
+  const units = caseUnits(scope);
+  // Reading a confidential case at all requires the confidential-reader roles.
+  const readers = scope.confidential ? CONFIDENTIAL_READERS : READERS;
+  return holdsRoleCovering(actor, readers, units) && holdsRoleCovering(actor, CASE_ROLES[action], units);
+};
+
+const caseRule = (action: CaseAction) => (actor: Actor, scope: CaseScope) => canOnCase(actor, action, scope);
+
+const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean } = {
+  "case.read": caseRule("case.read"),
+  "case.readConfidential": caseRule("case.readConfidential"),
+  "case.edit": caseRule("case.edit"),
+  "case.addDocument": caseRule("case.addDocument"),
+  "case.reassign": caseRule("case.reassign"),
+  "case.close": caseRule("case.close"),
+  "case.misregister": caseRule("case.misregister"),
+  "statement.edit": caseRule("statement.edit"),
+  "case.register": (actor, scope) => holdsRoleCovering(actor, REGISTERING_ROLES, chainScope(scope)),
+  "document.read": (actor, document) => canOnCase(actor, "case.read", document.case) && (!document.confidential || canOnCase(actor, "case.readConfidential", document.case)),
+  "meeting.read": (actor, scope) => holdsRoleCovering(actor, READERS, committeeTree(scope)),
+  "meeting.edit": (actor, scope) => holdsRoleCovering(actor, ["COMMITTEE_SECRETARY"], committeeItself(scope)),
+  // They must read what they justera, and the elected members have tystnadsplikt.
+  "minutes.readInFull": (actor, scope) => holdsRoleCovering(actor, ["CHAIR", "MINUTES_CHECKER"], committeeItself(scope)),
+  "minutes.justera": (actor, scope) => holdsRoleCovering(actor, [scope.as], committeeItself(scope)),
+  "admin.manage": (actor, { municipalityId }) => holdsRoleCovering(actor, ["ADMIN"], chainScope({ municipalityId })),
+  // Changing a user affects all their roles: the actor must administer every municipality of them.
+  "user.manage": (actor, { municipalityIds }) => municipalityIds.length > 0 && municipalityIds.every((municipalityId) => can(actor, "admin.manage", { municipalityId })),
+};
+
+export const can = <A extends Action>(actor: Actor, action: A, resource: Resources[A]): boolean => RULES[action](actor, resource);
+
+// ─── The same rules as list filters ─────────────────────────────────────────
+
+/** `can(actor, "case.read", …)` as a database filter for lists and search. */
+export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => {
+  const publicCaseReaders = casesCoveredWhere(actor, READERS);
+  const confidentialCaseReaders = casesCoveredWhere(actor, CONFIDENTIAL_READERS);
+  return {
+    OR: [
+      { caseOfficerId: actor.id },
+      ...(publicCaseReaders.length > 0 ? [{ secrecyReference: null, OR: publicCaseReaders }] : []),
+      ...(confidentialCaseReaders.length > 0 ? [{ OR: confidentialCaseReaders }] : []),
+    ],
+  };
+};
+
+/** `can(actor, "meeting.read", …)` as a database filter on committees (an empty OR matches nothing). */
+export const readableCommitteesWhere = (actor: Actor): Prisma.CommitteeWhereInput => ({ OR: committeesCoveredWhere(actor, READERS) });
+
+/** The municipalities where `can(actor, "admin.manage", …)`, in membership order. */
+export const administeredMunicipalityIds = (actor: Actor): string[] =>
+  [...new Set(actor.memberships.map((membership) => membership.unitId))].filter((municipalityId) => can(actor, "admin.manage", { municipalityId }));
+
+/** Membership rows in a municipality's units: the users an admin of that municipality lists. */
+export const membershipInMunicipalityWhere = (municipalityId: string): Prisma.MembershipWhereInput => ({
+  OR: [{ municipalityId }, { committee: { municipalityId } }, { administration: { municipalityId } }, { department: { administration: { municipalityId } } }],
+});
+
+// ─── Refusals ───────────────────────────────────────────────────────────────
+
+type GatedAction = CaseAction | CommitteeAction;
+
+type ReadGate = "case.read" | "meeting.read";
+
+/** What an actor must be able to do before a refusal may say that the resource exists. */
+const READ_GATE: Record<GatedAction, ReadGate> = {
+  "case.read": "case.read",
+  "case.readConfidential": "case.read",
+  "case.edit": "case.read",
+  "case.addDocument": "case.read",
+  "case.reassign": "case.read",
+  "case.close": "case.read",
+  "case.misregister": "case.read",
+  "statement.edit": "case.read",
+  "meeting.read": "meeting.read",
+  "meeting.edit": "meeting.read",
+  "minutes.readInFull": "meeting.read",
+  "minutes.justera": "meeting.read",
+};
+
+const NOT_FOUND_MESSAGES: Record<ReadGate, string> = {
+  "case.read": "Ärendet finns inte, eller så saknar du behörighet att se det.",
+  "meeting.read": "Sammanträdet finns inte, eller så saknar du behörighet att se det.",
+};
+
+export type RefusalMessages = { notFound?: string; forbidden?: string };
+
+/** The refusal for an unknown resource, the same as for one the actor may not read. */
+export const unknownResource = (action: GatedAction, messages: RefusalMessages = {}): AppError => {
+  const gate = READ_GATE[action];
+  return new AppError("NOT_FOUND", `${gate} refused: unknown or unreadable`, { userMessage: messages.notFound ?? NOT_FOUND_MESSAGES[gate] });
+};
+
+/**
+ * Throws unless `can(actor, action, resource)`. Unknown (null) and unreadable resources look
+ * the same (NOT_FOUND: no leak of what exists); a reader who may not do more gets FORBIDDEN.
+ */
+export const authorize = <A extends GatedAction>(actor: Actor, action: A, resource: Resources[A] | null, messages: RefusalMessages = {}): Resources[A] => {
+  // The gate takes the same resource as the action (a case scope, or a committee scope).
+  if (!resource || !can<ReadGate>(actor, READ_GATE[action], resource as Resources[ReadGate])) throw unknownResource(action, messages);
+  if (!can(actor, action, resource)) throw new AppError("FORBIDDEN", `${action} refused for actor ${actor.id}`, { userMessage: messages.forbidden });
+  return resource;
+};
+
+/** Throws FORBIDDEN unless the actor administers the municipality. */
+export const assertAdminOf = (actor: Actor, municipalityId: string): void => {
+  if (!can(actor, "admin.manage", { municipalityId })) throw new AppError("FORBIDDEN", `Actor ${actor.id} is not ADMIN of municipality ${municipalityId}`);
+};
+
+/**
+ * The municipality the admin pages work on: the first one the actor administers (an
+ * installation normally serves one municipality). FORBIDDEN for everyone else.
+ */
+export const adminMunicipalityOf = (actor: Actor): string => {
+  const [municipalityId] = administeredMunicipalityIds(actor);
+  if (!municipalityId) throw new AppError("FORBIDDEN", `Actor ${actor.id} administers no municipality`);
+  return municipalityId;
+};
+
+/**
+ * A user is managed by the admins of the municipalities they hold roles in; a user with no
+ * role at all belongs to nobody and is NOT_FOUND here.
+ */
+export const assertManagesUser = async (tx: Tx, actor: Actor, userId: string): Promise<void> => {
+  const scope = await loadUserAdminScope(tx, userId);
+  if (!scope) throw new AppError("NOT_FOUND", `User ${userId} not found`);
+  if (scope.municipalityIds.length === 0) throw new AppError("NOT_FOUND", `User ${userId} holds no role in any municipality`);
+  if (!can(actor, "user.manage", scope)) throw new AppError("FORBIDDEN", `Actor ${actor.id} does not administer every municipality of user ${userId}`);
+};

@@ -1,0 +1,121 @@
+// One scope loader per resource kind: what `can` needs to know about a resource, read from
+// the resource itself (never from ids the client sends). A case's scope is selected together
+// with the case (CASE_SCOPE_SELECT); a statement's and a document's come through their case.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { UnitType } from "@/server/auth/actor";
+import type { Db, Tx } from "@/server/db";
+
+type Client = Db | Tx;
+
+// ─── Case (and statement, via its case) ─────────────────────────────────────
+
+export type CaseScope = {
+  municipalityId: string;
+  committeeId: string;
+  administrationId: string;
+  departmentId: string;
+  caseOfficerId: string;
+  /** True when the case is marked confidential (OSL). */
+  confidential: boolean;
+};
+
+/** Select this together with the case (or as `statement.case`, `document.case`). */
+export const CASE_SCOPE_SELECT = {
+  committeeId: true,
+  departmentId: true,
+  caseOfficerId: true,
+  secrecyReference: true,
+  committee: { select: { municipalityId: true } },
+  department: { select: { administrationId: true } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseScopeRow = Prisma.CaseGetPayload<{ select: typeof CASE_SCOPE_SELECT }>;
+
+export const toCaseScope = (row: CaseScopeRow): CaseScope => ({
+  municipalityId: row.committee.municipalityId,
+  committeeId: row.committeeId,
+  administrationId: row.department.administrationId,
+  departmentId: row.departmentId,
+  caseOfficerId: row.caseOfficerId,
+  confidential: row.secrecyReference !== null,
+});
+
+// ─── Document (via its case) ────────────────────────────────────────────────
+
+export type DocumentScope = { case: CaseScope; /** True when the handling carries its own secrecy marking. */ confidential: boolean };
+
+export const DOCUMENT_SCOPE_SELECT = { secrecyReference: true, case: { select: CASE_SCOPE_SELECT } } satisfies Prisma.CaseDocumentSelect;
+
+export const toDocumentScope = (row: Prisma.CaseDocumentGetPayload<{ select: typeof DOCUMENT_SCOPE_SELECT }>): DocumentScope => ({
+  case: toCaseScope(row.case),
+  confidential: row.secrecyReference !== null,
+});
+
+// ─── Committee (its meetings and minutes) ───────────────────────────────────
+
+export type CommitteeScope = {
+  committeeId: string;
+  municipalityId: string;
+  /** The committee's förvaltningar and their avdelningar: their staff read its meetings. */
+  administrationIds: string[];
+  departmentIds: string[];
+};
+
+export const loadCommitteeScope = async (client: Client, committeeId: string): Promise<CommitteeScope | null> => {
+  const committee = await client.committee.findUnique({
+    where: { id: committeeId },
+    select: { id: true, municipalityId: true, administrations: { select: { id: true, departments: { select: { id: true } } } } },
+  });
+  if (!committee) return null;
+  return {
+    committeeId: committee.id,
+    municipalityId: committee.municipalityId,
+    administrationIds: committee.administrations.map((administration) => administration.id),
+    departmentIds: committee.administrations.flatMap((administration) => administration.departments.map((department) => department.id)),
+  };
+};
+
+// ─── Municipality and user (administration) ─────────────────────────────────
+
+export type MunicipalityScope = { municipalityId: string };
+
+/** The municipalities a user holds roles in: an admin must administer all of them to manage the user. */
+export type UserAdminScope = { municipalityIds: string[] };
+
+/** The municipality a unit belongs to, or null when there is no such unit. */
+export const municipalityOfUnit = async (client: Client, unit: { type: UnitType; id: string }): Promise<string | null> => {
+  switch (unit.type) {
+    case "MUNICIPALITY":
+      return (await client.municipality.findUnique({ where: { id: unit.id }, select: { id: true } }))?.id ?? null;
+    case "COMMITTEE":
+      return (await client.committee.findUnique({ where: { id: unit.id }, select: { municipalityId: true } }))?.municipalityId ?? null;
+    case "ADMINISTRATION":
+      return (await client.administration.findUnique({ where: { id: unit.id }, select: { municipalityId: true } }))?.municipalityId ?? null;
+    case "DEPARTMENT":
+      return (await client.department.findUnique({ where: { id: unit.id }, select: { administration: { select: { municipalityId: true } } } }))?.administration.municipalityId ?? null;
+  }
+};
+
+/** The user's admin scope, or null when there is no such user. */
+export const loadUserAdminScope = async (client: Client, userId: string): Promise<UserAdminScope | null> => {
+  const user = await client.user.findUnique({
+    where: { id: userId },
+    select: {
+      memberships: {
+        select: {
+          municipalityId: true,
+          committee: { select: { municipalityId: true } },
+          administration: { select: { municipalityId: true } },
+          department: { select: { administration: { select: { municipalityId: true } } } },
+        },
+      },
+    },
+  });
+  if (!user) return null;
+  const municipalityIds = user.memberships.map(
+    (membership) =>
+      membership.municipalityId ?? membership.committee?.municipalityId ?? membership.administration?.municipalityId ?? membership.department?.administration.municipalityId ?? null,
+  );
+  return { municipalityIds: [...new Set(municipalityIds.filter((id): id is string => id !== null))] };
+};
