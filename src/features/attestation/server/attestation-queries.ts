@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
-import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attestation-service";
+import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attesters";
 import { getAttestationState, type AttestationState } from "./attestation-state";
 import { hasPassword, needsReauthentication } from "./confirm-identity";
 import { isUuid } from "@/lib/ids";
