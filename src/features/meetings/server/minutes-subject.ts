@@ -120,7 +120,7 @@ export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string
  * unreadable later.
  */
 export const minutesSnapshot = async (tx: Tx, meetingId: string, secretary: { id: string; name: string }): Promise<MinutesContent> => {
-  const built = await buildMinutesContent(tx, meetingId, { secretary });
+  const built = await buildMinutesContent(tx, meetingId, { secretary: { id: secretary.id, name: secretary.name } });
   if (!built) throw new Error(`Minutes content missing for the minutes of ${meetingId}`);
   const parsed = ZMinutesContentSchema.safeParse(built);
   if (!parsed.success) {
