@@ -7,12 +7,9 @@
 import * as engine from "@/features/attestation/server/engine";
 import { statementSubject } from "@/features/attestation/server/statement-subject";
 import { db, type Tx } from "@/server/db";
-import { DEMO_USERS } from "./demo-organisation";
+import { demoUser } from "./demo-organisation";
 
-const demoUser = (username: string): engine.EngineActor => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === username)!;
-  return { id: user.id, name: user.name };
-};
+const demoUserId = (username: string): string => demoUser(username).id;
 const demoId = (n: number): string => `00000000-0000-7000-8000-${(500_000 + n).toString().padStart(12, "0")}`;
 
 export const DEMO_VERIFICATION_CODE = "DEMO-2024-0409";
@@ -48,7 +45,7 @@ const attestReference = async (tx: Tx, statement: DemoStatement): Promise<void> 
     actor: await authorOf(tx, statement),
     now: SENT_AT,
     order: "SEQUENTIAL",
-    steps: REFERENCE_ATTESTATIONS.map((attestation) => ({ assigneeId: demoUser(attestation.username).id, role: attestation.role })),
+    steps: REFERENCE_ATTESTATIONS.map((attestation) => ({ assigneeId: demoUserId(attestation.username), role: attestation.role })),
     bind: bindCurrentVersion(tx),
     fixed: { requestId: demoId(1), stepIds: [demoId(10), demoId(11)], verificationCode: DEMO_VERIFICATION_CODE },
     quiet: true,
@@ -76,8 +73,8 @@ const sendToLinda = async (tx: Tx, statement: DemoStatement): Promise<string[]> 
     now: new Date(),
     order: "SEQUENTIAL",
     steps: [
-      { assigneeId: demoUser("linda.palo").id, role: "DEPARTMENT_HEAD" },
-      { assigneeId: demoUser("lee.orberson").id, role: "DIRECTOR" },
+      { assigneeId: demoUserId("linda.palo"), role: "DEPARTMENT_HEAD" },
+      { assigneeId: demoUserId("lee.orberson"), role: "DIRECTOR" },
     ],
     bind: bindCurrentVersion(tx),
     fixed: { requestId: demoId(2), stepIds: [demoId(20), demoId(21)], verificationCode: "DEMO-2024-0002" },
@@ -100,7 +97,7 @@ export const seedDemoAttestations = async (): Promise<DemoAttestationResult> => 
         await attestReference(tx, reference);
         attested = true;
       }
-      const other = statements.find((item) => item.id !== reference?.id && item.status === "DRAFT" && !withRequests.has(item.id) && item.createdById !== demoUser("linda.palo").id);
+      const other = statements.find((item) => item.id !== reference?.id && item.status === "DRAFT" && !withRequests.has(item.id) && item.createdById !== demoUserId("linda.palo"));
       if (other && !(await tx.attestationRequest.findUnique({ where: { id: demoId(2) } }))) {
         mailIds = await sendToLinda(tx, other);
         waiting = true;

@@ -20,16 +20,12 @@ import * as engine from "@/features/attestation/server/engine";
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { REFERENCE_CASE_ID } from "./demo-cases";
-import { DEMO_USERS } from "./demo-organisation";
+import { demoActor, demoUser } from "./demo-organisation";
 import { isoDateToDb } from "@/lib/dates";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
-const userId = (username: string): string => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === username);
-  if (!user) throw new Error(`Unknown demo user ${username}`);
-  return user.id;
-};
+const userId = (username: string): string => demoUser(username).id;
 
 export const DEMO_MEETING_2024_ID = uuid(5101);
 export const DEMO_MEETING_PLANNED_ID = uuid(5102);
@@ -56,21 +52,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { id: uuid(5010), name: "Sofia Andersson", party: "S", role: "DEPUTY" },
   { id: uuid(5011), name: "Oskar Wikström", party: "M", role: "DEPUTY" },
 ];
-
-/** The secretary as an actor (the seed runs without a session). */
-const secretary = (): Actor => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === "sekreterare")!;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role: "COMMITTEE_SECRETARY", unitType: "COMMITTEE", unitId: "has", unitName: COMMITTEE_NAME }],
-  };
-};
 
 const upsertMembers = async (tx: Tx): Promise<void> => {
   for (const member of DEMO_MEMBERS) {
@@ -121,7 +102,7 @@ const justerMinutes = async (tx: Tx, secretary: Actor): Promise<void> => {
     { username: "justerare", at: new Date("2024-04-29T08:30:00.000Z") },
   ];
   for (const [index, approval] of approvals.entries()) {
-    const approver = DEMO_USERS.find((user) => user.username === approval.username)!;
+    const approver = demoUser(approval.username);
     await engine.attest(tx, {
       adapter: minutesSubject,
       requestId: request.id,
@@ -139,7 +120,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
   if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_2024_ID }, select: { id: true } })) return false;
   const theCase = await tx.case.findUnique({ where: { id: REFERENCE_CASE_ID }, select: { id: true, title: true, status: true, version: true, caseNumber: true } });
   if (!theCase) return false;
-  const actor = secretary();
+  const actor = demoActor("sekreterare", "COMMITTEE_SECRETARY");
   const statement = await getAttestedStatement(tx, REFERENCE_CASE_ID);
   const proposal = statement?.decisionPoints.length ? statement.decisionPoints : [defaultDecisionPoint(COMMITTEE_NAME, "Kommunstyrelsen")];
   const calledAt = new Date("2024-04-15T08:00:00.000Z");

@@ -10,15 +10,12 @@ import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contentHashOf } from "../../content";
 import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "../attestation-audit";
-import { lockRequest, notifyOrNothing, raceLost } from "./requests";
-import type { EngineActor, LockedRequest, SubjectAdapter } from "./types";
+import { lockStep, notifyOrNothing, raceLost } from "./requests";
+import type { EngineCall, LockedRequest } from "./types";
 
-export type AttestOptions<S extends { id: string }, C> = {
-  adapter: SubjectAdapter<S, C>;
+export type AttestOptions<S extends { id: string }, C> = EngineCall<S, C> & {
   requestId: string;
   stepId: string;
-  actor: EngineActor;
-  now: Date;
   /** How the attester proved who they are (confirm-identity.ts). */
   authMethod: string;
   /** The hash the attester was shown: the attestation binds exactly that content. */
@@ -32,12 +29,7 @@ export type AttestResult<C> = { completed: false; mailIds: string[] } | { comple
 
 export const attest = async <S extends { id: string }, C>(tx: Tx, options: AttestOptions<S, C>): Promise<AttestResult<C>> => {
   const { adapter, actor, now } = options;
-  // Request first, then subject (every transition takes them in this order): two attesters
-  // finishing at once are serialised here, so the second sees the first's step attested.
-  const request = await lockRequest(tx, options.requestId);
-  const subject = await adapter.lock(tx, request.subjectId);
-  const step = request.steps.find((candidate) => candidate.id === options.stepId);
-  if (!step || request.subjectType !== adapter.type) throw new AppError("NOT_FOUND", `Step ${options.stepId} not in request ${request.id}`);
+  const { request, subject, step } = await lockStep(tx, adapter, options.requestId, options.stepId);
   await options.assert?.({ subject, request, step });
   if (request.status !== "PENDING" || step.status !== "WAITING") throw raceLost(`Request ${request.status}, step ${step.status}`);
 

@@ -5,11 +5,10 @@ import "server-only";
 import type { AttestationStep } from "@/generated/prisma/client";
 import { recordAudit } from "@/server/audit";
 import type { Tx } from "@/server/db";
-import { AppError } from "@/server/errors";
-import { invalidateSteps, lockRequest, notifyOrNothing, raceLost } from "./requests";
-import type { EngineActor, LockedRequest, SubjectAdapter } from "./types";
+import { invalidateSteps, lockRequestAndSubject, lockStep, notifyOrNothing, raceLost } from "./requests";
+import type { EngineCall, LockedRequest } from "./types";
 
-type CloseOptions<S extends { id: string }, C> = { adapter: SubjectAdapter<S, C>; requestId: string; actor: EngineActor; now: Date };
+type CloseOptions<S extends { id: string }, C> = EngineCall<S, C> & { requestId: string };
 
 export type ReturnStepOptions<S extends { id: string }, C> = CloseOptions<S, C> & {
   stepId: string;
@@ -19,10 +18,7 @@ export type ReturnStepOptions<S extends { id: string }, C> = CloseOptions<S, C> 
 
 export const returnStep = async <S extends { id: string }, C>(tx: Tx, options: ReturnStepOptions<S, C>): Promise<{ mailIds: string[] }> => {
   const { adapter, actor, now } = options;
-  const request = await lockRequest(tx, options.requestId);
-  const subject = await adapter.lock(tx, request.subjectId);
-  const step = request.steps.find((candidate) => candidate.id === options.stepId);
-  if (!step || request.subjectType !== adapter.type) throw new AppError("NOT_FOUND", `Step ${options.stepId} not in request ${request.id}`);
+  const { request, subject, step } = await lockStep(tx, adapter, options.requestId, options.stepId);
   await options.assert?.({ subject, request, step });
   const closed = await tx.attestationRequest.updateMany({
     where: { id: request.id, status: "PENDING" },
@@ -47,9 +43,7 @@ export type WithdrawOptions<S extends { id: string }, C> = CloseOptions<S, C> & 
 /** Invalidates a pending or completed request: every attestation of it stops counting. */
 export const withdraw = async <S extends { id: string }, C>(tx: Tx, options: WithdrawOptions<S, C>): Promise<{ request: LockedRequest; invalidatedStepIds: string[]; mailIds: string[] }> => {
   const { adapter, actor, now } = options;
-  const request = await lockRequest(tx, options.requestId);
-  const subject = await adapter.lock(tx, request.subjectId);
-  if (request.subjectType !== adapter.type) throw new AppError("NOT_FOUND", `Request ${request.id} is not of ${adapter.type}`);
+  const { request, subject } = await lockRequestAndSubject(tx, adapter, options.requestId);
   await options.assert?.({ subject, request });
   if (request.status !== "PENDING" && request.status !== "COMPLETED") throw raceLost(`Request ${request.id} is ${request.status}`);
   const withdrawn = await tx.attestationRequest.updateMany({

@@ -5,4 +5,4 @@ export { attest, type AttestOptions, type AttestResult } from "./attest";
 export { returnStep, withdraw, type ReturnStepOptions, type WithdrawOptions } from "./close";
 export { deliverAfterCommit, latestRequestId, lockRequest } from "./requests";
 export { sendForAttestation, type SendForAttestationOptions } from "./send";
-export type { Completion, EngineActor, LockedRequest, SubjectAdapter, SubjectEvent, SubjectNotice, TransitionContext } from "./types";
+export type { Completion, EngineActor, EngineCall, LockedRequest, SubjectAdapter, SubjectEvent, SubjectNotice, TransitionContext } from "./types";

@@ -7,12 +7,30 @@ import { notifyInTx, type NotifyOptions } from "@/features/notifications/server/
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { enqueueMailDelivery } from "@/server/jobs";
-import type { LockedRequest } from "./types";
+import type { LockedRequest, SubjectAdapter } from "./types";
 
 /** Locks the request row (SELECT … FOR UPDATE) and reads it with its steps as now committed. */
 export const lockRequest = async (tx: Tx, requestId: string): Promise<LockedRequest> => {
   await tx.$queryRaw`SELECT id FROM "attestation_request" WHERE id = ${requestId}::uuid FOR UPDATE`;
   return tx.attestationRequest.findUniqueOrThrow({ where: { id: requestId }, include: { steps: { orderBy: { position: "asc" } } } });
+};
+
+/**
+ * Request first, then subject: every transition takes the locks in this order, so two
+ * attesters finishing at once are serialised and the second sees the first's step.
+ */
+export const lockRequestAndSubject = async <S extends { id: string }, C>(tx: Tx, adapter: SubjectAdapter<S, C>, requestId: string) => {
+  const request = await lockRequest(tx, requestId);
+  if (request.subjectType !== adapter.type) throw new AppError("NOT_FOUND", `Request ${request.id} is not of ${adapter.type}`);
+  return { request, subject: await adapter.lock(tx, request.subjectId) };
+};
+
+/** The same, and the step of the request being acted on. */
+export const lockStep = async <S extends { id: string }, C>(tx: Tx, adapter: SubjectAdapter<S, C>, requestId: string, stepId: string) => {
+  const { request, subject } = await lockRequestAndSubject(tx, adapter, requestId);
+  const step = request.steps.find((candidate) => candidate.id === stepId);
+  if (!step) throw new AppError("NOT_FOUND", `Step ${stepId} not in request ${request.id}`);
+  return { request, subject, step };
 };
 
 /** The subject's newest request in one of `statuses` (unlocked: lock it before acting on it). */

@@ -8,13 +8,10 @@ import { recordAudit } from "@/server/audit";
 import type { Tx } from "@/server/db";
 import { contentHashOf } from "../../content";
 import { newVerificationCode, notifyOrNothing, raceLost } from "./requests";
-import type { EngineActor, LockedRequest, SubjectAdapter } from "./types";
+import type { EngineCall, LockedRequest } from "./types";
 
-export type SendForAttestationOptions<S extends { id: string }, C> = {
-  adapter: SubjectAdapter<S, C>;
+export type SendForAttestationOptions<S extends { id: string }, C> = EngineCall<S, C> & {
   subjectId: string;
-  actor: EngineActor;
-  now: Date;
   order: AttestationOrder;
   /** In order of position. */
   steps: { assigneeId: string; role: Role }[];

@@ -55,3 +55,6 @@ export type SubjectAdapter<S extends { id: string }, C> = {
   /** User messages of the engine's refusals, in the subject's words. */
   messages: { contentChanged: string };
 };
+
+/** What every engine call names: the subject's adapter, who acts, and the clock. */
+export type EngineCall<S extends { id: string }, C> = { adapter: SubjectAdapter<S, C>; actor: EngineActor; now: Date };
