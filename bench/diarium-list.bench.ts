@@ -13,8 +13,8 @@ import { listPublicDiarium } from "@/features/diarium/server/public-diarium";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { setDb } from "@/server/db";
-import { DEMO_USERS } from "@/server/seed/demo-organisation";
-import { seedDemoData } from "@/server/seed/demo";
+import { DEMO_USERS } from "../scripts/seed/demo-organisation";
+import { seedDemoData } from "../scripts/seed/demo";
 import { sample, type Bench } from "./support";
 
 const HAS_CASES = 100_000;

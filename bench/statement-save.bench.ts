@@ -7,9 +7,9 @@ import { doc, paragraph, text, type TRichText } from "@/features/statements/rich
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import { getStatementPage } from "@/features/statements/server/statement-queries";
 import type { Actor } from "@/server/auth/actor";
-import { seedDemoData } from "@/server/seed/demo";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { seedDemoStatements } from "@/server/seed/demo-statements";
+import { seedDemoData } from "../scripts/seed/demo";
+import { REFERENCE_CASE_ID } from "../scripts/seed/demo-cases";
+import { seedDemoStatements } from "../scripts/seed/demo-statements";
 import { sample, type Bench } from "./support";
 
 const WORDS = "förvaltningen bedömer att det brottsförebyggande arbetet i stadsdelen behöver utvecklas tillsammans med polisen skolorna och föreningslivet för att öka tryggheten".split(" ");

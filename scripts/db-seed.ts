@@ -2,7 +2,7 @@
 import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
-import { seedDemoInstallation } from "@/server/seed/demo";
+import { seedDemoInstallation } from "./seed/demo";
 import { openAppDatabase } from "./lib/app-database";
 
 const main = async () => {

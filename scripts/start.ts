@@ -10,8 +10,8 @@ import path from "node:path";
 import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/server/seed/demo-organisation";
-import { seedDemoInstallation } from "@/server/seed/demo";
+import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-organisation";
+import { seedDemoInstallation } from "./seed/demo";
 import { openAppDatabase } from "./lib/app-database";
 
 const dev = process.argv.includes("--dev");

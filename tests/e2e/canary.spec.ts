@@ -26,7 +26,7 @@ const CANARY = {
 } as const;
 const CANARIES = Object.values(CANARY);
 
-// An open demo case handled by Clas Cederlid (src/server/seed/demo-cases.ts).
+// An open demo case handled by Clas Cederlid (scripts/seed/demo-cases.ts).
 const OPEN_CASE_TITLE = "Regional handlingsplan mot öppna drogscener 2027–2028 – remiss från Länsstyrelsen";
 
 /** Pages per crawl are capped (seeds first, then what they link to): the test stays bounded in time. */

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
 
-// Demo data (src/server/seed/demo-cases.ts): the reference case was answered and closed at
+// Demo data (scripts/seed/demo-cases.ts): the reference case was answered and closed at
 // the meeting of 2024-04-25, the Länsstyrelsen remiss is open and overdue, "Trygga skolvägar"
 // is open with a later remisstid, and "Skrivelse om en enskilds boendesituation" is
 // confidential (26 kap. 1 § OSL).

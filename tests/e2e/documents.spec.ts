@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { samplePdf, samplePng } from "../../src/lib/file-type.samples";
 import { login } from "./support/auth";
 
-// An open demo case handled by Clas Cederlid (src/server/seed/demo-cases.ts); the reference
+// An open demo case handled by Clas Cederlid (scripts/seed/demo-cases.ts); the reference
 // case itself is answered and closed in the demo data, and a closed case takes no documents.
 const OPEN_CASE_TITLE = "Regional handlingsplan mot öppna drogscener 2027–2028 – remiss från Länsstyrelsen";
 

@@ -10,7 +10,7 @@ import {
 } from "@/features/admin/server/organisation-service";
 import { createRegistrySeries, updateRegistrySeries } from "@/features/admin/server/registry-series-service";
 import type { Actor } from "@/server/auth/actor";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
 

@@ -10,7 +10,7 @@ import {
 import { createUser } from "@/features/admin/server/user-service";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
 

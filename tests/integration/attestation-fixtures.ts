@@ -6,7 +6,7 @@ import type { TStatementContent, TTemplateDefinition } from "@/features/statemen
 import type { Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 
 export const seedOrganisation = async (): Promise<void> => {
   await seedDemoData({ nodeEnv: "test", force: false });

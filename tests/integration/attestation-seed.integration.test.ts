@@ -3,7 +3,7 @@ import { verifyAttestationsAgainstAudit } from "@/features/attestation/server/at
 import { listAttestInbox } from "@/features/attestation/server/attestation-queries";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { verifyAttestationCode } from "@/features/attestation/server/verify-attestation";
-import { DEMO_VERIFICATION_CODE, seedDemoAttestations } from "@/server/seed/demo-attestation";
+import { DEMO_VERIFICATION_CODE, seedDemoAttestations } from "../../scripts/seed/demo-attestation";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCaseWithStatement, seedOrganisation } from "./attestation-fixtures";
 

@@ -9,8 +9,8 @@ import { doc, paragraph } from "@/features/statements/rich-text";
 import { createStatement } from "@/features/statements/server/create-statement";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import { AUDIT_ACTIONS, isAuditAction } from "@/server/audit-actions";
-import { seedDemoInstallation } from "@/server/seed/demo";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
+import { seedDemoInstallation } from "../../scripts/seed/demo";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
 

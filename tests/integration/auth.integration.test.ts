@@ -4,7 +4,7 @@ import { verifyAuditChain } from "@/features/audit/server/verify-audit-chain";
 import { loadActor } from "@/server/auth/actor";
 import { authOptions, authorizeWithPassword, THROTTLED_ERROR } from "@/server/auth/options";
 import { env } from "@/server/env";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();

@@ -5,9 +5,9 @@ import { getCaseDetails } from "@/features/cases/server/case-queries";
 import { registerCase } from "@/features/cases/server/register-case";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
-import { DEMO_CASES, REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { DEMO_USERS } from "@/server/seed/demo-organisation";
-import { seedDemoData } from "@/server/seed/demo";
+import { DEMO_CASES, REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { DEMO_USERS } from "../../scripts/seed/demo-organisation";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();

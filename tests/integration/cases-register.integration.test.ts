@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { registerCase } from "@/features/cases/server/register-case";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
-import { DEMO_USERS } from "@/server/seed/demo-organisation";
-import { seedDemoData } from "@/server/seed/demo";
+import { DEMO_USERS } from "../../scripts/seed/demo-organisation";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();

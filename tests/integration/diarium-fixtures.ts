@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { CaseStatus, DeadlineKind, DocumentDirection, Role } from "@/generated/prisma/enums";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db";
-import { ADMINISTRATIONS, COMMITTEES, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "@/server/seed/demo-organisation";
+import { ADMINISTRATIONS, COMMITTEES, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "../../scripts/seed/demo-organisation";
 
 type ExtraUser = { username: string; name: string; role: Role; unit: { committeeId: string } | { departmentId: string } | { administrationId: string } };
 

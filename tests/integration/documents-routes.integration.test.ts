@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sampleExe, samplePdf, samplePng } from "@/lib/file-type.samples";
 import { loadActor, type Actor } from "@/server/auth/actor";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));

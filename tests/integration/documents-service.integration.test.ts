@@ -9,7 +9,7 @@ import { sha256Hex } from "@/lib/hash";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { BlobIntegrityError, readBlob } from "@/server/blob-store";
 import { AppError } from "@/server/errors";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();

@@ -14,9 +14,9 @@ import { addStatementOfOpinion, recordDecision } from "@/features/meetings/serve
 import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { loadActor, type Actor } from "@/server/auth/actor";
-import { seedDemoInstallation } from "@/server/seed/demo";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID } from "@/server/seed/demo-meetings";
+import { seedDemoInstallation } from "../../scripts/seed/demo";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID } from "../../scripts/seed/demo-meetings";
 import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, parsePgm, pdfFonts, pdfPages, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";

@@ -5,9 +5,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
 import { loadActor, type Actor } from "@/server/auth/actor";
-import { seedDemoData } from "@/server/seed/demo";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { seedDemoStatements } from "@/server/seed/demo-statements";
+import { seedDemoData } from "../../scripts/seed/demo";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { seedDemoStatements } from "../../scripts/seed/demo-statements";
 import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { REFERENCE_HEADINGS } from "../fixtures/exports/reference-statement";

@@ -9,6 +9,7 @@ import { getMinutesView } from "@/features/meetings/server/meeting-page-queries"
 import { ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { ZCreateMinutesSchema } from "@/features/meetings/schemas";
 import { createTestDatabase } from "../support/database";
 import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
 import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
@@ -112,7 +113,7 @@ describe("justering", () => {
   it("the secretary withdraws a round; the edits lock while the minutes are out for justering", async () => {
     const world = await minutesInApproval();
     await expectAppError(updateDecision({ actor: secretary, input: { decisionId: world.decisionId, kind: "REJECTED" } }), "INVALID_STATE", /skickat för justering/);
-    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId } }), "FORBIDDEN");
+    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId, reason: undefined } }), "FORBIDDEN");
     await withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId, reason: "Fel närvaro" } });
     expect((await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } })).status).toBe("DRAFT");
     await expectAppError(approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } }), "INVALID_STATE");
@@ -124,6 +125,10 @@ describe("justering", () => {
     await expectAppError(saveMinutes({ actor: otherSecretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } }), "NOT_FOUND");
     await expectAppError(saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: officer.id, checkerId: checker.id } }), "VALIDATION", /ordförande/);
     await expectAppError(saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: chair.id } }), "VALIDATION");
+    // One person in both roles is refused by the schema (the action parses before the service).
+    expect(ZCreateMinutesSchema.safeParse({ meetingId: world.meetingId, chairId: chair.id, checkerId: chair.id }).error?.issues.map((issue) => issue.message)).toEqual([
+      "Ordförande och justerare måste vara olika personer.",
+    ]);
   });
 
   it("refuses to send minutes with undecided items", async () => {
@@ -149,7 +154,7 @@ describe("justerade minutes are locked", () => {
       ["attendance", () => setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: [] } })],
       ["saveMinutes", () => saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } })],
       ["send", () => sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: 3 } })],
-      ["withdraw", () => withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId } })],
+      ["withdraw", () => withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId, reason: undefined } })],
       ["approve", () => approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } })],
       ["return", () => returnMinutes({ actor: chair, input: { minutesId: world.minutesId, comment: "Ändra" } })],
     ];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 import { db as sharedDb } from "@/server/db";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from "@/server/seed/demo-meetings";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
 import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";

@@ -72,7 +72,8 @@ beforeAll(async () => {
   const secretStatement = await db.statement.findUniqueOrThrow({ where: { caseId: secret.id } });
   await saveStatementSection({ actor: officer, input: { statementId: secretStatement.id, baseVersion: 1, kind: "richText", sectionKey: "synpunkter", value: doc(paragraph(`Förvaltningen bedömer ${CANARY.section}.`)) } });
   await db.case.update({ where: { id: secret.id }, data: { secrecyReference: SECRECY } });
-  const { attestStep, defaultAttesters, eligibleAttesters, sendStatementForAttestation } = await import("@/features/attestation/server/attestation-service");
+  const { attestStep, sendStatementForAttestation } = await import("@/features/attestation/server/attestation-service");
+  const { defaultAttesters, eligibleAttesters } = await import("@/features/attestation/server/attesters");
   const { CASE_SCOPE_SELECT, toCaseScope } = await import("@/server/authz");
   const scope = toCaseScope(await db.case.findUniqueOrThrow({ where: { id: secret.id }, select: CASE_SCOPE_SELECT }));
   const attesterIds = defaultAttesters(await eligibleAttesters(db, scope)).map((attester) => attester.userId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
-import { assertDemoSeedAllowed, seedDemoData, seedDemoInstallation } from "@/server/seed/demo";
+import { assertDemoSeedAllowed, seedDemoData, seedDemoInstallation } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();

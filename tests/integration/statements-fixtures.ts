@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { seedDemoData } from "@/server/seed/demo";
+import { seedDemoData } from "../../scripts/seed/demo";
 
 let seriesId = "series-has";
 

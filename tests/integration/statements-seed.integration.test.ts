@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
-import { REFERENCE_CASE_ID } from "@/server/seed/demo-cases";
-import { seedDemoData } from "@/server/seed/demo";
-import { seedDemoStatements } from "@/server/seed/demo-statements";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { seedDemoData } from "../../scripts/seed/demo";
+import { seedDemoStatements } from "../../scripts/seed/demo-statements";
 import { createTestDatabase } from "../support/database";
 import { richTextMarkup } from "../support/render-rich-text";
 

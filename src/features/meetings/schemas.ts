@@ -148,23 +148,29 @@ export const ZCreateMinutesSchema = z
   })
   .strict()
   .refine((value) => value.chairId !== value.checkerId, { error: "Ordförande och justerare måste vara olika personer.", path: ["checkerId"] });
+export type TCreateMinutes = z.infer<typeof ZCreateMinutesSchema>;
 
 export const ZMinutesVersionSchema = z.object({ minutesId: uuid("Protokoll saknas."), version }).strict();
+export type TMinutesVersion = z.infer<typeof ZMinutesVersionSchema>;
 
 export const ZApproveMinutesSchema = z
   .object({
     minutesId: uuid("Protokoll saknas."),
     /** The hash the approver saw: the approval binds to exactly that content. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Protokollets kontrollsumma saknas. Läs in sidan på nytt." }),
-    password: z.string().max(1000).optional().transform((value) => (value ? value : undefined)),
+    // Empty (a form's blank field) means none; optional last, so the parsed type keeps the key optional.
+    password: z.string().max(1000).transform((value) => (value ? value : undefined)).optional(),
   })
   .strict();
+export type TApproveMinutes = z.infer<typeof ZApproveMinutesSchema>;
 
 export const ZReturnMinutesSchema = z
   .object({ minutesId: uuid("Protokoll saknas."), comment: requiredText("Skriv vad som behöver ändras.", 2000, { multiline: true }) })
   .strict();
+export type TReturnMinutes = z.infer<typeof ZReturnMinutesSchema>;
 
 export const ZWithdrawMinutesSchema = z.object({ minutesId: uuid("Protokoll saknas."), reason: optionalText(2000, { multiline: true }) }).strict();
+export type TWithdrawMinutes = z.infer<typeof ZWithdrawMinutesSchema>;
 
 // ─── Union consultation, dispatch, closing ──────────────────────────────────
 

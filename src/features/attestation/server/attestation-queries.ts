@@ -1,13 +1,13 @@
 // Read models of the attestation pages: a case's attestation page, the attester's inbox
 // ("Att attestera") and its count in the navigation.
 import "server-only";
-import { canOnCase, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/features/cases/server";
+import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
-import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attestation-service";
+import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attesters";
 import { getAttestationState, type AttestationState } from "./attestation-state";
 import { hasPassword, needsReauthentication } from "./confirm-identity";
 import { isUuid } from "@/lib/ids";
@@ -42,7 +42,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = toCaseScope(row);
-  if (!canOnCase(actor, "read", scope)) throw new AppError("NOT_FOUND", `Case ${caseId} not readable`);
+  if (!can(actor, "case.read", scope)) throw new AppError("NOT_FOUND", `Case ${caseId} not readable`);
   const statement = row.statement;
   const base = { caseId: row.id, caseNumber: row.caseNumber, caseTitle: row.title, confidential: scope.confidential };
   const eligible = await eligibleAttesters(db, scope);
@@ -62,7 +62,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
   const authors = await db.statementVersion.findMany({ where: { statementId: statement.id }, distinct: ["authorId"], select: { authorId: true } });
   const isAuthor = statement.createdById === actor.id || authors.some((author) => author.authorId === actor.id);
 
-  const editor = canOnCase(actor, "editStatement", scope);
+  const editor = can(actor, "statement.edit", scope);
   const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
   const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
   const missingRequired = statement.status === "DRAFT" && version ? await requiredSectionsMissing(db, statement.id, version.content) : [];

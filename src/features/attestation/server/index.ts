@@ -3,3 +3,5 @@
 export { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "./attestation-audit";
 export { getAttestationState } from "./attestation-state";
 export { authenticateForAttestation, hasPassword, needsReauthentication } from "./confirm-identity";
+export * as attestationEngine from "./engine";
+export type { SubjectAdapter } from "./engine";

@@ -1,7 +1,6 @@
 // Registration of a new case in a committee's diarium: number, motion, deadlines, the
 // incoming remiss as handling 1 and the audit events, all in one transaction.
 import "server-only";
-import type { Role } from "@/generated/prisma/enums";
 import { createCaseDocumentInTx } from "./create-document";
 import { formatCaseNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";

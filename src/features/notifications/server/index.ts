@@ -1,2 +1,2 @@
 // The notifications feature's public entry: notify inside the caller's transaction.
-export { notifyInTx } from "./notify";
+export { notifyInTx, type NotifyOptions } from "./notify";

@@ -6,9 +6,8 @@ import { markCaseMisregisteredInTx, closeCaseInTx } from "@/features/cases/serve
 import { registerCaseInTx } from "@/features/cases/server/register-case";
 import { parseInput } from "@/server/validation";
 import { ZRegisterCaseSchema, type TRegisterCaseInput } from "@/features/cases/schemas";
-import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
-import { COMMITTEES, DEMO_USERS, MUNICIPALITY } from "./demo-organisation";
+import { COMMITTEES, demoActor, demoUser, MUNICIPALITY } from "./demo-organisation";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -42,26 +41,7 @@ const classId = (code: string): string => {
   return found.id;
 };
 
-const userId = (username: string): string => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === username);
-  if (!user) throw new Error(`Unknown demo user ${username}`);
-  return user.id;
-};
-
-/** The demo registrator as an actor (the seed runs without a session). */
-const registrar = (): Actor => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === "registrator")!;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role: "REGISTRAR", unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" }],
-  };
-};
+const userId = (username: string): string => demoUser(username).id;
 
 export const REFERENCE_CASE_ID = uuid(2001);
 
@@ -215,7 +195,7 @@ export const seedDemoCases = async (tx: Tx): Promise<{ casesCreated: number }> =
       update: {},
     });
   }
-  const actor = registrar();
+  const actor = demoActor("registrator", "REGISTRAR");
   let casesCreated = 0;
   for (const demo of DEMO_CASES) {
     if (await tx.case.findUnique({ where: { id: demo.id }, select: { id: true } })) continue;

@@ -1,6 +1,7 @@
 // The demo organisation and accounts, modelled on the reference tjänsteutlåtande
 // (../shared/reference/tjansteutlatande-oppna-drogscener.md). Fixed ids: seeding twice changes nothing.
 import type { Role } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/auth/actor";
 
 export const DEMO_PASSWORD = "demo";
 
@@ -105,3 +106,25 @@ export const DEMO_USERS: DemoUser[] = [
     memberships: [{ id: uuid(108), role: "ADMIN", unit: { municipalityId: "stockholm" } }],
   },
 ];
+
+/** A demo account by username; an unknown name is a mistake in the seed. */
+export const demoUser = (username: string): DemoUser => {
+  const user = DEMO_USERS.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`Unknown demo user ${username}`);
+  return user;
+};
+
+/** A demo account as a signed-in actor with one role in Hägersten-Älvsjö stadsdelsnämnd (the seed runs without a session). */
+export const demoActor = (username: string, role: Role): Actor => {
+  const user = demoUser(username);
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    title: user.title,
+    phone: user.phone,
+    email: null,
+    authTime: 0,
+    memberships: [{ role, unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" }],
+  };
+};

@@ -3,34 +3,29 @@
 // justerade minutes, the protokollsutdrag dispatched to kommunstyrelsen and the case closed
 // as answered; and a planned meeting on 2026-12-10 for new cases.
 // Fixed ids: an existing 2024 meeting means the demo is already in place and is left alone.
-// Written against the rows (not the services): the 2024 meeting lies in the past, which the
-// services rightly refuse for new meetings.
-import type { Prisma } from "@/generated/prisma/client";
+// The meeting, its agenda and decisions are written against the rows (the 2024 meeting lies
+// in the past, which the services rightly refuse for new meetings); the justering goes
+// through the attestation engine with its clock set to the dates of 2024.
 import type { MemberRole } from "@/generated/prisma/enums";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { extractDescription } from "@/features/meetings/format";
-import { buildMinutesContent, hashMinutesContent } from "@/features/meetings/server/minutes-content";
+import { minutesSnapshot, minutesSubject } from "@/features/meetings/server/minutes-subject";
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
 import { defaultDecisionPoint } from "@/features/statements/content";
 import { recordAudit } from "@/server/audit";
 import type { TAuditAction } from "@/server/audit-actions";
-import { ATTEST_ACTION, attestAuditData, STEP_ENTITY } from "@/features/attestation/server/attestation-audit";
+import * as engine from "@/features/attestation/server/engine";
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { REFERENCE_CASE_ID } from "./demo-cases";
-import { DEMO_USERS } from "./demo-organisation";
+import { demoActor, demoUser } from "./demo-organisation";
 import { isoDateToDb } from "@/lib/dates";
-import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
-const userId = (username: string): string => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === username);
-  if (!user) throw new Error(`Unknown demo user ${username}`);
-  return user.id;
-};
+const userId = (username: string): string => demoUser(username).id;
 
 export const DEMO_MEETING_2024_ID = uuid(5101);
 export const DEMO_MEETING_PLANNED_ID = uuid(5102);
@@ -58,21 +53,6 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { id: uuid(5011), name: "Oskar Wikström", party: "M", role: "DEPUTY" },
 ];
 
-/** The secretary as an actor (the seed runs without a session). */
-const secretary = (): Actor => {
-  const user = DEMO_USERS.find((candidate) => candidate.username === "sekreterare")!;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role: "COMMITTEE_SECRETARY", unitType: "COMMITTEE", unitId: "has", unitName: COMMITTEE_NAME }],
-  };
-};
-
 const upsertMembers = async (tx: Tx): Promise<void> => {
   for (const member of DEMO_MEMBERS) {
     const data = {
@@ -94,11 +74,53 @@ const seedPlannedMeeting = async (tx: Tx): Promise<void> => {
   });
 };
 
+/**
+ * Sent for justering by the secretary on 2024-04-26 (who signs "Vid protokollet") and
+ * justerad by ordförande and justerare on the morning of 2024-04-29, through the
+ * attestation engine with its clock at those dates: the meeting is then APPROVED, the
+ * minutes posted on 2024-04-29 and appealable until 2024-05-20. A historical record:
+ * nobody is notified today.
+ */
+const justerMinutes = async (tx: Tx, secretary: Actor): Promise<void> => {
+  await tx.minutes.create({ data: { id: MINUTES_ID, meetingId: DEMO_MEETING_2024_ID, chairId: userId("ordforande"), checkerId: userId("justerare") } });
+  const { request, contentHash } = await engine.sendForAttestation(tx, {
+    adapter: minutesSubject,
+    subjectId: MINUTES_ID,
+    actor: secretary,
+    now: new Date("2024-04-26T09:00:00.000Z"),
+    order: "PARALLEL",
+    steps: [
+      { assigneeId: userId("ordforande"), role: "CHAIR" },
+      { assigneeId: userId("justerare"), role: "MINUTES_CHECKER" },
+    ],
+    bind: async (minutes) => ({ versionNumber: minutes.version + 1, content: await minutesSnapshot(tx, DEMO_MEETING_2024_ID, secretary) }),
+    fixed: { requestId: REQUEST_ID, stepIds: [uuid(5402), uuid(5403)], verificationCode: "PROT-HAS2-0425" },
+    quiet: true,
+  });
+  const approvals = [
+    { username: "ordforande", at: new Date("2024-04-29T07:30:00.000Z") },
+    { username: "justerare", at: new Date("2024-04-29T08:30:00.000Z") },
+  ];
+  for (const [index, approval] of approvals.entries()) {
+    const approver = demoUser(approval.username);
+    await engine.attest(tx, {
+      adapter: minutesSubject,
+      requestId: request.id,
+      stepId: request.steps[index]!.id,
+      actor: { id: approver.id, name: approver.name },
+      now: approval.at,
+      authMethod: "Lösenord (inloggning)",
+      contentHash,
+      quiet: true,
+    });
+  }
+};
+
 const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
   if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_2024_ID }, select: { id: true } })) return false;
   const theCase = await tx.case.findUnique({ where: { id: REFERENCE_CASE_ID }, select: { id: true, title: true, status: true, version: true, caseNumber: true } });
   if (!theCase) return false;
-  const actor = secretary();
+  const actor = demoActor("sekreterare", "COMMITTEE_SECRETARY");
   const statement = await getAttestedStatement(tx, REFERENCE_CASE_ID);
   const proposal = statement?.decisionPoints.length ? statement.decisionPoints : [defaultDecisionPoint(COMMITTEE_NAME, "Kommunstyrelsen")];
   const calledAt = new Date("2024-04-15T08:00:00.000Z");
@@ -109,10 +131,11 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       committeeId: "has",
       startsAt: stockholmDateTimeToInstant("2024-04-25", "18:00"),
       place: PLACE,
-      status: "APPROVED",
+      // Called; the justering below marks it APPROVED (version 5), as the app does.
+      status: "CALLED",
       agendaPublishedAt: calledAt,
       noticeSentAt: calledAt,
-      version: 5,
+      version: 4,
       createdById: actor.id,
     },
   });
@@ -152,62 +175,17 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
     const present = member.role === "DEPUTY" ? member.id === uuid(5010) : member.id !== absent;
     await tx.meetingAttendance.create({ data: { meetingId: DEMO_MEETING_2024_ID, memberId: member.id, present, serving: member.id === uuid(5010) } });
   }
-  await tx.minutes.create({ data: { id: MINUTES_ID, meetingId: DEMO_MEETING_2024_ID, chairId: userId("ordforande"), checkerId: userId("justerare") } });
-  // Sent for justering by the secretary, who signs "Vid protokollet" (part of the justerade content).
-  const content = await buildMinutesContent(tx, DEMO_MEETING_2024_ID, { secretary: { id: actor.id, name: actor.name } });
-  if (!content) throw new Error("Demo minutes content missing");
-  const contentHash = hashMinutesContent(content, CURRENT_HASH_SCHEME);
-  const approvedAt = new Date("2024-04-29T08:30:00.000Z");
-  await tx.minutes.update({
-    where: { id: MINUTES_ID },
-    data: { status: "APPROVED", contentHash, content: content as unknown as Prisma.InputJsonValue, approvedAt, postedDate: isoDateToDb("2024-04-29"), appealEndsOn: isoDateToDb("2024-05-20"), version: 2 },
-  });
-  const approver = (username: string) => DEMO_USERS.find((user) => user.username === username)!;
-  await tx.attestationRequest.create({
-    data: {
-      id: REQUEST_ID,
-      subjectType: "MINUTES",
-      subjectId: MINUTES_ID,
-      versionNumber: 2,
-      contentHash,
-      hashScheme: CURRENT_HASH_SCHEME,
-      order: "PARALLEL",
-      status: "COMPLETED",
-      verificationCode: "PROT-HAS2-0425",
-      requestedById: actor.id,
-      completedAt: approvedAt,
-      steps: {
-        create: (["ordforande", "justerare"] as const).map((username, index) => ({
-          id: uuid(5402 + index),
-          position: index + 1,
-          assigneeId: userId(username),
-          role: index === 0 ? ("CHAIR" as const) : ("MINUTES_CHECKER" as const),
-          status: "ATTESTED" as const,
-          attestedAt: new Date(approvedAt.getTime() - (1 - index) * 3_600_000),
-          attesterName: approver(username).name,
-          attesterTitle: approver(username).title,
-          authMethod: "Lösenord (inloggning)",
-          attestedHash: contentHash,
-        })),
-      },
-    },
-  });
-  // The attestation engine's audit events, so that /verifiera and getAttestationState accept the justering.
-  for (const step of await tx.attestationStep.findMany({ where: { requestId: REQUEST_ID }, orderBy: { position: "asc" } })) {
-    await recordAudit(tx, { actorId: step.assigneeId, action: ATTEST_ACTION, entityType: STEP_ENTITY, entityId: step.id, data: { ...attestAuditData(step), subjectType: "MINUTES", minutesId: MINUTES_ID } });
-  }
+  const history: { action: TAuditAction; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
+    { action: "agenda.add_case", entityType: "AgendaItem", entityId: uuid(5202), data: { meetingDate: "2024-04-25", committee: "HÄS" } },
+    { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
+  ];
+  for (const event of history) await recordAudit(tx, { actorId: actor.id, caseId: theCase.id, ...event });
+  await justerMinutes(tx, actor);
   await tx.unionConsultation.upsert({
     where: { id: uuid(5501) },
     create: { id: uuid(5501), caseId: theCase.id, forum: "förvaltningsgrupp", date: isoDateToDb("2024-04-16"), createdById: userId("clas.cederlid") },
     update: {},
   });
-
-  const history: { action: TAuditAction; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
-    { action: "agenda.add_case", entityType: "AgendaItem", entityId: uuid(5202), data: { meetingDate: "2024-04-25", committee: "HÄS" } },
-    { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
-    { action: "minutes.paragraph_approved", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", postedDate: "2024-04-29", appealEndsOn: "2024-05-20" } },
-  ];
-  for (const event of history) await recordAudit(tx, { actorId: actor.id, caseId: theCase.id, ...event });
 
   if (theCase.status === "OPEN") {
     const document = await createCaseDocumentInTx(tx, {
