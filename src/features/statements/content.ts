@@ -1,6 +1,7 @@
 // Pure rules about statement content: the default template, the parts a save can change,
 // and plain-text views used by diffs. No server imports: the editor uses these too.
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
+import { roleTitle } from "@/lib/roles";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
 import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
 
@@ -19,8 +20,8 @@ export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
     { key: "bilagor", heading: "Bilagor", kind: "ATTACHMENTS", required: false, prefill: "NONE" },
   ],
   signatories: [
-    { role: "DIRECTOR", label: "stadsdelsdirektör" },
-    { role: "DEPARTMENT_HEAD", label: "avdelningschef" },
+    { role: "DIRECTOR", label: roleTitle("DIRECTOR") },
+    { role: "DEPARTMENT_HEAD", label: roleTitle("DEPARTMENT_HEAD") },
   ],
 };
 
