@@ -53,6 +53,7 @@ test("the accessibility statement says what DOS-lagen and Digg's model require",
 });
 
 test("the favicon is served, and every page's icon link resolves", async ({ page, request }) => {
+  test.setTimeout(90_000);
   const favicon = await request.get("/favicon.ico");
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toMatch(/^image\//);
