@@ -28,7 +28,8 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
               ))}
             </ul>
           </nav>
-          <div className="min-w-0 text-sm md:ml-auto md:text-right">
+          {/* Takes the row's remaining width and wraps its text there, so the row stays one line. */}
+          <div className="min-w-0 text-sm md:flex-1 md:basis-0 md:text-right">
             <p className="font-semibold" data-testid="current-user">
               {actor.name}
             </p>

@@ -5,11 +5,12 @@
 // header row (md:contents) and the button is hidden. `aside` (the notification bell) stays
 // visible beside the button at every width.
 import { usePathname } from "next/navigation";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useRef, useState, type ReactNode } from "react";
 
 export const MainMenu = ({ aside, children }: { aside: ReactNode; children: ReactNode }) => {
   const pathname = usePathname();
   const panelId = useId();
+  const button = useRef<HTMLButtonElement>(null);
   // Open on the page where it was opened: following a link closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -18,6 +19,7 @@ export const MainMenu = ({ aside, children }: { aside: ReactNode; children: Reac
       <div className="ml-auto flex items-center gap-2 md:order-1 md:ml-0">
         {aside}
         <button
+          ref={button}
           type="button"
           aria-expanded={open}
           aria-controls={panelId}
@@ -30,7 +32,10 @@ export const MainMenu = ({ aside, children }: { aside: ReactNode; children: Reac
       <div
         id={panelId}
         onKeyDown={(event) => {
-          if (event.key === "Escape") setOpenOn(null);
+          // Escape closes the open menu and returns focus to its button (not to a hidden link).
+          if (event.key !== "Escape" || !open) return;
+          setOpenOn(null);
+          button.current?.focus();
         }}
         className={`${open ? "flex" : "hidden"} w-full flex-col gap-4 pb-2 md:contents`}
       >

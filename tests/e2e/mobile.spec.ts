@@ -15,8 +15,6 @@ const DEMO_DECISION_ID = "00000000-0000-7000-8000-000000005212";
 const DEMO_VERIFICATION_CODE = "DEMO-2024-0409";
 const REFERENCE_TITLE = "Stoppa de öppna drogscenerna";
 
-const WIDTH = 320;
-test.use({ viewport: { width: WIDTH, height: 800 } });
 
 /** Opens `path` and asserts the page does not scroll sideways; names the elements that stick out. */
 const expectReflows = async (page: Page, path: string): Promise<void> => {
@@ -51,7 +49,7 @@ const expectOnScreen = async (locator: Locator): Promise<void> => {
   await expect(locator).toBeVisible();
   const box = (await locator.boundingBox())!;
   expect(box.x, "left edge").toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width, "right edge").toBeLessThanOrEqual(WIDTH);
+  expect(box.x + box.width, "right edge").toBeLessThanOrEqual(locator.page().viewportSize()!.width);
 };
 
 /** A table cell, shown on screen and labelled by its column header (the stacked layout). */
@@ -70,6 +68,8 @@ const cellOf = async (table: Locator, rowText: string, columnHeader: string): Pr
 };
 
 test.describe("at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 800 } });
+
   test("the public pages reflow, and the public diarium shows each document's description", async ({ page }) => {
     for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/offentligt-diarium"]) {
       await expectReflows(page, path);
@@ -90,8 +90,16 @@ test.describe("at 320 px", () => {
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
     await expectOnScreen(navigation.getByRole("link", { name: "Diarium" }));
+    // Escape closes it and returns focus to the button.
+    await navigation.getByRole("link", { name: "Diarium" }).focus();
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(menu).toBeFocused();
+    // Following a link closes it on the next page.
+    await menu.click();
     await navigation.getByRole("link", { name: "Diarium" }).click();
     await expect(page.getByRole("heading", { name: "Diarium", level: 1 })).toBeVisible();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
   });
 
   test("the handläggare's pages reflow: start, diarium, case, statement editor and its history", async ({ page }) => {
@@ -154,5 +162,20 @@ test.describe("at 320 px", () => {
     await users.getByRole("link", { name: "Clas Cederlid" }).click();
     await expect(page).toHaveURL(/\/admin\/anvandare\/[0-9a-f-]{36}$/);
     await expectReflows(page, new URL(page.url()).pathname);
+  });
+});
+
+test.describe("at 200 % zoom (640 px on a 1280 px screen)", () => {
+  test.use({ viewport: { width: 640, height: 800 } });
+
+  test("the diarium, the public diarium and a meeting page reflow with their tables stacked", async ({ page }) => {
+    await expectReflows(page, "/offentligt-diarium");
+    const publicTable = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });
+    await expectLabelledCell(await cellOf(publicTable, `Remissunderlag Motion ${REFERENCE_TITLE}`, "Beskrivning"), "Beskrivning");
+    await login(page, "sekreterare");
+    await expectReflows(page, "/diarium");
+    await expectLabelledCell(await cellOf(page.getByRole("table", { name: "Ärenden i diariet" }), REFERENCE_TITLE, "Rubrik"), "Rubrik");
+    await expectReflows(page, `/sammantraden/${DEMO_MEETING_2024_ID}`);
+    await expectReflows(page, `/sammantraden/${DEMO_MEETING_2024_ID}/protokoll`);
   });
 });
