@@ -44,7 +44,7 @@ const AccessibilityStatementPage = () => {
   return (
     <PublicShell subtitle="tillgänglighet" narrow>
       <article className="max-w-3xl space-y-4 leading-relaxed">
-        <h1 className="text-3xl font-bold">Tillgänglighetsredogörelse för Yttra</h1>
+        <h1 className="text-2xl font-bold sm:text-3xl">Tillgänglighetsredogörelse för Yttra</h1>
         <p>
           {operator} står bakom Yttra: ärendehanteringen för nämndernas remissvar, det offentliga diariet och verifieringen av attesterade
           dokument. Vi vill att så många som möjligt ska kunna använda webbplatsen. Här beskriver vi hur Yttra uppfyller lagen (2018:1937) om
