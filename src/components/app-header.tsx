@@ -4,30 +4,32 @@ import { NotificationBell } from "@/features/notifications/components/notificati
 import { ROLE_LABELS } from "@/lib/roles";
 import type { Actor } from "@/server/auth";
 import { LogoutButton } from "./logout-button";
+import { MainMenu } from "./main-menu";
 import { navItemsFor } from "./navigation";
 
 export const AppHeader = ({ actor }: { actor: Actor }) => {
   const roles = [...new Set(actor.memberships.map((membership) => `${ROLE_LABELS[membership.role]}, ${membership.unitName}`))];
   return (
     <header className="bg-brand-800 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
         <Link href="/" className="text-xl font-bold tracking-tight">
           Yttra
         </Link>
-        <nav aria-label="Huvudmeny">
-          <ul className="flex flex-wrap gap-4">
-            {navItemsFor(actor).map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
-                  {item.label}
-                  {item.href === "/attestera" ? <AttestInboxCount actor={actor} /> : null}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="flex items-center gap-3 text-sm">
-          <div className="text-right">
+        <MainMenu aside={<NotificationBell actor={actor} />}>
+          <nav aria-label="Huvudmeny">
+            <ul className="flex flex-col gap-3 md:flex-row md:flex-wrap md:gap-4">
+              {navItemsFor(actor).map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
+                    {item.label}
+                    {item.href === "/attestera" ? <AttestInboxCount actor={actor} /> : null}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {/* Takes the row's remaining width and wraps its text there, so the row stays one line. */}
+          <div className="min-w-0 text-sm md:flex-1 md:basis-0 md:text-right">
             <p className="font-semibold" data-testid="current-user">
               {actor.name}
             </p>
@@ -35,9 +37,10 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
               {roles.join(" · ")}
             </p>
           </div>
-          <NotificationBell actor={actor} />
-          <LogoutButton />
-        </div>
+          <div className="md:order-2">
+            <LogoutButton />
+          </div>
+        </MainMenu>
       </div>
     </header>
   );

@@ -1,8 +1,9 @@
 // The one table of the app: a caption (visible or for screen readers), column headers with
-// scope, rows that scroll sideways on narrow screens instead of breaking the page. Rows are
-// the caller's <tr>s, styled with ROW and CELL so every list looks and reads the same.
+// scope, and on narrow screens (a phone, 200 % zoom) stacked rows whose cells are labelled
+// by their column headers (globals.css, .data-table), so nothing is cut off to the side.
+// Rows are the caller's <tr>s, styled with ROW and CELL so every list looks and reads the same.
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 
 type DataTableProps = {
   caption: ReactNode;
@@ -17,9 +18,16 @@ type DataTableProps = {
 export const ROW = "border-t border-slate-200 align-top";
 export const CELL = "px-3 py-2";
 
+/** A CSS string literal, for `content:`. */
+const cssString = (value: string): string => `"${value.replace(/["\\]/g, "\\$&").replace(/\n/g, "\\a ")}"`;
+
+/** The column headers as --column-1 … for the stacked layout's cell labels (globals.css labels up to 8). */
+const columnLabels = (columns: readonly string[]): CSSProperties =>
+  Object.fromEntries(columns.map((column, index) => [`--column-${index + 1}`, cssString(column)])) as CSSProperties;
+
 export const DataTable = ({ caption, captionVisible = false, columns, children, testId }: DataTableProps) => (
   <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-    <table className="w-full border-collapse text-left text-sm" data-testid={testId}>
+    <table className="data-table w-full border-collapse text-left text-sm" style={columnLabels(columns)} data-testid={testId}>
       <caption className={captionVisible ? "px-3 py-2 text-left font-semibold" : "sr-only"}>{caption}</caption>
       <thead className="bg-slate-100">
         <tr>

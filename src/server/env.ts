@@ -65,6 +65,10 @@ export const ZEnvSchema = ZMailEnvSchema.extend({
   YTTRA_REAUTH_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(300),
   /** How often the job worker sweeps for mails a crash left behind. */
   YTTRA_WORKER_SWEEP_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** The tillgänglighetsredogörelse (/tillganglighet): the public body running this installation … */
+  YTTRA_OPERATOR_NAME: optionalString,
+  /** … and the address where anyone reports inaccessibility or asks for content in another form. */
+  YTTRA_ACCESSIBILITY_EMAIL: optionalString.pipe(z.email().optional()),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -4,7 +4,7 @@ import { login } from "./support/auth";
 const DEMO_USERS = [
   { username: "clas.cederlid", name: "Clas Cederlid", role: "Handläggare" },
   { username: "linda.palo", name: "Linda Palo", role: "Avdelningschef" },
-  { username: "lee.orberson", name: "Lee Orberson", role: "Förvaltningschef" },
+  { username: "lee.orberson", name: "Lee Orberson", role: "Stadsdelsdirektör" },
   { username: "sekreterare", name: "Karin Sjöberg", role: "Nämndsekreterare" },
   { username: "registrator", name: "Johan Ek", role: "Registrator" },
   { username: "ordforande", name: "Maria Lindqvist", role: "Ordförande" },

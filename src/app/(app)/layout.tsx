@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { PublicPageLinks } from "@/components/public-shell";
 import { requireActor } from "@/server/auth";
 
 const AppLayout = async ({ children }: { children: ReactNode }) => {
@@ -10,7 +11,10 @@ const AppLayout = async ({ children }: { children: ReactNode }) => {
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-      <footer className="mx-auto max-w-6xl px-4 pb-8 text-sm text-slate-600">Yttra – ärendehantering för remissvar</footer>
+      <footer className="mx-auto max-w-6xl space-y-3 px-4 pb-8 text-sm text-slate-600">
+        <p>Yttra – ärendehantering för remissvar</p>
+        <PublicPageLinks />
+      </footer>
     </>
   );
 };

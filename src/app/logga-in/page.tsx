@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { PublicPageLinks } from "@/components/public-shell";
 import { LoginForm } from "@/features/auth/components/login-form";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getActor } from "@/server/auth";
@@ -21,6 +22,7 @@ const LoginPage = async ({ searchParams }: LoginPageProps) => {
         <h1 className="mb-6 text-2xl font-bold">Logga in</h1>
         <LoginForm callbackUrl={callbackUrl} initialError={error} oidcName={oidcEnabled() ? env.OIDC_NAME : undefined} />
       </div>
+      <PublicPageLinks className="mt-6 px-2 text-sm" />
     </main>
   );
 };

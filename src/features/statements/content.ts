@@ -2,6 +2,7 @@
 // and plain-text views used by diffs. No server imports: the editor uses these too.
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { longSwedishDate } from "@/lib/dates";
+import { roleTitle } from "@/lib/roles";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
 import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
 
@@ -20,8 +21,8 @@ export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
     { key: "bilagor", heading: "Bilagor", kind: "ATTACHMENTS", required: false, prefill: "NONE" },
   ],
   signatories: [
-    { role: "DIRECTOR", label: "stadsdelsdirektör" },
-    { role: "DEPARTMENT_HEAD", label: "avdelningschef" },
+    { role: "DIRECTOR", label: roleTitle("DIRECTOR") },
+    { role: "DEPARTMENT_HEAD", label: roleTitle("DEPARTMENT_HEAD") },
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { StatementStatus } from "@/generated/prisma/enums";
+import { ROLE_LABELS } from "@/lib/roles";
 import type { TPrefill, TSectionKind, TSignatoryRole } from "./schemas";
 
 export const STATEMENT_STATUS_LABELS: Record<StatementStatus, string> = {
@@ -22,6 +23,6 @@ export const PREFILL_LABELS: Record<TPrefill, string> = {
 };
 
 export const SIGNATORY_ROLE_LABELS: Record<TSignatoryRole, string> = {
-  DIRECTOR: "Stadsdelsdirektör / förvaltningschef",
-  DEPARTMENT_HEAD: "Avdelningschef",
+  DIRECTOR: ROLE_LABELS.DIRECTOR,
+  DEPARTMENT_HEAD: ROLE_LABELS.DEPARTMENT_HEAD,
 };

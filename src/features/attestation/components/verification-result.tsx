@@ -16,7 +16,7 @@ export const VerificationResultView = ({ result }: { result: VerificationResult 
       <p className={`rounded border-2 px-4 py-3 text-lg font-semibold ${verdict.tone}`} data-testid="verification-verdict">
         {verdict.text}
       </p>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+      <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_minmax(0,1fr)]">
         <dt className="font-semibold">Verifieringskod</dt>
         <dd className="font-mono">{result.code}</dd>
         {result.minutes ? (

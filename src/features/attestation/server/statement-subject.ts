@@ -3,7 +3,7 @@
 // to DRAFT on return or withdrawal), its audit events, and who hears what. E-mail leaves
 // the app's access control: a confidential case's title is masked (features/cases/secrecy.ts).
 import "server-only";
-import type { Role } from "@/generated/prisma/enums";
+import { roleTitle as titleOfRole } from "@/lib/roles";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { createCaseDocumentInTx } from "@/features/cases/server";
 import { statementTitleOf } from "@/features/statements/server";
@@ -14,7 +14,6 @@ import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
 import type { SubjectAdapter } from "./engine";
 
-const ROLE_TITLES: Partial<Record<Role, string>> = { DEPARTMENT_HEAD: "avdelningschef", DIRECTOR: "stadsdelsdirektör" };
 
 const SUBJECT_SELECT = {
   id: true,
@@ -49,7 +48,7 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
   lock: lockStatement,
   caseIdOf: (subject) => subject.case.id,
   storedContent: async (tx, subject, request) => (await statementVersionOf(tx, subject.id, request.versionNumber, asHashScheme(request.hashScheme))).content,
-  roleTitle: (role) => ROLE_TITLES[role] ?? null,
+  roleTitle: (role) => titleOfRole(role),
   markSent: async (tx, subject, { versionNumber }) =>
     (await tx.statement.updateMany({ where: { id: subject.id, status: "DRAFT", currentVersion: versionNumber }, data: { status: "IN_ATTESTATION" } })).count === 1,
   complete: async (tx, subject, { actor, request, now }) => {

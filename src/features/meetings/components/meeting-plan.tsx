@@ -15,7 +15,7 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
   return (
     <div className="mt-6 space-y-8">
       <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Välj nämnd och år">
-        <div>
+        <div className="max-w-full">
           <label htmlFor="plan-committee" className="block font-medium">
             Nämnd
           </label>

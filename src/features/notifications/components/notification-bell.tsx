@@ -18,7 +18,7 @@ export const NotificationBell = async ({ actor }: { actor: Actor }) => {
           </span>
         ) : null}
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-80 rounded border border-slate-300 bg-white p-3 text-slate-900 shadow-lg">
+      <div className="absolute right-0 z-20 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded border border-slate-300 bg-white p-3 text-slate-900 shadow-lg">
         {items.length === 0 ? (
           <p>Inga notiser.</p>
         ) : (

@@ -1,0 +1,60 @@
+// The public pages' shell (offentligt diarium, verifiera, tillgänglighet): no login and no
+// user menu — only the way in for staff — and a footer linking every public page.
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** The public front door: linked from the public pages' footer and from the login page. */
+export const PUBLIC_PAGES = [
+  { href: "/offentligt-diarium", label: "Offentligt diarium" },
+  { href: "/verifiera", label: "Verifiera ett dokument" },
+  { href: "/tillganglighet", label: "Tillgänglighetsredogörelse" },
+] as const;
+
+export const PublicPageLinks = ({ className = "" }: { className?: string }) => (
+  <nav aria-label="Offentliga sidor" className={className}>
+    <ul className="flex flex-wrap gap-x-6 gap-y-2">
+      {PUBLIC_PAGES.map((item) => (
+        <li key={item.href}>
+          <Link href={item.href} className="font-semibold text-brand-700 underline underline-offset-4">
+            {item.label}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  </nav>
+);
+
+type PublicShellProps = {
+  /** After "Yttra –" in the header: what this public page is. */
+  subtitle: string;
+  /** Text pages read better in a narrower column than the diarium's table. */
+  narrow?: boolean;
+  /** A note above the footer's links (e.g. what the page leaves out). */
+  note?: ReactNode;
+  children: ReactNode;
+};
+
+export const PublicShell = ({ subtitle, narrow = false, note, children }: PublicShellProps) => {
+  const width = narrow ? "max-w-4xl" : "max-w-6xl";
+  return (
+    <>
+      <header className="bg-brand-800 text-white">
+        <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-4 px-4 py-3`}>
+          <p className="text-xl font-bold tracking-tight">
+            Yttra <span className="font-normal">– {subtitle}</span>
+          </p>
+          <Link href="/logga-in" className="rounded border border-white/60 px-3 py-1 text-sm font-semibold hover:bg-white/10">
+            Logga in
+          </Link>
+        </div>
+      </header>
+      <main id="main" className={`mx-auto ${width} px-4 py-8`}>
+        {children}
+      </main>
+      <footer className={`mx-auto ${width} space-y-3 px-4 pb-8 text-sm text-slate-600`}>
+        {note ? <p>{note}</p> : null}
+        <PublicPageLinks />
+      </footer>
+    </>
+  );
+};
