@@ -21,6 +21,7 @@ export {
 export {
   CASE_SCOPE_SELECT,
   DOCUMENT_SCOPE_SELECT,
+  findCaseWithScope,
   loadCommitteeScope,
   loadUserAdminScope,
   municipalityOfUnit,

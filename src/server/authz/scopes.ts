@@ -3,6 +3,7 @@
 // with the case (CASE_SCOPE_SELECT); a statement's and a document's come through their case.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { isUuid } from "@/lib/ids";
 import type { UnitType } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 
@@ -31,6 +32,18 @@ export const CASE_SCOPE_SELECT = {
 } satisfies Prisma.CaseSelect;
 
 export type CaseScopeRow = Prisma.CaseGetPayload<{ select: typeof CASE_SCOPE_SELECT }>;
+
+/**
+ * A case with its scope and the caller's `select`: the one way a service loads a case it is
+ * about to authorize. Null for an id that is not a UUID or names no case (both look the same).
+ */
+export const findCaseWithScope = async <S extends Prisma.CaseSelect>(client: Client, caseId: string, select: S) =>
+  isUuid(caseId)
+    ? // Prisma cannot infer a payload from a generic select; the cast names the one it returns.
+      ((await client.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, ...select } as Prisma.CaseSelect })) as unknown as Prisma.CaseGetPayload<{
+        select: typeof CASE_SCOPE_SELECT & S;
+      }> | null)
+    : null;
 
 export const toCaseScope = (row: CaseScopeRow): CaseScope => ({
   municipalityId: row.committee.municipalityId,

@@ -1,7 +1,7 @@
 // Read models of the attestation pages: a case's attestation page, the attester's inbox
 // ("Att attestera") and its count in the navigation.
 import "server-only";
-import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
+import { can, readableCasesWhere, toCaseScope, findCaseWithScope } from "@/server/authz";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -10,7 +10,6 @@ import { contentHashOf } from "../content";
 import { defaultAttesters, eligibleAttesters, requiredSectionsMissing, type Attester } from "./attesters";
 import { getAttestationState, type AttestationState } from "./attestation-state";
 import { hasPassword, needsReauthentication } from "./confirm-identity";
-import { isUuid } from "@/lib/ids";
 
 export type CaseAttestationView = {
   caseId: string;
@@ -35,10 +34,11 @@ export type CaseAttestationView = {
 
 
 export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }: { actor: Actor; caseId: string; now?: Date }): Promise<CaseAttestationView> => {
-  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
-  const row = await db.case.findUnique({
-    where: { id: caseId },
-    select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true, statement: { select: { id: true, status: true, currentVersion: true, createdById: true } } },
+  const row = await findCaseWithScope(db, caseId, {
+    id: true,
+    caseNumber: true,
+    title: true,
+    statement: { select: { id: true, status: true, currentVersion: true, createdById: true } },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = toCaseScope(row);

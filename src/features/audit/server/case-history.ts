@@ -1,18 +1,16 @@
 // "Händelser": a case's audit events in Swedish, for those who may read the case.
 import "server-only";
-import { can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
+import { can, findCaseWithScope, toCaseScope } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
-import { isUuid } from "@/lib/ids";
 
 export type CaseHistoryEntry = AuditHistoryEntry;
 
 
 export const getCaseHistory = async ({ actor, caseId }: { actor: Actor; caseId: string }) => {
-  if (!isUuid(caseId)) throw new AppError("NOT_FOUND", `Not a case id: ${caseId}`);
-  const row = await db.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true } });
+  const row = await findCaseWithScope(db, caseId, { id: true, caseNumber: true, title: true });
   if (!row || !can(actor, "case.read", toCaseScope(row))) throw new AppError("NOT_FOUND", `Case ${caseId} not readable`);
   const events = await db.auditEvent.findMany({
     where: { caseId },

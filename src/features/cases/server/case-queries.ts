@@ -1,12 +1,11 @@
 // Read models for the case pages. Authorization comes from the case itself.
 import "server-only";
 import type { CaseKind, CaseStatus, DeadlineKind } from "@/generated/prisma/enums";
-import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
-import { authorize, can, CASE_SCOPE_SELECT, chainScope, membershipCovers, membershipRowUnit, toCaseScope } from "@/server/authz";
+import { authorize, can, chainScope, findCaseWithScope, membershipCovers, membershipRowUnit, toCaseScope } from "@/server/authz";
 import { caseOfficerWhere } from "./case-officers";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 
@@ -105,41 +104,36 @@ const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} n
 
 /** The case page. NOT_FOUND both for a missing case and one the actor may not read. */
 export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDetails> => {
-  if (!z.uuid().safeParse(caseId).success) throw notFound(caseId);
-  const row = await db.case.findUnique({
-    where: { id: caseId },
-    select: {
-      ...CASE_SCOPE_SELECT,
-      id: true,
-      caseNumber: true,
-      title: true,
-      kind: true,
-      status: true,
-      version: true,
-      referringBody: true,
-      referringCaseNumber: true,
-      receivedDate: true,
-      dueDate: true,
-      secrecyReason: true,
-      secrecyDecidedAt: true,
-      closedAt: true,
-      closedReason: true,
-      committee: { select: { municipalityId: true, name: true, shortName: true } },
-      department: { select: { administrationId: true, name: true } },
-      caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
-      classification: { select: { code: true, title: true } },
-      secrecyDecidedBy: { select: { name: true } },
-      motion: {
-        select: {
-          number: true,
-          title: true,
-          raisedDate: true,
-          authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
-          proposals: { orderBy: { position: "asc" }, select: { text: true } },
-        },
+  const row = await findCaseWithScope(db, caseId, {
+    id: true,
+    caseNumber: true,
+    title: true,
+    kind: true,
+    status: true,
+    version: true,
+    referringBody: true,
+    referringCaseNumber: true,
+    receivedDate: true,
+    dueDate: true,
+    secrecyReason: true,
+    secrecyDecidedAt: true,
+    closedAt: true,
+    closedReason: true,
+    committee: { select: { municipalityId: true, name: true, shortName: true } },
+    department: { select: { administrationId: true, name: true } },
+    caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
+    classification: { select: { code: true, title: true } },
+    secrecyDecidedBy: { select: { name: true } },
+    motion: {
+      select: {
+        number: true,
+        title: true,
+        raisedDate: true,
+        authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
+        proposals: { orderBy: { position: "asc" }, select: { text: true } },
       },
-      deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
     },
+    deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
   });
   if (!row) throw notFound(caseId);
   const scope = authorize(actor, "case.read", toCaseScope(row));

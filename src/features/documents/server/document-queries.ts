@@ -8,7 +8,7 @@ import type { Actor } from "@/server/auth";
 import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { authorize, can, CASE_SCOPE_SELECT, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope } from "@/server/authz";
+import { authorize, can, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope, findCaseWithScope } from "@/server/authz";
 import { documentHiddenFrom } from "@/features/cases/server";
 import { isUuid } from "@/lib/ids";
 
@@ -38,26 +38,21 @@ export type CaseDocumentsView = {
 const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
 
 export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDocumentsView> => {
-  if (!isUuid(caseId)) throw notFound();
-  const found = await db.case.findUnique({
-    where: { id: caseId },
-    select: {
-      ...CASE_SCOPE_SELECT,
-      caseNumber: true,
-      status: true,
-      documents: {
-        orderBy: { number: "asc" },
-        select: {
-          id: true,
-          number: true,
-          direction: true,
-          documentDate: true,
-          registeredAt: true,
-          counterpart: true,
-          description: true,
-          secrecyReference: true,
-          files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
-        },
+  const found = await findCaseWithScope(db, caseId, {
+    caseNumber: true,
+    status: true,
+    documents: {
+      orderBy: { number: "asc" },
+      select: {
+        id: true,
+        number: true,
+        direction: true,
+        documentDate: true,
+        registeredAt: true,
+        counterpart: true,
+        description: true,
+        secrecyReference: true,
+        files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
       },
     },
   });

@@ -4,11 +4,10 @@
 // with its own secrecy marking shows no description to those who may not read it.
 import "server-only";
 import { diffWords } from "diff";
-import { authorize, can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
+import { authorize, can, findCaseWithScope, toCaseScope } from "@/server/authz";
 import { maskStatementContent } from "../secrecy";
 import { statementContentFor, statementSecrecyMask } from "./statement-secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
-import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -16,20 +15,13 @@ import { headingForSection, missingRequiredSections, statementToPlainText } from
 import type { TStatementContent, TTemplateDefinition } from "../schemas";
 import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
 
-const ZIdSchema = z.uuid();
-
 const loadCase = async (actor: Actor, caseId: string) => {
-  if (!ZIdSchema.safeParse(caseId).success) throw new AppError("NOT_FOUND", `Invalid case id ${caseId}`);
-  const row = await db.case.findUnique({
-    where: { id: caseId },
-    select: {
-      ...CASE_SCOPE_SELECT,
-      id: true,
-      caseNumber: true,
-      title: true,
-      status: true,
-      statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
-    },
+  const row = await findCaseWithScope(db, caseId, {
+    id: true,
+    caseNumber: true,
+    title: true,
+    status: true,
+    statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = authorize(actor, "case.read", toCaseScope(row));
