@@ -9,7 +9,7 @@ import { ACCEPTED_EXTENSIONS, ACCEPTED_TYPES_TEXT, MAX_FILE_BYTES } from "@/lib/
 import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ADD_DOCUMENT_FIELDS, DOCUMENT_DIRECTIONS, ZAddDocumentSchema } from "../schemas";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form";
 
 type FieldErrors = Record<string, string[]>;
 type UploadResult = { ok: true; data: { id: string; documentNumber: string } } | { ok: false; error: string; fieldErrors?: FieldErrors };

@@ -15,7 +15,7 @@ import {
 import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-queries";
-import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
 type Item = Detail["items"][number];
@@ -93,7 +93,6 @@ const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) =>
       <Field
         name="decisionPoints"
         label="Beslutspunkter (en per rad)"
-        multiline
         rows={3}
         hint="Lämna tomt vid bifall för att använda förvaltningens förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut."
       />
@@ -138,7 +137,7 @@ const OpinionForm = ({ decisionId, position }: { decisionId: string; position: n
       />
       <Field name="party" label="Parti" />
       <Field name="members" label="Ledamöter" required />
-      <Field name="text" label="Text" multiline rows={4} required />
+      <Field name="text" label="Text" rows={4} required />
     </ActionForm>
   </details>
 );
@@ -313,7 +312,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
                 options={(["DELEGATION_DECISIONS", "INFORMATION", "OTHER"] as const).map((kind) => ({ value: kind, label: AGENDA_KIND_LABELS[kind] }))}
               />
               <Field name="title" label="Rubrik" required />
-              <Field name="proposal" label="Förslag till beslut (en punkt per rad, valfritt)" multiline rows={2} />
+              <Field name="proposal" label="Förslag till beslut (en punkt per rad, valfritt)" rows={2} />
             </ActionForm>
           </div>
         </section>

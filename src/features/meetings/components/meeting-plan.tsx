@@ -3,7 +3,7 @@ import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
 import type { getMeetingPlan } from "../server/meeting-queries";
-import { ActionForm, Field, Hidden } from "./action-form";
+import { ActionForm, Field, Hidden } from "@/components/form";
 
 type Plan = Awaited<ReturnType<typeof getMeetingPlan>>;
 

@@ -10,7 +10,7 @@ import { updateStatementTemplateAction } from "../actions";
 import { TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { PREFILL_LABELS, SECTION_KIND_LABELS, SIGNATORY_ROLE_LABELS } from "../labels";
 import { PREFILLS, SECTION_KINDS, SIGNATORY_ROLES, type TPrefill, type TSectionKind, type TSignatoryRole, type TTemplateDefinition } from "../schemas";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form";
 
 type SectionDraft = { uid: string; key?: string; heading: string; kind: TSectionKind; required: boolean; prefill: TPrefill };
 type SignatoryDraft = { uid: string; role: TSignatoryRole; label: string };

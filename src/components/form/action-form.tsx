@@ -1,0 +1,175 @@
+"use client";
+// The one form of the app: bound to an action with useActionState (a server action works
+// without JavaScript too), a pending submit button, an error summary (role="alert") that
+// takes focus after a failed submit and links to each field in error, a status message
+// (role="status") after a successful one, and field messages tied to their controls with
+// aria-describedby (see fields.tsx). On failure the fields show what the user typed again
+// when the action echoes it (`values`); `validate` shows the schema's messages before a
+// round trip.
+import { useRouter } from "next/navigation";
+import { createContext, Fragment, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
+import type { ActionResult, FormAction, FormState } from "@/server/action";
+import { ErrorSummary } from "./error-summary";
+import { SubmitButton, type SubmitVariant } from "./submit-button";
+
+type FormContextValue = { formId: string; fieldErrors: Record<string, string[]>; values: Record<string, string> | undefined };
+const FormContext = createContext<FormContextValue>({ formId: "form", fieldErrors: {}, values: undefined });
+
+/** The id of a field's control; the error summary links to it. */
+export const fieldIdOf = (formId: string, name: string): string => `${formId}-${name.replaceAll(".", "-")}`;
+
+/** A field's ids, messages and echoed value, from the form it sits in. */
+export const useFormField = (name: string) => {
+  const { formId, fieldErrors, values } = useContext(FormContext);
+  const id = fieldIdOf(formId, name);
+  const errors = fieldErrors[name];
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  /** aria-describedby of the control: its hint and its messages. */
+  const describedBy = (hasHint: boolean) => [hasHint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  // `sent`: the form came back with what was typed (an unchecked box is absent from it).
+  return { id, errorId, hintId, errors, describedBy, sent: values !== undefined, echoed: values?.[name] };
+};
+
+/** What the user sent, when the form came back with it (fields that depend on each other start from it). */
+export const useFormValues = (): Record<string, string> | undefined => useContext(FormContext).values;
+
+/**
+ * An ActionForm action for an action called with a plain object (built here from the form):
+ * runs in the browser, so a lost connection becomes a message instead of an error page.
+ */
+export const clientFormAction =
+  <T,>(run: (form: FormData) => Promise<ActionResult<T>>): FormAction<T> =>
+  async (_previous, form) => {
+    try {
+      return await run(form);
+    } catch {
+      return { ok: false, error: "Det gick inte att nå servern. Försök igen." };
+    }
+  };
+
+/** Data of a result that a form knows what to do with: a message to show, a page to open. */
+type FormResultData = { message?: unknown; href?: unknown } | null | undefined | void;
+
+const stringOf = (data: unknown, key: "message" | "href"): string | undefined => {
+  if (typeof data !== "object" || data === null || !(key in data)) return undefined;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === "string" ? value : undefined;
+};
+
+type ActionFormProps<T> = {
+  action: FormAction<T>;
+  submitLabel: string;
+  /** The submit button's text while the action runs. */
+  pendingLabel?: string;
+  /** Shown (role="status") after a successful submit; default: the result's `message`. A result's `href` is opened. */
+  successMessage?: string | ((data: T) => ReactNode);
+  /** After success: e.g. close the panel the form sits in. */
+  onSuccess?: (data: T) => void;
+  /** Re-render the page after success (actions called from the client do not revalidate it). */
+  refresh?: boolean;
+  /** Field labels for the error summary's links (a name without a label is listed by its message only). */
+  labels?: Record<string, string> | ((name: string) => string | undefined);
+  /** Client-side check with the server's schema: field messages, or null when the form may be sent. */
+  validate?: (form: FormData) => Record<string, string[]> | null;
+  /** Classes of the form element. */
+  className?: string;
+  /** Layout of the fields (the error summary and the submit row stay outside it). */
+  fieldsClassName?: string;
+  variant?: SubmitVariant;
+  /** Accessible name of the submit button when its visible label is a symbol. */
+  submitAriaLabel?: string;
+  /** Accessible name of the form when a page has several of the same kind. */
+  ariaLabel?: string;
+  testId?: string;
+  /** A note beside the submit button. */
+  footer?: ReactNode;
+  children: ReactNode;
+};
+
+export const ActionForm = <T extends FormResultData | unknown>({
+  action,
+  submitLabel,
+  pendingLabel = "Sparar …",
+  successMessage,
+  onSuccess,
+  refresh,
+  labels = {},
+  validate,
+  className = "space-y-3",
+  fieldsClassName,
+  variant,
+  submitAriaLabel,
+  ariaLabel,
+  testId,
+  footer,
+  children,
+}: ActionFormProps<T>) => {
+  const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(action, null);
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
+  const [failures, setFailures] = useState(0);
+  const [handled, setHandled] = useState<FormState<T> | null>(null);
+  const router = useRouter();
+  const formId = useId();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const summaryId = `${formId}-summary`;
+
+  // Each new result once: count failures (the fields remount with the echoed values), run the success hooks.
+  if (state !== handled) {
+    setHandled(state);
+    if (state && !state.ok) setFailures((count) => count + 1);
+  }
+  useEffect(() => {
+    if (!state) return;
+    if (!state.ok) {
+      summaryRef.current?.focus();
+      return;
+    }
+    onSuccess?.(state.data);
+    const href = stringOf(state.data, "href");
+    if (href) router.push(href);
+    else if (refresh) router.refresh();
+    // Only a new result runs the hooks, not a new callback identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  const failed = state && !state.ok ? state : null;
+  const fieldErrors = clientErrors ?? failed?.fieldErrors ?? {};
+  const message = clientErrors ? INVALID_INPUT_MESSAGE : (failed?.error ?? null);
+  const labelOf = (name: string) => (typeof labels === "function" ? labels(name) : labels[name]);
+  const success = state?.ok ? (typeof successMessage === "function" ? successMessage(state.data) : (successMessage ?? stringOf(state.data, "message"))) : null;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!validate) return;
+    const errors = validate(new FormData(event.currentTarget));
+    setClientErrors(errors);
+    if (!errors) return;
+    event.preventDefault();
+    summaryRef.current?.focus();
+  };
+
+  return (
+    <FormContext.Provider value={{ formId, fieldErrors, values: failed?.values }}>
+      <form action={formAction} onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel} aria-describedby={message ? summaryId : undefined} data-testid={testId}>
+        <ErrorSummary
+          ref={summaryRef}
+          id={summaryId}
+          message={message}
+          items={Object.entries(fieldErrors).map(([name, messages]) => ({ fieldId: fieldIdOf(formId, name), label: labelOf(name), messages }))}
+        />
+        {/* Remounted after each failure that echoes the values: fields start from what was sent. */}
+        <Fragment key={failed?.values ? failures : 0}>{fieldsClassName ? <div className={fieldsClassName}>{children}</div> : children}</Fragment>
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton pending={pending} variant={variant} ariaLabel={submitAriaLabel}>
+            {pending ? pendingLabel : submitLabel}
+          </SubmitButton>
+          {footer}
+          <p role="status" aria-live="polite" className="text-sm font-semibold text-green-800">
+            {success}
+          </p>
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+};
