@@ -1,4 +1,4 @@
-// zod issues as the field messages forms show: keyed by field path
+// Forms on both sides: zod issues as the field messages forms show: keyed by field path
 // ("definition.sections.0.heading"), "_form" for the form as a whole. Pure, so the server
 // (actions, services) and the browser (a form checking itself before sending) use the same.
 import type { z } from "zod";
@@ -20,3 +20,12 @@ export const fieldErrorsOf = (schema: z.ZodType, input: unknown): Record<string,
   const parsed = schema.safeParse(input);
   return parsed.success ? null : zodFieldErrors(parsed.error);
 };
+
+// Passwords are never sent back into a page.
+const NEVER_ECHOED = new Set(["password"]);
+
+/** What was typed, to fill a form again after a refused submit (React resets a form after its action). */
+export const echoValues = (form: FormData): Record<string, string> =>
+  Object.fromEntries(
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION") && !NEVER_ECHOED.has(entry[0])),
+  );

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getActor, type Actor } from "@/server/auth";
 import { AppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/lib/field-errors";
+import { echoValues, INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/lib/field-errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -50,14 +50,6 @@ export const defineAction =
       return failure(error);
     }
   };
-
-// Passwords are never sent back into a page.
-const NEVER_ECHOED = new Set(["password"]);
-
-const echoValues = (form: FormData): Record<string, string> =>
-  Object.fromEntries(
-    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION") && !NEVER_ECHOED.has(entry[0])),
-  );
 
 /**
  * An action for `<form action={…}>` with React's useActionState (the form kit's ActionForm):

@@ -8,7 +8,7 @@
 // round trip.
 import { useRouter } from "next/navigation";
 import { createContext, Fragment, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
+import { echoValues, INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 import type { ActionResult, FormAction, FormState } from "@/server/action";
 import { ErrorSummary } from "./error-summary";
 import { SubmitButton, type SubmitVariant } from "./submit-button";
@@ -35,6 +35,40 @@ export const useFormField = (name: string) => {
 /** What the user sent, when the form came back with it (fields that depend on each other start from it). */
 export const useFormValues = (): Record<string, string> | undefined => useContext(FormContext).values;
 
+/** Fields of a form that sends itself (an upload with progress): its id and the messages to show. */
+export const FormScope = ({ formId, fieldErrors, children }: { formId: string; fieldErrors: Record<string, string[]>; children: ReactNode }) => (
+  <FormContext.Provider value={{ formId, fieldErrors, values: undefined }}>{children}</FormContext.Provider>
+);
+
+/**
+ * A GET form (filters, look-ups): works without JavaScript and the URL holds what was asked.
+ * Its fields are the same as ActionForm's; `fieldErrors` come from the page that checked the query.
+ */
+export const GetForm = ({
+  action,
+  ariaLabel,
+  role,
+  className,
+  fieldErrors = {},
+  children,
+}: {
+  action?: string;
+  ariaLabel?: string;
+  role?: "search";
+  className?: string;
+  fieldErrors?: Record<string, string[]>;
+  children: ReactNode;
+}) => {
+  const formId = useId();
+  return (
+    <FormScope formId={formId} fieldErrors={fieldErrors}>
+      <form method="get" action={action} role={role} aria-label={ariaLabel} className={className} noValidate>
+        {children}
+      </form>
+    </FormScope>
+  );
+};
+
 /**
  * An ActionForm action for an action called with a plain object (built here from the form):
  * runs in the browser, so a lost connection becomes a message instead of an error page.
@@ -43,9 +77,10 @@ export const clientFormAction =
   <T,>(run: (form: FormData) => Promise<ActionResult<T>>): FormAction<T> =>
   async (_previous, form) => {
     try {
-      return await run(form);
+      const result = await run(form);
+      return result.ok ? result : { ...result, values: echoValues(form) };
     } catch {
-      return { ok: false, error: "Det gick inte att nå servern. Försök igen." };
+      return { ok: false, error: "Det gick inte att nå servern. Försök igen.", values: echoValues(form) };
     }
   };
 
@@ -69,7 +104,7 @@ type ActionFormProps<T> = {
   onSuccess?: (data: T) => void;
   /** Re-render the page after success (actions called from the client do not revalidate it). */
   refresh?: boolean;
-  /** Field labels for the error summary's links (a name without a label is listed by its message only). */
+  /** Field labels for the error summary's links (fields without one are not listed there). */
   labels?: Record<string, string> | ((name: string) => string | undefined);
   /** Client-side check with the server's schema: field messages, or null when the form may be sent. */
   validate?: (form: FormData) => Record<string, string[]> | null;
@@ -85,6 +120,8 @@ type ActionFormProps<T> = {
   testId?: string;
   /** A note beside the submit button. */
   footer?: ReactNode;
+  /** An error to show before the first submit (e.g. from the URL after a failed external login). */
+  initialError?: string | null;
   children: ReactNode;
 };
 
@@ -104,6 +141,7 @@ export const ActionForm = <T extends FormResultData | unknown>({
   ariaLabel,
   testId,
   footer,
+  initialError = null,
   children,
 }: ActionFormProps<T>) => {
   const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(action, null);
@@ -136,7 +174,7 @@ export const ActionForm = <T extends FormResultData | unknown>({
 
   const failed = state && !state.ok ? state : null;
   const fieldErrors = clientErrors ?? failed?.fieldErrors ?? {};
-  const message = clientErrors ? INVALID_INPUT_MESSAGE : (failed?.error ?? null);
+  const message = clientErrors ? INVALID_INPUT_MESSAGE : state ? (failed?.error ?? null) : initialError;
   const labelOf = (name: string) => (typeof labels === "function" ? labels(name) : labels[name]);
   const success = state?.ok ? (typeof successMessage === "function" ? successMessage(state.data) : (successMessage ?? stringOf(state.data, "message"))) : null;
 
@@ -156,7 +194,11 @@ export const ActionForm = <T extends FormResultData | unknown>({
           ref={summaryRef}
           id={summaryId}
           message={message}
-          items={Object.entries(fieldErrors).map(([name, messages]) => ({ fieldId: fieldIdOf(formId, name), label: labelOf(name), messages }))}
+          items={Object.entries(fieldErrors).flatMap(([name, messages]) => {
+            // Only named fields are listed (a link to each): the messages stand at the fields themselves too.
+            const label = labelOf(name);
+            return label ? [{ fieldId: fieldIdOf(formId, name), label, messages }] : [];
+          })}
         />
         {/* Remounted after each failure that echoes the values: fields start from what was sent. */}
         <Fragment key={failed?.values ? failures : 0}>{fieldsClassName ? <div className={fieldsClassName}>{children}</div> : children}</Fragment>

@@ -54,12 +54,16 @@ type FieldProps = {
   name: string;
   label: ReactNode;
   type?: "text" | "email" | "tel" | "password" | "number" | "date" | "time" | "search";
+  inputMode?: "numeric" | "text";
   /** A textarea with this many rows instead of an input. */
   rows?: number;
   defaultValue?: string | number | null;
   hint?: ReactNode;
   required?: boolean;
   autoComplete?: string;
+  /** Off for user names and codes. */
+  spellCheck?: boolean;
+  autoCapitalize?: "none" | "sentences";
   maxLength?: number;
   /** Bounds of a number or date field (ÅÅÅÅ-MM-DD), from the same rules the service applies. */
   min?: number | string;
@@ -68,7 +72,7 @@ type FieldProps = {
   onValueChange?: (value: string) => void;
 };
 
-export const Field = ({ name, label, type = "text", rows, defaultValue, hint, required, autoComplete, maxLength, min, max, className, onValueChange }: FieldProps) => (
+export const Field = ({ name, label, type = "text", rows, defaultValue, hint, required, autoComplete, spellCheck, autoCapitalize, inputMode, maxLength, min, max, className, onValueChange }: FieldProps) => (
   <FieldFrame name={name} label={label} hint={hint} required={required} className={className}>
     {(control, echoed) => {
       // A password is never echoed back into the page.
@@ -77,7 +81,7 @@ export const Field = ({ name, label, type = "text", rows, defaultValue, hint, re
       return rows ? (
         <textarea {...control} rows={rows} defaultValue={value} maxLength={maxLength} onChange={onChange} className={inputClass} />
       ) : (
-        <input {...control} type={type} defaultValue={value} autoComplete={autoComplete} maxLength={maxLength} min={min} max={max} onChange={onChange} className={inputClass} />
+        <input {...control} type={type} defaultValue={value} autoComplete={autoComplete} spellCheck={spellCheck} autoCapitalize={autoCapitalize} inputMode={inputMode} maxLength={maxLength} min={min} max={max} onChange={onChange} className={inputClass} />
       );
     }}
   </FieldFrame>
@@ -123,12 +127,12 @@ export const SelectField = ({ name, label, options = [], groups = [], defaultVal
   );
 };
 
-export const CheckboxField = ({ name, label, defaultChecked, hint }: { name: string; label: string; defaultChecked?: boolean; hint?: ReactNode }) => {
+export const CheckboxField = ({ name, label, value, defaultChecked, hint }: { name: string; label: string; value?: string; defaultChecked?: boolean; hint?: ReactNode }) => {
   const { id, errorId, hintId, errors, describedBy, sent, echoed } = useFormField(name);
   return (
     <div>
       <div className="flex items-center gap-2">
-        <input id={id} name={name} type="checkbox" defaultChecked={sent ? echoed === "on" : defaultChecked} aria-describedby={describedBy(Boolean(hint))} className="h-5 w-5" />
+        <input id={id} name={name} type="checkbox" value={value} defaultChecked={sent ? echoed === (value ?? "on") : defaultChecked} aria-describedby={describedBy(Boolean(hint))} className="h-5 w-5" />
         <label htmlFor={id} className="font-medium">
           {label}
         </label>
@@ -143,9 +147,10 @@ export const Hidden = ({ name, value }: { name: string; value: string | number }
 
 /** A fieldset whose messages concern the group as a whole (at least one author, the attesters …). */
 export const FieldGroup = ({ name, legend, className, legendClassName = "font-semibold", children }: { name: string; legend: ReactNode; className?: string; legendClassName?: string; children: ReactNode }) => {
-  const { errorId, errors } = useFormField(name);
+  const { id, errorId, errors } = useFormField(name);
+  // The id lets the error summary's link land on the group.
   return (
-    <fieldset className={className} aria-describedby={errors?.length ? errorId : undefined}>
+    <fieldset id={id} tabIndex={-1} className={className} aria-describedby={errors?.length ? errorId : undefined}>
       <legend className={legendClassName}>{legend}</legend>
       <FieldError id={errorId} errors={errors} />
       {children}
