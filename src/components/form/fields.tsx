@@ -35,18 +35,41 @@ export const FieldError = ({ id, errors }: { id: string; errors?: readonly strin
     </p>
   ) : null;
 
+/** A label, hint and messages around any control with this id (controlled editors use it directly). */
+export const LabelledControl = ({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  className,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: readonly string[];
+  required?: boolean;
+  className?: string;
+  children: (describedBy: string | undefined) => ReactNode;
+}) => (
+  <div className={className}>
+    <label htmlFor={id} className="block font-medium">
+      {label}
+      {required ? <span className="text-slate-600"> (obligatoriskt)</span> : null}
+    </label>
+    <Hint id={`${id}-hint`} hint={hint} />
+    {children([hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined)}
+    <FieldError id={`${id}-error`} errors={errors} />
+  </div>
+);
+
 export const FieldFrame = ({ name, label, hint, required, className, children }: FrameProps) => {
-  const { id, errorId, hintId, errors, describedBy, echoed } = useFormField(name);
+  const { id, errors, echoed } = useFormField(name);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        {required ? <span className="text-slate-600"> (obligatoriskt)</span> : null}
-      </label>
-      <Hint id={hintId} hint={hint} />
-      {children({ id, name, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy(Boolean(hint)) }, echoed)}
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    <LabelledControl id={id} label={label} hint={hint} errors={errors} required={required} className={className}>
+      {(describedBy) => children({ id, name, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy }, echoed)}
+    </LabelledControl>
   );
 };
 
