@@ -153,6 +153,14 @@ const UnionForm = ({ caseId, position }: { caseId: string; position: number }) =
   </details>
 );
 
+const MoveItemForm = ({ meetingId, itemId, position, direction }: { meetingId: string; itemId: string; position: number; direction: "up" | "down" }) => (
+  <ActionForm action={moveAgendaItemAction} submitLabel={direction === "up" ? "Upp" : "Ned"} variant="secondary" submitAriaLabel={`Flytta punkt ${position} ${direction === "up" ? "upp" : "ned"}`}>
+    <Hidden name="meetingId" value={meetingId} />
+    <Hidden name="itemId" value={itemId} />
+    <Hidden name="direction" value={direction} />
+  </ActionForm>
+);
+
 export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
   const agendaEditable = meeting.canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED");
   const minutesOpen = !meeting.minutes || meeting.minutes.status === "DRAFT";
@@ -251,20 +259,8 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
               ) : null}
               {agendaEditable ? (
                 <div className="mt-3 flex flex-wrap gap-2">
-                  {index > 0 ? (
-                    <ActionForm action={moveAgendaItemAction} submitLabel="Upp" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} upp`}>
-                      <Hidden name="meetingId" value={meeting.id} />
-                      <Hidden name="itemId" value={item.id} />
-                      <Hidden name="direction" value="up" />
-                    </ActionForm>
-                  ) : null}
-                  {index < meeting.items.length - 1 ? (
-                    <ActionForm action={moveAgendaItemAction} submitLabel="Ned" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} ned`}>
-                      <Hidden name="meetingId" value={meeting.id} />
-                      <Hidden name="itemId" value={item.id} />
-                      <Hidden name="direction" value="down" />
-                    </ActionForm>
-                  ) : null}
+                  {index > 0 ? <MoveItemForm meetingId={meeting.id} itemId={item.id} position={item.position} direction="up" /> : null}
+                  {index < meeting.items.length - 1 ? <MoveItemForm meetingId={meeting.id} itemId={item.id} position={item.position} direction="down" /> : null}
                   {!item.decision ? (
                     <ActionForm action={removeAgendaItemAction} submitLabel="Ta bort" variant="secondary" submitAriaLabel={`Ta bort punkt ${item.position}`}>
                       <Hidden name="meetingId" value={meeting.id} />
