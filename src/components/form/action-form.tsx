@@ -3,11 +3,11 @@
 // without JavaScript too), a pending submit button, an error summary (role="alert") that
 // takes focus after a failed submit and links to each field in error, a status message
 // (role="status") after a successful one, and field messages tied to their controls with
-// aria-describedby (see fields.tsx). On failure the fields show what the user typed again
-// when the action echoes it (`values`); `validate` shows the schema's messages before a
-// round trip.
+// aria-describedby (see fields.tsx). With JavaScript a refused form keeps what was typed;
+// without it the page is rendered from the action's answer, whose `values` fill the fields
+// again. `validate` shows the schema's messages before a round trip.
 import { useRouter } from "next/navigation";
-import { createContext, Fragment, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { echoValues, INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 import type { ActionResult, FormAction, FormState } from "@/server/action";
 import { ErrorSummary } from "./error-summary";
@@ -146,18 +146,11 @@ export const ActionForm = <T extends FormResultData | unknown>({
 }: ActionFormProps<T>) => {
   const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(action, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
-  const [failures, setFailures] = useState(0);
-  const [handled, setHandled] = useState<FormState<T> | null>(null);
   const router = useRouter();
   const formId = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
   const summaryId = `${formId}-summary`;
 
-  // Each new result once: count failures (the fields remount with the echoed values), run the success hooks.
-  if (state !== handled) {
-    setHandled(state);
-    if (state && !state.ok) setFailures((count) => count + 1);
-  }
   useEffect(() => {
     if (!state) return;
     if (!state.ok) {
@@ -178,13 +171,19 @@ export const ActionForm = <T extends FormResultData | unknown>({
   const labelOf = (name: string) => (typeof labels === "function" ? labels(name) : labels[name]);
   const success = state?.ok ? (typeof successMessage === "function" ? successMessage(state.data) : (successMessage ?? stringOf(state.data, "message"))) : null;
 
+  // With JavaScript the form is sent from here, not by React's form action: that one resets
+  // the form after every answer and would empty a refused form (or one being typed into).
+  // Without JavaScript the browser posts to the server action and the page shows its answer.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    if (!validate) return;
-    const errors = validate(new FormData(event.currentTarget));
-    setClientErrors(errors);
-    if (!errors) return;
     event.preventDefault();
-    summaryRef.current?.focus();
+    const form = new FormData(event.currentTarget);
+    const errors = validate?.(form) ?? null;
+    setClientErrors(errors);
+    if (errors) {
+      summaryRef.current?.focus();
+      return;
+    }
+    startTransition(() => formAction(form));
   };
 
   return (
@@ -200,8 +199,7 @@ export const ActionForm = <T extends FormResultData | unknown>({
             return label ? [{ fieldId: fieldIdOf(formId, name), label, messages }] : [];
           })}
         />
-        {/* Remounted after each failure that echoes the values: fields start from what was sent. */}
-        <Fragment key={failed?.values ? failures : 0}>{fieldsClassName ? <div className={fieldsClassName}>{children}</div> : children}</Fragment>
+        {fieldsClassName ? <div className={fieldsClassName}>{children}</div> : children}
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton pending={pending} variant={variant} ariaLabel={submitAriaLabel}>
             {pending ? pendingLabel : submitLabel}
