@@ -3,12 +3,14 @@
 // read from YTTRA_NEW_USER_PASSWORD or asked for on the terminal, never from the command line.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
+import { ZCreateUserSchema } from "@/features/admin/schemas";
 import { createUser } from "@/features/admin/server/user-service";
 import { Role } from "@/generated/prisma/enums";
 import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { migrateDatabase } from "@/server/migrate";
+import { parseInput } from "@/server/validation";
 import { openAppDatabase } from "./lib/app-database";
 
 const readPassword = async (): Promise<string> => {
@@ -57,7 +59,14 @@ const main = async () => {
     if (!unit) throw new Error(`Enheten ${unitId} finns inte.`);
     const user = await createUser({
       actorId: null,
-      input: { username: values.username ?? "", name: values.name ?? "", title: values.title, email: values.email, phone: values.phone, password: await readPassword() },
+      input: parseInput(ZCreateUserSchema, {
+        username: values.username ?? "",
+        name: values.name ?? "",
+        title: values.title,
+        email: values.email,
+        phone: values.phone,
+        password: await readPassword(),
+      }),
       memberships: [{ role, unit }],
     });
     console.log(`Användaren ${user.username} skapad med rollen ${role}.`);

@@ -5,11 +5,19 @@ import type { z } from "zod";
 import { getActor, type Actor } from "@/server/auth";
 import { AppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/server/validation";
+import { echoValues, INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/lib/field-errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+/**
+ * What a form gets back from its action: the result plus, on failure, what the user typed
+ * (never passwords), so the form shows it again — also without JavaScript.
+ */
+export type FormState<T> = ActionResult<T> & { values?: Record<string, string> };
+
+export type FormAction<T> = (previous: FormState<T> | null, form: FormData) => Promise<FormState<T>>;
 
 export const failure = (error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]> } => {
   const mapped = toAppError(error);
@@ -23,18 +31,20 @@ const NOT_A_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök i
 
 type ActionDefinition<S extends z.ZodType, T> = {
   schema: S;
+  /** The message when the input does not fit the schema (default: "check the marked fields"). */
+  invalidMessage?: string;
   handler: (input: z.output<S>, actor: Actor) => Promise<T>;
 };
 
 /** An action called with a plain object (client components, tests). */
 export const defineAction =
-  <S extends z.ZodType, T>({ schema, handler }: ActionDefinition<S, T>) =>
+  <S extends z.ZodType, T>({ schema, invalidMessage = INVALID_INPUT_MESSAGE, handler }: ActionDefinition<S, T>) =>
   async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const actor = await getActor();
       if (!actor) return { ok: false, error: "Du är inte inloggad längre. Logga in igen – det du skrivit finns kvar i formuläret." };
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ok: false, error: INVALID_INPUT_MESSAGE, fieldErrors: zodFieldErrors(parsed.error) };
+      if (!parsed.success) return { ok: false, error: invalidMessage, fieldErrors: zodFieldErrors(parsed.error) };
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
       return failure(error);
@@ -42,13 +52,17 @@ export const defineAction =
   };
 
 /**
- * An action for `<form action={…}>` with React's useActionState: works without JavaScript
- * too (progressive enhancement). `fromFormData` turns the form into the schema's input.
+ * An action for `<form action={…}>` with React's useActionState (the form kit's ActionForm):
+ * works without JavaScript too (progressive enhancement). `fromFormData` turns the form into
+ * the schema's input; a failure carries what was typed, so the form shows it again.
  */
 export const defineFormAction =
   <S extends z.ZodType, T>({ fromFormData, ...definition }: ActionDefinition<S, T> & { fromFormData: (form: FormData) => unknown }) => {
     const run = defineAction(definition);
-    // A crafted request can send anything in place of the form.
-    return async (_previous: ActionResult<T> | null, form: FormData): Promise<ActionResult<T>> =>
-      form instanceof FormData ? run(fromFormData(form)) : { ok: false, error: NOT_A_FORM };
+    return async (_previous: FormState<T> | null, form: FormData): Promise<FormState<T>> => {
+      // A crafted request can send anything in place of the form.
+      if (!(form instanceof FormData)) return { ok: false, error: NOT_A_FORM };
+      const result = await run(fromFormData(form));
+      return result.ok ? result : { ...result, values: echoValues(form) };
+    };
   };

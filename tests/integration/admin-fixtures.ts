@@ -5,6 +5,8 @@ import { createUser } from "@/features/admin/server/user-service";
 import type { Db } from "@/server/db";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
+import { ZCreateUserSchema } from "@/features/admin/schemas";
+import { parseInput } from "@/server/validation";
 
 export const actorFor = async (db: Db, username: string): Promise<Actor> => {
   const user = await db.user.findUniqueOrThrow({ where: { username } });
@@ -19,15 +21,16 @@ export const createSecondMunicipality = async (db: Db): Promise<{ committeeId: s
   await db.committee.create({ data: { id: "gbg-ks", municipalityId: "goteborg", name: "Kommunstyrelsen i Göteborg", shortName: "KS" } });
   await createUser({
     actorId: null,
-    input: { username: "gbg.admin", name: "Göteborgs administratör", password: "lösenord-som-är-långt" },
+    input: parseInput(ZCreateUserSchema, { username: "gbg.admin", name: "Göteborgs administratör", password: "lösenord-som-är-långt" }),
     memberships: [{ role: "ADMIN", unit: { municipalityId: "goteborg" } }],
   });
   return { committeeId: "gbg-ks", adminUsername: "gbg.admin" };
 };
 
 /** Expects the promise to fail with an AppError of the given code. */
-export const expectAppError = async (promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> => {
-  const error = await promise.then(
+export const expectAppError = async (call: Promise<unknown> | (() => Promise<unknown>), code: AppError["code"]): Promise<AppError> => {
+  // A call is run here, so that an input its schema refuses (thrown before the service runs) is caught too.
+  const error = await (typeof call === "function" ? Promise.resolve().then(call) : call).then(
     () => null,
     (reason: unknown) => reason,
   );

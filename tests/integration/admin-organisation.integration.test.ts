@@ -13,6 +13,8 @@ import type { Actor } from "@/server/auth/actor";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
+import { ZCreateAdministrationSchema, ZCreateClassificationSchema, ZCreateCommitteeSchema, ZCreateDepartmentSchema, ZCreateRegistrySeriesSchema, ZRenameUnitSchema, ZUpdateClassificationSchema, ZUpdateCommitteeSchema, ZUpdateRegistrySeriesSchema } from "@/features/admin/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 await seedDemoData({ nodeEnv: "test", force: false });
@@ -35,7 +37,7 @@ const auditCount = () => db.auditEvent.count();
 /** Runs a refused write and checks that neither the data nor the audit log changed. */
 const expectRefusedWithoutChange = async (write: () => Promise<unknown>, code: "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "NOT_FOUND", snapshot: () => Promise<unknown>) => {
   const before = { audit: await auditCount(), data: await snapshot() };
-  const error = await expectAppError(write(), code);
+  const error = await expectAppError(write, code);
   expect({ audit: await auditCount(), data: await snapshot() }).toEqual(before);
   return error;
 };
@@ -45,9 +47,9 @@ const newSeriesInput = (committeeId: string) => ({ committeeId, name: "Diarium",
 describe("committees, administrations and departments", () => {
   it("lets the admin create and rename a committee, writing an audit event for each", async () => {
     const before = await auditCount();
-    const committee = await createCommittee({ actor: admin, input: { name: "Farsta stadsdelsnämnd", shortName: "FAS" } });
+    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Farsta stadsdelsnämnd", shortName: "FAS" }) });
     expect(committee).toMatchObject({ municipalityId: "stockholm", name: "Farsta stadsdelsnämnd", shortName: "FAS" });
-    await updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: "Farsta sdn", shortName: "FAR" } });
+    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: "Farsta sdn", shortName: "FAR" }) });
     expect(await db.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "Farsta sdn", shortName: "FAR" });
     expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true, entityId: true, actorId: true } })).toEqual([
       { action: "committee.create", entityId: committee.id, actorId: admin.id },
@@ -56,10 +58,10 @@ describe("committees, administrations and departments", () => {
   });
 
   it("reports a conflict when the committee was changed after the form was loaded", async () => {
-    const committee = await createCommittee({ actor: admin, input: { name: "Skarpnäcks stadsdelsnämnd", shortName: "SKA" } });
+    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Skarpnäcks stadsdelsnämnd", shortName: "SKA" }) });
     const stale = committee.updatedAt.toISOString();
-    await updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: stale, name: "Skarpnäck", shortName: "SKA" } });
-    const error = await expectRefusedWithoutChange(() => updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: stale, name: "Skarpnäck igen", shortName: "SKA" } }),
+    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck", shortName: "SKA" }) });
+    const error = await expectRefusedWithoutChange(() => updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck igen", shortName: "SKA" }) }),
       "CONFLICT",
       () => db.committee.findUniqueOrThrow({ where: { id: committee.id } }),
     );
@@ -67,16 +69,16 @@ describe("committees, administrations and departments", () => {
   });
 
   it("refuses a short name already used by another committee with a field message", async () => {
-    const error = await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: { name: "Ny nämnd", shortName: "HÄS" } }), "CONFLICT", () => db.committee.count());
+    const error = await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Ny nämnd", shortName: "HÄS" }) }), "CONFLICT", () => db.committee.count());
     expect(error.fieldErrors?.shortName).toEqual(["Förkortningen används redan av en annan nämnd."]);
   });
 
   it("creates an administration for a committee and a department in it, and renames both", async () => {
-    const administration = await createAdministration({ actor: admin, input: { name: "Farsta stadsdelsförvaltning", committeeId: "has" } });
+    const administration = await createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Farsta stadsdelsförvaltning", committeeId: "has" }) });
     expect(administration.municipalityId).toBe("stockholm");
-    const department = await createDepartment({ actor: admin, input: { name: "Avdelningen för äldreomsorg", administrationId: administration.id } });
-    await renameAdministration({ actor: admin, input: { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: "Farsta sdf" } });
-    await renameDepartment({ actor: admin, input: { id: department.id, updatedAt: department.updatedAt.toISOString(), name: "Äldreomsorg" } });
+    const department = await createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: "Avdelningen för äldreomsorg", administrationId: administration.id }) });
+    await renameAdministration({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: "Farsta sdf" }) });
+    await renameDepartment({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: department.id, updatedAt: department.updatedAt.toISOString(), name: "Äldreomsorg" }) });
     expect((await db.administration.findUniqueOrThrow({ where: { id: administration.id } })).name).toBe("Farsta sdf");
     expect((await db.department.findUniqueOrThrow({ where: { id: department.id } })).name).toBe("Äldreomsorg");
     expect(await db.auditEvent.count({ where: { entityId: { in: [administration.id, department.id] } } })).toBe(4);
@@ -88,11 +90,11 @@ describe("committees, administrations and departments", () => {
     ["a smuggled municipalityId", { name: "Smugglad nämnd", shortName: "SMU", municipalityId: "goteborg" }],
     ["a smuggled id", { name: "Smugglad nämnd", shortName: "SMU", id: "egen-id" }],
   ])("refuses a committee with %s and stores nothing", async (_name, input) => {
-    await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input }), "VALIDATION", () => db.committee.count());
+    await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, input) }), "VALIDATION", () => db.committee.count());
   });
 
   it("refuses an administration for an unknown committee with a Swedish field message", async () => {
-    const error = await expectRefusedWithoutChange(() => createAdministration({ actor: admin, input: { name: "Spökförvaltning", committeeId: "finns-inte" } }), "VALIDATION", () =>
+    const error = await expectRefusedWithoutChange(() => createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Spökförvaltning", committeeId: "finns-inte" }) }), "VALIDATION", () =>
       db.administration.count(),
     );
     expect(error.fieldErrors?.committeeId?.[0]).toMatch(/Nämnden finns inte/);
@@ -106,12 +108,12 @@ describe("committees, administrations and departments", () => {
     const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
     const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
     const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
-    await expectRefusedWithoutChange(() => createCommittee({ actor: actor(), input: { name: "Obehörig", shortName: "OB" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => updateCommittee({ actor: actor(), input: { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => createAdministration({ actor: actor(), input: { name: "Obehörig", committeeId: "has" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => renameAdministration({ actor: actor(), input: { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => createDepartment({ actor: actor(), input: { name: "Obehörig", administrationId: "has-sdf" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => renameDepartment({ actor: actor(), input: { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createCommittee({ actor: actor(), input: parseInput(ZCreateCommitteeSchema, { name: "Obehörig", shortName: "OB" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: actor(), input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createAdministration({ actor: actor(), input: parseInput(ZCreateAdministrationSchema, { name: "Obehörig", committeeId: "has" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameAdministration({ actor: actor(), input: parseInput(ZRenameUnitSchema, { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createDepartment({ actor: actor(), input: parseInput(ZCreateDepartmentSchema, { name: "Obehörig", administrationId: "has-sdf" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameDepartment({ actor: actor(), input: parseInput(ZRenameUnitSchema, { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
   });
 
   it("refuses an admin of another municipality to touch Stockholm's units", async () => {
@@ -119,13 +121,13 @@ describe("committees, administrations and departments", () => {
     const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
     const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
     const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
-    await expectRefusedWithoutChange(() => updateCommittee({ actor: otherAdmin, input: { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => createAdministration({ actor: otherAdmin, input: { name: "Kapad", committeeId: "has" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => renameAdministration({ actor: otherAdmin, input: { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => createDepartment({ actor: otherAdmin, input: { name: "Kapad", administrationId: "has-sdf" } }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => renameDepartment({ actor: otherAdmin, input: { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: otherAdmin, input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createAdministration({ actor: otherAdmin, input: parseInput(ZCreateAdministrationSchema, { name: "Kapad", committeeId: "has" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameAdministration({ actor: otherAdmin, input: parseInput(ZRenameUnitSchema, { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createDepartment({ actor: otherAdmin, input: parseInput(ZCreateDepartmentSchema, { name: "Kapad", administrationId: "has-sdf" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => renameDepartment({ actor: otherAdmin, input: parseInput(ZRenameUnitSchema, { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
     // Their own committee lands in their own municipality.
-    expect((await createCommittee({ actor: otherAdmin, input: { name: "Göteborgs nämnd", shortName: "GBN" } })).municipalityId).toBe("goteborg");
+    expect((await createCommittee({ actor: otherAdmin, input: parseInput(ZCreateCommitteeSchema, { name: "Göteborgs nämnd", shortName: "GBN" }) })).municipalityId).toBe("goteborg");
   });
 });
 
@@ -141,17 +143,17 @@ describe("registry series", () => {
   it("lets the admin create a series for a committee without one, and edit its format", async () => {
     const committeeId = await committeeWithoutSeries("T1");
     const before = await auditCount();
-    const series = await createRegistrySeries({ actor: admin, input: { committeeId, name: "Hägersten-Älvsjö diarium", format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: "0" } });
+    const series = await createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, { committeeId, name: "Hägersten-Älvsjö diarium", format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: "0" }) });
     expect(series).toMatchObject({ committeeId, format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: 0 });
-    await updateRegistrySeries({ actor: admin, input: { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "HÄS diarium", format: "{prefix}-{year}-{seq}", prefix: "HÄS", seqPadding: 4 } });
+    await updateRegistrySeries({ actor: admin, input: parseInput(ZUpdateRegistrySeriesSchema, { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "HÄS diarium", format: "{prefix}-{year}-{seq}", prefix: "HÄS", seqPadding: 4 }) });
     expect(await db.registrySeries.findUniqueOrThrow({ where: { id: series.id } })).toMatchObject({ name: "HÄS diarium", format: "{prefix}-{year}-{seq}", seqPadding: 4 });
     expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true } })).toEqual([{ action: "registry_series.create" }, { action: "registry_series.update" }]);
   });
 
   it("refuses a second series for the same committee", async () => {
     const committeeId = await committeeWithoutSeries("T2");
-    await createRegistrySeries({ actor: admin, input: newSeriesInput(committeeId) });
-    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input: newSeriesInput(committeeId) }), "CONFLICT", () => db.registrySeries.count());
+    await createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, newSeriesInput(committeeId)) });
+    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, newSeriesInput(committeeId)) }), "CONFLICT", () => db.registrySeries.count());
     expect(error.fieldErrors?.committeeId?.[0]).toMatch(/redan en diarieserie/);
   });
 
@@ -164,7 +166,7 @@ describe("registry series", () => {
     ["an unknown committee", newSeriesInput("finns-inte"), "committeeId", /Nämnden finns inte/],
     ["a smuggled id", { ...newSeriesInput("ks"), id: "egen" }, "_form", /.+/],
   ])("refuses %s with a Swedish field message and stores nothing", async (_name, input, field, message) => {
-    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input }), "VALIDATION", () => db.registrySeries.count());
+    const error = await expectRefusedWithoutChange(() => createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, input) }), "VALIDATION", () => db.registrySeries.count());
     expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
   });
 
@@ -175,31 +177,31 @@ describe("registry series", () => {
   ])("refuses %s to edit or create registry series, and nothing changes", async (_name, actor) => {
     const series = await db.registrySeries.findFirstOrThrow({ where: { committeeId: "test-T1" } });
     const snapshot = () => db.registrySeries.findMany({ orderBy: { id: "asc" } });
-    await expectRefusedWithoutChange(() => updateRegistrySeries({ actor: actor(), input: { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "Kapad", format: "{year}-{seq}", prefix: "", seqPadding: 0 } }),
+    await expectRefusedWithoutChange(() => updateRegistrySeries({ actor: actor(), input: parseInput(ZUpdateRegistrySeriesSchema, { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "Kapad", format: "{year}-{seq}", prefix: "", seqPadding: 0 }) }),
       "FORBIDDEN",
       snapshot,
     );
-    await expectRefusedWithoutChange(() => createRegistrySeries({ actor: actor(), input: newSeriesInput(`test-T3`) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createRegistrySeries({ actor: actor(), input: parseInput(ZCreateRegistrySeriesSchema, newSeriesInput(`test-T3`)) }), "FORBIDDEN", snapshot);
   });
 });
 
 describe("KLASSA classes", () => {
   it("lets the admin create a class, retitle it and deactivate it", async () => {
-    const created = await createClassification({ actor: admin, input: { code: "7.5.1", title: "Yttranden över remisser" } });
+    const created = await createClassification({ actor: admin, input: parseInput(ZCreateClassificationSchema, { code: "7.5.1", title: "Yttranden över remisser" }) });
     expect(created).toMatchObject({ municipalityId: "stockholm", code: "7.5.1", active: true });
-    await updateClassification({ actor: admin, input: { id: created.id, updatedAt: created.updatedAt.toISOString(), title: "Remissyttranden", active: false } });
+    await updateClassification({ actor: admin, input: parseInput(ZUpdateClassificationSchema, { id: created.id, updatedAt: created.updatedAt.toISOString(), title: "Remissyttranden", active: false }) });
     expect(await db.classification.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ code: "7.5.1", title: "Remissyttranden", active: false });
     expect(await db.auditEvent.count({ where: { entityId: created.id } })).toBe(2);
   });
 
   it("refuses a duplicate code in the same municipality with \"Koden finns redan.\"", async () => {
-    await createClassification({ actor: admin, input: { code: "7.2.1", title: "Första" } });
-    const error = await expectRefusedWithoutChange(() => createClassification({ actor: admin, input: { code: "7.2.1", title: "Andra" } }), "CONFLICT", () => db.classification.count());
+    await createClassification({ actor: admin, input: parseInput(ZCreateClassificationSchema, { code: "7.2.1", title: "Första" }) });
+    const error = await expectRefusedWithoutChange(() => createClassification({ actor: admin, input: parseInput(ZCreateClassificationSchema, { code: "7.2.1", title: "Andra" }) }), "CONFLICT", () => db.classification.count());
     expect(error.fieldErrors?.code).toEqual(["Koden finns redan."]);
   });
 
   it("allows the same code in another municipality", async () => {
-    expect((await createClassification({ actor: otherAdmin, input: { code: "7.2.1", title: "Göteborgs" } })).municipalityId).toBe("goteborg");
+    expect((await createClassification({ actor: otherAdmin, input: parseInput(ZCreateClassificationSchema, { code: "7.2.1", title: "Göteborgs" }) })).municipalityId).toBe("goteborg");
   });
 
   it.each([
@@ -210,7 +212,7 @@ describe("KLASSA classes", () => {
     ["a smuggled municipalityId", { code: "9", title: "Smuggel", municipalityId: "goteborg" }],
     ["a smuggled active flag", { code: "9", title: "Smuggel", active: false }],
   ])("refuses %s and stores nothing", async (_name, input) => {
-    await expectRefusedWithoutChange(() => createClassification({ actor: admin, input }), "VALIDATION", () => db.classification.count());
+    await expectRefusedWithoutChange(() => createClassification({ actor: admin, input: parseInput(ZCreateClassificationSchema, input) }), "VALIDATION", () => db.classification.count());
   });
 
   it.each([
@@ -220,11 +222,11 @@ describe("KLASSA classes", () => {
   ])("refuses %s to change Stockholm's classes", async (_name, actor) => {
     const klass = await db.classification.findFirstOrThrow({ where: { municipalityId: "stockholm", code: "7.2.1" } });
     const snapshot = () => db.classification.findMany({ orderBy: { id: "asc" } });
-    await expectRefusedWithoutChange(() => updateClassification({ actor: actor(), input: { id: klass.id, updatedAt: klass.updatedAt.toISOString(), title: "Kapad", active: false } }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateClassification({ actor: actor(), input: parseInput(ZUpdateClassificationSchema, { id: klass.id, updatedAt: klass.updatedAt.toISOString(), title: "Kapad", active: false }) }), "FORBIDDEN", snapshot);
   });
 
   it("refuses a handläggare and a registrator to create classes", async () => {
-    await expectRefusedWithoutChange(() => createClassification({ actor: caseOfficer, input: { code: "8", title: "Obehörig" } }), "FORBIDDEN", () => db.classification.count());
-    await expectRefusedWithoutChange(() => createClassification({ actor: registrar, input: { code: "8", title: "Obehörig" } }), "FORBIDDEN", () => db.classification.count());
+    await expectRefusedWithoutChange(() => createClassification({ actor: caseOfficer, input: parseInput(ZCreateClassificationSchema, { code: "8", title: "Obehörig" }) }), "FORBIDDEN", () => db.classification.count());
+    await expectRefusedWithoutChange(() => createClassification({ actor: registrar, input: parseInput(ZCreateClassificationSchema, { code: "8", title: "Obehörig" }) }), "FORBIDDEN", () => db.classification.count());
   });
 });

@@ -7,6 +7,8 @@ import { listOutbox } from "@/features/notifications/server/outbox-queries";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
 import { createCaseWithStatement, seedOrganisation } from "./attestation-fixtures";
+import { ZCreateUserSchema } from "@/features/admin/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 await seedOrganisation();
@@ -14,7 +16,7 @@ const { adminUsername: gbgAdminUsername } = await createSecondMunicipality(db);
 // An ADMIN role held in a department (not the municipality) administers nothing.
 await createUser({
   actorId: null,
-  input: { username: "avdelning.admin", name: "Avdelningens administratör", password: "lösenord-som-är-långt" },
+  input: parseInput(ZCreateUserSchema, { username: "avdelning.admin", name: "Avdelningens administratör", password: "lösenord-som-är-långt" }),
   memberships: [{ role: "ADMIN", unit: { departmentId: "has-sos" } }],
 });
 

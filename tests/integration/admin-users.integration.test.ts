@@ -13,6 +13,8 @@ import { verifyPassword } from "@/server/auth/password";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createSecondMunicipality, expectAppError } from "./admin-fixtures";
+import { ZAddMembershipSchema, ZAdminCreateUserSchema, ZCreateUserSchema, ZRemoveMembershipSchema, ZResetPasswordSchema, ZSetUserDisabledSchema, ZUpdateUserProfileSchema } from "@/features/admin/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 await seedDemoData({ nodeEnv: "test", force: false });
@@ -40,7 +42,7 @@ const userSnapshot = async () => ({
 /** A refused call that leaves users, roles and the audit log exactly as they were. */
 const expectRefusedWithoutChange = async (write: () => Promise<unknown>, code: "FORBIDDEN" | "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "INVALID_STATE") => {
   const before = await userSnapshot();
-  const error = await expectAppError(write(), code);
+  const error = await expectAppError(write, code);
   expect(await userSnapshot()).toEqual(before);
   return error;
 };
@@ -49,7 +51,7 @@ const newUserInput = (username: string) => ({ username, name: "Nina Nyberg", tit
 
 describe("creating users", () => {
   it("creates a user with a first role and an audited event, and the user can sign in as that role", async () => {
-    const user = await createUserAsAdmin({ actor: admin, input: newUserInput("Nina.Nyberg") });
+    const user = await createUserAsAdmin({ actor: admin, input: parseInput(ZAdminCreateUserSchema, newUserInput("Nina.Nyberg")) });
     expect(user.username).toBe("nina.nyberg");
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(await db.auditEvent.count({ where: { action: "user.create", entityId: user.id, actorId: admin.id } })).toBe(1);
@@ -67,7 +69,7 @@ describe("creating users", () => {
     ["a smuggled id", { ...newUserInput("smuggel.id"), id: "00000000-0000-7000-8000-000000009999" }, "_form", /.+/],
     ["a smuggled disabledAt", { ...newUserInput("smuggel.av"), disabledAt: null }, "_form", /.+/],
   ])("refuses %s with a Swedish field message and stores nothing", async (_name, input, field, message) => {
-    const error = await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: admin, input }), field === "username" ? "CONFLICT" : "VALIDATION");
+    const error = await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: admin, input: parseInput(ZAdminCreateUserSchema, input) }), field === "username" ? "CONFLICT" : "VALIDATION");
     expect(error.fieldErrors?.[field]?.[0]).toMatch(message);
   });
 
@@ -75,11 +77,11 @@ describe("creating users", () => {
     ["a handläggare", () => caseOfficer],
     ["a registrator", () => registrar],
   ])("refuses %s to create users", async (_name, actor) => {
-    await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: actor(), input: newUserInput("obehorig.skapad") }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: actor(), input: parseInput(ZAdminCreateUserSchema, newUserInput("obehorig.skapad")) }), "FORBIDDEN");
   });
 
   it("refuses an admin of another municipality to create a user with a role in Stockholm", async () => {
-    await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: otherAdmin, input: newUserInput("gbg.i.sthlm") }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => createUserAsAdmin({ actor: otherAdmin, input: parseInput(ZAdminCreateUserSchema, newUserInput("gbg.i.sthlm")) }), "FORBIDDEN");
   });
 });
 
@@ -87,18 +89,18 @@ describe("editing users", () => {
   it("updates the profile conditionally on the version the form was loaded with", async () => {
     const linda = await db.user.findUniqueOrThrow({ where: { username: "linda.palo" } });
     const input = { userId: linda.id, updatedAt: linda.updatedAt.toISOString(), name: "Linda Palo", title: "Biträdande avdelningschef", phone: "", email: "linda@example.se" };
-    await updateUserProfile({ actor: admin, input });
+    await updateUserProfile({ actor: admin, input: parseInput(ZUpdateUserProfileSchema, input) });
     expect(await db.user.findUniqueOrThrow({ where: { id: linda.id } })).toMatchObject({ title: "Biträdande avdelningschef", phone: null, email: "linda@example.se" });
     expect(await db.auditEvent.count({ where: { action: "user.update", entityId: linda.id } })).toBe(1);
-    const error = await expectRefusedWithoutChange(() => updateUserProfile({ actor: admin, input: { ...input, title: "Senare ändring" } }), "CONFLICT");
+    const error = await expectRefusedWithoutChange(() => updateUserProfile({ actor: admin, input: parseInput(ZUpdateUserProfileSchema, { ...input, title: "Senare ändring" }) }), "CONFLICT");
     expect(error.userMessage).toMatch(/Någon annan har ändrat/);
   });
 
   it("disables and enables a user; disabling ends their sessions", async () => {
     const lee = await db.user.findUniqueOrThrow({ where: { username: "lee.orberson" } });
-    await setUserDisabledAsAdmin({ actor: admin, input: { userId: lee.id, disabled: true } });
+    await setUserDisabledAsAdmin({ actor: admin, input: parseInput(ZSetUserDisabledSchema, { userId: lee.id, disabled: true }) });
     expect(await loadActor({ userId: lee.id, sessionVersion: lee.sessionVersion, authTime: 1 })).toBeNull();
-    await setUserDisabledAsAdmin({ actor: admin, input: { userId: lee.id, disabled: false } });
+    await setUserDisabledAsAdmin({ actor: admin, input: parseInput(ZSetUserDisabledSchema, { userId: lee.id, disabled: false }) });
     const after = await db.user.findUniqueOrThrow({ where: { id: lee.id } });
     expect(after.disabledAt).toBeNull();
     expect(await db.auditEvent.findMany({ where: { entityId: lee.id, action: { in: ["user.disable", "user.enable"] } }, select: { action: true } })).toEqual([
@@ -109,7 +111,7 @@ describe("editing users", () => {
 
   it("sets a new password that ends the user's sessions, without the password in the audit log", async () => {
     const karin = await db.user.findUniqueOrThrow({ where: { username: "sekreterare" } });
-    await resetUserPassword({ actor: admin, input: { userId: karin.id, password: "nytt-lösenord-123" } });
+    await resetUserPassword({ actor: admin, input: parseInput(ZResetPasswordSchema, { userId: karin.id, password: "nytt-lösenord-123" }) });
     const after = await db.user.findUniqueOrThrow({ where: { id: karin.id } });
     expect(await verifyPassword(after.passwordHash, "nytt-lösenord-123")).toBe(true);
     expect(await verifyPassword(after.passwordHash, "demo")).toBe(false);
@@ -120,19 +122,19 @@ describe("editing users", () => {
 
   it("adds and removes a role without ending the user's session", async () => {
     const clas = await db.user.findUniqueOrThrow({ where: { username: "clas.cederlid" } });
-    const membership = await addMembership({ actor: admin, input: { userId: clas.id, role: "REGISTRAR", unit: "COMMITTEE:has" } });
+    const membership = await addMembership({ actor: admin, input: parseInput(ZAddMembershipSchema, { userId: clas.id, role: "REGISTRAR", unit: "COMMITTEE:has" }) });
     const actor = await loadActor({ userId: clas.id, sessionVersion: clas.sessionVersion, authTime: 1 });
     expect(actor?.memberships.map((m) => m.role)).toEqual(["CASE_OFFICER", "REGISTRAR"]);
-    const duplicate = await expectRefusedWithoutChange(() => addMembership({ actor: admin, input: { userId: clas.id, role: "REGISTRAR", unit: "COMMITTEE:has" } }), "CONFLICT");
+    const duplicate = await expectRefusedWithoutChange(() => addMembership({ actor: admin, input: parseInput(ZAddMembershipSchema, { userId: clas.id, role: "REGISTRAR", unit: "COMMITTEE:has" }) }), "CONFLICT");
     expect(duplicate.fieldErrors?.unit?.[0]).toMatch(/redan den rollen/);
-    await removeMembership({ actor: admin, input: { membershipId: membership.id } });
+    await removeMembership({ actor: admin, input: parseInput(ZRemoveMembershipSchema, { membershipId: membership.id }) });
     expect((await loadActor({ userId: clas.id, sessionVersion: clas.sessionVersion, authTime: 1 }))?.memberships.map((m) => m.role)).toEqual(["CASE_OFFICER"]);
     expect(await db.auditEvent.count({ where: { entityId: clas.id, action: { in: ["membership.add", "membership.remove"] } } })).toBe(2);
   });
 
   it("refuses to remove a user's only role (disable the user instead)", async () => {
     const justerare = await db.user.findUniqueOrThrow({ where: { username: "justerare" }, include: { memberships: true } });
-    const error = await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: { membershipId: justerare.memberships[0]!.id } }), "INVALID_STATE");
+    const error = await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: parseInput(ZRemoveMembershipSchema, { membershipId: justerare.memberships[0]!.id }) }), "INVALID_STATE");
     expect(error.userMessage).toMatch(/minst en roll/);
   });
 
@@ -143,30 +145,30 @@ describe("editing users", () => {
   ])("refuses %s every change to a Stockholm user and changes nothing", async (_name, actor) => {
     const target = await db.user.findUniqueOrThrow({ where: { username: "ordforande" }, include: { memberships: true } });
     await expectRefusedWithoutChange(
-      () => updateUserProfile({ actor: actor(), input: { userId: target.id, updatedAt: target.updatedAt.toISOString(), name: "Kapad" } }),
+      () => updateUserProfile({ actor: actor(), input: parseInput(ZUpdateUserProfileSchema, { userId: target.id, updatedAt: target.updatedAt.toISOString(), name: "Kapad" }) }),
       "FORBIDDEN",
     );
-    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: actor(), input: { userId: target.id, disabled: true } }), "FORBIDDEN");
-    await expectRefusedWithoutChange(() => resetUserPassword({ actor: actor(), input: { userId: target.id, password: "kapat-lösenord-1" } }), "FORBIDDEN");
-    await expectRefusedWithoutChange(() => addMembership({ actor: actor(), input: { userId: target.id, role: "ADMIN", unit: "MUNICIPALITY:stockholm" } }), "FORBIDDEN");
-    await expectRefusedWithoutChange(() => removeMembership({ actor: actor(), input: { membershipId: target.memberships[0]!.id } }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: actor(), input: parseInput(ZSetUserDisabledSchema, { userId: target.id, disabled: true }) }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => resetUserPassword({ actor: actor(), input: parseInput(ZResetPasswordSchema, { userId: target.id, password: "kapat-lösenord-1" }) }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => addMembership({ actor: actor(), input: parseInput(ZAddMembershipSchema, { userId: target.id, role: "ADMIN", unit: "MUNICIPALITY:stockholm" }) }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => removeMembership({ actor: actor(), input: parseInput(ZRemoveMembershipSchema, { membershipId: target.memberships[0]!.id }) }), "FORBIDDEN");
   });
 
   it("refuses the admin to give a Stockholm user a role in another municipality's unit", async () => {
     const target = await db.user.findUniqueOrThrow({ where: { username: "ordforande" } });
-    await expectRefusedWithoutChange(() => addMembership({ actor: admin, input: { userId: target.id, role: "CHAIR", unit: `COMMITTEE:${second.committeeId}` } }), "FORBIDDEN");
+    await expectRefusedWithoutChange(() => addMembership({ actor: admin, input: parseInput(ZAddMembershipSchema, { userId: target.id, role: "CHAIR", unit: `COMMITTEE:${second.committeeId}` }) }), "FORBIDDEN");
   });
 
   it("answers NOT_FOUND for unknown users and roles", async () => {
-    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: { userId: "00000000-0000-7000-8000-00000000ffff", disabled: true } }), "NOT_FOUND");
-    await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: { membershipId: "00000000-0000-7000-8000-00000000ffff" } }), "NOT_FOUND");
-    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: { userId: "inte-ett-id", disabled: true } }), "VALIDATION");
+    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: parseInput(ZSetUserDisabledSchema, { userId: "00000000-0000-7000-8000-00000000ffff", disabled: true }) }), "NOT_FOUND");
+    await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: parseInput(ZRemoveMembershipSchema, { membershipId: "00000000-0000-7000-8000-00000000ffff" }) }), "NOT_FOUND");
+    await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: parseInput(ZSetUserDisabledSchema, { userId: "inte-ett-id", disabled: true }) }), "VALIDATION");
   });
 });
 
 describe("self lock-out guard", () => {
   it("refuses the admin to disable their own account", async () => {
-    const error = await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: { userId: admin.id, disabled: true } }), "INVALID_STATE");
+    const error = await expectRefusedWithoutChange(() => setUserDisabledAsAdmin({ actor: admin, input: parseInput(ZSetUserDisabledSchema, { userId: admin.id, disabled: true }) }), "INVALID_STATE");
     expect(error.userMessage).toBe("Du kan inte inaktivera ditt eget konto.");
   });
 
@@ -174,21 +176,21 @@ describe("self lock-out guard", () => {
     const adminUser = await db.user.findUniqueOrThrow({ where: { id: admin.id }, include: { memberships: true } });
     const adminRole = adminUser.memberships.find((membership) => membership.role === "ADMIN")!;
     // Another role, so that the "at least one role" rule is not what refuses.
-    await addMembership({ actor: admin, input: { userId: admin.id, role: "REGISTRAR", unit: "COMMITTEE:has" } });
-    const error = await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: { membershipId: adminRole.id } }), "INVALID_STATE");
+    await addMembership({ actor: admin, input: parseInput(ZAddMembershipSchema, { userId: admin.id, role: "REGISTRAR", unit: "COMMITTEE:has" }) });
+    const error = await expectRefusedWithoutChange(() => removeMembership({ actor: admin, input: parseInput(ZRemoveMembershipSchema, { membershipId: adminRole.id }) }), "INVALID_STATE");
     expect(error.userMessage).toBe("Du kan inte ta bort din sista administratörsroll.");
   });
 
   it("lets two administrators who disable each other at the same time not lock the municipality out", async () => {
     const deputy = await createUser({
       actorId: null,
-      input: { username: "gbg.deputy", name: "Ställföreträdare", password: PASSWORD },
+      input: parseInput(ZCreateUserSchema, { username: "gbg.deputy", name: "Ställföreträdare", password: PASSWORD }),
       memberships: [{ role: "ADMIN", unit: { municipalityId: "goteborg" } }],
     });
     const [first, deputyActor] = [await actorFor(db, second.adminUsername), await actorFor(db, deputy.username)];
     const results = await Promise.allSettled([
-      setUserDisabledAsAdmin({ actor: first, input: { userId: deputy.id, disabled: true } }),
-      setUserDisabledAsAdmin({ actor: deputyActor, input: { userId: first.id, disabled: true } }),
+      setUserDisabledAsAdmin({ actor: first, input: parseInput(ZSetUserDisabledSchema, { userId: deputy.id, disabled: true }) }),
+      setUserDisabledAsAdmin({ actor: deputyActor, input: parseInput(ZSetUserDisabledSchema, { userId: first.id, disabled: true }) }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;

@@ -119,8 +119,9 @@ export const editStatement = async (db: Db, { statementId, authorId, text }: { s
     return next;
   });
 
-export const expectAppError = async (promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> => {
-  const error = await promise.then(
+export const expectAppError = async (call: Promise<unknown> | (() => Promise<unknown>), code: AppError["code"]): Promise<AppError> => {
+  // A call is run here, so that an input its schema refuses (thrown before the service runs) is caught too.
+  const error = await (typeof call === "function" ? Promise.resolve().then(call) : call).then(
     () => null,
     (reason: unknown) => reason,
   );

@@ -13,6 +13,8 @@ import { seedDemoInstallation } from "../../scripts/seed/demo";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
+import { ZCreateStatementSchema, ZSaveSectionSchema } from "@/features/statements/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 await setupOrganisation(db);
@@ -47,10 +49,10 @@ describe("the händelselogg in Swedish", () => {
   it("summarises a handläggare's autosaves as one line with the versions saved", async () => {
     const clas = await actorFor(db, "clas.cederlid");
     const { caseId } = await createCase(db, { caseOfficer: "clas.cederlid" });
-    const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+    const { statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) });
     let version = (await db.statement.findUniqueOrThrow({ where: { id: statementId } })).currentVersion;
     for (const word of ["Första", "Andra", "Tredje", "Fjärde"]) {
-      const result = await saveStatementSection({ actor: clas, input: { statementId, baseVersion: version, kind: "richText", sectionKey: "sammanfattning", value: doc(paragraph(word)) } });
+      const result = await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: version, kind: "richText", sectionKey: "sammanfattning", value: doc(paragraph(word)) }) });
       if (result.status !== "SAVED") throw new Error(`not saved: ${result.status}`);
       version = result.version;
     }

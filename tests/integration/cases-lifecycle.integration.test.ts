@@ -9,6 +9,8 @@ import { DEMO_CASES, REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
 import { DEMO_USERS } from "../../scripts/seed/demo-organisation";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
+import { ZCloseCaseSchema, ZMarkMisregisteredSchema, ZReassignCaseSchema, ZRegisterCaseSchema } from "@/features/cases/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -42,7 +44,7 @@ beforeAll(async () => {
 const newCase = () =>
   registerCase({
     actor: registrar,
-    input: {
+    input: parseInput(ZRegisterCaseSchema, {
       idempotencyKey: randomUUID(),
       title: "Remiss om parkeringsnorm för Älvsjö",
       kind: "AGENCY_REFERRAL",
@@ -52,12 +54,12 @@ const newCase = () =>
       referringBody: "Trafikkontoret",
       receivedDate: "2026-01-12",
       dueDate: "2026-03-01",
-    },
+    }),
   });
 
-const caughtError = async (promise: Promise<unknown>): Promise<AppError> => {
+const caughtError = async (call: Promise<unknown> | (() => Promise<unknown>)): Promise<AppError> => {
   try {
-    await promise;
+    await (typeof call === "function" ? call() : call);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;
@@ -102,7 +104,7 @@ describe("reading a case", () => {
 describe("reassigning the handläggare", () => {
   it("lets the registrator hand the case to another handläggare of the department and records it", async () => {
     const { id } = await newCase();
-    await reassignCase({ actor: registrar, input: { caseId: id, version: 1, caseOfficerId: colleague.id } });
+    await reassignCase({ actor: registrar, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: colleague.id }) });
     const details = await getCaseDetails({ actor: registrar, caseId: id });
     expect(details).toMatchObject({ version: 2, caseOfficer: { id: colleague.id } });
     expect(details.events.at(-1)?.text).toBe("Handläggare ändrad till Eva Holm");
@@ -111,25 +113,25 @@ describe("reassigning the handläggare", () => {
   it("refuses the handläggare themself, other committees and other departments, changing nothing", async () => {
     const { id } = await newCase();
     const before = await stateOf(id);
-    expect((await caughtError(reassignCase({ actor: clas, input: { caseId: id, version: 1, caseOfficerId: colleague.id } }))).code).toBe("FORBIDDEN");
+    expect((await caughtError(() => reassignCase({ actor: clas, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: colleague.id }) }))).code).toBe("FORBIDDEN");
     for (const actor of [sosRegistrar, ifoOfficer]) {
-      expect((await caughtError(reassignCase({ actor, input: { caseId: id, version: 1, caseOfficerId: colleague.id } }))).code).toBe("NOT_FOUND");
+      expect((await caughtError(() => reassignCase({ actor, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: colleague.id }) }))).code).toBe("NOT_FOUND");
     }
     expect(await stateOf(id)).toEqual(before);
   });
 
   it("refuses a new handläggare from another department", async () => {
     const { id } = await newCase();
-    const error = await caughtError(reassignCase({ actor: departmentHead, input: { caseId: id, version: 1, caseOfficerId: ifoOfficer.id } }));
+    const error = await caughtError(() => reassignCase({ actor: departmentHead, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: ifoOfficer.id }) }));
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.caseOfficerId).toBeDefined();
   });
 
   it("reports a conflict instead of overwriting a change made by someone else", async () => {
     const { id } = await newCase();
-    await reassignCase({ actor: registrar, input: { caseId: id, version: 1, caseOfficerId: colleague.id } });
+    await reassignCase({ actor: registrar, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: colleague.id }) });
     const before = await stateOf(id);
-    const error = await caughtError(reassignCase({ actor: departmentHead, input: { caseId: id, version: 1, caseOfficerId: clas.id } }));
+    const error = await caughtError(() => reassignCase({ actor: departmentHead, input: parseInput(ZReassignCaseSchema, { caseId: id, version: 1, caseOfficerId: clas.id }) }));
     expect(error.code).toBe("CONFLICT");
     expect(error.userMessage).toMatch(/^Ärendet har ändrats av någon annan/);
     expect(await stateOf(id)).toEqual(before);
@@ -139,22 +141,22 @@ describe("reassigning the handläggare", () => {
 describe("closing a case", () => {
   it("closes with a reason, completes the open deadlines and records the reason in the history", async () => {
     const { id } = await newCase();
-    await closeCase({ actor: clas, input: { caseId: id, version: 1, reason: "Remissen besvarad genom nämndens beslut 2026-02-20, § 9." } });
+    await closeCase({ actor: clas, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Remissen besvarad genom nämndens beslut 2026-02-20, § 9." }) });
     const state = await stateOf(id);
     expect(state).toMatchObject({ row: { status: "CLOSED", version: 2 }, openDeadlines: 0 });
     const details = await getCaseDetails({ actor: clas, caseId: id });
     expect(details.events.at(-1)?.text).toBe("Ärendet avslutades: Remissen besvarad genom nämndens beslut 2026-02-20, § 9.");
     expect(details.permissions).toEqual({ reassign: false, close: false, misregister: false });
-    expect((await caughtError(closeCase({ actor: clas, input: { caseId: id, version: 2, reason: "Igen" } }))).code).toBe("INVALID_STATE");
+    expect((await caughtError(() => closeCase({ actor: clas, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 2, reason: "Igen" }) }))).code).toBe("INVALID_STATE");
   });
 
   it("refuses members without the right, other committees and other departments, changing nothing", async () => {
     const { id } = await newCase();
     const before = await stateOf(id);
-    expect((await caughtError(closeCase({ actor: chair, input: { caseId: id, version: 1, reason: "Klart" } }))).code).toBe("FORBIDDEN");
-    expect((await caughtError(closeCase({ actor: colleague, input: { caseId: id, version: 1, reason: "Klart" } }))).code).toBe("FORBIDDEN");
+    expect((await caughtError(() => closeCase({ actor: chair, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Klart" }) }))).code).toBe("FORBIDDEN");
+    expect((await caughtError(() => closeCase({ actor: colleague, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Klart" }) }))).code).toBe("FORBIDDEN");
     for (const actor of [sosRegistrar, ifoOfficer]) {
-      expect((await caughtError(closeCase({ actor, input: { caseId: id, version: 1, reason: "Klart" } }))).code).toBe("NOT_FOUND");
+      expect((await caughtError(() => closeCase({ actor, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Klart" }) }))).code).toBe("NOT_FOUND");
     }
     expect(await stateOf(id)).toEqual(before);
   });
@@ -162,8 +164,8 @@ describe("closing a case", () => {
   it("lets exactly one of two simultaneous closings win", async () => {
     const { id } = await newCase();
     const results = await Promise.allSettled([
-      closeCase({ actor: clas, input: { caseId: id, version: 1, reason: "Första" } }),
-      closeCase({ actor: registrar, input: { caseId: id, version: 1, reason: "Andra" } }),
+      closeCase({ actor: clas, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Första" }) }),
+      closeCase({ actor: registrar, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Andra" }) }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
@@ -178,7 +180,7 @@ describe("closing a case", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER test_fail_deadline BEFORE UPDATE ON deadline FOR EACH ROW EXECUTE FUNCTION test_fail_deadline()`);
     try {
       const before = await stateOf(id);
-      await expect(closeCase({ actor: clas, input: { caseId: id, version: 1, reason: "Klart" } })).rejects.toThrow(/test: deadline update fails/);
+      await expect(() => closeCase({ actor: clas, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 1, reason: "Klart" }) })).rejects.toThrow(/test: deadline update fails/);
       expect(await stateOf(id)).toEqual(before);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER test_fail_deadline ON deadline`);
@@ -192,12 +194,12 @@ describe("marking a case felregistrerat", () => {
     const { id, caseNumber } = await newCase();
     const before = await stateOf(id);
     for (const actor of [clas, departmentHead]) {
-      expect((await caughtError(markCaseMisregistered({ actor, input: { caseId: id, version: 1, reason: "Fel nämnd" } }))).code).toBe("FORBIDDEN");
+      expect((await caughtError(() => markCaseMisregistered({ actor, input: parseInput(ZMarkMisregisteredSchema, { caseId: id, version: 1, reason: "Fel nämnd" }) }))).code).toBe("FORBIDDEN");
     }
-    expect((await caughtError(markCaseMisregistered({ actor: sosRegistrar, input: { caseId: id, version: 1, reason: "Fel nämnd" } }))).code).toBe("NOT_FOUND");
+    expect((await caughtError(() => markCaseMisregistered({ actor: sosRegistrar, input: parseInput(ZMarkMisregisteredSchema, { caseId: id, version: 1, reason: "Fel nämnd" }) }))).code).toBe("NOT_FOUND");
     expect(await stateOf(id)).toEqual(before);
 
-    await markCaseMisregistered({ actor: registrar, input: { caseId: id, version: 1, reason: "Registrerad två gånger." } });
+    await markCaseMisregistered({ actor: registrar, input: parseInput(ZMarkMisregisteredSchema, { caseId: id, version: 1, reason: "Registrerad två gånger." }) });
     const after = await db.case.findUniqueOrThrow({ where: { id } });
     expect(after).toMatchObject({ status: "MISREGISTERED", caseNumber, closedReason: "Registrerad två gånger." });
     expect((await getCaseDetails({ actor: registrar, caseId: id })).events.at(-1)?.text).toBe(
@@ -207,7 +209,7 @@ describe("marking a case felregistrerat", () => {
 
   it("refuses a reason with control characters", async () => {
     const { id } = await newCase();
-    const error = await caughtError(markCaseMisregistered({ actor: registrar, input: { caseId: id, version: 1, reason: "Fel\u0000" } }));
+    const error = await caughtError(() => markCaseMisregistered({ actor: registrar, input: parseInput(ZMarkMisregisteredSchema, { caseId: id, version: 1, reason: "Fel\u0000" }) }));
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.reason).toBeDefined();
   });

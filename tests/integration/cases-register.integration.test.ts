@@ -6,6 +6,8 @@ import { AppError } from "@/server/errors";
 import { DEMO_USERS } from "../../scripts/seed/demo-organisation";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
+import { ZRegisterCaseSchema } from "@/features/cases/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -61,9 +63,9 @@ const motionReferral = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-const caughtError = async (promise: Promise<unknown>): Promise<AppError> => {
+const caughtError = async (call: Promise<unknown> | (() => Promise<unknown>)): Promise<AppError> => {
   try {
-    await promise;
+    await (typeof call === "function" ? call() : call);
   } catch (error) {
     if (error instanceof AppError) return error;
     throw error;
@@ -97,7 +99,7 @@ const runConcurrently = async <T>(tasks: (() => Promise<T>)[], limit: number): P
 describe("case numbers", () => {
   it("gives 200 concurrent registrations the numbers 1–200 of the year, without gaps or duplicates", async () => {
     const registered = await runConcurrently(
-      Array.from({ length: 200 }, (_, index) => () => registerCase({ actor: registrar, input: letter({ title: `Skrivelse ${index}`, receivedDate: "2019-06-01" }) })),
+      Array.from({ length: 200 }, (_, index) => () => registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ title: `Skrivelse ${index}`, receivedDate: "2019-06-01" })) })),
       18,
     );
     const sequences = registered.map((item) => Number(item.caseNumber.replace("HÄS 2019/", ""))).sort((a, b) => a - b);
@@ -108,14 +110,14 @@ describe("case numbers", () => {
   }, 120_000);
 
   it("restarts at 1 each year and continues each year's own sequence", async () => {
-    const first2021 = await registerCase({ actor: registrar, input: letter({ receivedDate: "2021-12-31" }) });
-    const first2022 = await registerCase({ actor: registrar, input: letter({ receivedDate: "2022-01-01" }) });
-    const second2021 = await registerCase({ actor: registrar, input: letter({ receivedDate: "2021-06-15" }) });
+    const first2021 = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2021-12-31" })) });
+    const first2022 = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2022-01-01" })) });
+    const second2021 = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2021-06-15" })) });
     expect([first2021.caseNumber, first2022.caseNumber, second2021.caseNumber]).toEqual(["HÄS 2021/1", "HÄS 2022/1", "HÄS 2021/2"]);
   });
 
   it("gives the number of a rolled-back registration to the next one", async () => {
-    const first = await registerCase({ actor: registrar, input: letter({ receivedDate: "2018-02-01" }) });
+    const first = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2018-02-01" })) });
     expect(first.caseNumber).toBe("HÄS 2018/1");
     // Make the last step of a registration (handling 1) fail after the number was taken.
     await db.$executeRawUnsafe(`CREATE FUNCTION test_fail_document() RETURNS trigger AS $$
@@ -124,7 +126,7 @@ describe("case numbers", () => {
     try {
       const before = await snapshot();
       await expect(
-        registerCase({ actor: registrar, input: letter({ receivedDate: "2018-02-02", incomingDocument: { description: "FAIL", documentDate: "2018-02-02" } }) }),
+        registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2018-02-02", incomingDocument: { description: "FAIL", documentDate: "2018-02-02" } })) }),
       ).rejects.toThrow(/test: document insert fails/);
       // Neither the case, nor its audit event, nor the number survived.
       expect(await snapshot()).toEqual(before);
@@ -132,7 +134,7 @@ describe("case numbers", () => {
       await db.$executeRawUnsafe(`DROP TRIGGER test_fail_document ON case_document`);
       await db.$executeRawUnsafe(`DROP FUNCTION test_fail_document()`);
     }
-    const next = await registerCase({ actor: registrar, input: letter({ receivedDate: "2018-02-03" }) });
+    const next = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2018-02-03" })) });
     expect(next.caseNumber).toBe("HÄS 2018/2");
   });
 });
@@ -141,7 +143,7 @@ describe("registering a remiss of a motion", () => {
   it("stores the motion, the deadlines, handling 1 and the audit events of the case", async () => {
     const registered = await registerCase({
       actor: registrar,
-      input: motionReferral({ confidentiality: { reference: "26 kap. 1 §", reason: "Uppgifter om enskild." } }),
+      input: parseInput(ZRegisterCaseSchema, motionReferral({ confidentiality: { reference: "26 kap. 1 §", reason: "Uppgifter om enskild." } })),
     });
     const stored = await db.case.findUniqueOrThrow({
       where: { id: registered.id },
@@ -167,17 +169,17 @@ describe("registering a remiss of a motion", () => {
   });
 
   it("lets a handläggare register in their own department but not in another one", async () => {
-    const own = await registerCase({ actor: clas, input: letter() });
+    const own = await registerCase({ actor: clas, input: parseInput(ZRegisterCaseSchema, letter()) });
     expect(own.caseNumber).toMatch(/^HÄS /);
     const before = await snapshot();
-    expect((await caughtError(registerCase({ actor: clas, input: letter({ departmentId: "has-ifo", caseOfficerId: ifoOfficer.id }) }))).code).toBe("FORBIDDEN");
+    expect((await caughtError(() => registerCase({ actor: clas, input: parseInput(ZRegisterCaseSchema, letter({ departmentId: "has-ifo", caseOfficerId: ifoOfficer.id })) }))).code).toBe("FORBIDDEN");
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses registration to a registrator of another committee, a handläggare of another department and a director", async () => {
     const before = await snapshot();
     for (const actor of [sosRegistrar, ifoOfficer, director]) {
-      expect((await caughtError(registerCase({ actor, input: letter() }))).code).toBe("FORBIDDEN");
+      expect((await caughtError(() => registerCase({ actor, input: parseInput(ZRegisterCaseSchema, letter()) }))).code).toBe("FORBIDDEN");
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -189,7 +191,7 @@ describe("registering a remiss of a motion", () => {
     const officer = await createUser("test.handlaggare", { role: "CASE_OFFICER", departmentId: "test-avd" });
     const actor = await actorOf(officer.id);
     const error = await caughtError(
-      registerCase({ actor, input: letter({ committeeId: "test-utan-serie", departmentId: "test-avd", caseOfficerId: officer.id }) }),
+      () => registerCase({ actor, input: parseInput(ZRegisterCaseSchema, letter({ committeeId: "test-utan-serie", departmentId: "test-avd", caseOfficerId: officer.id })) }),
     );
     expect(error.code).toBe("INVALID_STATE");
     expect(error.userMessage).toMatch(/Testnämnden har ingen diarieserie/);
@@ -220,7 +222,7 @@ describe("registration input", () => {
   it.each(cases)("refuses %s with a Swedish field message and stores nothing", async (_name, overrides, field) => {
     const before = await snapshot();
     const resolved = overrides.caseOfficerId === "IFO" ? { ...overrides, caseOfficerId: ifoOfficer.id } : overrides;
-    const error = await caughtError(registerCase({ actor: registrar, input: letter(resolved) }));
+    const error = await caughtError(() => registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter(resolved)) }));
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors?.[field]?.[0]).toMatch(/[a-zåäö]/i);
     expect(await snapshot()).toEqual(before);
@@ -230,26 +232,26 @@ describe("registration input", () => {
 describe("idempotency", () => {
   it("returns the already created case when the same form is submitted again", async () => {
     const input = letter({ receivedDate: "2017-05-05" });
-    const first = await registerCase({ actor: registrar, input });
-    const again = await registerCase({ actor: registrar, input });
+    const first = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, input) });
+    const again = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, input) });
     expect(again).toEqual(first);
     expect(await db.case.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
   });
 
   it("creates one case and consumes one number when the same form arrives five times at once", async () => {
     const input = letter({ receivedDate: "2016-05-05" });
-    const results = await Promise.all(Array.from({ length: 5 }, () => registerCase({ actor: registrar, input })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, input) })));
     expect(new Set(results.map((result) => result.id)).size).toBe(1);
     expect(results[0]?.caseNumber).toBe("HÄS 2016/1");
     expect(await db.case.count({ where: { year: 2016 } })).toBe(1);
     expect(await db.auditEvent.count({ where: { caseId: results[0]!.id } })).toBe(1);
-    const next = await registerCase({ actor: registrar, input: letter({ receivedDate: "2016-05-06" }) });
+    const next = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, letter({ receivedDate: "2016-05-06" })) });
     expect(next.caseNumber).toBe("HÄS 2016/2");
   });
 
   it("does not hand someone else's case to a user who reuses its key", async () => {
     const input = letter({ receivedDate: "2015-05-05" });
-    await registerCase({ actor: registrar, input });
-    expect((await caughtError(registerCase({ actor: clas, input }))).code).toBe("CONFLICT");
+    await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, input) });
+    expect((await caughtError(() => registerCase({ actor: clas, input: parseInput(ZRegisterCaseSchema, input) }))).code).toBe("CONFLICT");
   });
 });

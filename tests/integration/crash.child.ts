@@ -8,6 +8,8 @@ import { registerCase } from "@/features/cases/server/register-case";
 import { createDb, setDb } from "@/server/db";
 import type { Actor } from "@/server/auth/actor";
 import { createCaseWithStatement, sentHash, stepOf } from "./attestation-fixtures";
+import { ZRegisterCaseSchema } from "@/features/cases/schemas";
+import { parseInput } from "@/server/validation";
 
 const db = createDb(process.env.DATABASE_URL!, 8);
 setDb(db);
@@ -78,7 +80,7 @@ const registrations = async () => {
   const clas = await actorFor("clas.cederlid");
   for (let round = 0; ; round += 1) {
     // Four registrations queue on the series counter, so the kill lands inside some of them.
-    await Promise.all(Array.from({ length: 4 }, (_, index) => registerCase({ actor: registrar, input: motionReferral(clas.id, round * 4 + index) })));
+    await Promise.all(Array.from({ length: 4 }, (_, index) => registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, motionReferral(clas.id, round * 4 + index)) })));
     console.log("progress");
   }
 };

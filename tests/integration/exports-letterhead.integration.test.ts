@@ -17,6 +17,9 @@ import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
 import { flatText } from "../fixtures/exports/meeting-downloads";
 import { actorFor, calledMeetingWithCase, setupMeetingsWorld } from "./meetings-fixtures";
+import { ZRenameUnitSchema, ZUpdateCommitteeSchema } from "@/features/admin/schemas";
+import { ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -37,11 +40,11 @@ const pagesOf = async (file: Promise<{ bytes: Buffer }>): Promise<string[]> =>
 
 const renameOrganisation = async () => {
   const administration = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
-  await renameAdministration({ actor: admin, input: { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: NEW.administration } });
+  await renameAdministration({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: NEW.administration }) });
   const department = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
-  await renameDepartment({ actor: admin, input: { id: department.id, updatedAt: department.updatedAt.toISOString(), name: NEW.department } });
+  await renameDepartment({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: department.id, updatedAt: department.updatedAt.toISOString(), name: NEW.department }) });
   const committee = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
-  await updateCommittee({ actor: admin, input: { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: NEW.committee, shortName: committee.shortName } });
+  await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: NEW.committee, shortName: committee.shortName }) });
 };
 
 /** Justerade minutes of a meeting two days ago, and a second meeting whose minutes are still a draft. */
@@ -49,8 +52,8 @@ const minutesWorld = async () => {
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
   const decidedWithMinutes = async (date?: string) => {
     const world = await calledMeetingWithCase(db, secretary, date ? { date } : {});
-    const { id: decisionId } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
-    await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+    const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
+    await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
     const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
     return { decisionId, minutesId };
   };

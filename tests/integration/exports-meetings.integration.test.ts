@@ -23,6 +23,8 @@ import { downloader, flatText, type MeetingExportKind } from "../fixtures/export
 import { REFERENCE_MINUTES, referenceVerificationUrl } from "../fixtures/exports/reference-minutes";
 import { planMeeting, sendKallelse } from "./meetings-fixtures";
 import { formatDate } from "@/lib/dates";
+import { ZAddOpinionSchema, ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -286,17 +288,17 @@ const decidedMeeting = async (daysAgo: number) => {
   const meetingId = await planMeeting(db, secretary, { date, time: "17:30", place: "Hägerstensåsens medborgarhus, Sal Örnen" });
   const { id: itemId } = await addOtherAgendaItem({
     actor: secretary,
-    input: {
+    input: parseInput(ZAddOtherAgendaItemSchema, {
       meetingId,
       kind: "OTHER",
       title: "Öppettider för parkleken Örnen",
       proposal: ["godkänna förvaltningens förslag till öppettider för parkleken Örnen", "uppdra åt förvaltningen att återrapportera till nämnden i december"],
-    },
+    }),
   });
   await sendKallelse(db, secretary, meetingId);
   const { id: decisionId } = await recordDecision({
     actor: secretary,
-    input: {
+    input: parseInput(ZRecordDecisionSchema, {
       meetingId,
       agendaItemId: itemId,
       kind: "AMENDED",
@@ -306,13 +308,13 @@ const decidedMeeting = async (daysAgo: number) => {
         { party: "M", member: "Erik Sandberg", text: "Bifall till förvaltningens förslag." },
       ],
       votes: { mode: "TOTALS", question: "Ska nämnden bifalla Leila Haddads (V) yrkande?", yes: 6, no: 3, abstain: 0 },
-    },
+    }),
   });
   await addStatementOfOpinion({
     actor: secretary,
-    input: { decisionId, kind: "RESERVATION", party: "M", members: "Erik Sandberg", text: "Vi reserverar oss mot beslutet till förmån för förvaltningens förslag.\n\nSkälet är kostnaden för personal på förmiddagarna." },
+    input: parseInput(ZAddOpinionSchema, { decisionId, kind: "RESERVATION", party: "M", members: "Erik Sandberg", text: "Vi reserverar oss mot beslutet till förmån för förvaltningens förslag.\n\nSkälet är kostnaden för personal på förmiddagarna." }),
   });
-  await setAttendance({ actor: secretary, input: { meetingId, entries: members.map((member) => ({ memberId: member.id, present: member.role !== "DEPUTY", serving: false })) } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: members.map((member) => ({ memberId: member.id, present: member.role !== "DEPUTY", serving: false })) }) });
   const chair = await actorFor("ordforande");
   const checker = await actorFor("justerare");
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });

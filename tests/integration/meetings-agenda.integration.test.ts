@@ -13,6 +13,8 @@ import { recordAudit } from "@/server/audit";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, createFutureMeeting, daysAhead, expectAppError, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZCreateMeetingSchema, ZMeetingVersionSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema, ZUnionConsultationSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -48,20 +50,20 @@ describe("meeting plan", () => {
 
   it("refuses a meeting in the past with a clear message and creates nothing", async () => {
     const before = await db.meeting.count();
-    const error = await expectAppError(createMeeting({ actor: secretary, input: { committeeId: "has", date: "2024-04-25", time: "18:00", place: "Rummet" } }), "VALIDATION");
+    const error = await expectAppError(() => createMeeting({ actor: secretary, input: parseInput(ZCreateMeetingSchema, { committeeId: "has", date: "2024-04-25", time: "18:00", place: "Rummet" }) }), "VALIDATION");
     expect(error.userMessage).toMatch(/förflutna/);
     expect(await db.meeting.count()).toBe(before);
   });
 
   it("refuses meetings to a handläggare, a chair and another committee's secretary", async () => {
     const input = { committeeId: "has", date: daysAhead(50), time: "18:00", place: "Rummet" };
-    await expectAppError(createMeeting({ actor: officer, input }), "FORBIDDEN");
-    await expectAppError(createMeeting({ actor: chair, input }), "FORBIDDEN");
-    await expectAppError(createMeeting({ actor: otherSecretary, input }), "NOT_FOUND");
+    await expectAppError(() => createMeeting({ actor: officer, input: parseInput(ZCreateMeetingSchema, input) }), "FORBIDDEN");
+    await expectAppError(() => createMeeting({ actor: chair, input: parseInput(ZCreateMeetingSchema, input) }), "FORBIDDEN");
+    await expectAppError(() => createMeeting({ actor: otherSecretary, input: parseInput(ZCreateMeetingSchema, input) }), "NOT_FOUND");
   });
 
   it("refuses smuggled fields such as status", async () => {
-    await expectAppError(createMeeting({ actor: secretary, input: { committeeId: "has", date: daysAhead(50), time: "18:00", place: "Rummet", status: "APPROVED" } }), "VALIDATION");
+    await expectAppError(() => createMeeting({ actor: secretary, input: parseInput(ZCreateMeetingSchema, { committeeId: "has", date: daysAhead(50), time: "18:00", place: "Rummet", status: "APPROVED" }) }), "VALIDATION");
   });
 });
 
@@ -69,7 +71,7 @@ describe("agenda", () => {
   it("puts an attested case on the agenda with the proposal copied from the statement", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const theCase = await createCase(db, { title: "Stoppa de öppna drogscenerna – motion från (M)" });
-    await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
+    await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
     const detail = await getMeetingDetail({ actor: secretary, meetingId });
     expect(detail.items).toHaveLength(1);
     expect(detail.items[0]).toMatchObject({ position: 1, kind: "CASE", title: "Stoppa de öppna drogscenerna – motion från (M)", proposal: [PROPOSAL] });
@@ -81,7 +83,7 @@ describe("agenda", () => {
   it("refuses a case whose statement is not attested, and changes nothing", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const draft = await createCase(db, { attested: false });
-    const error = await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: draft.id } }), "VALIDATION");
+    const error = await expectAppError(() => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: draft.id }) }), "VALIDATION");
     expect(error.userMessage).toMatch(/inte attesterat/);
     expect(await db.agendaItem.count({ where: { meetingId } })).toBe(0);
   });
@@ -92,17 +94,17 @@ describe("agenda", () => {
     const statement = await db.statement.findUniqueOrThrow({ where: { caseId: theCase.id } });
     await db.statementVersion.create({ data: { statementId: statement.id, number: 2, content: { decisionPoints: [{ text: "Annat" }] }, contentHash: "f".repeat(64), authorId: officer.id } });
     await db.statement.update({ where: { id: statement.id }, data: { currentVersion: 2 } });
-    await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } }), "VALIDATION", /inte attesterat/);
+    await expectAppError(() => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) }), "VALIDATION", /inte attesterat/);
   });
 
   it("refuses a case of another committee with a clear message", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const sosCase = await createCase(db, { committeeId: "sos", departmentId: "sos-sos", officer: "sos.handlaggare" });
     // The HÄS secretary cannot even read the SÖS case.
-    await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: sosCase.id } }), "NOT_FOUND");
+    await expectAppError(() => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: sosCase.id }) }), "NOT_FOUND");
     const sosMeeting = await createFutureMeeting(db, otherSecretary, { committeeId: "sos" });
     const hasCase = await createCase(db);
-    await expectAppError(addCaseToAgenda({ actor: otherSecretary, input: { meetingId: sosMeeting, caseId: hasCase.id } }), "NOT_FOUND");
+    await expectAppError(() => addCaseToAgenda({ actor: otherSecretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId: sosMeeting, caseId: hasCase.id }) }), "NOT_FOUND");
     expect(await db.agendaItem.count({ where: { meetingId: { in: [meetingId, sosMeeting] } } })).toBe(0);
   });
 
@@ -110,46 +112,46 @@ describe("agenda", () => {
     const first = await createFutureMeeting(db, secretary);
     const second = await createFutureMeeting(db, secretary, { date: daysAhead(60) });
     const theCase = await createCase(db);
-    await addCaseToAgenda({ actor: secretary, input: { meetingId: first, caseId: theCase.id } });
-    await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId: second, caseId: theCase.id } }), "VALIDATION", /redan på föredragningslistan/);
+    await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId: first, caseId: theCase.id }) });
+    await expectAppError(() => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId: second, caseId: theCase.id }) }), "VALIDATION", /redan på föredragningslistan/);
   });
 
   it("only the committee's secretary edits the agenda", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const theCase = await createCase(db);
-    await expectAppError(addCaseToAgenda({ actor: officer, input: { meetingId, caseId: theCase.id } }), "FORBIDDEN");
-    await expectAppError(addCaseToAgenda({ actor: otherSecretary, input: { meetingId, caseId: theCase.id } }), "NOT_FOUND");
-    await expectAppError(addOtherAgendaItem({ actor: chair, input: { meetingId, kind: "INFORMATION", title: "Info" } }), "FORBIDDEN");
+    await expectAppError(() => addCaseToAgenda({ actor: officer, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) }), "FORBIDDEN");
+    await expectAppError(() => addCaseToAgenda({ actor: otherSecretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) }), "NOT_FOUND");
+    await expectAppError(() => addOtherAgendaItem({ actor: chair, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Info" }) }), "FORBIDDEN");
   });
 
   it("orders items with up and down and keeps numbers 1..n after a removal", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
-    const a = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "DELEGATION_DECISIONS", title: "Anmälan av delegationsbeslut" } });
-    const b = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Förvaltningschefens information" } });
-    const c = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "OTHER", title: "Övrigt" } });
-    await moveAgendaItem({ actor: secretary, input: { meetingId, itemId: c.id, direction: "up" } });
+    const a = await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "DELEGATION_DECISIONS", title: "Anmälan av delegationsbeslut" }) });
+    const b = await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Förvaltningschefens information" }) });
+    const c = await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "OTHER", title: "Övrigt" }) });
+    await moveAgendaItem({ actor: secretary, input: parseInput(ZMoveAgendaItemSchema, { meetingId, itemId: c.id, direction: "up" }) });
     const order = async () => (await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" } })).map((item) => [item.id, item.position]);
     expect(await order()).toEqual([
       [a.id, 1],
       [c.id, 2],
       [b.id, 3],
     ]);
-    await moveAgendaItem({ actor: secretary, input: { meetingId, itemId: a.id, direction: "up" } }); // already first: no change
-    await removeAgendaItem({ actor: secretary, input: { meetingId, itemId: c.id } });
+    await moveAgendaItem({ actor: secretary, input: parseInput(ZMoveAgendaItemSchema, { meetingId, itemId: a.id, direction: "up" }) }); // already first: no change
+    await removeAgendaItem({ actor: secretary, input: parseInput(ZRemoveAgendaItemSchema, { meetingId, itemId: c.id }) });
     expect(await order()).toEqual([
       [a.id, 1],
       [b.id, 2],
     ]);
-    await expectAppError(moveAgendaItem({ actor: officer, input: { meetingId, itemId: a.id, direction: "down" } }), "FORBIDDEN");
+    await expectAppError(() => moveAgendaItem({ actor: officer, input: parseInput(ZMoveAgendaItemSchema, { meetingId, itemId: a.id, direction: "down" }) }), "FORBIDDEN");
   });
 
   it("publishes the agenda and sends the kallelse as notices and queued e-mail", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const theCase = await createCase(db);
-    await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
+    await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
     const mailsBefore = await db.mailMessage.count();
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    const result = await callMeeting({ actor: secretary, input: { meetingId, version: meeting.version } });
+    const result = await callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: meeting.version }) });
     const after = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(after.status).toBe("CALLED");
     expect(after.noticeSentAt).not.toBeNull();
@@ -162,29 +164,29 @@ describe("agenda", () => {
     expect(mails.map((mail) => mail.toAddress)).toEqual(expect.arrayContaining(["leila@example.org", "maria@example.org", "sekreterare@yttra.example"]));
     expect(result.mailed).toBe(mails.length);
     // A second call is refused (already called).
-    await expectAppError(callMeeting({ actor: secretary, input: { meetingId, version: after.version } }), "INVALID_STATE");
+    await expectAppError(() => callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: after.version }) }), "INVALID_STATE");
   });
 
   it("refuses a kallelse for a meeting that has already taken place", async () => {
-    const { id: meetingId } = await createMeeting({ actor: secretary, input: { committeeId: "has", date: "2024-04-25", time: "18:00", place: "Rummet" }, now: new Date("2024-01-01T00:00:00Z") });
-    await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Info" } });
+    const { id: meetingId } = await createMeeting({ actor: secretary, input: parseInput(ZCreateMeetingSchema, { committeeId: "has", date: "2024-04-25", time: "18:00", place: "Rummet" }), now: new Date("2024-01-01T00:00:00Z") });
+    await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Info" }) });
     const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    await expectAppError(callMeeting({ actor: secretary, input: { meetingId, version: meeting.version } }), "INVALID_STATE", /redan ägt rum/);
+    await expectAppError(() => callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: meeting.version }) }), "INVALID_STATE", /redan ägt rum/);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).status).toBe("PLANNED");
     expect(await db.notification.count({ where: { link: `/sammantraden/${meetingId}` } })).toBe(0);
   });
 
   it("refuses a kallelse with a stale version", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
-    await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Info" } });
-    await expectAppError(callMeeting({ actor: secretary, input: { meetingId, version: 1 } }), "CONFLICT");
+    await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Info" }) });
+    await expectAppError(() => callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: 1 }) }), "CONFLICT");
   });
 
   it("gives the export an agenda read model with item numbers and proposals", async () => {
     const meetingId = await createFutureMeeting(db, secretary);
     const theCase = await createCase(db);
-    await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "DELEGATION_DECISIONS", title: "Anmälan av delegationsbeslut" } });
-    await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
+    await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "DELEGATION_DECISIONS", title: "Anmälan av delegationsbeslut" }) });
+    await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
     const agenda = await getAgendaForExport({ actor: secretary, meetingId });
     expect(agenda.items.map((item) => [item.number, item.caseNumber])).toEqual([
       [1, null],
@@ -198,7 +200,7 @@ describe("agenda", () => {
 describe("union consultation", () => {
   it("records when the unions were informed and phrases it for Ärendets beredning", async () => {
     const theCase = await createCase(db);
-    await recordUnionConsultation({ actor: officer, input: { caseId: theCase.id, forum: "förvaltningsgrupp", date: "2024-04-16" } });
+    await recordUnionConsultation({ actor: officer, input: parseInput(ZUnionConsultationSchema, { caseId: theCase.id, forum: "förvaltningsgrupp", date: "2024-04-16" }) });
     const rows = await getUnionConsultations(theCase.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sentence).toBe("De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024.");
@@ -208,7 +210,7 @@ describe("union consultation", () => {
   it("refuses union information from another committee's handläggare", async () => {
     const theCase = await createCase(db);
     const sosOfficer = await actorFor(db, "sos.handlaggare");
-    await expectAppError(recordUnionConsultation({ actor: sosOfficer, input: { caseId: theCase.id, forum: "FSG", date: "2024-04-16" } }), "NOT_FOUND");
+    await expectAppError(() => recordUnionConsultation({ actor: sosOfficer, input: parseInput(ZUnionConsultationSchema, { caseId: theCase.id, forum: "FSG", date: "2024-04-16" }) }), "NOT_FOUND");
     expect(await getUnionConsultations(theCase.id)).toEqual([]);
   });
 });
@@ -247,6 +249,6 @@ describe("the attested statement behind an agenda item", () => {
 
     await expectAppError(getAttestedStatement(db, theCase.id), "INVALID_STATE", /attesterade version kan inte läsas/);
     const meetingId = await createFutureMeeting(db, secretary);
-    await expectAppError(addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } }), "INVALID_STATE");
+    await expectAppError(() => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) }), "INVALID_STATE");
   });
 });

@@ -19,6 +19,8 @@ import { pdfText } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
 import { actorFor, createCase, expectAppError, planMeeting, PROPOSAL, sendKallelse, setupMeetingsWorld } from "./meetings-fixtures";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { ZAddCaseToAgendaSchema, ZAddOpinionSchema, ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -53,17 +55,17 @@ beforeAll(async () => {
   const theCase = await createCase(db, { title: TITLE });
   // Marked confidential once its statement is attested (as a registrator may do at any time).
   await db.case.update({ where: { id: theCase.id }, data: { secrecyReference: SECRECY } });
-  const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
-  const { id: otherItemId } = await addOtherAgendaItem({ actor: secretary, input: { meetingId, kind: "INFORMATION", title: "Stadsdelsdirektörens information", proposal: ["Informationen noteras."] } });
+  const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
+  const { id: otherItemId } = await addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Stadsdelsdirektörens information", proposal: ["Informationen noteras."] }) });
   await sendKallelse(db, secretary, meetingId);
   const { id: decisionId } = await recordDecision({
     actor: secretary,
-    input: { meetingId, agendaItemId: itemId, kind: "AMENDED", decisionPoints: [DECISION], motions: [{ party: "S", member: "Maria Lindqvist", text: MOTION }] },
+    input: parseInput(ZRecordDecisionSchema, { meetingId, agendaItemId: itemId, kind: "AMENDED", decisionPoints: [DECISION], motions: [{ party: "S", member: "Maria Lindqvist", text: MOTION }] }),
   });
-  await addStatementOfOpinion({ actor: secretary, input: { decisionId, kind: "SPECIAL_STATEMENT", party: "M", members: "Erik Sandberg", text: OPINION } });
-  const { id: otherDecisionId } = await recordDecision({ actor: secretary, input: { meetingId, agendaItemId: otherItemId, kind: "AS_PROPOSED" } });
+  await addStatementOfOpinion({ actor: secretary, input: parseInput(ZAddOpinionSchema, { decisionId, kind: "SPECIAL_STATEMENT", party: "M", members: "Erik Sandberg", text: OPINION }) });
+  const { id: otherDecisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId, agendaItemId: otherItemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: { meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
   const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version: (await db.minutes.findUniqueOrThrow({ where: { id: minutesId } })).version } });
   await approveMinutes({ actor: chair, input: { minutesId, contentHash } });

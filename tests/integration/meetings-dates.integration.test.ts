@@ -11,6 +11,8 @@ import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { createTestDatabase } from "../support/database";
 import { calledMeetingWithCase, daysAhead, expectAppError, setupMeetingsWorldWithActors } from "./meetings-fixtures";
+import { ZAttendanceSchema, ZCloseAnsweredSchema, ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -30,9 +32,9 @@ const counts = async () => ({
 /** A started meeting with its one case decided and the minutes out for justering. */
 const minutesInApproval = async () => {
   const world = await calledMeetingWithCase(db, secretary);
-  const { id: decisionId } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
   const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
   const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
@@ -45,7 +47,7 @@ describe("before the meeting has started", () => {
     const world = await calledMeetingWithCase(db, secretary, { date: daysAhead(10), time: "18:00" });
     const before = await counts();
     await expectAppError(
-      recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } }),
+      () => recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) }),
       "INVALID_STATE",
       /^Beslut kan registreras först när sammanträdet har börjat \(\d{4}-\d{2}-\d{2} kl\. 18\.00\)\.$/,
     );
@@ -54,11 +56,11 @@ describe("before the meeting has started", () => {
 
     const { startsAt } = await db.meeting.findUniqueOrThrow({ where: { id: world.meetingId } });
     await expectAppError(
-      recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }, now: new Date(startsAt.getTime() - 60_000) }),
+      () => recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }), now: new Date(startsAt.getTime() - 60_000) }),
       "INVALID_STATE",
       /först när sammanträdet har börjat/,
     );
-    await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }, now: startsAt });
+    await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }), now: startsAt });
     expect(await db.decision.count({ where: { agendaItemId: world.itemId } })).toBe(1);
   });
 
@@ -121,7 +123,7 @@ describe("expediering", () => {
   it("refuses a date in the future or before the meeting with a Swedish message, and registers nothing", async () => {
     const world = await approved();
     const before = await counts();
-    const attempt = (sentDate: string) => dispatchDecision({ actor: secretary, input: { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate } });
+    const attempt = (sentDate: string) => dispatchDecision({ actor: secretary, input: parseInput(ZDispatchSchema, { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate }) });
     const future = await expectAppError(attempt(daysAhead(2)), "VALIDATION", /^Expedieringsdatumet kan inte vara i framtiden \(senast \d{4}-\d{2}-\d{2}\)\.$/);
     expect(future.fieldErrors?.sentDate).toHaveLength(1);
     await expectAppError(attempt(daysAhead(-3)), "VALIDATION", new RegExp(`^Expedieringsdatumet kan inte vara före sammanträdet \\(${daysAhead(-2)}\\)\\.$`));
@@ -136,9 +138,9 @@ describe("expediering", () => {
 
   it("closes the case as answered on the day of the decision, not the day of the dispatch", async () => {
     const world = await approved();
-    await dispatchDecision({ actor: secretary, input: { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: todayInStockholm() } });
+    await dispatchDecision({ actor: secretary, input: parseInput(ZDispatchSchema, { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: todayInStockholm() }) });
     const theCase = await db.case.findUniqueOrThrow({ where: { id: world.caseId } });
-    const { answeredDate } = await closeCaseAsAnswered({ actor: secretary, input: { caseId: world.caseId, version: theCase.version } });
+    const { answeredDate } = await closeCaseAsAnswered({ actor: secretary, input: parseInput(ZCloseAnsweredSchema, { caseId: world.caseId, version: theCase.version }) });
     expect(answeredDate).toBe(daysAhead(-2));
     expect(formatDateOnly((await db.case.findUniqueOrThrow({ where: { id: world.caseId } })).answeredDate)).toBe(daysAhead(-2));
   });

@@ -19,6 +19,8 @@ import { DEFAULT_TEMPLATE_DEFINITION } from "@/features/statements/content";
 import { doc, paragraph } from "@/features/statements/rich-text";
 import type { TStatementContent } from "@/features/statements/schemas";
 import { ensureDefaultTemplate } from "@/features/statements/server/templates";
+import { ZAddCaseToAgendaSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 export const PROPOSAL = "Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande och överlämnar det till kommunstyrelsen som svar på remissen.";
 
@@ -30,8 +32,9 @@ export const actorFor = async (db: Db, username: string, authTime = Math.floor(D
   return actor;
 };
 
-export const expectAppError = async (promise: Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> => {
-  const error = await promise.then(
+export const expectAppError = async (call: Promise<unknown> | (() => Promise<unknown>), code: AppError["code"], message?: RegExp): Promise<AppError> => {
+  // A call is run here, so that an input its schema refuses (thrown before the service runs) is caught too.
+  const error = await (typeof call === "function" ? Promise.resolve().then(call) : call).then(
     () => null,
     (reason: unknown) => reason,
   );
@@ -148,7 +151,7 @@ export const createCase = async (
 export const daysAhead = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 export const createFutureMeeting = async (db: Db, secretary: Actor, { committeeId = "has", date = daysAhead(30), time = "18:00" } = {}) => {
-  const { id } = await createMeeting({ actor: secretary, input: { committeeId, date, time, place: "Sammanträdesrummet, Svandammsvägen 18" } });
+  const { id } = await createMeeting({ actor: secretary, input: parseInput(ZCreateMeetingSchema, { committeeId, date, time, place: "Sammanträdesrummet, Svandammsvägen 18" }) });
   return id;
 };
 
@@ -161,21 +164,21 @@ const monthBefore = (startsAt: Date): Date => new Date(startsAt.getTime() - 30 *
  */
 export const planMeeting = async (db: Db, secretary: Actor, { committeeId = "has", date = daysAhead(-2), time = "18:00", place = "Sammanträdesrummet, Svandammsvägen 18" } = {}) => {
   const input = { committeeId, date, time, place };
-  const { id } = await createMeeting({ actor: secretary, input, now: monthBefore(stockholmDateTimeToInstant(date, time)) });
+  const { id } = await createMeeting({ actor: secretary, input: parseInput(ZCreateMeetingSchema, input), now: monthBefore(stockholmDateTimeToInstant(date, time)) });
   return id;
 };
 
 /** Sends the kallelse of a meeting as the secretary did a month before it. */
 export const sendKallelse = async (db: Db, secretary: Actor, meetingId: string) => {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-  await callMeeting({ actor: secretary, input: { meetingId, version: meeting.version }, now: monthBefore(meeting.startsAt) });
+  await callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: meeting.version }), now: monthBefore(meeting.startsAt) });
 };
 
 /** A called meeting with one attested case on its agenda; by default it started two days ago. */
 export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: { date?: string; time?: string } = {}) => {
   const meetingId = await planMeeting(db, secretary, options);
   const theCase = await createCase(db);
-  const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: theCase.id } });
+  const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
   await sendKallelse(db, secretary, meetingId);
   return { meetingId, itemId, caseId: theCase.id, caseNumber: theCase.caseNumber };
 };

@@ -13,6 +13,8 @@ import { ZCreateMinutesSchema } from "@/features/meetings/schemas";
 import { createTestDatabase } from "../support/database";
 import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
 import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
+import { ZAddCaseToAgendaSchema, ZAddOpinionSchema, ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZCloseAnsweredSchema, ZDispatchSchema, ZMoveAgendaItemSchema, ZRecordDecisionSchema, ZRemoveAgendaItemSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -36,9 +38,9 @@ beforeAll(async () => {
 /** A held meeting with one decided case, attendance and minutes sent for justering. */
 const minutesInApproval = async () => {
   const world = await calledMeetingWithCase(db, secretary);
-  const { id: decisionId } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: member.role === "DEPUTY" })) } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: member.role === "DEPUTY" })) }) });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
   const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
   const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version: minutes.version } });
@@ -107,13 +109,13 @@ describe("justering", () => {
     const steps = await db.attestationStep.findMany({ where: { request: { subjectId: world.minutesId } }, orderBy: { position: "asc" } });
     expect(steps.map((step) => step.status)).toEqual(["INVALIDATED", "RETURNED"]);
     // The secretary may now change the decision again.
-    await updateDecision({ actor: secretary, input: { decisionId: world.decisionId, kind: "AS_PROPOSED", motions: [{ party: "V", member: "Leila Haddad", text: "Avslag." }] } });
+    await updateDecision({ actor: secretary, input: parseInput(ZUpdateDecisionSchema, { decisionId: world.decisionId, kind: "AS_PROPOSED", motions: [{ party: "V", member: "Leila Haddad", text: "Avslag." }] }) });
   });
 
   it("the secretary withdraws a round; the edits lock while the minutes are out for justering", async () => {
     const world = await minutesInApproval();
-    await expectAppError(updateDecision({ actor: secretary, input: { decisionId: world.decisionId, kind: "REJECTED" } }), "INVALID_STATE", /skickat för justering/);
-    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId, reason: undefined } }), "FORBIDDEN");
+    await expectAppError(() => updateDecision({ actor: secretary, input: parseInput(ZUpdateDecisionSchema, { decisionId: world.decisionId, kind: "REJECTED" }) }), "INVALID_STATE", /skickat för justering/);
+    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId } }), "FORBIDDEN");
     await withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId, reason: "Fel närvaro" } });
     expect((await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } })).status).toBe("DRAFT");
     await expectAppError(approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } }), "INVALID_STATE");
@@ -144,14 +146,14 @@ describe("justerade minutes are locked", () => {
     const opinion = await db.statementOfOpinion.count();
     const other = await createCase(db);
     const attempts: [string, () => Promise<unknown>][] = [
-      ["recordDecision", () => recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "REJECTED" } })],
-      ["updateDecision", () => updateDecision({ actor: secretary, input: { decisionId: world.decisionId, kind: "REJECTED" } })],
-      ["addOpinion", () => addStatementOfOpinion({ actor: secretary, input: { decisionId: world.decisionId, kind: "RESERVATION", members: "X", text: "Y" } })],
-      ["addCase", () => addCaseToAgenda({ actor: secretary, input: { meetingId: world.meetingId, caseId: other.id } })],
-      ["addItem", () => addOtherAgendaItem({ actor: secretary, input: { meetingId: world.meetingId, kind: "INFORMATION", title: "Sent" } })],
-      ["move", () => moveAgendaItem({ actor: secretary, input: { meetingId: world.meetingId, itemId: world.itemId, direction: "up" } })],
-      ["remove", () => removeAgendaItem({ actor: secretary, input: { meetingId: world.meetingId, itemId: world.itemId } })],
-      ["attendance", () => setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: [] } })],
+      ["recordDecision", () => recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "REJECTED" }) })],
+      ["updateDecision", () => updateDecision({ actor: secretary, input: parseInput(ZUpdateDecisionSchema, { decisionId: world.decisionId, kind: "REJECTED" }) })],
+      ["addOpinion", () => addStatementOfOpinion({ actor: secretary, input: parseInput(ZAddOpinionSchema, { decisionId: world.decisionId, kind: "RESERVATION", members: "X", text: "Y" }) })],
+      ["addCase", () => addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId: world.meetingId, caseId: other.id }) })],
+      ["addItem", () => addOtherAgendaItem({ actor: secretary, input: parseInput(ZAddOtherAgendaItemSchema, { meetingId: world.meetingId, kind: "INFORMATION", title: "Sent" }) })],
+      ["move", () => moveAgendaItem({ actor: secretary, input: parseInput(ZMoveAgendaItemSchema, { meetingId: world.meetingId, itemId: world.itemId, direction: "up" }) })],
+      ["remove", () => removeAgendaItem({ actor: secretary, input: parseInput(ZRemoveAgendaItemSchema, { meetingId: world.meetingId, itemId: world.itemId }) })],
+      ["attendance", () => setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: [] }) })],
       ["saveMinutes", () => saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } })],
       ["send", () => sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: 3 } })],
       ["withdraw", () => withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId, reason: undefined } })],
@@ -163,7 +165,7 @@ describe("justerade minutes are locked", () => {
       expect(error.userMessage, name).toMatch(/justerat/);
     }
     const anyOpinion = await db.statementOfOpinion.findFirst();
-    if (anyOpinion) await expectAppError(removeStatementOfOpinion({ actor: secretary, input: { opinionId: anyOpinion.id } }), "INVALID_STATE");
+    if (anyOpinion) await expectAppError(() => removeStatementOfOpinion({ actor: secretary, input: parseInput(ZRemoveOpinionSchema, { opinionId: anyOpinion.id }) }), "INVALID_STATE");
     expect(await db.statementOfOpinion.count()).toBe(opinion);
     const minutes = await getMinutesForExport({ actor: secretary, minutesId: world.minutesId });
     expect(minutes.contentHash).toBe(world.contentHash);
@@ -173,7 +175,7 @@ describe("justerade minutes are locked", () => {
 describe("extract, dispatch and closing as answered", () => {
   it("dispatches the extract to kommunstyrelsen as an outgoing handling and closes the case as Besvarad", async () => {
     const world = await approved();
-    const result = await dispatchDecision({ actor: secretary, input: { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(-1), includeStatement: true } });
+    const result = await dispatchDecision({ actor: secretary, input: parseInput(ZDispatchSchema, { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(-1), includeStatement: true }) });
     expect(result.dispatches).toHaveLength(1);
     const document = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
     expect(document.counterpart).toBe("Kommunstyrelsen");
@@ -181,7 +183,7 @@ describe("extract, dispatch and closing as answered", () => {
     expect(await db.dispatch.count({ where: { caseId: world.caseId, documentId: document.id } })).toBe(1);
 
     const theCase = await db.case.findUniqueOrThrow({ where: { id: world.caseId } });
-    const { answeredDate } = await closeCaseAsAnswered({ actor: secretary, input: { caseId: world.caseId, version: theCase.version } });
+    const { answeredDate } = await closeCaseAsAnswered({ actor: secretary, input: parseInput(ZCloseAnsweredSchema, { caseId: world.caseId, version: theCase.version }) });
     const closed = await db.case.findUniqueOrThrow({ where: { id: world.caseId }, include: { deadlines: true } });
     expect(closed).toMatchObject({ status: "CLOSED", closedReason: "Besvarad" });
     expect(formatDateOnly(closed.answeredDate)).toBe(answeredDate);
@@ -202,18 +204,18 @@ describe("extract, dispatch and closing as answered", () => {
   it("refuses dispatch before justering, by a handläggare, and closing before dispatch", async () => {
     const world = await minutesInApproval();
     const input = { decisionId: world.decisionId, recipients: ["Kommunstyrelsen"], sentDate: daysAhead(-1) };
-    await expectAppError(dispatchDecision({ actor: secretary, input }), "INVALID_STATE", /inte justerad/);
-    await expectAppError(dispatchDecision({ actor: officer, input }), "FORBIDDEN");
-    await expectAppError(dispatchDecision({ actor: otherSecretary, input }), "NOT_FOUND");
+    await expectAppError(() => dispatchDecision({ actor: secretary, input: parseInput(ZDispatchSchema, input) }), "INVALID_STATE", /inte justerad/);
+    await expectAppError(() => dispatchDecision({ actor: officer, input: parseInput(ZDispatchSchema, input) }), "FORBIDDEN");
+    await expectAppError(() => dispatchDecision({ actor: otherSecretary, input: parseInput(ZDispatchSchema, input) }), "NOT_FOUND");
     const theCase = await db.case.findUniqueOrThrow({ where: { id: world.caseId } });
-    await expectAppError(closeCaseAsAnswered({ actor: secretary, input: { caseId: world.caseId, version: theCase.version } }), "INVALID_STATE", /inte expedierat/);
+    await expectAppError(() => closeCaseAsAnswered({ actor: secretary, input: parseInput(ZCloseAnsweredSchema, { caseId: world.caseId, version: theCase.version }) }), "INVALID_STATE", /inte expedierat/);
     expect(await db.caseDocument.count({ where: { caseId: world.caseId, direction: "OUTGOING" } })).toBe(0);
   });
 
   it("allows dispatch of an immediately approved paragraph before the minutes are justerade", async () => {
     const world = await calledMeetingWithCase(db, secretary);
-    const { id } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED", immediateApproval: true } });
-    await dispatchDecision({ actor: secretary, input: { decisionId: id, recipients: ["Kommunstyrelsen", "Stadsledningskontoret"], sentDate: daysAhead(-2) } });
+    const { id } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED", immediateApproval: true }) });
+    await dispatchDecision({ actor: secretary, input: parseInput(ZDispatchSchema, { decisionId: id, recipients: ["Kommunstyrelsen", "Stadsledningskontoret"], sentDate: daysAhead(-2) }) });
     expect(await db.dispatch.count({ where: { decisionId: id } })).toBe(2);
   });
 
@@ -231,9 +233,9 @@ describe("the secretary of the minutes", () => {
     await db.user.create({ data: { username: "has.sekreterare2", name: "Nils Nilsson", memberships: { create: { role: "COMMITTEE_SECRETARY", committeeId: "has" } } } });
     const sender = await actorFor(db, "has.sekreterare2");
     const world = await calledMeetingWithCase(db, secretary);
-    await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+    await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
     const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-    await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+    await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
     const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
     expect((await getMinutesForExport({ actor: secretary, minutesId })).secretary).toEqual({ id: secretary.id, name: "Karin Sjöberg" });
 
@@ -283,9 +285,9 @@ describe("integrity of stored minutes", () => {
 
   it("refuses to send minutes whose content does not match the snapshot schema, and stores nothing", async () => {
     const world = await calledMeetingWithCase(db, secretary);
-    await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+    await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
     const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-    await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+    await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
     const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
     // A title longer than the snapshot allows (written past the services, as an old row might be).
     await db.agendaItem.update({ where: { id: world.itemId }, data: { title: "x".repeat(20_001) } });

@@ -25,6 +25,9 @@ import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, pdfInfo, pdfText } from "../fixtures/exports/inspect";
 import { downloader, flatText } from "../fixtures/exports/meeting-downloads";
 import { actorFor, createCase, createFutureMeeting, PROPOSAL, setupMeetingsWorld } from "./meetings-fixtures";
+import { ZRestoreVersionSchema, ZSaveSectionSchema } from "@/features/statements/schemas";
+import { ZAddCaseToAgendaSchema, ZMeetingVersionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -70,7 +73,7 @@ beforeAll(async () => {
   // A confidential case, its statement attested, with a canary in its title and in a section.
   const secret = await createCase(db, { title: SECRET_TITLE, attested: false });
   const secretStatement = await db.statement.findUniqueOrThrow({ where: { caseId: secret.id } });
-  await saveStatementSection({ actor: officer, input: { statementId: secretStatement.id, baseVersion: 1, kind: "richText", sectionKey: "synpunkter", value: doc(paragraph(`Förvaltningen bedömer ${CANARY.section}.`)) } });
+  await saveStatementSection({ actor: officer, input: parseInput(ZSaveSectionSchema, { statementId: secretStatement.id, baseVersion: 1, kind: "richText", sectionKey: "synpunkter", value: doc(paragraph(`Förvaltningen bedömer ${CANARY.section}.`)) }) });
   await db.case.update({ where: { id: secret.id }, data: { secrecyReference: SECRECY } });
   const { attestStep, sendStatementForAttestation } = await import("@/features/attestation/server/attestation-service");
   const { defaultAttesters, eligibleAttesters } = await import("@/features/attestation/server/attesters");
@@ -98,14 +101,14 @@ beforeAll(async () => {
   });
   // The bilagor are chosen in the editor (version 2), copied from the handlingar as createStatement copies them.
   const { id: openStatementId } = await db.statement.findUniqueOrThrow({ where: { caseId: open.id } });
-  await saveStatementSection({ actor: officer, input: { statementId: openStatementId, baseVersion: 1, kind: "attachments", value: documentIds } });
+  await saveStatementSection({ actor: officer, input: parseInput(ZSaveSectionSchema, { statementId: openStatementId, baseVersion: 1, kind: "attachments", value: documentIds }) });
 
   // The confidential case and an open one on the agenda of a meeting; the kallelse goes out.
   const agendaCase = await createCase(db, { title: AGENDA_TITLE });
   const meetingId = await createFutureMeeting(db, secretary);
-  await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: secret.id } });
-  await addCaseToAgenda({ actor: secretary, input: { meetingId, caseId: agendaCase.id } });
-  await callMeeting({ actor: secretary, input: { meetingId, version: (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version } });
+  await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: secret.id }) });
+  await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: agendaCase.id }) });
+  await callMeeting({ actor: secretary, input: parseInput(ZMeetingVersionSchema, { meetingId, version: (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).version }) });
 
   world = {
     meetingId,
@@ -186,7 +189,7 @@ describe("a bilaga taken from a secret handling in a case that is not confidenti
   });
 
   it("masks it in the history's comparison of versions", async () => {
-    const saved = await saveStatementSection({ actor: officer, input: { statementId: world.openCase.statementId, baseVersion: 2, kind: "attachments", value: [] } });
+    const saved = await saveStatementSection({ actor: officer, input: parseInput(ZSaveSectionSchema, { statementId: world.openCase.statementId, baseVersion: 2, kind: "attachments", value: [] }) });
     if (saved.status !== "SAVED") throw new Error("Save conflicted");
     const { version } = saved;
     const diff = await getStatementVersionDiff({ actor: checker, caseId: world.openCase.id, from: 2, to: version });
@@ -202,7 +205,7 @@ describe("a bilaga taken from a secret handling in a case that is not confidenti
   it("masks it in the PDF for that reader and in the public copy for anyone", async () => {
     // Version 2 lists the bilagor: restore it as the current one for the export.
     const current = await db.statement.findUniqueOrThrow({ where: { id: world.openCase.statementId } });
-    await restoreStatementVersion({ actor: officer, input: { statementId: current.id, number: 2, baseVersion: current.currentVersion } });
+    await restoreStatementVersion({ actor: officer, input: parseInput(ZRestoreVersionSchema, { statementId: current.id, number: 2, baseVersion: current.currentVersion }) });
 
     const forChecker = await pdfOf(checker, world.openCase.statementId, "internal");
     expect(forChecker.text).toContain("Remissunderlag om parklekar");

@@ -84,8 +84,9 @@ export const createCase = async (db: Db, options: { id?: string; caseOfficer?: s
 };
 
 /** Expects the promise to fail with an AppError of the given code. */
-export const expectAppError = async (promise: Promise<unknown>, code: AppError["code"]): Promise<AppError> => {
-  const error = await promise.then(
+export const expectAppError = async (call: Promise<unknown> | (() => Promise<unknown>), code: AppError["code"]): Promise<AppError> => {
+  // A call is run here, so that an input its schema refuses (thrown before the service runs) is caught too.
+  const error = await (typeof call === "function" ? Promise.resolve().then(call) : call).then(
     () => null,
     (reason: unknown) => reason,
   );

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordUnionConsultation } from "@/features/meetings/server/union-consultation";
 import { readSection } from "@/features/statements/content";
 import { doc, paragraph, richTextToPlainText, type TRichText } from "@/features/statements/rich-text";
-import { ZStatementContentSchema, type TStatementContent } from "@/features/statements/schemas";
+import { ZStatementContentSchema, type TStatementContent, ZRestoreVersionSchema, ZSaveSectionSchema, ZCreateStatementSchema } from "@/features/statements/schemas";
 import { createStatement, hashStatementContent } from "@/features/statements/server/create-statement";
 import { restoreStatementVersion } from "@/features/statements/server/restore-statement-version";
 import { saveStatementSection, type SaveSectionResult } from "@/features/statements/server/save-statement-section";
@@ -12,6 +12,8 @@ import { sha256Hex } from "@/lib/hash";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, expectAppError, setupOrganisation } from "./statements-fixtures";
+import { ZUnionConsultationSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -23,12 +25,12 @@ beforeAll(async () => {
 
 const newStatement = async () => {
   const { caseId, documentIds } = await createCase(db);
-  const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [documentIds[0]!] } });
+  const { statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [documentIds[0]!] }) });
   return { caseId, statementId, documentIds };
 };
 
 const saveText = (actor: Actor, statementId: string, sectionKey: string, baseVersion: number, body: TRichText) =>
-  saveStatementSection({ actor, input: { statementId, baseVersion, kind: "richText", sectionKey, value: body } });
+  saveStatementSection({ actor, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion, kind: "richText", sectionKey, value: body }) });
 
 const latestContent = async (statementId: string): Promise<TStatementContent> => {
   const statement = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
@@ -75,13 +77,13 @@ describe("creating a statement", () => {
 
   it("refuses a second statement for the same case", async () => {
     const { caseId } = await newStatement();
-    await expectAppError(createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } }), "CONFLICT");
+    await expectAppError(() => createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) }), "CONFLICT");
   });
 
   it("refuses attachments that belong to another case", async () => {
     const other = await createCase(db);
     const { caseId } = await createCase(db);
-    await expectAppError(createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [other.documentIds[0]!] } }), "VALIDATION");
+    await expectAppError(() => createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [other.documentIds[0]!] }) }), "VALIDATION");
     expect(await db.statement.count({ where: { caseId } })).toBe(0);
   });
 });
@@ -153,12 +155,12 @@ describe("saving sections", () => {
 
   it("saves decision points, header fields and attachments as their own sections", async () => {
     const { statementId, documentIds } = await newStatement();
-    await saveStatementSection({ actor: clas, input: { statementId, baseVersion: 1, kind: "decisionPoints", value: [{ text: "första" }, { text: "andra" }] } });
+    await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "decisionPoints", value: [{ text: "första" }, { text: "andra" }] }) });
     await saveStatementSection({
       actor: clas,
-      input: { statementId, baseVersion: 1, kind: "header", value: { meetingDate: "2024-04-25", title: "Ny rubrik", subtitle: "Yttrande till kommunstyrelsen", caseOfficerPhone: "08-1" } },
+      input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "header", value: { meetingDate: "2024-04-25", title: "Ny rubrik", subtitle: "Yttrande till kommunstyrelsen", caseOfficerPhone: "08-1" } }),
     });
-    await saveStatementSection({ actor: clas, input: { statementId, baseVersion: 1, kind: "attachments", value: [documentIds[1]!, documentIds[0]!] } });
+    await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "attachments", value: [documentIds[1]!, documentIds[0]!] }) });
     const content = await latestContent(statementId);
     expect(content.decisionPoints).toEqual([{ text: "första" }, { text: "andra" }]);
     expect(content.header).toMatchObject({ meetingDate: "2024-04-25", title: "Ny rubrik", caseOfficerPhone: "08-1", caseOfficerName: "Clas Cederlid" });
@@ -170,9 +172,9 @@ describe("saving sections", () => {
   it("refuses a header change that smuggles in another case number", async () => {
     const { statementId } = await newStatement();
     await expectAppError(
-      saveStatementSection({
+      () => saveStatementSection({
         actor: clas,
-        input: { statementId, baseVersion: 1, kind: "header", value: { meetingDate: null, title: "x", subtitle: "", caseOfficerPhone: "", caseNumber: "KS 1/1" } },
+        input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "header", value: { meetingDate: null, title: "x", subtitle: "", caseOfficerPhone: "", caseNumber: "KS 1/1" } }),
       }),
       "VALIDATION",
     );
@@ -184,7 +186,7 @@ describe("saving sections", () => {
       await db.statement.update({ where: { id: statementId }, data: { status } });
       const error = await expectAppError(saveText(clas, statementId, "arendet", 1, doc(paragraph("Ändring"))), "INVALID_STATE");
       expect(error.userMessage).toBe("Tjänsteutlåtandet är skickat på attestering och kan inte ändras. Det måste först återkallas.");
-      await expectAppError(restoreStatementVersion({ actor: clas, input: { statementId, number: 1, baseVersion: 1 } }), "INVALID_STATE");
+      await expectAppError(() => restoreStatementVersion({ actor: clas, input: parseInput(ZRestoreVersionSchema, { statementId, number: 1, baseVersion: 1 }) }), "INVALID_STATE");
     }
     expect(await db.statementVersion.count({ where: { statementId } })).toBe(1);
   });
@@ -203,8 +205,8 @@ describe("authorization", () => {
     const other = await createCase(db);
     const auditBefore = await db.auditEvent.count();
     await expectAppError(saveText(actor, statementId, "arendet", 1, doc(paragraph("Intrång"))), code);
-    await expectAppError(restoreStatementVersion({ actor, input: { statementId, number: 1, baseVersion: 1 } }), code);
-    await expectAppError(createStatement({ actor, input: { caseId: other.caseId, attachmentDocumentIds: [] } }), code);
+    await expectAppError(() => restoreStatementVersion({ actor, input: parseInput(ZRestoreVersionSchema, { statementId, number: 1, baseVersion: 1 }) }), code);
+    await expectAppError(() => createStatement({ actor, input: parseInput(ZCreateStatementSchema, { caseId: other.caseId, attachmentDocumentIds: [] }) }), code);
     expect(await db.statementVersion.count({ where: { statementId } })).toBe(1);
     expect(await db.statement.count({ where: { caseId: other.caseId } })).toBe(0);
     expect(await db.auditEvent.count()).toBe(auditBefore);
@@ -239,7 +241,7 @@ describe("history", () => {
     expect(diff.filter((part) => part.added).map((part) => part.value.trim())).toEqual(["Andra"]);
 
     const old = await db.statementVersion.findUniqueOrThrow({ where: { statementId_number: { statementId, number: 2 } } });
-    expect(await restoreStatementVersion({ actor: clas, input: { statementId, number: 2, baseVersion: 3 } })).toEqual({ version: 4 });
+    expect(await restoreStatementVersion({ actor: clas, input: parseInput(ZRestoreVersionSchema, { statementId, number: 2, baseVersion: 3 }) })).toEqual({ version: 4 });
     const restored = await db.statementVersion.findUniqueOrThrow({ where: { statementId_number: { statementId, number: 4 } } });
     expect(restored.content).toEqual(old.content);
     expect(restored.contentHash).toBe(old.contentHash);
@@ -250,7 +252,7 @@ describe("history", () => {
   it("refuses a restore based on an outdated version", async () => {
     const { statementId } = await newStatement();
     await saveText(clas, statementId, "synpunkter", 1, doc(paragraph("Ny text.")));
-    await expectAppError(restoreStatementVersion({ actor: clas, input: { statementId, number: 1, baseVersion: 1 } }), "CONFLICT");
+    await expectAppError(() => restoreStatementVersion({ actor: clas, input: parseInput(ZRestoreVersionSchema, { statementId, number: 1, baseVersion: 1 }) }), "CONFLICT");
     expect((await db.statement.findUniqueOrThrow({ where: { id: statementId } })).currentVersion).toBe(2);
   });
 });
@@ -258,8 +260,8 @@ describe("history", () => {
 describe("union consultations in Ärendets beredning", () => {
   it("writes the recorded förvaltningsgrupp date into the prefill", async () => {
     const { caseId } = await createCase(db);
-    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" } });
-    const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+    await recordUnionConsultation({ actor: clas, input: parseInput(ZUnionConsultationSchema, { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" }) });
+    const { statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) });
     expect(sectionText(await latestContent(statementId), "arendets-beredning")).toBe(
       "Ärendet har beretts inom avdelningen för samhälle och service. De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024.",
     );
@@ -267,9 +269,9 @@ describe("union consultations in Ärendets beredning", () => {
 
   it("names every consultation, oldest first, whatever order they were recorded in", async () => {
     const { caseId } = await createCase(db);
-    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "FSG", date: "2024-05-02" } });
-    await recordUnionConsultation({ actor: clas, input: { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" } });
-    const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+    await recordUnionConsultation({ actor: clas, input: parseInput(ZUnionConsultationSchema, { caseId, forum: "FSG", date: "2024-05-02" }) });
+    await recordUnionConsultation({ actor: clas, input: parseInput(ZUnionConsultationSchema, { caseId, forum: "förvaltningsgrupp", date: "2024-04-16" }) });
+    const { statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) });
     expect(sectionText(await latestContent(statementId), "arendets-beredning")).toBe(
       "Ärendet har beretts inom avdelningen för samhälle och service. De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024. De fackliga organisationerna informerades på FSG den 2 maj 2024.",
     );

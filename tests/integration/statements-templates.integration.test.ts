@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
 import { DEFAULT_TEMPLATE_KEY, TEMPLATE_CONFLICT_MESSAGE } from "@/features/statements/content";
 import { doc, paragraph } from "@/features/statements/rich-text";
-import { ZStatementContentSchema, type TTemplateDefinition, type TTemplateSectionInput } from "@/features/statements/schemas";
+import { ZStatementContentSchema, type TTemplateDefinition, type TTemplateSectionInput, ZSaveSectionSchema, ZCreateStatementSchema, ZTemplateEditSchema } from "@/features/statements/schemas";
 import { createStatement } from "@/features/statements/server/create-statement";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import { getStatementPage } from "@/features/statements/server/statement-queries";
@@ -14,6 +14,7 @@ import { getTemplateForAdmin, listTemplatesForAdmin, updateStatementTemplate, ty
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, expectAppError, setupOrganisation } from "./statements-fixtures";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -43,7 +44,7 @@ const editInput = (base: { id: string; name: string; definition: TTemplateDefini
   definition: { ...base.definition, sections: change(base.definition.sections) },
 });
 
-const edit = async (actor: Actor, change?: SectionsChange, base?: TemplateForAdmin) => updateStatementTemplate({ actor, input: editInput(base ?? (await newest()), change) });
+const edit = async (actor: Actor, change?: SectionsChange, base?: TemplateForAdmin) => updateStatementTemplate({ actor, input: parseInput(ZTemplateEditSchema, editInput(base ?? (await newest()), change)) });
 
 const templateState = async () => ({
   versions: await db.statementTemplate.count(),
@@ -54,7 +55,7 @@ const newSection = (heading: string, required = false): TTemplateSectionInput =>
 
 const statementOnNewCase = async () => {
   const { caseId } = await createCase(db);
-  const { statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } });
+  const { statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) });
   return { caseId, statementId };
 };
 
@@ -63,7 +64,7 @@ const firstVersionContent = async (statementId: string) =>
 
 const fill = async (statementId: string, sectionKey: string) => {
   const { currentVersion } = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
-  const result = await saveStatementSection({ actor: clas, input: { statementId, baseVersion: currentVersion, kind: "richText", sectionKey, value: doc(paragraph(`Text i ${sectionKey}.`)) } });
+  const result = await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: currentVersion, kind: "richText", sectionKey, value: doc(paragraph(`Text i ${sectionKey}.`)) }) });
   expect(result.status).toBe("SAVED");
 };
 
@@ -140,14 +141,14 @@ describe("editing a template", () => {
     const twoProposals = await expectAppError(edit(admin, (sections) => [...sections, { heading: "Beslut igen", kind: "DECISION_POINTS", required: false, prefill: "NONE" }], base), "VALIDATION");
     expect(twoProposals.fieldErrors?.["definition.sections"]).toEqual(["Avsnittstypen Förslag till beslut får bara förekomma en gång i mallen."]);
 
-    const noName = await expectAppError(updateStatementTemplate({ actor: admin, input: editInput(base, undefined, "") }), "VALIDATION");
+    const noName = await expectAppError(() => updateStatementTemplate({ actor: admin, input: parseInput(ZTemplateEditSchema, editInput(base, undefined, "")) }), "VALIDATION");
     expect(noName.fieldErrors?.name).toEqual(["Ange ett namn."]);
 
     const noSections = await expectAppError(edit(admin, () => [], base), "VALIDATION");
     expect(noSections.fieldErrors?.["definition.sections"]).toEqual(["Mallen måste ha minst ett avsnitt."]);
 
     // A version or status cannot be smuggled in.
-    await expectAppError(updateStatementTemplate({ actor: admin, input: { ...editInput(base), version: 99 } }), "VALIDATION");
+    await expectAppError(() => updateStatementTemplate({ actor: admin, input: parseInput(ZTemplateEditSchema, { ...editInput(base), version: 99 }) }), "VALIDATION");
     expect(await templateState()).toEqual(before);
   });
 });

@@ -1,13 +1,14 @@
 // Hostile content sent straight to the save service (bypassing the editor): every payload
 // is either refused (VALIDATION, nothing stored) or stored and rendered harmless.
 import { beforeAll, describe, expect, it } from "vitest";
-import { ZStatementContentSchema } from "@/features/statements/schemas";
+import { ZStatementContentSchema, ZSaveSectionSchema, ZCreateStatementSchema } from "@/features/statements/schemas";
 import { createStatement } from "@/features/statements/server/create-statement";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase } from "../support/database";
 import { richTextMarkup } from "../support/render-rich-text";
 import { actorFor, createCase, expectAppError, setupOrganisation } from "./statements-fixtures";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await setupOrganisation(db);
   clas = await actorFor(db, "clas.cederlid");
   const { caseId } = await createCase(db);
-  ({ statementId } = await createStatement({ actor: clas, input: { caseId, attachmentDocumentIds: [] } }));
+  ({ statementId } = await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId, attachmentDocumentIds: [] }) }));
 });
 
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
@@ -93,24 +94,24 @@ describe("hostile rich text sent straight to the save service", () => {
   it.each(REJECTED)("refuses %s and stores nothing", async (_label, value) => {
     const before = await db.statementVersion.count({ where: { statementId } });
     const { currentVersion } = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
-    await expectAppError(saveStatementSection({ actor: clas, input: { statementId, baseVersion: currentVersion, kind: "richText", sectionKey: "synpunkter", value } }), "VALIDATION");
+    await expectAppError(() => saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: currentVersion, kind: "richText", sectionKey: "synpunkter", value }) }), "VALIDATION");
     expect(await db.statementVersion.count({ where: { statementId } })).toBe(before);
   });
 
   it("refuses a section key that is not in the template", async () => {
     await expectAppError(
-      saveStatementSection({ actor: clas, input: { statementId, baseVersion: 1, kind: "richText", sectionKey: "../../etc", value: docOf(p(t("x"))) } }),
+      () => saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "richText", sectionKey: "../../etc", value: docOf(p(t("x"))) }) }),
       "VALIDATION",
     );
     await expectAppError(
-      saveStatementSection({ actor: clas, input: { statementId, baseVersion: 1, kind: "richText", sectionKey: "hemligt", value: docOf(p(t("x"))) } }),
+      () => saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: 1, kind: "richText", sectionKey: "hemligt", value: docOf(p(t("x"))) }) }),
       "VALIDATION",
     );
   });
 
   it.each(ACCEPTED)("stores %s and renders it without script, event handler or javascript: URL", async (_label, value) => {
     const { currentVersion } = await db.statement.findUniqueOrThrow({ where: { id: statementId } });
-    const result = await saveStatementSection({ actor: clas, input: { statementId, baseVersion: currentVersion, kind: "richText", sectionKey: "synpunkter", value } });
+    const result = await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId, baseVersion: currentVersion, kind: "richText", sectionKey: "synpunkter", value }) });
     expect(result.status).toBe("SAVED");
     const stored = await db.statementVersion.findUniqueOrThrow({ where: { statementId_number: { statementId, number: currentVersion + 1 } } });
     const body = ZStatementContentSchema.parse(stored.content).sections.find((section) => section.key === "synpunkter")!.body;

@@ -10,6 +10,8 @@ import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { createTestDatabase } from "../support/database";
 import { calledMeetingWithCase, daysAhead, setupMeetingsWorldWithActors } from "./meetings-fixtures";
+import { ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
 
@@ -17,9 +19,9 @@ const { secretary, chair, checker } = await setupMeetingsWorldWithActors(db);
 
 const minutesInApproval = async () => {
   const world = await calledMeetingWithCase(db, secretary);
-  const { paragraph, year } = await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+  const { paragraph, year } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
   const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
   const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });

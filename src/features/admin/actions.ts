@@ -2,7 +2,7 @@
 // Server actions of the admin pages: parse → actor → service (which authorizes from the
 // resource) → revalidate. Progressive enhancement: every action works as a plain form post.
 import { revalidatePath } from "next/cache";
-import { defineFormAction, type ActionResult } from "@/server/action";
+import { defineFormAction } from "@/server/action";
 import {
   ZAddMembershipSchema,
   ZAdminCreateUserSchema,
@@ -20,7 +20,7 @@ import {
   ZUpdateRegistrySeriesSchema,
   ZUpdateUserProfileSchema,
 } from "./schemas";
-import { echoValues, formOptional, formText, type FormState } from "./form-state";
+import { formOptional, formText } from "./form-state";
 import { createClassification, updateClassification } from "./server/classification-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
 import { createRegistrySeries, updateRegistrySeries } from "./server/registry-series-service";
@@ -28,178 +28,147 @@ import { addMembership, createUserAsAdmin, removeMembership, resetUserPassword, 
 
 type Saved = { saved: true };
 
-const withValues =
-  <T>(action: (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>) =>
-  async (previous: FormState<T> | null, form: FormData): Promise<FormState<T>> => {
-    const result = await action(previous, form);
-    return result.ok || !(form instanceof FormData) ? result : { ...result, values: echoValues(form) };
-  };
-
 const ORGANISATION = "/admin/organisation";
 const USERS = "/admin/anvandare";
 
 // ─── Organisation ───────────────────────────────────────────────────────────
 
-export const createCommitteeAction = withValues(
-  defineFormAction({
-    schema: ZCreateCommitteeSchema,
-    fromFormData: (form) => ({ name: formText(form, "name"), shortName: formText(form, "shortName") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await createCommittee({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const createCommitteeAction = defineFormAction({
+  schema: ZCreateCommitteeSchema,
+  fromFormData: (form) => ({ name: formText(form, "name"), shortName: formText(form, "shortName") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createCommittee({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
-export const updateCommitteeAction = withValues(
-  defineFormAction({
-    schema: ZUpdateCommitteeSchema,
-    fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name"), shortName: formText(form, "shortName") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await updateCommittee({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const updateCommitteeAction = defineFormAction({
+  schema: ZUpdateCommitteeSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name"), shortName: formText(form, "shortName") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await updateCommittee({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
-export const createAdministrationAction = withValues(
-  defineFormAction({
-    schema: ZCreateAdministrationSchema,
-    fromFormData: (form) => ({ name: formText(form, "name"), committeeId: formOptional(form, "committeeId") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await createAdministration({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const createAdministrationAction = defineFormAction({
+  schema: ZCreateAdministrationSchema,
+  fromFormData: (form) => ({ name: formText(form, "name"), committeeId: formOptional(form, "committeeId") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createAdministration({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
-export const renameAdministrationAction = withValues(
-  defineFormAction({
-    schema: ZRenameUnitSchema,
-    fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await renameAdministration({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const renameAdministrationAction = defineFormAction({
+  schema: ZRenameUnitSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await renameAdministration({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
-export const createDepartmentAction = withValues(
-  defineFormAction({
-    schema: ZCreateDepartmentSchema,
-    fromFormData: (form) => ({ name: formText(form, "name"), administrationId: formOptional(form, "administrationId") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await createDepartment({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const createDepartmentAction = defineFormAction({
+  schema: ZCreateDepartmentSchema,
+  fromFormData: (form) => ({ name: formText(form, "name"), administrationId: formOptional(form, "administrationId") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createDepartment({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
-export const renameDepartmentAction = withValues(
-  defineFormAction({
-    schema: ZRenameUnitSchema,
-    fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await renameDepartment({ actor, input });
-      revalidatePath(ORGANISATION);
-      return { saved: true };
-    },
-  }),
-);
+export const renameDepartmentAction = defineFormAction({
+  schema: ZRenameUnitSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await renameDepartment({ actor, input });
+    revalidatePath(ORGANISATION);
+    return { saved: true };
+  },
+});
 
 // ─── Users ──────────────────────────────────────────────────────────────────
 
-export const createUserAction = withValues(
-  defineFormAction({
-    schema: ZAdminCreateUserSchema,
-    fromFormData: (form) => ({
-      username: formText(form, "username"),
-      name: formText(form, "name"),
-      title: formOptional(form, "title"),
-      phone: formOptional(form, "phone"),
-      email: formOptional(form, "email"),
-      password: formText(form, "password"),
-      role: formOptional(form, "role"),
-      unit: formOptional(form, "unit"),
-    }),
-    handler: async (input, actor) => {
-      const user = await createUserAsAdmin({ actor, input });
-      revalidatePath(USERS);
-      return { id: user.id, username: user.username };
-    },
+export const createUserAction = defineFormAction({
+  schema: ZAdminCreateUserSchema,
+  fromFormData: (form) => ({
+    username: formText(form, "username"),
+    name: formText(form, "name"),
+    title: formOptional(form, "title"),
+    phone: formOptional(form, "phone"),
+    email: formOptional(form, "email"),
+    password: formText(form, "password"),
+    role: formOptional(form, "role"),
+    unit: formOptional(form, "unit"),
   }),
-);
+  handler: async (input, actor) => {
+    const user = await createUserAsAdmin({ actor, input });
+    revalidatePath(USERS);
+    return { id: user.id, username: user.username };
+  },
+});
 
-export const updateUserProfileAction = withValues(
-  defineFormAction({
-    schema: ZUpdateUserProfileSchema,
-    fromFormData: (form) => ({
-      userId: formText(form, "userId"),
-      updatedAt: formText(form, "updatedAt"),
-      name: formText(form, "name"),
-      title: formOptional(form, "title"),
-      phone: formOptional(form, "phone"),
-      email: formOptional(form, "email"),
-    }),
-    handler: async (input, actor): Promise<Saved> => {
-      await updateUserProfile({ actor, input });
-      revalidatePath(USERS, "layout");
-      return { saved: true };
-    },
+export const updateUserProfileAction = defineFormAction({
+  schema: ZUpdateUserProfileSchema,
+  fromFormData: (form) => ({
+    userId: formText(form, "userId"),
+    updatedAt: formText(form, "updatedAt"),
+    name: formText(form, "name"),
+    title: formOptional(form, "title"),
+    phone: formOptional(form, "phone"),
+    email: formOptional(form, "email"),
   }),
-);
+  handler: async (input, actor): Promise<Saved> => {
+    await updateUserProfile({ actor, input });
+    revalidatePath(USERS, "layout");
+    return { saved: true };
+  },
+});
 
-export const setUserDisabledAction = withValues(
-  defineFormAction({
-    schema: ZSetUserDisabledSchema,
-    fromFormData: (form) => ({ userId: formText(form, "userId"), disabled: formText(form, "disabled") === "true" }),
-    handler: async (input, actor): Promise<Saved> => {
-      await setUserDisabledAsAdmin({ actor, input });
-      revalidatePath(USERS, "layout");
-      return { saved: true };
-    },
-  }),
-);
+export const setUserDisabledAction = defineFormAction({
+  schema: ZSetUserDisabledSchema,
+  fromFormData: (form) => ({ userId: formText(form, "userId"), disabled: formText(form, "disabled") === "true" }),
+  handler: async (input, actor): Promise<Saved> => {
+    await setUserDisabledAsAdmin({ actor, input });
+    revalidatePath(USERS, "layout");
+    return { saved: true };
+  },
+});
 
-export const resetPasswordAction = withValues(
-  defineFormAction({
-    schema: ZResetPasswordSchema,
-    fromFormData: (form) => ({ userId: formText(form, "userId"), password: formText(form, "password") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await resetUserPassword({ actor, input });
-      return { saved: true };
-    },
-  }),
-);
+export const resetPasswordAction = defineFormAction({
+  schema: ZResetPasswordSchema,
+  fromFormData: (form) => ({ userId: formText(form, "userId"), password: formText(form, "password") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await resetUserPassword({ actor, input });
+    return { saved: true };
+  },
+});
 
-export const addMembershipAction = withValues(
-  defineFormAction({
-    schema: ZAddMembershipSchema,
-    fromFormData: (form) => ({ userId: formText(form, "userId"), role: formOptional(form, "role"), unit: formOptional(form, "unit") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await addMembership({ actor, input });
-      revalidatePath(USERS, "layout");
-      return { saved: true };
-    },
-  }),
-);
+export const addMembershipAction = defineFormAction({
+  schema: ZAddMembershipSchema,
+  fromFormData: (form) => ({ userId: formText(form, "userId"), role: formOptional(form, "role"), unit: formOptional(form, "unit") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await addMembership({ actor, input });
+    revalidatePath(USERS, "layout");
+    return { saved: true };
+  },
+});
 
-export const removeMembershipAction = withValues(
-  defineFormAction({
-    schema: ZRemoveMembershipSchema,
-    fromFormData: (form) => ({ membershipId: formText(form, "membershipId") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await removeMembership({ actor, input });
-      revalidatePath(USERS, "layout");
-      return { saved: true };
-    },
-  }),
-);
+export const removeMembershipAction = defineFormAction({
+  schema: ZRemoveMembershipSchema,
+  fromFormData: (form) => ({ membershipId: formText(form, "membershipId") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await removeMembership({ actor, input });
+    revalidatePath(USERS, "layout");
+    return { saved: true };
+  },
+});
 
 // ─── Registry series ────────────────────────────────────────────────────────
 
@@ -210,52 +179,44 @@ const seriesFields = (form: FormData) => ({
   seqPadding: formText(form, "seqPadding"),
 });
 
-export const createRegistrySeriesAction = withValues(
-  defineFormAction({
-    schema: ZCreateRegistrySeriesSchema,
-    fromFormData: (form) => ({ committeeId: formOptional(form, "committeeId"), ...seriesFields(form) }),
-    handler: async (input, actor): Promise<Saved> => {
-      await createRegistrySeries({ actor, input });
-      revalidatePath("/admin/diarieserier");
-      return { saved: true };
-    },
-  }),
-);
+export const createRegistrySeriesAction = defineFormAction({
+  schema: ZCreateRegistrySeriesSchema,
+  fromFormData: (form) => ({ committeeId: formOptional(form, "committeeId"), ...seriesFields(form) }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createRegistrySeries({ actor, input });
+    revalidatePath("/admin/diarieserier");
+    return { saved: true };
+  },
+});
 
-export const updateRegistrySeriesAction = withValues(
-  defineFormAction({
-    schema: ZUpdateRegistrySeriesSchema,
-    fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), ...seriesFields(form) }),
-    handler: async (input, actor): Promise<Saved> => {
-      await updateRegistrySeries({ actor, input });
-      revalidatePath("/admin/diarieserier");
-      return { saved: true };
-    },
-  }),
-);
+export const updateRegistrySeriesAction = defineFormAction({
+  schema: ZUpdateRegistrySeriesSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), ...seriesFields(form) }),
+  handler: async (input, actor): Promise<Saved> => {
+    await updateRegistrySeries({ actor, input });
+    revalidatePath("/admin/diarieserier");
+    return { saved: true };
+  },
+});
 
 // ─── KLASSA ─────────────────────────────────────────────────────────────────
 
-export const createClassificationAction = withValues(
-  defineFormAction({
-    schema: ZCreateClassificationSchema,
-    fromFormData: (form) => ({ code: formText(form, "code"), title: formText(form, "title") }),
-    handler: async (input, actor): Promise<Saved> => {
-      await createClassification({ actor, input });
-      revalidatePath("/admin/klassning");
-      return { saved: true };
-    },
-  }),
-);
+export const createClassificationAction = defineFormAction({
+  schema: ZCreateClassificationSchema,
+  fromFormData: (form) => ({ code: formText(form, "code"), title: formText(form, "title") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createClassification({ actor, input });
+    revalidatePath("/admin/klassning");
+    return { saved: true };
+  },
+});
 
-export const updateClassificationAction = withValues(
-  defineFormAction({
-    schema: ZUpdateClassificationSchema,
-    fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), title: formText(form, "title"), active: form.get("active") === "on" }),
-    handler: async (input, actor): Promise<Saved> => {
-      await updateClassification({ actor, input });
-      revalidatePath("/admin/klassning");
-      return { saved: true };
-    },
-  }),
-);
+export const updateClassificationAction = defineFormAction({
+  schema: ZUpdateClassificationSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), title: formText(form, "title"), active: form.get("active") === "on" }),
+  handler: async (input, actor): Promise<Saved> => {
+    await updateClassification({ actor, input });
+    revalidatePath("/admin/klassning");
+    return { saved: true };
+  },
+});

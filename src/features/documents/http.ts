@@ -1,21 +1,7 @@
-// HTTP pieces of uploads and downloads that route handlers share; pure, unit-tested.
-import { safeFileName } from "@/lib/file-name";
+// HTTP pieces of uploads that route handlers share; pure, unit-tested.
 
 /** 25 MB of files plus room for the multipart boundaries and the text fields. */
 export const MAX_UPLOAD_REQUEST_BYTES = 25 * 1024 * 1024 + 256 * 1024;
-
-/**
- * `attachment` with the name in RFC 5987 form (Swedish letters intact) and an ASCII
- * fallback for old clients. Names are validated on upload and made safe again here (no
- * path in any normal form); quotes and non-ASCII are still replaced in the fallback so the
- * header can never be broken out of.
- */
-export const contentDisposition = (rawFileName: string): string => {
-  const fileName = safeFileName(rawFileName);
-  const fallback = fileName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\;%]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
-};
 
 /**
  * Cross-site request forgery guard for cookie-authenticated POSTs to route handlers

@@ -3,33 +3,13 @@
 // and what comes back — the file as an attachment, or a short Swedish text and never a
 // byte of the document. Unknown and unreadable ids get the same 404 (forbidden too), so a
 // response never tells whether a document exists.
-import { contentDisposition } from "@/features/documents/http";
 import type { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
-import { logger } from "@/server/logger";
+import { downloadResponse, respond, textResponse } from "@/server/http";
 import type { ExportedFile } from "./server/exported-file";
 
 export const EXPORT_NOT_FOUND_MESSAGE = "Dokumentet finns inte, eller så saknar du behörighet att hämta det.";
-
-const textResponse = (status: number, message: string): Response =>
-  new Response(message, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-  });
-
-const fileResponse = (file: ExportedFile): Response =>
-  new Response(new Uint8Array(file.bytes), {
-    status: 200,
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "sandbox",
-    },
-  });
 
 /** Query parameters read by any export; only those present are passed to the schema. */
 const QUERY_PARAMETERS = ["format", "variant", "version"] as const;
@@ -57,13 +37,9 @@ export const exportDownload = async <TQuery extends { id: string }>(request: Req
     return textResponse(400, "Ogiltig begäran. Ange format=pdf eller format=docx.");
   }
   try {
-    return fileResponse(await exportFile({ actor, query: parsed.data }));
+    return downloadResponse(await exportFile({ actor, query: parsed.data }));
   } catch (error) {
-    if (error instanceof AppError) {
-      if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") return textResponse(404, EXPORT_NOT_FOUND_MESSAGE);
-      return textResponse(error.httpStatus, error.userMessage);
-    }
-    logger.error(`export failed: ${new URL(request.url).pathname}`, error);
-    return textResponse(500, "Exporten misslyckades. Försök igen om en stund.");
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) return textResponse(404, EXPORT_NOT_FOUND_MESSAGE);
+    return respond(error, { format: "text", log: `export failed: ${new URL(request.url).pathname}`, unexpectedMessage: "Exporten misslyckades. Försök igen om en stund." });
   }
 };

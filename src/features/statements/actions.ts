@@ -10,7 +10,7 @@ import { createStatement } from "./server/create-statement";
 import { restoreStatementVersion } from "./server/restore-statement-version";
 import { saveStatementSection, type SaveSectionResult } from "./server/save-statement-section";
 import { updateStatementTemplate } from "./server/templates";
-import { ZCreateStatementSchema, ZRestoreVersionSchema, ZTemplateEditSchema } from "./schemas";
+import { ZCreateStatementSchema, ZRestoreVersionSchema, ZSaveSectionSchema, ZTemplateEditSchema } from "./schemas";
 
 const statementPath = (caseId: string) => `/arenden/${caseId}/tjansteutlatande`;
 
@@ -27,9 +27,9 @@ export const createStatementAction = defineAction({
 export type SaveSectionActionResult = ActionResult<SaveSectionResult> | { ok: false; error: string; unauthenticated: true };
 
 const saveSection = defineAction({
-  // The service validates the section strictly (it is also called without this action);
-  // parsing here only checks the envelope so that large sections are not parsed twice.
-  schema: z.object({ statementId: z.uuid() }).loose(),
+  schema: ZSaveSectionSchema,
+  // The editor saves by itself: the message names the text, not a field.
+  invalidMessage: "Texten kunde inte sparas: den innehåller något som inte är tillåtet.",
   handler: (input, actor) => saveStatementSection({ actor, input }),
 });
 

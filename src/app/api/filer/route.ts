@@ -9,34 +9,28 @@ import { addCaseDocument, FILES_FIELD, type UploadedFile } from "@/features/docu
 import { isSameOriginRequest, MAX_UPLOAD_REQUEST_BYTES, readBodyWithLimit, RequestTooLargeError } from "@/features/documents/http";
 import { ADD_DOCUMENT_FIELDS } from "@/features/documents/schemas";
 import { getActor } from "@/server/auth";
-import { AppError } from "@/server/errors";
-import { logger } from "@/server/logger";
+import { jsonFailure, jsonResponse, respond } from "@/server/http";
 
 export const dynamic = "force-dynamic";
-
-const NO_STORE = { "Cache-Control": "no-store" };
-
-const failure = (status: number, error: string, fieldErrors?: Record<string, string[]>) =>
-  Response.json({ ok: false, error, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: NO_STORE });
 
 const TOO_LARGE = "Filen är för stor. Största tillåtna storlek är 25 MB.";
 
 export const POST = async (request: Request) => {
-  if (!isSameOriginRequest(request.headers)) return failure(403, "Förfrågan kom inte från Yttra och avvisades.");
+  if (!isSameOriginRequest(request.headers)) return jsonFailure(403, "Förfrågan kom inte från Yttra och avvisades.");
   const actor = await getActor();
-  if (!actor) return failure(401, "Du är inte inloggad längre. Logga in igen – det du skrivit finns kvar i formuläret.");
+  if (!actor) return jsonFailure(401, "Du är inte inloggad längre. Logga in igen – det du skrivit finns kvar i formuläret.");
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return failure(415, "Förfrågan måste skickas som ett formulär med filer.");
+  if (!contentType.toLowerCase().startsWith("multipart/form-data")) return jsonFailure(415, "Förfrågan måste skickas som ett formulär med filer.");
   const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_UPLOAD_REQUEST_BYTES) return failure(413, TOO_LARGE, { [FILES_FIELD]: [TOO_LARGE] });
+  if (declaredLength > MAX_UPLOAD_REQUEST_BYTES) return jsonFailure(413, TOO_LARGE, { [FILES_FIELD]: [TOO_LARGE] });
 
   let form: FormData;
   try {
     const body = await readBodyWithLimit(request.body, MAX_UPLOAD_REQUEST_BYTES);
     form = await new Response(body, { headers: { "content-type": contentType } }).formData();
   } catch (error) {
-    if (error instanceof RequestTooLargeError) return failure(413, TOO_LARGE, { [FILES_FIELD]: [TOO_LARGE] });
-    return failure(400, "Formuläret kunde inte läsas. Försök igen.");
+    if (error instanceof RequestTooLargeError) return jsonFailure(413, TOO_LARGE, { [FILES_FIELD]: [TOO_LARGE] });
+    return jsonFailure(400, "Formuläret kunde inte läsas. Försök igen.");
   }
 
   const caseId = form.get("caseId");
@@ -55,11 +49,8 @@ export const POST = async (request: Request) => {
   try {
     const created = await addCaseDocument({ actor, caseId: typeof caseId === "string" ? caseId : "", input, files });
     revalidatePath(`/arenden/${String(caseId)}`);
-    return Response.json({ ok: true, data: created }, { status: 201, headers: NO_STORE });
+    return jsonResponse(201, { ok: true, data: created });
   } catch (error) {
-    if (error instanceof AppError) return failure(error.httpStatus, error.userMessage, error.fieldErrors);
-    // Logged without the request: descriptions and file names may be confidential.
-    logger.error("document upload failed", error);
-    return failure(500, "Något gick fel. Försök igen om en stund.");
+    return respond(error, { format: "json", log: "document upload failed" });
   }
 };

@@ -1,11 +1,9 @@
 import { checkDatabase } from "@/server/health";
+import { jsonResponse } from "@/server/http";
 
 export const dynamic = "force-dynamic";
 
 export const GET = async () => {
   const database = await checkDatabase();
-  return Response.json(
-    { status: database === "ok" ? "ok" : "error", database },
-    { status: database === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  return jsonResponse(database === "ok" ? 200 : 503, { status: database === "ok" ? "ok" : "error", database });
 };

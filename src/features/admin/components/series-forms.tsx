@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { formatCaseNumber, validateCaseNumberFormat } from "@/lib/case-number";
 import { createRegistrySeriesAction, updateRegistrySeriesAction } from "../actions";
-import { ActionForm, Hidden, SelectField, TextField, type SelectOption } from "./form-kit";
+import { ActionForm, Hidden, SelectField, Field, type SelectOption } from "@/components/form";
 
 const LABELS = { committeeId: "Nämnd", name: "Namn", format: "Format", prefix: "Prefix", seqPadding: "Nollutfyllnad" };
 
@@ -31,10 +31,10 @@ const SeriesFields = ({ initial }: { initial: SeriesValues }) => {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
-        <TextField name="name" label="Namn" required defaultValue={initial.name} maxLength={200} />
-        <TextField name="format" label="Format" required defaultValue={initial.format} maxLength={60} hint={FORMAT_HINT} onValueChange={setFormat} />
-        <TextField name="prefix" label="Prefix" defaultValue={initial.prefix} maxLength={20} hint="Ersätter {prefix}, t.ex. HÄS." onValueChange={setPrefix} />
-        <TextField name="seqPadding" label="Nollutfyllnad" type="number" min={0} max={10} defaultValue={String(initial.seqPadding)} hint="Antal siffror i löpnumret, 0 = ingen utfyllnad (3 ger 007)." onValueChange={setSeqPadding} />
+        <Field name="name" label="Namn" required defaultValue={initial.name} maxLength={200} />
+        <Field name="format" label="Format" required defaultValue={initial.format} maxLength={60} hint={FORMAT_HINT} onValueChange={setFormat} />
+        <Field name="prefix" label="Prefix" defaultValue={initial.prefix} maxLength={20} hint="Ersätter {prefix}, t.ex. HÄS." onValueChange={setPrefix} />
+        <Field name="seqPadding" label="Nollutfyllnad" type="number" min={0} max={10} defaultValue={String(initial.seqPadding)} hint="Antal siffror i löpnumret, 0 = ingen utfyllnad (3 ger 007)." onValueChange={setSeqPadding} />
       </div>
       <Example format={format} prefix={prefix} seqPadding={seqPadding} />
     </>
@@ -43,7 +43,7 @@ const SeriesFields = ({ initial }: { initial: SeriesValues }) => {
 
 export const CreateSeriesForm = ({ committees }: { committees: SelectOption[] }) => (
   <ActionForm action={createRegistrySeriesAction} submitLabel="Skapa diarieserie" successMessage="Diarieserien är skapad." labels={LABELS}>
-    <SelectField name="committeeId" label="Nämnd" options={committees} required hint="Endast nämnder som saknar diarieserie." className="max-w-md" />
+    <SelectField placeholder="Välj …" name="committeeId" label="Nämnd" options={committees} required hint="Endast nämnder som saknar diarieserie." className="max-w-md" />
     <SeriesFields initial={{ name: "", format: "{prefix} {year}/{seq}", prefix: "", seqPadding: 0 }} />
   </ActionForm>
 );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ROLE_LABELS } from "@/lib/roles";
 import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setUserDisabledAction, updateUserProfileAction } from "../actions";
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from "../units";
-import { ActionForm, Hidden, SelectField, TextField, type SelectGroup } from "./form-kit";
+import { ActionForm, Hidden, SelectField, Field, type SelectGroup } from "@/components/form";
 
 export type UnitOptionProps = { key: string; type: TUnitType; name: string };
 
@@ -46,27 +46,27 @@ export const CreateUserForm = ({ units, minPasswordLength }: { units: UnitOption
     )}
     className="grid gap-4 sm:grid-cols-2 sm:items-start"
   >
-    <TextField name="username" label="Användarnamn" required autoComplete="off" maxLength={64} hint="Små bokstäver, t.ex. fornamn.efternamn." />
-    <TextField name="name" label="Namn" required autoComplete="off" maxLength={200} />
-    <TextField name="title" label="Titel" maxLength={200} />
-    <TextField name="phone" label="Telefon" type="tel" maxLength={50} />
-    <TextField name="email" label="E-post" type="email" maxLength={320} />
-    <TextField name="password" label="Lösenord" type="password" required autoComplete="new-password" hint={passwordHint(minPasswordLength)} />
-    <SelectField name="role" label="Roll" options={ROLE_OPTIONS} required />
-    <SelectField name="unit" label="Enhet" groups={unitGroups(units)} required hint="Rollen gäller i enheten och allt under den." />
+    <Field name="username" label="Användarnamn" required autoComplete="off" maxLength={64} hint="Små bokstäver, t.ex. fornamn.efternamn." />
+    <Field name="name" label="Namn" required autoComplete="off" maxLength={200} />
+    <Field name="title" label="Titel" maxLength={200} />
+    <Field name="phone" label="Telefon" type="tel" maxLength={50} />
+    <Field name="email" label="E-post" type="email" maxLength={320} />
+    <Field name="password" label="Lösenord" type="password" required autoComplete="new-password" hint={passwordHint(minPasswordLength)} />
+    <SelectField placeholder="Välj …" name="role" label="Roll" options={ROLE_OPTIONS} required />
+    <SelectField placeholder="Välj …" name="unit" label="Enhet" groups={unitGroups(units)} required hint="Rollen gäller i enheten och allt under den." />
   </ActionForm>
 );
 
 export type EditableUser = { id: string; name: string; title: string | null; phone: string | null; email: string | null; updatedAt: string };
 
 export const EditProfileForm = ({ user }: { user: EditableUser }) => (
-  <ActionForm action={updateUserProfileAction} submitLabel="Spara uppgifter" successMessage="Uppgifterna är sparade." labels={USER_LABELS} className="grid gap-4 sm:grid-cols-2 sm:items-start">
+  <ActionForm action={updateUserProfileAction} submitLabel="Spara uppgifter" successMessage="Uppgifterna är sparade." labels={USER_LABELS} fieldsClassName="grid gap-4 sm:grid-cols-2 sm:items-start">
     <Hidden name="userId" value={user.id} />
     <Hidden name="updatedAt" value={user.updatedAt} />
-    <TextField name="name" label="Namn" required defaultValue={user.name} maxLength={200} />
-    <TextField name="title" label="Titel" defaultValue={user.title} maxLength={200} />
-    <TextField name="phone" label="Telefon" type="tel" defaultValue={user.phone} maxLength={50} />
-    <TextField name="email" label="E-post" type="email" defaultValue={user.email} maxLength={320} />
+    <Field name="name" label="Namn" required defaultValue={user.name} maxLength={200} />
+    <Field name="title" label="Titel" defaultValue={user.title} maxLength={200} />
+    <Field name="phone" label="Telefon" type="tel" defaultValue={user.phone} maxLength={50} />
+    <Field name="email" label="E-post" type="email" defaultValue={user.email} maxLength={320} />
   </ActionForm>
 );
 
@@ -74,11 +74,7 @@ export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled
   <ActionForm
     action={setUserDisabledAction}
     submitLabel={disabled ? "Aktivera användaren" : "Inaktivera användaren"}
-    submitClassName={
-      disabled
-        ? "rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-        : "rounded border border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
-    }
+    variant={disabled ? "primary" : "danger"}
   >
     <Hidden name="userId" value={userId} />
     <Hidden name="disabled" value={disabled ? "false" : "true"} />
@@ -88,15 +84,15 @@ export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled
 export const ResetPasswordForm = ({ userId, minPasswordLength }: { userId: string; minPasswordLength: number }) => (
   <ActionForm action={resetPasswordAction} submitLabel="Sätt nytt lösenord" successMessage="Lösenordet är bytt. Användaren har loggats ut överallt." labels={USER_LABELS}>
     <Hidden name="userId" value={userId} />
-    <TextField name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={passwordHint(minPasswordLength)} className="max-w-md" />
+    <Field name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={passwordHint(minPasswordLength)} className="max-w-md" />
   </ActionForm>
 );
 
 export const AddMembershipForm = ({ userId, units }: { userId: string; units: UnitOptionProps[] }) => (
-  <ActionForm action={addMembershipAction} submitLabel="Lägg till roll" successMessage="Rollen är tillagd." labels={USER_LABELS} className="grid gap-4 sm:grid-cols-[1fr_2fr] sm:items-start">
+  <ActionForm action={addMembershipAction} submitLabel="Lägg till roll" successMessage="Rollen är tillagd." labels={USER_LABELS} fieldsClassName="grid gap-4 sm:grid-cols-[1fr_2fr] sm:items-start">
     <Hidden name="userId" value={userId} />
-    <SelectField name="role" label="Roll" options={ROLE_OPTIONS} required />
-    <SelectField name="unit" label="Enhet" groups={unitGroups(units)} required />
+    <SelectField placeholder="Välj …" name="role" label="Roll" options={ROLE_OPTIONS} required />
+    <SelectField placeholder="Välj …" name="unit" label="Enhet" groups={unitGroups(units)} required />
   </ActionForm>
 );
 
@@ -105,8 +101,8 @@ export const RemoveMembershipForm = ({ membershipId, description }: { membership
     action={removeMembershipAction}
     submitLabel="Ta bort"
     ariaLabel={`Ta bort rollen ${description}`}
-    submitClassName="rounded border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50 disabled:opacity-60"
-    className="space-y-1"
+    variant="danger"
+    fieldsClassName="space-y-1"
   >
     <Hidden name="membershipId" value={membershipId} />
   </ActionForm>

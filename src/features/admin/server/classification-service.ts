@@ -1,6 +1,7 @@
 // KLASSA classes of a municipality. Never deleted (cases refer to them): deactivated instead,
 // which hides them from new registrations.
 import "server-only";
+import type { z } from "zod";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -8,11 +9,9 @@ import { ZCreateClassificationSchema, ZUpdateClassificationSchema } from "../sch
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import type { AdminWriteOptions } from "./organisation-service";
 import { staleWrite, withUniqueMessage } from "./write-helpers";
-import { parseInput } from "@/server/validation";
 
-export const createClassification = async ({ actor, input }: AdminWriteOptions) => {
+export const createClassification = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateClassificationSchema>>) => {
   const municipalityId = adminMunicipalityOf(actor);
-  const data = parseInput(ZCreateClassificationSchema, input);
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
@@ -25,9 +24,9 @@ export const createClassification = async ({ actor, input }: AdminWriteOptions) 
   );
 };
 
-export const updateClassification = async ({ actor, input }: AdminWriteOptions) => {
+export const updateClassification = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateClassificationSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, ...data } = parseInput(ZUpdateClassificationSchema, input);
+  const { id, updatedAt, ...data } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.classification.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", `Classification ${id} not found`);

@@ -1,6 +1,7 @@
 // Committees (nämnder), administrations (förvaltningar) and departments (avdelningar).
 // Units are created and renamed, never deleted: cases, roles and series refer to them.
 import "server-only";
+import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
@@ -15,15 +16,13 @@ import {
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
-import { parseInput } from "@/server/validation";
 
-export type AdminWriteOptions = { actor: Actor; input: unknown };
+export type AdminWriteOptions<T> = { actor: Actor; input: T };
 
 const SHORT_NAME_TAKEN = "Förkortningen används redan av en annan nämnd.";
 
-export const createCommittee = async ({ actor, input }: AdminWriteOptions) => {
+export const createCommittee = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateCommitteeSchema>>) => {
   const municipalityId = adminMunicipalityOf(actor);
-  const data = parseInput(ZCreateCommitteeSchema, input);
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
@@ -36,9 +35,9 @@ export const createCommittee = async ({ actor, input }: AdminWriteOptions) => {
   );
 };
 
-export const updateCommittee = async ({ actor, input }: AdminWriteOptions) => {
+export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateCommitteeSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, ...data } = parseInput(ZUpdateCommitteeSchema, input);
+  const { id, updatedAt, ...data } = input;
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
@@ -60,9 +59,8 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions) => {
   );
 };
 
-export const createAdministration = async ({ actor, input }: AdminWriteOptions) => {
+export const createAdministration = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateAdministrationSchema>>) => {
   adminMunicipalityOf(actor);
-  const data = parseInput(ZCreateAdministrationSchema, input);
   return db.$transaction(async (tx) => {
     const committee = await tx.committee.findUnique({ where: { id: data.committeeId }, select: { municipalityId: true } });
     if (!committee) throw fieldError("VALIDATION", "committeeId", "Nämnden finns inte. Välj en nämnd i listan.");
@@ -73,9 +71,9 @@ export const createAdministration = async ({ actor, input }: AdminWriteOptions) 
   });
 };
 
-export const renameAdministration = async ({ actor, input }: AdminWriteOptions) => {
+export const renameAdministration = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZRenameUnitSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, name } = parseInput(ZRenameUnitSchema, input);
+  const { id, updatedAt, name } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.administration.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", `Administration ${id} not found`);
@@ -86,9 +84,8 @@ export const renameAdministration = async ({ actor, input }: AdminWriteOptions) 
   });
 };
 
-export const createDepartment = async ({ actor, input }: AdminWriteOptions) => {
+export const createDepartment = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateDepartmentSchema>>) => {
   adminMunicipalityOf(actor);
-  const data = parseInput(ZCreateDepartmentSchema, input);
   return db.$transaction(async (tx) => {
     const administration = await tx.administration.findUnique({ where: { id: data.administrationId }, select: { municipalityId: true } });
     if (!administration) throw fieldError("VALIDATION", "administrationId", "Förvaltningen finns inte. Välj en förvaltning i listan.");
@@ -99,9 +96,9 @@ export const createDepartment = async ({ actor, input }: AdminWriteOptions) => {
   });
 };
 
-export const renameDepartment = async ({ actor, input }: AdminWriteOptions) => {
+export const renameDepartment = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZRenameUnitSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, name } = parseInput(ZRenameUnitSchema, input);
+  const { id, updatedAt, name } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.department.findUnique({ where: { id }, include: { administration: { select: { municipalityId: true } } } });
     if (!before) throw new AppError("NOT_FOUND", `Department ${id} not found`);

@@ -1,6 +1,7 @@
 // Diarieserier: one per committee. Editing a series changes how future numbers look;
 // numbers already given are stored on their cases and never change.
 import "server-only";
+import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -9,13 +10,11 @@ import { ZCreateRegistrySeriesSchema, ZUpdateRegistrySeriesSchema } from "../sch
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import type { AdminWriteOptions } from "./organisation-service";
 import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
-import { parseInput } from "@/server/validation";
 
 const SERIES_EXISTS = "Nämnden har redan en diarieserie. Ändra den befintliga i stället.";
 
-export const createRegistrySeries = async ({ actor, input }: AdminWriteOptions) => {
+export const createRegistrySeries = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateRegistrySeriesSchema>>) => {
   adminMunicipalityOf(actor);
-  const data = parseInput(ZCreateRegistrySeriesSchema, input);
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
@@ -32,9 +31,9 @@ export const createRegistrySeries = async ({ actor, input }: AdminWriteOptions) 
   );
 };
 
-export const updateRegistrySeries = async ({ actor, input }: AdminWriteOptions) => {
+export const updateRegistrySeries = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateRegistrySeriesSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, ...data } = parseInput(ZUpdateRegistrySeriesSchema, input);
+  const { id, updatedAt, ...data } = input;
   await db.$transaction(async (tx) => {
     const before = await tx.registrySeries.findUnique({ where: { id }, include: { committee: { select: { municipalityId: true } } } });
     if (!before) throw new AppError("NOT_FOUND", `Registry series ${id} not found`);

@@ -2,6 +2,7 @@
 // disable/enable, set a new password and add/remove roles. Every function authorizes
 // from the user's and the unit's municipality, inside the transaction that writes.
 import "server-only";
+import type { z } from "zod";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
@@ -21,7 +22,6 @@ import { adminMunicipalityOf, assertAdminOf, assertManagesUser, municipalityOfUn
 import type { AdminWriteOptions } from "./organisation-service";
 import { mapUsernameTaken, setUserDisabledInTx, createUserInTx, type MembershipUnit } from "./user-service";
 import { fieldError, staleWrite } from "./write-helpers";
-import { parseInput } from "@/server/validation";
 
 /** Serialises changes that could leave a municipality without an active administrator. */
 const ADMIN_GUARD_LOCK = 7_265_101;
@@ -58,9 +58,9 @@ const assertMunicipalityKeepsAdmin = async (tx: Tx, municipalityId: string): Pro
   }
 };
 
-export const createUserAsAdmin = async ({ actor, input }: AdminWriteOptions) => {
+export const createUserAsAdmin = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZAdminCreateUserSchema>>) => {
   adminMunicipalityOf(actor);
-  const { password, role, unit, ...fields } = parseInput(ZAdminCreateUserSchema, input);
+  const { password, role, unit, ...fields } = input;
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
@@ -72,9 +72,9 @@ export const createUserAsAdmin = async ({ actor, input }: AdminWriteOptions) => 
   }
 };
 
-export const updateUserProfile = async ({ actor, input }: AdminWriteOptions) => {
+export const updateUserProfile = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateUserProfileSchema>>) => {
   adminMunicipalityOf(actor);
-  const { userId, updatedAt, ...profile } = parseInput(ZUpdateUserProfileSchema, input);
+  const { userId, updatedAt, ...profile } = input;
   // Cleared optional fields are stored as null, not left as they were.
   const data = { name: profile.name, title: profile.title ?? null, phone: profile.phone ?? null, email: profile.email ?? null };
   await db.$transaction(async (tx) => {
@@ -86,9 +86,9 @@ export const updateUserProfile = async ({ actor, input }: AdminWriteOptions) => 
   });
 };
 
-export const setUserDisabledAsAdmin = async ({ actor, input }: AdminWriteOptions) => {
+export const setUserDisabledAsAdmin = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZSetUserDisabledSchema>>) => {
   adminMunicipalityOf(actor);
-  const { userId, disabled } = parseInput(ZSetUserDisabledSchema, input);
+  const { userId, disabled } = input;
   if (disabled && userId === actor.id) {
     throw new AppError("INVALID_STATE", "Admin tried to disable themself", { userMessage: "Du kan inte inaktivera ditt eget konto." });
   }
@@ -104,9 +104,9 @@ export const setUserDisabledAsAdmin = async ({ actor, input }: AdminWriteOptions
 };
 
 /** The administrator sets a new password; the user's open sessions end (session version). */
-export const resetUserPassword = async ({ actor, input }: AdminWriteOptions) => {
+export const resetUserPassword = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZResetPasswordSchema>>) => {
   adminMunicipalityOf(actor);
-  const { userId, password } = parseInput(ZResetPasswordSchema, input);
+  const { userId, password } = input;
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await assertManagesUser(tx, actor, userId);
@@ -117,9 +117,9 @@ export const resetUserPassword = async ({ actor, input }: AdminWriteOptions) => 
 };
 
 /** Roles are re-read on every request (actor.ts), so no session is ended here. */
-export const addMembership = async ({ actor, input }: AdminWriteOptions) => {
+export const addMembership = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZAddMembershipSchema>>) => {
   adminMunicipalityOf(actor);
-  const { userId, role, unit } = parseInput(ZAddMembershipSchema, input);
+  const { userId, role, unit } = input;
   return db.$transaction(async (tx) => {
     await assertManagesUser(tx, actor, userId);
     const target = await resolveUnit(tx, actor, unit);
@@ -131,9 +131,9 @@ export const addMembership = async ({ actor, input }: AdminWriteOptions) => {
   });
 };
 
-export const removeMembership = async ({ actor, input }: AdminWriteOptions) => {
+export const removeMembership = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZRemoveMembershipSchema>>) => {
   adminMunicipalityOf(actor);
-  const { membershipId } = parseInput(ZRemoveMembershipSchema, input);
+  const { membershipId } = input;
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_GUARD_LOCK})`;
     const membership = await tx.membership.findUnique({ where: { id: membershipId } });

@@ -5,8 +5,7 @@ import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
-import { parseInput } from "@/server/validation";
-import { ZCreateUserSchema, type TCreateUser } from "../schemas";
+import type { TCreateUser } from "../schemas";
 
 export type MembershipUnit =
   | { municipalityId: string }
@@ -16,7 +15,7 @@ export type MembershipUnit =
 
 export type CreateUserOptions = {
   actorId: string | null;
-  input: TCreateUser | unknown;
+  input: TCreateUser;
   memberships?: { role: Role; unit: MembershipUnit }[];
 };
 
@@ -51,7 +50,7 @@ export const mapUsernameTaken = (error: unknown): unknown => {
 };
 
 export const createUser = async ({ actorId, input, memberships = [] }: CreateUserOptions) => {
-  const { password, ...fields } = parseInput(ZCreateUserSchema, input);
+  const { password, ...fields } = input;
   const passwordHash = password ? await hashPassword(password) : null;
   try {
     return await db.$transaction((tx) => createUserInTx(tx, { actorId, fields, passwordHash, memberships }));

@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { registerCaseAction, type RegisterCaseState } from "../actions";
+import { useState } from "react";
+import { ActionForm, Field, FieldFrame, FieldGroup, Hidden, inputClass, useFormValues } from "@/components/form";
+import { fieldErrorsOf } from "@/lib/field-errors";
+import { registerCaseAction } from "../actions";
 import { CASE_KIND_LABELS } from "../labels";
 import { CASE_KINDS, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
 import type { RegistrationOptions } from "../server/case-queries";
-import { CaseErrorSummary, describedBy, Field, inputClass, type FieldErrors } from "./form-parts";
 
 const LABELS: Record<string, string> = {
   idempotencyKey: "Formuläret",
@@ -32,6 +33,16 @@ const LABELS: Record<string, string> = {
   "incomingDocument.documentDate": "Handlingens datum",
 };
 
+/** The error summary's name of a field, the motion's repeated fields by their position. */
+const labelFor = (name: string): string => {
+  if (LABELS[name]) return LABELS[name];
+  const author = /^motion\.authors\.(\d+)\.(name|party)$/.exec(name);
+  if (author) return `Motionär ${Number(author[1]) + 1}, ${author[2] === "name" ? "namn" : "parti"}`;
+  const proposal = /^motion\.proposals\.(\d+)$/.exec(name);
+  if (proposal) return `Att-sats ${Number(proposal[1]) + 1}`;
+  return name === "_form" ? "Formuläret" : name;
+};
+
 const rowCount = (values: Record<string, string> | undefined, prefix: string): number => {
   const indexes = Object.keys(values ?? {})
     .map((key) => new RegExp(`^${prefix.replaceAll(".", "\\.")}\\.(\\d+)`).exec(key)?.[1])
@@ -40,34 +51,12 @@ const rowCount = (values: Record<string, string> | undefined, prefix: string): n
   return indexes.length > 0 ? Math.max(...indexes) + 1 : 1;
 };
 
+// The same schema as the server: most mistakes are shown without a round trip.
+const validate = (form: FormData) => fieldErrorsOf(ZRegisterCaseSchema, registerCaseFromFormData(form));
+
 type RegisterCaseFormProps = { options: RegistrationOptions; idempotencyKey: string; actorId: string };
 
 export const RegisterCaseForm = ({ options, idempotencyKey, actorId }: RegisterCaseFormProps) => {
-  const [state, formAction, pending] = useActionState<RegisterCaseState, FormData>(registerCaseAction, null);
-  const [clientErrors, setClientErrors] = useState<FieldErrors>(undefined);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errors = clientErrors ?? serverErrors;
-  const message = clientErrors ? "Kontrollera de markerade fälten." : state && !state.ok ? state.error : null;
-
-  useEffect(() => {
-    if (message) summaryRef.current?.querySelector<HTMLElement>("#error-summary")?.focus();
-  }, [message, state]);
-
-  // The same schema as the server: most mistakes are shown without a round trip.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const parsed = ZRegisterCaseSchema.safeParse(registerCaseFromFormData(new FormData(event.currentTarget)));
-    if (parsed.success) {
-      setClientErrors(undefined);
-      return;
-    }
-    event.preventDefault();
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
-    setClientErrors(fieldErrors);
-    summaryRef.current?.querySelector<HTMLElement>("#error-summary")?.focus();
-  };
-
   if (options.committees.length === 0) {
     return (
       <p className="rounded border border-slate-300 bg-white p-4">
@@ -75,43 +64,24 @@ export const RegisterCaseForm = ({ options, idempotencyKey, actorId }: RegisterC
       </p>
     );
   }
-
   return (
-    <div className="space-y-6">
-      <div ref={summaryRef}>
-        <CaseErrorSummary message={message} errors={errors} labels={LABELS} />
-      </div>
-      {/* A new key per failed attempt remounts the fields with the values sent back by the server. */}
-      <form key={state?.attempt ?? 0} action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
-        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <RegisterCaseFields options={options} actorId={actorId} errors={errors} values={state && !state.ok ? state.values : undefined} />
-        <div className="flex items-center gap-4">
-          <button
-            type="submit"
-            disabled={pending}
-            aria-disabled={pending}
-            className="rounded bg-brand-700 px-5 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-          >
-            {pending ? "Registrerar …" : "Registrera ärendet"}
-          </button>
-          <p className="text-sm text-slate-600">Diarienumret tilldelas när ärendet registreras.</p>
-        </div>
-      </form>
-    </div>
+    <ActionForm
+      action={registerCaseAction}
+      submitLabel="Registrera ärendet"
+      pendingLabel="Registrerar …"
+      labels={labelFor}
+      validate={validate}
+      className="space-y-8"
+      footer={<p className="text-sm text-slate-600">Diarienumret tilldelas när ärendet registreras.</p>}
+    >
+      <Hidden name="idempotencyKey" value={idempotencyKey} />
+      <RegisterCaseFields options={options} actorId={actorId} />
+    </ActionForm>
   );
 };
 
-const RegisterCaseFields = ({
-  options,
-  actorId,
-  errors,
-  values,
-}: {
-  options: RegistrationOptions;
-  actorId: string;
-  errors: FieldErrors;
-  values: Record<string, string> | undefined;
-}) => {
+const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions; actorId: string }) => {
+  const values = useFormValues();
   const value = (name: string, fallback = ""): string => values?.[name] ?? fallback;
   const firstCommittee = options.committees.length === 1 ? options.committees[0]!.id : "";
   const [kind, setKind] = useState(value("kind", "MOTION_REFERRAL"));
@@ -133,46 +103,32 @@ const RegisterCaseFields = ({
     <>
       <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Ärendet</legend>
-        <Field name="title" label="Rubrik" required errors={errors} hint="Som i diariet, till exempel ”Stoppa de öppna drogscenerna – motion från (M)”.">
-          <input {...describedBy("title", errors, true)} defaultValue={value("title")} maxLength={300} className={inputClass} />
-        </Field>
-        <Field name="kind" label="Typ av ärende" required errors={errors}>
-          <select {...describedBy("kind", errors)} value={kind} onChange={(event) => setKind(event.target.value)} className={inputClass}>
+        <Field name="title" label="Rubrik" required hint="Som i diariet, till exempel ”Stoppa de öppna drogscenerna – motion från (M)”." maxLength={300} />
+        <FieldFrame name="kind" label="Typ av ärende" required>
+{(control) => (
+<select {...control} value={kind} onChange={(event) => setKind(event.target.value)} className={inputClass}>
             {CASE_KINDS.map((item) => (
               <option key={item} value={item}>
                 {CASE_KIND_LABELS[item]}
               </option>
             ))}
-          </select>
-        </Field>
+          </select>)}
+</FieldFrame>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field name="referringBody" label={referral ? "Remittent" : "Avsändare"} required={referral} errors={errors} hint="Till exempel Kommunstyrelsen.">
-            <input {...describedBy("referringBody", errors, true)} defaultValue={value("referringBody")} maxLength={200} className={inputClass} />
-          </Field>
-          <Field name="referringCaseNumber" label="Avsändarens diarienummer" errors={errors} hint="Till exempel ”KS 2024/123” eller ”Dnr 1.5.1-123/2024”.">
-            <input {...describedBy("referringCaseNumber", errors, true)} defaultValue={value("referringCaseNumber")} maxLength={60} className={inputClass} />
-          </Field>
-          <Field name="receivedDate" label="Inkom" required errors={errors} hint="Datum då ärendet kom in (ÅÅÅÅ-MM-DD). Avgör årtalet i diarienumret.">
-            <input
-              {...describedBy("receivedDate", errors, true)}
-              type="date"
-              max={options.today}
-              defaultValue={value("receivedDate", options.today)}
-              className={inputClass}
-            />
-          </Field>
-          <Field name="dueDate" label="Remisstid" required={referral} errors={errors} hint="Sista dag för svaret.">
-            <input {...describedBy("dueDate", errors, true)} type="date" defaultValue={value("dueDate")} className={inputClass} />
-          </Field>
+          <Field name="referringBody" label={referral ? "Remittent" : "Avsändare"} required={referral} hint="Till exempel Kommunstyrelsen." maxLength={200} />
+          <Field name="referringCaseNumber" label="Avsändarens diarienummer" hint="Till exempel ”KS 2024/123” eller ”Dnr 1.5.1-123/2024”." maxLength={60} />
+          <Field name="receivedDate" label="Inkom" required hint="Datum då ärendet kom in (ÅÅÅÅ-MM-DD). Avgör årtalet i diarienumret." defaultValue={options.today} type="date" max={options.today} />
+          <Field name="dueDate" label="Remisstid" required={referral} hint="Sista dag för svaret." type="date" />
         </div>
       </fieldset>
 
       <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Ansvar och klassificering</legend>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field name="committeeId" label="Nämnd" required errors={errors}>
-            <select
-              {...describedBy("committeeId", errors)}
+          <FieldFrame name="committeeId" label="Nämnd" required>
+{(control) => (
+<select
+              {...control}
               value={committeeId}
               onChange={(event) => {
                 setCommitteeId(event.target.value);
@@ -187,10 +143,11 @@ const RegisterCaseFields = ({
                   {item.hasSeries ? "" : " (saknar diarieserie)"}
                 </option>
               ))}
-            </select>
-          </Field>
-          <Field name="departmentId" label="Avdelning" required errors={errors}>
-            <select {...describedBy("departmentId", errors)} value={departmentId} onChange={(event) => setDepartmentId(event.target.value)} className={inputClass}>
+            </select>)}
+</FieldFrame>
+          <FieldFrame name="departmentId" label="Avdelning" required>
+{(control) => (
+<select {...control} value={departmentId} onChange={(event) => setDepartmentId(event.target.value)} className={inputClass}>
               <option value="">Välj avdelning</option>
               {/* Without a chosen committee (or without JavaScript) all allowed departments are listed by committee. */}
               {options.committees
@@ -204,12 +161,13 @@ const RegisterCaseFields = ({
                     ))}
                   </optgroup>
                 ))}
-            </select>
-          </Field>
-          <Field name="caseOfficerId" label="Handläggare" required errors={errors} hint="Handläggare på den valda avdelningen.">
-            <select
+            </select>)}
+</FieldFrame>
+          <FieldFrame name="caseOfficerId" label="Handläggare" required hint="Handläggare på den valda avdelningen.">
+{(control) => (
+<select
               key={departmentId}
-              {...describedBy("caseOfficerId", errors, true)}
+              {...control}
               defaultValue={value("caseOfficerId", defaultOfficer)}
               className={inputClass}
             >
@@ -227,58 +185,37 @@ const RegisterCaseFields = ({
                     ))}
                   </optgroup>
                 ))}
-            </select>
-          </Field>
-          <Field name="classificationId" label="Klassificering (KLASSA)" errors={errors}>
-            <select {...describedBy("classificationId", errors)} defaultValue={value("classificationId")} className={inputClass}>
+            </select>)}
+</FieldFrame>
+          <FieldFrame name="classificationId" label="Klassificering (KLASSA)">
+{(control) => (
+<select {...control} defaultValue={value("classificationId")} className={inputClass}>
               <option value="">Ingen klassificering</option>
               {options.classifications.map((item) => (
                 <option key={item.id} value={item.id}>
                   {item.code} {item.title}
                 </option>
               ))}
-            </select>
-          </Field>
+            </select>)}
+</FieldFrame>
         </div>
       </fieldset>
 
       {kind === "MOTION_REFERRAL" ? (
-        <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4" aria-describedby={errors?.motion ? "f-motion-error" : undefined}>
-          <legend className="px-1 text-lg font-semibold">Motionen</legend>
-          {errors?.motion ? (
-            <p id="f-motion-error" className="text-sm font-medium text-red-700">
-              Fel: {errors.motion[0]}
-            </p>
-          ) : null}
+        <FieldGroup name="motion" legend="Motionen" className="space-y-4 rounded border border-slate-300 bg-white p-4" legendClassName="px-1 text-lg font-semibold">
           <div className="grid gap-4 md:grid-cols-3">
-            <Field name="motion.number" label="Nummer" errors={errors} hint="Till exempel 2024:12.">
-              <input {...describedBy("motion.number", errors, true)} defaultValue={value("motion.number")} maxLength={12} className={inputClass} />
-            </Field>
+            <Field name="motion.number" label="Nummer" hint="Till exempel 2024:12." maxLength={12} />
             <div className="md:col-span-2">
-              <Field name="motion.raisedDate" label="Väckt i kommunfullmäktige" required errors={errors}>
-                <input {...describedBy("motion.raisedDate", errors)} type="date" defaultValue={value("motion.raisedDate")} className={inputClass} />
-              </Field>
+              <Field name="motion.raisedDate" label="Väckt i kommunfullmäktige" required type="date" />
             </div>
           </div>
-          <Field name="motion.title" label="Motionens rubrik" required errors={errors} hint="Till exempel ”Motion (2024:12) av Andréa Hedin (M) om att stoppa de öppna drogscenerna”.">
-            <input {...describedBy("motion.title", errors, true)} defaultValue={value("motion.title")} maxLength={500} className={inputClass} />
-          </Field>
+          <Field name="motion.title" label="Motionens rubrik" required hint="Till exempel ”Motion (2024:12) av Andréa Hedin (M) om att stoppa de öppna drogscenerna”." maxLength={500} />
 
-          <fieldset className="space-y-3" aria-describedby={errors?.["motion.authors"] ? "f-motion-authors-error" : undefined}>
-            <legend className="font-semibold">Motionärer</legend>
-            {errors?.["motion.authors"] ? (
-              <p id="f-motion-authors-error" className="text-sm font-medium text-red-700">
-                Fel: {errors["motion.authors"][0]}
-              </p>
-            ) : null}
+          <FieldGroup name="motion.authors" legend="Motionärer" className="space-y-3">
             {Array.from({ length: authors }, (_, index) => (
               <div key={index} className="grid gap-3 md:grid-cols-[1fr_10rem]">
-                <Field name={`motion.authors.${index}.name`} label={`Motionär ${index + 1}, namn`} errors={errors}>
-                  <input {...describedBy(`motion.authors.${index}.name`, errors)} defaultValue={value(`motion.authors.${index}.name`)} maxLength={200} className={inputClass} />
-                </Field>
-                <Field name={`motion.authors.${index}.party`} label={`Motionär ${index + 1}, parti`} errors={errors}>
-                  <input {...describedBy(`motion.authors.${index}.party`, errors)} defaultValue={value(`motion.authors.${index}.party`)} maxLength={10} className={inputClass} />
-                </Field>
+                <Field name={`motion.authors.${index}.name`} label={`Motionär ${index + 1}, namn`} maxLength={200} />
+                <Field name={`motion.authors.${index}.party`} label={`Motionär ${index + 1}, parti`} maxLength={10} />
               </div>
             ))}
             <div className="flex gap-3">
@@ -291,27 +228,13 @@ const RegisterCaseFields = ({
                 </button>
               ) : null}
             </div>
-          </fieldset>
+          </FieldGroup>
 
-          <fieldset className="space-y-3" aria-describedby={errors?.["motion.proposals"] ? "f-motion-proposals-error" : undefined}>
-            <legend className="font-semibold">Att-satser, i motionens ordning</legend>
-            {errors?.["motion.proposals"] ? (
-              <p id="f-motion-proposals-error" className="text-sm font-medium text-red-700">
-                Fel: {errors["motion.proposals"][0]}
-              </p>
-            ) : null}
+          <FieldGroup name="motion.proposals" legend="Att-satser, i motionens ordning" className="space-y-3">
             <ol className="space-y-3">
               {Array.from({ length: proposals }, (_, index) => (
                 <li key={index}>
-                  <Field name={`motion.proposals.${index}`} label={`Att-sats ${index + 1}`} errors={errors}>
-                    <textarea
-                      {...describedBy(`motion.proposals.${index}`, errors)}
-                      defaultValue={value(`motion.proposals.${index}`)}
-                      rows={3}
-                      maxLength={2000}
-                      className={inputClass}
-                    />
-                  </Field>
+                  <Field name={`motion.proposals.${index}`} label={`Att-sats ${index + 1}`} maxLength={2000} rows={3} />
                 </li>
               ))}
             </ol>
@@ -325,8 +248,8 @@ const RegisterCaseFields = ({
                 </button>
               ) : null}
             </div>
-          </fieldset>
-        </fieldset>
+          </FieldGroup>
+        </FieldGroup>
       ) : null}
 
       {/* Dependent fields are shown with CSS (:has), so they work without JavaScript too. */}
@@ -343,23 +266,8 @@ const RegisterCaseFields = ({
           </label>
         </div>
         <div className="hidden gap-4 group-has-[#confidential-yes:checked]:grid md:grid-cols-2">
-            <Field name="confidentiality.reference" label="Sekretessbestämmelse" required errors={errors} hint="Till exempel ”26 kap. 1 § OSL”.">
-              <input
-                {...describedBy("confidentiality.reference", errors, true)}
-                defaultValue={value("confidentiality.reference")}
-                maxLength={100}
-                className={inputClass}
-              />
-            </Field>
-            <Field name="confidentiality.reason" label="Skäl" required errors={errors} hint="Du står som beslutsfattare för markeringen, med dagens datum.">
-              <textarea
-                {...describedBy("confidentiality.reason", errors, true)}
-                defaultValue={value("confidentiality.reason")}
-                rows={2}
-                maxLength={500}
-                className={inputClass}
-              />
-            </Field>
+            <Field name="confidentiality.reference" label="Sekretessbestämmelse" required hint="Till exempel ”26 kap. 1 § OSL”." maxLength={100} />
+            <Field name="confidentiality.reason" label="Skäl" required hint="Du står som beslutsfattare för markeringen, med dagens datum." maxLength={500} rows={2} />
         </div>
       </fieldset>
 
@@ -371,31 +279,10 @@ const RegisterCaseFields = ({
         </label>
         <div className="hidden gap-4 group-has-[#register-document:checked]:grid md:grid-cols-2">
             <div className="md:col-span-2">
-              <Field name="incomingDocument.description" label="Beskrivning" required errors={errors} hint="Till exempel ”Remissunderlag Motion Stoppa de öppna drogscenerna”.">
-                <input
-                  {...describedBy("incomingDocument.description", errors, true)}
-                  defaultValue={value("incomingDocument.description")}
-                  maxLength={500}
-                  className={inputClass}
-                />
-              </Field>
+              <Field name="incomingDocument.description" label="Beskrivning" required hint="Till exempel ”Remissunderlag Motion Stoppa de öppna drogscenerna”." maxLength={500} />
             </div>
-            <Field name="incomingDocument.counterpart" label="Avsändare" errors={errors} hint="Lämnas tomt: remittenten ovan.">
-              <input
-                {...describedBy("incomingDocument.counterpart", errors, true)}
-                defaultValue={value("incomingDocument.counterpart")}
-                maxLength={200}
-                className={inputClass}
-              />
-            </Field>
-            <Field name="incomingDocument.documentDate" label="Handlingens datum" required errors={errors}>
-              <input
-                {...describedBy("incomingDocument.documentDate", errors)}
-                type="date"
-                defaultValue={value("incomingDocument.documentDate", options.today)}
-                className={inputClass}
-              />
-            </Field>
+            <Field name="incomingDocument.counterpart" label="Avsändare" hint="Lämnas tomt: remittenten ovan." maxLength={200} />
+            <Field name="incomingDocument.documentDate" label="Handlingens datum" required defaultValue={options.today} type="date" />
             <p className="text-sm text-slate-600 md:col-span-2">Filer laddar du upp på ärendesidan när ärendet är registrerat.</p>
         </div>
       </fieldset>

@@ -7,17 +7,10 @@ import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import {
-  ZCloseCaseSchema,
-  ZMarkMisregisteredSchema,
-  ZReassignCaseSchema,
-  type TCloseCase,
-  type TMarkMisregistered,
-  type TReassignCase,
-} from "../schemas";
+import type { TCloseCase, TMarkMisregistered, TReassignCase } from "../schemas";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { caseOfficerWhere } from "./case-officers";
-import { parseInput, validationError } from "@/server/validation";
+import { validationError } from "@/server/validation";
 
 export const caseConflict = (): AppError =>
   new AppError("CONFLICT", "Case version changed", {
@@ -58,7 +51,7 @@ const conditionalUpdate = async (tx: Tx, { caseId, version }: { caseId: string; 
   if (result.count === 0) throw caseConflict();
 };
 
-export type CaseChangeOptions<T> = { actor: Actor; input: T | unknown };
+export type CaseChangeOptions<T> = { actor: Actor; input: T };
 
 export const reassignCaseInTx = async (tx: Tx, actor: Actor, input: TReassignCase): Promise<void> => {
   const { row, scope } = await loadForChange(tx, actor, input, "case.reassign");
@@ -108,17 +101,14 @@ export const markCaseMisregisteredInTx = (tx: Tx, actor: Actor, input: TMarkMisr
   finishCaseInTx(tx, actor, input, { status: "MISREGISTERED", action: "case.misregister" });
 
 export const reassignCase = async ({ actor, input }: CaseChangeOptions<TReassignCase>): Promise<void> => {
-  const parsed = parseInput(ZReassignCaseSchema, input);
-  await db.$transaction((tx) => reassignCaseInTx(tx, actor, parsed));
+  await db.$transaction((tx) => reassignCaseInTx(tx, actor, input));
 };
 
 export const closeCase = async ({ actor, input }: CaseChangeOptions<TCloseCase>): Promise<void> => {
-  const parsed = parseInput(ZCloseCaseSchema, input);
-  await db.$transaction((tx) => closeCaseInTx(tx, actor, parsed));
+  await db.$transaction((tx) => closeCaseInTx(tx, actor, input));
 };
 
 /** Felregistrerat: the case keeps its number (never reused) and leaves the work lists. */
 export const markCaseMisregistered = async ({ actor, input }: CaseChangeOptions<TMarkMisregistered>): Promise<void> => {
-  const parsed = parseInput(ZMarkMisregisteredSchema, input);
-  await db.$transaction((tx) => markCaseMisregisteredInTx(tx, actor, parsed));
+  await db.$transaction((tx) => markCaseMisregisteredInTx(tx, actor, input));
 };

@@ -8,19 +8,18 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
 import { Prisma } from "@/generated/prisma/client";
-import { ZRegisterCaseSchema, type TRegisterCase } from "../schemas";
+import type { TRegisterCase } from "../schemas";
 import { can } from "@/server/authz";
 import { allocateCaseSequence } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
-import { parseInput, validationError } from "@/server/validation";
+import { validationError } from "@/server/validation";
 import { addYears, isoDateToDb } from "@/lib/dates";
 
 export type RegisteredCase = { id: string; caseNumber: string };
 
 export type RegisterCaseOptions = {
   actor: Actor;
-  /** Validated here with ZRegisterCaseSchema; unknown fields are refused. */
-  input: unknown;
+  input: TRegisterCase;
 };
 
 export type RegisterCaseInTxOptions = {
@@ -180,8 +179,7 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
  * Registers a case. A repeated submit of the same form (same idempotency key) returns the
  * case the first submit created, also when both arrive at the same time.
  */
-export const registerCase = async ({ actor, input }: RegisterCaseOptions): Promise<RegisteredCase> => {
-  const parsed = parseInput(ZRegisterCaseSchema, input);
+export const registerCase = async ({ actor, input: parsed }: RegisterCaseOptions): Promise<RegisteredCase> => {
   const existing = await findByIdempotencyKey(db, actor, parsed.idempotencyKey);
   if (existing) return existing;
   try {

@@ -13,13 +13,19 @@ import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ZAddDocumentSchema } from "../schemas";
 import { isUuid } from "@/lib/ids";
-import { validationError, zodFieldErrors } from "@/server/validation";
+import { zodFieldErrors } from "@/lib/field-errors";
+import { validationError } from "@/server/validation";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
 export type AddCaseDocumentOptions = {
   actor: Actor;
   caseId: string;
+  /**
+   * The form's fields as sent: the one service that parses its own input, because it must
+   * authorize first (someone without access learns nothing from field messages) and report
+   * field and file errors together. Its only entrance is POST /api/filer.
+   */
   input: unknown;
   files?: UploadedFile[];
 };

@@ -4,7 +4,7 @@ import { ExportButtons } from "@/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
 import type { getExtractView } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden } from "./action-form";
+import { ActionForm, Field, Hidden } from "@/components/form";
 
 type View = Awaited<ReturnType<typeof getExtractView>>;
 
@@ -76,7 +76,7 @@ export const ExtractView = ({ view }: { view: View }) => {
         {view.canEdit && view.approved && theCase?.status === "OPEN" ? (
           <ActionForm action={dispatchAction} submitLabel="Expediera" testId="dispatch-form">
             <Hidden name="decisionId" value={paragraph.decisionId} />
-            <Field name="recipients" label="Mottagare (en per rad)" multiline rows={2} defaultValue={theCase.referringBody ?? "Kommunstyrelsen"} required />
+            <Field name="recipients" label="Mottagare (en per rad)" rows={2} defaultValue={theCase.referringBody ?? "Kommunstyrelsen"} required />
             <Field name="sentDate" label="Expedieringsdatum" type="date" defaultValue={view.dispatchDates.max} min={view.dispatchDates.min} max={view.dispatchDates.max} required />
             <div className="mt-3 flex items-center gap-2">
               <input type="checkbox" id="include-statement" name="includeStatement" defaultChecked className="h-5 w-5" />

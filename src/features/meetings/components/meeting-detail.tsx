@@ -15,7 +15,7 @@ import {
 import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
 type Item = Detail["items"][number];
@@ -93,7 +93,6 @@ const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) =>
       <Field
         name="decisionPoints"
         label="Beslutspunkter (en per rad)"
-        multiline
         rows={3}
         hint="Lämna tomt vid bifall för att använda förvaltningens förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut."
       />
@@ -138,7 +137,7 @@ const OpinionForm = ({ decisionId, position }: { decisionId: string; position: n
       />
       <Field name="party" label="Parti" />
       <Field name="members" label="Ledamöter" required />
-      <Field name="text" label="Text" multiline rows={4} required />
+      <Field name="text" label="Text" rows={4} required />
     </ActionForm>
   </details>
 );
@@ -152,6 +151,14 @@ const UnionForm = ({ caseId, position }: { caseId: string; position: number }) =
       <Field name="date" label="Datum" type="date" required />
     </ActionForm>
   </details>
+);
+
+const MoveItemForm = ({ meetingId, itemId, position, direction }: { meetingId: string; itemId: string; position: number; direction: "up" | "down" }) => (
+  <ActionForm action={moveAgendaItemAction} submitLabel={direction === "up" ? "Upp" : "Ned"} variant="secondary" submitAriaLabel={`Flytta punkt ${position} ${direction === "up" ? "upp" : "ned"}`}>
+    <Hidden name="meetingId" value={meetingId} />
+    <Hidden name="itemId" value={itemId} />
+    <Hidden name="direction" value={direction} />
+  </ActionForm>
 );
 
 export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
@@ -252,20 +259,8 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
               ) : null}
               {agendaEditable ? (
                 <div className="mt-3 flex flex-wrap gap-2">
-                  {index > 0 ? (
-                    <ActionForm action={moveAgendaItemAction} submitLabel="Upp" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} upp`}>
-                      <Hidden name="meetingId" value={meeting.id} />
-                      <Hidden name="itemId" value={item.id} />
-                      <Hidden name="direction" value="up" />
-                    </ActionForm>
-                  ) : null}
-                  {index < meeting.items.length - 1 ? (
-                    <ActionForm action={moveAgendaItemAction} submitLabel="Ned" variant="secondary" submitAriaLabel={`Flytta punkt ${item.position} ned`}>
-                      <Hidden name="meetingId" value={meeting.id} />
-                      <Hidden name="itemId" value={item.id} />
-                      <Hidden name="direction" value="down" />
-                    </ActionForm>
-                  ) : null}
+                  {index > 0 ? <MoveItemForm meetingId={meeting.id} itemId={item.id} position={item.position} direction="up" /> : null}
+                  {index < meeting.items.length - 1 ? <MoveItemForm meetingId={meeting.id} itemId={item.id} position={item.position} direction="down" /> : null}
                   {!item.decision ? (
                     <ActionForm action={removeAgendaItemAction} submitLabel="Ta bort" variant="secondary" submitAriaLabel={`Ta bort punkt ${item.position}`}>
                       <Hidden name="meetingId" value={meeting.id} />
@@ -313,7 +308,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
                 options={(["DELEGATION_DECISIONS", "INFORMATION", "OTHER"] as const).map((kind) => ({ value: kind, label: AGENDA_KIND_LABELS[kind] }))}
               />
               <Field name="title" label="Rubrik" required />
-              <Field name="proposal" label="Förslag till beslut (en punkt per rad, valfritt)" multiline rows={2} />
+              <Field name="proposal" label="Förslag till beslut (en punkt per rad, valfritt)" rows={2} />
             </ActionForm>
           </div>
         </section>

@@ -3,7 +3,7 @@ import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
 import type { getMeetingPlan } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden } from "./action-form";
+import { ActionForm, Field, GetForm, Hidden, SelectField } from "@/components/form";
 
 type Plan = Awaited<ReturnType<typeof getMeetingPlan>>;
 
@@ -14,29 +14,13 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
   const { selected, year } = plan;
   return (
     <div className="mt-6 space-y-8">
-      <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Välj nämnd och år">
-        <div className="max-w-full">
-          <label htmlFor="plan-committee" className="block font-medium">
-            Nämnd
-          </label>
-          <select id="plan-committee" name="namnd" defaultValue={selected.id} className="mt-1 rounded border border-slate-400 bg-white px-3 py-2">
-            {plan.committees.map((committee) => (
-              <option key={committee.id} value={committee.id}>
-                {committee.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="plan-year" className="block font-medium">
-            År
-          </label>
-          <input id="plan-year" name="ar" type="number" min={2000} max={2100} defaultValue={year} className="mt-1 w-28 rounded border border-slate-400 px-3 py-2" />
-        </div>
+      <GetForm className="flex flex-wrap items-end gap-4" ariaLabel="Välj nämnd och år">
+        <SelectField name="namnd" label="Nämnd" defaultValue={selected.id} options={plan.committees.map((committee) => ({ value: committee.id, label: committee.name }))} />
+        <Field name="ar" label="År" type="number" min={2000} max={2100} defaultValue={year} className="w-28" />
         <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 font-semibold hover:bg-slate-100">
           Visa
         </button>
-      </form>
+      </GetForm>
 
       <DataTable caption={`Sammanträdesplan ${year} – ${selected.name}`} captionVisible columns={["Datum", "Tid", "Plats", "Status", "Punkter", "Protokoll"]}>
         {plan.meetings.length === 0 ? (

@@ -5,7 +5,7 @@ import { ExportButtons } from "@/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
 import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
 import type { getMinutesView } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden, SelectField } from "./action-form";
+import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
 import { formatDateTime } from "@/lib/dates";
 
 type View = Awaited<ReturnType<typeof getMinutesView>>;
@@ -156,7 +156,7 @@ export const MinutesView = ({ view }: { view: View }) => {
           <summary className="cursor-pointer font-semibold">Återkalla justeringen</summary>
           <ActionForm action={withdrawMinutesAction} submitLabel="Återkalla justeringen">
             <Hidden name="minutesId" value={minutes.id} />
-            <Field name="reason" label="Anledning" multiline rows={2} />
+            <Field name="reason" label="Anledning" rows={2} />
           </ActionForm>
         </details>
       ) : null}
@@ -182,7 +182,7 @@ export const MinutesView = ({ view }: { view: View }) => {
             <summary className="cursor-pointer font-semibold">Skicka tillbaka till nämndsekreteraren</summary>
             <ActionForm action={returnMinutesAction} submitLabel="Skicka tillbaka">
               <Hidden name="minutesId" value={minutes.id} />
-              <Field name="comment" label="Vad behöver ändras?" multiline rows={3} required />
+              <Field name="comment" label="Vad behöver ändras?" rows={3} required />
             </ActionForm>
           </details>
         </section>

@@ -2,6 +2,7 @@
 // delegationsbeslut, information), in an order the secretary sets with up/down.
 // Positions are kept 1..n without gaps; the meeting row lock serialises renumbering.
 import "server-only";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
@@ -10,7 +11,6 @@ import { AppError } from "@/server/errors";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { ZAddCaseToAgendaSchema, ZAddOtherAgendaItemSchema, ZMoveAgendaItemSchema, ZRemoveAgendaItemSchema } from "../schemas";
 import { lockMeetingForEdit, touchMeeting, type LockedMeeting } from "./meeting-guards";
-import { parseInput } from "@/server/validation";
 import { getAttestedStatement } from "./statement-state";
 import { formatDate } from "@/lib/dates";
 
@@ -43,10 +43,10 @@ const assertNotOnAnotherAgenda = async (tx: Tx, caseId: string): Promise<void> =
   }
 };
 
-export type AddCaseToAgendaOptions = { actor: Actor; input: unknown };
+export type AddCaseToAgendaOptions = { actor: Actor; input: z.output<typeof ZAddCaseToAgendaSchema> };
 
 export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) => {
-  const { meetingId, caseId } = parseInput(ZAddCaseToAgendaSchema, input);
+  const { meetingId, caseId } = input;
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);
@@ -93,10 +93,9 @@ export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) 
   });
 };
 
-export type AddOtherAgendaItemOptions = { actor: Actor; input: unknown };
+export type AddOtherAgendaItemOptions = { actor: Actor; input: z.output<typeof ZAddOtherAgendaItemSchema> };
 
-export const addOtherAgendaItem = async ({ actor, input }: AddOtherAgendaItemOptions) => {
-  const data = parseInput(ZAddOtherAgendaItemSchema, input);
+export const addOtherAgendaItem = async ({ actor, input: data }: AddOtherAgendaItemOptions) => {
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     assertAgendaEditable(meeting);
@@ -123,10 +122,10 @@ const loadItemOfMeeting = async (tx: Tx, meetingId: string, itemId: string) => {
   return item;
 };
 
-export type MoveAgendaItemOptions = { actor: Actor; input: unknown };
+export type MoveAgendaItemOptions = { actor: Actor; input: z.output<typeof ZMoveAgendaItemSchema> };
 
 export const moveAgendaItem = async ({ actor, input }: MoveAgendaItemOptions) => {
-  const { meetingId, itemId, direction } = parseInput(ZMoveAgendaItemSchema, input);
+  const { meetingId, itemId, direction } = input;
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);
@@ -152,10 +151,10 @@ export const moveAgendaItem = async ({ actor, input }: MoveAgendaItemOptions) =>
   });
 };
 
-export type RemoveAgendaItemOptions = { actor: Actor; input: unknown };
+export type RemoveAgendaItemOptions = { actor: Actor; input: z.output<typeof ZRemoveAgendaItemSchema> };
 
 export const removeAgendaItem = async ({ actor, input }: RemoveAgendaItemOptions) => {
-  const { meetingId, itemId } = parseInput(ZRemoveAgendaItemSchema, input);
+  const { meetingId, itemId } = input;
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     assertAgendaEditable(meeting);

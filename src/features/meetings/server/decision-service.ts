@@ -2,6 +2,7 @@
 // from the committee's gap-free counter for the meeting's year, yrkanden, optional votes,
 // reservationer and särskilda uttalanden.
 import "server-only";
+import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { AgendaItemKind, DecisionKind } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
@@ -12,7 +13,6 @@ import { meetingYear, notBeforeMeeting } from "../dates";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
-import { parseInput } from "@/server/validation";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -69,10 +69,9 @@ const assertVotersAreMembers = async (tx: Tx, committeeId: string, votes: TVotes
 
 const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
 
-export type RecordDecisionOptions = { actor: Actor; input: unknown; now?: Date };
+export type RecordDecisionOptions = { actor: Actor; input: z.output<typeof ZRecordDecisionSchema>; now?: Date };
 
-export const recordDecision = async ({ actor, input, now = new Date() }: RecordDecisionOptions) => {
-  const data = parseInput(ZRecordDecisionSchema, input);
+export const recordDecision = async ({ actor, input: data, now = new Date() }: RecordDecisionOptions) => {
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     assertMeetingInSession(meeting, now);
@@ -142,10 +141,9 @@ const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => 
   return { meeting, decision };
 };
 
-export type UpdateDecisionOptions = { actor: Actor; input: unknown };
+export type UpdateDecisionOptions = { actor: Actor; input: z.output<typeof ZUpdateDecisionSchema> };
 
-export const updateDecision = async ({ actor, input }: UpdateDecisionOptions) => {
-  const data = parseInput(ZUpdateDecisionSchema, input);
+export const updateDecision = async ({ actor, input: data }: UpdateDecisionOptions) => {
   return db.$transaction(async (tx) => {
     const { meeting, decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
     if (decision.immediateApproval) {
@@ -169,10 +167,9 @@ export const updateDecision = async ({ actor, input }: UpdateDecisionOptions) =>
   });
 };
 
-export type AddOpinionOptions = { actor: Actor; input: unknown };
+export type AddOpinionOptions = { actor: Actor; input: z.output<typeof ZAddOpinionSchema> };
 
-export const addStatementOfOpinion = async ({ actor, input }: AddOpinionOptions) => {
-  const data = parseInput(ZAddOpinionSchema, input);
+export const addStatementOfOpinion = async ({ actor, input: data }: AddOpinionOptions) => {
   return db.$transaction(async (tx) => {
     const { decision } = await lockDecisionForEdit(tx, actor, data.decisionId);
     const opinion = await tx.statementOfOpinion.create({
@@ -190,10 +187,10 @@ export const addStatementOfOpinion = async ({ actor, input }: AddOpinionOptions)
   });
 };
 
-export type RemoveOpinionOptions = { actor: Actor; input: unknown };
+export type RemoveOpinionOptions = { actor: Actor; input: z.output<typeof ZRemoveOpinionSchema> };
 
 export const removeStatementOfOpinion = async ({ actor, input }: RemoveOpinionOptions) => {
-  const { opinionId } = parseInput(ZRemoveOpinionSchema, input);
+  const { opinionId } = input;
   return db.$transaction(async (tx) => {
     const opinion = await tx.statementOfOpinion.findUnique({ where: { id: opinionId }, select: { id: true, decisionId: true, kind: true } });
     if (!opinion) throw new AppError("NOT_FOUND", "Opinion not found", { userMessage: "Uttalandet finns inte." });

@@ -3,6 +3,7 @@
 // closed as answered ("Besvarad") with the date the committee decided, which also
 // completes the remisstid and the motion's one-year deadline.
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -12,7 +13,6 @@ import { closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { MEETING_EDIT_REFUSED } from "./meeting-guards";
-import { parseInput } from "@/server/validation";
 import { formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { decisionDate, dispatchDateProblem } from "../dates";
@@ -22,10 +22,9 @@ const DECISION_NOT_FOUND = "Beslutet finns inte, eller så saknar du behörighet
 /** Decisions that answer the remiss (återremiss and bordläggning do not). */
 const ANSWERING_KINDS = ["AS_PROPOSED", "AMENDED", "REJECTED"] as const;
 
-export type DispatchDecisionOptions = { actor: Actor; input: unknown; now?: Date };
+export type DispatchDecisionOptions = { actor: Actor; input: z.output<typeof ZDispatchSchema>; now?: Date };
 
-export const dispatchDecision = async ({ actor, input, now = new Date() }: DispatchDecisionOptions) => {
-  const data = parseInput(ZDispatchSchema, input);
+export const dispatchDecision = async ({ actor, input: data, now = new Date() }: DispatchDecisionOptions) => {
   return db.$transaction(async (tx) => {
     const decision = isUuid(data.decisionId)
       ? await tx.decision.findUnique({
@@ -92,10 +91,10 @@ export const dispatchDecision = async ({ actor, input, now = new Date() }: Dispa
   });
 };
 
-export type CloseCaseAsAnsweredOptions = { actor: Actor; input: unknown; now?: Date };
+export type CloseCaseAsAnsweredOptions = { actor: Actor; input: z.output<typeof ZCloseAnsweredSchema>; now?: Date };
 
 export const closeCaseAsAnswered = async ({ actor, input, now = new Date() }: CloseCaseAsAnsweredOptions) => {
-  const { caseId, version } = parseInput(ZCloseAnsweredSchema, input);
+  const { caseId, version } = input;
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
     if (!found) throw unknownResource("case.close");

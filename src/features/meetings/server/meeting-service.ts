@@ -1,6 +1,7 @@
 // Sammanträden: planning a meeting, publishing its agenda with the kallelse, and recording
 // attendance. Each write is one transaction with its audit event.
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
@@ -13,12 +14,10 @@ import { maskedCases, maskOf } from "./confidential-items";
 import { authorize, loadCommitteeScope } from "@/server/authz";
 import { MEETING_EDIT_REFUSED } from "./meeting-guards";
 import { lockMeetingForEdit } from "./meeting-guards";
-import { parseInput } from "@/server/validation";
 
-export type CreateMeetingOptions = { actor: Actor; input: unknown; now?: Date };
+export type CreateMeetingOptions = { actor: Actor; input: z.output<typeof ZCreateMeetingSchema>; now?: Date };
 
-export const createMeeting = async ({ actor, input, now = new Date() }: CreateMeetingOptions) => {
-  const data = parseInput(ZCreateMeetingSchema, input);
+export const createMeeting = async ({ actor, input: data, now = new Date() }: CreateMeetingOptions) => {
   const startsAt = stockholmDateTimeToInstant(data.date, data.time);
   return db.$transaction(async (tx) => {
     authorize(actor, "meeting.edit", await loadCommitteeScope(tx, data.committeeId), MEETING_EDIT_REFUSED);
@@ -62,7 +61,7 @@ const noticeRecipients = async (tx: Tx, committeeId: string) => {
   return { userIds: [...userIds], addresses: [...addresses.values()] };
 };
 
-export type CallMeetingOptions = { actor: Actor; input: unknown; now?: Date };
+export type CallMeetingOptions = { actor: Actor; input: z.output<typeof ZMeetingVersionSchema>; now?: Date };
 
 /**
  * Publishes the föredragningslista and sends the kallelse (in-app notices and queued e-mail,
@@ -71,7 +70,7 @@ export type CallMeetingOptions = { actor: Actor; input: unknown; now?: Date };
  * "Sekretessmarkerat ärende"); the meeting page shows each reader what they may read.
  */
 export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetingOptions) => {
-  const { meetingId, version } = parseInput(ZMeetingVersionSchema, input);
+  const { meetingId, version } = input;
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, meetingId);
     if (meeting.status !== "PLANNED") {
@@ -127,11 +126,10 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
   });
 };
 
-export type SetAttendanceOptions = { actor: Actor; input: unknown };
+export type SetAttendanceOptions = { actor: Actor; input: z.output<typeof ZAttendanceSchema> };
 
 /** Närvaro: present or not, and whether an ersättare serves, per member of the meeting's committee. */
-export const setAttendance = async ({ actor, input }: SetAttendanceOptions) => {
-  const data = parseInput(ZAttendanceSchema, input);
+export const setAttendance = async ({ actor, input: data }: SetAttendanceOptions) => {
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
     const members = await tx.committeeMember.findMany({ where: { id: { in: data.entries.map((entry) => entry.memberId) } }, select: { id: true, committeeId: true, role: true } });

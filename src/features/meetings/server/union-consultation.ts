@@ -1,6 +1,7 @@
 // Facklig samverkan: when the unions were informed about a case (förvaltningsgrupp, FSG,
 // MBL). The statement's "Ärendets beredning" is prefilled from `getUnionConsultations`.
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -8,7 +9,6 @@ import { AppError } from "@/server/errors";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { describeUnionConsultation } from "@/features/statements/content";
 import { ZUnionConsultationSchema } from "../schemas";
-import { parseInput } from "@/server/validation";
 import { formatDateOnly, isoDateToDb } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -21,11 +21,10 @@ export const getUnionConsultations = async (caseId: string): Promise<UnionConsul
   return rows.map((row) => ({ id: row.id, forum: row.forum, date: formatDateOnly(row.date), note: row.note, sentence: describeUnionConsultation(row) }));
 };
 
-export type RecordUnionConsultationOptions = { actor: Actor; input: unknown };
+export type RecordUnionConsultationOptions = { actor: Actor; input: z.output<typeof ZUnionConsultationSchema> };
 
 /** The handläggare, the registrator, the avdelningschef or the nämndsekreterare records it (those who may add documents). */
-export const recordUnionConsultation = async ({ actor, input }: RecordUnionConsultationOptions) => {
-  const data = parseInput(ZUnionConsultationSchema, input);
+export const recordUnionConsultation = async ({ actor, input: data }: RecordUnionConsultationOptions) => {
   return db.$transaction(async (tx) => {
     const found = await tx.case.findUnique({ where: { id: data.caseId }, select: { ...CASE_SCOPE_SELECT, status: true } });
     if (!found) throw unknownResource("case.addDocument");

@@ -1,10 +1,13 @@
 // Version list and the word diff between two versions (a plain GET form: works without JavaScript).
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
+import { GetForm, SelectField } from "@/components/form";
 import { formatDateTime } from "@/lib/dates";
 import type { DiffPart, StatementHistoryData } from "../server/statement-queries";
 import { RestoreVersionButton } from "./restore-version-button";
 import { WordDiff } from "./word-diff";
+
+const versionOptions = (versions: StatementHistoryData["versions"]) => versions.map((version) => ({ value: String(version.number), label: String(version.number) }));
 
 export const StatementHistory = ({ history, from, to, diff }: { history: StatementHistoryData; from: number; to: number; diff: DiffPart[] | null }) => (
   <div className="mt-6 space-y-8">
@@ -39,27 +42,13 @@ export const StatementHistory = ({ history, from, to, diff }: { history: Stateme
       <h2 id="diff-heading" className="text-xl font-bold">
         Jämför två versioner
       </h2>
-      <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="diff-from" className="block font-semibold">Från version</label>
-          <select id="diff-from" name="fran" defaultValue={from} className="rounded border border-slate-300 px-2 py-1">
-            {history.versions.map((version) => (
-              <option key={version.number} value={version.number}>{version.number}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="diff-to" className="block font-semibold">Till version</label>
-          <select id="diff-to" name="till" defaultValue={to} className="rounded border border-slate-300 px-2 py-1">
-            {history.versions.map((version) => (
-              <option key={version.number} value={version.number}>{version.number}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand-700 px-4 py-1.5 font-semibold text-white hover:bg-brand-800">
+      <GetForm className="mt-2 flex flex-wrap items-end gap-3">
+        <SelectField name="fran" label="Från version" defaultValue={String(from)} options={versionOptions(history.versions)} />
+        <SelectField name="till" label="Till version" defaultValue={String(to)} options={versionOptions(history.versions)} />
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
           Jämför
         </button>
-      </form>
+      </GetForm>
       {diff ? (
         <div className="mt-3">
           <p className="mb-1 text-sm text-slate-700">

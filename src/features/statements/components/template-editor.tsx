@@ -5,12 +5,12 @@
 // version — never loses what the admin typed. Keys of new sections are made by the server
 // from their headings; existing sections keep theirs (see template-keys.ts).
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { updateStatementTemplateAction } from "../actions";
 import { TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { PREFILL_LABELS, SECTION_KIND_LABELS, SIGNATORY_ROLE_LABELS } from "../labels";
 import { PREFILLS, SECTION_KINDS, SIGNATORY_ROLES, type TPrefill, type TSectionKind, type TSignatoryRole, type TTemplateDefinition } from "../schemas";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary, LabelledControl } from "@/components/form";
 
 type SectionDraft = { uid: string; key?: string; heading: string; kind: TSectionKind; required: boolean; prefill: TPrefill };
 type SignatoryDraft = { uid: string; role: TSignatoryRole; label: string };
@@ -82,32 +82,9 @@ const fieldIds = (prefix: string) => ({
 const inputClass = (invalid: boolean) => `mt-1 w-full rounded border px-3 py-2 ${invalid ? "border-red-600" : "border-slate-400"}`;
 const smallButton = "rounded border border-slate-400 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50";
 
-/** A labelled control with its hint and error tied to it by aria-describedby. */
-const Field = ({ id, label, hint, errors, children }: { id: string; label: ReactNode; hint?: ReactNode; errors?: string[]; children: (describedBy: string | undefined) => ReactNode }) => {
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {children(describedBy)}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-};
-
 /** A labelled choice among fixed values, shown by their Swedish labels. */
 const SelectField = <T extends string>({ id, label, errors, value, options, labels, onChange }: { id: string; label: string; errors?: string[]; value: T; options: readonly T[]; labels: Record<T, string>; onChange: (value: T) => void }) => (
-  <Field id={id} label={label} errors={errors}>
+  <LabelledControl id={id} label={label} errors={errors}>
     {(describedBy) => (
       <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={inputClass(Boolean(errors?.length))}>
         {options.map((option) => (
@@ -117,7 +94,7 @@ const SelectField = <T extends string>({ id, label, errors, value, options, labe
         ))}
       </select>
     )}
-  </Field>
+  </LabelledControl>
 );
 
 /** `path`: this page's address, always the newest version (offered in a new tab after a conflict). */
@@ -276,7 +253,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
         <h2 id={`${ids.name}-section`} className="text-2xl font-semibold">
           Mallen
         </h2>
-        <Field id={ids.name} label={<>Namn <span className="text-slate-600">(obligatoriskt)</span></>} errors={errorsById.get(ids.name)}>
+        <LabelledControl id={ids.name} label={<>Namn <span className="text-slate-600">(obligatoriskt)</span></>} errors={errorsById.get(ids.name)}>
           {(describedBy) => (
             <input
               id={ids.name}
@@ -288,8 +265,8 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
               className={inputClass(errorsById.has(ids.name))}
             />
           )}
-        </Field>
-        <Field
+        </LabelledControl>
+        <LabelledControl
           id={ids.subtitle}
           label="Underrubrik"
           hint={<>{"{referringBody}"} ersätts med remittenten, till exempel ”Yttrande till {"{referringBody}"}” → ”Yttrande till kommunstyrelsen”.</>}
@@ -306,7 +283,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
               className={inputClass(errorsById.has(ids.subtitle))}
             />
           )}
-        </Field>
+        </LabelledControl>
       </section>
 
       <section aria-labelledby={ids.signatories} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -330,7 +307,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                     labels={SIGNATORY_ROLE_LABELS}
                     onChange={(role) => updateSignatory(signatory.uid, { role })}
                   />
-                  <Field id={ids.signatory(signatory.uid, "label")} label="Titel" errors={errorsById.get(ids.signatory(signatory.uid, "label"))}>
+                  <LabelledControl id={ids.signatory(signatory.uid, "label")} label="Titel" errors={errorsById.get(ids.signatory(signatory.uid, "label"))}>
                     {(describedBy) => (
                       <input
                         id={ids.signatory(signatory.uid, "label")}
@@ -342,7 +319,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                         className={inputClass(errorsById.has(ids.signatory(signatory.uid, "label")))}
                       />
                     )}
-                  </Field>
+                  </LabelledControl>
                   <button type="button" className={smallButton} onClick={() => removeSignatory(index)}>
                     Ta bort <span className="sr-only">undertecknare {index + 1}</span>
                   </button>
@@ -376,7 +353,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                   <legend className="px-1 font-semibold">{sectionName(section, index)}</legend>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <div className="sm:col-span-2">
-                      <Field id={id("heading")} label={<>Rubrik <span className="text-slate-600">(obligatoriskt)</span></>} errors={headingErrors}>
+                      <LabelledControl id={id("heading")} label={<>Rubrik <span className="text-slate-600">(obligatoriskt)</span></>} errors={headingErrors}>
                         {(describedBy) => (
                           <input
                             id={id("heading")}
@@ -388,7 +365,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
                             className={inputClass(Boolean(headingErrors))}
                           />
                         )}
-                      </Field>
+                      </LabelledControl>
                     </div>
                     <SelectField id={id("kind")} label="Typ" errors={errorsById.get(id("kind"))} value={section.kind} options={SECTION_KINDS} labels={SECTION_KIND_LABELS} onChange={(kind) => updateSection(section.uid, { kind })} />
                     {section.kind === "RICH_TEXT" ? (

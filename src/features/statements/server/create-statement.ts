@@ -3,6 +3,7 @@
 // organisation (who signs).
 // Version 1 holds the prefill; every later save is a new version.
 import "server-only";
+import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
@@ -146,12 +147,10 @@ export const insertStatementInTx = async (tx: Tx, { actorId, caseId, templateId,
   return statement;
 };
 
-export type CreateStatementOptions = { actor: Actor; input: unknown };
+export type CreateStatementOptions = { actor: Actor; input: z.output<typeof ZCreateStatementSchema> };
 
 export const createStatement = async ({ actor, input }: CreateStatementOptions): Promise<{ statementId: string; version: number }> => {
-  const parsed = ZCreateStatementSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid create statement input");
-  const { caseId, attachmentDocumentIds } = parsed.data;
+  const { caseId, attachmentDocumentIds } = input;
   return db.$transaction(async (tx) => {
     const row = await tx.case.findUnique({ where: { id: caseId }, select: CASE_FOR_STATEMENT_SELECT });
     if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);

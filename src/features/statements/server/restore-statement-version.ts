@@ -2,6 +2,7 @@
 // rewritten). The user restores what they were looking at: if someone saved after the
 // version they based the decision on, CONFLICT.
 import "server-only";
+import type { z } from "zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -9,12 +10,10 @@ import { ZRestoreVersionSchema } from "../schemas";
 import { appendVersionInTx } from "./save-statement-section";
 import { assertStatementEditable, loadStatementForEdit, parseStatementContent } from "./statement-access";
 
-export type RestoreStatementVersionOptions = { actor: Actor; input: unknown };
+export type RestoreStatementVersionOptions = { actor: Actor; input: z.output<typeof ZRestoreVersionSchema> };
 
 export const restoreStatementVersion = async ({ actor, input }: RestoreStatementVersionOptions): Promise<{ version: number }> => {
-  const parsed = ZRestoreVersionSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("VALIDATION", "Invalid restore input");
-  const { statementId, number, baseVersion } = parsed.data;
+  const { statementId, number, baseVersion } = input;
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM statement WHERE id = ${statementId}::uuid FOR UPDATE`;
     const statement = await loadStatementForEdit(tx, actor, statementId);

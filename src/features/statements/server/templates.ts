@@ -9,10 +9,10 @@ import { db, type Tx } from "@/server/db";
 import { administeredMunicipalityIds, can } from "@/server/authz";
 import { AppError } from "@/server/errors";
 import { DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_KEY, DEFAULT_TEMPLATE_NAME, TEMPLATE_CONFLICT_MESSAGE } from "../content";
-import { ZTemplateDefinitionSchema, ZTemplateEditSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
+import { ZTemplateDefinitionSchema, type TTemplateDefinition, type TTemplateEditInput } from "../schemas";
 import { assignSectionKeys } from "../template-keys";
 import { parseTemplateDefinition } from "./statement-access";
-import { zodFieldErrors } from "@/server/validation";
+import { zodFieldErrors } from "@/lib/field-errors";
 
 export type StatementTemplateRow = { id: string; key: string; name: string; version: number; definition: TTemplateDefinition };
 
@@ -112,7 +112,7 @@ const definitionToStore = (input: TTemplateEditInput["definition"]): TTemplateDe
   return parsed.data;
 };
 
-export type UpdateTemplateOptions = { actor: Actor; input: unknown };
+export type UpdateTemplateOptions = { actor: Actor; input: TTemplateEditInput };
 
 /**
  * Saves an edited template as a new version. `templateId` names the version the admin
@@ -121,10 +121,8 @@ export type UpdateTemplateOptions = { actor: Actor; input: unknown };
  * on the same version, one insert fails). Statements keep the version they were made from.
  */
 export const updateStatementTemplate = async ({ actor, input }: UpdateTemplateOptions): Promise<StatementTemplateRow> => {
-  const parsed = ZTemplateEditSchema.safeParse(input);
-  if (!parsed.success) throw invalid(zodFieldErrors(parsed.error));
-  const { templateId, name } = parsed.data;
-  const definition = definitionToStore(parsed.data.definition);
+  const { templateId, name } = input;
+  const definition = definitionToStore(input.definition);
   try {
     return await db.$transaction(async (tx) => {
       const edited = await tx.statementTemplate.findUnique({ where: { id: templateId } });
