@@ -7,7 +7,9 @@ import { getAttestationState } from "@/features/attestation/server/attestation-s
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
+import { ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { AppError } from "@/server/errors";
+import { parseInput } from "@/server/validation";
 import { configureJobProducer, JOB_SCHEMA, SEND_MAIL_QUEUE, stopJobProducer } from "@/server/jobs";
 import { createTestDatabase } from "../support/database";
 import { calledMeetingWithCase, setupMeetingsWorldWithActors } from "./meetings-fixtures";
@@ -21,7 +23,7 @@ afterAll(stopJobProducer);
 /** A held meeting, decided, with attendance and minutes naming ordförande and justerare (a draft). */
 const draftMinutes = async () => {
   const world = await calledMeetingWithCase(db, secretary);
-  await recordDecision({ actor: secretary, input: { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" } });
+  await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
   await setAttendance({ actor: secretary, input: { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) } });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });

@@ -115,7 +115,7 @@ describe("justering", () => {
   it("the secretary withdraws a round; the edits lock while the minutes are out for justering", async () => {
     const world = await minutesInApproval();
     await expectAppError(() => updateDecision({ actor: secretary, input: parseInput(ZUpdateDecisionSchema, { decisionId: world.decisionId, kind: "REJECTED" }) }), "INVALID_STATE", /skickat för justering/);
-    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId } }), "FORBIDDEN");
+    await expectAppError(withdrawMinutes({ actor: officer, input: { minutesId: world.minutesId, reason: undefined } }), "FORBIDDEN");
     await withdrawMinutes({ actor: secretary, input: { minutesId: world.minutesId, reason: "Fel närvaro" } });
     expect((await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } })).status).toBe("DRAFT");
     await expectAppError(approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } }), "INVALID_STATE");

@@ -103,17 +103,9 @@ export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddC
       const blob = await putBlob(tx, file.bytes, file.mimeType);
       stored.push({ blobSha256: blob.sha256, fileName: file.fileName, mimeType: file.mimeType, size: blob.size });
     }
-    const created = await createCaseDocumentInTx(tx, {
-      actorId: actor.id,
-      caseId,
-      direction: document.direction,
-      documentDate: document.documentDate,
-      counterpart: document.counterpart ?? null,
-      description: document.description,
-      secrecyReference: document.secrecyReference ?? null,
-      secrecyReason: document.secrecyReference ? (document.secrecyReason ?? null) : null,
-      files: stored,
-    });
+    // A reason without a reference is dropped: the reason belongs to the marking.
+    const secrecyReason = document.secrecyReference ? document.secrecyReason : null;
+    const created = await createCaseDocumentInTx(tx, { ...document, secrecyReason, actorId: actor.id, caseId, files: stored });
     return { id: created.id, documentNumber: created.documentNumber };
   });
 };
