@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { registerCase } from "@/features/cases/server/register-case";
 import { createDb, setDb } from "@/server/db";
-import type { Actor } from "@/server/auth/actor";
+import { ACTOR_USER_INCLUDE, toActor, type Actor } from "@/server/auth/actor-record";
 import { createCaseWithStatement, sentHash, stepOf } from "./attestation-fixtures";
 import { ZRegisterCaseSchema } from "@/features/cases/schemas";
 import { parseInput } from "@/server/validation";
@@ -14,29 +14,9 @@ import { parseInput } from "@/server/validation";
 const db = createDb(process.env.DATABASE_URL!, 8);
 setDb(db);
 
-/** The actor as loadActor builds it (which needs Next's runtime), for a fresh login. */
-const actorFor = async (username: string): Promise<Actor> => {
-  const user = await db.user.findUniqueOrThrow({ where: { username }, include: { memberships: true } });
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: user.email,
-    authTime: Math.floor(Date.now() / 1000) + 3600,
-    memberships: user.memberships.map((membership) => {
-      const [unitType, unitId] = membership.departmentId
-        ? (["DEPARTMENT", membership.departmentId] as const)
-        : membership.administrationId
-          ? (["ADMINISTRATION", membership.administrationId] as const)
-          : membership.committeeId
-            ? (["COMMITTEE", membership.committeeId] as const)
-            : (["MUNICIPALITY", membership.municipalityId!] as const);
-      return { role: membership.role, unitType, unitId, unitName: unitId };
-    }),
-  };
-};
+/** The actor of a fresh login, built as loadActor builds it. */
+const actorFor = async (username: string): Promise<Actor> =>
+  toActor(await db.user.findUniqueOrThrow({ where: { username }, include: ACTOR_USER_INCLUDE }), Math.floor(Date.now() / 1000) + 3600);
 
 const attestations = async () => {
   const clas = await actorFor("clas.cederlid");

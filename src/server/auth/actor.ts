@@ -6,28 +6,10 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
+import { ACTOR_USER_INCLUDE, toActor, type Actor } from "./actor-record";
 import { authOptions } from "./options";
 
-export type UnitType = "MUNICIPALITY" | "COMMITTEE" | "ADMINISTRATION" | "DEPARTMENT";
-
-export type ActorMembership = {
-  role: Role;
-  unitType: UnitType;
-  unitId: string;
-  unitName: string;
-};
-
-export type Actor = {
-  id: string;
-  username: string;
-  name: string;
-  title: string | null;
-  phone: string | null;
-  email: string | null;
-  /** Epoch seconds of the last real authentication; re-authentication steps compare with it. */
-  authTime: number;
-  memberships: ActorMembership[];
-};
+export type { Actor, ActorMembership, UnitType } from "./actor-record";
 
 export type SessionClaims = { userId: string; sessionVersion: number; authTime: number };
 
@@ -37,34 +19,9 @@ export type SessionClaims = { userId: string; sessionVersion: number; authTime: 
  */
 export const loadActor = async ({ userId, sessionVersion, authTime }: SessionClaims): Promise<Actor | null> => {
   if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: {
-      memberships: {
-        include: { municipality: true, committee: true, administration: true, department: true },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+  const user = await db.user.findUnique({ where: { id: userId }, include: ACTOR_USER_INCLUDE });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: user.email,
-    authTime,
-    memberships: user.memberships.map((membership): ActorMembership => {
-      const unit =
-        (membership.department && { unitType: "DEPARTMENT" as const, unit: membership.department }) ||
-        (membership.administration && { unitType: "ADMINISTRATION" as const, unit: membership.administration }) ||
-        (membership.committee && { unitType: "COMMITTEE" as const, unit: membership.committee }) ||
-        (membership.municipality && { unitType: "MUNICIPALITY" as const, unit: membership.municipality });
-      if (!unit) throw new Error(`Membership ${membership.id} has no unit`);
-      return { role: membership.role, unitType: unit.unitType, unitId: unit.unit.id, unitName: unit.unit.name };
-    }),
-  };
+  return toActor(user, authTime);
 };
 
 export const getActor = cache(async (): Promise<Actor | null> => {
