@@ -108,4 +108,20 @@ describe("justering through the attestation engine", () => {
     const jobs = await db.$queryRawUnsafe<{ mail_id: string }[]>(`SELECT data->>'mailId' AS mail_id FROM ${JOB_SCHEMA}.job WHERE name = $1`, SEND_MAIL_QUEUE);
     expect(jobs.map((job) => job.mail_id).filter((id) => mails.some((mail) => mail.id === id))).toHaveLength(2);
   });
+
+  it("tells the secretary of a return without quoting the comment, which may cite a secret §, in the notification or the e-mail", async () => {
+    const world = await draftMinutes();
+    const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: world.version } });
+    expect(contentHash).toBeTruthy();
+    const canary = `KANARIE-${Date.now()} § 3 gäller den sekretessmarkerade placeringen`;
+    await returnMinutes({ actor: checker, input: { minutesId: world.minutesId, comment: canary } });
+    const link = `/sammantraden/${world.meetingId}/protokoll`;
+    const notices = await db.notification.findMany({ where: { link, kind: "minutes.returned" } });
+    expect(notices.map((notice) => notice.userId)).toEqual([secretary.id]);
+    expect(notices[0]!.body).toContain("Läs den på protokollets sida");
+    expect(JSON.stringify(notices)).not.toContain("KANARIE");
+    expect(await db.mailMessage.count({ where: { OR: [{ text: { contains: "KANARIE" } }, { subject: { contains: "KANARIE" } }] } })).toBe(0);
+    // The comment itself stays where the minutes page shows it.
+    expect(await db.attestationStep.count({ where: { comment: canary } })).toBe(1);
+  });
 });

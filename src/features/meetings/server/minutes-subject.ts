@@ -95,7 +95,7 @@ export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string
         return { ...base, action: "minutes.withdraw", data: { requestId: request.id, reason: event.reason } };
     }
   },
-  notice: (subject, notice, { request }) => {
+  notice: (subject, notice, { actor, request }) => {
     const base = { municipalityId: subject.meeting.committee.municipalityId, link: minutesLink(subject) };
     switch (notice.kind) {
       case "requested": {
@@ -103,7 +103,15 @@ export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string
         return { ...base, userIds: notice.userIds, kind: "minutes.approval_requested", title: `Protokoll att justera: ${committee.name} ${meeting.date}`, body: `Protokollet från ${committee.name}s sammanträde ${meeting.date} väntar på din justering.` };
       }
       case "returned":
-        return { ...base, userIds: [request.requestedById], kind: "minutes.returned", title: "Protokollet har skickats tillbaka", body: notice.comment };
+        // The comment is free text about §§ that may be secret, and this notice also goes out
+        // by e-mail: it is read on the minutes page, which masks for each reader.
+        return {
+          ...base,
+          userIds: [request.requestedById],
+          kind: "minutes.returned",
+          title: "Protokollet har skickats tillbaka",
+          body: `${actor.name} har skickat tillbaka protokollet med en kommentar. Läs den på protokollets sida i Yttra.`,
+        };
       // Justering is parallel (no turns), and a withdrawal by the secretary tells the approvers nothing today.
       case "nextInTurn":
       case "withdrawn":
