@@ -73,7 +73,7 @@ test("the public diarium is open without login and shows the secrecy marking, ne
 
 test("bevakning lists the overdue Länsstyrelsen remiss for its handläggare", async ({ page }) => {
   await login(page, "clas.cederlid");
-  await expect(page.getByTestId("deadline-summary")).toContainText("försenad");
+  await expect(page.getByRole("table", { name: "Dina försenade bevakningar" })).toContainText(OVERDUE_TITLE);
   await page.getByRole("link", { name: "Gå till bevakning" }).click();
   await expect(page.getByRole("heading", { name: "Bevakning", level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: "Försenade" })).toContainText(OVERDUE_TITLE);
