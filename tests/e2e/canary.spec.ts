@@ -158,7 +158,7 @@ test("no canary of secret text reaches a user, a channel or a public page withou
     `/arenden/${openCaseId}/tjansteutlatande/historik`,
     `/arenden/${openCaseId}/handelser`,
   ];
-  const asChecker = await crawl(checker.request, ["/", "/diarium", `/diarium?q=${suffix}`, "/bevakning", "/sammantraden", "/attestera", ...direct], CRAWL_LIMIT.reader);
+  const asChecker = await crawl(checker.request, ["/", "/diarium", `/diarium?q=${suffix}`, "/bevakning", "/sammantraden", "/attestera", "/justering", ...direct], CRAWL_LIMIT.reader);
 
   // The administrator: the e-mail outbox and the admin pages.
   const admin = await signedIn(browser, "admin");
