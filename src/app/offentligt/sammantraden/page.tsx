@@ -46,7 +46,7 @@ const PublicMeetingsPage = async () => {
               </h2>
               <ul className="mt-2 divide-y divide-slate-200">
                 {committee.meetings.map((meeting) => {
-                  const heading = `Sammanträde ${meeting.date} kl. ${meeting.time}`;
+                  const heading = `Sammanträde ${meeting.when}`;
                   return (
                     <li key={meeting.id} className="py-3" data-testid="public-meeting">
                       <h3 className="font-semibold">{heading}</h3>

@@ -6,13 +6,12 @@
 // with the "public" viewer).
 import "server-only";
 import { db } from "@/server/db";
-import { formatDate } from "@/lib/dates";
-import { meetingTime } from "../dates";
+import { meetingDateTime } from "../dates";
 
 export type PublicMeeting = {
   id: string;
-  date: string;
-  time: string;
+  /** "2024-04-25 kl. 18.00" */
+  when: string;
   place: string;
   /** The published kallelse with föredragningslista. */
   agendaPublished: boolean;
@@ -45,8 +44,7 @@ export const listPublicMeetingDocuments = async (): Promise<PublicCommitteeMeeti
             name: committee.name,
             meetings: committee.meetings.map((meeting) => ({
               id: meeting.id,
-              date: formatDate(meeting.startsAt),
-              time: meetingTime(meeting.startsAt),
+              when: meetingDateTime(meeting.startsAt),
               place: meeting.place,
               agendaPublished: meeting.agendaPublishedAt !== null,
               approvedMinutesId: meeting.minutes?.status === "APPROVED" ? meeting.minutes.id : null,
