@@ -56,7 +56,7 @@ test("a visitor reaches the public pages from the login page, and the public pro
   const caseId = await registerSimpleCase(registrar, `Placering i familjehem ${CANARY}`, { secrecyReference: SECRECY });
   const officer = await signedIn(browser, "clas.cederlid");
   await createStatement(officer, caseId);
-  await writeSections(officer, ["sammanfattning", "synpunkter"], "Förvaltningen föreslår att placeringen godkänns.");
+  await writeSections(officer, ["sammanfattning", "arendet", "synpunkter"], "Förvaltningen föreslår att placeringen godkänns.");
   await officer.goto(`/arenden/${caseId}/attestering`);
   await officer.getByRole("button", { name: "Skicka på attestering" }).click();
   await expect(officer.getByTestId("attestation-status")).toHaveText("På attestering", { timeout: 30_000 });
