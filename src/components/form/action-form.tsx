@@ -248,7 +248,7 @@ export const ActionForm = <T extends FormResultData | unknown>({
           id={summaryId}
           message={message}
           items={Object.entries(fieldErrors).flatMap(([name, messages]) => {
-            // Only named fields are listed (a link to each): the messages stand at the fields themselves too.
+            // Only named fields are listed (a link to each): the messages stand at the fields themselves.
             const label = labelOf(name);
             return label ? [{ fieldId: fieldIdOf(formId, name), label, messages }] : [];
           })}
