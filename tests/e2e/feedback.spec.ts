@@ -4,7 +4,7 @@
 // password said once and emptied, attendance that starts empty and no more voting than seats.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, field, registerSimpleCase, writeSections } from "./support/cases";
+import { attestOnPage, createStatement, field, registerSimpleCase, writeSections } from "./support/cases";
 import { confirmInDialog, planMeetingStartingSoon } from "./support/meetings";
 
 test.describe("dates in an en-US browser", () => {
@@ -98,13 +98,7 @@ test("after Attestera the success message is announced and focused; a wrong pass
   const linda = await browser.newPage();
   await login(linda, "linda.palo");
   await linda.goto(`/arenden/${caseId}/attestering`);
-  await linda.getByRole("button", { name: "Attestera" }).click();
-  const lindaPassword = linda.getByLabel("Bekräfta med ditt lösenord");
-  await linda.waitForLoadState("networkidle");
-  if (await lindaPassword.isVisible()) {
-    await lindaPassword.fill("demo");
-    await linda.getByRole("button", { name: "Attestera" }).click();
-  }
+  await attestOnPage(linda);
   const done = linda.getByRole("status").filter({ hasText: "Du har attesterat tjänsteutlåtandet." });
   await expect(done).toBeVisible({ timeout: 30_000 });
   await expect(linda.getByRole("heading", { name: "Din attestering" })).toBeHidden();

@@ -10,7 +10,7 @@
 // own pages and are verified by tests/e2e/meetings.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, field, writeSections } from "./support/cases";
+import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
 import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const signOut = async (page: Page) => page.context().clearCookies();
@@ -63,14 +63,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
     await signOut(page);
     await login(page, attester);
     await page.goto(`${caseUrl}/attestering`);
-    await page.getByRole("button", { name: "Attestera" }).click();
-    // The re-authentication window may pass on a slow machine: then the form asks for the password.
-    const password = page.getByLabel("Bekräfta med ditt lösenord");
-    await page.waitForLoadState("networkidle");
-    if (await password.isVisible()) {
-      await password.fill("demo");
-      await page.getByRole("button", { name: "Attestera" }).click();
-    }
+    await attestOnPage(page);
     await expect(page.getByRole("heading", { name: "Din attestering" })).toBeHidden({ timeout: 30_000 });
   }
   await expect(page.getByTestId("attestation-status")).toHaveText("Attesterad", { timeout: 30_000 });

@@ -52,3 +52,17 @@ export const writeSections = async (page: Page, sectionKeys: readonly string[], 
     await expect(page.getByTestId(`status-${key}`)).toContainText("Sparat", { timeout: 30_000 });
   }
 };
+
+/**
+ * Clicks "Attestera" on the attestation page; the re-authentication window may pass on a
+ * slow machine, and then the form asks for the password (the demo users' "demo").
+ */
+export const attestOnPage = async (page: Page): Promise<void> => {
+  await page.getByRole("button", { name: "Attestera" }).click();
+  const password = page.getByLabel("Bekräfta med ditt lösenord");
+  await page.waitForLoadState("networkidle");
+  if (await password.isVisible()) {
+    await password.fill("demo");
+    await page.getByRole("button", { name: "Attestera" }).click();
+  }
+};
