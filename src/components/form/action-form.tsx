@@ -30,6 +30,14 @@ export const PageStatus = ({ children }: { children: ReactNode }) => {
   const [announced, setAnnounced] = useState<Announcement | null>(null);
   const pathname = usePathname();
   const ref = useRef<HTMLParagraphElement>(null);
+  // A new page starts without a message. A form left behind on the previous page hands over
+  // its message as it goes (after this render): its path keeps it off this page, and this
+  // reset off a later visit to its own.
+  const [visited, setVisited] = useState(pathname);
+  if (visited !== pathname) {
+    setVisited(pathname);
+    setAnnounced(null);
+  }
   const message = announced?.path === pathname ? announced.message : null;
   useEffect(() => {
     if (message) ref.current?.focus();
