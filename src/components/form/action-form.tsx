@@ -183,7 +183,19 @@ export const ActionForm = <T extends FormResultData | unknown>({
   confirm,
   children,
 }: ActionFormProps<T>) => {
-  const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(action, null);
+  const pathname = usePathname();
+  // The last success message, handed to the page's status region if the form goes away (on this page).
+  const shownSuccess = useRef<Announcement | null>(null);
+  const successOf = (data: T): ReactNode => (typeof successMessage === "function" ? successMessage(data) : (successMessage ?? stringOf(data, "message")));
+  // Noted as the answer arrives: an action that re-renders the page on the server may remove
+  // the form in the same update that brings its answer, so the form never shows it itself.
+  const run: FormAction<T> = async (previous, form) => {
+    const result = await action(previous, form);
+    const message = result.ok ? successOf(result.data) : null;
+    shownSuccess.current = message ? { message, path: pathname } : null;
+    return result;
+  };
+  const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(run, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const router = useRouter();
   const formId = useId();
@@ -192,16 +204,12 @@ export const ActionForm = <T extends FormResultData | unknown>({
   const statusRef = useRef<HTMLParagraphElement>(null);
   const confirmRef = useRef<ConfirmDialogHandle>(null);
   const announce = useContext(AnnounceContext);
-  const pathname = usePathname();
-  // The last success message, handed to the page's status region if the form goes away (on this page).
-  const shownSuccess = useRef<Announcement | null>(null);
-  const success = state?.ok ? (typeof successMessage === "function" ? successMessage(state.data) : (successMessage ?? stringOf(state.data, "message"))) : null;
+  const success = state?.ok ? successOf(state.data) : null;
   const summaryId = `${formId}-summary`;
 
   useEffect(() => {
     if (!state) return;
     if (!state.ok) {
-      shownSuccess.current = null;
       // A refused password is never left in its field.
       formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => {
         input.value = "";
@@ -209,7 +217,6 @@ export const ActionForm = <T extends FormResultData | unknown>({
       summaryRef.current?.focus();
       return;
     }
-    shownSuccess.current = success ? { message: success, path: pathname } : null;
     if (success) statusRef.current?.focus();
     onSuccess?.(state.data);
     const href = stringOf(state.data, "href");
