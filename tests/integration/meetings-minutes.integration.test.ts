@@ -11,7 +11,7 @@ import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, wit
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { ZCreateMinutesSchema } from "@/features/meetings/schemas";
 import { createTestDatabase } from "../support/database";
-import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
+import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, minutesInApproval as sharedMinutesInApproval, setupMeetingsWorld } from "./meetings-fixtures";
 import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
 import { ZAddCaseToAgendaSchema, ZAddOpinionSchema, ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZCloseAnsweredSchema, ZDispatchSchema, ZMoveAgendaItemSchema, ZRecordDecisionSchema, ZRemoveAgendaItemSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
@@ -35,17 +35,7 @@ beforeAll(async () => {
   otherChair = await actorFor(db, "annan.ordforande");
 });
 
-/** A held meeting with one decided case, attendance and minutes sent for justering. */
-const minutesInApproval = async () => {
-  const world = await calledMeetingWithCase(db, secretary);
-  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
-  const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
-  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
-  const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
-  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version: minutes.version } });
-  return { ...world, decisionId, minutesId, contentHash };
-};
+const minutesInApproval = () => sharedMinutesInApproval(db, { secretary, chair, checker });
 
 const approved = async () => {
   const world = await minutesInApproval();
