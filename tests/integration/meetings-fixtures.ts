@@ -185,20 +185,20 @@ export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: {
   return { meetingId, itemId, caseId: theCase.id, caseNumber: theCase.caseNumber };
 };
 
-/** The meetings world and the three people of a meeting's paperwork: sekreterare, ordförande, justerare. */
-export const setupMeetingsWorldWithActors = async (db: Db) => {
-  await setupMeetingsWorld(db);
-  return { secretary: await actorFor(db, "sekreterare"), chair: await actorFor(db, "ordforande"), checker: await actorFor(db, "justerare") };
-};
-
-/** A held meeting with one decided case, attendance and minutes sent for justering to `chair` and `checker`. */
+/** A held meeting with its one case decided, every member present (no ersättare serving) and the minutes out for justering. */
 export const minutesInApproval = async (db: Db, { secretary, chair, checker }: { secretary: Actor; chair: Actor; checker: Actor }) => {
   const world = await calledMeetingWithCase(db, secretary);
   const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
   const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: member.role === "DEPUTY" })) }) });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
   const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
-  const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
-  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version: minutes.version } });
+  const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
   return { ...world, decisionId, minutesId, contentHash };
+};
+
+/** The meetings world and the three people of a meeting's paperwork: sekreterare, ordförande, justerare. */
+export const setupMeetingsWorldWithActors = async (db: Db) => {
+  await setupMeetingsWorld(db);
+  return { secretary: await actorFor(db, "sekreterare"), chair: await actorFor(db, "ordforande"), checker: await actorFor(db, "justerare") };
 };

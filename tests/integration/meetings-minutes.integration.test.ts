@@ -85,7 +85,8 @@ describe("justering", () => {
     const staleChair = await actorFor(db, "ordforande", Math.floor(Date.now() / 1000) - 600);
     const input = { minutesId: world.minutesId, contentHash: world.contentHash };
     await expectAppError(approveMinutes({ actor: staleChair, input }), "UNAUTHENTICATED", /lösenord/);
-    await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Lösenordet stämmer inte/);
+    const wrong = await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Kontrollera de markerade fälten/);
+    expect(wrong.fieldErrors).toEqual({ password: ["Lösenordet stämmer inte."] });
     await approveMinutes({ actor: staleChair, input: { ...input, password: "demo" } });
     const step = await db.attestationStep.findFirstOrThrow({ where: { request: { subjectId: world.minutesId }, assigneeId: chair.id } });
     expect(step.authMethod).toBe("Lösenord (bekräftat vid attestering)");

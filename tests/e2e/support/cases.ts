@@ -70,3 +70,17 @@ export const createCaseWithStatement = async (page: Page, title: string): Promis
   await expect(page.getByTestId("missing-required")).toHaveCount(0);
   return caseId;
 };
+
+/**
+ * Clicks "Attestera" on the attestation page; the re-authentication window may pass on a
+ * slow machine, and then the form asks for the password (the demo users' "demo").
+ */
+export const attestOnPage = async (page: Page): Promise<void> => {
+  await page.getByRole("button", { name: "Attestera" }).click();
+  const password = page.getByLabel("Bekräfta med ditt lösenord");
+  await page.waitForLoadState("networkidle");
+  if (await password.isVisible()) {
+    await password.fill("demo");
+    await page.getByRole("button", { name: "Attestera" }).click();
+  }
+};

@@ -140,7 +140,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
       name: member.name,
       party: member.party,
       role: member.role,
-      present: attendanceByMember.get(member.id)?.present ?? null,
+      present: attendanceByMember.get(member.id)?.present ?? false,
       serving: attendanceByMember.get(member.id)?.serving ?? false,
     })),
   };
