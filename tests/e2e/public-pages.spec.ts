@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
-import { planMeetingStartingSoon, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
 import { pdfToText } from "./support/pdf";
 
 const SECRECY = "26 kap. 1 § OSL";
@@ -83,6 +83,7 @@ test("a visitor reaches the public pages from the login page, and the public pro
   await addCase.getByRole("button", { name: "Lägg till ärendet" }).click();
   await expect(secretary.locator('[data-testid^="agenda-item-"]', { hasText: CANARY })).toBeVisible();
   await secretary.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+  await confirmInDialog(secretary, "Publicera och skicka");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
   await waitUntilMeetingHasStarted(secretary);
   for (const form of await secretary.locator('[data-testid^="decision-form-"]').all()) {
@@ -90,11 +91,12 @@ test("a visitor reaches the public pages from the login page, and the public pro
     await form.getByRole("button", { name: /Registrera beslut/ }).click();
   }
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Genomfört");
-  await secretary.getByTestId("attendance-form").getByRole("button", { name: "Spara närvaro" }).click();
+  await saveFullAttendance(secretary);
   await secretary.goto(`${meetingPath}/protokoll`);
   const create = secretary.getByRole("button", { name: "Skapa protokoll" });
   if (await create.count()) await create.click();
   await secretary.getByRole("button", { name: "Skicka protokollet för justering" }).click();
+  await confirmInDialog(secretary, "Skicka för justering");
   await expect(secretary.getByTestId("minutes-status")).toHaveText("Under justering");
 
   // Published but not justerat: the public sees the kallelse, not the protokoll.
