@@ -7,7 +7,7 @@
 // without it the page is rendered from the action's answer, whose `values` fill the fields
 // again. `validate` shows the schema's messages before a round trip.
 import { usePathname, useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { echoValues, INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 import type { ActionResult, FormAction, FormState } from "@/server/action";
 import { ConfirmDialog, type Confirmation, type ConfirmDialogHandle } from "./confirm-dialog";
@@ -207,13 +207,19 @@ export const ActionForm = <T extends FormResultData | unknown>({
   const success = state?.ok ? successOf(state.data) : null;
   const summaryId = `${formId}-summary`;
 
+  // A refused password is never left in its field. Cleared before the browser paints the
+  // answer: a passive effect runs after paint, and would also empty what the user began to
+  // type into a password field the answer has just shown.
+  useLayoutEffect(() => {
+    if (!state || state.ok) return;
+    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => {
+      input.value = "";
+    });
+  }, [state]);
+
   useEffect(() => {
     if (!state) return;
     if (!state.ok) {
-      // A refused password is never left in its field.
-      formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => {
-        input.value = "";
-      });
       summaryRef.current?.focus();
       return;
     }
