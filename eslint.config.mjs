@@ -63,7 +63,7 @@ const importZones = [
   { files: ["src/server/**/*.{ts,tsx}"], ignores: ["src/server/auth/**", "src/server/pages.ts", "src/server/seed/**"], rules: restrict(...SERVICE_PATTERNS, BELOW_FEATURES) },
   { files: ["src/server/auth/**/*.{ts,tsx}", "src/server/pages.ts"], rules: restrict(SERVICE_PATTERNS[1], BELOW_FEATURES) },
   { files: ["src/server/seed/**/*.{ts,tsx}"], rules: restrict(...SERVICE_PATTERNS) },
-  // The header composes two features' badges (the attestation inbox, the notification bell).
+  // The header composes features' badges (the attestation and justering inboxes, the notification bell).
   { files: ["src/components/**/*.{ts,tsx}"], ignores: ["src/components/app-header.tsx"], rules: restrict(BELOW_FEATURES) },
   {
     files: ["src/lib/**/*.{ts,tsx}"],

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AttestInboxCount } from "@/features/attestation/components/attest-inbox-count";
+import { JusteringInboxCount } from "@/features/meetings/components/justering-inbox-count";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { Actor } from "@/server/auth";
@@ -23,6 +24,7 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
                   <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
                     {item.label}
                     {item.href === "/attestera" ? <AttestInboxCount actor={actor} /> : null}
+                    {item.href === "/justering" ? <JusteringInboxCount actor={actor} /> : null}
                   </Link>
                 </li>
               ))}

@@ -1,13 +1,28 @@
-// The public pages' shell (offentligt diarium, verifiera, tillgänglighet): no login and no
-// user menu — only the way in for staff — and a footer linking every public page.
+// The public pages' shell (start page, offentligt diarium, sammanträdeshandlingar, verifiera,
+// tillgänglighet): no login and no user menu — only the way in for staff — and a footer
+// linking every public page.
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** The public front door: linked from the public pages' footer and from the login page. */
+/** The public front door: linked from the public pages' footer and from the login page; the start page describes each. */
 export const PUBLIC_PAGES = [
-  { href: "/offentligt-diarium", label: "Offentligt diarium" },
-  { href: "/verifiera", label: "Verifiera ett dokument" },
-  { href: "/tillganglighet", label: "Tillgänglighetsredogörelse" },
+  { href: "/offentligt", label: "Startsida för allmänheten", description: null },
+  {
+    href: "/offentligt-diarium",
+    label: "Offentligt diarium",
+    description: "Sök bland handlingar som registrerats hos nämnderna: diarienummer, datum, avsändare och ärende.",
+  },
+  {
+    href: "/offentligt/sammantraden",
+    label: "Nämndernas sammanträdeshandlingar",
+    description: "Kallelser och föredragningslistor när de publicerats, och protokollen när de justerats.",
+  },
+  {
+    href: "/verifiera",
+    label: "Verifiera ett dokument",
+    description: "Kontrollera med verifieringskoden att ett attesterat dokument är äkta och oförändrat.",
+  },
+  { href: "/tillganglighet", label: "Tillgänglighetsredogörelse", description: "Hur tillgänglig webbplatsen är, kända brister och hur du rapporterar problem." },
 ] as const;
 
 export const PublicPageLinks = ({ className = "" }: { className?: string }) => (
@@ -41,7 +56,10 @@ export const PublicShell = ({ subtitle, narrow = false, note, children }: Public
       <header className="bg-brand-800 text-white">
         <div className={`mx-auto flex ${width} flex-wrap items-center justify-between gap-4 px-4 py-3`}>
           <p className="text-xl font-bold tracking-tight">
-            Yttra <span className="font-normal">– {subtitle}</span>
+            <Link href="/offentligt" className="hover:underline">
+              Yttra
+            </Link>{" "}
+            <span className="font-normal">– {subtitle}</span>
           </p>
           <Link href="/logga-in" className="rounded border border-white/60 px-3 py-1 text-sm font-semibold hover:bg-white/10">
             Logga in

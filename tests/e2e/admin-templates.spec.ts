@@ -39,11 +39,12 @@ test("an admin adds a section to the statement template and saves it as a new ve
   const added = sections.nth(count);
   await expect(added.getByLabel(/^Rubrik/)).toBeFocused();
 
-  // Without a heading: refused, with the message at the field and in the summary.
+  // Without a heading: refused, with the message at the field and a link to it in the summary.
   await added.getByLabel("Typ", { exact: true }).selectOption({ label: "Text" });
   await added.getByLabel("Obligatoriskt", { exact: true }).check();
   await page.getByRole("button", { name: "Spara som ny version" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Ange en rubrik." })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Ange en rubrik.")).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByRole("alert").getByRole("link", { name: /Rubrik$/ })).toBeVisible();
   await expect(added.getByLabel(/^Rubrik/)).toHaveAttribute("aria-invalid", "true");
   await expect(sections).toHaveCount(count + 1);
   await expect(added.getByLabel("Obligatoriskt", { exact: true })).toBeChecked();

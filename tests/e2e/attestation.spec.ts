@@ -2,27 +2,9 @@
 // Attestation as people do it: clas.cederlid sends his statement, linda.palo attests,
 // lee.orberson attests after confirming his identity again, the case shows "Attesterad"
 // with both names and dates, and the public verification page confirms it.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
-
-/**
- * A fresh case with a saved statement, through the case registration (/arenden/nytt) and
- * the statement editor (/arenden/<id>/tjansteutlatande). Returns the case id.
- * E2E_ATTESTATION_CASE_ID skips this (a prepared case whose statement is a draft), for
- * running the attestation part alone against a dev server.
- */
-const createCaseWithStatement = async (page: Page, title: string): Promise<string> => {
-  if (process.env.E2E_ATTESTATION_CASE_ID) return process.env.E2E_ATTESTATION_CASE_ID;
-  const caseId = await registerSimpleCase(page, title);
-  await createStatement(page, caseId);
-  // The required sections that the prefill leaves empty for a case without a motion.
-  await writeSections(page, ["sammanfattning", "arendet", "synpunkter"], "Förvaltningen har inget att invända.");
-  await page.reload();
-  await expect(page.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("missing-required")).toHaveCount(0);
-  return caseId;
-};
+import { attestOnPage, createCaseWithStatement } from "./support/cases";
 
 /**
  * The server asks for the password again when the login is older than
@@ -51,14 +33,7 @@ test("a statement is sent, attested by two attesters with re-authentication, and
   await expect(linda.getByRole("heading", { name: "Din attestering" })).toBeVisible();
   // The attester reads the document as it is exported: the template's headings, not its keys.
   await expect(linda.getByTestId("document-view").getByRole("heading", { name: "Ärendets beredning" })).toBeVisible();
-  await linda.getByRole("button", { name: "Attestera" }).click();
-  // A slow machine may pass the re-authentication window before the click lands: then the form asks.
-  const lindaPassword = linda.getByLabel("Bekräfta med ditt lösenord");
-  await linda.waitForLoadState("networkidle");
-  if (await lindaPassword.isVisible()) {
-    await lindaPassword.fill("demo");
-    await linda.getByRole("button", { name: "Attestera" }).click();
-  }
+  await attestOnPage(linda);
   await expect(linda.getByRole("heading", { name: "Din attestering" })).toBeHidden({ timeout: 30_000 });
 
   const lee = await browser.newPage();

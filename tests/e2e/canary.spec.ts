@@ -5,15 +5,12 @@
 // RSC payload (`RSC: 1`), exports incl. the public copy, the e-mail outbox, the public
 // diarium and /verifiera — and no response may contain a canary. The same crawl as the
 // users with access finds them, so the check can fail.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { samplePdf } from "../../src/lib/file-type.samples";
 import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
+import { pdfToText } from "./support/pdf";
 
 const SECRECY = "26 kap. 1 § OSL";
 // Searches ask for the suffix alone: a page echoes its query, and the echo is no leak.
@@ -37,17 +34,6 @@ const signedIn = async (browser: Browser, username: string): Promise<Page> => {
   const page = await (await browser.newContext()).newPage();
   await login(page, username);
   return page;
-};
-
-const pdfToText = (bytes: Buffer): string => {
-  const dir = mkdtempSync(path.join(tmpdir(), "canary-"));
-  try {
-    const file = path.join(dir, "export.pdf");
-    writeFileSync(file, bytes);
-    return `${execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" })}\n${execFileSync("pdfinfo", [file], { encoding: "utf8" })}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 };
 
 /** The readable text of a response: headers (file names), and the body as text (a PDF through pdftotext, a DOCX as its XML). */
@@ -158,15 +144,16 @@ test("no canary of secret text reaches a user, a channel or a public page withou
     `/arenden/${openCaseId}/tjansteutlatande/historik`,
     `/arenden/${openCaseId}/handelser`,
   ];
-  const asChecker = await crawl(checker.request, ["/", "/diarium", `/diarium?q=${suffix}`, "/bevakning", "/sammantraden", "/attestera", ...direct], CRAWL_LIMIT.reader);
+  const asChecker = await crawl(checker.request, ["/", "/diarium", `/diarium?q=${suffix}`, "/bevakning", "/sammantraden", "/attestera", "/justering", ...direct], CRAWL_LIMIT.reader);
 
   // The administrator: the e-mail outbox and the admin pages.
   const admin = await signedIn(browser, "admin");
   const asAdmin = await crawl(admin.request, ["/admin/utkorg", "/admin", `/arenden/${secretCaseId}`, `/arenden/${openCaseId}`], CRAWL_LIMIT.other);
 
-  // Anyone: the public diarium (also searched for the canaries), /verifiera, the login page.
+  // Anyone: the public start page, the public diarium (also searched for the canaries), the
+  // committees' meeting documents, /verifiera, the login page.
   const anonymous = await playwright.request.newContext({ baseURL });
-  const asAnonymous = await crawl(anonymous, ["/offentligt-diarium", `/offentligt-diarium?q=${suffix}`, "/verifiera", "/logga-in", `/arenden/${secretCaseId}`, `/api/export/statement/${statementId}?format=pdf&variant=public`], CRAWL_LIMIT.other);
+  const asAnonymous = await crawl(anonymous, ["/offentligt", "/offentligt-diarium", `/offentligt-diarium?q=${suffix}`, "/offentligt/sammantraden", "/verifiera", "/logga-in", `/arenden/${secretCaseId}`, `/api/export/statement/${statementId}?format=pdf&variant=public`], CRAWL_LIMIT.other);
 
     expect([...asChecker.findings, ...asAdmin.findings, ...asAnonymous.findings]).toEqual([]);
   // The crawl reached pages that show the cases (not only refusals).

@@ -10,8 +10,8 @@
 // own pages and are verified by tests/e2e/meetings.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { createStatement, field, writeSections } from "./support/cases";
-import { planMeetingStartingSoon, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
+import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
+import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const signOut = async (page: Page) => page.context().clearCookies();
 
@@ -63,14 +63,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
     await signOut(page);
     await login(page, attester);
     await page.goto(`${caseUrl}/attestering`);
-    await page.getByRole("button", { name: "Attestera" }).click();
-    // The re-authentication window may pass on a slow machine: then the form asks for the password.
-    const password = page.getByLabel("Bekräfta med ditt lösenord");
-    await page.waitForLoadState("networkidle");
-    if (await password.isVisible()) {
-      await password.fill("demo");
-      await page.getByRole("button", { name: "Attestera" }).click();
-    }
+    await attestOnPage(page);
     await expect(page.getByRole("heading", { name: "Din attestering" })).toBeHidden({ timeout: 30_000 });
   }
   await expect(page.getByTestId("attestation-status")).toHaveText("Attesterad", { timeout: 30_000 });
@@ -87,6 +80,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await expect(item).toContainText("Förvaltningens förslag till beslut");
   const position = Number((await item.getAttribute("data-testid"))!.replace("agenda-item-", ""));
   await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+  await confirmInDialog(page, "Publicera och skicka");
   await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
   await waitUntilMeetingHasStarted(page);
 
@@ -99,7 +93,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
     await form.locator("..").locator("summary").click();
     await form.getByRole("button", { name: /Registrera beslut/ }).click();
   }
-  await page.getByTestId("attendance-form").getByRole("button", { name: "Spara närvaro" }).click();
+  await saveFullAttendance(page);
   const meetingUrl = new URL(page.url()).pathname;
 
   // 6. Minutes and justering.
@@ -107,6 +101,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   const create = page.getByRole("button", { name: "Skapa protokoll" });
   if (await create.count()) await create.click();
   await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
+  await confirmInDialog(page, "Skicka för justering");
   await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");
   for (const [approver, name] of [
     ["ordforande", "Maria Lindqvist"],
@@ -133,6 +128,7 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await page.getByTestId("dispatch-form").getByRole("button", { name: "Expediera" }).click();
   await expect(page.getByRole("table", { name: "Expedieringar" })).toContainText("Kommunstyrelsen");
   await page.getByRole("button", { name: "Avsluta ärendet som besvarat" }).click();
+  await confirmInDialog(page, "Avsluta ärendet");
   await expect(page.getByTestId("case-closed")).toContainText("Besvarad");
 
   // 8. The case's history tells the story (Händelser, by the attestation/audit feature).

@@ -3,7 +3,7 @@
 // Each run creates its own meeting, starting a few minutes later: decisions wait for it.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { planMeetingStartingSoon, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const logout = async (page: Page) => {
   await page.context().clearCookies();
@@ -49,6 +49,7 @@ test.describe("sammanträden", () => {
     await expect(page.getByTestId("agenda-item-1")).toContainText("Anmälan av delegationsbeslut");
 
     await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+    await confirmInDialog(page, "Publicera och skicka");
     await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
     await waitUntilMeetingHasStarted(page);
 
@@ -58,13 +59,13 @@ test.describe("sammanträden", () => {
       await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
     }
     await expect(page.getByTestId("meeting-status")).toHaveText("Genomfört");
-    await page.getByTestId("attendance-form").getByRole("button", { name: "Spara närvaro" }).click();
-    await expect(page.getByText("Närvaron är sparad.")).toBeVisible();
+    await saveFullAttendance(page);
 
     await page.getByRole("link", { name: "Protokoll", exact: true }).click();
     await page.getByRole("button", { name: "Skapa protokoll" }).click();
     await expect(page.getByText("Ordförande och justerare är sparade.")).toBeVisible();
     await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
+    await confirmInDialog(page, "Skicka för justering");
     await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");
     const minutesUrl = page.url();
 

@@ -71,7 +71,7 @@ test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
   test("the public pages reflow, and the public diarium shows each document's description", async ({ page }) => {
-    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/offentligt-diarium"]) {
+    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/offentligt", "/offentligt/sammantraden", "/offentligt-diarium"]) {
       await expectReflows(page, path);
     }
     const table = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });

@@ -5,13 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/server/dispatch-service";
-import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
-import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
+import { approveMinutes, saveMinutes } from "@/features/meetings/server/minutes-service";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { createTestDatabase } from "../support/database";
-import { calledMeetingWithCase, daysAhead, expectAppError, setupMeetingsWorldWithActors } from "./meetings-fixtures";
-import { ZAttendanceSchema, ZCloseAnsweredSchema, ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import { calledMeetingWithCase, daysAhead, expectAppError, minutesInApproval as sharedMinutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
+import { ZCloseAnsweredSchema, ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
 
 const { db } = await createTestDatabase();
@@ -31,15 +30,9 @@ const counts = async () => ({
 
 /** A started meeting with its one case decided and the minutes out for justering. */
 const minutesInApproval = async () => {
-  const world = await calledMeetingWithCase(db, secretary);
-  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
-  const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
-  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
-  const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
-  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
+  const world = await sharedMinutesInApproval(db, { secretary, chair, checker });
   const { startsAt } = await db.meeting.findUniqueOrThrow({ where: { id: world.meetingId } });
-  return { ...world, decisionId, minutesId, contentHash, startsAt };
+  return { ...world, startsAt };
 };
 
 describe("before the meeting has started", () => {

@@ -8,7 +8,9 @@ import { loadActor, type Actor } from "@/server/auth/actor";
 import type { Db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { seedDemoData } from "../../scripts/seed/demo";
-import { createMeeting, callMeeting } from "@/features/meetings/server/meeting-service";
+import { createMeeting, callMeeting, setAttendance } from "@/features/meetings/server/meeting-service";
+import { recordDecision } from "@/features/meetings/server/decision-service";
+import { saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { contentHashOf } from "@/features/attestation/content";
@@ -19,7 +21,7 @@ import { DEFAULT_TEMPLATE_DEFINITION } from "@/features/statements/content";
 import { doc, paragraph } from "@/features/statements/rich-text";
 import type { TStatementContent } from "@/features/statements/schemas";
 import { ensureDefaultTemplate } from "@/features/statements/server/templates";
-import { ZAddCaseToAgendaSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "@/features/meetings/schemas";
+import { ZAddCaseToAgendaSchema, ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
 
 export const PROPOSAL = "Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande och överlämnar det till kommunstyrelsen som svar på remissen.";
@@ -181,6 +183,18 @@ export const calledMeetingWithCase = async (db: Db, secretary: Actor, options: {
   const { id: itemId } = await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: theCase.id }) });
   await sendKallelse(db, secretary, meetingId);
   return { meetingId, itemId, caseId: theCase.id, caseNumber: theCase.caseNumber };
+};
+
+/** A held meeting with its one case decided, every member present (no ersättare serving) and the minutes out for justering. */
+export const minutesInApproval = async (db: Db, { secretary, chair, checker }: { secretary: Actor; chair: Actor; checker: Actor }) => {
+  const world = await calledMeetingWithCase(db, secretary);
+  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
+  const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
+  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: false })) }) });
+  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
+  const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
+  return { ...world, decisionId, minutesId, contentHash };
 };
 
 /** The meetings world and the three people of a meeting's paperwork: sekreterare, ordförande, justerare. */

@@ -11,7 +11,7 @@ import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, wit
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { ZCreateMinutesSchema } from "@/features/meetings/schemas";
 import { createTestDatabase } from "../support/database";
-import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, setupMeetingsWorld } from "./meetings-fixtures";
+import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, minutesInApproval as minutesInApprovalFixture, setupMeetingsWorld } from "./meetings-fixtures";
 import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
 import { ZAddCaseToAgendaSchema, ZAddOpinionSchema, ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZCloseAnsweredSchema, ZDispatchSchema, ZMoveAgendaItemSchema, ZRecordDecisionSchema, ZRemoveAgendaItemSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
@@ -35,17 +35,7 @@ beforeAll(async () => {
   otherChair = await actorFor(db, "annan.ordforande");
 });
 
-/** A held meeting with one decided case, attendance and minutes sent for justering. */
-const minutesInApproval = async () => {
-  const world = await calledMeetingWithCase(db, secretary);
-  const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED" }) });
-  const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
-  await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId: world.meetingId, entries: members.map((member) => ({ memberId: member.id, present: true, serving: member.role === "DEPUTY" })) }) });
-  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId: world.meetingId, chairId: chair.id, checkerId: checker.id } });
-  const minutes = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
-  const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version: minutes.version } });
-  return { ...world, decisionId, minutesId, contentHash };
-};
+const minutesInApproval = () => minutesInApprovalFixture(db, { secretary, chair, checker });
 
 const approved = async () => {
   const world = await minutesInApproval();
@@ -95,7 +85,8 @@ describe("justering", () => {
     const staleChair = await actorFor(db, "ordforande", Math.floor(Date.now() / 1000) - 600);
     const input = { minutesId: world.minutesId, contentHash: world.contentHash };
     await expectAppError(approveMinutes({ actor: staleChair, input }), "UNAUTHENTICATED", /lösenord/);
-    await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Lösenordet stämmer inte/);
+    const wrong = await expectAppError(approveMinutes({ actor: staleChair, input: { ...input, password: "fel" } }), "VALIDATION", /Kontrollera de markerade fälten/);
+    expect(wrong.fieldErrors).toEqual({ password: ["Lösenordet stämmer inte."] });
     await approveMinutes({ actor: staleChair, input: { ...input, password: "demo" } });
     const step = await db.attestationStep.findFirstOrThrow({ where: { request: { subjectId: world.minutesId }, assigneeId: chair.id } });
     expect(step.authMethod).toBe("Lösenord (bekräftat vid attestering)");

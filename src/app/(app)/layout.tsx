@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-header";
+import { PageStatus } from "@/components/form";
 import { PublicPageLinks } from "@/components/public-shell";
 import { requireActor } from "@/server/auth";
 
@@ -9,7 +10,7 @@ const AppLayout = async ({ children }: { children: ReactNode }) => {
     <>
       <AppHeader actor={actor} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
+        <PageStatus>{children}</PageStatus>
       </main>
       <footer className="mx-auto max-w-6xl space-y-3 px-4 pb-8 text-sm text-slate-600">
         <p>Yttra – ärendehantering för remissvar</p>

@@ -1,66 +1,149 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { WorkSection } from "@/components/work-section";
+import { AttestInboxTable } from "@/features/attestation/components/attest-inbox";
+import { ReturnedStatementsList } from "@/features/attestation/components/returned-statements";
+import { listAttestInbox, listReturnedToMe } from "@/features/attestation/server/attestation-queries";
+import { DeadlineTable } from "@/features/diarium/components/deadline-table";
+import { DiariumTable } from "@/features/diarium/components/diarium-table";
 import { MyCasesTable } from "@/features/diarium/components/my-cases-table";
-import { countDeadlines } from "@/features/diarium/server/deadlines";
-import { listMyOpenCases, MY_CASES_LIMIT } from "@/features/diarium/server/my-cases";
-import { hasRole, requireActor } from "@/server/auth";
+import { DUE_SOON_DAYS, listDeadlines } from "@/features/diarium/server/deadlines";
+import { countRecentlyRegistered, listDiariumCases, RECENTLY_REGISTERED_DAYS } from "@/features/diarium/server/diarium-list";
+import { listMyOpenCases, MY_CASES_LIMIT, type MyCaseRow } from "@/features/diarium/server/my-cases";
+import { JusteringInboxTable } from "@/features/meetings/components/justering-inbox";
+import { MinutesInJusteringTable, NextMeetingsTable, ReadyForAgendaTable } from "@/features/meetings/components/secretary-overview";
+import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
+import { hasRole, requireActor, type Actor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Mina ärenden" };
 
-const MyCasesPage = async () => {
-  const actor = await requireActor();
-  const [myCases, counts] = await Promise.all([listMyOpenCases({ actor }), countDeadlines({ actor })]);
-  const showsDiariumLink = hasRole(actor, "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY");
-  const hasDeadlines = counts.overdue + counts.dueSoon > 0;
+const LINK = "font-semibold text-brand-700 underline underline-offset-4";
+const RECENTLY_REGISTERED_SHOWN = 5;
+
+/** "Utkast: 2 · Inget tjänsteutlåtande: 1": the handläggare's open cases by where their statement stands. */
+const byStatementStatus = (rows: MyCaseRow[]): string[] => {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const label = row.statementStatus ? STATEMENT_STATUS_LABELS[row.statementStatus] : "Inget tjänsteutlåtande";
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return [...counts].map(([label, count]) => `${label}: ${count}`);
+};
+
+// Each role's sections read only what that role works with; a person with several roles sees them all.
+
+const CaseOfficerSections = async ({ actor }: { actor: Actor }) => {
+  const [myCases, returned, deadlines] = await Promise.all([listMyOpenCases({ actor }), listReturnedToMe(actor), listDeadlines({ actor })]);
+  const own = (rows: typeof deadlines.overdue) => rows.filter((row) => row.own);
   return (
-    <section aria-labelledby="my-cases">
-      <h1 id="my-cases" className="text-3xl font-bold">
+    <>
+      <WorkSection id="returned" heading="Återsända till dig" count={returned.length} emptyText="Inget tjänsteutlåtande har skickats tillbaka till dig.">
+        <ReturnedStatementsList items={returned} />
+      </WorkSection>
+      <DeadlineTable id="my-overdue" heading="Dina försenade bevakningar" rows={own(deadlines.overdue)} emptyText="Inga av dina bevakningar är försenade." />
+      <DeadlineTable
+        id="my-due-soon"
+        heading={`Förfaller inom ${DUE_SOON_DAYS} dagar`}
+        rows={own(deadlines.dueSoon)}
+        emptyText={`Inget av dina ärenden förfaller de närmaste ${DUE_SOON_DAYS} dagarna.`}
+      />
+      <p className="mt-2">
+        <Link href="/bevakning" className={LINK}>
+          Gå till bevakning
+        </Link>
+      </p>
+      <WorkSection id="my-cases" heading="Öppna ärenden där du är handläggare" count={myCases.rows.length} emptyText="Du har inga ärenden just nu.">
+        <p className="mt-2 text-slate-700" data-testid="my-cases-by-status">
+          {byStatementStatus(myCases.rows).join(" · ")}
+        </p>
+        <MyCasesTable rows={myCases.rows} />
+        {myCases.truncated ? (
+          <p className="mt-2 text-slate-700">
+            De {MY_CASES_LIMIT} mest brådskande visas.{" "}
+            <Link href={`/diarium?handlaggare=${actor.id}&status=OPEN&sortering=remisstid`} className={LINK}>
+              Se alla i diariet
+            </Link>
+          </p>
+        ) : null}
+      </WorkSection>
+    </>
+  );
+};
+
+const AttesterSections = async ({ actor }: { actor: Actor }) => {
+  const [inbox, deadlines] = await Promise.all([listAttestInbox(actor), listDeadlines({ actor })]);
+  const unit = hasRole(actor, "DIRECTOR") ? "i förvaltningen" : "på avdelningen";
+  return (
+    <>
+      <WorkSection id="attest-inbox" heading="Väntar på din attestering" count={inbox.length} emptyText="Inget väntar på din attestering.">
+        <AttestInboxTable items={inbox} />
+      </WorkSection>
+      <DeadlineTable id="unit-overdue" heading={`Försenade ärenden ${unit}`} rows={deadlines.overdue} emptyText={`Inga ärenden ${unit} är försenade.`} />
+    </>
+  );
+};
+
+const SecretarySections = async ({ actor }: { actor: Actor }) => {
+  const { nextMeetings, readyForAgenda, inJustering } = await getSecretaryOverview({ actor });
+  return (
+    <>
+      <WorkSection id="next-meetings" heading="Kommande sammanträden" count={nextMeetings.length} emptyText="Inga sammanträden är planerade.">
+        <NextMeetingsTable meetings={nextMeetings} />
+      </WorkSection>
+      <WorkSection id="ready-for-agenda" heading="Attesterade ärenden att sätta på föredragningslistan" count={readyForAgenda.length} emptyText="Inga attesterade ärenden väntar på en föredragningslista.">
+        <ReadyForAgendaTable cases={readyForAgenda} />
+      </WorkSection>
+      <WorkSection id="minutes-in-justering" heading="Protokoll som väntar på justering" count={inJustering.length} emptyText="Inga protokoll är ute för justering.">
+        <MinutesInJusteringTable minutes={inJustering} />
+      </WorkSection>
+    </>
+  );
+};
+
+const JusteringSection = async ({ actor }: { actor: Actor }) => {
+  const items = await listJusteringInbox(actor);
+  return (
+    <WorkSection id="justering" heading="Att justera" count={items.length} emptyText="Inga protokoll väntar på din justering.">
+      <JusteringInboxTable items={items} />
+    </WorkSection>
+  );
+};
+
+const RegistrarSection = async ({ actor }: { actor: Actor }) => {
+  const [count, latest] = await Promise.all([countRecentlyRegistered({ actor }), listDiariumCases({ actor, params: {}, pageSize: RECENTLY_REGISTERED_SHOWN })]);
+  return (
+    <WorkSection
+      id="recently-registered"
+      heading={`Registrerade de senaste ${RECENTLY_REGISTERED_DAYS} dagarna`}
+      count={count}
+      emptyText={`Inga ärenden har registrerats de senaste ${RECENTLY_REGISTERED_DAYS} dagarna.`}
+    >
+      <DiariumTable rows={latest.rows} caption={`De ${RECENTLY_REGISTERED_SHOWN} senast registrerade ärendena`} />
+      <p className="mt-2">
+        <Link href="/diarium" className={LINK}>
+          Öppna diariet
+        </Link>
+      </p>
+    </WorkSection>
+  );
+};
+
+const StartPage = async () => {
+  const actor = await requireActor();
+  return (
+    <section aria-labelledby="start-heading">
+      <h1 id="start-heading" className="text-3xl font-bold">
         Mina ärenden
       </h1>
-      <p className="mt-2 text-slate-700">Välkommen, {actor.name}.</p>
-
-      {hasDeadlines ? (
-        <div className="mt-6 rounded-lg border border-amber-400 bg-amber-50 p-4" data-testid="deadline-summary">
-          <p className="font-semibold">
-            {counts.overdue === 1 ? "1 försenad bevakning" : `${counts.overdue} försenade bevakningar`} ·{" "}
-            {counts.dueSoon === 1 ? "1 bevakning förfaller" : `${counts.dueSoon} bevakningar förfaller`} inom 14 dagar
-          </p>
-          <Link href="/bevakning" className="mt-1 inline-block font-semibold text-brand-700 underline underline-offset-4">
-            Gå till bevakning
-          </Link>
-        </div>
-      ) : null}
-
-      {showsDiariumLink ? (
-        <p className="mt-4">
-          <Link href="/diarium" className="font-semibold text-brand-700 underline underline-offset-4">
-            Öppna diariet
-          </Link>{" "}
-          – alla ärenden du har behörighet att se, med filter och sökning.
-        </p>
-      ) : null}
-
-      <h2 className="mt-8 text-xl font-bold">Öppna ärenden där du är handläggare</h2>
-      {myCases.rows.length === 0 ? (
-        <div className="mt-4 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
-          <p className="font-semibold">Du har inga ärenden just nu.</p>
-          <p className="mt-1 text-slate-600">Ärenden som du handlägger visas här, de med närmast remisstid först.</p>
-        </div>
-      ) : (
-        <>
-          <MyCasesTable rows={myCases.rows} />
-          {myCases.truncated ? (
-            <p className="mt-2 text-slate-700">
-              De {MY_CASES_LIMIT} mest brådskande visas.{" "}
-              <Link href={`/diarium?handlaggare=${actor.id}&status=OPEN&sortering=remisstid`} className="font-semibold text-brand-700 underline">
-                Se alla i diariet
-              </Link>
-            </p>
-          ) : null}
-        </>
-      )}
+      <p className="mt-2 text-slate-700">Välkommen, {actor.name}. Här visas det som väntar på dig.</p>
+      {hasRole(actor, "CHAIR", "MINUTES_CHECKER") ? <JusteringSection actor={actor} /> : null}
+      {hasRole(actor, "DEPARTMENT_HEAD", "DIRECTOR") ? <AttesterSections actor={actor} /> : null}
+      {hasRole(actor, "COMMITTEE_SECRETARY") ? <SecretarySections actor={actor} /> : null}
+      {hasRole(actor, "REGISTRAR") ? <RegistrarSection actor={actor} /> : null}
+      {hasRole(actor, "CASE_OFFICER") ? <CaseOfficerSections actor={actor} /> : null}
     </section>
   );
 };
 
-export default MyCasesPage;
+export default StartPage;

@@ -6,15 +6,51 @@
 // aria-describedby (see fields.tsx). With JavaScript a refused form keeps what was typed;
 // without it the page is rendered from the action's answer, whose `values` fill the fields
 // again. `validate` shows the schema's messages before a round trip.
-import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { echoValues, INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 import type { ActionResult, FormAction, FormState } from "@/server/action";
+import { ConfirmDialog, type Confirmation, type ConfirmDialogHandle } from "./confirm-dialog";
 import { ErrorSummary } from "./error-summary";
 import { SubmitButton, type SubmitVariant } from "./submit-button";
 
 type FormContextValue = { formId: string; fieldErrors: Record<string, string[]>; values: Record<string, string> | undefined };
 const FormContext = createContext<FormContextValue>({ formId: "form", fieldErrors: {}, values: undefined });
+
+/** Hands a message to the page's status region (see PageStatus); null outside one. */
+type Announcement = { message: ReactNode; path: string };
+const AnnounceContext = createContext<((announcement: Announcement) => void) | null>(null);
+
+/**
+ * The page's status region, in the layout: it outlives a form that its own answer removes
+ * (an attested step, a closed panel), so that the message is still announced and focused
+ * instead of focus falling to the page body. Emptied when the page changes.
+ */
+export const PageStatus = ({ children }: { children: ReactNode }) => {
+  const [announced, setAnnounced] = useState<Announcement | null>(null);
+  const pathname = usePathname();
+  const ref = useRef<HTMLParagraphElement>(null);
+  // A new page starts without a message. A form left behind on the previous page hands over
+  // its message as it goes (after this render): its path keeps it off this page, and this
+  // reset off a later visit to its own.
+  const [visited, setVisited] = useState(pathname);
+  if (visited !== pathname) {
+    setVisited(pathname);
+    setAnnounced(null);
+  }
+  const message = announced?.path === pathname ? announced.message : null;
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  return (
+    <AnnounceContext.Provider value={setAnnounced}>
+      <p ref={ref} role="status" aria-live="polite" tabIndex={-1} className="font-semibold text-green-800 focus:outline-none not-empty:mb-4 not-empty:rounded not-empty:border not-empty:border-green-700 not-empty:bg-green-50 not-empty:px-3 not-empty:py-2">
+        {message}
+      </p>
+      {children}
+    </AnnounceContext.Provider>
+  );
+};
 
 /** The id of a field's control; the error summary links to it. */
 export const fieldIdOf = (formId: string, name: string): string => `${formId}-${name.replaceAll(".", "-")}`;
@@ -122,6 +158,8 @@ type ActionFormProps<T> = {
   footer?: ReactNode;
   /** An error to show before the first submit (e.g. from the URL after a failed external login). */
   initialError?: string | null;
+  /** An irreversible action: asked in a dialog before the form is sent (with JavaScript). */
+  confirm?: Confirmation;
   children: ReactNode;
 };
 
@@ -142,14 +180,42 @@ export const ActionForm = <T extends FormResultData | unknown>({
   testId,
   footer,
   initialError = null,
+  confirm,
   children,
 }: ActionFormProps<T>) => {
-  const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(action, null);
+  const pathname = usePathname();
+  // The last success message, handed to the page's status region if the form goes away (on this page).
+  const shownSuccess = useRef<Announcement | null>(null);
+  const successOf = (data: T): ReactNode => (typeof successMessage === "function" ? successMessage(data) : (successMessage ?? stringOf(data, "message")));
+  // Noted as the answer arrives: an action that re-renders the page on the server may remove
+  // the form in the same update that brings its answer, so the form never shows it itself.
+  const run: FormAction<T> = async (previous, form) => {
+    const result = await action(previous, form);
+    const message = result.ok ? successOf(result.data) : null;
+    shownSuccess.current = message ? { message, path: pathname } : null;
+    return result;
+  };
+  const [state, formAction, pending] = useActionState<FormState<T> | null, FormData>(run, null);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]> | null>(null);
   const router = useRouter();
   const formId = useId();
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const confirmRef = useRef<ConfirmDialogHandle>(null);
+  const announce = useContext(AnnounceContext);
+  const success = state?.ok ? successOf(state.data) : null;
   const summaryId = `${formId}-summary`;
+
+  // A refused password is never left in its field. Cleared before the browser paints the
+  // answer: a passive effect runs after paint, and would also empty what the user began to
+  // type into a password field the answer has just shown.
+  useLayoutEffect(() => {
+    if (!state || state.ok) return;
+    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="password"]').forEach((input) => {
+      input.value = "";
+    });
+  }, [state]);
 
   useEffect(() => {
     if (!state) return;
@@ -157,6 +223,7 @@ export const ActionForm = <T extends FormResultData | unknown>({
       summaryRef.current?.focus();
       return;
     }
+    if (success) statusRef.current?.focus();
     onSuccess?.(state.data);
     const href = stringOf(state.data, "href");
     if (href) router.push(href);
@@ -165,11 +232,17 @@ export const ActionForm = <T extends FormResultData | unknown>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
+  useEffect(
+    () => () => {
+      if (shownSuccess.current) announce?.(shownSuccess.current);
+    },
+    [announce],
+  );
+
   const failed = state && !state.ok ? state : null;
   const fieldErrors = clientErrors ?? failed?.fieldErrors ?? {};
   const message = clientErrors ? INVALID_INPUT_MESSAGE : state ? (failed?.error ?? null) : initialError;
   const labelOf = (name: string) => (typeof labels === "function" ? labels(name) : labels[name]);
-  const success = state?.ok ? (typeof successMessage === "function" ? successMessage(state.data) : (successMessage ?? stringOf(state.data, "message"))) : null;
 
   // With JavaScript the form is sent from here, not by React's form action: that one resets
   // the form after every answer and would empty a refused form (or one being typed into).
@@ -183,18 +256,20 @@ export const ActionForm = <T extends FormResultData | unknown>({
       summaryRef.current?.focus();
       return;
     }
-    startTransition(() => formAction(form));
+    const send = () => startTransition(() => formAction(form));
+    if (confirm) confirmRef.current?.ask((event.nativeEvent as SubmitEvent).submitter, send);
+    else send();
   };
 
   return (
     <FormContext.Provider value={{ formId, fieldErrors, values: failed?.values }}>
-      <form action={formAction} onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel} aria-describedby={message ? summaryId : undefined} data-testid={testId}>
+      <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className={className} aria-label={ariaLabel} aria-describedby={message ? summaryId : undefined} data-testid={testId}>
         <ErrorSummary
           ref={summaryRef}
           id={summaryId}
           message={message}
           items={Object.entries(fieldErrors).flatMap(([name, messages]) => {
-            // Only named fields are listed (a link to each): the messages stand at the fields themselves too.
+            // Only named fields are listed (a link to each): the messages stand at the fields themselves.
             const label = labelOf(name);
             return label ? [{ fieldId: fieldIdOf(formId, name), label, messages }] : [];
           })}
@@ -205,11 +280,12 @@ export const ActionForm = <T extends FormResultData | unknown>({
             {pending ? pendingLabel : submitLabel}
           </SubmitButton>
           {footer}
-          <p role="status" aria-live="polite" className="text-sm font-semibold text-green-800">
+          <p ref={statusRef} role="status" aria-live="polite" tabIndex={-1} className="text-sm font-semibold text-green-800 focus:outline-none">
             {success}
           </p>
         </div>
       </form>
+      {confirm ? <ConfirmDialog ref={confirmRef} confirmation={confirm} variant={variant} /> : null}
     </FormContext.Provider>
   );
 };

@@ -2,6 +2,8 @@
 // The error summary of every form: a live region (role="alert", always in the page so that
 // what appears in it is announced) with the message and a link to each field in error.
 // A link moves focus to its field; the summary itself can take focus after a failed submit.
+// A field's message is said once, at the field: the summary links to it by the field's label
+// (and lists the message itself only for an item without a field to link to).
 import type { ReactNode, Ref } from "react";
 
 export type ErrorSummaryItem = { fieldId: string; label?: string; messages: readonly string[] };
@@ -26,23 +28,21 @@ export const ErrorSummary = ({ id, message, items = [], children, ref }: ErrorSu
             {items.map((item) => (
               <li key={`${item.fieldId}-${item.label ?? ""}`}>
                 {item.label ? (
-                  <>
-                    <a
-                      href={`#${item.fieldId}`}
-                      className="underline"
-                      onClick={(event) => {
-                        const field = document.getElementById(item.fieldId);
-                        if (!field) return;
-                        event.preventDefault();
-                        field.focus();
-                      }}
-                    >
-                      {item.label}
-                    </a>
-                    {": "}
-                  </>
-                ) : null}
-                {item.messages.join(" ")}
+                  <a
+                    href={`#${item.fieldId}`}
+                    className="underline"
+                    onClick={(event) => {
+                      const field = document.getElementById(item.fieldId);
+                      if (!field) return;
+                      event.preventDefault();
+                      field.focus();
+                    }}
+                  >
+                    {item.label}
+                  </a>
+                ) : (
+                  item.messages.join(" ")
+                )}
               </li>
             ))}
           </ul>

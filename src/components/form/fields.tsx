@@ -76,7 +76,7 @@ export const FieldFrame = ({ name, label, hint, required, className, children }:
 type FieldProps = {
   name: string;
   label: ReactNode;
-  type?: "text" | "email" | "tel" | "password" | "number" | "date" | "time" | "search";
+  type?: "text" | "email" | "tel" | "password" | "number" | "time" | "search";
   inputMode?: "numeric" | "text";
   /** A textarea with this many rows instead of an input. */
   rows?: number;
@@ -88,9 +88,9 @@ type FieldProps = {
   spellCheck?: boolean;
   autoCapitalize?: "none" | "sentences";
   maxLength?: number;
-  /** Bounds of a number or date field (ÅÅÅÅ-MM-DD), from the same rules the service applies. */
-  min?: number | string;
-  max?: number | string;
+  /** Bounds of a number field, from the same rules the service applies. */
+  min?: number;
+  max?: number;
   className?: string;
   onValueChange?: (value: string) => void;
 };
@@ -107,6 +107,30 @@ export const Field = ({ name, label, type = "text", rows, defaultValue, hint, re
         <input {...control} type={type} defaultValue={value} autoComplete={autoComplete} spellCheck={spellCheck} autoCapitalize={autoCapitalize} inputMode={inputMode} maxLength={maxLength} min={min} max={max} onChange={onChange} className={inputClass} />
       );
     }}
+  </FieldFrame>
+);
+
+/**
+ * The control of a date: text in ÅÅÅÅ-MM-DD whatever the browser's locale (a native date
+ * input shows mm/dd/yyyy in an en-US browser). The server checks the date with its schema.
+ */
+export const isoDateInputProps = { type: "text", inputMode: "numeric", pattern: "\\d{4}-\\d{2}-\\d{2}", placeholder: "ÅÅÅÅ-MM-DD", maxLength: 10, autoComplete: "off" } as const;
+
+export const DATE_FORMAT_HINT = "Skriv datumet som ÅÅÅÅ-MM-DD.";
+
+export const DateField = ({ name, label, defaultValue, hint, required, className }: { name: string; label: ReactNode; defaultValue?: string | null; hint?: ReactNode; required?: boolean; className?: string }) => (
+  <FieldFrame
+    name={name}
+    label={label}
+    hint={
+      <>
+        {hint} {DATE_FORMAT_HINT}
+      </>
+    }
+    required={required}
+    className={className}
+  >
+    {(control, echoed) => <input {...control} {...isoDateInputProps} defaultValue={echoed ?? defaultValue ?? undefined} className={inputClass} />}
   </FieldFrame>
 );
 

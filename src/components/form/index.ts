@@ -1,5 +1,6 @@
 // The form kit: every form of the app is built from these.
-export { ActionForm, clientFormAction, fieldIdOf, FormScope, GetForm, useFormField, useFormValues } from "./action-form";
+export { ActionForm, clientFormAction, fieldIdOf, FormScope, GetForm, PageStatus, useFormField, useFormValues } from "./action-form";
+export { type Confirmation } from "./confirm-dialog";
 export { ErrorSummary, type ErrorSummaryItem } from "./error-summary";
-export { CheckboxField, Field, FieldError, FieldFrame, FieldGroup, Hidden, inputClass, LabelledControl, SelectField, type ControlProps, type SelectGroup, type SelectOption } from "./fields";
+export { CheckboxField, DATE_FORMAT_HINT, DateField, Field, FieldError, FieldFrame, FieldGroup, Hidden, inputClass, isoDateInputProps, LabelledControl, SelectField, type ControlProps, type SelectGroup, type SelectOption } from "./fields";
 export { SubmitButton } from "./submit-button";

@@ -10,13 +10,16 @@ const VARIANT_CLASSES: Record<SubmitVariant, string> = {
   danger: "rounded border border-red-700 bg-white px-4 py-2 font-semibold text-red-800 hover:bg-red-50",
 };
 
+/** The look of a form's buttons (the submit button, a confirmation's buttons). */
+export const buttonClass = (variant: SubmitVariant) => `${VARIANT_CLASSES[variant]} focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2`;
+
 /** The submit button of every form: disabled while the form is sent. */
 export const SubmitButton = ({ pending, variant = "primary", ariaLabel, children }: { pending: boolean; variant?: SubmitVariant; ariaLabel?: string; children: ReactNode }) => (
   <button
     type="submit"
     disabled={pending}
     aria-label={ariaLabel}
-    className={`${VARIANT_CLASSES[variant]} focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60`}
+    className={`${buttonClass(variant)} disabled:opacity-60`}
   >
     {children}
   </button>

@@ -14,16 +14,19 @@ export const EXPORT_NOT_FOUND_MESSAGE = "Dokumentet finns inte, eller så saknar
 /** Query parameters read by any export; only those present are passed to the schema. */
 const QUERY_PARAMETERS = ["format", "variant", "version"] as const;
 
-export type ExportDownloadOptions<TQuery extends { id: string }> = {
-  /** The session's actor (null: not logged in). */
-  actor: Actor | null;
+export type ExportDownloadOptions<TQuery extends { id: string }, TActor extends Actor | "public"> = {
+  /** The session's actor (null: not logged in), or "public" for the public variants anyone may download. */
+  actor: TActor | null;
   /** The document's id from the route. */
   id: string;
   schema: z.ZodType<TQuery>;
-  exportFile: (options: { actor: Actor; query: TQuery }) => Promise<ExportedFile>;
+  exportFile: (options: { actor: TActor; query: TQuery }) => Promise<ExportedFile>;
 };
 
-export const exportDownload = async <TQuery extends { id: string }>(request: Request, { actor, id, schema, exportFile }: ExportDownloadOptions<TQuery>): Promise<Response> => {
+export const exportDownload = async <TQuery extends { id: string }, TActor extends Actor | "public">(
+  request: Request,
+  { actor, id, schema, exportFile }: ExportDownloadOptions<TQuery, TActor>,
+): Promise<Response> => {
   if (!actor) return textResponse(401, "Du behöver logga in för att hämta dokumentet.");
   const searchParams = new URL(request.url).searchParams;
   const present = QUERY_PARAMETERS.flatMap((name) => {

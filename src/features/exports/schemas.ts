@@ -23,6 +23,7 @@ export type TStatementExportQuery = z.infer<typeof ZStatementExportQuerySchema>;
  * Föredragningslista, protokoll and protokollsutdrag. No "public" variant: the meeting read
  * models already mask, per reader, the items of confidential cases that reader may not read
  * (and refuse their extracts); a variant asked for is refused rather than silently ignored.
+ * The public's copies have their own routes (/api/offentligt/…), read as the "public" viewer.
  */
 export const ZMeetingExportQuerySchema = z.object({ id, format }).strict();
 export type TMeetingExportQuery = z.infer<typeof ZMeetingExportQuerySchema>;

@@ -52,3 +52,35 @@ export const writeSections = async (page: Page, sectionKeys: readonly string[], 
     await expect(page.getByTestId(`status-${key}`)).toContainText("Sparat", { timeout: 30_000 });
   }
 };
+
+/**
+ * A fresh case with a saved statement, through the case registration (/arenden/nytt) and
+ * the statement editor (/arenden/<id>/tjansteutlatande). Returns the case id.
+ * E2E_ATTESTATION_CASE_ID skips this (a prepared case whose statement is a draft), for
+ * running the attestation part alone against a dev server.
+ */
+export const createCaseWithStatement = async (page: Page, title: string): Promise<string> => {
+  if (process.env.E2E_ATTESTATION_CASE_ID) return process.env.E2E_ATTESTATION_CASE_ID;
+  const caseId = await registerSimpleCase(page, title);
+  await createStatement(page, caseId);
+  // The required sections that the prefill leaves empty for a case without a motion.
+  await writeSections(page, ["sammanfattning", "arendet", "synpunkter"], "Förvaltningen har inget att invända.");
+  await page.reload();
+  await expect(page.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("missing-required")).toHaveCount(0);
+  return caseId;
+};
+
+/**
+ * Clicks "Attestera" on the attestation page; the re-authentication window may pass on a
+ * slow machine, and then the form asks for the password (the demo users' "demo").
+ */
+export const attestOnPage = async (page: Page): Promise<void> => {
+  await page.getByRole("button", { name: "Attestera" }).click();
+  const password = page.getByLabel("Bekräfta med ditt lösenord");
+  await page.waitForLoadState("networkidle");
+  if (await password.isVisible()) {
+    await password.fill("demo");
+    await page.getByRole("button", { name: "Attestera" }).click();
+  }
+};

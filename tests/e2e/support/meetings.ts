@@ -37,3 +37,22 @@ export const waitUntilMeetingHasStarted = async (page: Page): Promise<void> => {
     await expect(page.getByTestId("decisions-not-yet")).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 240_000, intervals: [5_000] });
 };
+
+/** Answers the confirmation dialog of an irreversible action with its confirm button. */
+export const confirmInDialog = async (page: Page, confirmLabel: string): Promise<void> => {
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirmLabel, exact: true }).click();
+  await expect(dialog).toBeHidden();
+};
+
+/** On a held meeting's page: every ledamot present (the boxes start empty), no ersättare; saved. */
+export const saveFullAttendance = async (page: Page): Promise<void> => {
+  const form = page.getByTestId("attendance-form");
+  for (const row of await form.getByRole("row").filter({ hasNot: page.getByRole("cell", { name: "Ersättare", exact: true }) }).all()) {
+    const present = row.getByRole("checkbox", { name: / närvarande$/ });
+    if (await present.count()) await present.check();
+  }
+  await form.getByRole("button", { name: "Spara närvaro" }).click();
+  await expect(form.getByText("Närvaron är sparad.")).toBeVisible({ timeout: 30_000 });
+};

@@ -75,6 +75,7 @@ export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled
     action={setUserDisabledAction}
     submitLabel={disabled ? "Aktivera användaren" : "Inaktivera användaren"}
     variant={disabled ? "primary" : "danger"}
+    successMessage="Kontots status är ändrad."
   >
     <Hidden name="userId" value={userId} />
     <Hidden name="disabled" value={disabled ? "false" : "true"} />
@@ -102,6 +103,7 @@ export const RemoveMembershipForm = ({ membershipId, description }: { membership
     submitLabel="Ta bort"
     ariaLabel={`Ta bort rollen ${description}`}
     variant="danger"
+    successMessage="Rollen är borttagen."
     fieldsClassName="space-y-1"
   >
     <Hidden name="membershipId" value={membershipId} />

@@ -17,7 +17,7 @@ export const SendForAttestationForm = ({ caseId, versionNumber, options, default
     }),
   );
   return (
-    <ActionForm action={action} submitLabel="Skicka på attestering" pendingLabel="Skickar …" refresh className="space-y-4">
+    <ActionForm action={action} submitLabel="Skicka på attestering" pendingLabel="Skickar …" successMessage="Tjänsteutlåtandet är skickat på attestering." refresh className="space-y-4">
       <FieldGroup name="attesterIds" legend="Attestanter" className="space-y-2">
         <p className="text-sm text-slate-700">Förvalda är avdelningens avdelningschef och förvaltningens stadsdelsdirektör.</p>
         {Array.from({ length: positions }, (_, index) => (
@@ -58,7 +58,7 @@ export const AttestForm = ({ caseId, stepId, contentHash, needsPassword, hasPass
   const action = clientFormAction((form) => attestAction({ caseId, stepId, contentHash, ...(form.has("password") ? { password: String(form.get("password") ?? "") } : {}) }));
   if (needsPassword && !hasPassword) return <StepUpLogin callbackUrl={`/arenden/${caseId}/attestering`} />;
   return (
-    <ActionForm action={action} submitLabel="Attestera" pendingLabel="Attesterar …" refresh className="space-y-4">
+    <ActionForm action={action} submitLabel="Attestera" pendingLabel="Attesterar …" labels={{ password: "Bekräfta med ditt lösenord" }} successMessage="Du har attesterat tjänsteutlåtandet." refresh className="space-y-4">
       <AttestPassword caseId={caseId} needsPassword={needsPassword} hasPassword={hasPassword} />
       <p className="text-sm text-slate-700">Genom att attestera godkänner du exakt den version som visas ovan.</p>
     </ActionForm>
@@ -66,13 +66,14 @@ export const AttestForm = ({ caseId, stepId, contentHash, needsPassword, hasPass
 };
 
 export const ReturnForm = ({ caseId, stepId }: { caseId: string; stepId: string }) => (
-  <ActionForm action={clientFormAction((form) => returnAction({ caseId, stepId, comment: String(form.get("comment") ?? "") }))} submitLabel="Skicka tillbaka" variant="secondary" refresh>
+  <ActionForm action={clientFormAction((form) => returnAction({ caseId, stepId, comment: String(form.get("comment") ?? "") }))} submitLabel="Skicka tillbaka" variant="secondary" successMessage="Tjänsteutlåtandet är skickat tillbaka till handläggaren." refresh>
     <Field name="comment" label="Kommentar till handläggaren" rows={3} />
   </ActionForm>
 );
 
 export const WithdrawForm = ({ caseId, attested }: { caseId: string; attested: boolean }) => {
   const [open, setOpen] = useState(false);
+  const withdrawText = attested ? "Alla attesteringar blir ogiltiga och tjänsteutlåtandet går att ändra igen." : "Attesteringen avbryts och tjänsteutlåtandet går att ändra igen.";
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} className="rounded border border-red-700 px-4 py-2 font-semibold text-red-800 hover:bg-red-50">
@@ -85,12 +86,12 @@ export const WithdrawForm = ({ caseId, attested }: { caseId: string; attested: b
       action={clientFormAction((form) => withdrawAction({ caseId, reason: String(form.get("reason") ?? "") }))}
       submitLabel="Återkalla"
       variant="danger"
+      confirm={{ title: "Återkalla attesteringen?", text: withdrawText, confirmLabel: "Återkalla attesteringen" }}
+      successMessage="Attesteringen är återkallad."
       refresh
       onSuccess={() => setOpen(false)}
     >
-      <p className="text-sm text-slate-700">
-        {attested ? "Alla attesteringar blir ogiltiga och tjänsteutlåtandet går att ändra igen." : "Attesteringen avbryts och tjänsteutlåtandet går att ändra igen."}
-      </p>
+      <p className="text-sm text-slate-700">{withdrawText}</p>
       <Field name="reason" label="Skäl" rows={2} />
     </ActionForm>
   );

@@ -4,6 +4,7 @@ import "server-only";
 import { can, readableCasesWhere, toCaseScope, findCaseWithScope } from "@/server/authz";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
+import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { contentHashOf } from "../content";
@@ -132,3 +133,54 @@ export const listAttestInbox = async (actor: Actor): Promise<InboxItem[]> => {
 
 /** The navigation badge: steps that wait for the actor now. */
 export const countAttestInbox = async (actor: Actor): Promise<number> => (await listAttestInbox(actor)).filter((item) => item.inTurn).length;
+
+export type OpenReturn = {
+  caseId: string;
+  caseNumber: string;
+  caseTitle: string;
+  returnedByName: string;
+  returnedAt: Date;
+  comment: string;
+};
+
+/**
+ * Statements returned with a comment and not sent again: a statement's newest request is
+ * RETURNED until the handläggare sends (or the statement is otherwise given) a new one.
+ * `caseWhere` is the caller's authorization: the actor's own cases, or one case already read.
+ */
+const listOpenReturns = async (caseWhere: Prisma.CaseWhereInput): Promise<OpenReturn[]> => {
+  const requests = await db.attestationRequest.findMany({
+    where: { subjectType: "STATEMENT", case: caseWhere },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      subjectId: true,
+      status: true,
+      invalidatedAt: true,
+      invalidationReason: true,
+      invalidatedBy: { select: { name: true } },
+      case: { select: { id: true, caseNumber: true, title: true } },
+    },
+  });
+  const newest = new Map<string, (typeof requests)[number]>();
+  for (const request of requests) if (!newest.has(request.subjectId)) newest.set(request.subjectId, request);
+  return [...newest.values()].flatMap((request) =>
+    request.status === "RETURNED" && request.case && request.invalidatedAt && request.invalidatedBy && request.invalidationReason !== null
+      ? [
+          {
+            caseId: request.case.id,
+            caseNumber: request.case.caseNumber,
+            caseTitle: request.case.title,
+            returnedByName: request.invalidatedBy.name,
+            returnedAt: request.invalidatedAt,
+            comment: request.invalidationReason,
+          },
+        ]
+      : [],
+  );
+};
+
+/** The handläggare's open cases whose statement was returned to them and is not yet sent again. */
+export const listReturnedToMe = async (actor: Actor): Promise<OpenReturn[]> => listOpenReturns({ caseOfficerId: actor.id, status: "OPEN" });
+
+/** The open return of one case's statement, for the editor; the caller has authorized reading the case. */
+export const getOpenReturn = async (caseId: string): Promise<OpenReturn | null> => (await listOpenReturns({ id: caseId }))[0] ?? null;

@@ -12,6 +12,7 @@ import { throttledPasswordCheck } from "@/server/auth/throttle";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
+import { INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 
 /** Five minutes by default; end-to-end tests shorten it to see the re-authentication step. */
 export const REAUTH_MAX_AGE_SECONDS = env.YTTRA_REAUTH_MAX_AGE_SECONDS;
@@ -41,8 +42,9 @@ export const confirmIdentity = async ({ actor, method, password }: ConfirmIdenti
       const outcome = await throttledPasswordCheck({ username: user.username, address: null, check: () => verifyPassword(user.passwordHash, password) });
       if (outcome === "THROTTLED") throw new AppError("RATE_LIMITED", "Re-authentication throttled");
       if (outcome === "INVALID") {
+        // Said once, at the field; the form's summary links to it.
         throw new AppError("VALIDATION", "Wrong password on re-authentication", {
-          userMessage: "Lösenordet stämmer inte.",
+          userMessage: INVALID_INPUT_MESSAGE,
           fieldErrors: { password: ["Lösenordet stämmer inte."] },
         });
       }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
+import { ActionForm, Field, Hidden, SelectField, type Confirmation } from "@/components/form";
 import type { FormAction } from "@/server/action";
 import { closeCaseAction, markCaseMisregisteredAction, reassignCaseAction } from "../actions";
 
@@ -13,6 +13,7 @@ const ChangeForm = ({
   submitLabel,
   doneMessage,
   danger,
+  confirm,
   children,
 }: {
   action: FormAction<{ caseId: string }>;
@@ -22,11 +23,12 @@ const ChangeForm = ({
   submitLabel: string;
   doneMessage: string;
   danger?: boolean;
+  confirm?: Confirmation;
   children: ReactNode;
 }) => (
   <section aria-label={title} className="rounded border border-slate-300 bg-white p-4">
     <h3 className="text-lg font-semibold">{title}</h3>
-    <ActionForm action={action} submitLabel={submitLabel} successMessage={doneMessage} variant={danger ? "danger" : "primary"} className="mt-3 space-y-3">
+    <ActionForm action={action} submitLabel={submitLabel} successMessage={doneMessage} variant={danger ? "danger" : "primary"} confirm={confirm} className="mt-3 space-y-3">
       <Hidden name="caseId" value={caseId} />
       <Hidden name="version" value={version} />
       {children}
@@ -61,7 +63,11 @@ export const CaseActions = ({ caseId, version, permissions, reassignCandidates }
       </section>
     ) : null}
     {permissions.close ? (
-      <ChangeForm action={closeCaseAction} caseId={caseId} version={version} title="Avsluta ärendet" submitLabel="Avsluta ärendet" doneMessage="Ärendet är avslutat.">
+      <ChangeForm action={closeCaseAction} caseId={caseId} version={version} title="Avsluta ärendet"
+        submitLabel="Avsluta ärendet"
+        doneMessage="Ärendet är avslutat."
+        confirm={{ title: "Avsluta ärendet?", text: "Ärendet avslutas i diariet med skälet du har skrivit och försvinner från arbetslistorna.", confirmLabel: "Avsluta ärendet" }}
+      >
         <Field name="reason" label="Skäl för att avsluta" required rows={3} maxLength={1000} hint="Till exempel ”Remissen besvarad genom nämndens beslut 2024-05-21, § 12”." />
       </ChangeForm>
     ) : null}
@@ -74,6 +80,11 @@ export const CaseActions = ({ caseId, version, permissions, reassignCandidates }
         submitLabel="Markera som felregistrerat"
         doneMessage="Ärendet är markerat som felregistrerat."
         danger
+        confirm={{
+          title: "Markera ärendet som felregistrerat?",
+          text: "Ärendet behåller sitt diarienummer, som aldrig återanvänds, och försvinner från arbetslistorna. Det går inte att ångra.",
+          confirmLabel: "Markera som felregistrerat",
+        }}
       >
         <p className="text-sm text-slate-700">Ärendet behåller sitt diarienummer, som aldrig återanvänds, och försvinner från arbetslistorna.</p>
         <Field name="reason" label="Skäl för felregistrering" required rows={3} maxLength={1000} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ActionForm, Field, FieldFrame, FieldGroup, Hidden, inputClass, useFormValues } from "@/components/form";
+import { ActionForm, DateField, Field, FieldFrame, FieldGroup, Hidden, inputClass, useFormValues } from "@/components/form";
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { registerCaseAction } from "../actions";
 import { CASE_KIND_LABELS } from "../labels";
@@ -117,8 +117,8 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
         <div className="grid gap-4 md:grid-cols-2">
           <Field name="referringBody" label={referral ? "Remittent" : "Avsändare"} required={referral} hint="Till exempel Kommunstyrelsen." maxLength={200} />
           <Field name="referringCaseNumber" label="Avsändarens diarienummer" hint="Till exempel ”KS 2024/123” eller ”Dnr 1.5.1-123/2024”." maxLength={60} />
-          <Field name="receivedDate" label="Inkom" required hint="Datum då ärendet kom in (ÅÅÅÅ-MM-DD). Avgör årtalet i diarienumret." defaultValue={options.today} type="date" max={options.today} />
-          <Field name="dueDate" label="Remisstid" required={referral} hint="Sista dag för svaret." type="date" />
+          <DateField name="receivedDate" label="Inkom" required hint="Datum då ärendet kom in. Avgör årtalet i diarienumret." defaultValue={options.today} />
+          <DateField name="dueDate" label="Remisstid" required={referral} hint="Sista dag för svaret." />
         </div>
       </fieldset>
 
@@ -206,7 +206,7 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
           <div className="grid gap-4 md:grid-cols-3">
             <Field name="motion.number" label="Nummer" hint="Till exempel 2024:12." maxLength={12} />
             <div className="md:col-span-2">
-              <Field name="motion.raisedDate" label="Väckt i kommunfullmäktige" required type="date" />
+              <DateField name="motion.raisedDate" label="Väckt i kommunfullmäktige" required />
             </div>
           </div>
           <Field name="motion.title" label="Motionens rubrik" required hint="Till exempel ”Motion (2024:12) av Andréa Hedin (M) om att stoppa de öppna drogscenerna”." maxLength={500} />
@@ -282,7 +282,7 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
               <Field name="incomingDocument.description" label="Beskrivning" required hint="Till exempel ”Remissunderlag Motion Stoppa de öppna drogscenerna”." maxLength={500} />
             </div>
             <Field name="incomingDocument.counterpart" label="Avsändare" hint="Lämnas tomt: remittenten ovan." maxLength={200} />
-            <Field name="incomingDocument.documentDate" label="Handlingens datum" required defaultValue={options.today} type="date" />
+            <DateField name="incomingDocument.documentDate" label="Handlingens datum" required defaultValue={options.today} />
             <p className="text-sm text-slate-600 md:col-span-2">Filer laddar du upp på ärendesidan när ärendet är registrerat.</p>
         </div>
       </fieldset>

@@ -1,4 +1,5 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
+import { WorkSection } from "@/components/work-section";
 import { describeDaysLeft } from "@/lib/due-dates";
 import { DEADLINE_KIND_LABELS, MOTION_ONE_YEAR_WARNING } from "../labels";
 import type { DeadlineRow } from "../server/deadlines";
@@ -8,31 +9,24 @@ import { formatDateOnly } from "@/lib/dates";
 type DeadlineTableProps = { id: string; heading: string; rows: DeadlineRow[]; emptyText: string };
 
 export const DeadlineTable = ({ id, heading, rows, emptyText }: DeadlineTableProps) => (
-  <section aria-labelledby={id} className="mt-8">
-    <h2 id={id} className="text-xl font-bold">
-      {heading} <span className="font-normal text-slate-700">({rows.length})</span>
-    </h2>
-    {rows.length === 0 ? (
-      <p className="mt-2 text-slate-700">{emptyText}</p>
-    ) : (
-      <DataTable caption={heading} columns={["Diarienummer", "Rubrik", "Bevakning", "Datum", "Tid kvar", "Handläggare"]}>
-        {rows.map((row) => (
-          <tr key={row.id} className={`${ROW} ${row.motionWarning ? "bg-amber-50" : ""}`}>
-            <CaseNumberCell caseNumber={row.caseNumber} href={`/arenden/${row.caseId}`} />
-            <td className={CELL}>
-              {row.caseTitle ?? <em>{CONFIDENTIAL_TITLE_PLACEHOLDER}</em>}
-              {row.motionWarning ? <strong className="mt-1 block text-amber-950">⚠ {MOTION_ONE_YEAR_WARNING} (Kommunallagen 5 kap. 35 §).</strong> : null}
-            </td>
-            <td className={CELL}>{DEADLINE_KIND_LABELS[row.kind]}</td>
-            <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.dueDate)}</td>
-            <td className={`whitespace-nowrap ${CELL} ${row.daysLeft < 0 ? "font-semibold text-red-900" : ""}`}>{describeDaysLeft(row.daysLeft)}</td>
-            <td className={CELL}>
-              {row.caseOfficerName}
-              {row.own ? <span className="ml-1 text-slate-700">(du)</span> : null}
-            </td>
-          </tr>
-        ))}
-      </DataTable>
-    )}
-  </section>
+  <WorkSection id={id} heading={heading} count={rows.length} emptyText={emptyText}>
+    <DataTable caption={heading} columns={["Diarienummer", "Rubrik", "Bevakning", "Datum", "Tid kvar", "Handläggare"]}>
+      {rows.map((row) => (
+        <tr key={row.id} className={`${ROW} ${row.motionWarning ? "bg-amber-50" : ""}`}>
+          <CaseNumberCell caseNumber={row.caseNumber} href={`/arenden/${row.caseId}`} />
+          <td className={CELL}>
+            {row.caseTitle ?? <em>{CONFIDENTIAL_TITLE_PLACEHOLDER}</em>}
+            {row.motionWarning ? <strong className="mt-1 block text-amber-950">⚠ {MOTION_ONE_YEAR_WARNING} (Kommunallagen 5 kap. 35 §).</strong> : null}
+          </td>
+          <td className={CELL}>{DEADLINE_KIND_LABELS[row.kind]}</td>
+          <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.dueDate)}</td>
+          <td className={`whitespace-nowrap ${CELL} ${row.daysLeft < 0 ? "font-semibold text-red-900" : ""}`}>{describeDaysLeft(row.daysLeft)}</td>
+          <td className={CELL}>
+            {row.caseOfficerName}
+            {row.own ? <span className="ml-1 text-slate-700">(du)</span> : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  </WorkSection>
 );

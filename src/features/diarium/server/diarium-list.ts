@@ -238,3 +238,9 @@ export const diariumFilterOptions = async (actor: Actor): Promise<DiariumFilterO
   ]);
   return { committees, caseOfficers, classifications };
 };
+
+export const RECENTLY_REGISTERED_DAYS = 7;
+
+/** The registrator's start page: cases registered in the last week that the actor may read (as the diarium lists them). */
+export const countRecentlyRegistered = async ({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<number> =>
+  db.case.count({ where: { AND: [readableCasesWhere(actor), { createdAt: { gte: new Date(now.getTime() - RECENTLY_REGISTERED_DAYS * 86_400_000) } }] } });

@@ -1,5 +1,6 @@
 // "Mina ärenden": the open cases the actor is handläggare of, the most urgent first.
 import "server-only";
+import type { StatementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { stockholmToday } from "@/lib/dates";
@@ -14,6 +15,8 @@ export type MyCaseRow = {
   dueDate: Date | null;
   overdue: boolean;
   committeeShortName: string;
+  /** Null: no tjänsteutlåtande yet. */
+  statementStatus: StatementStatus | null;
 };
 
 export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { actor: Actor; today?: Date }): Promise<{ rows: MyCaseRow[]; truncated: boolean }> => {
@@ -22,11 +25,12 @@ export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { act
     where: { caseOfficerId: actor.id, status: "OPEN" },
     orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
     take: MY_CASES_LIMIT + 1,
-    select: { id: true, caseNumber: true, title: true, receivedDate: true, dueDate: true, committee: { select: { shortName: true } } },
+    select: { id: true, caseNumber: true, title: true, receivedDate: true, dueDate: true, committee: { select: { shortName: true } }, statement: { select: { status: true } } },
   });
   return {
-    rows: found.slice(0, MY_CASES_LIMIT).map(({ committee, ...row }) => ({
+    rows: found.slice(0, MY_CASES_LIMIT).map(({ committee, statement, ...row }) => ({
       ...row,
+      statementStatus: statement?.status ?? null,
       overdue: row.dueDate !== null && row.dueDate < today,
       committeeShortName: committee.shortName,
     })),

@@ -9,7 +9,7 @@ import { ACCEPTED_EXTENSIONS, ACCEPTED_TYPES_TEXT, MAX_FILE_BYTES } from "@/lib/
 import { checkFileName } from "@/lib/file-name";
 import { formatFileSize } from "../format";
 import { ADD_DOCUMENT_FIELDS, DOCUMENT_DIRECTIONS, ZAddDocumentSchema } from "../schemas";
-import { ErrorSummary, Field, fieldIdOf, FieldFrame, FieldGroup, FormScope, SubmitButton } from "@/components/form";
+import { DateField, ErrorSummary, Field, fieldIdOf, FieldFrame, FieldGroup, FormScope, SubmitButton } from "@/components/form";
 import { zodFieldErrors } from "@/lib/field-errors";
 
 type FieldErrors = Record<string, string[]>;
@@ -142,7 +142,7 @@ export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: stri
           </FieldGroup>
 
           <div className="grid gap-5 sm:grid-cols-2">
-            <Field name="documentDate" label="Handlingens datum" type="date" defaultValue={today} max={today} />
+            <DateField name="documentDate" label="Handlingens datum" hint="Senast i dag." defaultValue={today} />
             {direction === "DRAWN_UP" ? null : <Field name="counterpart" label={direction === "INCOMING" ? "Avsändare" : "Mottagare"} maxLength={200} />}
           </div>
 

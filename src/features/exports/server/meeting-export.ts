@@ -1,5 +1,6 @@
 // Exports the meeting documents — kallelse with föredragningslista, protokoll and
-// protokollsutdrag — as PDF/A or DOCX for someone who may read the committee's meetings.
+// protokollsutdrag — as PDF/A or DOCX for someone who may read the committee's meetings,
+// and the published föredragningslista and justerade protokoll for the public.
 // The meetings read models load and authorize (unknown and unreadable are the same
 // NOT_FOUND) and mask the items of confidential cases the reader may not read; the
 // mappings in meeting-documents.ts decide what is printed.
@@ -21,6 +22,13 @@ import { renderExportFile, verificationUrlFor, type ExportedFile } from "./expor
 
 export type ExportMeetingDocumentOptions = { actor: Actor; id: string; format: TExportFormat };
 
+/**
+ * "public": the public variant for anyone, without login — only a published föredragningslista
+ * and a justerat protokoll, every item of a confidential case masked as the public diarium
+ * shows the case (its dnr, "Sekretessmarkerat ärende" and the OSL reference).
+ */
+export type ExportPublishedMeetingDocumentOptions = Omit<ExportMeetingDocumentOptions, "actor"> & { actor: Actor | "public" };
+
 const mismatch = (what: string, minutesId: string) =>
   new AppError("INVALID_STATE", `${what}: minutes ${minutesId} are APPROVED but their content or justering does not verify`, {
     userMessage: "Protokollets innehåll stämmer inte med justeringen och kan inte exporteras. Kontakta nämndsekreteraren.",
@@ -34,14 +42,14 @@ const assertJusteringHolds = async (what: string, minutes: { id: string; content
 };
 
 /** Kallelse and föredragningslista of a meeting (id: the meeting). */
-export const exportAgenda = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+export const exportAgenda = async ({ actor, id, format }: ExportPublishedMeetingDocumentOptions): Promise<ExportedFile> => {
   const agenda = await getAgendaForExport({ actor, meetingId: id });
   const document = agendaToDocument(agenda);
   return renderExportFile({ document, format, fileName: agendaFileName(agenda, { draft: document.draft, format }) });
 };
 
 /** The protokoll (id: the minutes). */
-export const exportMinutes = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+export const exportMinutes = async ({ actor, id, format }: ExportPublishedMeetingDocumentOptions): Promise<ExportedFile> => {
   const minutes = await getMinutesForExport({ actor, minutesId: id });
   if (minutes.status === "APPROVED") await assertJusteringHolds("protokoll", { id, contentHash: minutes.contentHash, justering: minutes.justering });
   const document = minutesToDocument({ minutes, verificationUrl: verificationUrlFor });

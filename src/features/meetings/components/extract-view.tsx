@@ -4,7 +4,7 @@ import { ExportButtons } from "@/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
 import type { getExtractView } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden } from "@/components/form";
+import { ActionForm, DateField, Field, Hidden } from "@/components/form";
 
 type View = Awaited<ReturnType<typeof getExtractView>>;
 
@@ -77,7 +77,7 @@ export const ExtractView = ({ view }: { view: View }) => {
           <ActionForm action={dispatchAction} submitLabel="Expediera" testId="dispatch-form">
             <Hidden name="decisionId" value={paragraph.decisionId} />
             <Field name="recipients" label="Mottagare (en per rad)" rows={2} defaultValue={theCase.referringBody ?? "Kommunstyrelsen"} required />
-            <Field name="sentDate" label="Expedieringsdatum" type="date" defaultValue={view.dispatchDates.max} min={view.dispatchDates.min} max={view.dispatchDates.max} required />
+            <DateField name="sentDate" label="Expedieringsdatum" hint={`Från ${view.dispatchDates.min} till ${view.dispatchDates.max}.`} defaultValue={view.dispatchDates.max} required />
             <div className="mt-3 flex items-center gap-2">
               <input type="checkbox" id="include-statement" name="includeStatement" defaultChecked className="h-5 w-5" />
               <label htmlFor="include-statement">Skicka med tjänsteutlåtandet</label>
@@ -98,7 +98,11 @@ export const ExtractView = ({ view }: { view: View }) => {
               {theCase.answeredDate ? `. Remissen besvarades ${theCase.answeredDate}.` : "."}
             </p>
           ) : view.canEdit && view.answers && view.dispatches.length > 0 ? (
-            <ActionForm action={closeAnsweredAction} submitLabel="Avsluta ärendet som besvarat">
+            <ActionForm
+              action={closeAnsweredAction}
+              submitLabel="Avsluta ärendet som besvarat"
+              confirm={{ title: "Avsluta ärendet som besvarat?", text: "Ärendet avslutas i diariet och försvinner från arbetslistorna.", confirmLabel: "Avsluta ärendet" }}
+            >
               <Hidden name="caseId" value={theCase.id} />
               <Hidden name="version" value={theCase.version} />
             </ActionForm>

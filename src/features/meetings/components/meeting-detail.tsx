@@ -15,7 +15,7 @@ import {
 import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
-import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
+import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
 type Item = Detail["items"][number];
@@ -148,7 +148,7 @@ const UnionForm = ({ caseId, position }: { caseId: string; position: number }) =
     <ActionForm action={recordUnionConsultationAction} submitLabel="Spara facklig information">
       <Hidden name="caseId" value={caseId} />
       <Field name="forum" label="Forum" defaultValue="förvaltningsgrupp" required hint="Till exempel förvaltningsgrupp, FSG eller MBL § 19." />
-      <Field name="date" label="Datum" type="date" required />
+      <DateField name="date" label="Datum" required />
     </ActionForm>
   </details>
 );
@@ -202,7 +202,16 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           </p>
         ) : null}
         {meeting.canEdit && meeting.status === "PLANNED" ? (
-          <ActionForm action={callMeetingAction} submitLabel="Publicera föredragningslistan och skicka kallelse" className="mt-4">
+          <ActionForm
+            action={callMeetingAction}
+            submitLabel="Publicera föredragningslistan och skicka kallelse"
+            confirm={{
+              title: "Publicera föredragningslistan och skicka kallelsen?",
+              text: "Kallelsen skickas till ledamöter och ersättare och föredragningslistan blir offentlig. Det går inte att ta tillbaka.",
+              confirmLabel: "Publicera och skicka",
+            }}
+            className="mt-4"
+          >
             <Hidden name="meetingId" value={meeting.id} />
             <Hidden name="version" value={meeting.version} />
           </ActionForm>
@@ -334,7 +343,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
                     <input
                       type="checkbox"
                       name={`present-${member.id}`}
-                      defaultChecked={member.present ?? member.role !== "DEPUTY"}
+                      defaultChecked={member.present}
                       aria-label={`${member.name} närvarande`}
                       className="h-5 w-5"
                     />

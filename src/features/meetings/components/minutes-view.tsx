@@ -145,7 +145,15 @@ export const MinutesView = ({ view }: { view: View }) => {
       ) : null}
 
       {view.canEdit && minutes?.status === "DRAFT" && content ? (
-        <ActionForm action={sendMinutesAction} submitLabel="Skicka protokollet för justering">
+        <ActionForm
+          action={sendMinutesAction}
+          submitLabel="Skicka protokollet för justering"
+          confirm={{
+            title: "Skicka protokollet för justering?",
+            text: "Ordförande och justerare får protokollet att justera. Det går inte att ändra medan det är ute på justering.",
+            confirmLabel: "Skicka för justering",
+          }}
+        >
           <Hidden name="minutesId" value={minutes.id} />
           <Hidden name="version" value={minutes.version} />
         </ActionForm>
@@ -154,7 +162,12 @@ export const MinutesView = ({ view }: { view: View }) => {
       {view.canEdit && minutes?.status === "IN_APPROVAL" ? (
         <details className="rounded border border-slate-300 bg-white p-4">
           <summary className="cursor-pointer font-semibold">Återkalla justeringen</summary>
-          <ActionForm action={withdrawMinutesAction} submitLabel="Återkalla justeringen">
+          <ActionForm
+            action={withdrawMinutesAction}
+            submitLabel="Återkalla justeringen"
+            variant="danger"
+            confirm={{ title: "Återkalla justeringen?", text: "Justeringar som redan gjorts blir ogiltiga och protokollet går att ändra igen.", confirmLabel: "Återkalla justeringen" }}
+          >
             <Hidden name="minutesId" value={minutes.id} />
             <Field name="reason" label="Anledning" rows={2} />
           </ActionForm>
@@ -170,7 +183,7 @@ export const MinutesView = ({ view }: { view: View }) => {
           {view.needsPassword && !view.hasPassword ? (
             <StepUpLogin callbackUrl={`/sammantraden/${meeting.id}/protokoll`} />
           ) : (
-            <ActionForm action={approveMinutesAction} submitLabel="Justera protokollet" testId="approve-form">
+            <ActionForm action={approveMinutesAction} submitLabel="Justera protokollet" labels={{ password: "Lösenord" }} testId="approve-form">
               <Hidden name="minutesId" value={minutes.id} />
               <Hidden name="contentHash" value={view.contentHash} />
               {view.needsPassword ? (

@@ -1,4 +1,5 @@
 // The meetings feature's public entry: the export read model, which features/exports maps
-// to its document model.
+// to its document model, and the list of the committees' public meeting documents.
 export { getAgendaForExport, getExtractForExport, getMinutesForExport, type AgendaExport, type ExtractExport, type MinutesExport } from "./meeting-export-queries";
 export type { MinutesParagraph } from "./minutes-content";
+export { listPublicMeetingDocuments, type PublicCommitteeMeetings, type PublicMeeting } from "./public-meetings";

@@ -2,7 +2,9 @@
 // document model): föredragningslista, protokoll and protokollsutdrag. Each authorizes from
 // the meeting's committee (or trusts the export job, which authorized when the export was
 // requested) and masks the items of confidential cases the actor may not read, as the
-// pages do (meeting-page-queries.ts).
+// pages do (meeting-page-queries.ts). The public (no login) gets the föredragningslista once
+// published and the protokoll once justerat, every confidential item masked; anything else
+// is as unknown to it as a meeting that does not exist.
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -19,18 +21,22 @@ import { isUuid } from "@/lib/ids";
 
 type ExportActor = Exclude<MeetingViewer, "public">;
 
-const authorizeExport = async (actor: ExportActor, committeeId: string): Promise<CommitteeScope> => {
+/**
+ * `public`: whether the document is out for anyone (a published föredragningslista, a
+ * justerat protokoll); the "public" viewer gets nothing else.
+ */
+const authorizeExport = async (actor: MeetingViewer, committeeId: string, { public: isPublic }: { public: boolean }): Promise<CommitteeScope> => {
   const scope = await loadCommitteeScope(db, committeeId);
   // "system": the export job, which authorized when the export was requested.
-  if (actor !== "system") return authorize(actor, "meeting.read", scope);
-  if (!scope) throw meetingNotFound();
+  if (actor !== "system" && actor !== "public") return authorize(actor, "meeting.read", scope);
+  if (!scope || (actor === "public" && !isPublic)) throw meetingNotFound();
   return scope;
 };
 
 export type AgendaExport = Awaited<ReturnType<typeof getAgendaForExport>>;
 
 /** Föredragningslista with kallelse data. */
-export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportActor; meetingId: string }) => {
+export const getAgendaForExport = async ({ actor, meetingId }: { actor: MeetingViewer; meetingId: string }) => {
   const meeting = isUuid(meetingId)
     ? await db.meeting.findUnique({
         where: { id: meetingId },
@@ -44,7 +50,7 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: ExportAc
       })
     : null;
   if (!meeting) throw meetingNotFound();
-  const scope = await authorizeExport(actor, meeting.committeeId);
+  const scope = await authorizeExport(actor, meeting.committeeId, { public: meeting.agendaPublishedAt !== null });
   const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
   return {
     committee: meeting.committee,
@@ -90,10 +96,10 @@ export type MinutesExport = Awaited<ReturnType<typeof getMinutesForExport>>;
  * The protokoll: the canonical content (secretary included) plus its justering and anslag.
  * `contentHash` is always the full content's; `paragraphs` are masked for the actor.
  */
-export const getMinutesForExport = async ({ actor, minutesId }: { actor: ExportActor; minutesId: string }) => {
+export const getMinutesForExport = async ({ actor, minutesId }: { actor: MeetingViewer; minutesId: string }) => {
   const minutes = isUuid(minutesId) ? await db.minutes.findUnique({ where: { id: minutesId }, include: { meeting: { select: { committeeId: true } } } }) : null;
   if (!minutes) throw meetingNotFound();
-  const scope = await authorizeExport(actor, minutes.meeting.committeeId);
+  const scope = await authorizeExport(actor, minutes.meeting.committeeId, { public: minutes.status === "APPROVED" });
   const content = await readMinutesContent(db, minutes.meetingId);
   if (!content) throw meetingNotFound();
   const { content: visible } = await maskContent(content, actor, scope);
@@ -124,7 +130,7 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
       })
     : null;
   if (!decision) throw meetingNotFound();
-  const scope = await authorizeExport(actor, decision.committeeId);
+  const scope = await authorizeExport(actor, decision.committeeId, { public: false });
   if ((await maskedCases(db, actor, scope, [decision.agendaItem.caseId])).size > 0) throw meetingNotFound();
   const minutesId = decision.agendaItem.meeting.minutes?.id;
   // The full minutes (the § is printed whole, and the justering is checked against the full hash).

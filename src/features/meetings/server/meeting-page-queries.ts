@@ -12,7 +12,7 @@ import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy
 import { authorize, can, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
 import { hasPassword, needsReauthentication } from "@/features/attestation/server";
 import { getExtractForExport } from "./meeting-export-queries";
-import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
+import { COMMITTEE_HEADING_SELECT, committeesEditableBy, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
@@ -25,11 +25,7 @@ import type { Prisma } from "@/generated/prisma/client";
 
 export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Actor; committeeId?: string; year?: number }) => {
   const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: COMMITTEE_HEADING_SELECT, orderBy: { name: "asc" } });
-  const editable = new Set<string>();
-  for (const committee of committees) {
-    const scope = await loadCommitteeScope(db, committee.id);
-    if (scope && can(actor, "meeting.edit", scope)) editable.add(committee.id);
-  }
+  const editable = await committeesEditableBy(actor, committees);
   // Default: the first committee the actor edits, else the first one they read.
   const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
   const selectedYear = year ?? meetingYear(new Date());
@@ -119,7 +115,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     }),
   );
   const onAgenda = new Set(items.flatMap((item) => (item.case ? [item.case.id] : [])));
-  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates(meeting.committeeId, onAgenda) : [];
+  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates({ committeeId: meeting.committeeId }, onAgenda) : [];
   return {
     id: meeting.id,
     version: meeting.version,
@@ -144,17 +140,17 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
       name: member.name,
       party: member.party,
       role: member.role,
-      present: attendanceByMember.get(member.id)?.present ?? null,
+      present: attendanceByMember.get(member.id)?.present ?? false,
       serving: attendanceByMember.get(member.id)?.serving ?? false,
     })),
   };
 };
 
-/** Open cases of the committee with an attested statement that are not waiting on an agenda. */
-const agendaCandidates = async (committeeId: string, exclude: Set<string>) => {
+/** Open cases (of the committee, or as `where` selects) with an attested statement that are not waiting on an agenda. */
+export const agendaCandidates = async (where: Prisma.CaseWhereInput, exclude: ReadonlySet<string> = new Set()) => {
   const cases = await db.case.findMany({
     where: {
-      committeeId,
+      ...where,
       status: "OPEN",
       statement: { status: "ATTESTED" },
       NOT: { agendaItems: { some: { OR: [{ decision: null }, { decision: { kind: { notIn: ["TABLED", "REFERRED_BACK"] } } }] } } },

@@ -126,6 +126,21 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
   });
 };
 
+/**
+ * A committee votes with at most as many as it has seats (its ledamöter): a serving ersättare
+ * takes the seat of an absent ledamot. Counted over the whole saved list, so a partial list
+ * cannot slip past it.
+ */
+const assertVotingWithinSeats = async (tx: Tx, meetingId: string, committeeId: string) => {
+  const seats = await tx.committeeMember.count({ where: { committeeId, active: true, role: { not: "DEPUTY" } } });
+  const voting = await tx.meetingAttendance.count({ where: { meetingId, present: true, OR: [{ serving: true }, { member: { role: { not: "DEPUTY" } } }] } });
+  if (voting > seats) {
+    throw new AppError("VALIDATION", "More voting members than seats", {
+      userMessage: `För många tjänstgörande: ${voting} ledamöter och ersättare är markerade, men nämnden har ${seats} platser. En ersättare tjänstgör bara i stället för en frånvarande ledamot.`,
+    });
+  }
+};
+
 export type SetAttendanceOptions = { actor: Actor; input: z.output<typeof ZAttendanceSchema> };
 
 /** Närvaro: present or not, and whether an ersättare serves, per member of the meeting's committee. */
@@ -151,6 +166,7 @@ export const setAttendance = async ({ actor, input: data }: SetAttendanceOptions
         update: values,
       });
     }
+    await assertVotingWithinSeats(tx, data.meetingId, meeting.committeeId);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "meeting.attendance",

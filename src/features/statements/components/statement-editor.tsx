@@ -3,7 +3,9 @@
 // ~2 s idle and on leaving the field), so two people can work on different sections at
 // once; a clash in the same section opens the conflict panel.
 import Link from "next/link";
-import { useId } from "react";
+import { useId, useState } from "react";
+import { DATE_FORMAT_HINT, isoDateInputProps } from "@/components/form";
+import { isValidIsoDate } from "@/lib/text-schemas";
 import { mergeRichText, richTextToPlainText, type TRichText } from "../rich-text";
 import { sectionToPlainText, type SectionValue } from "../content";
 import type { TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "../schemas";
@@ -178,6 +180,7 @@ const HeaderSection = ({ statementId, version, content }: { statementId: string;
   });
   const header = snapshot.value;
   const set = (patch: Partial<THeaderInput>) => saver.change({ ...header, ...patch });
+  const [meetingText, setMeetingText] = useState(header.meetingDate ?? "");
   const field = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded border border-slate-200 bg-white p-4" data-testid="section-header">
@@ -209,7 +212,24 @@ const HeaderSection = ({ statementId, version, content }: { statementId: string;
         </div>
         <div>
           <label htmlFor={`${id}-meeting`} className="font-semibold">Sammanträdesdatum</label>
-          <input id={`${id}-meeting`} type="date" value={header.meetingDate ?? ""} onChange={(event) => set({ meetingDate: event.target.value || null })} onBlur={saver.flush} className={field} />
+          <p id={`${id}-meeting-hint`} className="text-sm text-slate-600">
+            {DATE_FORMAT_HINT}
+          </p>
+          <input
+            id={`${id}-meeting`}
+            {...isoDateInputProps}
+            value={meetingText}
+            aria-describedby={`${id}-meeting-hint`}
+            aria-invalid={meetingText !== "" && !isValidIsoDate(meetingText) ? true : undefined}
+            onChange={(event) => {
+              // What is being typed stays here; only a whole date (or none) is saved.
+              const value = event.target.value.trim();
+              setMeetingText(event.target.value);
+              if (value === "" || isValidIsoDate(value)) set({ meetingDate: value || null });
+            }}
+            onBlur={saver.flush}
+            className={`${field} aria-[invalid=true]:border-red-700`}
+          />
         </div>
         <div>
           <label htmlFor={`${id}-phone`} className="font-semibold">Handläggarens telefon</label>

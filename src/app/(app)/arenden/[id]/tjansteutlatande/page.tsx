@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReturnNotice } from "@/features/attestation/components/returned-statements";
+import { getOpenReturn } from "@/features/attestation/server/attestation-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
 import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { CreateStatementForm } from "@/features/statements/components/create-statement-form";
@@ -17,6 +19,8 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
   const data = await orNotFound(getStatementPage({ actor, caseId: id }));
   const statement = data.statement;
   const editable = data.canEdit && statement?.status === "DRAFT";
+  // A return comment stays at the top of the editor until the statement is sent again.
+  const openReturn = editable ? await getOpenReturn(data.caseId) : null;
   // Read-only: the document exactly as it is exported (one rendering for screen and file).
   const readOnly = statement && !editable ? await loadStatementDocument({ actor, statementId: statement.id, version: statement.version }) : null;
   return (
@@ -39,15 +43,18 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
             <p className="rounded border border-dashed border-slate-300 bg-white p-6">Ärendet har inget tjänsteutlåtande ännu.</p>
           )
         ) : editable ? (
-          <StatementEditor
-            caseId={data.caseId}
-            statementId={statement.id}
-            version={statement.version}
-            content={statement.content}
-            definition={statement.definition}
-            documents={data.documents}
-            missingRequired={statement.missingRequired}
-          />
+          <>
+            {openReturn ? <ReturnNotice item={openReturn} /> : null}
+            <StatementEditor
+              caseId={data.caseId}
+              statementId={statement.id}
+              version={statement.version}
+              content={statement.content}
+              definition={statement.definition}
+              documents={data.documents}
+              missingRequired={statement.missingRequired}
+            />
+          </>
         ) : (
           <>
             <p className="mb-4 rounded border border-slate-300 bg-slate-100 p-3" role="status">

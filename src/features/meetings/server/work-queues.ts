@@ -1,0 +1,68 @@
+// What waits for a committee's people, for the start page and the navigation: the minutes an
+// ordförande or justerare is to justera ("Att justera"), and the nämndsekreterare's next
+// meetings, attested cases ready for an agenda and minutes out for justering.
+import "server-only";
+import type { Actor } from "@/server/auth";
+import { db } from "@/server/db";
+import { readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
+import { agendaCandidates } from "./meeting-page-queries";
+import { committeesEditableBy } from "./meeting-read-model";
+
+export type JusteringInboxItem = {
+  stepId: string;
+  meetingId: string;
+  committeeName: string;
+  meetingStartsAt: Date;
+  sentByName: string;
+  sentAt: Date;
+};
+
+/** The actor's waiting justering steps (minutes are justerade in parallel: every step is in turn), oldest first. */
+export const listJusteringInbox = async (actor: Actor): Promise<JusteringInboxItem[]> => {
+  const steps = await db.attestationStep.findMany({
+    where: { assigneeId: actor.id, status: "WAITING", request: { status: "PENDING", subjectType: "MINUTES" } },
+    select: { id: true, request: { select: { subjectId: true, createdAt: true, requestedBy: { select: { name: true } } } } },
+    orderBy: [{ request: { createdAt: "asc" } }, { id: "asc" }],
+  });
+  const minutes = await db.minutes.findMany({
+    where: { id: { in: steps.map((step) => step.request.subjectId) }, meeting: { committee: readableCommitteesWhere(actor) } },
+    select: { id: true, meeting: { select: { id: true, startsAt: true, committee: { select: { name: true } } } } },
+  });
+  const byId = new Map(minutes.map((row) => [row.id, row.meeting]));
+  return steps.flatMap((step) => {
+    const meeting = byId.get(step.request.subjectId);
+    return meeting
+      ? [{ stepId: step.id, meetingId: meeting.id, committeeName: meeting.committee.name, meetingStartsAt: meeting.startsAt, sentByName: step.request.requestedBy.name, sentAt: step.request.createdAt }]
+      : [];
+  });
+};
+
+/** The navigation badge of "Att justera". */
+export const countJusteringInbox = async (actor: Actor): Promise<number> => (await listJusteringInbox(actor)).length;
+
+export const NEXT_MEETINGS_LIMIT = 5;
+
+/** The nämndsekreterare's work in the committees whose meetings they plan. */
+export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor: Actor; now?: Date }) => {
+  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: { id: true } });
+  const committeeIds = [...(await committeesEditableBy(actor, committees))];
+  const inCommittees = { committeeId: { in: committeeIds } };
+  const [nextMeetings, readyForAgenda, inJustering] = await Promise.all([
+    db.meeting.findMany({
+      where: { ...inCommittees, startsAt: { gte: now } },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: NEXT_MEETINGS_LIMIT,
+      select: { id: true, startsAt: true, place: true, status: true, committee: { select: { shortName: true } }, _count: { select: { agendaItems: true } } },
+    }),
+    // As the diarium: a confidential case the actor may not read is not listed.
+    agendaCandidates({ AND: [inCommittees, readableCasesWhere(actor)] }),
+    db.minutes.findMany({
+      where: { status: "IN_APPROVAL", meeting: inCommittees },
+      orderBy: { meeting: { startsAt: "asc" } },
+      select: { id: true, meeting: { select: { id: true, startsAt: true, committee: { select: { shortName: true } } } }, chair: { select: { name: true } }, checker: { select: { name: true } } },
+    }),
+  ]);
+  return { nextMeetings, readyForAgenda, inJustering };
+};
+
+export type SecretaryOverview = Awaited<ReturnType<typeof getSecretaryOverview>>;

@@ -1,0 +1,129 @@
+// The start page's read models per role, against PostgreSQL: what waits for the handläggare
+// (returned statements with their comment), the ordförande and justerare ("Att justera"), the
+// nämndsekreterare (meetings, agenda candidates, minutes in justering), and that a confidential
+// case an actor may not read appears in none of them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { hasRole, type Actor } from "@/server/auth/actor";
+import { getOpenReturn, listAttestInbox, listReturnedToMe } from "@/features/attestation/server/attestation-queries";
+import { returnStep, sendStatementForAttestation } from "@/features/attestation/server/attestation-service";
+import { listDeadlines } from "@/features/diarium/server/deadlines";
+import { countRecentlyRegistered, listDiariumCases } from "@/features/diarium/server/diarium-list";
+import { listMyOpenCases } from "@/features/diarium/server/my-cases";
+import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
+import { approveMinutes } from "@/features/meetings/server/minutes-service";
+import { countJusteringInbox, getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { ZAddCaseToAgendaSchema } from "@/features/meetings/schemas";
+import { parseInput } from "@/server/validation";
+import { createTestDatabase } from "../support/database";
+import { actorFor, createCase, createFutureMeeting, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
+
+const { db } = await createTestDatabase();
+
+let secretary: Actor;
+let chair: Actor;
+let checker: Actor;
+let officer: Actor;
+let otherChair: Actor;
+let otherSecretary: Actor;
+
+beforeAll(async () => {
+  ({ secretary, chair, checker } = await setupMeetingsWorldWithActors(db));
+  officer = await actorFor(db, "clas.cederlid");
+  otherChair = await actorFor(db, "annan.ordforande");
+  otherSecretary = await actorFor(db, "sos.sekreterare");
+});
+
+/** A draft statement sent to the avdelningschef and returned with `comment`. */
+const returnedCase = async (comment: string) => {
+  const created = await createCase(db, { attested: false });
+  const linda = await actorFor(db, "linda.palo");
+  await sendStatementForAttestation({ actor: officer, input: { caseId: created.id, order: "SEQUENTIAL", attesterIds: [linda.id], versionNumber: 1 } });
+  const [item] = (await listAttestInbox(linda)).filter((inbox) => inbox.caseId === created.id);
+  await returnStep({ actor: linda, input: { stepId: item!.stepId, comment } });
+  return created;
+};
+
+describe("handläggare", () => {
+  it("lists a returned statement with who returned it, when and the comment, in the list and in the editor, until it is sent again", async () => {
+    const created = await returnedCase("Förtydliga synpunkterna om trygghet.");
+    const mine = (await listReturnedToMe(officer)).find((item) => item.caseId === created.id);
+    expect(mine).toMatchObject({ caseNumber: created.caseNumber, returnedByName: "Linda Palo", comment: "Förtydliga synpunkterna om trygghet." });
+    expect(mine!.returnedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await getOpenReturn(created.id)).toEqual(mine);
+    // Another handläggare's start page does not list it.
+    expect((await listReturnedToMe(await actorFor(db, "sos.handlaggare"))).map((item) => item.caseId)).not.toContain(created.id);
+
+    const linda = await actorFor(db, "linda.palo");
+    await sendStatementForAttestation({ actor: officer, input: { caseId: created.id, order: "SEQUENTIAL", attesterIds: [linda.id], versionNumber: 1 } });
+    expect((await listReturnedToMe(officer)).map((item) => item.caseId)).not.toContain(created.id);
+    expect(await getOpenReturn(created.id)).toBeNull();
+  });
+});
+
+describe("ordförande and justerare", () => {
+  it("lists minutes sent for justering to the named ordförande and justerare until each has justerat", async () => {
+    const world = await minutesInApproval(db, { secretary, chair, checker });
+    const meetingsOf = async (actor: Actor) => (await listJusteringInbox(actor)).map((item) => item.meetingId);
+    expect(await meetingsOf(chair)).toContain(world.meetingId);
+    expect(await meetingsOf(checker)).toContain(world.meetingId);
+    expect(await meetingsOf(otherChair)).not.toContain(world.meetingId);
+    expect(await meetingsOf(secretary)).not.toContain(world.meetingId);
+    const before = await countJusteringInbox(chair);
+    expect(before).toBe((await listJusteringInbox(chair)).length);
+
+    await approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
+    expect(await meetingsOf(chair)).not.toContain(world.meetingId);
+    expect(await countJusteringInbox(chair)).toBe(before - 1);
+    expect(await meetingsOf(checker)).toContain(world.meetingId);
+  });
+});
+
+describe("nämndsekreterare", () => {
+  it("shows the next meetings, attested cases not yet on an agenda and minutes in justering of the committees they plan, and nothing of another committee", async () => {
+    const meetingId = await createFutureMeeting(db, secretary);
+    const ready = await createCase(db);
+    const world = await minutesInApproval(db, { secretary, chair, checker });
+
+    const overview = await getSecretaryOverview({ actor: secretary });
+    expect(overview.nextMeetings.map((meeting) => meeting.id)).toContain(meetingId);
+    expect(overview.readyForAgenda.map((row) => row.id)).toContain(ready.id);
+    expect(overview.inJustering.map((row) => row.meeting.id)).toContain(world.meetingId);
+
+    const other = await getSecretaryOverview({ actor: otherSecretary });
+    expect(other.nextMeetings.map((meeting) => meeting.id)).not.toContain(meetingId);
+    expect(other.readyForAgenda.map((row) => row.id)).not.toContain(ready.id);
+    expect(other.inJustering.map((row) => row.meeting.id)).not.toContain(world.meetingId);
+
+    // Once on an agenda, the case no longer waits for one.
+    await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: ready.id }) });
+    expect((await getSecretaryOverview({ actor: secretary })).readyForAgenda.map((row) => row.id)).not.toContain(ready.id);
+  });
+});
+
+describe("secrecy", () => {
+  /** Every read model the start page shows the actor, by the roles held (as src/app/(app)/page.tsx). */
+  const startPageOf = async (actor: Actor) => ({
+    myCases: hasRole(actor, "CASE_OFFICER") ? await listMyOpenCases({ actor }) : null,
+    returned: hasRole(actor, "CASE_OFFICER") ? await listReturnedToMe(actor) : null,
+    deadlines: await listDeadlines({ actor }),
+    attest: hasRole(actor, "DEPARTMENT_HEAD", "DIRECTOR") ? await listAttestInbox(actor) : null,
+    secretary: hasRole(actor, "COMMITTEE_SECRETARY") ? await getSecretaryOverview({ actor }) : null,
+    justering: hasRole(actor, "CHAIR", "MINUTES_CHECKER") ? await listJusteringInbox(actor) : null,
+    registered: hasRole(actor, "REGISTRAR") ? { count: await countRecentlyRegistered({ actor }), latest: await listDiariumCases({ actor, params: {}, pageSize: 5 }) } : null,
+  });
+
+  it("never shows a confidential case's title to an actor who may not read it, and shows it to those who may", async () => {
+    const title = `Kanariefågel ${Date.now()}`;
+    const created = await createCase(db, { title, officer: "sos.handlaggare" });
+    await db.case.update({ where: { id: created.id }, data: { secrecyReference: "26 kap. 1 § OSL", receivedDate: new Date("2026-01-01T00:00:00Z") } });
+    await db.deadline.create({ data: { caseId: created.id, kind: "REFERRAL_DUE", dueDate: new Date("2026-01-15T00:00:00Z"), description: "Remisstid" } });
+
+    for (const username of ["clas.cederlid", "ordforande", "justerare"]) {
+      expect(JSON.stringify(await startPageOf(await actorFor(db, username))), username).not.toContain(title);
+    }
+    // Those who may read it see it: the avdelningschef among the department's overdue cases, the secretary among cases ready for an agenda.
+    expect((await startPageOf(await actorFor(db, "linda.palo"))).deadlines.overdue.map((row) => row.caseTitle)).toContain(title);
+    expect((await startPageOf(secretary)).secretary!.readyForAgenda.map((row) => row.title)).toContain(title);
+    expect(JSON.stringify(await startPageOf(await actorFor(db, "registrator")))).toContain(title);
+  });
+});
