@@ -108,7 +108,10 @@ test("after Attestera the success message is announced and focused; a wrong pass
   await lee.goto(`/arenden/${caseId}/attestering`);
   await lee.getByRole("button", { name: "Attestera" }).click();
   const password = lee.getByLabel("Bekräfta med ditt lösenord");
-  await expect(password).toBeVisible({ timeout: 30_000 });
+  // The answer to this first, password-less submit asks for the password (and empties the
+  // field): wait for it, or it may arrive after the fill below and empty what was typed.
+  await expect(lee.getByRole("alert").getByRole("link", { name: "Bekräfta med ditt lösenord" })).toBeVisible({ timeout: 30_000 });
+  await expect(password).toBeVisible();
   await password.fill("fel-lösenord");
   await lee.getByRole("button", { name: "Attestera" }).click();
   await expect(lee.getByText("Lösenordet stämmer inte.")).toHaveCount(1, { timeout: 30_000 });
