@@ -11,6 +11,8 @@ test.describe("dates in an en-US browser", () => {
   test.use({ locale: "en-US" });
 
   test("a date field takes ÅÅÅÅ-MM-DD as typed and the server checks it", async ({ page }) => {
+    // Sign-in, the form and a server round trip: more than the default 30 s on a busy machine.
+    test.setTimeout(90_000);
     await login(page, "registrator");
     await page.goto("/arenden/nytt");
     const received = field(page, "Inkom");
