@@ -6,6 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { login } from "./support/auth";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PAGES } from "./support/demo";
 import { createStatement, field, registerSimpleCase } from "./support/cases";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -14,9 +15,6 @@ const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const CLAS_USER_ID = "00000000-0000-7000-8000-000000000001";
 const REFERENCE_CASE_ID = "00000000-0000-7000-8000-000000002001";
 const SCHOOL_ROADS_CASE_ID = "00000000-0000-7000-8000-000000002005";
-const DEMO_MEETING_2024_ID = "00000000-0000-7000-8000-000000005101";
-const DEMO_PLANNED_MEETING_ID = "00000000-0000-7000-8000-000000005102";
-const DEMO_DECISION_ID = "00000000-0000-7000-8000-000000005212";
 const DEMO_VERIFICATION_CODE = "DEMO-2024-0409";
 const TEMPLATE_NAME = "Tjänsteutlåtande – yttrande över remiss";
 
@@ -111,14 +109,7 @@ test("sekreterare: meetings plan (with errors), meeting detail, minutes and extr
   await page.getByTestId("new-meeting-form").getByRole("button", { name: "Planera sammanträde" }).click();
   await expect(shownError(page.getByTestId("new-meeting-form"))).toBeVisible();
   await expectAccessible(page, "validation errors");
-  for (const path of [
-    `/sammantraden/${DEMO_PLANNED_MEETING_ID}`,
-    `/sammantraden/${DEMO_MEETING_2024_ID}`,
-    `/sammantraden/${DEMO_MEETING_2024_ID}/protokoll`,
-    `/sammantraden/${DEMO_MEETING_2024_ID}/paragraf/${DEMO_DECISION_ID}`,
-  ]) {
-    await checkPage(page, path);
-  }
+  for (const path of DEMO_MEETING_PAGES) await checkPage(page, path);
 });
 
 test("ordförande: start page and the justered minutes", async ({ page }) => {
