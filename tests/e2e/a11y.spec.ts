@@ -6,7 +6,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PAGES } from "./support/demo";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PAGES, DEMO_PLANNED_MEETING_ID } from "./support/demo";
 import { createStatement, field, registerSimpleCase } from "./support/cases";
 
 const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -56,6 +56,8 @@ test("public pages: login (with a failed attempt), public diarium, verification 
   await expect(shownError(page.getByRole("main"))).toBeVisible();
   await expectAccessible(page, "wrong password");
 
+  await checkPage(page, "/offentligt");
+  await checkPage(page, "/offentligt/sammantraden");
   await checkPage(page, "/offentligt-diarium");
   await checkPage(page, "/tillganglighet");
   await checkPage(page, `/verifiera/${DEMO_VERIFICATION_CODE}`);
@@ -110,11 +112,21 @@ test("sekreterare: meetings plan (with errors), meeting detail, minutes and extr
   await expect(shownError(page.getByTestId("new-meeting-form"))).toBeVisible();
   await expectAccessible(page, "validation errors");
   for (const path of DEMO_MEETING_PAGES) await checkPage(page, path);
+
+  // An irreversible action asks first: the page with its confirmation dialog open.
+  await page.goto(`/sammantraden/${DEMO_PLANNED_MEETING_ID}`);
+  await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
+  const dialog = page.getByRole("dialog", { name: "Publicera föredragningslistan och skicka kallelsen?" });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page, "confirmation dialog open");
+  await dialog.getByRole("button", { name: "Avbryt" }).click();
+  await expect(dialog).toBeHidden();
 });
 
-test("ordförande: start page and the justered minutes", async ({ page }) => {
+test("ordförande: start page, justering inbox and the justered minutes", async ({ page }) => {
   await login(page, "ordforande");
   await checkPage(page, "/");
+  await checkPage(page, "/justering");
   await checkPage(page, `/sammantraden/${DEMO_MEETING_2024_ID}/protokoll`);
 });
 

@@ -133,11 +133,10 @@ test("register → statement → attestation → agenda and kallelse, with the k
   const secretary = await signIn(browser, "sekreterare");
   await secretary.goto("/sammantraden");
   const newMeeting = secretary.getByTestId("new-meeting-form");
-  // A date field's segments (år, månad, dag) start at today with ArrowUp: a year from today.
+  // The date field is typed as ÅÅÅÅ-MM-DD whatever the browser's locale: a year from today.
   const [year, month, day] = todayInStockholm().split("-");
-  const nextYear = `${Number(year) + 1}-${month}-${day}`;
-  await tabTo(newMeeting.getByLabel(/^Datum/));
-  for (const key of ["ArrowUp", "ArrowUp", "ArrowRight", "ArrowUp", "ArrowRight", "ArrowUp"]) await secretary.keyboard.press(key);
+  const nextYear = `${Number(year) + 1}-${month}-${day === "29" && month === "02" ? "28" : day}`;
+  await typeInto(newMeeting.getByLabel(/^Datum/), nextYear);
   await typeInto(newMeeting.getByLabel(/^Plats/), "Sammanträdesrummet");
   await activate(newMeeting.getByRole("button", { name: "Planera sammanträde" }));
   await expect(secretary.getByRole("heading", { name: new RegExp(`^Sammanträde ${nextYear}`) })).toBeVisible({ timeout: 30_000 });
@@ -149,5 +148,10 @@ test("register → statement → attestation → agenda and kallelse, with the k
   await expect(secretary.locator('[data-testid^="agenda-item-"]', { hasText: title })).toContainText("Förvaltningens förslag till beslut");
 
   await activate(secretary.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }));
+  // The confirmation dialog opens with focus on "Avbryt"; the confirming button is before it.
+  const dialog = secretary.getByRole("dialog", { name: "Publicera föredragningslistan och skicka kallelsen?" });
+  await expect(dialog.getByRole("button", { name: "Avbryt" })).toBeFocused();
+  await tabTo(dialog.getByRole("button", { name: "Publicera och skicka" }), { backwards: true });
+  await secretary.keyboard.press("Enter");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
 });
