@@ -3,15 +3,13 @@
 // each cell labelled by its column header, so the description is on screen, not cut off.
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { login } from "./support/auth";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PAGES } from "./support/demo";
 import { createStatement, registerSimpleCase } from "./support/cases";
 
 // Demo data (the seed): the reference case, answered at the meeting of 2024-04-25, its
 // attested statement and verification code; "Trygga skolvägar" waits for Linda Palo's attestation.
 const REFERENCE_CASE_ID = "00000000-0000-7000-8000-000000002001";
 const SCHOOL_ROADS_CASE_ID = "00000000-0000-7000-8000-000000002005";
-const DEMO_MEETING_2024_ID = "00000000-0000-7000-8000-000000005101";
-const DEMO_PLANNED_MEETING_ID = "00000000-0000-7000-8000-000000005102";
-const DEMO_DECISION_ID = "00000000-0000-7000-8000-000000005212";
 const DEMO_VERIFICATION_CODE = "DEMO-2024-0409";
 const REFERENCE_TITLE = "Stoppa de öppna drogscenerna";
 
@@ -142,10 +140,7 @@ test.describe("at 320 px", () => {
     await login(page, "sekreterare");
     for (const path of [
       "/sammantraden",
-      `/sammantraden/${DEMO_PLANNED_MEETING_ID}`,
-      `/sammantraden/${DEMO_MEETING_2024_ID}`,
-      `/sammantraden/${DEMO_MEETING_2024_ID}/protokoll`,
-      `/sammantraden/${DEMO_MEETING_2024_ID}/paragraf/${DEMO_DECISION_ID}`,
+      ...DEMO_MEETING_PAGES,
     ]) {
       await expectReflows(page, path);
     }
