@@ -105,6 +105,7 @@ test("register → statement → attestation → agenda and kallelse, with the k
   await activate(clas.getByRole("button", { name: "Skapa tjänsteutlåtande" }));
   await expect(clas.getByTestId("editor-sammanfattning")).toBeVisible({ timeout: 30_000 });
   await writeSection(clas, "sammanfattning", "Förvaltningen föreslår att nämnden besvarar skrivelsen.");
+  await writeSection(clas, "arendet", "Skrivelsen har inkommit till nämnden.");
   await writeSection(clas, "synpunkter", "Förvaltningen har inga invändningar.");
 
   await clas.goto(`${caseUrl}/attestering`);

@@ -134,6 +134,19 @@ export const DateField = ({ name, label, defaultValue, hint, required, className
   </FieldFrame>
 );
 
+/**
+ * A time of day as text, TT:MM on the 24-hour clock whatever the browser's locale (a native
+ * time input shows "06:00 PM" in an en-US browser, and its host element loses the keyboard
+ * focus style in Chromium). The server checks it with its schema.
+ */
+export const TimeField = ({ name, label, defaultValue, required, className }: { name: string; label: ReactNode; defaultValue?: string; required?: boolean; className?: string }) => (
+  <FieldFrame name={name} label={label} hint="Skriv klockslaget som TT:MM, till exempel 18:00." required={required} className={className}>
+    {(control, echoed) => (
+      <input {...control} type="text" inputMode="numeric" pattern="\d{2}[:.]\d{2}" placeholder="TT:MM" maxLength={5} autoComplete="off" defaultValue={echoed ?? defaultValue} className={inputClass} />
+    )}
+  </FieldFrame>
+);
+
 export type SelectOption = { value: string; label: string };
 export type SelectGroup = { label: string; options: SelectOption[] };
 

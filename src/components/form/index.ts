@@ -2,5 +2,5 @@
 export { ActionForm, clientFormAction, fieldIdOf, FormScope, GetForm, PageStatus, useFormField, useFormValues } from "./action-form";
 export { type Confirmation } from "./confirm-dialog";
 export { ErrorSummary, type ErrorSummaryItem } from "./error-summary";
-export { CheckboxField, DATE_FORMAT_HINT, DateField, Field, FieldError, FieldFrame, FieldGroup, Hidden, inputClass, isoDateInputProps, LabelledControl, SelectField, type ControlProps, type SelectGroup, type SelectOption } from "./fields";
+export { CheckboxField, DATE_FORMAT_HINT, DateField, Field, FieldError, FieldFrame, FieldGroup, Hidden, inputClass, isoDateInputProps, LabelledControl, SelectField, TimeField, type ControlProps, type SelectGroup, type SelectOption } from "./fields";
 export { SubmitButton } from "./submit-button";

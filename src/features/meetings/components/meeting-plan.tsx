@@ -3,7 +3,7 @@ import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
 import type { getMeetingPlan } from "../server/meeting-page-queries";
-import { ActionForm, DateField, Field, GetForm, Hidden, SelectField } from "@/components/form";
+import { ActionForm, DateField, Field, GetForm, Hidden, SelectField, TimeField } from "@/components/form";
 
 type Plan = Awaited<ReturnType<typeof getMeetingPlan>>;
 
@@ -55,7 +55,7 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
           <ActionForm action={createMeetingAction} submitLabel="Planera sammanträde" testId="new-meeting-form">
             <Hidden name="committeeId" value={selected.id} />
             <DateField name="date" label="Datum" required />
-            <Field name="time" label="Klockslag" type="time" defaultValue="18:00" required />
+            <TimeField name="time" label="Klockslag" defaultValue="18:00" required />
             <Field name="place" label="Plats" required defaultValue="" />
           </ActionForm>
         </section>
