@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 
 export const DEMO_PASSWORD = "demo";
 
-export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad" };
+export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad", slug: "stockholm", publicUrl: "https://start.stockholm" };
 
 export const COMMITTEES = [
   { id: "kf", name: "Kommunfullmäktige", shortName: "KF" },
