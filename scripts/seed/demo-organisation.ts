@@ -35,6 +35,8 @@ export type DemoUser = {
   name: string;
   title: string;
   phone: string;
+  /** The installation administrator: creates municipalities, holds no role in one. */
+  installationAdmin?: true;
   memberships: { id: string; role: Role; unit: Unit }[];
 };
 
@@ -104,6 +106,15 @@ export const DEMO_USERS: DemoUser[] = [
     title: "Systemförvaltare",
     phone: "08-50820000",
     memberships: [{ id: uuid(108), role: "ADMIN", unit: { municipalityId: "stockholm" } }],
+  },
+  {
+    id: uuid(900),
+    username: "installation",
+    name: "Installationsadministratör",
+    title: "Administratör för installationen (kommuner)",
+    phone: "08-50820001",
+    installationAdmin: true,
+    memberships: [],
   },
 ];
 

@@ -30,8 +30,9 @@ export const MunicipalityChooser = ({ municipalities, path, subtitle }: { munici
 );
 
 /** The page of an unprefixed public address: a redirect to the only municipality, or the choice. */
-export const municipalityChoicePage =
-  (path: string, subtitle: string) =>
-  async ({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) => (
+export const municipalityChoicePage = (path: string, subtitle: string) => {
+  const ChoicePage = async ({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) => (
     <MunicipalityChooser municipalities={await publicMunicipalityOrChoice(path, await searchParams)} path={path} subtitle={subtitle} />
   );
+  return ChoicePage;
+};
