@@ -14,8 +14,8 @@ import { AppError } from "@/server/errors";
 import { checkLogo } from "@/lib/municipality";
 import type { TCreateMunicipality, TUpdateMunicipality } from "../schemas";
 import type { AdminWriteOptions } from "./organisation-service";
-import { createUserInTx, mapUsernameTaken } from "./user-service";
-import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { createUserInTx } from "./user-service";
+import { fieldError, staleWrite } from "./write-helpers";
 
 const SLUG_TAKEN = "Kortnamnet används redan av en annan kommun.";
 
@@ -72,30 +72,24 @@ export type CreatedMunicipality = { id: string; slug: string; name: string; admi
 export const createMunicipality = async ({ actor, input }: AdminWriteOptions<TCreateMunicipality>): Promise<CreatedMunicipality> => {
   assertInstallationAdmin(actor);
   const logo = input.logo ? await readLogo(input.logo) : null;
-  try {
-    return await withUniqueMessage(
-      () =>
-        db.$transaction(async (tx) => {
-          if (await tx.municipality.count({ where: { OR: [{ slug: input.slug }, { id: input.slug }] } })) throw fieldError("CONFLICT", "slug", SLUG_TAKEN);
-          const logoSha256 = logo ? (await putBlob(tx, logo.bytes, logo.mimeType)).sha256 : null;
-          // The slug is also the id: fixed at creation, readable in logs and references.
-          const municipality = await tx.municipality.create({ data: { id: input.slug, slug: input.slug, name: input.name, publicUrl: input.publicUrl ?? null, logoSha256 } });
-          await recordAudit(tx, {
-            actorId: actor.id,
-            action: "municipality.create",
-            entityType: "Municipality",
-            entityId: municipality.id,
-            data: { name: municipality.name, slug: municipality.slug, publicUrl: municipality.publicUrl, logoSha256 },
-          });
-          const admin = await appointFirstAdmin(tx, actor, municipality.id, input);
-          return { id: municipality.id, slug: municipality.slug, name: municipality.name, admin };
-        }),
-      "slug",
-      SLUG_TAKEN,
-    );
-  } catch (error) {
-    throw mapUsernameTaken(error);
-  }
+  // Taken slugs and usernames are checked first, for a message at the field; a concurrent
+  // creation of the same still fails on the unique indexes (a generic CONFLICT).
+  return db.$transaction(async (tx) => {
+    if (await tx.municipality.count({ where: { OR: [{ slug: input.slug }, { id: input.slug }] } })) throw fieldError("CONFLICT", "slug", SLUG_TAKEN);
+    if (input.adminKind === "NEW" && (await tx.user.count({ where: { username: input.adminUsername } }))) throw fieldError("CONFLICT", "adminUsername", "Användarnamnet är upptaget.");
+    const logoSha256 = logo ? (await putBlob(tx, logo.bytes, logo.mimeType)).sha256 : null;
+    // The slug is also the id: fixed at creation, readable in logs and references.
+    const municipality = await tx.municipality.create({ data: { id: input.slug, slug: input.slug, name: input.name, publicUrl: input.publicUrl ?? null, logoSha256 } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "municipality.create",
+      entityType: "Municipality",
+      entityId: municipality.id,
+      data: { name: municipality.name, slug: municipality.slug, publicUrl: municipality.publicUrl, logoSha256 },
+    });
+    const admin = await appointFirstAdmin(tx, actor, municipality.id, input);
+    return { id: municipality.id, slug: municipality.slug, name: municipality.name, admin };
+  });
 };
 
 const notVisible = (municipalityId: string) => new AppError("NOT_FOUND", `Municipality ${municipalityId} not found or not configurable`, { userMessage: "Kommunen finns inte, eller så saknar du behörighet att ändra den." });
