@@ -665,7 +665,7 @@ test.describe("markup in every text field the steps wrote is inert", () => {
     ["admin", "/admin/klassning"],
     ["admin", "/admin/diarieserier"],
     ["admin", "/admin/utkorg"],
-    [null, "/offentligt-diarium?q=belysning"],
+    [null, "/stockholm/offentligt-diarium?q=belysning"],
   ];
 
   for (const [username, template] of PAGES) {
