@@ -199,12 +199,17 @@ export const assertAdminOf = (actor: Actor, municipalityId: string): void => {
 };
 
 /**
- * The municipality the admin pages work on: the first one the actor administers (an
- * installation normally serves one municipality). FORBIDDEN for everyone else.
+ * The municipality the admin pages work on: the one the actor administers (users belong to
+ * one municipality). FORBIDDEN for everyone else; never a silent pick among several.
  */
 export const adminMunicipalityOf = (actor: Actor): string => {
-  const [municipalityId] = administeredMunicipalityIds(actor);
+  const [municipalityId, ...others] = administeredMunicipalityIds(actor);
   if (!municipalityId) throw new AppError("FORBIDDEN", `Actor ${actor.id} administers no municipality`);
+  if (others.length > 0) {
+    throw new AppError("INVALID_STATE", `Actor ${actor.id} administers several municipalities`, {
+      userMessage: "Ditt konto är administratör i flera kommuner. Ett konto hör till en kommun: be installationens administratör rätta det.",
+    });
+  }
   return municipalityId;
 };
 

@@ -53,9 +53,9 @@ const appointFirstAdmin = async (tx: Tx, actor: Actor, municipalityId: string, i
   }
   const user = await tx.user.findUnique({ where: { username: input.adminUsername } });
   if (!user || user.disabledAt) throw fieldError("VALIDATION", "adminUsername", "Det finns ingen aktiv användare med det användarnamnet.");
-  // Users belong to one municipality; only the installation administrator may serve several.
+  // Users belong to one municipality (the admin pages never have to guess which one).
   const elsewhere = ((await loadUserAdminScope(tx, user.id))?.municipalityIds ?? []).filter((id) => id !== municipalityId);
-  if (elsewhere.length > 0 && !user.installationAdmin) {
+  if (elsewhere.length > 0) {
     throw fieldError("VALIDATION", "adminUsername", "Användaren har roller i en annan kommun. Skapa en ny användare som administratör i stället.");
   }
   const created = await tx.membership.create({ data: { userId: user.id, ...membership.unit, role: membership.role } });

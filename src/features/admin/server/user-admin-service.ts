@@ -18,7 +18,7 @@ import {
   ZUpdateUserProfileSchema,
   type TUnitType,
 } from "../schemas";
-import { adminMunicipalityOf, assertAdminOf, assertManagesUser, loadUserAdminScope, municipalityOfUnit } from "@/server/authz";
+import { adminMunicipalityOf, assertAdminOf, assertManagesUser, municipalityOfUnit } from "@/server/authz";
 import type { AdminWriteOptions } from "./organisation-service";
 import { mapUsernameTaken, setUserDisabledInTx, createUserInTx, type MembershipUnit } from "./user-service";
 import { fieldError, staleWrite } from "./write-helpers";
@@ -123,11 +123,6 @@ export const addMembership = async ({ actor, input }: AdminWriteOptions<z.output
   return db.$transaction(async (tx) => {
     await assertManagesUser(tx, actor, userId);
     const target = await resolveUnit(tx, actor, unit);
-    // Users belong to one municipality (the installation administrator excepted).
-    const [targetMunicipality, current] = await Promise.all([municipalityOfUnit(tx, parseUnitKey(unit)), loadUserAdminScope(tx, userId)]);
-    if (current?.municipalityIds.some((municipalityId) => municipalityId !== targetMunicipality)) {
-      throw fieldError("VALIDATION", "unit", "Användaren har roller i en annan kommun. Välj en enhet i samma kommun.");
-    }
     const duplicate = await tx.membership.count({ where: { userId, role, ...target } });
     if (duplicate) throw fieldError("CONFLICT", "unit", "Användaren har redan den rollen i enheten.");
     const membership = await tx.membership.create({ data: { userId, role, ...target } });
