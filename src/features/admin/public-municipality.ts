@@ -26,3 +26,8 @@ export const publicMunicipalityOrChoice = async (path: string, searchParams: Raw
   }
   return municipalities;
 };
+
+/** A public page's title with its municipality's name, e.g. "Offentligt diarium – Exempelby kommun". */
+export const publicPageMetadata =
+  (title: string) =>
+  async ({ params }: { params: Promise<{ kommun: string }> }) => ({ title: `${title} – ${(await requirePublicMunicipality((await params).kommun)).name}` });

@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { Pager } from "@/features/diarium/components/pager";
 import { PublicDiariumTable } from "@/features/diarium/components/public-diarium-table";
 import { parseSearchParams, ZPublicDiariumSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
 import { listPublicDiarium, publicDiariumCommittees } from "@/features/diarium/server/public-diarium";
-import { requirePublicMunicipality } from "@/features/admin/public-municipality";
+import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
 
-export const metadata: Metadata = { title: "Offentligt diarium" };
+export const generateMetadata = publicPageMetadata("Offentligt diarium");
 // Always current, and never a static build-time snapshot (there is no database at build time).
 export const dynamic = "force-dynamic";
 

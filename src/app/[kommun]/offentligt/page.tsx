@@ -1,11 +1,10 @@
 // The public start page (no login): what Yttra is, and the way to each public page and to
 // the login for staff. Signed-out visitors reach it from the login page and every public footer.
-import type { Metadata } from "next";
 import Link from "next/link";
 import { publicPages, PublicShell } from "@/components/public-shell";
-import { requirePublicMunicipality } from "@/features/admin/public-municipality";
+import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
 
-export const metadata: Metadata = { title: "Yttra för allmänheten" };
+export const generateMetadata = publicPageMetadata("Yttra för allmänheten");
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,11 @@
 // The committees' public meeting documents (no login): per committee, its meetings with the
 // published kallelse and föredragningslista and the justerade protokoll, as public copies
 // (every item of a confidential case masked). Nothing unpublished or not yet justerat is listed.
-import type { Metadata } from "next";
 import { PublicShell } from "@/components/public-shell";
-import { requirePublicMunicipality } from "@/features/admin/public-municipality";
+import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
 import { listPublicMeetingDocuments } from "@/features/meetings/server";
 
-export const metadata: Metadata = { title: "Nämndernas sammanträdeshandlingar" };
+export const generateMetadata = publicPageMetadata("Nämndernas sammanträdeshandlingar");
 // Always current, and never a static build-time snapshot (there is no database at build time).
 export const dynamic = "force-dynamic";
 
