@@ -14,6 +14,7 @@ import { updateCommittee } from "@/features/admin/server/organisation-service";
 import { addMembership } from "@/features/admin/server/user-admin-service";
 import { createUser } from "@/features/admin/server/user-service";
 import { ZAddMembershipSchema, ZCreateMunicipalitySchema, ZCreateUserSchema, ZUpdateCommitteeSchema, ZUpdateMunicipalitySchema } from "@/features/admin/schemas";
+import { publicMunicipalityOrChoice } from "@/features/admin/public-municipality";
 import { listOutbox } from "@/features/notifications/server/outbox-queries";
 import type { Actor } from "@/server/auth/actor";
 import { verifyPassword } from "@/server/auth/password";
@@ -65,7 +66,25 @@ const expectRefusedWithoutChange = async (call: () => Promise<unknown>, code: "F
   return error;
 };
 
+/** Where an unprefixed public address sends the visitor: the redirect's target, or the municipalities to choose among. */
+const publicEntry = async (path: string, query: Record<string, string> = {}) => {
+  try {
+    return { choice: (await publicMunicipalityOrChoice(path, query)).map((municipality) => municipality.slug) };
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (!digest.startsWith("NEXT_REDIRECT")) throw error;
+    return { redirect: digest.split(";")[2] };
+  }
+};
+
 describe("Ny kommun", () => {
+  it("sends the old public addresses to the only municipality (query kept) until there are several to choose among", async () => {
+    expect(await publicEntry("/offentligt-diarium", { q: "motion" })).toEqual({ redirect: "/stockholm/offentligt-diarium?q=motion" });
+    expect(await publicEntry("/offentligt/sammantraden")).toEqual({ redirect: "/stockholm/offentligt/sammantraden" });
+    await createMunicipality({ actor: installation, input: parseInput(ZCreateMunicipalitySchema, newMunicipality("alby")) });
+    expect(await publicEntry("/offentligt")).toEqual({ choice: ["alby", "stockholm"] });
+  });
+
   it("creates the municipality, its logo and a first administrator with a one-time password, audited in one transaction", async () => {
     const created = await createMunicipality({ actor: installation, input: parseInput(ZCreateMunicipalitySchema, newMunicipality("exempelby", { logo: file(PNG, "logga.png", "image/png") })) });
     expect(created).toMatchObject({ id: "exempelby", slug: "exempelby", name: "exempelby kommun", admin: { username: "exempelby.admin" } });
