@@ -123,9 +123,9 @@ const bench: Bench = async ({ db, url, log, candidateSql }) => {
       "diarium: sort diarienummer": () => listDiariumCases({ actor: registrar, params: { sortering: "diarienummer-fallande" } }),
       "diarium: first page (handläggare)": () => listDiariumCases({ actor: clas, params: {} }),
       "diarium: filter choices": () => diariumFilterOptions(registrar),
-      "public: first page": () => listPublicDiarium({ params: {} }),
-      "public: 80 000 deep": () => listPublicDiarium({ params: { efter: publicDeepCursor } }),
-      "public: free text": () => listPublicDiarium({ params: { q: "utegym 777" } }),
+      "public: first page": () => listPublicDiarium({ municipalityId: "stockholm", params: {} }),
+      "public: 80 000 deep": () => listPublicDiarium({ municipalityId: "stockholm", params: { efter: publicDeepCursor } }),
+      "public: free text": () => listPublicDiarium({ municipalityId: "stockholm", params: { q: "utegym 777" } }),
       "bevakning (avdelningschef)": () => listDeadlines({ actor: linda }),
       "start page counts (avdelningschef)": () => countDeadlines({ actor: linda }),
       "mina ärenden (handläggare)": () => listMyOpenCases({ actor: clas }),
@@ -159,9 +159,9 @@ const bench: Bench = async ({ db, url, log, candidateSql }) => {
       await explain("first page", () => listDiariumCases({ actor: registrar, params: {} })),
       await explain("80 000 deep", () => listDiariumCases({ actor: registrar, params: { efter: deepCursor } })),
       await explain("filtered by committee, 80 000 deep", () => listDiariumCases({ actor: registrar, params: { namnd: "has", efter: deepCursor } })),
-      await explain("public, 80 000 deep", () => listPublicDiarium({ params: { efter: publicDeepCursor } })),
+      await explain("public, 80 000 deep", () => listPublicDiarium({ municipalityId: "stockholm", params: { efter: publicDeepCursor } })),
       await explain("free text", () => listDiariumCases({ actor: registrar, params: { q: "ärende 4242" } })),
-      await explain("public free text", () => listPublicDiarium({ params: { q: "utegym 777" } })),
+      await explain("public free text", () => listPublicDiarium({ municipalityId: "stockholm", params: { q: "utegym 777" } })),
     ];
     setDb(db);
     await logging.$disconnect();

@@ -171,7 +171,7 @@ const main = async () => {
       log(`Demoinloggningar (lösenord "${DEMO_PASSWORD}"):`);
       for (const user of DEMO_USERS) log(`  ${user.username.padEnd(14)} ${user.name}, ${user.title}`);
     } else if (users === 0) {
-      log("Inga användare ännu: skapa den första administratören med `npm run user:create -- --username … --name …`.");
+      log("Inga användare ännu: skapa installationens administratör med `npm run user:create -- --installation --username … --name …` och lägg in kommunen under Administration → Kommuner.");
     }
     log("Avsluta med Ctrl-C.");
   } catch (error) {

@@ -1,12 +1,14 @@
 // npm run user:create -- --username anna.admin --name "Anna Admin" [--role ADMIN] [--email …]
-// Creates a user (the first administrator of a production installation). The password is
+// npm run user:create -- --installation --username drift --name "Drift" (the installation administrator)
+// Creates a user (the first administrator of a production installation; with --installation
+// the installation administrator, who creates municipalities in the browser). The password is
 // read from YTTRA_NEW_USER_PASSWORD or asked for on the terminal, never from the command line.
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { ZCreateUserSchema } from "@/features/admin/schemas";
 import { createUser } from "@/features/admin/server/user-service";
 import { Role } from "@/generated/prisma/enums";
-import { createDb, setDb } from "@/server/db";
+import { createDb, setDb, type Db } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { migrateDatabase } from "@/server/migrate";
@@ -25,6 +27,17 @@ const readPassword = async (): Promise<string> => {
   }
 };
 
+/** The unit of --unit (default: the first municipality), as a membership's unit column. */
+const resolveUnit = async (client: Db, unitId: string | undefined) => {
+  const id = unitId ?? (await client.municipality.findFirst({ orderBy: { createdAt: "asc" } }))?.id;
+  if (!id) throw new Error("Det finns ingen kommun i databasen. Ange --unit, eller skapa installationens administratör med --installation.");
+  if (await client.municipality.findUnique({ where: { id } })) return { municipalityId: id };
+  if (await client.committee.findUnique({ where: { id } })) return { committeeId: id };
+  if (await client.administration.findUnique({ where: { id } })) return { administrationId: id };
+  if (await client.department.findUnique({ where: { id } })) return { departmentId: id };
+  throw new Error(`Enheten ${id} finns inte.`);
+};
+
 const main = async () => {
   const { values } = parseArgs({
     options: {
@@ -35,6 +48,7 @@ const main = async () => {
       phone: { type: "string" },
       role: { type: "string", default: "ADMIN" },
       unit: { type: "string", description: "municipality id (for ADMIN) or committee/administration/department id" },
+      installation: { type: "boolean", default: false },
     },
   });
   const role = values.role as Role;
@@ -45,18 +59,7 @@ const main = async () => {
   try {
     await migrateDatabase({ connectionString: database.url });
     setDb(client);
-    const unitId = values.unit ?? (await client.municipality.findFirst({ orderBy: { createdAt: "asc" } }))?.id;
-    if (!unitId) throw new Error("Det finns ingen kommun i databasen. Ange --unit.");
-    const unit = (await client.municipality.findUnique({ where: { id: unitId } }))
-      ? { municipalityId: unitId }
-      : (await client.committee.findUnique({ where: { id: unitId } }))
-        ? { committeeId: unitId }
-        : (await client.administration.findUnique({ where: { id: unitId } }))
-          ? { administrationId: unitId }
-          : (await client.department.findUnique({ where: { id: unitId } }))
-            ? { departmentId: unitId }
-            : null;
-    if (!unit) throw new Error(`Enheten ${unitId} finns inte.`);
+    const memberships = values.installation ? [] : [{ role, unit: await resolveUnit(client, values.unit) }];
     const user = await createUser({
       actorId: null,
       input: parseInput(ZCreateUserSchema, {
@@ -67,9 +70,10 @@ const main = async () => {
         phone: values.phone,
         password: await readPassword(),
       }),
-      memberships: [{ role, unit }],
+      memberships,
+      installationAdmin: values.installation,
     });
-    console.log(`Användaren ${user.username} skapad med rollen ${role}.`);
+    console.log(values.installation ? `Användaren ${user.username} skapad som administratör för installationen.` : `Användaren ${user.username} skapad med rollen ${role}.`);
   } finally {
     await client.$disconnect();
     await database.stop();

@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 
 export const DEMO_PASSWORD = "demo";
 
-export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad" };
+export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad", slug: "stockholm", publicUrl: "https://start.stockholm" };
 
 export const COMMITTEES = [
   { id: "kf", name: "Kommunfullmäktige", shortName: "KF" },
@@ -35,6 +35,8 @@ export type DemoUser = {
   name: string;
   title: string;
   phone: string;
+  /** The installation administrator: creates municipalities, holds no role in one. */
+  installationAdmin?: true;
   memberships: { id: string; role: Role; unit: Unit }[];
 };
 
@@ -104,6 +106,15 @@ export const DEMO_USERS: DemoUser[] = [
     title: "Systemförvaltare",
     phone: "08-50820000",
     memberships: [{ id: uuid(108), role: "ADMIN", unit: { municipalityId: "stockholm" } }],
+  },
+  {
+    id: uuid(900),
+    username: "installation",
+    name: "Installationsadministratör",
+    title: "Administratör för installationen (kommuner)",
+    phone: "08-50820001",
+    installationAdmin: true,
+    memberships: [],
   },
 ];
 

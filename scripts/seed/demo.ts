@@ -38,8 +38,8 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
       for (const department of DEPARTMENTS) {
         await tx.department.upsert({ where: { id: department.id }, create: department, update: department });
       }
-      for (const { memberships, ...user } of DEMO_USERS) {
-        const profile = { name: user.name, title: user.title, phone: user.phone, email: `${user.username}@yttra.example` };
+      for (const { memberships, installationAdmin = false, ...user } of DEMO_USERS) {
+        const profile = { name: user.name, title: user.title, phone: user.phone, email: `${user.username}@yttra.example`, installationAdmin };
         // The password is set only on creation: a changed demo password survives a re-seed.
         await tx.user.upsert({ where: { id: user.id }, create: { ...user, ...profile, passwordHash }, update: profile });
         for (const membership of memberships) {

@@ -1,7 +1,8 @@
 import type { Role } from "@/generated/prisma/enums";
 import { hasRole, type Actor } from "@/server/auth";
 
-export type NavItem = { href: string; label: string; roles: Role[] | "ALL" };
+/** `installationAdmin`: also shown to the installation administrator, who holds no role. */
+export type NavItem = { href: string; label: string; roles: Role[] | "ALL"; installationAdmin?: true };
 
 /** The main navigation; an item is shown only to holders of one of its roles. */
 export const NAV_ITEMS: NavItem[] = [
@@ -16,8 +17,8 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/justering", label: "Att justera", roles: ["CHAIR", "MINUTES_CHECKER"] },
   { href: "/sammantraden", label: "Sammanträden", roles: ["COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER", "REGISTRAR"] },
   { href: "/bevakning", label: "Bevakning", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"] },
-  { href: "/admin", label: "Administration", roles: ["ADMIN"] },
+  { href: "/admin", label: "Administration", roles: ["ADMIN"], installationAdmin: true },
 ];
 
 export const navItemsFor = (actor: Actor): NavItem[] =>
-  NAV_ITEMS.filter((item) => item.roles === "ALL" || hasRole(actor, ...item.roles));
+  NAV_ITEMS.filter((item) => item.roles === "ALL" || hasRole(actor, ...item.roles) || (item.installationAdmin && actor.installationAdmin));

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = {
   "membership.remove": entry("Roll borttagen", z.looseObject({ role: text }), (_, by) => `${by} tog bort en roll från användaren`),
 
   // ─── Organisation, series, classification, templates ───────────────────────
+  "municipality.create": entry("Kommun skapad", z.looseObject({ name: text, slug: text }), (data, by) => `${by} skapade ${data.name} (${data.slug})`),
+  "municipality.update": entry("Kommunens inställningar ändrade", beforeAfter, (_, by) => `${by} ändrade kommunens inställningar`),
   "committee.create": entry("Nämnd skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade ${data.name}`),
   "committee.update": entry("Nämnd ändrad", beforeAfter, (_, by) => `${by} ändrade en nämnd`),
   "administration.create": entry("Förvaltning skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade ${data.name}`),

@@ -153,7 +153,7 @@ test("no canary of secret text reaches a user, a channel or a public page withou
   // Anyone: the public start page, the public diarium (also searched for the canaries), the
   // committees' meeting documents, /verifiera, the login page.
   const anonymous = await playwright.request.newContext({ baseURL });
-  const asAnonymous = await crawl(anonymous, ["/offentligt", "/offentligt-diarium", `/offentligt-diarium?q=${suffix}`, "/offentligt/sammantraden", "/verifiera", "/logga-in", `/arenden/${secretCaseId}`, `/api/export/statement/${statementId}?format=pdf&variant=public`], CRAWL_LIMIT.other);
+  const asAnonymous = await crawl(anonymous, ["/stockholm/offentligt", "/stockholm/offentligt-diarium", `/stockholm/offentligt-diarium?q=${suffix}`, "/stockholm/offentligt/sammantraden", "/verifiera", "/logga-in", `/arenden/${secretCaseId}`, `/api/export/statement/${statementId}?format=pdf&variant=public`], CRAWL_LIMIT.other);
 
     expect([...asChecker.findings, ...asAdmin.findings, ...asAnonymous.findings]).toEqual([]);
   // The crawl reached pages that show the cases (not only refusals).

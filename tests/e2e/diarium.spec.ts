@@ -52,7 +52,7 @@ test("a committee chair without confidential access does not see the confidentia
 });
 
 test("the public diarium is open without login and shows the secrecy marking, never the protected text", async ({ request, page }) => {
-  const response = await request.get("/offentligt-diarium");
+  const response = await request.get("/stockholm/offentligt-diarium");
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(html).toContain("Sekretess enligt 26 kap. 1 § OSL");
@@ -62,10 +62,10 @@ test("the public diarium is open without login and shows the secrecy marking, ne
   expect(html).not.toContain("personliga förhållanden");
 
   // Searching for the protected text finds nothing.
-  const search = await request.get(`/offentligt-diarium?q=${encodeURIComponent("enskild")}`);
+  const search = await request.get(`/stockholm/offentligt-diarium?q=${encodeURIComponent("enskild")}`);
   expect(await search.text()).not.toContain(CONFIDENTIAL_DESCRIPTION);
 
-  await page.goto("/offentligt-diarium");
+  await page.goto("/stockholm/offentligt-diarium");
   await expect(page.getByRole("heading", { name: "Offentligt diarium" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Felregistrerad" }).or(page.getByText("Felregistrerad")).first()).toBeVisible();

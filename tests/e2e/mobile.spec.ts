@@ -69,7 +69,7 @@ test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
   test("the public pages reflow, and the public diarium shows each document's description", async ({ page }) => {
-    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/offentligt", "/offentligt/sammantraden", "/offentligt-diarium"]) {
+    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/stockholm/offentligt", "/stockholm/offentligt/sammantraden", "/stockholm/offentligt-diarium"]) {
       await expectReflows(page, path);
     }
     const table = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });
@@ -164,7 +164,7 @@ test.describe("at 200 % zoom (640 px on a 1280 px screen)", () => {
   test.use({ viewport: { width: 640, height: 800 } });
 
   test("the diarium, the public diarium and a meeting page reflow with their tables stacked", async ({ page }) => {
-    await expectReflows(page, "/offentligt-diarium");
+    await expectReflows(page, "/stockholm/offentligt-diarium");
     const publicTable = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });
     await expectLabelledCell(await cellOf(publicTable, `Remissunderlag Motion ${REFERENCE_TITLE}`, "Beskrivning"), "Beskrivning");
     await login(page, "sekreterare");

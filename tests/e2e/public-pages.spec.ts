@@ -11,6 +11,7 @@ import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
 import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
 import { pdfToText } from "./support/pdf";
+import { throughMunicipalityChoice } from "./support/public";
 
 const SECRECY = "26 kap. 1 § OSL";
 const CANARY = `KANARIEPROTOKOLL${randomBytes(5).toString("hex").toUpperCase()}`;
@@ -33,17 +34,17 @@ test("a visitor reaches the public pages from the login page, and the public pro
   // The front door: login page → public start page → each public page.
   await visitor.goto("/logga-in");
   await visitor.getByRole("navigation", { name: "Offentliga sidor" }).getByRole("link", { name: "Startsida för allmänheten" }).click();
-  await expect(visitor).toHaveURL("/offentligt");
-  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Nämndernas ärenden och handlingar");
+  await throughMunicipalityChoice(visitor, "Nämndernas ärenden och handlingar");
+  await expect(visitor).toHaveURL("/stockholm/offentligt");
   const main = visitor.getByRole("main");
   for (const [name, url, heading] of [
-    ["Offentligt diarium", "/offentligt-diarium", "Offentligt diarium"],
+    ["Offentligt diarium", "/stockholm/offentligt-diarium", "Offentligt diarium"],
     ["Verifiera ett dokument", "/verifiera", "Verifiera ett attesterat dokument"],
     ["Tillgänglighetsredogörelse", "/tillganglighet", "Tillgänglighetsredogörelse för Yttra"],
     ["loggar in här", "/logga-in", "Logga in"],
-    ["Nämndernas sammanträdeshandlingar", "/offentligt/sammantraden", "Nämndernas sammanträdeshandlingar"],
+    ["Nämndernas sammanträdeshandlingar", "/stockholm/offentligt/sammantraden", "Nämndernas sammanträdeshandlingar"],
   ] as const) {
-    await visitor.goto("/offentligt");
+    await visitor.goto("/stockholm/offentligt");
     await main.getByRole("link", { name }).click();
     await expect(visitor).toHaveURL(url);
     await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(heading);

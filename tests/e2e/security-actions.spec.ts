@@ -48,7 +48,7 @@ const otherMunicipalityUser = (user: DemoUser) => `${user}.annan-kommun`;
 
 /** Another municipality with a committee, administration and department, and for every demo user a twin in another unit and in that municipality (same password). */
 const createOtherUnitsAndUsers = async (db: pg.Client) => {
-  await db.query(`INSERT INTO municipality (id, name, updated_at) VALUES ($1, 'Annan kommun', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
+  await db.query(`INSERT INTO municipality (id, name, slug, updated_at) VALUES ($1, 'Annan kommun', $1, now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO committee (id, municipality_id, name, short_name, updated_at) VALUES ($1 || '-n', $1, 'Annan nämnd', 'AN', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO administration (id, municipality_id, committee_id, name, updated_at) VALUES ($1 || '-f', $1, $1 || '-n', 'Annan förvaltning', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO department (id, administration_id, name, updated_at) VALUES ($1 || '-a', $1 || '-f', 'Annan avdelning', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
@@ -665,7 +665,7 @@ test.describe("markup in every text field the steps wrote is inert", () => {
     ["admin", "/admin/klassning"],
     ["admin", "/admin/diarieserier"],
     ["admin", "/admin/utkorg"],
-    [null, "/offentligt-diarium?q=belysning"],
+    [null, "/stockholm/offentligt-diarium?q=belysning"],
   ];
 
   for (const [username, template] of PAGES) {

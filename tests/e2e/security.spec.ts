@@ -58,7 +58,7 @@ const crawl = async (request: APIRequestContext, start: string[], limit: number)
 
 test.describe("Content-Security-Policy", () => {
   test("public pages and the 404 page carry a nonce policy", async ({ request }) => {
-    for (const path of ["/logga-in", "/offentligt-diarium", "/verifiera", "/tillganglighet", "/finns-inte-alls"]) {
+    for (const path of ["/logga-in", "/stockholm/offentligt-diarium", "/verifiera", "/tillganglighet", "/finns-inte-alls"]) {
       const response = await request.get(path);
       expectNoncePolicy(path, response.headers(), await response.text());
     }

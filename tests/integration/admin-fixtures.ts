@@ -17,7 +17,7 @@ export const actorFor = async (db: Db, username: string): Promise<Actor> => {
 
 /** Göteborg with a committee and an administrator who has nothing to do with Stockholm. */
 export const createSecondMunicipality = async (db: Db): Promise<{ committeeId: string; adminUsername: string }> => {
-  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad" } });
+  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad", slug: "goteborg" } });
   await db.committee.create({ data: { id: "gbg-ks", municipalityId: "goteborg", name: "Kommunstyrelsen i Göteborg", shortName: "KS" } });
   await createUser({
     actorId: null,

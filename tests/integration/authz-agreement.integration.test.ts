@@ -42,7 +42,7 @@ let actors: Actor[] = [];
 
 beforeAll(async () => {
   // A second municipality with a committee, förvaltning, avdelning and a case of its own.
-  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad" } });
+  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad", slug: "goteborg" } });
   await db.committee.create({ data: { id: "gbg-kn", municipalityId: "goteborg", name: "Kulturnämnden", shortName: "KN" } });
   await db.administration.create({ data: { id: "gbg-kf", municipalityId: "goteborg", committeeId: "gbg-kn", name: "Kulturförvaltningen" } });
   await db.department.create({ data: { id: "gbg-avd", administrationId: "gbg-kf", name: "Avdelningen för kultur" } });

@@ -32,7 +32,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("public diarium: confidentiality (canary)", () => {
   it("never returns the protected description, counterpart or case title of a confidential row, only the marking", async () => {
-    const page = await listPublicDiarium({ params: {} });
+    const page = await listPublicDiarium({ municipalityId: "stockholm", params: {} });
     expect(JSON.stringify(page)).not.toContain(CANARY);
     const secret = page.rows.find((row) => row.id === ids.secretDoc)!;
     expect(secret).toMatchObject({ secrecyReference: "25 kap. 1 § OSL", description: null, counterpart: null, caseTitle: null, direction: "INCOMING" });
@@ -42,7 +42,7 @@ describe("public diarium: confidentiality (canary)", () => {
   });
 
   it("renders the marking and no protected text into the HTML", async () => {
-    const page = await listPublicDiarium({ params: {} });
+    const page = await listPublicDiarium({ municipalityId: "stockholm", params: {} });
     const html = renderToStaticMarkup(createElement(PublicDiariumTable, { rows: page.rows }));
     expect(html).not.toContain(CANARY);
     expect(html).toContain("Sekretess enligt 25 kap. 1 § OSL");
@@ -51,9 +51,9 @@ describe("public diarium: confidentiality (canary)", () => {
   });
 
   it("does not find confidential rows by their protected text (search cannot probe it)", async () => {
-    expect((await listPublicDiarium({ params: { q: CANARY } })).rows).toEqual([]);
-    expect((await listPublicDiarium({ params: { q: "Läkarintyg" } })).rows).toEqual([]);
-    expect((await listPublicDiarium({ params: { q: "Enskilds boende" } })).rows).toEqual([]);
+    expect((await listPublicDiarium({ municipalityId: "stockholm", params: { q: CANARY } })).rows).toEqual([]);
+    expect((await listPublicDiarium({ municipalityId: "stockholm", params: { q: "Läkarintyg" } })).rows).toEqual([]);
+    expect((await listPublicDiarium({ municipalityId: "stockholm", params: { q: "Enskilds boende" } })).rows).toEqual([]);
   });
 
   it("writes nothing protected to the log while serving the page", async () => {
@@ -61,15 +61,15 @@ describe("public diarium: confidentiality (canary)", () => {
     for (const method of ["log", "info", "warn", "error", "debug"] as const) vi.spyOn(console, method).mockImplementation((...args) => void output.push(...args));
     // The logger writes JSON lines to stdout.
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => (output.push(String(chunk)), true));
-    await listPublicDiarium({ params: {} });
-    await listPublicDiarium({ params: { q: CANARY } });
+    await listPublicDiarium({ municipalityId: "stockholm", params: {} });
+    await listPublicDiarium({ municipalityId: "stockholm", params: { q: CANARY } });
     expect(JSON.stringify(output)).not.toContain(CANARY);
   });
 });
 
 describe("public diarium: listing", () => {
   it("shows public rows in full, newest registration first, with felregistrerade kept", async () => {
-    const page = await listPublicDiarium({ params: {} });
+    const page = await listPublicDiarium({ municipalityId: "stockholm", params: {} });
     expect(page.rows.map((row) => row.id)).toEqual([ids.sosDoc, ids.misregisteredDoc, ids.secretCaseDoc, ids.secretDoc, ids.publicDoc]);
     expect(page.rows.find((row) => row.id === ids.publicDoc)).toMatchObject({
       description: "Remissunderlag parkbelysning",
@@ -83,9 +83,9 @@ describe("public diarium: listing", () => {
   });
 
   it("filters by committee and finds a handling by its number, also a confidential one", async () => {
-    expect((await listPublicDiarium({ params: { namnd: "sos" } })).rows.map((row) => row.id)).toEqual([ids.sosDoc]);
-    const secret = (await listPublicDiarium({ params: {} })).rows.find((row) => row.id === ids.secretDoc)!;
-    expect((await listPublicDiarium({ params: { q: secret.documentNumber } })).rows.map((row) => row.id)).toEqual([ids.secretDoc]);
+    expect((await listPublicDiarium({ municipalityId: "stockholm", params: { namnd: "sos" } })).rows.map((row) => row.id)).toEqual([ids.sosDoc]);
+    const secret = (await listPublicDiarium({ municipalityId: "stockholm", params: {} })).rows.find((row) => row.id === ids.secretDoc)!;
+    expect((await listPublicDiarium({ municipalityId: "stockholm", params: { q: secret.documentNumber } })).rows.map((row) => row.id)).toEqual([ids.secretDoc]);
   });
 
   it("pages by keyset: every handling once, also when handlingar are registered between page loads", async () => {
@@ -95,7 +95,7 @@ describe("public diarium: listing", () => {
     const seen: string[] = [];
     let efter: string | undefined;
     for (let page = 0; page < 50; page++) {
-      const result = await listPublicDiarium({ params: { efter }, pageSize: 4 });
+      const result = await listPublicDiarium({ municipalityId: "stockholm", params: { efter }, pageSize: 4 });
       seen.push(...result.rows.map((row) => row.id));
       if (!result.nextCursor) break;
       efter = result.nextCursor;
@@ -106,15 +106,15 @@ describe("public diarium: listing", () => {
   });
 
   it("goes back with Föregående sida to the same rows", async () => {
-    const first = await listPublicDiarium({ params: {}, pageSize: 3 });
-    const second = await listPublicDiarium({ params: { efter: first.nextCursor! }, pageSize: 3 });
-    const third = await listPublicDiarium({ params: { efter: second.nextCursor! }, pageSize: 3 });
-    const back = await listPublicDiarium({ params: { fore: third.prevCursor! }, pageSize: 3 });
+    const first = await listPublicDiarium({ municipalityId: "stockholm", params: {}, pageSize: 3 });
+    const second = await listPublicDiarium({ municipalityId: "stockholm", params: { efter: first.nextCursor! }, pageSize: 3 });
+    const third = await listPublicDiarium({ municipalityId: "stockholm", params: { efter: second.nextCursor! }, pageSize: 3 });
+    const back = await listPublicDiarium({ municipalityId: "stockholm", params: { fore: third.prevCursor! }, pageSize: 3 });
     expect(back.rows.map((row) => row.id)).toEqual(second.rows.map((row) => row.id));
   });
 
   it("ignores a damaged cursor and starts from the beginning", async () => {
-    const page = await listPublicDiarium({ params: { efter: "AAAA" }, pageSize: 3 });
+    const page = await listPublicDiarium({ municipalityId: "stockholm", params: { efter: "AAAA" }, pageSize: 3 });
     expect(page.cursorIgnored).toBe(true);
     expect(page.rows).toHaveLength(3);
   });

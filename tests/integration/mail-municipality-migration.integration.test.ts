@@ -13,7 +13,12 @@ const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const MIGRATION = "20261201090000_mail_message_municipality";
 
 const before = await mkdtemp(path.join(tmpdir(), "yttra-migrations-"));
-await cp(MIGRATIONS_DIR, before, { recursive: true, filter: (source) => !source.includes(MIGRATION) });
+// The database as it was before this migration: the migrations older than it (later ones may need its result).
+const olderThanMigration = (source: string) => {
+  const folder = path.relative(MIGRATIONS_DIR, source).split(path.sep)[0] ?? "";
+  return !/^\d{14}_/.test(folder) || folder < MIGRATION;
+};
+await cp(MIGRATIONS_DIR, before, { recursive: true, filter: olderThanMigration });
 afterAll(() => rm(before, { recursive: true, force: true }));
 
 const sql = async <T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> => {

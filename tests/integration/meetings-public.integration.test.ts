@@ -112,7 +112,7 @@ const expectMaskedAsInThePublicDiarium = (text: string) => {
 
 describe("the list of the committees' public meeting documents", () => {
   it("lists a published agenda and a justerat protokoll, and nothing unpublished or not yet justerat", async () => {
-    const committees = await listPublicMeetingDocuments();
+    const committees = await listPublicMeetingDocuments("stockholm");
     const meetings = committees.flatMap((committee) => committee.meetings);
     expect(meetings.find((meeting) => meeting.id === world.justerad.meetingId)).toMatchObject({ agendaPublished: true, approvedMinutesId: world.justerad.minutesId });
     expect(meetings.find((meeting) => meeting.id === world.draft.meetingId)).toMatchObject({ agendaPublished: true, approvedMinutesId: null });

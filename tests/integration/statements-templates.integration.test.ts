@@ -25,7 +25,7 @@ let otherAdmin: Actor;
 beforeAll(async () => {
   await setupOrganisation(db);
   // A second municipality with its own admin: a cross-unit actor for the templates.
-  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad" } });
+  await db.municipality.create({ data: { id: "goteborg", name: "Göteborgs stad", slug: "goteborg" } });
   await db.user.create({
     data: { id: "00000000-0000-7000-8000-00000000a101", username: "gbg.admin", name: "Göta Admin", memberships: { create: { role: "ADMIN", municipalityId: "goteborg" } } },
   });

@@ -9,6 +9,7 @@ import {
   ZCreateAdministrationSchema,
   ZCreateClassificationSchema,
   ZCreateCommitteeSchema,
+  ZCreateMunicipalitySchema,
   ZCreateDepartmentSchema,
   ZCreateRegistrySeriesSchema,
   ZRemoveMembershipSchema,
@@ -17,11 +18,13 @@ import {
   ZSetUserDisabledSchema,
   ZUpdateClassificationSchema,
   ZUpdateCommitteeSchema,
+  ZUpdateMunicipalitySchema,
   ZUpdateRegistrySeriesSchema,
   ZUpdateUserProfileSchema,
 } from "./schemas";
-import { formOptional, formText } from "./form-state";
+import { formFile, formOptional, formText } from "./form-state";
 import { createClassification, updateClassification } from "./server/classification-service";
+import { createMunicipality, updateMunicipalitySettings } from "./server/municipality-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
 import { createRegistrySeries, updateRegistrySeries } from "./server/registry-series-service";
 import { addMembership, createUserAsAdmin, removeMembership, resetUserPassword, setUserDisabledAsAdmin, updateUserProfile } from "./server/user-admin-service";
@@ -217,6 +220,43 @@ export const updateClassificationAction = defineFormAction({
   handler: async (input, actor): Promise<Saved> => {
     await updateClassification({ actor, input });
     revalidatePath("/admin/klassning");
+    return { saved: true };
+  },
+});
+
+// ─── Municipalities ─────────────────────────────────────────────────────────
+
+export const createMunicipalityAction = defineFormAction({
+  schema: ZCreateMunicipalitySchema,
+  fromFormData: (form) => {
+    const adminKind = formText(form, "adminKind");
+    const admin =
+      adminKind === "NEW"
+        ? { adminUsername: formText(form, "adminUsername"), adminName: formText(form, "adminName"), adminEmail: formText(form, "adminEmail") }
+        : { adminUsername: formText(form, "adminUsername") };
+    return { name: formText(form, "name"), slug: formText(form, "slug"), publicUrl: formOptional(form, "publicUrl"), logo: formFile(form, "logo"), adminKind, ...admin };
+  },
+  handler: async (input, actor) => {
+    const created = await createMunicipality({ actor, input });
+    revalidatePath("/admin/kommuner");
+    return created;
+  },
+});
+
+export const updateMunicipalityAction = defineFormAction({
+  schema: ZUpdateMunicipalitySchema,
+  fromFormData: (form) => ({
+    municipalityId: formText(form, "municipalityId"),
+    updatedAt: formText(form, "updatedAt"),
+    name: formText(form, "name"),
+    publicUrl: formOptional(form, "publicUrl"),
+    logo: formFile(form, "logo"),
+    removeLogo: form.get("removeLogo") === "on",
+  }),
+  handler: async (input, actor): Promise<Saved> => {
+    await updateMunicipalitySettings({ actor, input });
+    revalidatePath("/admin", "layout");
+    revalidatePath("/[kommun]", "layout");
     return { saved: true };
   },
 });

@@ -10,3 +10,9 @@ export const formOptional = (form: FormData, key: string): string | undefined =>
   const value = formText(form, key)?.trim();
   return value ? value : undefined;
 };
+
+/** An uploaded file, or undefined when none was chosen (the browser then sends an empty, nameless file). */
+export const formFile = (form: FormData, name: string): File | undefined => {
+  const value = form.get(name);
+  return value instanceof File && (value.size > 0 || value.name !== "") ? value : undefined;
+};

@@ -2,6 +2,7 @@
 // everyone else (the pages' existence is not advertised to other roles).
 import { notFound } from "next/navigation";
 import { requireActor } from "@/server/auth";
+import { can } from "@/server/authz";
 import { findAdminMunicipality } from "./server/admin-queries";
 
 export const requireAdminPage = async () => {
@@ -9,4 +10,11 @@ export const requireAdminPage = async () => {
   const municipality = await findAdminMunicipality(actor);
   if (!municipality) notFound();
   return { actor, municipality };
+};
+
+/** The installation administrator's pages (Kommuner): a 404 for everyone else. */
+export const requireInstallationAdminPage = async () => {
+  const actor = await requireActor();
+  if (!can(actor, "installation.manage", null)) notFound();
+  return { actor };
 };

@@ -2,6 +2,7 @@
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
 import { Role } from "@/generated/prisma/enums";
 import { validateCaseNumberFormat } from "@/lib/case-number";
+import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
 import { optionalText, requiredText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
@@ -169,3 +170,58 @@ export const ZUpdateClassificationSchema = z
   .object({ id: uuid("Klassen finns inte."), updatedAt: expectedUpdatedAt, title: requiredText("Ange en rubrik.", 300), active: z.boolean() })
   .strict();
 export type TUpdateClassification = z.infer<typeof ZUpdateClassificationSchema>;
+
+// ─── Municipalities ─────────────────────────────────────────────────────────
+
+const SLUG_RULE = "Små bokstäver a–z, siffror och bindestreck, t.ex. exempelby.";
+
+const slug = z
+  .string({ error: "Ange kommunens kortnamn i webbadresser." })
+  .trim()
+  .min(2, { error: `Minst 2 tecken. ${SLUG_RULE}` })
+  .max(40, { error: "Högst 40 tecken." })
+  .regex(SLUG_PATTERN, { error: SLUG_RULE })
+  .refine((value) => !RESERVED_SLUGS.has(value), { error: "Kortnamnet används redan av Yttra självt. Välj ett annat." });
+
+const publicUrl = z
+  .string()
+  .trim()
+  .max(500, { error: "Högst 500 tecken." })
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(z.url({ protocol: /^https?$/, error: "Ange en fullständig webbadress som börjar med https://." }).optional());
+
+/** An uploaded logo; its type and size are checked from the bytes in the service. */
+const logo = z.instanceof(File, { error: "Välj en bildfil." }).optional();
+
+const municipalityFields = { name: requiredText("Ange kommunens namn.", 200), publicUrl, logo };
+
+const newMunicipality = { ...municipalityFields, slug };
+
+/**
+ * A new municipality and its first administrator: a new user (who gets a one-time password)
+ * or an existing user without roles in another municipality.
+ */
+export const ZCreateMunicipalitySchema = z.discriminatedUnion(
+  "adminKind",
+  [
+    z
+      .object({
+        ...newMunicipality,
+        adminKind: z.literal("NEW"),
+        adminUsername: userFields.username,
+        adminName: requiredText("Ange administratörens namn.", 200),
+        adminEmail: z.email({ error: "Ange administratörens e-postadress." }).max(320, { error: "Högst 320 tecken." }),
+      })
+      .strict(),
+    z.object({ ...newMunicipality, adminKind: z.literal("EXISTING"), adminUsername: userFields.username }).strict(),
+  ],
+  { error: "Välj om administratören är en ny eller befintlig användare." },
+);
+export type TCreateMunicipality = z.infer<typeof ZCreateMunicipalitySchema>;
+
+/** Kommunens inställningar: the slug stays (public links and bookmarks point at it). */
+export const ZUpdateMunicipalitySchema = z
+  .object({ municipalityId: id("Kommunen finns inte."), updatedAt: expectedUpdatedAt, ...municipalityFields, removeLogo: z.boolean() })
+  .strict();
+export type TUpdateMunicipality = z.infer<typeof ZUpdateMunicipalitySchema>;

@@ -22,6 +22,8 @@ export type Actor = {
   email: string | null;
   /** Epoch seconds of the last real authentication; re-authentication steps compare with it. */
   authTime: number;
+  /** Administers the installation: creates municipalities and their first administrators. */
+  installationAdmin?: boolean;
   memberships: ActorMembership[];
 };
 
@@ -42,6 +44,7 @@ export const toActor = (user: Prisma.UserGetPayload<{ include: typeof ACTOR_USER
   phone: user.phone,
   email: user.email,
   authTime,
+  installationAdmin: user.installationAdmin,
   memberships: user.memberships.map((membership): ActorMembership => {
     const unit =
       (membership.department && { unitType: "DEPARTMENT" as const, unit: membership.department }) ||

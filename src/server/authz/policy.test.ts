@@ -176,3 +176,22 @@ describe("can: administration", () => {
     expect(administeredMunicipalityIds(actor("none", { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: "sthlm" }))).toEqual([]);
   });
 });
+
+describe("the installation and a municipality's settings", () => {
+  const installation = { ...actor("drift"), installationAdmin: true };
+  const sthlmAdmin = actor("sthlm-admin", { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "sthlm" });
+
+  it("lets only the installation administrator manage the installation", () => {
+    expect(can(installation, "installation.manage", null)).toBe(true);
+    expect(can(sthlmAdmin, "installation.manage", null)).toBe(false);
+    expect(can(actor("clas", { role: "CASE_OFFICER", unitType: "MUNICIPALITY", unitId: "sthlm" }), "installation.manage", null)).toBe(false);
+  });
+
+  it("lets a municipality's administrator configure only their own, and the installation administrator any, without administering its content", () => {
+    expect(can(sthlmAdmin, "municipality.configure", { municipalityId: "sthlm" })).toBe(true);
+    expect(can(sthlmAdmin, "municipality.configure", { municipalityId: "gbg" })).toBe(false);
+    expect(can(installation, "municipality.configure", { municipalityId: "gbg" })).toBe(true);
+    expect(can(installation, "admin.manage", { municipalityId: "gbg" })).toBe(false);
+    expect(administeredMunicipalityIds(installation)).toEqual([]);
+  });
+});

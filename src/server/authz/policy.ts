@@ -63,6 +63,10 @@ export type Resources = { [A in CaseAction]: CaseScope } & { [A in Exclude<Commi
   "document.read": DocumentScope;
   "admin.manage": MunicipalityScope;
   "user.manage": UserAdminScope;
+  /** Creating municipalities: the installation itself, no resource. */
+  "installation.manage": null;
+  /** A municipality's settings (name, logo, public URL). */
+  "municipality.configure": MunicipalityScope;
 };
 
 export type Action = keyof Resources;
@@ -107,6 +111,9 @@ const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "minutes.readInFull": (actor, scope) => holdsRoleCovering(actor, ["CHAIR", "MINUTES_CHECKER"], committeeItself(scope)),
   "minutes.justera": (actor, scope) => holdsRoleCovering(actor, [scope.as], committeeItself(scope)),
   "admin.manage": (actor, { municipalityId }) => holdsRoleCovering(actor, ["ADMIN"], chainScope({ municipalityId })),
+  "installation.manage": (actor) => actor.installationAdmin === true,
+  // Its own administrators, and the installation administrator who set it up.
+  "municipality.configure": (actor, scope) => can(actor, "installation.manage", null) || can(actor, "admin.manage", scope),
   // Changing a user affects all their roles: the actor must administer every municipality of them.
   "user.manage": (actor, { municipalityIds }) => municipalityIds.length > 0 && municipalityIds.every((municipalityId) => can(actor, "admin.manage", { municipalityId })),
 };
@@ -192,12 +199,17 @@ export const assertAdminOf = (actor: Actor, municipalityId: string): void => {
 };
 
 /**
- * The municipality the admin pages work on: the first one the actor administers (an
- * installation normally serves one municipality). FORBIDDEN for everyone else.
+ * The municipality the admin pages work on: the one the actor administers (users belong to
+ * one municipality). FORBIDDEN for everyone else; never a silent pick among several.
  */
 export const adminMunicipalityOf = (actor: Actor): string => {
-  const [municipalityId] = administeredMunicipalityIds(actor);
+  const [municipalityId, ...others] = administeredMunicipalityIds(actor);
   if (!municipalityId) throw new AppError("FORBIDDEN", `Actor ${actor.id} administers no municipality`);
+  if (others.length > 0) {
+    throw new AppError("INVALID_STATE", `Actor ${actor.id} administers several municipalities`, {
+      userMessage: "Ditt konto är administratör i flera kommuner. Ett konto hör till en kommun: be installationens administratör rätta det.",
+    });
+  }
   return municipalityId;
 };
 

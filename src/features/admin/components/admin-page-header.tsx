@@ -6,6 +6,7 @@ const SECTIONS = [
   { href: "/admin/diarieserier", label: "Diarieserier" },
   { href: "/admin/klassning", label: "Klassning (KLASSA)" },
   { href: "/admin/mallar", label: "Mallar" },
+  { href: "/admin/installningar", label: "Kommunens inställningar" },
 ];
 
 /** Heading and section navigation of the admin pages; the current section is marked with aria-current. */

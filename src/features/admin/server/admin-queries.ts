@@ -8,10 +8,10 @@ import { unitKey, type TUnitType } from "../schemas";
 import { administeredMunicipalityIds, adminMunicipalityOf, can, loadUserAdminScope, membershipInMunicipalityWhere } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
 
-/** The municipality the admin pages show, or null when the actor administers none (pages answer 404). */
+/** The municipality the admin pages show, or null unless the actor administers exactly one (pages answer 404). */
 export const findAdminMunicipality = async (actor: Actor) => {
-  const [municipalityId] = administeredMunicipalityIds(actor);
-  if (!municipalityId) return null;
+  const [municipalityId, ...others] = administeredMunicipalityIds(actor);
+  if (!municipalityId || others.length > 0) return null;
   return db.municipality.findUnique({ where: { id: municipalityId }, select: { id: true, name: true } });
 };
 

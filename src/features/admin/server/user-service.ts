@@ -17,6 +17,8 @@ export type CreateUserOptions = {
   actorId: string | null;
   input: TCreateUser;
   memberships?: { role: Role; unit: MembershipUnit }[];
+  /** The installation administrator (`npm run user:create -- --installation`): no municipality role needed. */
+  installationAdmin?: boolean;
 };
 
 const USERNAME_TAKEN = "Användarnamnet är upptaget.";
@@ -24,9 +26,15 @@ const USERNAME_TAKEN = "Användarnamnet är upptaget.";
 /** Creates the user, their roles and the audit event inside the caller's transaction. */
 export const createUserInTx = async (
   tx: Tx,
-  { actorId, fields, passwordHash, memberships }: { actorId: string | null; fields: Omit<TCreateUser, "password">; passwordHash: string | null; memberships: { role: Role; unit: MembershipUnit }[] },
+  {
+    actorId,
+    fields,
+    passwordHash,
+    memberships,
+    installationAdmin = false,
+  }: { actorId: string | null; fields: Omit<TCreateUser, "password">; passwordHash: string | null; memberships: { role: Role; unit: MembershipUnit }[]; installationAdmin?: boolean },
 ) => {
-  const user = await tx.user.create({ data: { ...fields, passwordHash } });
+  const user = await tx.user.create({ data: { ...fields, passwordHash, installationAdmin } });
   for (const membership of memberships) {
     await tx.membership.create({ data: { userId: user.id, role: membership.role, ...membership.unit } });
   }
@@ -35,7 +43,7 @@ export const createUserInTx = async (
     action: "user.create",
     entityType: "User",
     entityId: user.id,
-    data: { username: user.username, roles: memberships.map((membership) => membership.role) },
+    data: { username: user.username, roles: memberships.map((membership) => membership.role), ...(installationAdmin ? { installationAdmin } : {}) },
   });
   return user;
 };
@@ -49,11 +57,11 @@ export const mapUsernameTaken = (error: unknown): unknown => {
   return mapped;
 };
 
-export const createUser = async ({ actorId, input, memberships = [] }: CreateUserOptions) => {
+export const createUser = async ({ actorId, input, memberships = [], installationAdmin }: CreateUserOptions) => {
   const { password, ...fields } = input;
   const passwordHash = password ? await hashPassword(password) : null;
   try {
-    return await db.$transaction((tx) => createUserInTx(tx, { actorId, fields, passwordHash, memberships }));
+    return await db.$transaction((tx) => createUserInTx(tx, { actorId, fields, passwordHash, memberships, installationAdmin }));
   } catch (error) {
     throw mapUsernameTaken(error);
   }

@@ -1,4 +1,4 @@
-// The public diarium (no login): the handlingar registered in every committee, with what
+// The public diarium (no login): the handlingar registered in a municipality's committees, with what
 // the law lets anyone see. For a confidential handling — or any handling in a confidential
 // case — the description, the sender/recipient and the case title are nulled IN THE SQL,
 // so protected values never leave the database for this page: not into HTML, caches or
@@ -52,9 +52,10 @@ const IS_PUBLIC = Prisma.sql`(d.secrecy_reference IS NULL AND c.secrecy_referenc
 
 const ZPublicCursorKeySchema = z.tuple([z.iso.datetime()]);
 
-export type ListPublicDiariumOptions = { params: TPublicDiariumSearchParams; pageSize?: number };
+/** A municipality's public diarium: only its committees' handlingar. */
+export type ListPublicDiariumOptions = { municipalityId: string; params: TPublicDiariumSearchParams; pageSize?: number };
 
-export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE_SIZE }: ListPublicDiariumOptions): Promise<PublicDiariumPage> => {
+export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUBLIC_DIARIUM_PAGE_SIZE }: ListPublicDiariumOptions): Promise<PublicDiariumPage> => {
   const rawCursor = params.efter ?? params.fore;
   const backwards = !params.efter && Boolean(params.fore);
   let cursor: { registeredAt: Date; id: string } | null = null;
@@ -66,7 +67,7 @@ export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE
     else cursorIgnored = true;
   }
 
-  const filters: Prisma.Sql[] = [];
+  const filters: Prisma.Sql[] = [Prisma.sql`cm.municipality_id = ${municipalityId}`];
   if (params.namnd) filters.push(Prisma.sql`c.committee_id = ${params.namnd}`);
   if (params.q) {
     const pattern = `%${escapeLike(params.q)}%`;
@@ -84,7 +85,7 @@ export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE
         : Prisma.sql`(d.registered_at, d.id) > (${at}, ${from.id}::uuid)`
       : null;
     const conditions = keyset ? [...filters, keyset] : filters;
-    const whereClause = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+    const whereClause = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
     const order = direction === "forward" ? Prisma.sql`d.registered_at DESC, d.id DESC` : Prisma.sql`d.registered_at ASC, d.id ASC`;
     return db.$queryRaw<SqlRow[]>`
       SELECT d.id::text AS "id", d.number AS "number", d.registered_at AS "registeredAt", d.document_date AS "documentDate",
@@ -114,5 +115,6 @@ export const listPublicDiarium = async ({ params, pageSize = PUBLIC_DIARIUM_PAGE
   };
 };
 
-/** Every committee: the public diarium covers them all. */
-export const publicDiariumCommittees = () => db.committee.findMany({ select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } });
+/** Every committee of the municipality: its public diarium covers them all. */
+export const publicDiariumCommittees = (municipalityId: string) =>
+  db.committee.findMany({ where: { municipalityId }, select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } });

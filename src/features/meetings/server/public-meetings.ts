@@ -21,9 +21,10 @@ export type PublicMeeting = {
 
 export type PublicCommitteeMeetings = { id: string; name: string; meetings: PublicMeeting[] };
 
-/** Committees with at least one public meeting document, by name. */
-export const listPublicMeetingDocuments = async (): Promise<PublicCommitteeMeetings[]> => {
+/** The municipality's committees with at least one public meeting document, by name. */
+export const listPublicMeetingDocuments = async (municipalityId: string): Promise<PublicCommitteeMeetings[]> => {
   const committees = await db.committee.findMany({
+    where: { municipalityId },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
