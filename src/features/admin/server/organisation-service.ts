@@ -73,7 +73,7 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
         if (!before) throw new AppError("NOT_FOUND", `Committee ${id} not found`);
         assertAdminOf(actor, before.municipalityId);
         await assertParent(tx, parentId, before.municipalityId, id);
-        if (!SUB_COMMITTEE_KINDS.includes(data.kind) && (await tx.committee.count({ where: { parentId: id } })) > 0) {
+        if (SUB_COMMITTEE_KINDS.includes(data.kind) && (await tx.committee.count({ where: { parentId: id } })) > 0) {
           throw fieldError("VALIDATION", "kind", "Nämnden har utskott eller beredningar och kan inte själv bli ett utskott eller en beredning.");
         }
         const { count } = await tx.committee.updateMany({ where: { id, updatedAt }, data });
