@@ -8,10 +8,10 @@ export const DEMO_PASSWORD = "demo";
 export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad" };
 
 export const COMMITTEES = [
-  { id: "kf", name: "Kommunfullmäktige", shortName: "KF" },
-  { id: "ks", name: "Kommunstyrelsen", shortName: "KS" },
-  { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS" },
-  { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS" },
+  { id: "kf", name: "Kommunfullmäktige", shortName: "KF", kind: "KOMMUNFULLMAKTIGE" },
+  { id: "ks", name: "Kommunstyrelsen", shortName: "KS", kind: "KOMMUNSTYRELSE" },
+  { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS", kind: "STADSDELSNAMND" },
+  { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS", kind: "STADSDELSNAMND" },
 ] as const;
 
 export const ADMINISTRATIONS = [
