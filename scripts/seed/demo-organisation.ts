@@ -2,6 +2,7 @@
 // (../shared/reference/tjansteutlatande-oppna-drogscener.md). Fixed ids: seeding twice changes nothing.
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
+import { seedActor, type SeedUser } from "./upsert";
 
 export const DEMO_PASSWORD = "demo";
 
@@ -27,16 +28,7 @@ export const DEPARTMENTS = [
   { id: "sos-sos", administrationId: "sos-sdf", name: "Avdelningen för samhälle och service" },
 ] as const;
 
-type Unit = { municipalityId: string } | { committeeId: string } | { administrationId: string } | { departmentId: string };
-
-export type DemoUser = {
-  id: string;
-  username: string;
-  name: string;
-  title: string;
-  phone: string;
-  memberships: { id: string; role: Role; unit: Unit }[];
-};
+export type DemoUser = SeedUser;
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -115,16 +107,5 @@ export const demoUser = (username: string): DemoUser => {
 };
 
 /** A demo account as a signed-in actor with one role in Hägersten-Älvsjö stadsdelsnämnd (the seed runs without a session). */
-export const demoActor = (username: string, role: Role): Actor => {
-  const user = demoUser(username);
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role, unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" }],
-  };
-};
+export const demoActor = (username: string, role: Role): Actor =>
+  seedActor(demoUser(username), { role, unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" });

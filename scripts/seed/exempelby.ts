@@ -4,7 +4,7 @@
 // series per committee, a KLASSA subset, the default template, its own administrator,
 // registrator, nämndsekreterare and handläggare, and a few cases registered through the
 // registration service. Nothing here refers to Stockholm's rows. Fixed ids: idempotent.
-import type { MemberRole, Role } from "@/generated/prisma/enums";
+import type { MemberRole } from "@/generated/prisma/enums";
 import { kansliName } from "@/features/admin/committees";
 import { KANSLI_DEPARTMENT } from "@/features/admin/server/organisation-service";
 import { registerCaseInTx } from "@/features/cases/server/register-case";
@@ -15,6 +15,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { parseInput } from "@/server/validation";
 import { isoDateToDb } from "@/lib/dates";
+import { seedActor, upsertClassifications, upsertOrganisation, upsertUsers, type SeedUser } from "./upsert";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -38,12 +39,9 @@ const DEPARTMENTS = [
   { id: "exb-buf-kvalitet", administrationId: "exb-buf", name: "Avdelningen för kvalitet och utveckling" },
 ];
 
-type Unit = { municipalityId: string } | { committeeId: string } | { departmentId: string };
-
-type ExempelbyUser = { id: string; username: string; name: string; title: string; phone: string; memberships: { id: string; role: Role; unit: Unit }[] };
 
 /** Exempelby's logins (password "demo", like Stockholm's), listed in README and printed at start. */
-export const EXEMPELBY_USERS: ExempelbyUser[] = [
+export const EXEMPELBY_USERS: SeedUser[] = [
   { id: uuid(9001), username: "exempelby-admin", name: "Alva Administratör", title: "Systemförvaltare", phone: "0123-100 00", memberships: [{ id: uuid(9101), role: "ADMIN", unit: { municipalityId: "exempelby" } }] },
   { id: uuid(9002), username: "exempelby-registrator", name: "Rasmus Registrator", title: "Registrator", phone: "0123-100 01", memberships: [{ id: uuid(9102), role: "REGISTRAR", unit: { municipalityId: "exempelby" } }] },
   {
@@ -188,41 +186,14 @@ const CASES: { id: string; input: TRegisterCaseInput }[] = [
 ];
 
 /** Exempelby's registrator as an actor (the seed runs without a session). */
-const registrarActor = (): Actor => {
-  const user = EXEMPELBY_USERS.find((candidate) => candidate.username === "exempelby-registrator")!;
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: EXEMPELBY.id, unitName: EXEMPELBY.name }],
-  };
-};
+const registrarActor = (): Actor =>
+  seedActor(EXEMPELBY_USERS.find((candidate) => candidate.username === "exempelby-registrator")!, { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: EXEMPELBY.id, unitName: EXEMPELBY.name });
 
 /** Called from seedDemoInstallation in its own transaction; `passwordHash` is the demo password's. */
 export const seedExempelby = async (tx: Tx, passwordHash: string): Promise<void> => {
   const existed = await tx.municipality.findUnique({ where: { id: EXEMPELBY.id } });
-  await tx.municipality.upsert({ where: { id: EXEMPELBY.id }, create: EXEMPELBY, update: { name: EXEMPELBY.name } });
-  for (const committee of COMMITTEES) {
-    const data = { ...committee, municipalityId: EXEMPELBY.id };
-    await tx.committee.upsert({ where: { id: committee.id }, create: data, update: data });
-  }
-  for (const administration of ADMINISTRATIONS) {
-    const data = { ...administration, municipalityId: EXEMPELBY.id };
-    await tx.administration.upsert({ where: { id: administration.id }, create: data, update: data });
-  }
-  for (const department of DEPARTMENTS) await tx.department.upsert({ where: { id: department.id }, create: department, update: department });
-  for (const { memberships, ...user } of EXEMPELBY_USERS) {
-    const profile = { name: user.name, title: user.title, phone: user.phone, email: `${user.username}@exempelby.example` };
-    await tx.user.upsert({ where: { id: user.id }, create: { ...user, ...profile, passwordHash }, update: profile });
-    for (const membership of memberships) {
-      const data = { id: membership.id, userId: user.id, role: membership.role, ...membership.unit };
-      await tx.membership.upsert({ where: { id: membership.id }, create: data, update: data });
-    }
-  }
+  await upsertOrganisation(tx, { municipality: EXEMPELBY, committees: COMMITTEES, administrations: ADMINISTRATIONS, departments: DEPARTMENTS });
+  await upsertUsers(tx, EXEMPELBY_USERS, { passwordHash, emailDomain: "exempelby.example" });
   let memberNumber = 9200;
   for (const [committeeId, { termStart, members }] of Object.entries(MEMBERS)) {
     for (const member of members) {
@@ -244,13 +215,7 @@ export const seedExempelby = async (tx: Tx, passwordHash: string): Promise<void>
     const series = { id: `series-${committee.id}`, committeeId: committee.id, name: `Diarium ${committee.name}`, format: "{prefix} {year}/{seq}", prefix: committee.shortName, seqPadding: 0 };
     await tx.registrySeries.upsert({ where: { committeeId: committee.id }, create: series, update: {} });
   }
-  for (const classification of CLASSIFICATIONS) {
-    await tx.classification.upsert({
-      where: { municipalityId_code: { municipalityId: EXEMPELBY.id, code: classification.code } },
-      create: { ...classification, municipalityId: EXEMPELBY.id },
-      update: {},
-    });
-  }
+  await upsertClassifications(tx, EXEMPELBY.id, CLASSIFICATIONS);
   await ensureDefaultTemplate(tx, EXEMPELBY.id);
   if (!existed) {
     await recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "Municipality", entityId: EXEMPELBY.id, data: { users: EXEMPELBY_USERS.length } });
