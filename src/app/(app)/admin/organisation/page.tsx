@@ -51,10 +51,12 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-3 text-lg font-semibold">Ny nämnd</h3>
+        <section aria-labelledby="new-committee" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="new-committee" className="mb-3 text-lg font-semibold">
+            Ny nämnd
+          </h3>
           <CreateCommitteeForm parents={parents} />
-        </div>
+        </section>
       </section>
 
       <section aria-labelledby="administrations" className="mt-10 space-y-4">
