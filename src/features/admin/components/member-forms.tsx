@@ -97,22 +97,27 @@ const PreviewTable = ({ preview }: { preview: MemberImportPreview }) => (
   </DataTable>
 );
 
-/** Reads a chosen file into the text field (the text field is what is sent, so it also works pasted). */
-const readFileInto = (setCsv: (text: string) => void) => async (event: ChangeEvent<HTMLInputElement>) => {
-  const file = event.target.files?.[0];
-  if (file) setCsv(await file.text());
-};
-
 export const MemberImport = ({ committeeId }: { committeeId: string }) => {
   const [csv, setCsv] = useState("");
+  // Bumped when the text is replaced from outside (a file read, an import done): the text field starts again from `csv`.
+  const [loaded, setLoaded] = useState(0);
+  const replaceText = (text: string) => {
+    setCsv(text);
+    setLoaded((count) => count + 1);
+  };
   const [preview, setPreview] = useState<{ csv: string; result: MemberImportPreview } | null>(null);
+  // The text field is what is sent, so a pasted list works as well as a chosen file.
+  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) replaceText(await file.text());
+  };
   return (
     <div className="space-y-4">
       <div>
         <label htmlFor="member-csv-file" className="font-medium">
           CSV-fil
         </label>
-        <input id="member-csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={readFileInto(setCsv)} className="mt-1 block" />
+        <input id="member-csv-file" type="file" accept=".csv,text/csv,text/plain" onChange={readFile} className="mt-1 block" />
       </div>
       <ActionForm
         action={previewMemberImportAction}
@@ -124,7 +129,7 @@ export const MemberImport = ({ committeeId }: { committeeId: string }) => {
       >
         <Hidden name="committeeId" value={committeeId} />
         <Field
-          key={csv}
+          key={loaded}
           name="csv"
           label="Innehåll"
           rows={8}
@@ -151,7 +156,7 @@ export const MemberImport = ({ committeeId }: { committeeId: string }) => {
               pendingLabel="Importerar …"
               onSuccess={() => {
                 setPreview(null);
-                setCsv("");
+                replaceText("");
               }}
               successMessage={(result) => `${result.count} ledamöter och ersättare är importerade.`}
               labels={{ csv: "Innehåll" }}
