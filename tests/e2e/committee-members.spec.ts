@@ -20,7 +20,8 @@ test("an admin creates a kommunstyrelse with its own kansli and imports its memb
   await expect(newCommittee.getByRole("status")).toHaveText("Nämnden är tillagd.");
 
   // The committee is listed with its kind, and its kansli serves it.
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
+  const committees = page.getByRole("table", { name: "Nämnder med typ, förkortning och ledamöter" });
+  const row = committees.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row).toContainText("Kommunstyrelse");
   await expect(page.getByRole("row", { name: new RegExp(`${name}s kansli ${name}`) })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(`Kansliet ${name}s kansli`) })).toBeVisible();
