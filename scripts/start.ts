@@ -12,6 +12,7 @@ import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
 import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-organisation";
 import { seedDemoInstallation } from "./seed/demo";
+import { EXEMPELBY_USERS } from "./seed/exempelby";
 import { openAppDatabase } from "./lib/app-database";
 
 const dev = process.argv.includes("--dev");
@@ -170,6 +171,8 @@ const main = async () => {
     if (demo) {
       log(`Demoinloggningar (lösenord "${DEMO_PASSWORD}"):`);
       for (const user of DEMO_USERS) log(`  ${user.username.padEnd(14)} ${user.name}, ${user.title}`);
+      log(`Exempelby kommun (samma lösenord):`);
+      for (const user of EXEMPELBY_USERS) log(`  ${user.username.padEnd(26)} ${user.name}, ${user.title}`);
     } else if (users === 0) {
       log("Inga användare ännu: skapa installationens administratör med `npm run user:create -- --installation --username … --name …` och lägg in kommunen under Administration → Kommuner.");
     }

@@ -8,6 +8,7 @@ import { parseInput } from "@/server/validation";
 import { ZRegisterCaseSchema, type TRegisterCaseInput } from "@/features/cases/schemas";
 import type { Tx } from "@/server/db";
 import { COMMITTEES, demoActor, demoUser, MUNICIPALITY } from "./demo-organisation";
+import { upsertClassifications } from "./upsert";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -188,13 +189,7 @@ export const seedDemoCases = async (tx: Tx): Promise<{ casesCreated: number }> =
   for (const series of DEMO_SERIES) {
     await tx.registrySeries.upsert({ where: { committeeId: series.committeeId }, create: series, update: {} });
   }
-  for (const classification of DEMO_CLASSIFICATIONS) {
-    await tx.classification.upsert({
-      where: { municipalityId_code: { municipalityId: MUNICIPALITY.id, code: classification.code } },
-      create: { ...classification, municipalityId: MUNICIPALITY.id },
-      update: {},
-    });
-  }
+  await upsertClassifications(tx, MUNICIPALITY.id, DEMO_CLASSIFICATIONS);
   const actor = demoActor("registrator", "REGISTRAR");
   let casesCreated = 0;
   for (const demo of DEMO_CASES) {

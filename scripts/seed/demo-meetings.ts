@@ -53,6 +53,9 @@ export const DEMO_MEMBERS: DemoMember[] = [
   { id: uuid(5011), name: "Oskar Wikström", party: "M", role: "DEPUTY" },
 ];
 
+/** The mandatperiod 2023– (the demo meetings of 2024 and 2026 fall within it). */
+const DEMO_TERM_START = isoDateToDb("2023-01-01");
+
 const upsertMembers = async (tx: Tx): Promise<void> => {
   for (const member of DEMO_MEMBERS) {
     const data = {
@@ -62,6 +65,7 @@ const upsertMembers = async (tx: Tx): Promise<void> => {
       role: member.role,
       email: `${member.name.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ /g, ".")}@politik.yttra.example`,
       userId: member.username ? userId(member.username) : null,
+      termStart: DEMO_TERM_START,
     };
     await tx.committeeMember.upsert({ where: { id: member.id }, create: { id: member.id, ...data }, update: data });
   }

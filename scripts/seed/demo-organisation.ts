@@ -2,16 +2,17 @@
 // (../shared/reference/tjansteutlatande-oppna-drogscener.md). Fixed ids: seeding twice changes nothing.
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
+import { seedActor, type SeedUser } from "./upsert";
 
 export const DEMO_PASSWORD = "demo";
 
 export const MUNICIPALITY = { id: "stockholm", name: "Stockholms stad", slug: "stockholm", publicUrl: "https://start.stockholm" };
 
 export const COMMITTEES = [
-  { id: "kf", name: "Kommunfullmäktige", shortName: "KF" },
-  { id: "ks", name: "Kommunstyrelsen", shortName: "KS" },
-  { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS" },
-  { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS" },
+  { id: "kf", name: "Kommunfullmäktige", shortName: "KF", kind: "KOMMUNFULLMAKTIGE" },
+  { id: "ks", name: "Kommunstyrelsen", shortName: "KS", kind: "KOMMUNSTYRELSE" },
+  { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS", kind: "STADSDELSNAMND" },
+  { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS", kind: "STADSDELSNAMND" },
 ] as const;
 
 export const ADMINISTRATIONS = [
@@ -27,18 +28,7 @@ export const DEPARTMENTS = [
   { id: "sos-sos", administrationId: "sos-sdf", name: "Avdelningen för samhälle och service" },
 ] as const;
 
-type Unit = { municipalityId: string } | { committeeId: string } | { administrationId: string } | { departmentId: string };
-
-export type DemoUser = {
-  id: string;
-  username: string;
-  name: string;
-  title: string;
-  phone: string;
-  /** The installation administrator: creates municipalities, holds no role in one. */
-  installationAdmin?: true;
-  memberships: { id: string; role: Role; unit: Unit }[];
-};
+export type DemoUser = SeedUser;
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -126,16 +116,5 @@ export const demoUser = (username: string): DemoUser => {
 };
 
 /** A demo account as a signed-in actor with one role in Hägersten-Älvsjö stadsdelsnämnd (the seed runs without a session). */
-export const demoActor = (username: string, role: Role): Actor => {
-  const user = demoUser(username);
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    phone: user.phone,
-    email: null,
-    authTime: 0,
-    memberships: [{ role, unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" }],
-  };
-};
+export const demoActor = (username: string, role: Role): Actor =>
+  seedActor(demoUser(username), { role, unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" });

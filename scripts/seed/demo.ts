@@ -8,6 +8,8 @@ import { seedDemoCases } from "./demo-cases";
 import { seedDemoMeetings } from "./demo-meetings";
 import { seedDemoStatements } from "./demo-statements";
 import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
+import { seedExempelby } from "./exempelby";
+import { upsertOrganisation, upsertUsers } from "./upsert";
 
 export type SeedDemoOptions = { nodeEnv: string; force: boolean };
 
@@ -26,27 +28,8 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
   return db.$transaction(
     async (tx) => {
       const existed = await tx.municipality.findUnique({ where: { id: MUNICIPALITY.id } });
-      await tx.municipality.upsert({ where: { id: MUNICIPALITY.id }, create: MUNICIPALITY, update: { name: MUNICIPALITY.name } });
-      for (const committee of COMMITTEES) {
-        const data = { ...committee, municipalityId: MUNICIPALITY.id };
-        await tx.committee.upsert({ where: { id: committee.id }, create: data, update: data });
-      }
-      for (const administration of ADMINISTRATIONS) {
-        const data = { ...administration, municipalityId: MUNICIPALITY.id };
-        await tx.administration.upsert({ where: { id: administration.id }, create: data, update: data });
-      }
-      for (const department of DEPARTMENTS) {
-        await tx.department.upsert({ where: { id: department.id }, create: department, update: department });
-      }
-      for (const { memberships, installationAdmin = false, ...user } of DEMO_USERS) {
-        const profile = { name: user.name, title: user.title, phone: user.phone, email: `${user.username}@yttra.example`, installationAdmin };
-        // The password is set only on creation: a changed demo password survives a re-seed.
-        await tx.user.upsert({ where: { id: user.id }, create: { ...user, ...profile, passwordHash }, update: profile });
-        for (const membership of memberships) {
-          const data = { id: membership.id, userId: user.id, role: membership.role, ...membership.unit };
-          await tx.membership.upsert({ where: { id: membership.id }, create: data, update: data });
-        }
-      }
+      await upsertOrganisation(tx, { municipality: MUNICIPALITY, committees: COMMITTEES, administrations: ADMINISTRATIONS, departments: DEPARTMENTS });
+      await upsertUsers(tx, DEMO_USERS, { passwordHash, emailDomain: "yttra.example" });
       if (!existed) {
         await recordAudit(tx, { actorId: null, action: "seed.demo", entityType: "Municipality", entityId: MUNICIPALITY.id, data: { users: DEMO_USERS.length } });
       }
@@ -62,7 +45,8 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
  * Everything a demo installation shows (`npm start` on a new database, `npm run db:seed`):
  * the organisation and diarium, the reference tjänsteutlåtande attested as in the reference,
  * a second statement waiting in linda.palo's inbox, and the committee meeting of 2024-04-25
- * that decided the reference case (minutes justerade, extract dispatched). Each step is idempotent.
+ * that decided the reference case (minutes justerade, extract dispatched); and the second
+ * municipality, Exempelby kommun. Each step is idempotent.
  */
 export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ created: boolean }> => {
   const result = await seedDemoData(options);
@@ -70,5 +54,8 @@ export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ 
   // Attestation writes through its own transaction, as the app does.
   await seedDemoAttestations();
   await db.$transaction((tx) => seedDemoMeetings(tx), { timeout: 60_000 });
+  // The second, fictional municipality (scripts/seed/exempelby.ts).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction((tx) => seedExempelby(tx, passwordHash), { timeout: 60_000 });
   return result;
 };

@@ -47,10 +47,10 @@ const newSeriesInput = (committeeId: string) => ({ committeeId, name: "Diarium",
 describe("committees, administrations and departments", () => {
   it("lets the admin create and rename a committee, writing an audit event for each", async () => {
     const before = await auditCount();
-    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Farsta stadsdelsnämnd", shortName: "FAS" }) });
+    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Farsta stadsdelsnämnd", shortName: "FAS", kind: "STADSDELSNAMND", preparedBy: "ADMINISTRATION" }) });
     expect(committee).toMatchObject({ municipalityId: "stockholm", name: "Farsta stadsdelsnämnd", shortName: "FAS" });
-    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: "Farsta sdn", shortName: "FAR" }) });
-    expect(await db.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "Farsta sdn", shortName: "FAR" });
+    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: "Farsta sdn", shortName: "FAR", kind: "STADSDELSNAMND" }) });
+    expect(await db.committee.findUniqueOrThrow({ where: { id: committee.id } })).toMatchObject({ name: "Farsta sdn", shortName: "FAR", kind: "STADSDELSNAMND" });
     expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true, entityId: true, actorId: true } })).toEqual([
       { action: "committee.create", entityId: committee.id, actorId: admin.id },
       { action: "committee.update", entityId: committee.id, actorId: admin.id },
@@ -58,10 +58,10 @@ describe("committees, administrations and departments", () => {
   });
 
   it("reports a conflict when the committee was changed after the form was loaded", async () => {
-    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Skarpnäcks stadsdelsnämnd", shortName: "SKA" }) });
+    const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Skarpnäcks stadsdelsnämnd", shortName: "SKA", kind: "STADSDELSNAMND", preparedBy: "ADMINISTRATION" }) });
     const stale = committee.updatedAt.toISOString();
-    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck", shortName: "SKA" }) });
-    const error = await expectRefusedWithoutChange(() => updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck igen", shortName: "SKA" }) }),
+    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck", shortName: "SKA", kind: "STADSDELSNAMND" }) });
+    const error = await expectRefusedWithoutChange(() => updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: stale, name: "Skarpnäck igen", shortName: "SKA", kind: "STADSDELSNAMND" }) }),
       "CONFLICT",
       () => db.committee.findUniqueOrThrow({ where: { id: committee.id } }),
     );
@@ -69,7 +69,7 @@ describe("committees, administrations and departments", () => {
   });
 
   it("refuses a short name already used by another committee with a field message", async () => {
-    const error = await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Ny nämnd", shortName: "HÄS" }) }), "CONFLICT", () => db.committee.count());
+    const error = await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Ny nämnd", shortName: "HÄS", kind: "NAMND", preparedBy: "ADMINISTRATION" }) }), "CONFLICT", () => db.committee.count());
     expect(error.fieldErrors?.shortName).toEqual(["Förkortningen används redan av en annan nämnd."]);
   });
 
@@ -85,10 +85,10 @@ describe("committees, administrations and departments", () => {
   });
 
   it.each([
-    ["a 10 kB name", { name: "x".repeat(10_240), shortName: "LNG" }],
-    ["an empty name", { name: "  ", shortName: "TOM" }],
-    ["a smuggled municipalityId", { name: "Smugglad nämnd", shortName: "SMU", municipalityId: "goteborg" }],
-    ["a smuggled id", { name: "Smugglad nämnd", shortName: "SMU", id: "egen-id" }],
+    ["a 10 kB name", { name: "x".repeat(10_240), shortName: "LNG", kind: "NAMND", preparedBy: "ADMINISTRATION" }],
+    ["an empty name", { name: "  ", shortName: "TOM", kind: "NAMND", preparedBy: "ADMINISTRATION" }],
+    ["a smuggled municipalityId", { name: "Smugglad nämnd", shortName: "SMU", kind: "NAMND", preparedBy: "ADMINISTRATION", municipalityId: "goteborg" }],
+    ["a smuggled id", { name: "Smugglad nämnd", shortName: "SMU", kind: "NAMND", preparedBy: "ADMINISTRATION", id: "egen-id" }],
   ])("refuses a committee with %s and stores nothing", async (_name, input) => {
     await expectRefusedWithoutChange(() => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, input) }), "VALIDATION", () => db.committee.count());
   });
@@ -108,8 +108,8 @@ describe("committees, administrations and departments", () => {
     const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
     const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
     const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
-    await expectRefusedWithoutChange(() => createCommittee({ actor: actor(), input: parseInput(ZCreateCommitteeSchema, { name: "Obehörig", shortName: "OB" }) }), "FORBIDDEN", snapshot);
-    await expectRefusedWithoutChange(() => updateCommittee({ actor: actor(), input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => createCommittee({ actor: actor(), input: parseInput(ZCreateCommitteeSchema, { name: "Obehörig", shortName: "OB", kind: "NAMND", preparedBy: "OWN_KANSLI" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: actor(), input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS", kind: "NAMND" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => createAdministration({ actor: actor(), input: parseInput(ZCreateAdministrationSchema, { name: "Obehörig", committeeId: "has" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => renameAdministration({ actor: actor(), input: parseInput(ZRenameUnitSchema, { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => createDepartment({ actor: actor(), input: parseInput(ZCreateDepartmentSchema, { name: "Obehörig", administrationId: "has-sdf" }) }), "FORBIDDEN", snapshot);
@@ -121,13 +121,13 @@ describe("committees, administrations and departments", () => {
     const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
     const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
     const dep = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
-    await expectRefusedWithoutChange(() => updateCommittee({ actor: otherAdmin, input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS" }) }), "FORBIDDEN", snapshot);
+    await expectRefusedWithoutChange(() => updateCommittee({ actor: otherAdmin, input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad", shortName: "HÄS", kind: "NAMND" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => createAdministration({ actor: otherAdmin, input: parseInput(ZCreateAdministrationSchema, { name: "Kapad", committeeId: "has" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => renameAdministration({ actor: otherAdmin, input: parseInput(ZRenameUnitSchema, { id: "has-sdf", updatedAt: sdf.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => createDepartment({ actor: otherAdmin, input: parseInput(ZCreateDepartmentSchema, { name: "Kapad", administrationId: "has-sdf" }) }), "FORBIDDEN", snapshot);
     await expectRefusedWithoutChange(() => renameDepartment({ actor: otherAdmin, input: parseInput(ZRenameUnitSchema, { id: "has-sos", updatedAt: dep.updatedAt.toISOString(), name: "Kapad" }) }), "FORBIDDEN", snapshot);
     // Their own committee lands in their own municipality.
-    expect((await createCommittee({ actor: otherAdmin, input: parseInput(ZCreateCommitteeSchema, { name: "Göteborgs nämnd", shortName: "GBN" }) })).municipalityId).toBe("goteborg");
+    expect((await createCommittee({ actor: otherAdmin, input: parseInput(ZCreateCommitteeSchema, { name: "Göteborgs nämnd", shortName: "GBN", kind: "NAMND", preparedBy: "ADMINISTRATION" }) })).municipalityId).toBe("goteborg");
   });
 });
 

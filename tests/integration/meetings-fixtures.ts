@@ -57,13 +57,14 @@ export const setupMeetingsWorld = async (db: Db) => {
   await addUser(db, "sos.handlaggare", "Siv Söder", "CASE_OFFICER", { departmentId: "sos-sos" });
   const series = await db.registrySeries.findUnique({ where: { committeeId: "has" } });
   if (!series) throw new Error("Demo seed has no series for has");
+  const termStart = new Date("2023-01-01T00:00:00Z");
   await db.committeeMember.createMany({
     data: [
-      { committeeId: "has", name: "Maria Lindqvist", party: "S", role: "CHAIR", userId: (await db.user.findUniqueOrThrow({ where: { username: "ordforande" } })).id, email: "maria@example.org" },
-      { committeeId: "has", name: "Anders Berglund", party: "M", role: "MEMBER", userId: (await db.user.findUniqueOrThrow({ where: { username: "justerare" } })).id },
-      { committeeId: "has", name: "Leila Haddad", party: "V", role: "MEMBER", email: "leila@example.org" },
-      { committeeId: "has", name: "Per Ersättare", party: "MP", role: "DEPUTY" },
-      { committeeId: "sos", name: "Sven Söder", party: "S", role: "CHAIR" },
+      { committeeId: "has", name: "Maria Lindqvist", party: "S", role: "CHAIR", userId: (await db.user.findUniqueOrThrow({ where: { username: "ordforande" } })).id, email: "maria@example.org", termStart },
+      { committeeId: "has", name: "Anders Berglund", party: "M", role: "MEMBER", userId: (await db.user.findUniqueOrThrow({ where: { username: "justerare" } })).id, termStart },
+      { committeeId: "has", name: "Leila Haddad", party: "V", role: "MEMBER", email: "leila@example.org", termStart },
+      { committeeId: "has", name: "Per Ersättare", party: "MP", role: "DEPUTY", termStart },
+      { committeeId: "sos", name: "Sven Söder", party: "S", role: "CHAIR", termStart },
     ],
   });
 };

@@ -88,4 +88,31 @@ describe("demo installation", () => {
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     expect(await counts()).toEqual(first);
   });
+
+  it("adds Exempelby kommun: KF and KS with their own kansli, a nämnd with its förvaltning, members with terms, its own logins and cases", async () => {
+    const committees = await db.committee.findMany({
+      where: { municipalityId: "exempelby" },
+      orderBy: { shortName: "asc" },
+      include: { administrations: { include: { departments: true } }, members: { include: { user: { select: { username: true } } } }, registrySeries: true },
+    });
+    expect(committees.map((committee) => [committee.shortName, committee.kind, committee.administrations.map((administration) => [administration.name, administration.departments.map((department) => department.name)])])).toEqual([
+      ["BUN", "NAMND", [["Barn- och utbildningsförvaltningen", ["Avdelningen för kvalitet och utveckling"]]]],
+      ["KF", "KOMMUNFULLMAKTIGE", [["Kommunfullmäktiges kansli", ["Kansliet"]]]],
+      ["KS", "KOMMUNSTYRELSE", [["Kommunstyrelsens kansli", ["Kansliet"]]]],
+    ]);
+    for (const committee of committees) {
+      expect(committee.registrySeries?.prefix).toBe(committee.shortName);
+      const chair = committee.members.find((member) => member.role === "CHAIR");
+      expect(chair?.user?.username).toMatch(/^exempelby-.*-ordforande$/);
+      expect(committee.members.every((member) => member.termStart.getTime() > 0)).toBe(true);
+    }
+    const cases = await db.case.findMany({ where: { committee: { municipalityId: "exempelby" } }, orderBy: { caseNumber: "asc" }, select: { caseNumber: true, caseOfficer: { select: { username: true } } } });
+    expect(cases.map((row) => row.caseNumber)).toEqual(["BUN 2026/1", "KF 2026/1", "KS 2026/1"]);
+    const admin = await db.user.findUniqueOrThrow({ where: { username: "exempelby-admin" }, include: { memberships: true } });
+    expect(admin.memberships.map((membership) => [membership.role, membership.municipalityId])).toEqual([["ADMIN", "exempelby"]]);
+    expect(await verifyPassword(admin.passwordHash, "demo")).toBe(true);
+    expect(await db.membership.count({ where: { user: { username: { startsWith: "exempelby-" } }, OR: [{ municipalityId: "stockholm" }, { committee: { municipalityId: "stockholm" } }, { department: { administration: { municipalityId: "stockholm" } } }] } })).toBe(0);
+    expect(await db.classification.count({ where: { municipalityId: "exempelby" } })).toBe(5);
+    expect(await db.statementTemplate.count({ where: { municipalityId: "exempelby", isDefault: true } })).toBe(1);
+  });
 });

@@ -11,6 +11,9 @@ import {
   ZCreateCommitteeSchema,
   ZCreateMunicipalitySchema,
   ZCreateDepartmentSchema,
+  ZCreateMemberSchema,
+  ZEndMemberTermSchema,
+  ZImportMembersSchema,
   ZCreateRegistrySeriesSchema,
   ZRemoveMembershipSchema,
   ZRenameUnitSchema,
@@ -19,6 +22,7 @@ import {
   ZUpdateClassificationSchema,
   ZUpdateCommitteeSchema,
   ZUpdateMunicipalitySchema,
+  ZUpdateMemberSchema,
   ZUpdateRegistrySeriesSchema,
   ZUpdateUserProfileSchema,
 } from "./schemas";
@@ -26,6 +30,7 @@ import { formFile, formOptional, formText } from "./form-state";
 import { createClassification, updateClassification } from "./server/classification-service";
 import { createMunicipality, updateMunicipalitySettings } from "./server/municipality-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
+import { createMember, endMemberTerm, importMembers, previewMemberImport, updateMember, type MemberImportPreview } from "./server/member-service";
 import { createRegistrySeries, updateRegistrySeries } from "./server/registry-series-service";
 import { addMembership, createUserAsAdmin, removeMembership, resetUserPassword, setUserDisabledAsAdmin, updateUserProfile } from "./server/user-admin-service";
 
@@ -33,12 +38,19 @@ type Saved = { saved: true };
 
 const ORGANISATION = "/admin/organisation";
 const USERS = "/admin/anvandare";
+const membersPath = (committeeId: string) => `${ORGANISATION}/${committeeId}/ledamoter`;
 
 // ─── Organisation ───────────────────────────────────────────────────────────
 
 export const createCommitteeAction = defineFormAction({
   schema: ZCreateCommitteeSchema,
-  fromFormData: (form) => ({ name: formText(form, "name"), shortName: formText(form, "shortName") }),
+  fromFormData: (form) => ({
+    name: formText(form, "name"),
+    shortName: formText(form, "shortName"),
+    kind: formOptional(form, "kind"),
+    parentId: formOptional(form, "parentId"),
+    preparedBy: formOptional(form, "preparedBy"),
+  }),
   handler: async (input, actor): Promise<Saved> => {
     await createCommittee({ actor, input });
     revalidatePath(ORGANISATION);
@@ -48,11 +60,79 @@ export const createCommitteeAction = defineFormAction({
 
 export const updateCommitteeAction = defineFormAction({
   schema: ZUpdateCommitteeSchema,
-  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), name: formText(form, "name"), shortName: formText(form, "shortName") }),
+  fromFormData: (form) => ({
+    id: formText(form, "id"),
+    updatedAt: formText(form, "updatedAt"),
+    name: formText(form, "name"),
+    shortName: formText(form, "shortName"),
+    kind: formOptional(form, "kind"),
+    parentId: formOptional(form, "parentId"),
+  }),
   handler: async (input, actor): Promise<Saved> => {
     await updateCommittee({ actor, input });
     revalidatePath(ORGANISATION);
     return { saved: true };
+  },
+});
+
+// ─── Committee members ──────────────────────────────────────────────────────
+
+const memberFromForm = (form: FormData) => ({
+  name: formText(form, "name"),
+  party: formOptional(form, "party"),
+  role: formOptional(form, "role"),
+  termStart: formOptional(form, "termStart"),
+  termEnd: formOptional(form, "termEnd"),
+  email: formOptional(form, "email"),
+  phone: formOptional(form, "phone"),
+  userId: formOptional(form, "userId"),
+});
+
+export const createMemberAction = defineFormAction({
+  schema: ZCreateMemberSchema,
+  fromFormData: (form) => ({ committeeId: formText(form, "committeeId"), ...memberFromForm(form) }),
+  handler: async (input, actor): Promise<Saved> => {
+    await createMember({ actor, input });
+    revalidatePath(membersPath(input.committeeId));
+    return { saved: true };
+  },
+});
+
+export const updateMemberAction = defineFormAction({
+  schema: ZUpdateMemberSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), ...memberFromForm(form) }),
+  handler: async (input, actor): Promise<Saved> => {
+    await updateMember({ actor, input });
+    revalidatePath(`${ORGANISATION}/[committeeId]/ledamoter`, "page");
+    return { saved: true };
+  },
+});
+
+export const endMemberTermAction = defineFormAction({
+  schema: ZEndMemberTermSchema,
+  fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), termEnd: formOptional(form, "termEnd") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await endMemberTerm({ actor, input });
+    revalidatePath(`${ORGANISATION}/[committeeId]/ledamoter`, "page");
+    return { saved: true };
+  },
+});
+
+const importFromForm = (form: FormData) => ({ committeeId: formText(form, "committeeId"), csv: formText(form, "csv") });
+
+export const previewMemberImportAction = defineFormAction({
+  schema: ZImportMembersSchema,
+  fromFormData: importFromForm,
+  handler: async (input, actor): Promise<MemberImportPreview> => previewMemberImport({ actor, input }),
+});
+
+export const importMembersAction = defineFormAction({
+  schema: ZImportMembersSchema,
+  fromFormData: importFromForm,
+  handler: async (input, actor): Promise<{ count: number }> => {
+    const result = await importMembers({ actor, input });
+    revalidatePath(membersPath(input.committeeId));
+    return result;
   },
 });
 

@@ -1,9 +1,9 @@
 // Input schemas of the administration pages, shared by the forms and the services.
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
-import { Role } from "@/generated/prisma/enums";
+import { CommitteeKind, MemberRole, Role } from "@/generated/prisma/enums";
 import { validateCaseNumberFormat } from "@/lib/case-number";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
-import { optionalText, requiredText } from "@/lib/text-schemas";
+import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
@@ -100,12 +100,34 @@ export const ZRemoveMembershipSchema = z.object({ membershipId: uuid("Rollen fin
 const committeeFields = {
   name: requiredText("Ange nämndens namn.", 200),
   shortName: requiredText("Ange en förkortning, t.ex. HÄS.", 20),
+  kind: z.enum(CommitteeKind, { error: "Välj typ av organ." }),
+  /** The committee an utskott or a beredning belongs to. */
+  parentId: id("Välj den nämnd som utskottet eller beredningen hör till.").optional(),
 };
 
-export const ZCreateCommitteeSchema = z.object(committeeFields).strict();
+const PARENT_ONLY_FOR_SUB = "Bara ett utskott eller en beredning kan höra till en annan nämnd.";
+
+const parentFitsKind = <T extends { kind: CommitteeKind; parentId?: string | undefined }>(value: T, context: z.core.$RefinementCtx<T>) => {
+  if (value.parentId && value.kind !== "UTSKOTT" && value.kind !== "BEREDNING") context.addIssue({ code: "custom", path: ["parentId"], message: PARENT_ONLY_FOR_SUB });
+};
+
+/**
+ * Who prepares the committee's cases: its own kansli (created with it: kommunfullmäktige and
+ * kommunstyrelsen register and handle cases without a förvaltning), or a förvaltning that
+ * the administrator adds under Förvaltningar.
+ */
+export const PREPARED_BY = ["OWN_KANSLI", "ADMINISTRATION"] as const;
+
+export const ZCreateCommitteeSchema = z
+  .object({ ...committeeFields, preparedBy: z.enum(PREPARED_BY, { error: "Välj vem som bereder ärendena." }) })
+  .strict()
+  .superRefine(parentFitsKind);
 export type TCreateCommittee = z.infer<typeof ZCreateCommitteeSchema>;
 
-export const ZUpdateCommitteeSchema = z.object({ id: id("Nämnden finns inte."), updatedAt: expectedUpdatedAt, ...committeeFields }).strict();
+export const ZUpdateCommitteeSchema = z
+  .object({ id: id("Nämnden finns inte."), updatedAt: expectedUpdatedAt, ...committeeFields })
+  .strict()
+  .superRefine(parentFitsKind);
 export type TUpdateCommittee = z.infer<typeof ZUpdateCommitteeSchema>;
 
 export const ZCreateAdministrationSchema = z
@@ -121,6 +143,62 @@ export type TCreateDepartment = z.infer<typeof ZCreateDepartmentSchema>;
 /** Administrations and departments are renamed only; moving them would move their cases and roles. */
 export const ZRenameUnitSchema = z.object({ id: id("Enheten finns inte."), updatedAt: expectedUpdatedAt, name: requiredText("Ange namn.", 200) }).strict();
 export type TRenameUnit = z.infer<typeof ZRenameUnitSchema>;
+
+// ─── Committee members ──────────────────────────────────────────────────────
+
+const memberFields = {
+  name: requiredText("Ange namn.", 200),
+  party: optionalText(50),
+  role: z.enum(MemberRole, { error: "Välj roll: ordförande, vice ordförande, ledamot eller ersättare." }),
+  termStart: isoDateText("Ange när mandatperioden börjar (ÅÅÅÅ-MM-DD)."),
+  termEnd: isoDateText("Ange när mandatperioden slutar (ÅÅÅÅ-MM-DD).").optional(),
+  email: email.optional(),
+  phone: optionalText(50),
+  /** The user account of a member who signs in (ordförande, justerare). */
+  userId: uuid("Användaren finns inte.").optional(),
+};
+
+const TERM_ORDER = "Mandatperioden kan inte sluta före den börjar.";
+
+const termInOrder = <T extends { termStart: string; termEnd?: string | undefined }>(value: T, context: z.core.$RefinementCtx<T>) => {
+  if (value.termEnd && value.termEnd < value.termStart) context.addIssue({ code: "custom", path: ["termEnd"], message: TERM_ORDER });
+};
+
+export const ZCreateMemberSchema = z
+  .object({ committeeId: id("Nämnden finns inte."), ...memberFields })
+  .strict()
+  .superRefine(termInOrder);
+export type TCreateMember = z.infer<typeof ZCreateMemberSchema>;
+
+export const ZUpdateMemberSchema = z
+  .object({ id: uuid("Ledamoten finns inte."), updatedAt: expectedUpdatedAt, ...memberFields })
+  .strict()
+  .superRefine(termInOrder);
+export type TUpdateMember = z.infer<typeof ZUpdateMemberSchema>;
+
+export const ZEndMemberTermSchema = z
+  .object({ id: uuid("Ledamoten finns inte."), updatedAt: expectedUpdatedAt, termEnd: isoDateText("Ange sista dagen på uppdraget (ÅÅÅÅ-MM-DD).") })
+  .strict();
+export type TEndMemberTerm = z.infer<typeof ZEndMemberTermSchema>;
+
+/** Bound so that a pasted file cannot fill the server's memory: a committee has at most a few hundred members. */
+export const MEMBER_CSV_MAX_LENGTH = 200_000;
+
+export const ZImportMembersSchema = z
+  .object({
+    committeeId: id("Nämnden finns inte."),
+    csv: z
+      .string({ error: "Välj en CSV-fil eller klistra in innehållet." })
+      .trim()
+      .min(1, { error: "Välj en CSV-fil eller klistra in innehållet." })
+      .max(MEMBER_CSV_MAX_LENGTH, { error: "Filen är för stor (högst 200 000 tecken)." }),
+  })
+  .strict();
+export type TImportMembers = z.infer<typeof ZImportMembersSchema>;
+
+/** One row of an import, checked with the same rules as the form. */
+export const ZMemberRowSchema = z.object(memberFields).omit({ userId: true }).extend({ username: optionalText(64) }).strict().superRefine(termInOrder);
+export type TMemberRow = z.infer<typeof ZMemberRowSchema>;
 
 // ─── Registry series ────────────────────────────────────────────────────────
 

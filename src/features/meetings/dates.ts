@@ -82,6 +82,9 @@ export const notBeforeMeeting = (step: AfterMeetingStep, startsAt: Date, now: Da
 /** The day the committee decided: the meeting's day. A case's answered date is this day. */
 export const decisionDate = (startsAt: Date): string => formatDate(startsAt);
 
+/** The meeting's day as a DATE value, to compare with members' terms of office. */
+export const meetingDay = (startsAt: Date): Date => isoDateToDb(decisionDate(startsAt));
+
 /**
  * Anslag: justerade minutes are posted on the day of the justering (which cannot precede
  * the meeting: see notBeforeMeeting), and the appeal period runs three weeks from the posting.

@@ -1,5 +1,5 @@
 // Swedish names of the meeting enums, shared by pages, exports and notices.
-import type { AgendaItemKind, DecisionKind, MeetingStatus, MemberRole, MinutesStatus, StatementOfOpinionKind } from "@/generated/prisma/enums";
+import type { AgendaItemKind, DecisionKind, MeetingStatus, MinutesStatus, StatementOfOpinionKind } from "@/generated/prisma/enums";
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   PLANNED: "Planerat",
@@ -23,12 +23,7 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
   REJECTED: "Avslag",
 };
 
-export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
-  CHAIR: "Ordförande",
-  VICE_CHAIR: "Vice ordförande",
-  MEMBER: "Ledamot",
-  DEPUTY: "Ersättare",
-};
+export { MEMBER_ROLE_LABELS } from "@/features/admin/committees";
 
 export const MINUTES_STATUS_LABELS: Record<MinutesStatus, string> = {
   DRAFT: "Utkast",

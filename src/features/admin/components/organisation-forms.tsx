@@ -8,28 +8,53 @@ import {
   updateCommitteeAction,
 } from "../actions";
 import { ActionForm, Hidden, SelectField, Field, type SelectOption } from "@/components/form";
+import type { CommitteeKind } from "@/generated/prisma/enums";
+import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS } from "../committees";
 
-export const CreateCommitteeForm = () => (
-  <ActionForm action={createCommitteeAction} submitLabel="Lägg till nämnd" successMessage="Nämnden är tillagd." labels={{ name: "Namn", shortName: "Förkortning" }} fieldsClassName="grid gap-4 sm:grid-cols-[2fr_1fr] sm:items-start">
+const KIND_OPTIONS: SelectOption[] = COMMITTEE_KINDS.map((kind) => ({ value: kind, label: COMMITTEE_KIND_LABELS[kind] }));
+
+const COMMITTEE_LABELS = { name: "Namn", shortName: "Förkortning", kind: "Typ", parentId: "Hör till", preparedBy: "Bereds av" };
+
+const PARENT_HINT = "Bara för utskott och beredningar, t.ex. kommunstyrelsens arbetsutskott.";
+
+export const CreateCommitteeForm = ({ parents }: { parents: SelectOption[] }) => (
+  <ActionForm action={createCommitteeAction} submitLabel="Lägg till nämnd" successMessage="Nämnden är tillagd." labels={COMMITTEE_LABELS} fieldsClassName="grid gap-4 sm:grid-cols-2 sm:items-start">
     <Field name="name" label="Namn" required maxLength={200} />
     <Field name="shortName" label="Förkortning" required maxLength={20} hint="T.ex. HÄS eller KS." />
+    <SelectField placeholder="Välj …" name="kind" label="Typ" options={KIND_OPTIONS} required />
+    <SelectField placeholder="Ingen" name="parentId" label="Hör till" options={parents} hint={PARENT_HINT} />
+    <SelectField
+      placeholder="Välj …"
+      name="preparedBy"
+      label="Bereds av"
+      required
+      options={[
+        { value: "OWN_KANSLI", label: "Eget kansli (skapas nu med avdelningen Kansliet)" },
+        { value: "ADMINISTRATION", label: "En förvaltning (läggs till under Förvaltningar)" },
+      ]}
+      hint="Kommunfullmäktige och kommunstyrelsen har ofta ett eget kansli som registrerar och handlägger ärenden."
+    />
   </ActionForm>
 );
 
-export const EditCommitteeForm = ({ committee }: { committee: { id: string; name: string; shortName: string; updatedAt: string } }) => (
+type EditableCommittee = { id: string; name: string; shortName: string; kind: CommitteeKind; parentId: string | null; updatedAt: string };
+
+export const EditCommitteeForm = ({ committee, parents }: { committee: EditableCommittee; parents: SelectOption[] }) => (
   <ActionForm
     action={updateCommitteeAction}
     submitLabel="Spara"
     successMessage="Sparat."
     ariaLabel={`Ändra ${committee.name}`}
-    labels={{ name: "Namn", shortName: "Förkortning" }}
+    labels={COMMITTEE_LABELS}
     variant="secondary"
-    fieldsClassName="grid gap-2 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
+    fieldsClassName="grid gap-2 sm:grid-cols-2 lg:grid-cols-4 sm:items-end"
   >
     <Hidden name="id" value={committee.id} />
     <Hidden name="updatedAt" value={committee.updatedAt} />
     <Field name="name" label="Namn" defaultValue={committee.name} maxLength={200} />
     <Field name="shortName" label="Förkortning" defaultValue={committee.shortName} maxLength={20} />
+    <SelectField name="kind" label="Typ" options={KIND_OPTIONS} defaultValue={committee.kind} />
+    <SelectField placeholder="Ingen" name="parentId" label="Hör till" options={parents.filter((parent) => parent.value !== committee.id)} defaultValue={committee.parentId ?? ""} />
   </ActionForm>
 );
 

@@ -7,6 +7,8 @@ import { db } from "@/server/db";
 import { unitKey, type TUnitType } from "../schemas";
 import { administeredMunicipalityIds, adminMunicipalityOf, can, loadUserAdminScope, membershipInMunicipalityWhere } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
+import { formatDateOnly, stockholmToday } from "@/lib/dates";
+import { formatTerm, isInOffice } from "../committees";
 
 /** The municipality the admin pages show, or null unless the actor administers exactly one (pages answer 404). */
 export const findAdminMunicipality = async (actor: Actor) => {
@@ -18,7 +20,7 @@ export const findAdminMunicipality = async (actor: Actor) => {
 export const getOrganisation = async (actor: Actor) => {
   const municipalityId = adminMunicipalityOf(actor);
   const [committees, administrations, departments] = await Promise.all([
-    db.committee.findMany({ where: { municipalityId }, orderBy: { name: "asc" } }),
+    db.committee.findMany({ where: { municipalityId }, orderBy: { name: "asc" }, include: { parent: { select: { name: true } }, _count: { select: { members: true } } } }),
     db.administration.findMany({ where: { municipalityId }, orderBy: { name: "asc" }, include: { committee: { select: { name: true } } } }),
     db.department.findMany({
       where: { administration: { municipalityId } },
@@ -140,4 +142,51 @@ export const listClassifications = async (actor: Actor) => {
     }
     return 0;
   });
+};
+
+/**
+ * A committee's members for its admin page: in office today, not yet in office (a new term
+ * imported ahead of time) and former; and the municipality's users a member can be linked to.
+ * Null when the committee is unknown or in another municipality (the page answers 404).
+ */
+export const getCommitteeMembers = async (actor: Actor, committeeId: string, now = new Date()) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const committee = await db.committee.findFirst({ where: { id: committeeId, municipalityId }, select: { id: true, name: true, shortName: true, kind: true } });
+  if (!committee) return null;
+  const [members, users] = await Promise.all([
+    db.committeeMember.findMany({
+      where: { committeeId },
+      orderBy: [{ role: "asc" }, { name: "asc" }],
+      include: { user: { select: { name: true, username: true } } },
+    }),
+    db.user.findMany({
+      where: { disabledAt: null, memberships: { some: membershipInMunicipalityWhere(municipalityId) } },
+      select: { id: true, name: true, username: true },
+      orderBy: [{ name: "asc" }, { username: "asc" }],
+    }),
+  ]);
+  const today = stockholmToday(now);
+  const rows = members.map((member) => ({
+    id: member.id,
+    name: member.name,
+    party: member.party,
+    role: member.role,
+    email: member.email,
+    phone: member.phone,
+    userId: member.userId,
+    user: member.user,
+    termStart: formatDateOnly(member.termStart),
+    termEnd: member.termEnd ? formatDateOnly(member.termEnd) : null,
+    term: formatTerm(member),
+    updatedAt: member.updatedAt.toISOString(),
+    status: isInOffice(member, today) ? ("CURRENT" as const) : member.termStart > today ? ("UPCOMING" as const) : ("FORMER" as const),
+  }));
+  return {
+    committee,
+    today: formatDateOnly(today),
+    current: rows.filter((row) => row.status === "CURRENT"),
+    upcoming: rows.filter((row) => row.status === "UPCOMING"),
+    former: rows.filter((row) => row.status === "FORMER"),
+    users: users.map((user) => ({ value: user.id, label: `${user.name} (${user.username})` })),
+  };
 };

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
   ZCreateAdministrationSchema,
@@ -16,18 +16,45 @@ import {
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { kansliName, SUB_COMMITTEE_KINDS } from "../committees";
 
 export type AdminWriteOptions<T> = { actor: Actor; input: T };
 
 const SHORT_NAME_TAKEN = "Förkortningen används redan av en annan nämnd.";
 
-export const createCommittee = async ({ actor, input: data }: AdminWriteOptions<z.output<typeof ZCreateCommitteeSchema>>) => {
+/** The one department of a committee's own kansli. */
+export const KANSLI_DEPARTMENT = "Kansliet";
+
+/** An utskott's or a beredning's parent: a committee of the same municipality that is not itself one (no chains, no cycles). */
+const assertParent = async (tx: Tx, parentId: string | undefined, municipalityId: string, selfId?: string): Promise<void> => {
+  if (!parentId) return;
+  const parent = await tx.committee.findUnique({ where: { id: parentId }, select: { municipalityId: true, kind: true } });
+  if (!parent || parent.municipalityId !== municipalityId || parentId === selfId) {
+    throw fieldError("VALIDATION", "parentId", "Nämnden finns inte. Välj en nämnd i listan.");
+  }
+  if (SUB_COMMITTEE_KINDS.includes(parent.kind)) throw fieldError("VALIDATION", "parentId", "Ett utskott eller en beredning kan inte höra till ett annat utskott eller en annan beredning.");
+};
+
+/**
+ * A new committee. With its own kansli (kommunfullmäktige, kommunstyrelsen) the kansli and
+ * its department "Kansliet" are created in the same transaction, so that the committee can
+ * register and handle cases at once; otherwise a förvaltning is added under Förvaltningar.
+ */
+export const createCommittee = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZCreateCommitteeSchema>>) => {
   const municipalityId = adminMunicipalityOf(actor);
+  const { preparedBy, parentId, ...data } = input;
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
-        const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, ...data } });
-        await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data });
+        await assertParent(tx, parentId, municipalityId);
+        const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, parentId: parentId ?? null, ...data } });
+        await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data: { ...input } });
+        if (preparedBy === "OWN_KANSLI") {
+          const kansli = await tx.administration.create({ data: { id: randomUUID(), municipalityId, committeeId: committee.id, name: kansliName(committee.name) } });
+          await recordAudit(tx, { actorId: actor.id, action: "administration.create", entityType: "Administration", entityId: kansli.id, data: { name: kansli.name, committeeId: committee.id } });
+          const department = await tx.department.create({ data: { id: randomUUID(), administrationId: kansli.id, name: KANSLI_DEPARTMENT } });
+          await recordAudit(tx, { actorId: actor.id, action: "department.create", entityType: "Department", entityId: department.id, data: { name: department.name, administrationId: kansli.id } });
+        }
         return committee;
       }),
     "shortName",
@@ -37,13 +64,18 @@ export const createCommittee = async ({ actor, input: data }: AdminWriteOptions<
 
 export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateCommitteeSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, ...data } = input;
+  const { id, updatedAt, parentId, ...fields } = input;
+  const data = { ...fields, parentId: parentId ?? null };
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
         const before = await tx.committee.findUnique({ where: { id } });
         if (!before) throw new AppError("NOT_FOUND", `Committee ${id} not found`);
         assertAdminOf(actor, before.municipalityId);
+        await assertParent(tx, parentId, before.municipalityId, id);
+        if (SUB_COMMITTEE_KINDS.includes(data.kind) && (await tx.committee.count({ where: { parentId: id } })) > 0) {
+          throw fieldError("VALIDATION", "kind", "Nämnden har utskott eller beredningar och kan inte själv bli ett utskott eller en beredning.");
+        }
         const { count } = await tx.committee.updateMany({ where: { id, updatedAt }, data });
         if (count === 0) throw staleWrite("Committee", id);
         await recordAudit(tx, {
@@ -51,7 +83,7 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
           action: "committee.update",
           entityType: "Committee",
           entityId: id,
-          data: { before: { name: before.name, shortName: before.shortName }, after: data },
+          data: { before: { name: before.name, shortName: before.shortName, kind: before.kind, parentId: before.parentId }, after: data },
         });
       }),
     "shortName",

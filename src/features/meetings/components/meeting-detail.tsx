@@ -323,6 +323,11 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
         </section>
       ) : null}
 
+      {meeting.canEdit && meeting.status !== "PLANNED" && minutesOpen && meeting.members.length === 0 ? (
+        <p className="rounded border border-amber-400 bg-amber-50 p-3">
+          Nämnden har inga ledamöter eller ersättare med uppdrag på sammanträdesdagen, så närvaron kan inte registreras. En administratör lägger till dem under Administration → Organisation → Ledamöter.
+        </p>
+      ) : null}
       {meeting.canEdit && meeting.status !== "PLANNED" && minutesOpen && meeting.members.length > 0 ? (
         <section aria-labelledby="attendance-heading" className="rounded border border-slate-300 bg-white p-4">
           <h2 id="attendance-heading" className="text-2xl font-bold">

@@ -9,7 +9,8 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingYear, notBeforeMeeting } from "../dates";
+import { meetingDay, meetingYear, notBeforeMeeting } from "../dates";
+import { inOfficeOn } from "@/features/admin/committees";
 import { DECISION_KIND_LABELS } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
@@ -59,12 +60,17 @@ const assertMeetingInSession = (meeting: LockedMeeting, now: Date): void => {
   if (early) throw new AppError("INVALID_STATE", "Meeting has not started", { userMessage: early });
 };
 
-const assertVotersAreMembers = async (tx: Tx, committeeId: string, votes: TVotes | undefined): Promise<void> => {
+/** A roll call names members of the committee in office on the meeting's day only. */
+const assertVotersAreMembers = async (tx: Tx, { committeeId, startsAt }: LockedMeeting, votes: TVotes | undefined): Promise<void> => {
   if (!votes || votes.mode !== "ROLL_CALL") return;
   const ids = [...new Set(votes.entries.map((entry) => entry.memberId))];
   if (ids.length !== votes.entries.length) throw new AppError("VALIDATION", "Duplicate voter", { userMessage: "En ledamot står flera gånger i omröstningen." });
-  const count = await tx.committeeMember.count({ where: { id: { in: ids }, committeeId } });
-  if (count !== ids.length) throw new AppError("VALIDATION", "Voter of another committee", { userMessage: "Omröstningen innehåller någon som inte är ledamot i nämnden." });
+  const count = await tx.committeeMember.count({ where: { id: { in: ids }, committeeId, ...inOfficeOn(meetingDay(startsAt)) } });
+  if (count !== ids.length) {
+    throw new AppError("VALIDATION", "Voter of another committee or out of office", {
+      userMessage: `Omröstningen innehåller någon som inte är ledamot i nämnden den ${formatDate(startsAt)}.`,
+    });
+  }
 };
 
 const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
@@ -88,7 +94,7 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
       });
     }
     if (item.decision) throw new AppError("CONFLICT", "Decision exists", { userMessage: "Beslut är redan registrerat för ärendepunkten. Ändra det befintliga beslutet i stället." });
-    await assertVotersAreMembers(tx, meeting.committeeId, data.votes);
+    await assertVotersAreMembers(tx, meeting, data.votes);
     const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, item.kind, proposalOf(item.proposal));
     const year = meetingYear(meeting.startsAt);
     const paragraph = await allocateParagraph(tx, meeting.committeeId, year);
@@ -149,7 +155,7 @@ export const updateDecision = async ({ actor, input: data }: UpdateDecisionOptio
     if (decision.immediateApproval) {
       throw new AppError("INVALID_STATE", "Immediately approved paragraph", { userMessage: `§ ${decision.paragraph} är omedelbart justerad och kan inte ändras.` });
     }
-    await assertVotersAreMembers(tx, meeting.committeeId, data.votes);
+    await assertVotersAreMembers(tx, meeting, data.votes);
     const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, decision.agendaItem.kind, proposalOf(decision.agendaItem.proposal));
     await tx.decision.update({
       where: { id: decision.id },

@@ -5,7 +5,8 @@
 import "server-only";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { dispatchDateRange, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
+import { dispatchDateRange, meetingDay, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
+import { inOfficeOn } from "@/features/admin/committees";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
@@ -16,6 +17,7 @@ import { COMMITTEE_HEADING_SELECT, committeesEditableBy, maskContent, meetingNot
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
+import { justeringCandidatesWhere } from "./justering-candidates";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -76,7 +78,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
   const scope = authorize(actor, "meeting.read", meeting ? await loadCommitteeScope(db, meeting.committeeId) : null);
   if (!meeting) throw meetingNotFound();
   const canEdit = can(actor, "meeting.edit", scope);
-  const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, active: true }, orderBy: [{ role: "asc" }, { name: "asc" }] });
+  const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, ...inOfficeOn(meetingDay(meeting.startsAt)) }, orderBy: [{ role: "asc" }, { name: "asc" }] });
   const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
   const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
   const items = await Promise.all(
@@ -177,7 +179,7 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
   const [chairs = [], checkers = []] = canEdit
     ? await Promise.all(
         (["CHAIR", "MINUTES_CHECKER"] as const).map((role) =>
-          db.user.findMany({ where: { disabledAt: null, memberships: { some: { role, committeeId: meeting.committeeId } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+          db.user.findMany({ where: justeringCandidatesWhere(role, meeting), select: { id: true, name: true }, orderBy: { name: "asc" } }),
         ),
       )
     : [[], []];

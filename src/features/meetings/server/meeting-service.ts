@@ -6,7 +6,9 @@ import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingDateTime, stockholmDateTimeToInstant } from "../dates";
+import { meetingDateTime, meetingDay, stockholmDateTimeToInstant } from "../dates";
+import { formatTerm, inOfficeOn, isInOffice } from "@/features/admin/committees";
+import { formatDate } from "@/lib/dates";
 import { AGENDA_KIND_LABELS } from "../labels";
 import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
@@ -41,10 +43,13 @@ export const createMeeting = async ({ actor, input: data, now = new Date() }: Cr
   });
 };
 
-/** Who gets the kallelse: users with a role in the committee and members linked to users (notifications), every address once (mail). */
-const noticeRecipients = async (tx: Tx, committeeId: string) => {
+/**
+ * Who gets the kallelse: users with a role in the committee and the members in office on the
+ * meeting's day linked to users (notifications), every address once (mail).
+ */
+const noticeRecipients = async (tx: Tx, { committeeId, startsAt }: { committeeId: string; startsAt: Date }) => {
   const memberships = await tx.membership.findMany({ where: { committeeId, user: { disabledAt: null } }, select: { user: { select: { id: true, email: true } } } });
-  const members = await tx.committeeMember.findMany({ where: { committeeId, active: true }, select: { email: true, user: { select: { id: true, email: true, disabledAt: true } } } });
+  const members = await tx.committeeMember.findMany({ where: { committeeId, ...inOfficeOn(meetingDay(startsAt)) }, select: { email: true, user: { select: { id: true, email: true, disabledAt: true } } } });
   const userIds = new Set<string>();
   const addresses = new Map<string, string>();
   const addAddress = (address: string | null | undefined) => {
@@ -105,7 +110,7 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
       })
       .join("\n");
     const body = `Du kallas till sammanträde med ${meeting.committee.name} ${when}.\nPlats: ${meeting.place}\n\nFöredragningslista:\n${agendaText}`;
-    const recipients = await noticeRecipients(tx, meeting.committeeId);
+    const recipients = await noticeRecipients(tx, meeting);
     if (recipients.userIds.length > 0) {
       await tx.notification.createMany({
         data: recipients.userIds.map((userId) => ({ userId, kind: "meeting.called", title, body, link: `/sammantraden/${meetingId}` })),
@@ -127,12 +132,12 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
 };
 
 /**
- * A committee votes with at most as many as it has seats (its ledamöter): a serving ersättare
- * takes the seat of an absent ledamot. Counted over the whole saved list, so a partial list
- * cannot slip past it.
+ * A committee votes with at most as many as it has seats (its ledamöter in office): a serving
+ * ersättare takes the seat of an absent ledamot. Counted over the whole saved list, so a
+ * partial list cannot slip past it.
  */
-const assertVotingWithinSeats = async (tx: Tx, meetingId: string, committeeId: string) => {
-  const seats = await tx.committeeMember.count({ where: { committeeId, active: true, role: { not: "DEPUTY" } } });
+const assertVotingWithinSeats = async (tx: Tx, meetingId: string, committeeId: string, day: Date) => {
+  const seats = await tx.committeeMember.count({ where: { committeeId, role: { not: "DEPUTY" }, ...inOfficeOn(day) } });
   const voting = await tx.meetingAttendance.count({ where: { meetingId, present: true, OR: [{ serving: true }, { member: { role: { not: "DEPUTY" } } }] } });
   if (voting > seats) {
     throw new AppError("VALIDATION", "More voting members than seats", {
@@ -143,16 +148,25 @@ const assertVotingWithinSeats = async (tx: Tx, meetingId: string, committeeId: s
 
 export type SetAttendanceOptions = { actor: Actor; input: z.output<typeof ZAttendanceSchema> };
 
-/** Närvaro: present or not, and whether an ersättare serves, per member of the meeting's committee. */
+/** Närvaro: present or not, and whether an ersättare serves, per member in office on the meeting's day. */
 export const setAttendance = async ({ actor, input: data }: SetAttendanceOptions) => {
   return db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, data.meetingId);
-    const members = await tx.committeeMember.findMany({ where: { id: { in: data.entries.map((entry) => entry.memberId) } }, select: { id: true, committeeId: true, role: true } });
+    const day = meetingDay(meeting.startsAt);
+    const members = await tx.committeeMember.findMany({
+      where: { id: { in: data.entries.map((entry) => entry.memberId) }, committeeId: meeting.committeeId },
+      select: { id: true, name: true, role: true, termStart: true, termEnd: true },
+    });
     const byId = new Map(members.map((member) => [member.id, member]));
     for (const entry of data.entries) {
       const member = byId.get(entry.memberId);
-      if (!member || member.committeeId !== meeting.committeeId) {
+      if (!member) {
         throw new AppError("VALIDATION", "Member of another committee", { userMessage: "Närvarolistan innehåller någon som inte är ledamot eller ersättare i nämnden." });
+      }
+      if (!isInOffice(member, day)) {
+        throw new AppError("VALIDATION", "Member not in office", {
+          userMessage: `${member.name} är inte ledamot eller ersättare i nämnden den ${formatDate(meeting.startsAt)} (mandatperioden ${formatTerm(member)}).`,
+        });
       }
       if (entry.serving && member.role !== "DEPUTY") {
         throw new AppError("VALIDATION", "Only deputies serve", { userMessage: "Endast ersättare kan markeras som tjänstgörande." });
@@ -166,7 +180,7 @@ export const setAttendance = async ({ actor, input: data }: SetAttendanceOptions
         update: values,
       });
     }
-    await assertVotingWithinSeats(tx, data.meetingId, meeting.committeeId);
+    await assertVotingWithinSeats(tx, data.meetingId, meeting.committeeId, day);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "meeting.attendance",

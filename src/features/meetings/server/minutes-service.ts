@@ -8,7 +8,6 @@
 // The attestation rows are written by the attestation engine only.
 import "server-only";
 import { attestationEngine as engine, authenticateForAttestation } from "@/features/attestation/server";
-import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
@@ -18,15 +17,20 @@ import { notBeforeMeeting } from "../dates";
 import type { TApproveMinutes, TCreateMinutes, TMinutesVersion, TReturnMinutes, TWithdrawMinutes } from "../schemas";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
 import { minutesSnapshot, minutesSubject } from "./minutes-subject";
+import { justeringCandidatesWhere, type JusteringRole } from "./justering-candidates";
 import { formatDate } from "@/lib/dates";
 
 const MINUTES_NOT_FOUND = "Protokollet finns inte, eller så saknar du behörighet att se det.";
 const NOT_SENT_MESSAGE = "Protokollet är inte skickat för justering.";
 const NOT_NAMED_MESSAGE = "Du är inte utsedd att justera det här protokollet.";
 
-/** Does the user hold the role in the committee itself (the roles of justering are committee roles)? */
-const userHoldsCommitteeRole = async (tx: Tx, userId: string, role: Role, committeeId: string): Promise<boolean> =>
-  (await tx.membership.count({ where: { userId, role, committeeId, user: { disabledAt: null } } })) > 0;
+/**
+ * May the user justera as `role` for this meeting? The right is the committee role (CHAIR,
+ * MINUTES_CHECKER); the person must also be a member of the committee (linked to a
+ * CommitteeMember) in office on the meeting's day. See justeringCandidatesWhere.
+ */
+const userMayJustera = async (tx: Tx, userId: string, role: JusteringRole, meeting: { committeeId: string; startsAt: Date }): Promise<boolean> =>
+  (await tx.user.count({ where: { id: userId, ...justeringCandidatesWhere(role, meeting) } })) > 0;
 
 /** Minutes and their justering follow the meeting: refused before it has started. */
 const assertMeetingStarted = (step: "minutes" | "justering", startsAt: Date, now: Date): void => {
@@ -44,11 +48,18 @@ export const saveMinutes = async ({ actor, input, now = new Date() }: SaveMinute
       throw new AppError("INVALID_STATE", "Meeting not called", { userMessage: "Protokoll kan skrivas först när sammanträdet är kallat." });
     }
     assertMeetingStarted("minutes", meeting.startsAt, now);
-    if (!(await userHoldsCommitteeRole(tx, input.chairId, "CHAIR", meeting.committeeId))) {
-      throw new AppError("VALIDATION", "Chair lacks role", { userMessage: "Den valda ordföranden har inte rollen ordförande i nämnden.", fieldErrors: { chairId: ["Välj nämndens ordförande."] } });
+    const day = formatDate(meeting.startsAt);
+    if (!(await userMayJustera(tx, input.chairId, "CHAIR", meeting))) {
+      throw new AppError("VALIDATION", "Chair lacks role or is not in office", {
+        userMessage: `Den valda ordföranden har inte rollen ordförande i nämnden eller är inte ledamot i nämnden den ${day}.`,
+        fieldErrors: { chairId: ["Välj nämndens ordförande."] },
+      });
     }
-    if (!(await userHoldsCommitteeRole(tx, input.checkerId, "MINUTES_CHECKER", meeting.committeeId))) {
-      throw new AppError("VALIDATION", "Checker lacks role", { userMessage: "Den valda justeraren har inte rollen justerare i nämnden.", fieldErrors: { checkerId: ["Välj en av nämndens justerare."] } });
+    if (!(await userMayJustera(tx, input.checkerId, "MINUTES_CHECKER", meeting))) {
+      throw new AppError("VALIDATION", "Checker lacks role or is not in office", {
+        userMessage: `Den valda justeraren har inte rollen justerare i nämnden eller är inte ledamot i nämnden den ${day}.`,
+        fieldErrors: { checkerId: ["Välj en av nämndens justerare."] },
+      });
     }
     const minutes = meeting.minutes
       ? await tx.minutes.update({ where: { id: meeting.minutes.id }, data: { chairId: input.chairId, checkerId: input.checkerId, version: { increment: 1 } } })
@@ -90,8 +101,10 @@ export const sendMinutesForApproval = async ({ actor, input, now = new Date() }:
       [minutes.chairId, "CHAIR", "ordförande"],
       [minutes.checkerId, "MINUTES_CHECKER", "justerare"],
     ] as const) {
-      if (!(await userHoldsCommitteeRole(tx, userId, role, meeting.committeeId))) {
-        throw new AppError("INVALID_STATE", `Named ${role} lost the role`, { userMessage: `Den utsedda ${label}n har inte längre den rollen i nämnden. Välj en ny ${label}.` });
+      if (!(await userMayJustera(tx, userId, role, meeting))) {
+        throw new AppError("INVALID_STATE", `Named ${role} lost the role`, {
+          userMessage: `Den utsedda ${label}n har inte längre den rollen, eller är inte ledamot i nämnden på sammanträdesdagen. Välj en ny ${label}.`,
+        });
       }
     }
     return engine.sendForAttestation(tx, {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateAdministrationForm, CreateCommitteeForm, CreateDepartmentForm, EditCommitteeForm, RenameUnitForm } from "@/features/admin/components/organisation-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
+import { COMMITTEE_KIND_LABELS, SUB_COMMITTEE_KINDS } from "@/features/admin/committees";
 import { getOrganisation } from "@/features/admin/server/admin-queries";
 
 export const metadata: Metadata = { title: "Organisation – Administration" };
@@ -10,6 +12,8 @@ export const metadata: Metadata = { title: "Organisation – Administration" };
 const OrganisationPage = async () => {
   const { actor, municipality } = await requireAdminPage();
   const { committees, administrations, departments } = await getOrganisation(actor);
+  // An utskott or a beredning belongs to a committee that is not itself one.
+  const parents = committees.filter((committee) => !SUB_COMMITTEE_KINDS.includes(committee.kind)).map((committee) => ({ value: committee.id, label: committee.name }));
   return (
     <>
       <AdminPageHeader
@@ -22,22 +26,37 @@ const OrganisationPage = async () => {
         <h2 id="committees" className="text-2xl font-semibold">
           Nämnder
         </h2>
-        <DataTable caption="Nämnder med namn och förkortning" columns={["Nämnd", "Ändra"]}>
+        <DataTable caption="Nämnder med typ, förkortning och ledamöter" columns={["Nämnd", "Typ", "Ledamöter", "Ändra"]}>
           {committees.map((committee) => (
             <tr key={committee.id} className={ROW}>
               <RowHeaderCell>
                 {committee.name} <span className="font-normal text-slate-600">({committee.shortName})</span>
               </RowHeaderCell>
               <td className={CELL}>
-                <EditCommitteeForm committee={{ id: committee.id, name: committee.name, shortName: committee.shortName, updatedAt: committee.updatedAt.toISOString() }} />
+                {COMMITTEE_KIND_LABELS[committee.kind]}
+                {committee.parent ? <span className="block text-slate-600">under {committee.parent.name}</span> : null}
+              </td>
+              <td className={CELL}>
+                <Link href={`/admin/organisation/${committee.id}/ledamoter`} className="font-semibold text-brand-700 underline">
+                  Ledamöter<span className="sr-only"> i {committee.name}</span>
+                </Link>
+                <span className="block text-slate-600">{committee._count.members} uppdrag</span>
+              </td>
+              <td className={CELL}>
+                <EditCommitteeForm
+                  committee={{ id: committee.id, name: committee.name, shortName: committee.shortName, kind: committee.kind, parentId: committee.parentId, updatedAt: committee.updatedAt.toISOString() }}
+                  parents={parents}
+                />
               </td>
             </tr>
           ))}
         </DataTable>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-3 text-lg font-semibold">Ny nämnd</h3>
-          <CreateCommitteeForm />
-        </div>
+        <section aria-labelledby="new-committee" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="new-committee" className="mb-3 text-lg font-semibold">
+            Ny nämnd
+          </h3>
+          <CreateCommitteeForm parents={parents} />
+        </section>
       </section>
 
       <section aria-labelledby="administrations" className="mt-10 space-y-4">

@@ -1,0 +1,127 @@
+// A committee created from scratch through the services (no demo data) reaches justerade
+// minutes: members with terms, one linked to the ordförande's user and one to the
+// justerare's; and only members in office on the meeting's day are offered and accepted for
+// attendance, votes, kallelse and the choice of ordförande and justerare.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
+import { addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
+import { recordDecision } from "@/features/meetings/server/decision-service";
+import { setAttendance } from "@/features/meetings/server/meeting-service";
+import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
+import { ZAddOtherAgendaItemSchema, ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
+import type { Actor } from "@/server/auth/actor";
+import { parseInput } from "@/server/validation";
+import { createTestDatabase } from "../support/database";
+import { actorFor, daysAhead, expectAppError, planMeeting, sendKallelse } from "./meetings-fixtures";
+import { addMember, createCommitteeAs, createMunicipalityWithAdmin, createUserWithRole } from "./committee-fixtures";
+
+const { db } = await createTestDatabase();
+
+let secretary: Actor;
+let chair: Actor;
+let checker: Actor;
+let formerChair: Actor;
+const members: Record<"chair" | "checker" | "member" | "former" | "future" | "formerChair", string> = { chair: "", checker: "", member: "", former: "", future: "", formerChair: "" };
+let committeeId = "";
+let meetingId = "";
+let itemId = "";
+
+beforeAll(async () => {
+  const admin = await createMunicipalityWithAdmin(db, "frisk", "Friskby kommun");
+  const kf = await createCommitteeAs(admin, { name: "Kommunfullmäktige", shortName: "KF", kind: "KOMMUNFULLMAKTIGE", preparedBy: "OWN_KANSLI" });
+  committeeId = kf.id;
+  const unit = `COMMITTEE:${kf.id}`;
+  await createUserWithRole(admin, "frisk.sekreterare", "Siri Sekreterare", "COMMITTEE_SECRETARY", unit);
+  const chairUser = await createUserWithRole(admin, "frisk.ordforande", "Orvar Ordförande", "CHAIR", unit);
+  const checkerUser = await createUserWithRole(admin, "frisk.justerare", "Jenny Justerare", "MINUTES_CHECKER", unit);
+  const formerChairUser = await createUserWithRole(admin, "frisk.fd.ordforande", "Frida Förra", "CHAIR", unit);
+  members.chair = (await addMember(admin, { committeeId, name: "Orvar Ordförande", party: "S", role: "CHAIR", termStart: "2023-01-01", email: "orvar@frisk.example", userId: chairUser.id })).id;
+  members.checker = (await addMember(admin, { committeeId, name: "Jenny Justerare", party: "M", role: "MEMBER", termStart: "2023-01-01", userId: checkerUser.id })).id;
+  members.member = (await addMember(admin, { committeeId, name: "Lars Ledamot", party: "V", role: "MEMBER", termStart: "2023-01-01", email: "lars@frisk.example" })).id;
+  members.former = (await addMember(admin, { committeeId, name: "Greta Gången", party: "L", role: "MEMBER", termStart: "2023-01-01", termEnd: "2024-12-31", email: "greta@frisk.example" })).id;
+  members.future = (await addMember(admin, { committeeId, name: "Nils Nästa", party: "C", role: "MEMBER", termStart: daysAhead(30), email: "nils@frisk.example" })).id;
+  members.formerChair = (await addMember(admin, { committeeId, name: "Frida Förra", party: "S", role: "CHAIR", termStart: "2019-01-01", termEnd: "2022-12-31", userId: formerChairUser.id })).id;
+  secretary = await actorFor(db, "frisk.sekreterare");
+  chair = await actorFor(db, "frisk.ordforande");
+  checker = await actorFor(db, "frisk.justerare");
+  formerChair = await actorFor(db, "frisk.fd.ordforande");
+
+  meetingId = await planMeeting(db, secretary, { committeeId, date: daysAhead(-2), place: "Stadshuset, Fullmäktigesalen" });
+  itemId = (
+    await addOtherAgendaItem({
+      actor: secretary,
+      input: parseInput(ZAddOtherAgendaItemSchema, { meetingId, kind: "INFORMATION", title: "Information om budgetuppföljningen", proposal: ["lägga informationen till handlingarna"] }),
+    })
+  ).id;
+  await sendKallelse(db, secretary, meetingId);
+});
+
+const entry = (memberId: string) => ({ memberId, present: true, serving: false });
+
+describe("members in office on the meeting's day", () => {
+  it("sends the kallelse to the members in office only", async () => {
+    const addresses = (await db.mailMessage.findMany({ select: { toAddress: true } })).map((mail) => mail.toAddress);
+    expect(addresses).toEqual(expect.arrayContaining(["orvar@frisk.example", "lars@frisk.example"]));
+    expect(addresses).not.toContain("greta@frisk.example");
+    expect(addresses).not.toContain("nils@frisk.example");
+  });
+
+  it("offers only them for attendance", async () => {
+    const detail = await getMeetingDetail({ actor: secretary, meetingId });
+    expect(detail.members.map((member) => member.name).sort()).toEqual(["Jenny Justerare", "Lars Ledamot", "Orvar Ordförande"]);
+  });
+
+  it("refuses attendance of a member whose term ended before the meeting or starts after it, and saves nothing", async () => {
+    for (const outside of [members.former, members.future]) {
+      const error = await expectAppError(
+        () => setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: [entry(members.chair), entry(outside)] }) }),
+        "VALIDATION",
+      );
+      expect(error.userMessage).toMatch(/^(Greta Gången|Nils Nästa) är inte ledamot eller ersättare i nämnden den \d{4}-\d{2}-\d{2} \(mandatperioden /);
+    }
+    expect(await db.meetingAttendance.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses a roll call that names a member out of office", async () => {
+    await expectAppError(
+      () =>
+        recordDecision({
+          actor: secretary,
+          input: parseInput(ZRecordDecisionSchema, { meetingId, agendaItemId: itemId, kind: "AS_PROPOSED", votes: { mode: "ROLL_CALL", entries: [{ memberId: members.chair, vote: "YES" }, { memberId: members.former, vote: "NO" }] } }),
+        }),
+      "VALIDATION",
+      /Omröstningen innehåller någon som inte är ledamot i nämnden den/,
+    );
+    expect(await db.decision.count({ where: { agendaItemId: itemId } })).toBe(0);
+  });
+
+  it("offers as ordförande and justerare only users linked to members in office, and refuses the others", async () => {
+    const view = await getMinutesView({ actor: secretary, meetingId });
+    expect(view.chairs.map((user) => user.name)).toEqual(["Orvar Ordförande"]);
+    expect(view.checkers.map((user) => user.name)).toEqual(["Jenny Justerare"]);
+    await expectAppError(() => saveMinutes({ actor: secretary, input: { meetingId, chairId: formerChair.id, checkerId: checker.id } }), "VALIDATION", /inte ledamot i nämnden den/);
+    expect(await db.minutes.count({ where: { meetingId } })).toBe(0);
+  });
+});
+
+describe("a committee created from scratch", () => {
+  it("records attendance, a roll-call decision and minutes, and both justerare justera them", async () => {
+    await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: [entry(members.chair), entry(members.checker), entry(members.member)] }) });
+    await recordDecision({
+      actor: secretary,
+      input: parseInput(ZRecordDecisionSchema, {
+        meetingId,
+        agendaItemId: itemId,
+        kind: "AS_PROPOSED",
+        votes: { mode: "ROLL_CALL", entries: [{ memberId: members.chair, vote: "YES" }, { memberId: members.checker, vote: "YES" }, { memberId: members.member, vote: "NO" }] },
+      }),
+    });
+    const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
+    const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+    const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
+    expect(await approveMinutes({ actor: chair, input: { minutesId, contentHash } })).toEqual({ completed: false });
+    expect((await approveMinutes({ actor: checker, input: { minutesId, contentHash } })).completed).toBe(true);
+    expect(await db.minutes.findUniqueOrThrow({ where: { id: minutesId }, select: { status: true } })).toEqual({ status: "APPROVED" });
+    expect(await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } })).toEqual({ status: "APPROVED" });
+  });
+});
