@@ -14,6 +14,7 @@ import {
   ZRemoveMembershipSchema,
   ZRenameUnitSchema,
   ZResetPasswordSchema,
+  ZSetNextSerialSchema,
   ZSetUserDisabledSchema,
   ZUpdateClassificationSchema,
   ZUpdateCommitteeSchema,
@@ -23,7 +24,7 @@ import {
 import { formOptional, formText } from "./form-state";
 import { createClassification, updateClassification } from "./server/classification-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
-import { createRegistrySeries, updateRegistrySeries } from "./server/registry-series-service";
+import { createRegistrySeries, setNextSerial, updateRegistrySeries } from "./server/registry-series-service";
 import { addMembership, createUserAsAdmin, removeMembership, resetUserPassword, setUserDisabledAsAdmin, updateUserProfile } from "./server/user-admin-service";
 
 type Saved = { saved: true };
@@ -177,6 +178,7 @@ const seriesFields = (form: FormData) => ({
   format: formText(form, "format"),
   prefix: formText(form, "prefix") ?? "",
   seqPadding: formText(form, "seqPadding"),
+  documentNumberFormat: formText(form, "documentNumberFormat"),
 });
 
 export const createRegistrySeriesAction = defineFormAction({
@@ -194,6 +196,16 @@ export const updateRegistrySeriesAction = defineFormAction({
   fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), ...seriesFields(form) }),
   handler: async (input, actor): Promise<Saved> => {
     await updateRegistrySeries({ actor, input });
+    revalidatePath("/admin/diarieserier");
+    return { saved: true };
+  },
+});
+
+export const setNextSerialAction = defineFormAction({
+  schema: ZSetNextSerialSchema,
+  fromFormData: (form) => ({ seriesId: formText(form, "seriesId"), year: formText(form, "year"), nextSerial: formText(form, "nextSerial") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await setNextSerial({ actor, input });
     revalidatePath("/admin/diarieserier");
     return { saved: true };
   },

@@ -19,6 +19,7 @@ import { getUnionConsultations } from "./union-consultation";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
+import { formatDocumentNumber } from "@/lib/case-number";
 import type { Prisma } from "@/generated/prisma/client";
 
 // ─── Meeting plan ────────────────────────────────────────────────────────────
@@ -254,7 +255,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
             select: {
               meetingId: true,
               meeting: { select: { committeeId: true, startsAt: true, minutes: { select: { status: true } } } },
-              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true } },
+              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true, series: { select: { documentNumberFormat: true } } } },
             },
           },
           dispatches: { orderBy: { createdAt: "asc" }, select: { id: true, recipient: true, sentDate: true, document: { select: { number: true } } } },
@@ -278,7 +279,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
       id: dispatch.id,
       recipient: dispatch.recipient,
       sentDate: formatDateOnly(dispatch.sentDate),
-      documentNumber: theCase ? `${theCase.caseNumber}-${dispatch.document.number}` : String(dispatch.document.number),
+      documentNumber: theCase ? formatDocumentNumber(theCase.caseNumber, dispatch.document.number, theCase.series.documentNumberFormat) : String(dispatch.document.number),
     })),
   };
 };
