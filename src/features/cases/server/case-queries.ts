@@ -196,7 +196,8 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
           proposals: row.motion.proposals.map((proposal) => proposal.text),
         }
       : null,
-    openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })),
+    // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
+    openDeadlines: row.status === "OPEN" ? row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })) : [],
     events: describeAuditHistory(events.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
     permissions,
     reassignCandidates: candidates.sort(byName),

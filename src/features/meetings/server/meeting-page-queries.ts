@@ -30,18 +30,21 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
   // Default: the first committee the actor edits, else the first one they read.
   const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
   const selectedYear = year ?? meetingYear(new Date());
-  if (!selected) return { committees, selected: null, year: selectedYear, canEdit: false, meetings: [] };
+  if (!selected) return { committees, selected: null, year: selectedYear, canEdit: false, nextParagraph: 1, meetings: [] };
   // A year in Stockholm, with a day of margin on each side; filtered exactly below.
   const meetings = await db.meeting.findMany({
     where: { committeeId: selected.id, startsAt: { gte: new Date(Date.UTC(selectedYear - 1, 11, 31)), lt: new Date(Date.UTC(selectedYear + 1, 0, 2)) } },
     orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, place: true, status: true, _count: { select: { agendaItems: true } }, minutes: { select: { status: true } } },
+    select: { id: true, startsAt: true, place: true, status: true, historical: true, _count: { select: { agendaItems: true } }, minutes: { select: { status: true } } },
   });
+  const counter = await db.paragraphCounter.findUnique({ where: { committeeId_year: { committeeId: selected.id, year: selectedYear } }, select: { lastValue: true } });
   return {
     committees,
     selected,
     year: selectedYear,
     canEdit: editable.has(selected.id),
+    /** Where the committee's § counter continues this year (shown to the secretary). */
+    nextParagraph: (counter?.lastValue ?? 0) + 1,
     meetings: meetings
       .filter((meeting) => meetingYear(meeting.startsAt) === selectedYear)
       .map((meeting) => ({
@@ -50,6 +53,7 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
         time: meetingTime(meeting.startsAt),
         place: meeting.place,
         status: meeting.status,
+        historical: meeting.historical,
         items: meeting._count.agendaItems,
         minutesStatus: meeting.minutes?.status ?? null,
       })),
@@ -126,6 +130,8 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     startsAt: meeting.startsAt,
     place: meeting.place,
     status: meeting.status,
+    historical: meeting.historical,
+    historicalApprovedOn: formatDateOnly(meeting.historicalApprovedOn),
     /** Why decisions cannot be recorded yet (the meeting has not started); null once they can. */
     decisionsNotYet: notBeforeMeeting("decision", meeting.startsAt, now),
     agendaPublishedAt: meeting.agendaPublishedAt,
