@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { allocateParagraph } from "@/features/meetings/server/decision-service";
 import { approveHistoricalMinutes, createHistoricalMeeting, recordHistoricalDecision, setNextParagraph } from "@/features/meetings/server/historical-meetings";
 import { getMeetingDetail, getMeetingPlan } from "@/features/meetings/server/meeting-page-queries";
-import { ZApproveHistoricalMinutesSchema, ZCreateHistoricalMeetingSchema, ZHistoricalDecisionSchema, ZSetNextParagraphSchema } from "@/features/meetings/schemas";
+import { saveMinutes } from "@/features/meetings/server/minutes-service";
+import { ZApproveHistoricalMinutesSchema, ZCreateHistoricalMeetingSchema, ZCreateMinutesSchema, ZHistoricalDecisionSchema, ZSetNextParagraphSchema } from "@/features/meetings/schemas";
 import type { Actor } from "@/server/auth/actor";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
@@ -74,6 +75,13 @@ describe("historical meetings", () => {
     const unknown = await expectAppError(() => recordHistoricalDecision({ actor: secretary, input: decisionInput({ agendaNumber: 5, paragraph: 47, caseNumber: "SÖS 2024/1" }) }), "VALIDATION");
     expect(unknown.fieldErrors?.caseNumber?.[0]).toMatch(/inget ärende med diarienummer SÖS 2024\/1/);
     expect(await db.decision.count({ where: { agendaItem: { meetingId } } })).toBe(2);
+  });
+
+  it("keeps a historical meeting out of the kallelse and justering flow", async () => {
+    const [chair, checker] = await Promise.all([actorFor(db, "ordforande"), actorFor(db, "justerare")]);
+    const error = await expectAppError(() => saveMinutes({ actor: secretary, input: parseInput(ZCreateMinutesSchema, { meetingId, chairId: chair.id, checkerId: checker.id }) }), "INVALID_STATE");
+    expect(error.userMessage).toMatch(/historiskt protokoll/);
+    expect(await db.minutes.count({ where: { meetingId } })).toBe(0);
   });
 
   it("records the minutes as justerade on their date, and locks the meeting", async () => {

@@ -1,7 +1,7 @@
 // Input schemas of the administration pages, shared by the forms and the services.
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
 import { Role } from "@/generated/prisma/enums";
-import { validateCaseNumberFormat, validateDocumentNumberFormat } from "@/lib/case-number";
+import { DEFAULT_DOCUMENT_NUMBER_FORMAT, validateCaseNumberFormat, validateDocumentNumberFormat } from "@/lib/case-number";
 import { optionalText, requiredText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
@@ -144,7 +144,9 @@ const seriesFields = {
     .int({ error: "Ange ett heltal 0–10." })
     .min(0, { error: "Ange ett heltal 0–10." })
     .max(10, { error: "Ange ett heltal 0–10." }),
-  documentNumberFormat: numberTemplate("Ange handlingsnumrets format, t.ex. {number}-{n}.", 30, "Handlingsnumret får vara högst 30 tecken.", validateDocumentNumberFormat),
+  documentNumberFormat: numberTemplate("Ange handlingsnumrets format, t.ex. {number}-{n}.", 30, "Handlingsnumret får vara högst 30 tecken.", validateDocumentNumberFormat).default(
+    DEFAULT_DOCUMENT_NUMBER_FORMAT,
+  ),
 };
 
 export const ZCreateRegistrySeriesSchema = z.object({ committeeId: id("Välj nämnd."), ...seriesFields }).strict();
