@@ -196,7 +196,8 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           <Link href="/sammantraden" className="text-brand-700 underline">
             Till sammanträdesplanen
           </Link>
-          {meeting.status !== "PLANNED" ? (
+          {/* A historical meeting's protokoll is its decisions on this page, justerat on the recorded date. */}
+          {meeting.status !== "PLANNED" && !meeting.historical ? (
             <Link href={`/sammantraden/${meeting.id}/protokoll`} className="text-brand-700 underline">
               Protokoll
             </Link>
