@@ -69,7 +69,8 @@ test("an admin sets up a class-first series with a two-digit year, and a registr
   await page.goto("/arenden/nytt");
   await field(page, "Rubrik").fill(`Skrivelse om parkbelysning ${suffix}`);
   await field(page, "Typ av ärende").selectOption({ label: "Skrivelse" });
-  await field(page, "Avsändare").fill("Enskild");
+  // The case's sender (the incoming handling's own "Avsändare" below defaults to it).
+  await field(page, "Avsändare").first().fill("Enskild");
   await field(page, "Handläggare").selectOption({ label: `Handläggare ${suffix}` });
   await field(page, "Klassificering (KLASSA)").selectOption({ label: "1.5.1 Yttranden över remisser" });
   await field(page, "Beskrivning").fill("Skrivelse från enskild");
@@ -83,12 +84,13 @@ test("an admin sets up a class-first series with a two-digit year, and a registr
   await page.goto("/arenden/nytt");
   await field(page, "Rubrik").fill(`Migrerad skrivelse ${suffix}`);
   await field(page, "Typ av ärende").selectOption({ label: "Skrivelse" });
-  await field(page, "Avsändare").fill("Enskild");
+  // The case's sender (the incoming handling's own "Avsändare" below defaults to it).
+  await field(page, "Avsändare").first().fill("Enskild");
   await field(page, "Inkom").fill("2019-05-02");
   await field(page, "Handläggare").selectOption({ label: `Handläggare ${suffix}` });
   await field(page, "Klassificering (KLASSA)").selectOption({ label: "1.5.1 Yttranden över remisser" });
   await field(page, "Befintligt diarienummer").fill("1.5.1-2019-130");
-  await field(page, "Skäl").fill("Migrerat från tidigare diarium");
+  await field(page, "Skäl för befintligt nummer").fill("Migrerat från tidigare diarium");
   await field(page, "Beskrivning").fill("Skrivelse från enskild");
   await field(page, "Handlingens datum").fill("2019-05-02");
   await page.getByRole("button", { name: "Registrera ärendet" }).click();

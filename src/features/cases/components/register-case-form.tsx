@@ -212,7 +212,7 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
           </p>
           <div className="grid gap-4 md:grid-cols-2">
             <Field name="existingCaseNumber" label="Befintligt diarienummer" hint={`Enligt seriens format ${existingNumberFormat}. År och löpnummer läses ur numret.`} maxLength={60} />
-            <Field name="existingNumberReason" label="Skäl" hint="Till exempel ”Migrerat från tidigare diarium”. Krävs med befintligt nummer." maxLength={500} />
+            <Field name="existingNumberReason" label="Skäl för befintligt nummer" hint="Till exempel ”Migrerat från tidigare diarium”. Krävs med befintligt nummer." maxLength={500} />
           </div>
         </fieldset>
       ) : null}
