@@ -76,6 +76,9 @@ export const AUDIT_ACTIONS = {
   "committee_member.import": entry("Ledamöter importerade", z.looseObject({ committee: text, count }), (data, by) => `${by} importerade ${data.count} ledamöter och ersättare till ${data.committee}`),
   "registry_series.create": entry("Diarieserie skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade diarieserien ${data.name}`),
   "registry_series.update": entry("Diarieserie ändrad", beforeAfter, (_, by) => `${by} ändrade en diarieserie`),
+  "registry_series.set_next_serial": entry("Nästa löpnummer ändrat", z.looseObject({ name: text, year: count, nextSerial: count }), (data, by) =>
+    `${by} satte nästa löpnummer ${data.year} i diarieserien ${data.name} till ${data.nextSerial}`,
+  ),
   "classification.create": entry("Klass skapad", z.looseObject({ code: text }), (data, by) => `${by} skapade klassen ${data.code}`),
   "classification.update": entry("Klass ändrad", z.looseObject({ code: text }), (data, by) => `${by} ändrade klassen ${data.code}`),
   "statement_template.create_default": entry("Standardmall skapad", z.looseObject({ version: count }), () => "Kommunens standardmall för tjänsteutlåtanden skapades"),
@@ -84,6 +87,9 @@ export const AUDIT_ACTIONS = {
 
   // ─── Cases and documents ──────────────────────────────────────────────────
   "case.register": entry("Ärende registrerat", z.looseObject({ caseNumber: text }), (_, by) => `Ärendet registrerades av ${by}`),
+  "case.register_existing_number": entry("Ärende registrerat med befintligt diarienummer", z.looseObject({ caseNumber: text, reason: text }), (data, by) =>
+    `Ärendet registrerades av ${by} med det befintliga diarienumret ${data.caseNumber}. Skäl: ${data.reason}`,
+  ),
   "case.reassign": entry("Handläggare ändrad", z.looseObject({ toName: optionalText }), (data) => `Handläggare ändrad till ${data.toName ?? "en annan handläggare"}`),
   "case.close": entry("Ärende avslutat", z.looseObject({ reason: optionalText }), (data) => (data.reason ? `Ärendet avslutades: ${data.reason}` : "Ärendet avslutades")),
   "case.misregister": entry("Ärende felregistrerat", z.looseObject({ reason: optionalText }), (data) =>
@@ -117,6 +123,13 @@ export const AUDIT_ACTIONS = {
 
   // ─── Meetings, decisions, minutes, dispatch ────────────────────────────────
   "meeting.create": entry("Sammanträde planerat", unit, (_, by) => `${by} planerade ett sammanträde`),
+  "meeting.create_historical": entry("Historiskt sammanträde registrerat", z.looseObject({ meetingDate: text }), (data, by) => `${by} registrerade sammanträdet ${data.meetingDate} som historisk post`),
+  "meeting.historical_approved": entry("Historiskt protokoll registrerat som justerat", z.looseObject({ approvedOn: text }), (data, by) =>
+    `${by} registrerade det historiska protokollet som justerat ${data.approvedOn}`,
+  ),
+  "paragraph_counter.set": entry("Nästa paragraf ändrad", z.looseObject({ committee: text, year: count, nextParagraph: count }), (data, by) =>
+    `${by} satte nästa § för ${data.committee} ${data.year} till § ${data.nextParagraph}`,
+  ),
   "meeting.call": entry("Kallelse skickad", z.looseObject({ items: count }), (data, by) => `${by} publicerade kallelsen med ${data.items} ärenden`),
   "meeting.attendance": entry("Närvaro registrerad", z.looseObject({ present: count }), (data, by) => `${by} registrerade närvaron (${data.present} närvarande)`),
   "agenda.add_case": entry("Ärende på föredragningslistan", z.looseObject({ committee: optionalText, meetingDate: optionalText }), (data, by) =>

@@ -61,7 +61,7 @@ test("a registrator registers a remiss of a motion, lands on the new case and fi
 
   // The diarium finds it by its number.
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Diarium" }).click();
-  await page.getByLabel("Sök diarienummer eller rubrik").fill(`HÄS ${year}/${number.sequence}`);
+  await page.getByLabel("Sök diarienummer, avsändarens diarienummer eller rubrik").fill(`HÄS ${year}/${number.sequence}`);
   await page.getByRole("button", { name: "Filtrera" }).click();
   const row = page.getByRole("table", { name: "Ärenden i diariet" }).getByRole("row").filter({ hasText: title });
   await expect(row).toBeVisible();

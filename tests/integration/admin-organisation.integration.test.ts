@@ -143,10 +143,10 @@ describe("registry series", () => {
   it("lets the admin create a series for a committee without one, and edit its format", async () => {
     const committeeId = await committeeWithoutSeries("T1");
     const before = await auditCount();
-    const series = await createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, { committeeId, name: "Hägersten-Älvsjö diarium", format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: "0" }) });
-    expect(series).toMatchObject({ committeeId, format: "{prefix} {year}/{seq}", prefix: "HÄS", seqPadding: 0 });
-    await updateRegistrySeries({ actor: admin, input: parseInput(ZUpdateRegistrySeriesSchema, { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "HÄS diarium", format: "{prefix}-{year}-{seq}", prefix: "HÄS", seqPadding: 4 }) });
-    expect(await db.registrySeries.findUniqueOrThrow({ where: { id: series.id } })).toMatchObject({ name: "HÄS diarium", format: "{prefix}-{year}-{seq}", seqPadding: 4 });
+    const series = await createRegistrySeries({ actor: admin, input: parseInput(ZCreateRegistrySeriesSchema, { committeeId, name: "T1 diarium", format: "{prefix} {year}/{seq}", prefix: "T1", seqPadding: "0" }) });
+    expect(series).toMatchObject({ committeeId, format: "{prefix} {year}/{seq}", prefix: "T1", seqPadding: 0, documentNumberFormat: "{number}-{n}" });
+    await updateRegistrySeries({ actor: admin, input: parseInput(ZUpdateRegistrySeriesSchema, { id: series.id, updatedAt: series.updatedAt.toISOString(), name: "T1-diarium", format: "{prefix}-{year}-{seq}", prefix: "T1", seqPadding: 4 }) });
+    expect(await db.registrySeries.findUniqueOrThrow({ where: { id: series.id } })).toMatchObject({ name: "T1-diarium", format: "{prefix}-{year}-{seq}", seqPadding: 4 });
     expect(await db.auditEvent.findMany({ where: { seq: { gt: before } }, select: { action: true } })).toEqual([{ action: "registry_series.create" }, { action: "registry_series.update" }]);
   });
 

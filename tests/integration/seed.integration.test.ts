@@ -48,8 +48,8 @@ describe("demo seed", () => {
       { caseNumber: "HÄS 2026/3", status: "OPEN" },
       { caseNumber: "HÄS 2026/4", status: "OPEN" },
     ]);
-    const reference = await db.case.findUniqueOrThrow({
-      where: { caseNumber: "HÄS 2024/1" },
+    const reference = await db.case.findFirstOrThrow({
+      where: { caseNumber: "HÄS 2024/1", committeeId: "has" },
       include: { motion: { include: { authors: true, proposals: true } }, classification: true, documents: true, caseOfficer: true },
     });
     expect(reference).toMatchObject({ referringBody: "Kommunstyrelsen", referringCaseNumber: "KS 2024/312", departmentId: "has-sos" });

@@ -18,6 +18,7 @@ import {
   ZRemoveMembershipSchema,
   ZRenameUnitSchema,
   ZResetPasswordSchema,
+  ZSetNextSerialSchema,
   ZSetUserDisabledSchema,
   ZUpdateClassificationSchema,
   ZUpdateCommitteeSchema,
@@ -31,7 +32,7 @@ import { createClassification, updateClassification } from "./server/classificat
 import { createMunicipality, updateMunicipalitySettings } from "./server/municipality-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
 import { createMember, endMemberTerm, importMembers, previewMemberImport, updateMember, type MemberImportPreview } from "./server/member-service";
-import { createRegistrySeries, updateRegistrySeries } from "./server/registry-series-service";
+import { createRegistrySeries, setNextSerial, updateRegistrySeries } from "./server/registry-series-service";
 import { addMembership, createUserAsAdmin, removeMembership, resetUserPassword, setUserDisabledAsAdmin, updateUserProfile } from "./server/user-admin-service";
 
 type Saved = { saved: true };
@@ -260,6 +261,7 @@ const seriesFields = (form: FormData) => ({
   format: formText(form, "format"),
   prefix: formText(form, "prefix") ?? "",
   seqPadding: formText(form, "seqPadding"),
+  documentNumberFormat: formText(form, "documentNumberFormat"),
 });
 
 export const createRegistrySeriesAction = defineFormAction({
@@ -277,6 +279,16 @@ export const updateRegistrySeriesAction = defineFormAction({
   fromFormData: (form) => ({ id: formText(form, "id"), updatedAt: formText(form, "updatedAt"), ...seriesFields(form) }),
   handler: async (input, actor): Promise<Saved> => {
     await updateRegistrySeries({ actor, input });
+    revalidatePath("/admin/diarieserier");
+    return { saved: true };
+  },
+});
+
+export const setNextSerialAction = defineFormAction({
+  schema: ZSetNextSerialSchema,
+  fromFormData: (form) => ({ seriesId: formText(form, "seriesId"), year: formText(form, "year"), nextSerial: formText(form, "nextSerial") }),
+  handler: async (input, actor): Promise<Saved> => {
+    await setNextSerial({ actor, input });
     revalidatePath("/admin/diarieserier");
     return { saved: true };
   },

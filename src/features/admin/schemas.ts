@@ -1,7 +1,7 @@
 // Input schemas of the administration pages, shared by the forms and the services.
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
 import { CommitteeKind, MemberRole, Role } from "@/generated/prisma/enums";
-import { validateCaseNumberFormat } from "@/lib/case-number";
+import { DEFAULT_DOCUMENT_NUMBER_FORMAT, validateCaseNumberFormat, validateDocumentNumberFormat } from "@/lib/case-number";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
 import { z } from "@/lib/zod";
@@ -202,23 +202,30 @@ export type TMemberRow = z.infer<typeof ZMemberRowSchema>;
 
 // ─── Registry series ────────────────────────────────────────────────────────
 
+/** A number template checked by its rule in src/lib/case-number.ts (the form shows the same message). */
+const numberTemplate = (missing: string, max: number, tooLong: string, validate: (value: string) => string | null) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: tooLong })
+    .superRefine((value, context) => {
+      const problem = validate(value);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    });
+
 const seriesFields = {
   name: requiredText("Ange seriens namn.", 200),
-  format: z
-    .string({ error: "Ange ett format, t.ex. {prefix} {year}/{seq}." })
-    .trim()
-    .min(1, { error: "Ange ett format, t.ex. {prefix} {year}/{seq}." })
-    .max(60, { error: "Formatet får vara högst 60 tecken." })
-    .superRefine((value, context) => {
-      const problem = validateCaseNumberFormat(value);
-      if (problem) context.addIssue({ code: "custom", message: problem });
-    }),
+  format: numberTemplate("Ange ett format, t.ex. {prefix} {year}/{seq}.", 60, "Formatet får vara högst 60 tecken.", validateCaseNumberFormat),
   prefix: z.string({ error: "Ange ett prefix." }).trim().max(20, { error: "Högst 20 tecken." }),
   seqPadding: z.coerce
     .number({ error: "Ange ett heltal 0–10." })
     .int({ error: "Ange ett heltal 0–10." })
     .min(0, { error: "Ange ett heltal 0–10." })
     .max(10, { error: "Ange ett heltal 0–10." }),
+  documentNumberFormat: numberTemplate("Ange handlingsnumrets format, t.ex. {number}-{n}.", 30, "Handlingsnumret får vara högst 30 tecken.", validateDocumentNumberFormat).default(
+    DEFAULT_DOCUMENT_NUMBER_FORMAT,
+  ),
 };
 
 export const ZCreateRegistrySeriesSchema = z.object({ committeeId: id("Välj nämnd."), ...seriesFields }).strict();
@@ -226,6 +233,20 @@ export type TCreateRegistrySeries = z.infer<typeof ZCreateRegistrySeriesSchema>;
 
 export const ZUpdateRegistrySeriesSchema = z.object({ id: id("Diarieserien finns inte."), updatedAt: expectedUpdatedAt, ...seriesFields }).strict();
 export type TUpdateRegistrySeries = z.infer<typeof ZUpdateRegistrySeriesSchema>;
+
+/** A serial counter starts where the registry is (a registry that starts mid-year, or migrates). */
+export const ZSetNextSerialSchema = z
+  .object({
+    seriesId: id("Diarieserien finns inte."),
+    year: z.coerce.number({ error: "Ange år, t.ex. 2026." }).int({ error: "Ange år, t.ex. 2026." }).min(1900, { error: "Ange år, t.ex. 2026." }).max(2100, { error: "Ange år, t.ex. 2026." }),
+    nextSerial: z.coerce
+      .number({ error: "Ange nästa löpnummer som ett heltal." })
+      .int({ error: "Ange nästa löpnummer som ett heltal." })
+      .min(1, { error: "Löpnumret börjar på 1." })
+      .max(9_999_999, { error: "Löpnumret är för stort." }),
+  })
+  .strict();
+export type TSetNextSerial = z.infer<typeof ZSetNextSerialSchema>;
 
 // ─── KLASSA ─────────────────────────────────────────────────────────────────
 

@@ -73,6 +73,9 @@ export const ZRegisterCaseSchema = z
     classificationId: z.uuid({ error: "Välj klassificering i listan." }).optional(),
     referringBody: optionalText(200),
     referringCaseNumber: optionalText(60),
+    /** Befintligt diarienummer of a migrated record, read against the series' format instead of taking the next serial. */
+    existingCaseNumber: optionalText(60),
+    existingNumberReason: optionalText(500),
     receivedDate: isoDateText("Ange datum då ärendet kom in."),
     dueDate: isoDateText("Ange remisstid.").optional(),
     motion: ZMotionSchema.optional(),
@@ -85,6 +88,10 @@ export const ZRegisterCaseSchema = z
     const today = todayInStockholm();
     const referral = REFERRAL_KINDS.has(input.kind);
     if (input.receivedDate > today) issue(["receivedDate"], "Datumet då ärendet kom in kan inte ligga i framtiden.");
+    if (input.existingCaseNumber && !input.existingNumberReason) {
+      issue(["existingNumberReason"], "Ange varför ärendet registreras med ett befintligt diarienummer, t.ex. migrering från tidigare diarium.");
+    }
+    if (input.existingNumberReason && !input.existingCaseNumber) issue(["existingCaseNumber"], "Ange det befintliga diarienumret eller ta bort skälet.");
     if (input.dueDate && input.dueDate < input.receivedDate) issue(["dueDate"], "Remisstiden kan inte vara före datumet då ärendet kom in.");
     if (referral && !input.dueDate) issue(["dueDate"], "Ange remisstid, det datum då svaret ska vara inne.");
     if (referral && !input.referringBody) issue(["referringBody"], "Ange vem som skickat remissen, till exempel Kommunstyrelsen.");
@@ -145,6 +152,8 @@ export const registerCaseFromFormData = (form: FormData): TRegisterCaseInput => 
     classificationId: optional(form, "classificationId"),
     referringBody: optional(form, "referringBody"),
     referringCaseNumber: optional(form, "referringCaseNumber"),
+    existingCaseNumber: optional(form, "existingCaseNumber"),
+    existingNumberReason: optional(form, "existingNumberReason"),
     receivedDate: text(form, "receivedDate"),
     dueDate: optional(form, "dueDate"),
     motion,

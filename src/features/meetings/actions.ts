@@ -8,12 +8,15 @@ import {
   ZAddCaseToAgendaSchema,
   ZAddOpinionSchema,
   ZAddOtherAgendaItemSchema,
+  ZApproveHistoricalMinutesSchema,
   ZApproveMinutesSchema,
   ZAttendanceSchema,
   ZCloseAnsweredSchema,
+  ZCreateHistoricalMeetingSchema,
   ZCreateMeetingSchema,
   ZCreateMinutesSchema,
   ZDispatchSchema,
+  ZHistoricalDecisionSchema,
   ZMeetingVersionSchema,
   ZMinutesVersionSchema,
   ZMoveAgendaItemSchema,
@@ -21,6 +24,7 @@ import {
   ZRemoveAgendaItemSchema,
   ZRemoveOpinionSchema,
   ZReturnMinutesSchema,
+  ZSetNextParagraphSchema,
   ZUnionConsultationSchema,
   ZUpdateDecisionSchema,
   ZWithdrawMinutesSchema,
@@ -28,6 +32,7 @@ import {
 import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem } from "./server/agenda-service";
 import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "./server/dispatch-service";
+import { approveHistoricalMinutes, createHistoricalMeeting, recordHistoricalDecision, setNextParagraph } from "./server/historical-meetings";
 import { callMeeting, createMeeting, setAttendance } from "./server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "./server/minutes-service";
 import { recordUnionConsultation } from "./server/union-consultation";
@@ -48,6 +53,50 @@ export const createMeetingAction = defineFormAction({
     const { id } = await createMeeting({ actor, input });
     refresh();
     return { href: `/sammantraden/${id}`, message: "Sammanträdet är planerat." };
+  },
+});
+
+export const createHistoricalMeetingAction = defineFormAction({
+  schema: ZCreateHistoricalMeetingSchema,
+  fromFormData: (form) => fields(form, "committeeId", "date", "time", "place"),
+  handler: async (input, actor) => {
+    const { id } = await createHistoricalMeeting({ actor, input });
+    refresh();
+    return { href: `/sammantraden/${id}`, message: "Sammanträdet är registrerat som historisk post." };
+  },
+});
+
+export const recordHistoricalDecisionAction = defineFormAction({
+  schema: ZHistoricalDecisionSchema,
+  fromFormData: (form) => ({
+    ...fields(form, "meetingId", "agendaNumber", "paragraph", "title", "kind"),
+    caseNumber: text(form, "caseNumber")?.trim() || undefined,
+    decisionPoints: linesOf(form.get("decisionPoints")),
+  }),
+  handler: async (input, actor) => {
+    const { paragraph, year } = await recordHistoricalDecision({ actor, input });
+    refresh();
+    return { message: `Beslutet är registrerat som § ${paragraph}/${year}.` };
+  },
+});
+
+export const approveHistoricalMinutesAction = defineFormAction({
+  schema: ZApproveHistoricalMinutesSchema,
+  fromFormData: (form) => fields(form, "meetingId", "version", "approvedOn"),
+  handler: async (input, actor) => {
+    await approveHistoricalMinutes({ actor, input });
+    refresh();
+    return { message: `Protokollet är registrerat som justerat ${input.approvedOn}.` };
+  },
+});
+
+export const setNextParagraphAction = defineFormAction({
+  schema: ZSetNextParagraphSchema,
+  fromFormData: (form) => fields(form, "committeeId", "year", "nextParagraph"),
+  handler: async (input, actor) => {
+    await setNextParagraph({ actor, input });
+    refresh();
+    return { message: `Nästa paragraf ${input.year} blir § ${input.nextParagraph}.` };
   },
 });
 

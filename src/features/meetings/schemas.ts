@@ -206,3 +206,44 @@ export const linesOf = (value: FormDataEntryValue | null): string[] =>
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+
+// ─── Historical records ──────────────────────────────────────────────────────
+
+const wholeNumber = (missing: string, max: number) =>
+  z.coerce.number({ error: missing }).int({ error: missing }).min(1, { error: missing }).max(max, { error: `Högst ${max}.` });
+
+/** A past meeting recorded afterwards (migration); it may lie before the meeting plan's 2000 limit. */
+export const ZCreateHistoricalMeetingSchema = z
+  .object({
+    committeeId: requiredText("Välj nämnd.", 100),
+    date: isoDateText("Ange datum för sammanträdet."),
+    time: ZCreateMeetingSchema.shape.time,
+    place: requiredText("Ange plats för sammanträdet.", 300),
+  })
+  .strict();
+
+/** A decision of a historical meeting with its original § and agenda number. */
+export const ZHistoricalDecisionSchema = z
+  .object({
+    meetingId: uuid("Sammanträde saknas."),
+    agendaNumber: wholeNumber("Ange ärendepunktens nummer på föredragningslistan.", 999),
+    paragraph: wholeNumber("Ange paragrafnumret (§).", 99_999),
+    caseNumber: optionalText(60),
+    title: requiredText("Ange ärendets rubrik.", 500),
+    kind: z.enum(DECISION_KINDS, { error: "Välj beslut." }),
+    decisionPoints: ZDecisionPointsSchema.min(1, { error: "Ange beslutet, en beslutspunkt per rad." }),
+  })
+  .strict();
+
+export const ZApproveHistoricalMinutesSchema = z
+  .object({ meetingId: uuid("Sammanträde saknas."), version, approvedOn: isoDateText("Ange datum då protokollet justerades.") })
+  .strict();
+
+/** Where a committee's § counter continues in a year (e.g. after migrated minutes). */
+export const ZSetNextParagraphSchema = z
+  .object({
+    committeeId: requiredText("Välj nämnd.", 100),
+    year: z.coerce.number({ error: "Ange år." }).int({ error: "Ange år." }).min(1900, { error: "Ange år." }).max(2100, { error: "Ange år." }),
+    nextParagraph: wholeNumber("Ange nästa paragrafnummer.", 99_999),
+  })
+  .strict();

@@ -73,6 +73,7 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
           }
           const registers = place.covers && ["REGISTRAR", "CASE_OFFICER", "DEPARTMENT_HEAD"].includes(role);
           expect(can(someone, "case.register", theCase), "case.register").toBe(registers);
+          expect(can(someone, "case.registerExistingNumber", theCase), "case.registerExistingNumber").toBe(place.covers && role === "REGISTRAR");
         });
       }
     }

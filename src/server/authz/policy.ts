@@ -59,6 +59,8 @@ export type Resources = { [A in CaseAction]: CaseScope } & { [A in Exclude<Commi
   /** The named justerare must still hold the role the minutes name them in. */
   "minutes.justera": CommitteeScope & { as: "CHAIR" | "MINUTES_CHECKER" };
   "case.register": RegistrationScope;
+  /** Entering a befintligt diarienummer (migrated records) is the registrator's. */
+  "case.registerExistingNumber": RegistrationScope;
   /** The content of a handling (its case readable; its own secrecy marking respected). */
   "document.read": DocumentScope;
   "admin.manage": MunicipalityScope;
@@ -104,6 +106,7 @@ const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "case.misregister": caseRule("case.misregister"),
   "statement.edit": caseRule("statement.edit"),
   "case.register": (actor, scope) => holdsRoleCovering(actor, REGISTERING_ROLES, chainScope(scope)),
+  "case.registerExistingNumber": (actor, scope) => holdsRoleCovering(actor, ["REGISTRAR"], chainScope(scope)),
   "document.read": (actor, document) => canOnCase(actor, "case.read", document.case) && (!document.confidential || canOnCase(actor, "case.readConfidential", document.case)),
   "meeting.read": (actor, scope) => holdsRoleCovering(actor, READERS, committeeTree(scope)),
   "meeting.edit": (actor, scope) => holdsRoleCovering(actor, ["COMMITTEE_SECRETARY"], committeeItself(scope)),

@@ -7,7 +7,9 @@ import { db } from "@/server/db";
 import { unitKey, type TUnitType } from "../schemas";
 import { administeredMunicipalityIds, adminMunicipalityOf, can, loadUserAdminScope, membershipInMunicipalityWhere } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
-import { formatDateOnly, stockholmToday } from "@/lib/dates";
+import { formatCaseNumber } from "@/lib/case-number";
+import { formatDateOnly, stockholmToday, todayInStockholm } from "@/lib/dates";
+import { firstFreeSequence } from "@/server/registry-counters";
 import { formatTerm, isInOffice } from "../committees";
 
 /** The municipality the admin pages show, or null unless the actor administers exactly one (pages answer 404). */
@@ -115,18 +117,28 @@ export const getUserForAdmin = async (actor: Actor, userId: string) => {
   };
 };
 
-export const listRegistrySeries = async (actor: Actor) => {
+/** The committees with their series, and what the next number of this year will be. */
+export const listRegistrySeries = async (actor: Actor, now: Date = new Date()) => {
   const municipalityId = adminMunicipalityOf(actor);
-  return db.committee.findMany({
-    where: { municipalityId },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      name: true,
-      shortName: true,
-      registrySeries: { include: { counters: { orderBy: { year: "desc" } } } },
-    },
-  });
+  const year = Number(todayInStockholm(now).slice(0, 4));
+  const [committees, sampleClass] = await Promise.all([
+    db.committee.findMany({
+      where: { municipalityId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, shortName: true, registrySeries: { include: { counters: { orderBy: { year: "desc" } } } } },
+    }),
+    db.classification.findFirst({ where: { municipalityId, active: true }, orderBy: { code: "asc" }, select: { code: true } }),
+  ]);
+  return Promise.all(
+    committees.map(async (committee) => {
+      const series = committee.registrySeries;
+      if (!series) return { ...committee, next: null };
+      const last = series.counters.find((counter) => counter.year === year)?.lastValue ?? 0;
+      const sequence = await firstFreeSequence(db, { seriesId: series.id, year, from: last + 1 });
+      const classCode = sampleClass?.code ?? "1.5.1";
+      return { ...committee, next: { year, sequence, caseNumber: formatCaseNumber(series.format, { ...series, year, sequence, classCode }), classCode: series.format.includes("{class}") ? classCode : null } };
+    }),
+  );
 };
 
 export const listClassifications = async (actor: Actor) => {

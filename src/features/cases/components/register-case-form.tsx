@@ -31,6 +31,8 @@ const LABELS: Record<string, string> = {
   "incomingDocument.description": "Handlingens beskrivning",
   "incomingDocument.counterpart": "Avsändare av handlingen",
   "incomingDocument.documentDate": "Handlingens datum",
+  existingCaseNumber: "Befintligt diarienummer",
+  existingNumberReason: "Skäl för befintligt diarienummer",
 };
 
 /** The error summary's name of a field, the motion's repeated fields by their position. */
@@ -72,7 +74,7 @@ export const RegisterCaseForm = ({ options, idempotencyKey, actorId }: RegisterC
       labels={labelFor}
       validate={validate}
       className="space-y-8"
-      footer={<p className="text-sm text-slate-600">Diarienumret tilldelas när ärendet registreras.</p>}
+      footer={<p className="text-sm text-slate-600">Diarienumret tilldelas när ärendet registreras, om inget befintligt nummer anges.</p>}
     >
       <Hidden name="idempotencyKey" value={idempotencyKey} />
       <RegisterCaseFields options={options} actorId={actorId} />
@@ -87,6 +89,8 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
   const [kind, setKind] = useState(value("kind", "MOTION_REFERRAL"));
   const [committeeId, setCommitteeId] = useState(value("committeeId", firstCommittee));
   const committee = options.committees.find((candidate) => candidate.id === committeeId);
+  // Without a chosen committee (or without JavaScript) the field shows when any committee allows it.
+  const existingNumberFormat = committee ? committee.existingNumberFormat : (options.committees.find((item) => item.existingNumberFormat)?.existingNumberFormat ?? null);
   const defaultDepartment =
     committee?.departments.find((department) => department.caseOfficers.some((officer) => officer.id === actorId))?.id ??
     (committee?.departments.length === 1 ? committee.departments[0]!.id : "");
@@ -200,6 +204,18 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
 </FieldFrame>
         </div>
       </fieldset>
+      {existingNumberFormat ? (
+        <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4">
+          <legend className="px-1 text-lg font-semibold">Befintligt diarienummer</legend>
+          <p className="text-sm text-slate-700">
+            Endast för ärenden som redan har ett nummer, till exempel vid migrering från ett tidigare diarium. Lämna tomt så får ärendet nästa nummer i serien.
+          </p>
+          <div className="grid gap-4 md:grid-cols-2">
+            <Field name="existingCaseNumber" label="Befintligt diarienummer" hint={`Enligt seriens format ${existingNumberFormat}. År och löpnummer läses ur numret.`} maxLength={60} />
+            <Field name="existingNumberReason" label="Skäl för befintligt nummer" hint="Till exempel ”Migrerat från tidigare diarium”. Krävs med befintligt nummer." maxLength={500} />
+          </div>
+        </fieldset>
+      ) : null}
 
       {kind === "MOTION_REFERRAL" ? (
         <FieldGroup name="motion" legend="Motionen" className="space-y-4 rounded border border-slate-300 bg-white p-4" legendClassName="px-1 text-lg font-semibold">

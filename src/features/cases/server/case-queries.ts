@@ -20,6 +20,8 @@ export type RegistrationOptions = {
     name: string;
     shortName: string;
     hasSeries: boolean;
+    /** The series' format when the actor may enter a befintligt diarienummer (registrator), else null. */
+    existingNumberFormat: string | null;
     departments: { id: string; name: string; caseOfficers: { id: string; name: string }[] }[];
   }[];
   classifications: { id: string; code: string; title: string }[];
@@ -30,7 +32,7 @@ export type RegistrationOptions = {
 export const getRegistrationOptions = async (actor: Actor): Promise<RegistrationOptions> => {
   const [committees, officerMemberships] = await Promise.all([
     db.committee.findMany({
-      include: { registrySeries: { select: { id: true } }, administrations: { include: { departments: true } } },
+      include: { registrySeries: { select: { id: true, format: true } }, administrations: { include: { departments: true } } },
       orderBy: { name: "asc" },
     }),
     db.membership.findMany({
@@ -40,13 +42,14 @@ export const getRegistrationOptions = async (actor: Actor): Promise<Registration
   ]);
   const result: RegistrationOptions["committees"] = [];
   for (const committee of committees) {
-    const departments = committee.administrations
+    const registrable = committee.administrations
       .flatMap((administration) => administration.departments.map((department) => ({ department, administration })))
       .map(({ department, administration }) => ({
         department,
         scope: { municipalityId: committee.municipalityId, committeeId: committee.id, administrationId: administration.id, departmentId: department.id },
       }))
-      .filter(({ scope }) => can(actor, "case.register", scope))
+      .filter(({ scope }) => can(actor, "case.register", scope));
+    const departments = registrable
       .map(({ department, scope }) => {
         const officers = new Map<string, { id: string; name: string }>();
         for (const membership of officerMemberships) {
@@ -57,7 +60,15 @@ export const getRegistrationOptions = async (actor: Actor): Promise<Registration
       })
       .sort(byName);
     if (departments.length > 0) {
-      result.push({ id: committee.id, name: committee.name, shortName: committee.shortName, hasSeries: Boolean(committee.registrySeries), departments });
+      const existingNumbers = registrable.some(({ scope }) => can(actor, "case.registerExistingNumber", scope));
+      result.push({
+        id: committee.id,
+        name: committee.name,
+        shortName: committee.shortName,
+        hasSeries: Boolean(committee.registrySeries),
+        existingNumberFormat: existingNumbers ? (committee.registrySeries?.format ?? null) : null,
+        departments,
+      });
     }
   }
   const municipalityIds = [...new Set(committees.filter((committee) => result.some((item) => item.id === committee.id)).map((committee) => committee.municipalityId))];
@@ -185,7 +196,8 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
           proposals: row.motion.proposals.map((proposal) => proposal.text),
         }
       : null,
-    openDeadlines: row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })),
+    // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
+    openDeadlines: row.status === "OPEN" ? row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })) : [],
     events: describeAuditHistory(events.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
     permissions,
     reassignCandidates: candidates.sort(byName),

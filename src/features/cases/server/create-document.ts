@@ -1,5 +1,5 @@
 // Registers a handling in a case inside the caller's transaction: the next number of the
-// case ({caseNumber}-{n}, gap-free because the counter row stays locked until commit),
+// case (per the series' handling format, e.g. {number}-{n}; gap-free because the counter row stays locked until commit),
 // the files, and the audit event. Callers check authorization first.
 import "server-only";
 import type { DocumentDirection } from "@/generated/prisma/enums";
@@ -21,11 +21,12 @@ export type CreateCaseDocumentOptions = {
 };
 
 export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocumentOptions) => {
-  const { caseNumber, lastDocumentNumber: number } = await tx.case.update({
+  const { caseNumber, lastDocumentNumber: number, series } = await tx.case.update({
     where: { id: options.caseId },
     data: { lastDocumentNumber: { increment: 1 } },
-    select: { caseNumber: true, lastDocumentNumber: true },
+    select: { caseNumber: true, lastDocumentNumber: true, series: { select: { documentNumberFormat: true } } },
   });
+  const documentNumber = formatDocumentNumber(caseNumber, number, series.documentNumberFormat);
   const document = await tx.caseDocument.create({
     data: {
       caseId: options.caseId,
@@ -47,12 +48,12 @@ export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocument
     entityId: document.id,
     caseId: options.caseId,
     data: {
-      documentNumber: formatDocumentNumber(caseNumber, number),
+      documentNumber,
       direction: options.direction,
       // Never the description of a confidential document: the audit log is readable more widely.
       confidential: Boolean(options.secrecyReference),
       files: (options.files ?? []).map((file) => file.blobSha256),
     },
   });
-  return { ...document, documentNumber: formatDocumentNumber(caseNumber, number) };
+  return { ...document, documentNumber };
 };

@@ -2,7 +2,6 @@
 // incoming remiss as handling 1 and the audit events, all in one transaction.
 import "server-only";
 import { createCaseDocumentInTx } from "./create-document";
-import { formatCaseNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
@@ -10,7 +9,7 @@ import { AppError, toAppError } from "@/server/errors";
 import { Prisma } from "@/generated/prisma/client";
 import type { TRegisterCase } from "../schemas";
 import { can } from "@/server/authz";
-import { allocateCaseSequence } from "./case-numbers";
+import { nextCaseNumber, reserveExistingNumber } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
 import { validationError } from "@/server/validation";
 import { addYears, isoDateToDb } from "@/lib/dates";
@@ -84,9 +83,9 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
   }
 
   // The counter lock is taken before the audit chain lock (see allocateCaseSequence).
-  const year = Number(input.receivedDate.slice(0, 4));
-  const sequence = await allocateCaseSequence(tx, { seriesId: series.id, year });
-  const caseNumber = formatCaseNumber(series.format, { prefix: series.prefix, year, sequence, seqPadding: series.seqPadding, classCode: classification?.code });
+  const { year, sequence, caseNumber } = input.existingCaseNumber
+    ? await reserveExistingNumber(tx, { actor, scope, series, existingCaseNumber: input.existingCaseNumber, classCode: classification?.code ?? null })
+    : await nextCaseNumber(tx, { series, year: Number(input.receivedDate.slice(0, 4)), classCode: classification?.code ?? null });
   const now = new Date();
   const confidentiality = input.confidentiality;
 
@@ -142,21 +141,23 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
   ];
   if (deadlines.length > 0) await tx.deadline.createMany({ data: deadlines.map((deadline) => ({ ...deadline, caseId: created.id })) });
 
+  const registration = {
+    caseNumber,
+    kind: input.kind,
+    committeeId: committee.id,
+    departmentId: department.id,
+    caseOfficerId: input.caseOfficerId,
+    confidential: Boolean(confidentiality),
+  };
   await recordAudit(tx, {
     actorId: actor.id,
-    action: "case.register",
     entityType: "Case",
     entityId: created.id,
     caseId: created.id,
     // No title: the audit log is read more widely than a confidential case.
-    data: {
-      caseNumber,
-      kind: input.kind,
-      committeeId: committee.id,
-      departmentId: department.id,
-      caseOfficerId: input.caseOfficerId,
-      confidential: Boolean(confidentiality),
-    },
+    ...(input.existingCaseNumber
+      ? { action: "case.register_existing_number", data: { ...registration, reason: input.existingNumberReason } }
+      : { action: "case.register", data: registration }),
   });
 
   if (input.incomingDocument) {

@@ -9,7 +9,7 @@ import type { DiariumFilterOptions } from "../server/diarium-list";
 export const DiariumFilterForm = ({ options, values }: { options: DiariumFilterOptions; values: TDiariumSearchParams }) => (
   <GetForm action="/diarium" role="search" ariaLabel="Filtrera diariet" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      <Field name="q" label="Sök diarienummer eller rubrik" type="search" defaultValue={values.q} maxLength={200} className="sm:col-span-2" />
+      <Field name="q" label="Sök diarienummer, avsändarens diarienummer eller rubrik" type="search" defaultValue={values.q} maxLength={200} className="sm:col-span-2" />
       <SelectField name="namnd" label="Nämnd" placeholder="Alla nämnder" defaultValue={values.namnd} options={options.committees.map((committee) => ({ value: committee.id, label: committee.name }))} />
       <Field name="ar" label="År" type="number" inputMode="numeric" min={1900} max={2200} defaultValue={values.ar} />
       <SelectField

@@ -114,7 +114,10 @@ export const diariumFilterWhere = (filters: DiariumFilterInput, today: Date): Pr
   if (filters.forsenade) conditions.push({ status: "OPEN", dueDate: { lt: today } });
   if (filters.q) {
     const contains = escapeLike(filters.q);
-    conditions.push({ OR: [{ caseNumber: { contains, mode: "insensitive" } }, { title: { contains, mode: "insensitive" } }] });
+    // The sender's dnr too: a reminder from kommunstyrelsen quotes their number, not ours.
+    conditions.push({
+      OR: [{ caseNumber: { contains, mode: "insensitive" } }, { referringCaseNumber: { contains, mode: "insensitive" } }, { title: { contains, mode: "insensitive" } }],
+    });
   }
   return { AND: conditions };
 };

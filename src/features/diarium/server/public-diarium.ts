@@ -25,6 +25,7 @@ type SqlRow = {
   documentDate: Date;
   direction: DocumentDirection;
   caseNumber: string;
+  documentNumberFormat: string;
   caseStatus: CaseStatus;
   committeeShortName: string;
   committeeName: string;
@@ -34,7 +35,7 @@ type SqlRow = {
   caseTitle: string | null;
 };
 
-export type PublicDiariumRow = Omit<SqlRow, "number" | "secrecyReference"> & {
+export type PublicDiariumRow = Omit<SqlRow, "number" | "documentNumberFormat" | "secrecyReference"> & {
   documentNumber: string;
   /** The OSL reference when the handling or its case is confidential; the protected fields are then null. */
   secrecyReference: string | null;
@@ -89,7 +90,7 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
     const order = direction === "forward" ? Prisma.sql`d.registered_at DESC, d.id DESC` : Prisma.sql`d.registered_at ASC, d.id ASC`;
     return db.$queryRaw<SqlRow[]>`
       SELECT d.id::text AS "id", d.number AS "number", d.registered_at AS "registeredAt", d.document_date AS "documentDate",
-             d.direction::text AS "direction", c.case_number AS "caseNumber", c.status::text AS "caseStatus",
+             d.direction::text AS "direction", c.case_number AS "caseNumber", s.document_number_format AS "documentNumberFormat", c.status::text AS "caseStatus",
              cm.short_name AS "committeeShortName", cm.name AS "committeeName",
              COALESCE(d.secrecy_reference, c.secrecy_reference) AS "secrecyReference",
              CASE WHEN ${IS_PUBLIC} THEN d.description END AS "description",
@@ -97,6 +98,7 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
              CASE WHEN ${IS_PUBLIC} THEN c.title END AS "caseTitle"
         FROM case_document d
         JOIN "case" c ON c.id = d.case_id
+        JOIN registry_series s ON s.id = c.series_id
         JOIN committee cm ON cm.id = c.committee_id
         ${whereClause}
        ORDER BY ${order}
@@ -108,7 +110,7 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
   const { rows, nextCursor, prevCursor } = await keysetPage({ cursor, backwards, pageSize, fetchPage, cursorOf });
 
   return {
-    rows: rows.map(({ number, ...row }) => ({ ...row, documentNumber: formatDocumentNumber(row.caseNumber, number) })),
+    rows: rows.map(({ number, documentNumberFormat, ...row }) => ({ ...row, documentNumber: formatDocumentNumber(row.caseNumber, number, documentNumberFormat) })),
     nextCursor,
     prevCursor,
     cursorIgnored,

@@ -40,6 +40,7 @@ const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable
 export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDocumentsView> => {
   const found = await findCaseWithScope(db, caseId, {
     caseNumber: true,
+    series: { select: { documentNumberFormat: true } },
     status: true,
     documents: {
       orderBy: { number: "asc" },
@@ -66,7 +67,7 @@ export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseI
       const contentVisible = !documentHiddenFrom(actor, scope, document.secrecyReference);
       return {
         id: document.id,
-        documentNumber: formatDocumentNumber(found.caseNumber, document.number),
+        documentNumber: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat),
         direction: document.direction,
         documentDate: document.documentDate,
         registeredAt: document.registeredAt,

@@ -16,6 +16,7 @@ import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
+import { HistoricalBadge, HistoricalMeetingForms } from "./historical-meeting";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
 type Item = Detail["items"][number];
@@ -164,19 +165,24 @@ const MoveItemForm = ({ meetingId, itemId, position, direction }: { meetingId: s
 export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
   const agendaEditable = meeting.canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED");
   const minutesOpen = !meeting.minutes || meeting.minutes.status === "DRAFT";
-  const canDecide = meeting.canEdit && (meeting.status === "CALLED" || meeting.status === "HELD") && minutesOpen && meeting.decisionsNotYet === null;
+  // A historical meeting's decisions come with their original § (HistoricalMeetingForms).
+  const canDecide = meeting.canEdit && !meeting.historical && (meeting.status === "CALLED" || meeting.status === "HELD") && minutesOpen && meeting.decisionsNotYet === null;
   return (
     <div className="space-y-8">
       <div>
         <p className="text-slate-700">{meeting.committee.name}</p>
         <h1 id="meeting-heading" className="text-3xl font-bold">
           Sammanträde {meeting.date} kl. {meeting.time}
+          {meeting.historical ? <HistoricalBadge /> : null}
         </h1>
         <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
           <dt className="font-medium">Plats</dt>
           <dd>{meeting.place}</dd>
           <dt className="font-medium">Status</dt>
-          <dd data-testid="meeting-status">{MEETING_STATUS_LABELS[meeting.status]}</dd>
+          <dd data-testid="meeting-status">
+            {MEETING_STATUS_LABELS[meeting.status]}
+            {meeting.historicalApprovedOn ? ` ${meeting.historicalApprovedOn} (historisk post)` : null}
+          </dd>
           {meeting.minutes?.postedDate ? (
             <>
               <dt className="font-medium">Anslaget</dt>
@@ -190,7 +196,8 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           <Link href="/sammantraden" className="text-brand-700 underline">
             Till sammanträdesplanen
           </Link>
-          {meeting.status !== "PLANNED" ? (
+          {/* A historical meeting's protokoll is its decisions on this page, justerat on the recorded date. */}
+          {meeting.status !== "PLANNED" && !meeting.historical ? (
             <Link href={`/sammantraden/${meeting.id}/protokoll`} className="text-brand-700 underline">
               Protokoll
             </Link>
@@ -286,6 +293,10 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           ))}
         </ol>
       </section>
+
+      {meeting.historical && meeting.canEdit && meeting.status === "HELD" ? (
+        <HistoricalMeetingForms meeting={{ id: meeting.id, version: meeting.version, date: meeting.date, nextPosition: Math.max(0, ...meeting.items.map((item) => item.position)) + 1 }} />
+      ) : null}
 
       {agendaEditable ? (
         <section aria-labelledby="add-heading" className="grid gap-6 md:grid-cols-2">

@@ -4,6 +4,7 @@ import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";
 import type { getMeetingPlan } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, GetForm, Hidden, SelectField, TimeField } from "@/components/form";
+import { CreateHistoricalMeetingForm, HistoricalBadge, NextParagraphForm } from "./historical-meeting";
 
 type Plan = Awaited<ReturnType<typeof getMeetingPlan>>;
 
@@ -39,7 +40,10 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
               </th>
               <td className={`whitespace-nowrap ${CELL}`}>kl. {meeting.time}</td>
               <td className={CELL}>{meeting.place}</td>
-              <td className={CELL}>{MEETING_STATUS_LABELS[meeting.status]}</td>
+              <td className={CELL}>
+                {MEETING_STATUS_LABELS[meeting.status]}
+                {meeting.historical ? <HistoricalBadge /> : null}
+              </td>
               <td className={CELL}>{meeting.items}</td>
               <td className={CELL}>{meeting.minutesStatus ? MINUTES_STATUS_LABELS[meeting.minutesStatus] : "–"}</td>
             </tr>
@@ -59,6 +63,26 @@ export const MeetingPlan = ({ plan }: { plan: Plan }) => {
             <Field name="place" label="Plats" required defaultValue="" />
           </ActionForm>
         </section>
+      ) : null}
+
+      {plan.canEdit ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="historical-meeting" className="rounded border border-slate-300 bg-white p-4">
+            <h2 id="historical-meeting" className="text-xl font-semibold">
+              Historiskt sammanträde
+            </h2>
+            <CreateHistoricalMeetingForm committeeId={selected.id} />
+          </section>
+          <section aria-labelledby="next-paragraph" className="rounded border border-slate-300 bg-white p-4">
+            <h2 id="next-paragraph" className="text-xl font-semibold">
+              Paragrafnumrering
+            </h2>
+            <p className="text-sm text-slate-700">
+              Nästa § för {selected.name} {year}: <strong data-testid="next-paragraph">§ {plan.nextParagraph}</strong>
+            </p>
+            <NextParagraphForm committeeId={selected.id} year={year} nextParagraph={plan.nextParagraph} />
+          </section>
+        </div>
       ) : null}
     </div>
   );

@@ -20,17 +20,21 @@ import { isUuid } from "@/lib/ids";
 /**
  * The next § of a committee and year. The counter row stays locked until the transaction
  * ends, so numbers are handed out one at a time, and a rolled-back decision gives its
- * number back: the sequence has no gaps.
+ * number back: the sequence has no gaps. A § already taken by a historical decision
+ * (entered with its original number) is skipped, never given twice.
  */
 export const allocateParagraph = async (tx: Tx, committeeId: string, year: number): Promise<number> => {
-  const rows = await tx.$queryRaw<{ last_value: number }[]>`
-    INSERT INTO paragraph_counter (committee_id, year, last_value, created_at, updated_at)
-    VALUES (${committeeId}, ${year}, 1, now(), now())
-    ON CONFLICT (committee_id, year) DO UPDATE SET last_value = paragraph_counter.last_value + 1, updated_at = now()
-    RETURNING last_value`;
-  const value = rows[0]?.last_value;
-  if (typeof value !== "number") throw new Error("Paragraph counter returned nothing");
-  return value;
+  for (;;) {
+    const rows = await tx.$queryRaw<{ last_value: number }[]>`
+      INSERT INTO paragraph_counter (committee_id, year, last_value, created_at, updated_at)
+      VALUES (${committeeId}, ${year}, 1, now(), now())
+      ON CONFLICT (committee_id, year) DO UPDATE SET last_value = paragraph_counter.last_value + 1, updated_at = now()
+      RETURNING last_value`;
+    const value = rows[0]?.last_value;
+    if (typeof value !== "number") throw new Error("Paragraph counter returned nothing");
+    const taken = await tx.decision.findFirst({ where: { committeeId, year, paragraph: value }, select: { id: true } });
+    if (!taken) return value;
+  }
 };
 
 /** The standard wording when the secretary leaves the decision points empty. */

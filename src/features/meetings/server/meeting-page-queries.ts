@@ -21,6 +21,7 @@ import { justeringCandidatesWhere } from "./justering-candidates";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
+import { formatDocumentNumber } from "@/lib/case-number";
 import type { Prisma } from "@/generated/prisma/client";
 
 // ─── Meeting plan ────────────────────────────────────────────────────────────
@@ -31,18 +32,21 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
   // Default: the first committee the actor edits, else the first one they read.
   const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
   const selectedYear = year ?? meetingYear(new Date());
-  if (!selected) return { committees, selected: null, year: selectedYear, canEdit: false, meetings: [] };
+  if (!selected) return { committees, selected: null, year: selectedYear, canEdit: false, nextParagraph: 1, meetings: [] };
   // A year in Stockholm, with a day of margin on each side; filtered exactly below.
   const meetings = await db.meeting.findMany({
     where: { committeeId: selected.id, startsAt: { gte: new Date(Date.UTC(selectedYear - 1, 11, 31)), lt: new Date(Date.UTC(selectedYear + 1, 0, 2)) } },
     orderBy: { startsAt: "asc" },
-    select: { id: true, startsAt: true, place: true, status: true, _count: { select: { agendaItems: true } }, minutes: { select: { status: true } } },
+    select: { id: true, startsAt: true, place: true, status: true, historical: true, _count: { select: { agendaItems: true } }, minutes: { select: { status: true } } },
   });
+  const counter = await db.paragraphCounter.findUnique({ where: { committeeId_year: { committeeId: selected.id, year: selectedYear } }, select: { lastValue: true } });
   return {
     committees,
     selected,
     year: selectedYear,
     canEdit: editable.has(selected.id),
+    /** Where the committee's § counter continues this year (shown to the secretary). */
+    nextParagraph: (counter?.lastValue ?? 0) + 1,
     meetings: meetings
       .filter((meeting) => meetingYear(meeting.startsAt) === selectedYear)
       .map((meeting) => ({
@@ -51,6 +55,7 @@ export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Acto
         time: meetingTime(meeting.startsAt),
         place: meeting.place,
         status: meeting.status,
+        historical: meeting.historical,
         items: meeting._count.agendaItems,
         minutesStatus: meeting.minutes?.status ?? null,
       })),
@@ -127,6 +132,8 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     startsAt: meeting.startsAt,
     place: meeting.place,
     status: meeting.status,
+    historical: meeting.historical,
+    historicalApprovedOn: formatDateOnly(meeting.historicalApprovedOn),
     /** Why decisions cannot be recorded yet (the meeting has not started); null once they can. */
     decisionsNotYet: notBeforeMeeting("decision", meeting.startsAt, now),
     agendaPublishedAt: meeting.agendaPublishedAt,
@@ -256,7 +263,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
             select: {
               meetingId: true,
               meeting: { select: { committeeId: true, startsAt: true, minutes: { select: { status: true } } } },
-              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true } },
+              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true, series: { select: { documentNumberFormat: true } } } },
             },
           },
           dispatches: { orderBy: { createdAt: "asc" }, select: { id: true, recipient: true, sentDate: true, document: { select: { number: true } } } },
@@ -280,7 +287,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
       id: dispatch.id,
       recipient: dispatch.recipient,
       sentDate: formatDateOnly(dispatch.sentDate),
-      documentNumber: theCase ? `${theCase.caseNumber}-${dispatch.document.number}` : String(dispatch.document.number),
+      documentNumber: theCase ? formatDocumentNumber(theCase.caseNumber, dispatch.document.number, theCase.series.documentNumberFormat) : String(dispatch.document.number),
     })),
   };
 };

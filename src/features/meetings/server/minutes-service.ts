@@ -44,6 +44,9 @@ export type SaveMinutesOptions = { actor: Actor; input: TCreateMinutes; now?: Da
 export const saveMinutes = async ({ actor, input, now = new Date() }: SaveMinutesOptions) =>
   db.$transaction(async (tx) => {
     const meeting = await lockMeetingForEdit(tx, actor, input.meetingId);
+    if (meeting.historical) {
+      throw new AppError("INVALID_STATE", "Historical meeting", { userMessage: "Ett historiskt protokoll går inte på justering: registrera det som justerat på sammanträdets sida." });
+    }
     if (meeting.status === "PLANNED") {
       throw new AppError("INVALID_STATE", "Meeting not called", { userMessage: "Protokoll kan skrivas först när sammanträdet är kallat." });
     }

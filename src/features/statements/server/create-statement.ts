@@ -92,14 +92,17 @@ export const resolveSignatories = async (tx: Tx, row: CaseForStatement, definiti
 
 export const resolveAttachments = async (tx: Tx, caseId: string, caseNumber: string, documentIds: readonly string[]): Promise<TAttachment[]> => {
   if (documentIds.length === 0) return [];
-  const documents = await tx.caseDocument.findMany({ where: { caseId, id: { in: [...documentIds] } }, select: { id: true, number: true, description: true } });
+  const documents = await tx.caseDocument.findMany({
+    where: { caseId, id: { in: [...documentIds] } },
+    select: { id: true, number: true, description: true, case: { select: { series: { select: { documentNumberFormat: true } } } } },
+  });
   if (documents.length !== new Set(documentIds).size) {
     throw new AppError("VALIDATION", "Attachment is not a document of this case", { userMessage: "En vald bilaga finns inte bland ärendets handlingar." });
   }
   // In the order the user chose them.
   return [...new Set(documentIds)].map((id) => {
     const document = documents.find((item) => item.id === id)!;
-    return { documentId: document.id, number: formatDocumentNumber(caseNumber, document.number), description: document.description };
+    return { documentId: document.id, number: formatDocumentNumber(caseNumber, document.number, document.case.series.documentNumberFormat), description: document.description };
   });
 };
 

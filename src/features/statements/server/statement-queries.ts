@@ -19,6 +19,7 @@ const loadCase = async (actor: Actor, caseId: string) => {
   const row = await findCaseWithScope(db, caseId, {
     id: true,
     caseNumber: true,
+    series: { select: { documentNumberFormat: true } },
     title: true,
     status: true,
     statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
@@ -89,7 +90,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
     canEdit,
     documents: documents.map((document) => ({
       id: document.id,
-      number: formatDocumentNumber(row.caseNumber, document.number),
+      number: formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat),
       description: document.description,
       direction: document.direction,
       confidential: document.secrecyReference !== null,

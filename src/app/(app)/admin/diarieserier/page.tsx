@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
-import { CreateSeriesForm, EditSeriesForm } from "@/features/admin/components/series-forms";
+import { CreateSeriesForm, EditSeriesForm, NextSerialForm } from "@/features/admin/components/series-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
 import { listRegistrySeries } from "@/features/admin/server/admin-queries";
 
@@ -29,9 +29,25 @@ const RegistrySeriesPage = async () => {
                 <h2 id={`series-${committee.id}`} className="text-2xl font-semibold">
                   {committee.name}
                 </h2>
+                {committee.next ? (
+                  <p className="rounded bg-slate-50 px-3 py-2" data-testid="series-next">
+                    Nästa diarienummer {committee.next.year}: <strong>{committee.next.caseNumber}</strong>
+                    {committee.next.classCode ? ` (med klass ${committee.next.classCode}; klassen följer ärendets klassificering)` : null}
+                  </p>
+                ) : null}
                 <EditSeriesForm
-                  series={{ id: series.id, updatedAt: series.updatedAt.toISOString(), committeeName: committee.name, name: series.name, format: series.format, prefix: series.prefix, seqPadding: series.seqPadding }}
+                  series={{
+                    id: series.id,
+                    updatedAt: series.updatedAt.toISOString(),
+                    committeeName: committee.name,
+                    name: series.name,
+                    format: series.format,
+                    prefix: series.prefix,
+                    seqPadding: series.seqPadding,
+                    documentNumberFormat: series.documentNumberFormat,
+                  }}
                 />
+                {committee.next ? <NextSerialForm seriesId={series.id} committeeName={committee.name} year={committee.next.year} nextSerial={committee.next.sequence} /> : null}
                 <DataTable caption="Senast givna nummer per år" captionVisible columns={["År", "Senaste löpnummer"]}>
                   {series.counters.length === 0 ? (
                     <tr className={ROW}>
