@@ -37,7 +37,7 @@ const changeCoOfficer = async (kind: "add" | "remove", { actor, input }: CoOffic
     const { row, scope } = await loadForChange(tx, actor, input, "case.reassign");
     const user =
       kind === "add"
-        ? await tx.user.findFirst({ where: { id: input.userId, ...(await coOfficerCandidatesWhere(tx, scope)) }, select: { id: true, name: true } })
+        ? await tx.user.findFirst({ where: { AND: [{ id: input.userId }, await coOfficerCandidatesWhere(tx, scope)] }, select: { id: true, name: true } })
         : scope.coOfficerIds.includes(input.userId)
           ? await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true } })
           : null;
