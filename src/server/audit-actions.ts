@@ -26,6 +26,7 @@ const entry = <S extends z.ZodType>(title: string, schema: S, describe: Entry<S>
 
 const unit = z.looseObject({});
 const beforeAfter = z.looseObject({ before: z.unknown().optional(), after: z.unknown().optional() });
+const lowerFirstWord = (value: string) => value.charAt(0).toLocaleLowerCase("sv-SE") + value.slice(1);
 const spaced = (value: string) => value.replace(/\s+/g, " ").replace(/\s+([),.;:])/g, "$1").trim();
 
 const attestationStep = z.looseObject({
@@ -96,6 +97,14 @@ export const AUDIT_ACTIONS = {
     data.reason ? `Ärendet markerades som felregistrerat: ${data.reason}` : "Ärendet markerades som felregistrerat",
   ),
   "case.answered": entry("Remiss besvarad", z.looseObject({ answeredDate: text }), (data) => `Remissen besvarades; nämnden beslutade ${data.answeredDate}`),
+  "motion.complete": entry("Motion kompletterad", z.looseObject({ authors: count, proposals: count }), (data, by) =>
+    `${by} kompletterade motionen (${data.authors} motionärer, ${data.proposals} att-satser)`,
+  ),
+  "motion.propose": entry("Förslag om motionen", z.looseObject({ label: text, proposedBy: text, proposedTo: optionalText }), (data, by) =>
+    `${by} registrerade förslaget: ${data.proposedBy} föreslår ${lowerFirstWord(data.label)}${data.proposedTo ? ` till ${data.proposedTo}` : ""}`,
+  ),
+  "case.co_officer_add": entry("Medhandläggare tillagd", z.looseObject({ name: text }), (data, by) => `${by} lade till ${data.name} som medhandläggare`),
+  "case.co_officer_remove": entry("Medhandläggare borttagen", z.looseObject({ name: text }), (data, by) => `${by} tog bort ${data.name} som medhandläggare`),
   "document.register": entry("Handling registrerad", z.looseObject({ documentNumber: text }), (data) => `Handling ${data.documentNumber} registrerades`),
 
   // ─── Tjänsteutlåtande and attestation ──────────────────────────────────────

@@ -129,6 +129,7 @@ const minutesVersion = () => one<number>(`SELECT version FROM minutes WHERE id =
 const form = (fields: Record<string, string | string[]>) => [null, formOf(fields)];
 const ADMIN = "src/features/admin/actions.ts";
 const CASES = "src/features/cases/actions.ts";
+const DIARIUM = "src/features/diarium/actions.ts";
 const STATEMENTS = "src/features/statements/actions.ts";
 const ATTESTATION = "src/features/attestation/actions.ts";
 const MEETINGS = "src/features/meetings/actions.ts";
@@ -146,12 +147,14 @@ const MOTION_FIELDS = (): Record<string, string> => ({
   "motion.proposals.0": `Staden sätter upp belysning ${xss(1)}`,
 });
 
-const registration = (title: string, { motion = false } = {}) =>
+/** `kind`: MOTION registers a motion raised in fullmäktige with the same motion fields. */
+const registration = (title: string, { motion = false, kind }: { motion?: boolean; kind?: string } = {}) =>
   form({
     idempotencyKey: crypto.randomUUID(),
     title,
     kind: "OTHER",
     ...(motion ? MOTION_FIELDS() : {}),
+    ...(kind ? { kind } : {}),
     committeeId: "has",
     departmentId: "has-sos",
     caseOfficerId: ids.clas!,
@@ -330,6 +333,46 @@ const STEPS: Step[] = [
     as: "registrator",
     wrongRole: "justerare",
     args: async () => form({ caseId: ids.caseMisregistered!, version: String(await caseVersion(ids.caseMisregistered!)), reason: `Registrerades i fel nämnd ${xss(2)}` }),
+  },
+  {
+    action: `${DIARIUM}#addCoOfficerAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () => form({ caseId: ids.case!, version: String(await caseVersion(ids.case!)), userId: ids.newUser! }),
+  },
+  {
+    action: `${DIARIUM}#removeCoOfficerAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () => form({ caseId: ids.case!, version: String(await caseVersion(ids.case!)), userId: ids.newUser! }),
+  },
+  {
+    action: `${CASES}#completeMotionAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () =>
+      form({
+        caseId: ids.case!,
+        version: String(await caseVersion(ids.case!)),
+        "motion.authors.0.name": `Andréa Hedin ${xss(0)}`,
+        "motion.authors.0.party": "M",
+        "motion.authors.1.name": `Karin Ek ${xss(1)}`,
+        "motion.proposals.0": `Staden sätter upp belysning ${xss(2)}`,
+      }),
+  },
+  {
+    action: `${CASES}#registerCaseAction`,
+    as: "registrator",
+    only: true,
+    args: () => registration(`Motion om parker ${RUN}`, { motion: true, kind: "MOTION" }),
+    after: caseFromRedirect("motion"),
+  },
+  {
+    action: `${CASES}#recordMotionProposalAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () =>
+      form({ caseId: ids.motion!, version: String(await caseVersion(ids.motion!)), proposedAction: "REFER", proposedBy: `Presidiet ${xss(3)}`, proposedTo: `Parknämnden ${xss(0)}`, proposedDate: today() }),
   },
 
   // The tjänsteutlåtande: its handläggare writes, the attesters attest.

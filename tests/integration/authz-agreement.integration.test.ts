@@ -69,6 +69,10 @@ beforeAll(async () => {
     { committeeId: "ks" },
   ];
   for (const options of cases) await fixture.createCase(options);
+  // A medhandläggare from another stadsdel reads a confidential case only through being named on it.
+  const coOfficer = await db.user.create({ data: { username: "authz.coofficer", name: "Medhandläggare", memberships: { create: [{ role: "CASE_OFFICER", departmentId: "sos-sos" }] } } });
+  const confidentialHas = await db.case.findFirstOrThrow({ where: { departmentId: "has-sos", secrecyReference: { not: null } } });
+  await db.caseCoOfficer.create({ data: { caseId: confidentialHas.id, userId: coOfficer.id, addedById: coOfficer.id } });
   const twoTowns = await db.user.findUniqueOrThrow({ where: { username: "authz.twotowns" } });
   for (const secrecyReference of [null, "21 kap. 1 § OSL"]) {
     await db.case.create({
@@ -112,6 +116,8 @@ describe("the policy's list filters agree with can()", () => {
     expect(readable).toBeGreaterThan(0);
     expect(readable).toBeLessThan(actors.length * cases.length);
     expect(hiddenConfidential).toBeGreaterThan(0);
+    const coOfficer = actors.find((actor) => actor.username === "authz.coofficer")!;
+    expect(await db.case.count({ where: { AND: [readableCasesWhere(coOfficer), { committeeId: "has" }] } })).toBe(1);
   });
 
   it("lists exactly the committees can(actor, 'meeting.read') allows, for every actor × committee", async () => {

@@ -80,7 +80,7 @@ describe("reading a case", () => {
     expect(details.motion?.authors).toEqual([{ name: "Andréa Hedin", party: "M" }]);
     expect(details.openDeadlines.map((deadline) => deadline.kind)).toEqual(["REFERRAL_DUE", "MOTION_ONE_YEAR"]);
     expect(details.events.map((event) => event.text)).toEqual(["Ärendet registrerades av Johan Ek", "Handling HÄS 2024/1-1 registrerades"]);
-    expect(details.permissions).toEqual({ reassign: false, close: true, misregister: false });
+    expect(details.permissions).toEqual({ reassign: false, close: true, misregister: false, editMotion: true });
   });
 
   it("hides a case from users of another committee or department, as if it did not exist", async () => {
@@ -146,7 +146,7 @@ describe("closing a case", () => {
     expect(state).toMatchObject({ row: { status: "CLOSED", version: 2 }, openDeadlines: 0 });
     const details = await getCaseDetails({ actor: clas, caseId: id });
     expect(details.events.at(-1)?.text).toBe("Ärendet avslutades: Remissen besvarad genom nämndens beslut 2026-02-20, § 9.");
-    expect(details.permissions).toEqual({ reassign: false, close: false, misregister: false });
+    expect(details.permissions).toEqual({ reassign: false, close: false, misregister: false, editMotion: false });
     expect((await caughtError(() => closeCase({ actor: clas, input: parseInput(ZCloseCaseSchema, { caseId: id, version: 2, reason: "Igen" }) }))).code).toBe("INVALID_STATE");
   });
 

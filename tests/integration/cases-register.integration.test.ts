@@ -215,7 +215,8 @@ describe("registration input", () => {
     ["a control character in the title", { title: "Skrivelse\u0007 om buller" }, "title"],
     ["a bidi override in the referring body", { referringBody: "Trafik\u202Everket" }, "referringBody"],
     ["a motion remiss without its motion", { kind: "MOTION_REFERRAL", referringBody: "Kommunstyrelsen", dueDate: "2020-04-01" }, "motion"],
-    ["a motion without att-satser", { ...motionReferral(), motion: { title: "Motion", raisedDate: "2024-01-01", authors: [{ name: "A" }], proposals: [] } }, "motion.proposals"],
+    ["a blank att-sats row", { ...motionReferral(), motion: { title: "Motion", raisedDate: "2024-01-01", authors: [{ name: "A" }], proposals: ["   "] } }, "motion.proposals.0"],
+    ["a motion on a letter", { ...letter(), motion: { title: "Motion", raisedDate: "2020-01-01", authors: [], proposals: [] } }, "motion"],
     ["a secrecy marking without OSL paragraph", { confidentiality: { reference: "hemligt", reason: "Enskild" } }, "confidentiality.reference"],
   ];
 

@@ -53,7 +53,7 @@ const CaseOfficerSections = async ({ actor }: { actor: Actor }) => {
           Gå till bevakning
         </Link>
       </p>
-      <WorkSection id="my-cases" heading="Öppna ärenden där du är handläggare" count={myCases.rows.length} emptyText="Du har inga ärenden just nu.">
+      <WorkSection id="my-cases" heading="Öppna ärenden där du är handläggare eller medhandläggare" count={myCases.rows.length} emptyText="Du har inga ärenden just nu.">
         <p className="mt-2 text-slate-700" data-testid="my-cases-by-status">
           {byStatementStatus(myCases.rows).join(" · ")}
         </p>

@@ -5,13 +5,17 @@ import { redirect } from "next/navigation";
 import { defineFormAction, type FormState } from "@/server/action";
 import {
   caseChangeFromFormData,
+  completeMotionFromFormData,
   registerCaseFromFormData,
+  ZCompleteMotionSchema,
+  ZMotionProposalSchema,
   ZCloseCaseSchema,
   ZMarkMisregisteredSchema,
   ZReassignCaseSchema,
   ZRegisterCaseSchema,
 } from "./schemas";
 import { closeCase, markCaseMisregistered, reassignCase } from "./server/case-lifecycle";
+import { completeMotion, recordMotionProposal } from "./server/case-motion";
 import { registerCase, type RegisteredCase } from "./server/register-case";
 
 const runRegisterCase = defineFormAction({
@@ -60,6 +64,24 @@ export const markCaseMisregisteredAction = defineFormAction({
   fromFormData: caseChangeFromFormData,
   handler: async (input, actor) => {
     await markCaseMisregistered({ actor, input });
+    return afterCaseChange(input.caseId);
+  },
+});
+
+export const completeMotionAction = defineFormAction({
+  schema: ZCompleteMotionSchema,
+  fromFormData: completeMotionFromFormData,
+  handler: async (input, actor) => {
+    await completeMotion({ actor, input });
+    return afterCaseChange(input.caseId);
+  },
+});
+
+export const recordMotionProposalAction = defineFormAction({
+  schema: ZMotionProposalSchema,
+  fromFormData: caseChangeFromFormData,
+  handler: async (input, actor) => {
+    await recordMotionProposal({ actor, input });
     return afterCaseChange(input.caseId);
   },
 });

@@ -4,10 +4,38 @@ import { z } from "@/lib/zod";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
 import { todayInStockholm } from "@/lib/dates";
 
-export const CASE_KINDS = ["MOTION_REFERRAL", "AGENCY_REFERRAL", "LETTER", "OTHER"] as const;
+export const CASE_KINDS = ["MOTION_REFERRAL", "MOTION", "AGENCY_REFERRAL", "LETTER", "OTHER"] as const;
 export const REFERRAL_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "AGENCY_REFERRAL"]);
+/** Kinds that carry a motion (its motionärer, att-satser and the one-year watch). */
+export const MOTION_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "MOTION"]);
 
 const SECRECY_REFERENCE = /^\d{1,2} kap\. \d{1,3} ?[a-z]? §( [\p{L}\d .,]+)?$/u;
+
+/**
+ * Motionärer and att-satser may be left empty at registration (the registrar registers with
+ * what they have); the case then shows "Komplettera" until both are filled in.
+ */
+const ZMotionAuthorsSchema = z
+  .array(
+    z
+      .object({
+        name: requiredText("Ange motionärens namn.", 200),
+        party: z
+          .string()
+          .trim()
+          .regex(/^[\p{L}]{1,10}$/u, { error: "Ange partiets förkortning, till exempel M eller S." })
+          .optional(),
+      })
+      .strict(),
+  )
+  .max(50, { error: "Högst 50 motionärer." });
+
+const ZMotionProposalsSchema = z
+  .array(requiredText("Skriv att-satsen eller ta bort raden.", 2000, { multiline: true }))
+  .max(30, { error: "Högst 30 att-satser." });
+
+/** A motion lacks motionär or att-sats: the "Komplettera" marker. */
+export const motionIncomplete = (counts: { authors: number; proposals: number }): boolean => counts.authors === 0 || counts.proposals === 0;
 
 export const ZMotionSchema = z
   .object({
@@ -18,26 +46,8 @@ export const ZMotionSchema = z
       .optional(),
     title: requiredText("Ange motionens rubrik.", 500),
     raisedDate: isoDateText("Ange datum då motionen väcktes."),
-    authors: z
-      .array(
-        z
-          .object({
-            name: requiredText("Ange motionärens namn.", 200),
-            party: z
-              .string()
-              .trim()
-              .regex(/^[\p{L}]{1,10}$/u, { error: "Ange partiets förkortning, till exempel M eller S." })
-              .optional(),
-          })
-          .strict(),
-        { error: "Ange minst en motionär." },
-      )
-      .min(1, { error: "Ange minst en motionär." })
-      .max(50, { error: "Högst 50 motionärer." }),
-    proposals: z
-      .array(requiredText("Skriv att-satsen eller ta bort raden.", 2000, { multiline: true }), { error: "Ange minst en att-sats." })
-      .min(1, { error: "Ange minst en att-sats." })
-      .max(30, { error: "Högst 30 att-satser." }),
+    authors: ZMotionAuthorsSchema,
+    proposals: ZMotionProposalsSchema,
   })
   .strict();
 
@@ -96,9 +106,10 @@ export const ZRegisterCaseSchema = z
     if (referral && !input.dueDate) issue(["dueDate"], "Ange remisstid, det datum då svaret ska vara inne.");
     if (referral && !input.referringBody) issue(["referringBody"], "Ange vem som skickat remissen, till exempel Kommunstyrelsen.");
     if (input.kind === "MOTION_REFERRAL" && !input.motion) issue(["motion"], "Ange vilken motion remissen gäller.");
-    if (input.kind !== "MOTION_REFERRAL" && input.motion) issue(["motion"], "Motion anges bara för remiss av motion.");
+    if (input.kind === "MOTION" && !input.motion) issue(["motion"], "Ange motionens rubrik och datum då den väcktes.");
+    if (!MOTION_KINDS.has(input.kind) && input.motion) issue(["motion"], "Motion anges bara för motion och remiss av motion.");
     if (input.motion && input.motion.raisedDate > input.receivedDate) {
-      issue(["motion", "raisedDate"], "Motionen kan inte ha väckts efter att remissen kom in.");
+      issue(["motion", "raisedDate"], input.kind === "MOTION" ? "Motionen kan inte ha väckts efter att ärendet kom in." : "Motionen kan inte ha väckts efter att remissen kom in.");
     }
     if (input.incomingDocument && input.incomingDocument.documentDate > today) {
       issue(["incomingDocument", "documentDate"], "Handlingens datum kan inte ligga i framtiden.");
@@ -124,24 +135,23 @@ const rows = <T>(form: FormData, prefix: string, read: (index: number) => T, isE
   return result;
 };
 
+/** Motionärer and att-satser of the registration form and of "Komplettera motionen". */
+const motionPartiesFromFormData = (form: FormData) => ({
+  authors: rows(
+    form,
+    "motion.authors",
+    (index) => ({ name: text(form, `motion.authors.${index}.name`), party: optional(form, `motion.authors.${index}.party`) }),
+    (author) => !author.name.trim() && !author.party,
+  ),
+  proposals: rows(form, "motion.proposals", (index) => text(form, `motion.proposals.${index}`), (proposal) => !proposal.trim()),
+});
+
 /** The registration form → the schema's input. Sections that do not apply to the chosen kind are left out. */
 export const registerCaseFromFormData = (form: FormData): TRegisterCaseInput => {
   const kind = text(form, "kind") as TRegisterCaseInput["kind"];
-  const motion: TRegisterCaseInput["motion"] =
-    kind === "MOTION_REFERRAL"
-      ? {
-          number: optional(form, "motion.number"),
-          title: text(form, "motion.title"),
-          raisedDate: text(form, "motion.raisedDate"),
-          authors: rows(
-            form,
-            "motion.authors",
-            (index) => ({ name: text(form, `motion.authors.${index}.name`), party: optional(form, `motion.authors.${index}.party`) }),
-            (author) => !author.name.trim() && !author.party,
-          ),
-          proposals: rows(form, "motion.proposals", (index) => text(form, `motion.proposals.${index}`), (proposal) => !proposal.trim()),
-        }
-      : undefined;
+  const motion: TRegisterCaseInput["motion"] = MOTION_KINDS.has(kind)
+    ? { number: optional(form, "motion.number"), title: text(form, "motion.title"), raisedDate: text(form, "motion.raisedDate"), ...motionPartiesFromFormData(form) }
+    : undefined;
   return {
     idempotencyKey: text(form, "idempotencyKey"),
     title: text(form, "title"),
@@ -191,9 +201,42 @@ export const ZMarkMisregisteredSchema = z
   .object({ ...caseRef, reason: requiredText("Ange varför ärendet är felregistrerat.", 1000, { multiline: true }) })
   .strict();
 
+/** "Komplettera motionen": motionärer and att-satser as they should be now (all rows replaced). */
+export const ZCompleteMotionSchema = z.object({ ...caseRef, authors: ZMotionAuthorsSchema, proposals: ZMotionProposalsSchema }).strict();
+
+export const MOTION_PROPOSED_ACTIONS = ["REFER", "ANSWER", "APPROVE", "REJECT", "CONSIDERED_ANSWERED"] as const;
+
+/** The presidium's or kommunstyrelsen's proposal on a motion raised in fullmäktige. */
+export const ZMotionProposalSchema = z
+  .object({
+    ...caseRef,
+    proposedAction: z.enum(MOTION_PROPOSED_ACTIONS, { error: "Välj vad som föreslås." }),
+    proposedBy: requiredText("Ange vem som föreslår, till exempel Presidiet eller Kommunstyrelsen.", 200),
+    proposedTo: optionalText(500),
+    proposedDate: isoDateText("Ange datum för förslaget."),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    if (input.proposedAction === "REFER" && !input.proposedTo) {
+      context.addIssue({ code: "custom", path: ["proposedTo"], message: "Ange vart motionen föreslås remitteras." });
+    }
+    if (input.proposedAction !== "REFER" && input.proposedTo) {
+      context.addIssue({ code: "custom", path: ["proposedTo"], message: "Remissinstanser anges bara när motionen föreslås remitteras." });
+    }
+    if (input.proposedDate > todayInStockholm()) context.addIssue({ code: "custom", path: ["proposedDate"], message: "Datumet kan inte ligga i framtiden." });
+  });
+
 export type TReassignCase = z.output<typeof ZReassignCaseSchema>;
+export type TCompleteMotion = z.output<typeof ZCompleteMotionSchema>;
+export type TMotionProposal = z.output<typeof ZMotionProposalSchema>;
 export type TCloseCase = z.output<typeof ZCloseCaseSchema>;
 export type TMarkMisregistered = z.output<typeof ZMarkMisregisteredSchema>;
+
+export const completeMotionFromFormData = (form: FormData) => ({
+  caseId: text(form, "caseId"),
+  version: text(form, "version"),
+  ...motionPartiesFromFormData(form),
+});
 
 export const caseChangeFromFormData = (form: FormData): Record<string, string> =>
   Object.fromEntries(

@@ -95,3 +95,15 @@ export const toQueryString = (params: Record<string, string | number | undefined
   const query = search.toString();
   return query ? `?${query}` : "";
 };
+
+// ─── Medhandläggare (the case page) ─────────────────────────────────────────
+
+export const ZCoOfficerChangeSchema = z
+  .object({
+    caseId: z.uuid({ error: "Ärendet finns inte." }),
+    version: z.coerce.number({ error: "Läs in sidan på nytt." }).int().min(1),
+    userId: z.uuid({ error: "Välj medhandläggare." }),
+  })
+  .strict();
+
+export type TCoOfficerChange = z.output<typeof ZCoOfficerChangeSchema>;

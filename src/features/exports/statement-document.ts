@@ -105,7 +105,10 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
     {
       kind: "columns",
       columns: [
-        ...(header.caseOfficerName ? [{ label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : [])] }] : []),
+        // The responsible handläggare with their phone, then the medhandläggare.
+        ...(header.caseOfficerName
+          ? [{ label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : []), ...(header.coOfficerNames ?? [])] }]
+          : []),
         { label: "Till", lines: [header.committeeName, ...(header.meetingDate ? [header.meetingDate] : [])] },
       ],
     },

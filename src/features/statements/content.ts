@@ -26,6 +26,15 @@ export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
   ],
 };
 
+/** The handläggare the header names: the responsible one and the medhandläggare, as the case has them. */
+export type CaseOfficerNames = { caseOfficerName: string; coOfficerNames: string[] };
+
+/** The header naming the case's handläggare as they are now (the phone stays what the handläggare wrote). */
+export const withCaseOfficers = (content: TStatementContent, { caseOfficerName, coOfficerNames }: CaseOfficerNames): TStatementContent => {
+  const { coOfficerNames: _previous, ...header } = content.header;
+  return { ...content, header: { ...header, caseOfficerName, ...(coOfficerNames.length > 0 ? { coOfficerNames } : {}) } };
+};
+
 /** A template edit based on an older version (the admin form recognises it and keeps the input). */
 export const TEMPLATE_CONFLICT_MESSAGE =
   "Någon annan har sparat en nyare version av mallen medan du redigerade. Dina ändringar är inte sparade men finns kvar i formuläret. Öppna mallen i en ny flik, gör om ändringarna där och spara.";

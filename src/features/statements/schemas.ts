@@ -83,6 +83,11 @@ export const ZStatementHeaderSchema = z
     caseNumber: line(60),
     caseOfficerName: line(200),
     caseOfficerPhone: line(40),
+    /**
+     * The medhandläggare, named after the responsible handläggare. Absent when there are
+     * none (so content without them hashes as before they existed).
+     */
+    coOfficerNames: z.array(line(200).min(1)).min(1).max(20).optional(),
     committeeName: line(200),
     /**
      * The letterhead's förvaltning and avdelning as the statement was written, so that the

@@ -21,7 +21,7 @@ export const maskStatementContent = (content: TStatementContent, mask: SecrecyMa
   const notice = secrecyNotice(mask.case);
   return {
     ...content,
-    header: { ...content.header, title: CONFIDENTIAL_CASE_TITLE, subtitle: "", caseOfficerName: "", caseOfficerPhone: "" },
+    header: { ...content.header, title: CONFIDENTIAL_CASE_TITLE, subtitle: "", caseOfficerName: "", caseOfficerPhone: "", coOfficerNames: undefined },
     decisionPoints: content.decisionPoints.length > 0 ? [{ text: notice }] : [],
     sections: content.sections.map((section) => (section.body.content.length > 0 ? { ...section, body: doc(paragraph(notice)) } : section)),
     attachments: content.attachments.map(maskAttachment),

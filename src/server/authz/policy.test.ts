@@ -22,6 +22,7 @@ const caseIn = (municipality: "sthlm" | "gbg", overrides: Partial<CaseScope> = {
   administrationId: `${municipality}-has-sdf`,
   departmentId: `${municipality}-has-sos`,
   caseOfficerId: "clas",
+  coOfficerIds: [],
   confidential: false,
   ...overrides,
 });
@@ -57,7 +58,7 @@ const MAY: Record<Role, CaseAction[]> = {
   MINUTES_CHECKER: ["case.read"],
   ADMIN: [],
 };
-const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit"];
+const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit", "statement.send"];
 
 describe("can: cases (roles × levels × municipalities × secrecy)", () => {
   for (const confidential of [false, true]) {
@@ -82,12 +83,35 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
   it("lets the handläggare work on their own case, confidential too, including the statement; never reassign or misregister", () => {
     const clas = actor("clas", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" });
     for (const confidential of [false, true]) {
-      for (const action of ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit"] as const) {
+      for (const action of ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send"] as const) {
         expect(can(clas, action, { ...theCase, confidential }), action).toBe(true);
       }
       expect(can(clas, "case.reassign", { ...theCase, confidential })).toBe(false);
       expect(can(clas, "case.misregister", { ...theCase, confidential })).toBe(false);
     }
+  });
+
+  it("lets a medhandläggare read the case and write the statement, but never send it, reassign, edit or close the case", () => {
+    const eva = actor("eva", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-ifo" });
+    for (const confidential of [false, true]) {
+      const scope = { ...theCase, coOfficerIds: ["someone", "eva"], confidential };
+      for (const action of ["case.read", "case.readConfidential", "case.addDocument", "statement.edit"] as const) {
+        expect(can(eva, action, scope), action).toBe(true);
+      }
+      for (const action of ["statement.send", "case.edit", "case.close", "case.reassign", "case.misregister"] as const) {
+        expect(can(eva, action, scope), action).toBe(false);
+      }
+      // Removed from the case: nothing is left through the sibling department.
+      expect(can(eva, "statement.edit", { ...scope, coOfficerIds: ["someone"] })).toBe(false);
+      expect(can(eva, "case.read", { ...scope, coOfficerIds: ["someone"] })).toBe(false);
+    }
+  });
+
+  it("lets an avdelningschef who may reassign the case neither write nor send its statement", () => {
+    const linda = actor("linda", { role: "DEPARTMENT_HEAD", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" });
+    expect(can(linda, "case.reassign", theCase)).toBe(true);
+    expect(can(linda, "statement.edit", theCase)).toBe(false);
+    expect(can(linda, "statement.send", theCase)).toBe(false);
   });
 
   it("gives the handläggare of a case in another municipality nothing through a membership here", () => {

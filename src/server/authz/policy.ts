@@ -31,7 +31,8 @@ export type CaseAction =
   | "case.reassign"
   | "case.close"
   | "case.misregister"
-  | "statement.edit";
+  | "statement.edit"
+  | "statement.send";
 
 /** Roles (within the case's units) that may perform an action; the case's own handläggare is handled separately. */
 const CASE_ROLES: Record<CaseAction, readonly Role[]> = {
@@ -42,12 +43,17 @@ const CASE_ROLES: Record<CaseAction, readonly Role[]> = {
   "case.reassign": ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR"],
   "case.close": ["REGISTRAR", "DEPARTMENT_HEAD", "COMMITTEE_SECRETARY"],
   "case.misregister": ["REGISTRAR"],
-  // Only the handläggare writes the statement.
+  // Only the handläggare and the medhandläggare write the statement.
   "statement.edit": [],
+  // Only the responsible handläggare sends it for attestation (and withdraws it).
+  "statement.send": [],
 };
 
-/** The assigned handläggare may do these on their own case. */
-const CASE_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit"]);
+/** The assigned (responsible) handläggare may do these on their own case. */
+const CASE_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send"]);
+
+/** A medhandläggare works on the case and writes the statement; the rest stays with the responsible one. */
+const CO_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.addDocument", "statement.edit"]);
 
 export type CommitteeAction = "meeting.read" | "meeting.edit" | "minutes.readInFull" | "minutes.justera";
 
@@ -88,6 +94,7 @@ const committeeItself = (scope: CommitteeScope): UnitScope => chainScope({ munic
 
 const canOnCase = (actor: Actor, action: CaseAction, scope: CaseScope): boolean => {
   if (scope.caseOfficerId === actor.id && CASE_OFFICER_ACTIONS.has(action)) return true;
+  if (scope.coOfficerIds.includes(actor.id) && CO_OFFICER_ACTIONS.has(action)) return true;
   const units = caseUnits(scope);
   // Reading a confidential case at all requires the confidential-reader roles.
   const readers = scope.confidential ? CONFIDENTIAL_READERS : READERS;
@@ -105,6 +112,7 @@ const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "case.close": caseRule("case.close"),
   "case.misregister": caseRule("case.misregister"),
   "statement.edit": caseRule("statement.edit"),
+  "statement.send": caseRule("statement.send"),
   "case.register": (actor, scope) => holdsRoleCovering(actor, REGISTERING_ROLES, chainScope(scope)),
   "case.registerExistingNumber": (actor, scope) => holdsRoleCovering(actor, ["REGISTRAR"], chainScope(scope)),
   "document.read": (actor, document) => canOnCase(actor, "case.read", document.case) && (!document.confidential || canOnCase(actor, "case.readConfidential", document.case)),
@@ -132,6 +140,7 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => {
   return {
     OR: [
       { caseOfficerId: actor.id },
+      { coOfficers: { some: { userId: actor.id } } },
       ...(publicCaseReaders.length > 0 ? [{ secrecyReference: null, OR: publicCaseReaders }] : []),
       ...(confidentialCaseReaders.length > 0 ? [{ OR: confidentialCaseReaders }] : []),
     ],
@@ -166,6 +175,7 @@ const READ_GATE: Record<GatedAction, ReadGate> = {
   "case.close": "case.read",
   "case.misregister": "case.read",
   "statement.edit": "case.read",
+  "statement.send": "case.read",
   "meeting.read": "meeting.read",
   "meeting.edit": "meeting.read",
   "minutes.readInFull": "meeting.read",

@@ -17,6 +17,8 @@ export type CaseScope = {
   administrationId: string;
   departmentId: string;
   caseOfficerId: string;
+  /** Medhandläggare: write the statement with the responsible handläggare. */
+  coOfficerIds: string[];
   /** True when the case is marked confidential (OSL). */
   confidential: boolean;
 };
@@ -26,6 +28,7 @@ export const CASE_SCOPE_SELECT = {
   committeeId: true,
   departmentId: true,
   caseOfficerId: true,
+  coOfficers: { select: { userId: true } },
   secrecyReference: true,
   committee: { select: { municipalityId: true } },
   department: { select: { administrationId: true } },
@@ -51,6 +54,7 @@ export const toCaseScope = (row: CaseScopeRow): CaseScope => ({
   administrationId: row.department.administrationId,
   departmentId: row.departmentId,
   caseOfficerId: row.caseOfficerId,
+  coOfficerIds: row.coOfficers.map((coOfficer) => coOfficer.userId),
   confidential: row.secrecyReference !== null,
 });
 

@@ -122,7 +122,7 @@ export const CaseAttestationPanel = ({ view, document }: { view: CaseAttestation
             Din attestering
           </h2>
           {view.myStep.isAuthor ? (
-            <p role="alert">Du har skrivit tjänsteutlåtandet och kan inte attestera det.</p>
+            <p role="alert">Du har skrivit tjänsteutlåtandet eller handlägger ärendet och kan inte attestera det.</p>
           ) : (
             <div className="mt-3 grid gap-6 md:grid-cols-2">
               <AttestForm caseId={view.caseId} stepId={view.myStep.id} contentHash={version.hash} needsPassword={view.myStep.needsPassword} hasPassword={view.myStep.hasPassword} />

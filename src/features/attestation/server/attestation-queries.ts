@@ -61,13 +61,15 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
         })
       : null;
   const authors = await db.statementVersion.findMany({ where: { statementId: statement.id }, distinct: ["authorId"], select: { authorId: true } });
-  const isAuthor = statement.createdById === actor.id || authors.some((author) => author.authorId === actor.id);
+  // Writers and every handläggare of the case are barred from attesting (attestation-service.ts).
+  const barred = new Set([statement.createdById, ...authors.map((author) => author.authorId), scope.caseOfficerId, ...scope.coOfficerIds]);
+  const isAuthor = barred.has(actor.id);
 
-  const editor = can(actor, "statement.edit", scope);
+  const editor = can(actor, "statement.send", scope);
   const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
   const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
   const missingRequired = statement.status === "DRAFT" && version ? await requiredSectionsMissing(db, statement.id, version.content) : [];
-  const defaults = defaultAttesters(eligible).filter((attester) => statement.createdById !== attester.userId && !authors.some((author) => author.authorId === attester.userId));
+  const defaults = defaultAttesters(eligible).filter((attester) => !barred.has(attester.userId));
 
   return {
     ...base,

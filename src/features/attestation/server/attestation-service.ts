@@ -21,6 +21,7 @@ import { AppError } from "@/server/errors";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { eligibleAttesters, requiredSectionsMissing, statementAuthorIds } from "./attesters";
 import { authenticateForAttestation } from "./confirm-identity";
+import { refreshCaseOfficersInTx } from "@/features/statements/server";
 import * as engine from "./engine";
 import { statementSubject, statementVersionOf, type StatementSubject } from "./statement-subject";
 
@@ -36,11 +37,18 @@ const loadStatementByCase = async (tx: Tx, actor: Actor, caseId: string): Promis
   return { caseId: row.id, scope, statementId: row.statement.id };
 };
 
-const loadForEditor = async (tx: Tx, actor: Actor, caseId: string): Promise<LoadedStatement> => {
+/** Only the responsible handläggare sends the statement and withdraws it (not a medhandläggare). */
+const loadForSender = async (tx: Tx, actor: Actor, caseId: string): Promise<LoadedStatement> => {
   const loaded = await loadStatementByCase(tx, actor, caseId);
-  if (!can(actor, "statement.edit", loaded.scope)) throw new AppError("FORBIDDEN", `${actor.id} may not send or withdraw the statement of ${caseId}`);
+  if (!can(actor, "statement.send", loaded.scope)) {
+    throw new AppError("FORBIDDEN", `${actor.id} may not send or withdraw the statement of ${caseId}`, { userMessage: "Bara ärendets ansvariga handläggare kan skicka tjänsteutlåtandet på attestering och återkalla det." });
+  }
   return loaded;
 };
+
+/** Those who may not attest: everyone who wrote the statement and every handläggare of the case. */
+const barredFromAttesting = async (tx: Tx, statement: { id: string; createdById: string }, scope: CaseScope): Promise<Set<string>> =>
+  new Set([...(await statementAuthorIds(tx, statement)), scope.caseOfficerId, ...scope.coOfficerIds]);
 
 // ─── Send ──────────────────────────────────────────────────────────────────
 
@@ -48,7 +56,7 @@ export type SendForAttestationOptions = { actor: Actor; input: TSendForAttestati
 
 export const sendStatementForAttestation = async ({ actor, input, now = new Date() }: SendForAttestationOptions) => {
   const { request, mailIds } = await db.$transaction(async (tx) => {
-    const loaded = await loadForEditor(tx, actor, input.caseId);
+    const loaded = await loadForSender(tx, actor, input.caseId);
     const eligible = new Map((await eligibleAttesters(tx, loaded.scope)).map((attester) => [attester.userId, attester]));
     const attesters = input.attesterIds.map((id) => eligible.get(id));
     return engine.sendForAttestation(tx, {
@@ -61,7 +69,9 @@ export const sendStatementForAttestation = async ({ actor, input, now = new Date
       bind: async (statement) => {
         if (statement.status !== "DRAFT") throw new AppError("INVALID_STATE", `Statement is ${statement.status}`, { userMessage: "Tjänsteutlåtandet är redan skickat på attestering eller attesterat." });
         if (statement.currentVersion !== input.versionNumber) throw new AppError("CONFLICT", `Version ${input.versionNumber} is not current (${statement.currentVersion})`, { userMessage: "Tjänsteutlåtandet har ändrats sedan du öppnade sidan. Läs in sidan på nytt." });
-        const version = await statementVersionOf(tx, statement.id, statement.currentVersion, CURRENT_HASH_SCHEME);
+        // What is attested names the handläggare and medhandläggare the case has now.
+        const current = await refreshCaseOfficersInTx(tx, { actorId: actor.id, statementId: statement.id });
+        const version = await statementVersionOf(tx, statement.id, current, CURRENT_HASH_SCHEME);
         const missing = await requiredSectionsMissing(tx, statement.id, version.content);
         if (missing.length > 0) {
           throw new AppError("INVALID_STATE", `Required sections without content: ${missing.join(", ")}`, { userMessage: `Fyll i de obligatoriska avsnitten innan du skickar: ${missing.join(", ")}.` });
@@ -69,9 +79,9 @@ export const sendStatementForAttestation = async ({ actor, input, now = new Date
         if (attesters.some((attester) => !attester)) {
           throw new AppError("VALIDATION", "Attester not eligible", { fieldErrors: { attesterIds: ["Attestanterna måste vara avdelningschef eller stadsdelsdirektör för ärendets enhet."] } });
         }
-        const authors = await statementAuthorIds(tx, statement);
-        if (input.attesterIds.some((id) => authors.has(id))) {
-          throw new AppError("VALIDATION", "Author chosen as attester", { fieldErrors: { attesterIds: ["Den som har skrivit tjänsteutlåtandet kan inte attestera det."] } });
+        const barred = await barredFromAttesting(tx, statement, loaded.scope);
+        if (input.attesterIds.some((id) => barred.has(id))) {
+          throw new AppError("VALIDATION", "Author or handläggare chosen as attester", { fieldErrors: { attesterIds: ["Den som har skrivit tjänsteutlåtandet eller handlägger ärendet kan inte attestera det."] } });
         }
         return { versionNumber: version.number, content: version.content };
       },
@@ -133,7 +143,9 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
       contentHash: input.contentHash,
       assert: async ({ subject, request, step }) => {
         assertInTurn(actor, loaded.scope)({ request, step });
-        if ((await statementAuthorIds(tx, subject)).has(actor.id)) throw new AppError("FORBIDDEN", `${actor.id} authored the statement`, { userMessage: "Du har skrivit tjänsteutlåtandet och kan inte attestera det." });
+        if ((await barredFromAttesting(tx, subject, loaded.scope)).has(actor.id)) {
+          throw new AppError("FORBIDDEN", `${actor.id} authored the statement or handles the case`, { userMessage: "Du har skrivit tjänsteutlåtandet eller handlägger ärendet och kan inte attestera det." });
+        }
         assertSentVersion(subject, request);
       },
     });
@@ -170,7 +182,7 @@ export type WithdrawOptions = { actor: Actor; input: TWithdraw; now?: Date };
  */
 export const withdrawAttestation = async ({ actor, input, now = new Date() }: WithdrawOptions) => {
   const result = await db.$transaction(async (tx) => {
-    const loaded = await loadForEditor(tx, actor, input.caseId);
+    const loaded = await loadForSender(tx, actor, input.caseId);
     const requestId = await engine.latestRequestId(tx, "STATEMENT", loaded.statementId, ["PENDING", "COMPLETED"]);
     if (!requestId) throw new AppError("INVALID_STATE", "Nothing to withdraw", { userMessage: "Tjänsteutlåtandet är inte skickat på attestering." });
     return engine.withdraw(tx, { adapter: statementSubject, requestId, actor, now, reason: input.reason });

@@ -20,8 +20,11 @@ const SUBJECT_SELECT = {
   status: true,
   currentVersion: true,
   createdById: true,
-  case: { select: { id: true, caseNumber: true, title: true, secrecyReference: true, secrecyReason: true, caseOfficerId: true, committee: { select: { municipalityId: true } } } },
+  case: { select: { id: true, caseNumber: true, title: true, secrecyReference: true, secrecyReason: true, caseOfficerId: true, coOfficers: { select: { userId: true } }, committee: { select: { municipalityId: true } } } },
 } as const;
+
+/** The responsible handläggare and the medhandläggare: all hear how their statement fares. */
+const caseOfficerIds = (subject: StatementSubject): string[] => [subject.case.caseOfficerId, ...subject.case.coOfficers.map((coOfficer) => coOfficer.userId)];
 
 export type StatementSubject = Awaited<ReturnType<typeof lockStatement>>;
 
@@ -79,7 +82,7 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
       ],
       notice: {
         municipalityId: subject.case.committee.municipalityId,
-        userIds: [subject.case.caseOfficerId, request.requestedById],
+        userIds: [...caseOfficerIds(subject), request.requestedById],
         except: actor.id,
         kind: "attestation.completed",
         title: `Attesterat: ${subject.case.caseNumber}`,
@@ -137,7 +140,7 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
       case "returned":
         return {
           ...base,
-          userIds: [subject.case.caseOfficerId, request.requestedById, ...request.steps.filter((step) => step.status === "ATTESTED").map((step) => step.assigneeId)],
+          userIds: [...caseOfficerIds(subject), request.requestedById, ...request.steps.filter((step) => step.status === "ATTESTED").map((step) => step.assigneeId)],
           except: actor.id,
           kind: "attestation.returned",
           title: `Återsänt: ${caseNumber}`,

@@ -1,11 +1,16 @@
 "use client";
 
-import type { ReactNode } from "react";
-import { ActionForm, Field, Hidden, SelectField, type Confirmation } from "@/components/form";
+import { useState, type ReactNode } from "react";
+import { ActionForm, DateField, Field, Hidden, SelectField, type Confirmation } from "@/components/form";
 import type { FormAction } from "@/server/action";
-import { closeCaseAction, markCaseMisregisteredAction, reassignCaseAction } from "../actions";
+import { todayInStockholm } from "@/lib/dates";
+import { closeCaseAction, completeMotionAction, markCaseMisregisteredAction, reassignCaseAction, recordMotionProposalAction } from "../actions";
+import { MOTION_PROPOSED_ACTION_LABELS } from "../labels";
+import { MOTION_PROPOSED_ACTIONS } from "../schemas";
+import type { CaseDetails } from "../server/case-queries";
+import { MotionPartiesFields, motionPartyLabel } from "./motion-parties-fields";
 
-const ChangeForm = ({
+export const ChangeForm = ({
   action,
   caseId,
   version,
@@ -14,6 +19,7 @@ const ChangeForm = ({
   doneMessage,
   danger,
   confirm,
+  labels,
   children,
 }: {
   action: FormAction<{ caseId: string }>;
@@ -24,11 +30,12 @@ const ChangeForm = ({
   doneMessage: string;
   danger?: boolean;
   confirm?: Confirmation;
+  labels?: (name: string) => string;
   children: ReactNode;
 }) => (
   <section aria-label={title} className="rounded border border-slate-300 bg-white p-4">
     <h3 className="text-lg font-semibold">{title}</h3>
-    <ActionForm action={action} submitLabel={submitLabel} successMessage={doneMessage} variant={danger ? "danger" : "primary"} confirm={confirm} className="mt-3 space-y-3">
+    <ActionForm action={action} submitLabel={submitLabel} successMessage={doneMessage} variant={danger ? "danger" : "primary"} confirm={confirm} labels={labels} className="mt-3 space-y-3">
       <Hidden name="caseId" value={caseId} />
       <Hidden name="version" value={version} />
       {children}
@@ -92,3 +99,41 @@ export const CaseActions = ({ caseId, version, permissions, reassignCandidates }
     ) : null}
   </div>
 );
+
+type MotionActionsProps = { caseId: string; version: number; kind: CaseDetails["kind"]; motion: NonNullable<CaseDetails["motion"]> };
+
+/** "Komplettera motionen" (motionärer and att-satser) and, for a motion raised here, the presidium's/KS' proposal. */
+export const MotionActions = ({ caseId, version, kind, motion }: MotionActionsProps) => {
+  const [authors, setAuthors] = useState(Math.max(motion.authors.length, 1));
+  const [proposals, setProposals] = useState(Math.max(motion.proposals.length, 1));
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <ChangeForm
+        action={completeMotionAction}
+        caseId={caseId}
+        version={version}
+        title={motion.toComplete ? "Komplettera motionen" : "Ändra motionärer och att-satser"}
+        submitLabel="Spara motionen"
+        doneMessage="Motionen är sparad."
+        labels={(name) => motionPartyLabel(name) ?? name}
+      >
+        <MotionPartiesFields authors={authors} setAuthors={setAuthors} proposals={proposals} setProposals={setProposals} initial={motion} />
+      </ChangeForm>
+      {kind === "MOTION" ? (
+        <ChangeForm action={recordMotionProposalAction} caseId={caseId} version={version} title="Förslag till beslut om motionen" submitLabel="Registrera förslaget" doneMessage="Förslaget är registrerat.">
+          <SelectField
+            name="proposedAction"
+            label="Förslag"
+            required
+            placeholder="Välj förslag"
+            defaultValue={motion.proposal?.action}
+            options={MOTION_PROPOSED_ACTIONS.map((action) => ({ value: action, label: MOTION_PROPOSED_ACTION_LABELS[action] }))}
+          />
+          <Field name="proposedBy" label="Förslagsställare" required maxLength={200} defaultValue={motion.proposal?.by} hint="Till exempel Presidiet eller Kommunstyrelsen." />
+          <Field name="proposedTo" label="Remittera till" maxLength={500} defaultValue={motion.proposal?.to} hint="Bara när motionen föreslås remitteras, till exempel ”Stadsbyggnadsnämnden och Miljönämnden”." />
+          <DateField name="proposedDate" label="Datum för förslaget" required defaultValue={motion.proposal?.date ?? todayInStockholm()} />
+        </ChangeForm>
+      ) : null}
+    </div>
+  );
+};

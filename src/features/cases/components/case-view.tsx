@@ -4,9 +4,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS } from "../labels";
+import { ToCompleteBadge } from "@/components/to-complete-badge";
+import { CASE_KIND_LABELS, CASE_STATUS_LABELS, DEADLINE_KIND_LABELS, MOTION_PROPOSED_ACTION_LABELS } from "../labels";
 import type { CaseDetails } from "../server/case-queries";
-import { CaseActions } from "./case-actions";
+import { CaseActions, MotionActions } from "./case-actions";
 import { describeDueDate } from "@/lib/due-dates";
 import { formatDateTime } from "@/lib/dates";
 
@@ -37,10 +38,15 @@ const DueDate = ({ dueDate, today, open }: { dueDate: string; today: string; ope
   );
 };
 
-/** `documents`: the "Handlingar" section, which the page composes (features/documents builds on cases). */
-export const CaseView = ({ details, documents }: { details: CaseDetails; documents: ReactNode }) => {
+const Missing = () => <em className="text-slate-700">Saknas – komplettera motionen</em>;
+
+/**
+ * `documents`: the "Handlingar" section, and `coOfficerActions`: adding and removing
+ * medhandläggare, which the page composes (features built on cases).
+ */
+export const CaseView = ({ details, documents, coOfficerActions }: { details: CaseDetails; documents: ReactNode; coOfficerActions?: ReactNode }) => {
   const open = details.status === "OPEN";
-  const hasActions = details.permissions.reassign || details.permissions.close || details.permissions.misregister;
+  const hasActions = details.permissions.reassign || details.permissions.close || details.permissions.misregister || details.permissions.editMotion;
   return (
     <article aria-labelledby="case-title" className="space-y-10">
       <header className="space-y-2">
@@ -53,6 +59,7 @@ export const CaseView = ({ details, documents }: { details: CaseDetails; documen
         <div className="flex flex-wrap items-center gap-3">
           <span className={`rounded border px-2 py-0.5 text-sm font-semibold ${STATUS_STYLES[details.status]}`}>Status: {CASE_STATUS_LABELS[details.status]}</span>
           <span className="text-slate-700">{CASE_KIND_LABELS[details.kind]}</span>
+          {details.motion?.toComplete ? <ToCompleteBadge /> : null}
           {details.dueDate ? (
             <span>
               Remisstid: <DueDate dueDate={details.dueDate} today={details.today} open={open} />
@@ -102,6 +109,15 @@ export const CaseView = ({ details, documents }: { details: CaseDetails; documen
             {details.caseOfficer.title ? `, ${details.caseOfficer.title}` : ""}
             {details.caseOfficer.phone ? <span className="block text-slate-700">Telefon: {details.caseOfficer.phone}</span> : null}
           </Fact>
+          {details.coOfficers.length > 0 ? (
+            <Fact term="Medhandläggare">
+              <ul data-testid="co-officers">
+                {details.coOfficers.map((coOfficer) => (
+                  <li key={coOfficer.id}>{coOfficer.name}</li>
+                ))}
+              </ul>
+            </Fact>
+          ) : null}
           <Fact term="Klassificering">{details.classification ? `${details.classification.code} ${details.classification.title}` : "Ingen"}</Fact>
           <Fact term={details.kind === "MOTION_REFERRAL" || details.kind === "AGENCY_REFERRAL" ? "Remittent" : "Avsändare"}>
             {details.referringBody ?? "–"}
@@ -135,24 +151,47 @@ export const CaseView = ({ details, documents }: { details: CaseDetails; documen
             {details.motion.number ? <Fact term="Nummer">{details.motion.number}</Fact> : null}
             <Fact term="Väckt">{details.motion.raisedDate}</Fact>
             <Fact term={details.motion.authors.length === 1 ? "Motionär" : "Motionärer"}>
-              <ul>
-                {details.motion.authors.map((author, index) => (
-                  <li key={index}>
-                    {author.name}
-                    {author.party ? ` (${author.party})` : ""}
-                  </li>
-                ))}
-              </ul>
+              {details.motion.authors.length === 0 ? (
+                <Missing />
+              ) : (
+                <ul>
+                  {details.motion.authors.map((author, index) => (
+                    <li key={index}>
+                      {author.name}
+                      {author.party ? ` (${author.party})` : ""}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </Fact>
+            {details.kind === "MOTION" ? (
+              <Fact term="Förslag till beslut">
+                {details.motion.proposal ? (
+                  <span data-testid="motion-proposal">
+                    {details.motion.proposal.by ?? "–"} föreslår: {MOTION_PROPOSED_ACTION_LABELS[details.motion.proposal.action]}
+                    {details.motion.proposal.to ? ` till ${details.motion.proposal.to}` : ""}
+                    {details.motion.proposal.date ? <span className="block text-slate-700">{details.motion.proposal.date}</span> : null}
+                  </span>
+                ) : (
+                  "Inget förslag registrerat ännu"
+                )}
+              </Fact>
+            ) : null}
           </dl>
           <h3 className="mt-4 text-lg font-semibold">Motionären yrkar att</h3>
-          <ol className="mt-2 list-decimal space-y-2 pl-6">
-            {details.motion.proposals.map((proposal, index) => (
-              <li key={index} className="whitespace-pre-line">
-                {proposal}
-              </li>
-            ))}
-          </ol>
+          {details.motion.proposals.length === 0 ? (
+            <p className="mt-2">
+              <Missing />
+            </p>
+          ) : (
+            <ol className="mt-2 list-decimal space-y-2 pl-6">
+              {details.motion.proposals.map((proposal, index) => (
+                <li key={index} className="whitespace-pre-line">
+                  {proposal}
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
       ) : null}
 
@@ -211,6 +250,10 @@ export const CaseView = ({ details, documents }: { details: CaseDetails; documen
             Åtgärder
           </h2>
           <CaseActions caseId={details.id} version={details.version} permissions={details.permissions} reassignCandidates={details.reassignCandidates} />
+          {coOfficerActions}
+          {details.permissions.editMotion && details.motion ? (
+            <MotionActions caseId={details.id} version={details.version} kind={details.kind} motion={details.motion} />
+          ) : null}
         </section>
       ) : null}
     </article>

@@ -5,8 +5,9 @@ import { ActionForm, DateField, Field, FieldFrame, FieldGroup, Hidden, inputClas
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { registerCaseAction } from "../actions";
 import { CASE_KIND_LABELS } from "../labels";
-import { CASE_KINDS, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
+import { CASE_KINDS, MOTION_KINDS, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
 import type { RegistrationOptions } from "../server/case-queries";
+import { MotionPartiesFields, motionPartyLabel, motionRowCount } from "./motion-parties-fields";
 
 const LABELS: Record<string, string> = {
   idempotencyKey: "Formuläret",
@@ -38,19 +39,7 @@ const LABELS: Record<string, string> = {
 /** The error summary's name of a field, the motion's repeated fields by their position. */
 const labelFor = (name: string): string => {
   if (LABELS[name]) return LABELS[name];
-  const author = /^motion\.authors\.(\d+)\.(name|party)$/.exec(name);
-  if (author) return `Motionär ${Number(author[1]) + 1}, ${author[2] === "name" ? "namn" : "parti"}`;
-  const proposal = /^motion\.proposals\.(\d+)$/.exec(name);
-  if (proposal) return `Att-sats ${Number(proposal[1]) + 1}`;
-  return name === "_form" ? "Formuläret" : name;
-};
-
-const rowCount = (values: Record<string, string> | undefined, prefix: string): number => {
-  const indexes = Object.keys(values ?? {})
-    .map((key) => new RegExp(`^${prefix.replaceAll(".", "\\.")}\\.(\\d+)`).exec(key)?.[1])
-    .filter((index): index is string => index !== undefined)
-    .map(Number);
-  return indexes.length > 0 ? Math.max(...indexes) + 1 : 1;
+  return motionPartyLabel(name) ?? (name === "_form" ? "Formuläret" : name);
 };
 
 // The same schema as the server: most mistakes are shown without a round trip.
@@ -96,8 +85,8 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
     (committee?.departments.length === 1 ? committee.departments[0]!.id : "");
   const [departmentId, setDepartmentId] = useState(value("departmentId", defaultDepartment));
   const department = committee?.departments.find((candidate) => candidate.id === departmentId);
-  const [authors, setAuthors] = useState(rowCount(values, "motion.authors"));
-  const [proposals, setProposals] = useState(rowCount(values, "motion.proposals"));
+  const [authors, setAuthors] = useState(motionRowCount(values, "motion.authors"));
+  const [proposals, setProposals] = useState(motionRowCount(values, "motion.proposals"));
   const confidential = value("confidential", "no") === "yes";
   const registerDocument = values ? values.registerDocument === "on" : true;
   const referral = REFERRAL_KINDS.has(kind);
@@ -217,54 +206,17 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
         </fieldset>
       ) : null}
 
-      {kind === "MOTION_REFERRAL" ? (
+      {MOTION_KINDS.has(kind) ? (
         <FieldGroup name="motion" legend="Motionen" className="space-y-4 rounded border border-slate-300 bg-white p-4" legendClassName="px-1 text-lg font-semibold">
           <div className="grid gap-4 md:grid-cols-3">
             <Field name="motion.number" label="Nummer" hint="Till exempel 2024:12." maxLength={12} />
             <div className="md:col-span-2">
-              <DateField name="motion.raisedDate" label="Väckt i kommunfullmäktige" required />
+              <DateField name="motion.raisedDate" label="Väckt i kommunfullmäktige" required hint="Motionen ska besvaras inom ett år från detta datum (KL 5 kap. 35 §)." />
             </div>
           </div>
           <Field name="motion.title" label="Motionens rubrik" required hint="Till exempel ”Motion (2024:12) av Andréa Hedin (M) om att stoppa de öppna drogscenerna”." maxLength={500} />
 
-          <FieldGroup name="motion.authors" legend="Motionärer" className="space-y-3">
-            {Array.from({ length: authors }, (_, index) => (
-              <div key={index} className="grid gap-3 md:grid-cols-[1fr_10rem]">
-                <Field name={`motion.authors.${index}.name`} label={`Motionär ${index + 1}, namn`} maxLength={200} />
-                <Field name={`motion.authors.${index}.party`} label={`Motionär ${index + 1}, parti`} maxLength={10} />
-              </div>
-            ))}
-            <div className="flex gap-3">
-              <button type="button" onClick={() => setAuthors((count) => Math.min(count + 1, 50))} className="rounded border border-brand-700 px-3 py-1 text-brand-800">
-                Lägg till motionär
-              </button>
-              {authors > 1 ? (
-                <button type="button" onClick={() => setAuthors((count) => count - 1)} className="rounded border border-slate-400 px-3 py-1">
-                  Ta bort sista motionären
-                </button>
-              ) : null}
-            </div>
-          </FieldGroup>
-
-          <FieldGroup name="motion.proposals" legend="Att-satser, i motionens ordning" className="space-y-3">
-            <ol className="space-y-3">
-              {Array.from({ length: proposals }, (_, index) => (
-                <li key={index}>
-                  <Field name={`motion.proposals.${index}`} label={`Att-sats ${index + 1}`} maxLength={2000} rows={3} />
-                </li>
-              ))}
-            </ol>
-            <div className="flex gap-3">
-              <button type="button" onClick={() => setProposals((count) => Math.min(count + 1, 30))} className="rounded border border-brand-700 px-3 py-1 text-brand-800">
-                Lägg till att-sats
-              </button>
-              {proposals > 1 ? (
-                <button type="button" onClick={() => setProposals((count) => count - 1)} className="rounded border border-slate-400 px-3 py-1">
-                  Ta bort sista att-satsen
-                </button>
-              ) : null}
-            </div>
-          </FieldGroup>
+          <MotionPartiesFields authors={authors} setAuthors={setAuthors} proposals={proposals} setProposals={setProposals} />
         </FieldGroup>
       ) : null}
 

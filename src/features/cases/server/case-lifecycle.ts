@@ -22,15 +22,15 @@ export const caseConflict = (): AppError =>
  * (else NOT_FOUND, revealing nothing), the actor may do this (FORBIDDEN), the version is
  * the one the actor saw (CONFLICT), the status allows it (INVALID_STATE).
  */
-const loadForChange = async (
+export const loadForChange = async (
   tx: Tx,
   actor: Actor,
   { caseId, version }: { caseId: string; version: number },
-  action: "case.reassign" | "case.close" | "case.misregister",
+  action: "case.reassign" | "case.close" | "case.misregister" | "case.edit",
 ) => {
   const row = await tx.case.findUnique({
     where: { id: caseId },
-    select: { ...CASE_SCOPE_SELECT, id: true, status: true, version: true, caseNumber: true },
+    select: { ...CASE_SCOPE_SELECT, id: true, kind: true, status: true, version: true, caseNumber: true, title: true, committee: { select: { municipalityId: true, name: true } } },
   });
   if (!row) throw unknownResource(action);
   const scope = authorize(actor, action, toCaseScope(row));
@@ -41,7 +41,7 @@ const loadForChange = async (
   return { row, scope };
 };
 
-const conditionalUpdate = async (tx: Tx, { caseId, version }: { caseId: string; version: number }, data: {
+export const conditionalUpdate = async (tx: Tx, { caseId, version }: { caseId: string; version: number }, data: {
   caseOfficerId?: string;
   status?: CaseStatus;
   closedAt?: Date;
@@ -62,6 +62,8 @@ export const reassignCaseInTx = async (tx: Tx, actor: Actor, input: TReassignCas
   ]);
   if (!to) throw validationError({ caseOfficerId: ["Den valda personen är inte handläggare på ärendets avdelning."] });
   await conditionalUpdate(tx, input, { caseOfficerId: to.id });
+  // A medhandläggare who becomes responsible is no longer also a medhandläggare.
+  await tx.caseCoOfficer.deleteMany({ where: { caseId: row.id, userId: to.id } });
   await recordAudit(tx, {
     actorId: actor.id,
     action: "case.reassign",

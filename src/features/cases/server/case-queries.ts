@@ -1,12 +1,13 @@
 // Read models for the case pages. Authorization comes from the case itself.
 import "server-only";
-import type { CaseKind, CaseStatus, DeadlineKind } from "@/generated/prisma/enums";
+import type { CaseKind, CaseStatus, DeadlineKind, MotionProposedAction } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
 import { authorize, can, chainScope, findCaseWithScope, membershipCovers, membershipRowUnit, toCaseScope } from "@/server/authz";
-import { caseOfficerWhere } from "./case-officers";
+import { caseOfficerWhere, coOfficerCandidatesWhere } from "./case-officers";
+import { motionIncomplete } from "../schemas";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
@@ -89,6 +90,7 @@ export type CaseDetails = {
   committee: { name: string; shortName: string };
   department: { name: string };
   caseOfficer: { id: string; name: string; title: string | null; phone: string | null };
+  coOfficers: { id: string; name: string }[];
   classification: { code: string; title: string } | null;
   referringBody: string | null;
   referringCaseNumber: string | null;
@@ -104,11 +106,15 @@ export type CaseDetails = {
     raisedDate: string;
     authors: { name: string; party: string | null }[];
     proposals: string[];
+    /** Open and lacking motionär or att-sats: "Komplettera". */
+    toComplete: boolean;
+    proposal: { action: MotionProposedAction; by: string | null; to: string | null; date: string | null } | null;
   } | null;
   openDeadlines: { id: string; kind: DeadlineKind; dueDate: string; description: string }[];
   events: AuditHistoryEntry[];
-  permissions: { reassign: boolean; close: boolean; misregister: boolean };
+  permissions: { reassign: boolean; close: boolean; misregister: boolean; editMotion: boolean };
   reassignCandidates: { id: string; name: string }[];
+  coOfficerCandidates: { id: string; name: string }[];
 };
 
 const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
@@ -133,6 +139,7 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     committee: { select: { municipalityId: true, name: true, shortName: true } },
     department: { select: { administrationId: true, name: true } },
     caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
+    coOfficers: { orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true, user: { select: { id: true, name: true } } } },
     classification: { select: { code: true, title: true } },
     secrecyDecidedBy: { select: { name: true } },
     motion: {
@@ -140,6 +147,10 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
         number: true,
         title: true,
         raisedDate: true,
+        proposedAction: true,
+        proposedBy: true,
+        proposedTo: true,
+        proposedDate: true,
         authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
         proposals: { orderBy: { position: "asc" }, select: { text: true } },
       },
@@ -154,8 +165,9 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     reassign: open && can(actor, "case.reassign", scope),
     close: open && can(actor, "case.close", scope),
     misregister: open && can(actor, "case.misregister", scope),
+    editMotion: open && row.motion !== null && can(actor, "case.edit", scope),
   };
-  const [events, candidates] = await Promise.all([
+  const [events, candidates, coOfficerCandidates] = await Promise.all([
     db.auditEvent.findMany({
       where: { caseId: row.id },
       orderBy: { seq: "asc" },
@@ -164,6 +176,7 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     permissions.reassign
       ? db.user.findMany({ where: { ...caseOfficerWhere(scope), id: { not: row.caseOfficerId } }, select: { id: true, name: true } })
       : Promise.resolve([]),
+    permissions.reassign ? db.user.findMany({ where: await coOfficerCandidatesWhere(db, scope), select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
 
   return {
@@ -176,6 +189,7 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     committee: { name: row.committee.name, shortName: row.committee.shortName },
     department: { name: row.department.name },
     caseOfficer: row.caseOfficer,
+    coOfficers: row.coOfficers.map((coOfficer) => coOfficer.user),
     classification: row.classification,
     referringBody: row.referringBody,
     referringCaseNumber: row.referringCaseNumber,
@@ -194,6 +208,10 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
           raisedDate: formatDateOnly(row.motion.raisedDate),
           authors: row.motion.authors,
           proposals: row.motion.proposals.map((proposal) => proposal.text),
+          toComplete: open && motionIncomplete({ authors: row.motion.authors.length, proposals: row.motion.proposals.length }),
+          proposal: row.motion.proposedAction
+            ? { action: row.motion.proposedAction, by: row.motion.proposedBy, to: row.motion.proposedTo, date: row.motion.proposedDate ? formatDateOnly(row.motion.proposedDate) : null }
+            : null,
         }
       : null,
     // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
@@ -201,5 +219,6 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     events: describeAuditHistory(events.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
     permissions,
     reassignCandidates: candidates.sort(byName),
+    coOfficerCandidates: coOfficerCandidates.sort(byName),
   };
 };

@@ -1,4 +1,5 @@
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
+import { ToCompleteBadge } from "@/components/to-complete-badge";
 import { CASE_STATUS_LABELS } from "../labels";
 import type { DiariumRow } from "../server/diarium-list";
 import { DueDateCell } from "./due-date";
@@ -14,6 +15,7 @@ export const DiariumTable = ({ rows, caption }: { rows: DiariumRow[]; caption: s
         <td className={CELL}>
           {row.title ?? <em>{CONFIDENTIAL_TITLE_PLACEHOLDER}</em>}
           {row.confidential ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-semibold">Sekretess</span> : null}
+          {row.toComplete ? <ToCompleteBadge /> : null}
         </td>
         <td className={CELL}>{CASE_STATUS_LABELS[row.status]}</td>
         <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(row.receivedDate)}</td>

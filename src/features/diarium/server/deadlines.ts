@@ -7,6 +7,7 @@ import type { DeadlineKind } from "@/generated/prisma/enums";
 import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { isCaseOfficer } from "./case-work";
 import { daysBetween } from "@/lib/due-dates";
 import { addDays, stockholmToday } from "@/lib/dates";
 
@@ -73,7 +74,7 @@ export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDea
       caseNumber: deadline.case.caseNumber,
       caseTitle: can(actor, "case.read", toCaseScope(deadline.case)) ? deadline.case.title : null,
       caseOfficerName: deadline.case.caseOfficer.name,
-      own: deadline.case.caseOfficerId === actor.id,
+      own: isCaseOfficer(actor, toCaseScope(deadline.case)),
     };
   });
   // Own cases first, each group by due date (the query's order, kept by the stable sort).

@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CaseStatus } from "@/generated/prisma/enums";
 import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
+import { caseOfficerOrCoOfficerWhere, MOTION_COMPLETENESS_SELECT, motionToComplete } from "./case-work";
 import { z } from "@/lib/zod";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -109,7 +110,7 @@ export const diariumFilterWhere = (filters: DiariumFilterInput, today: Date): Pr
   if (filters.namnd) conditions.push({ committeeId: filters.namnd });
   if (filters.ar) conditions.push({ year: filters.ar });
   if (filters.status) conditions.push({ status: filters.status });
-  if (filters.handlaggare) conditions.push({ caseOfficerId: filters.handlaggare });
+  if (filters.handlaggare) conditions.push(caseOfficerOrCoOfficerWhere(filters.handlaggare));
   if (filters.klass) conditions.push({ classificationId: filters.klass });
   if (filters.forsenade) conditions.push({ status: "OPEN", dueDate: { lt: today } });
   if (filters.q) {
@@ -135,6 +136,7 @@ const ROW_SELECT = {
   sequence: true,
   caseOfficer: { select: { name: true } },
   committee: { select: { municipalityId: true, shortName: true, name: true } },
+  motion: { select: MOTION_COMPLETENESS_SELECT },
 } satisfies Prisma.CaseSelect;
 
 type CaseRow = Prisma.CaseGetPayload<{ select: typeof ROW_SELECT }>;
@@ -153,6 +155,8 @@ export type DiariumRow = {
   caseOfficerName: string;
   committeeShortName: string;
   committeeName: string;
+  /** Open, with a motion that still lacks motionär or att-sats ("Komplettera"). */
+  toComplete: boolean;
 };
 
 export type DiariumPage = {
@@ -217,6 +221,7 @@ export const listDiariumCases = async ({ actor, params, today = stockholmToday()
         caseOfficerName: row.caseOfficer.name,
         committeeShortName: row.committee.shortName,
         committeeName: row.committee.name,
+        toComplete: motionToComplete(row),
       };
     }),
     nextCursor,

@@ -192,6 +192,12 @@ const HeaderSection = ({ statementId, version, content }: { statementId: string;
           <dt className="font-semibold">Handläggare</dt>
           <dd>{content.header.caseOfficerName}</dd>
         </div>
+        {content.header.coOfficerNames ? (
+          <div>
+            <dt className="font-semibold">Medhandläggare</dt>
+            <dd>{content.header.coOfficerNames.join(", ")}</dd>
+          </div>
+        ) : null}
         <div>
           <dt className="font-semibold">Till</dt>
           <dd>{content.header.committeeName}</dd>

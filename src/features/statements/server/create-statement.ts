@@ -13,7 +13,7 @@ import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { defaultDecisionPoint, describeUnionConsultation, lowerFirst } from "../content";
+import { defaultDecisionPoint, describeUnionConsultation, lowerFirst, withCaseOfficers, type CaseOfficerNames } from "../content";
 import { bulletList, doc, EMPTY_DOC, paragraph, type TRichText } from "../rich-text";
 import { ZCreateStatementSchema, type TAttachment, type TStatementContent, type TTemplateDefinition } from "../schemas";
 import { STATEMENT_EDIT_REFUSED } from "./statement-access";
@@ -47,8 +47,20 @@ export const preparationPrefill = (departmentName: string, unionConsultations: r
   return doc(paragraph([`Ärendet har beretts inom ${lowerFirst(departmentName)}.`, ...unions].join(" ")));
 };
 
+/** Select with the case: the handläggare the statement header names, medhandläggare in the order they were added. */
+export const CASE_OFFICERS_SELECT = {
+  caseOfficer: { select: { name: true, phone: true } },
+  coOfficers: { select: { userId: true, user: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { userId: "asc" }] },
+} satisfies Prisma.CaseSelect;
+
+export const caseOfficerNamesOf = (row: Prisma.CaseGetPayload<{ select: typeof CASE_OFFICERS_SELECT }>): CaseOfficerNames => ({
+  caseOfficerName: row.caseOfficer.name,
+  coOfficerNames: row.coOfficers.map((coOfficer) => coOfficer.user.name),
+});
+
 export const CASE_FOR_STATEMENT_SELECT = {
   ...CASE_SCOPE_SELECT,
+  ...CASE_OFFICERS_SELECT,
   id: true,
   caseNumber: true,
   title: true,
@@ -56,7 +68,6 @@ export const CASE_FOR_STATEMENT_SELECT = {
   referringBody: true,
   committee: { select: { name: true, municipalityId: true } },
   department: { select: { name: true, administrationId: true, administration: { select: { name: true } } } },
-  caseOfficer: { select: { name: true, phone: true } },
   motion: {
     select: {
       authors: { select: { name: true, party: true }, orderBy: { position: "asc" } },
@@ -106,7 +117,10 @@ export const resolveAttachments = async (tx: Tx, caseId: string, caseNumber: str
   });
 };
 
-export const buildInitialContent = (row: CaseForStatement, definition: TTemplateDefinition, signatories: TStatementContent["signatories"], attachments: TAttachment[]): TStatementContent => ({
+export const buildInitialContent = (row: CaseForStatement, definition: TTemplateDefinition, signatories: TStatementContent["signatories"], attachments: TAttachment[]): TStatementContent =>
+  withCaseOfficers(initialContent(row, definition, signatories, attachments), caseOfficerNamesOf(row));
+
+const initialContent = (row: CaseForStatement, definition: TTemplateDefinition, signatories: TStatementContent["signatories"], attachments: TAttachment[]): TStatementContent => ({
   format: 1,
   header: {
     caseNumber: row.caseNumber,

@@ -1,4 +1,6 @@
 // The statements feature's public entry: a statement's stored content and template parsed,
-// its title, and its secrecy mask (attestation and exports read statements through these).
+// its title, its secrecy mask (attestation and exports read statements through these), and
+// naming the case's current handläggare in it before it is sent.
 export { parseStatementContent, parseTemplateDefinition, statementTitleOf } from "./statement-access";
 export { statementSecrecyMask } from "./statement-secrecy";
+export { refreshCaseOfficersInTx } from "./save-statement-section";

@@ -13,9 +13,9 @@ import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { readSection, sameJson, sectionId, writeSection, type SectionRef, type SectionValue } from "../content";
+import { readSection, sameJson, sectionId, withCaseOfficers, writeSection, type SectionRef, type SectionValue } from "../content";
 import type { TSaveSectionInput, TStatementContent, TTemplateDefinition } from "../schemas";
-import { hashStatementContent, resolveAttachments } from "./create-statement";
+import { CASE_OFFICERS_SELECT, caseOfficerNamesOf, hashStatementContent, resolveAttachments } from "./create-statement";
 import { assertStatementEditable, loadStatementForEdit, parseStatementContent } from "./statement-access";
 
 export type SaveSectionResult =
@@ -86,6 +86,26 @@ export const appendVersionInTx = async (
   return version;
 };
 
+const caseOfficerNamesInTx = async (tx: Tx, caseId: string) => caseOfficerNamesOf(await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_OFFICERS_SELECT }));
+
+/**
+ * Before the statement is sent for attestation: the current version names the case's
+ * handläggare as they are now, else a version that does is written (by the sender) so
+ * that what is attested names them. Returns the version to bind.
+ */
+export const refreshCaseOfficersInTx = async (tx: Tx, { actorId, statementId }: { actorId: string; statementId: string }): Promise<number> => {
+  const { currentVersion } = await lockStatement(tx, statementId);
+  const { caseId, versions } = await tx.statement.findUniqueOrThrow({
+    where: { id: statementId },
+    select: { caseId: true, versions: { where: { number: currentVersion }, select: { content: true } } },
+  });
+  const current = parseStatementContent(versions[0]?.content);
+  const refreshed = withCaseOfficers(current, await caseOfficerNamesInTx(tx, caseId));
+  if (sameJson(refreshed, current)) return currentVersion;
+  const version = await appendVersionInTx(tx, { actorId, statementId, caseId, current: currentVersion, content: refreshed, changedSection: "header", action: "statement.save" });
+  return version.number;
+};
+
 export const saveStatementSection = async ({ actor, input: save }: SaveStatementSectionOptions): Promise<SaveSectionResult> => {
   const ref = refOfInput(save);
   return db.$transaction(async (tx) => {
@@ -127,7 +147,8 @@ export const saveStatementSection = async ({ actor, input: save }: SaveStatement
     if (sameJson(value, currentSection)) {
       return { status: "SAVED", version: currentVersion, savedAt: current.createdAt.toISOString(), rebased: false };
     }
-    const content = writeSection(currentContent, value);
+    // Every save names the case's handläggare as they are now (medhandläggare come and go).
+    const content = withCaseOfficers(writeSection(currentContent, value), await caseOfficerNamesInTx(tx, statement.caseId));
     const version = await appendVersionInTx(tx, {
       actorId: actor.id,
       statementId: save.statementId,

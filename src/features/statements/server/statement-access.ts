@@ -1,6 +1,6 @@
 // Loading a case or statement together with what authorization needs, and the rule that
 // only a draft can be edited. Readers of the case may read its statement; only the case's
-// handläggare edits it (src/server/authz: "statement.edit"). Unknown or unreadable → NOT_FOUND.
+// handläggare and medhandläggare edit it (src/server/authz: "statement.edit"). Unknown or unreadable → NOT_FOUND.
 import "server-only";
 import type { StatementStatus } from "@/generated/prisma/enums";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope, type RefusalMessages } from "@/server/authz";
@@ -19,7 +19,7 @@ export const assertStatementEditable = (statement: { status: StatementStatus }):
 };
 
 /** What a reader who is not the handläggare is told when they try to write the statement. */
-export const STATEMENT_EDIT_REFUSED: RefusalMessages = { forbidden: "Bara ärendets handläggare kan skriva tjänsteutlåtandet." };
+export const STATEMENT_EDIT_REFUSED: RefusalMessages = { forbidden: "Bara ärendets handläggare och medhandläggare kan skriva tjänsteutlåtandet." };
 
 /** The statement (its scope is its case's) and its template, authorized for writing. */
 export const loadStatementForEdit = async (client: Db | Tx, actor: Actor, statementId: string) => {
