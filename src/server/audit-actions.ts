@@ -92,6 +92,9 @@ export const AUDIT_ACTIONS = {
   "statement.restore": entry("Version återställd", z.looseObject({ version: count, restoredFrom: count.optional() }), (data, by) =>
     `${by} återställde version ${data.restoredFrom ?? "?"} av tjänsteutlåtandet som version ${data.version}`,
   ),
+  "statement.resolve_signers": entry("Undertecknare hämtade", z.looseObject({ version: count }), (data) =>
+    `Undertecknare och brevhuvud hämtades från organisationen när tjänsteutlåtandet skickades på attestering (version ${data.version})`,
+  ),
   "union_consultation.record": entry("Facklig information registrerad", z.looseObject({ forum: text, date: text }), (data, by) =>
     `${by} registrerade att de fackliga organisationerna informerades (${data.forum} ${data.date})`,
   ),

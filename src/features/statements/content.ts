@@ -131,9 +131,13 @@ export const sectionToPlainText = (section: SectionValue): string => {
 export const refForTemplateSection = (section: TTemplateDefinition["sections"][number]): SectionRef =>
   section.kind === "DECISION_POINTS" ? { kind: "decisionPoints" } : section.kind === "ATTACHMENTS" ? { kind: "attachments" } : { kind: "richText", sectionKey: section.key };
 
+/** `StatementVersion.changedSection` of the version written when sending resolves the signers anew. */
+export const SIGNATORIES_SECTION = "signatories";
+
 export const headingForSection = (definition: TTemplateDefinition, changedSection: string | null): string => {
   if (changedSection === null) return "Hela dokumentet";
   if (changedSection === "header") return "Sidhuvud";
+  if (changedSection === SIGNATORIES_SECTION) return "Undertecknare och brevhuvud (vid attestering)";
   const section = definition.sections.find((item) => sectionId(refForTemplateSection(item)) === changedSection);
   return section?.heading ?? changedSection;
 };

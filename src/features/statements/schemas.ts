@@ -32,7 +32,7 @@ export const ZSectionKeySchema = z
   .regex(/^[a-z][a-z0-9-]{1,39}$/, { error: "Nyckeln får bara innehålla a–z, 0–9 och bindestreck." });
 
 /** Keys that name the structured parts of the content; a rich-text section cannot use them. */
-export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments"]);
+export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments", "signatories"]);
 
 const templateSectionShape = {
   key: ZSectionKeySchema,

@@ -11,7 +11,7 @@ import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
-import { db, type Tx } from "@/server/db";
+import { db, type Db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { defaultDecisionPoint, describeUnionConsultation, lowerFirst } from "../content";
 import { bulletList, doc, EMPTY_DOC, paragraph, type TRichText } from "../rich-text";
@@ -70,8 +70,16 @@ export const CASE_FOR_STATEMENT_SELECT = {
 
 type CaseForStatement = Prisma.CaseGetPayload<{ select: typeof CASE_FOR_STATEMENT_SELECT }>;
 
-/** Stadsdelsdirektör and avdelningschef from the organisation, in the template's order. */
-export const resolveSignatories = async (tx: Tx, row: CaseForStatement, definition: TTemplateDefinition): Promise<TStatementContent["signatories"]> => {
+/** What the letterhead and the signers are resolved from: the case's department and its administration. */
+export const CASE_ORGANISATION_SELECT = {
+  departmentId: true,
+  department: { select: { name: true, administrationId: true, administration: { select: { name: true } } } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseOrganisation = Prisma.CaseGetPayload<{ select: typeof CASE_ORGANISATION_SELECT }>;
+
+/** Stadsdelsdirektör and avdelningschef from the organisation as it is now, in the template's order. */
+export const resolveSignatories = async (tx: Tx | Db, row: CaseOrganisation, definition: TTemplateDefinition): Promise<TStatementContent["signatories"]> => {
   const holders = await tx.membership.findMany({
     where: {
       user: { disabledAt: null },

@@ -2,3 +2,5 @@
 // its title, and its secrecy mask (attestation and exports read statements through these).
 export { parseStatementContent, parseTemplateDefinition, statementTitleOf } from "./statement-access";
 export { statementSecrecyMask } from "./statement-secrecy";
+export { resolveOrganisationAtSend, withCurrentOrganisation } from "./statement-organisation";
+export { CASE_ORGANISATION_SELECT } from "./create-statement";

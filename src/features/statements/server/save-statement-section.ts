@@ -54,7 +54,7 @@ const lockStatement = async (tx: Tx, statementId: string) => {
 /** Writes version `current + 1` with `content` (conditional on currentVersion) and its audit event. */
 export const appendVersionInTx = async (
   tx: Tx,
-  options: { actorId: string; statementId: string; caseId: string; current: number; content: TStatementContent; changedSection: string | null; restoredFromNumber?: number; action: "statement.save" | "statement.restore" },
+  options: { actorId: string; statementId: string; caseId: string; current: number; content: TStatementContent; changedSection: string | null; restoredFromNumber?: number; action: "statement.save" | "statement.restore" | "statement.resolve_signers" },
 ) => {
   const number = options.current + 1;
   const { count } = await tx.statement.updateMany({

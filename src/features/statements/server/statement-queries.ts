@@ -13,7 +13,9 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { headingForSection, missingRequiredSections, statementToPlainText } from "../content";
 import type { TStatementContent, TTemplateDefinition } from "../schemas";
+import { CASE_ORGANISATION_SELECT } from "./create-statement";
 import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
+import { withCurrentOrganisation } from "./statement-organisation";
 
 const loadCase = async (actor: Actor, caseId: string) => {
   const row = await findCaseWithScope(db, caseId, {
@@ -21,6 +23,7 @@ const loadCase = async (actor: Actor, caseId: string) => {
     caseNumber: true,
     title: true,
     status: true,
+    ...CASE_ORGANISATION_SELECT,
     statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
@@ -67,8 +70,10 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
   ]);
   let statement: StatementPageData["statement"] = null;
   if (row.statement && latest) {
-    const content = parseStatementContent(latest.content);
     const definition = parseTemplateDefinition(row.statement.template.definition);
+    const stored = parseStatementContent(latest.content);
+    // A draft names who would sign if it were sent today (sending resolves them anew).
+    const content = row.statement.status === "DRAFT" ? await withCurrentOrganisation(db, stored, row, definition) : stored;
     statement = {
       id: row.statement.id,
       status: row.statement.status,
