@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = {
   "classification.create": entry("Klass skapad", z.looseObject({ code: text }), (data, by) => `${by} skapade klassen ${data.code}`),
   "classification.update": entry("Klass ändrad", z.looseObject({ code: text }), (data, by) => `${by} ändrade klassen ${data.code}`),
   "statement_template.create_default": entry("Standardmall skapad", z.looseObject({ version: count }), () => "Kommunens standardmall för tjänsteutlåtanden skapades"),
+  "statementTemplate.create": entry("Mall skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade mallen ${data.name}`),
   "statementTemplate.update": entry("Mall ändrad", z.looseObject({ name: text, version: count }), (data, by) => `${by} sparade mallen ${data.name} som version ${data.version}`),
   "seed.demo": entry("Demodata inlagd", unit, () => "Demodata lades in"),
 
