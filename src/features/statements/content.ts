@@ -25,7 +25,8 @@ export const PROPOSER_SUGGESTIONS: readonly TProposer[] = [
   { name: "kommunledningskontoret", genitive: "kommunledningskontorets" },
 ];
 
-export const proposerOf = (holder: { proposer?: TProposer | undefined }): TProposer => holder.proposer ?? DEFAULT_PROPOSER;
+/** Who proposes in a template or a statement; absent (written before proposers): förvaltningen. */
+export const proposerOf = (holder: TTemplateDefinition | TStatementContent): TProposer => holder.proposer ?? DEFAULT_PROPOSER;
 
 /** Stands for the proposer's genitive in a template's headings. */
 export const PROPOSER_TOKEN = "{proposer}";
