@@ -2,12 +2,12 @@
 // "Ny mall" on /admin/mallar: a copy of one of the municipality's templates, for the whole
 // municipality or for one committee (then the default for its cases), with who proposes.
 // The usual proposers are offered with their genitive; "Annan" takes both forms typed.
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ActionForm, Field, SelectField, type SelectOption } from "@/components/form";
 import { createStatementTemplateAction } from "../actions";
-import { PROPOSER_SUGGESTIONS } from "../content";
+import { PROPOSER_SUGGESTIONS, PROPOSER_TOKEN } from "../content";
 
-export const OTHER_PROPOSER = "other";
+const OTHER_PROPOSER = "other";
 
 const LABELS = {
   basedOnTemplateId: "Utgår från",
@@ -18,6 +18,7 @@ const LABELS = {
 };
 
 export const CreateTemplateForm = ({ templates, committees }: { templates: SelectOption[]; committees: SelectOption[] }) => {
+  const id = useId();
   const [proposer, setProposer] = useState<string>(PROPOSER_SUGGESTIONS[0]!.name);
   return (
     <ActionForm action={createStatementTemplateAction} submitLabel="Skapa mallen" successMessage="Mallen är skapad." labels={LABELS} ariaLabel="Ny mall">
@@ -25,9 +26,18 @@ export const CreateTemplateForm = ({ templates, committees }: { templates: Selec
         <SelectField name="basedOnTemplateId" label="Utgår från" options={templates} required hint="Avsnitt, underrubrik och undertecknare kopieras." />
         <Field name="name" label="Namn" required maxLength={200} />
         <SelectField name="committeeId" label="Gäller" placeholder="Hela kommunen" options={committees} hint="En nämnds egen mall används för nämndens nya tjänsteutlåtanden. En nämnd har högst en egen mall." />
-        <label className="block">
-          <span className="font-semibold">Förslag till beslut från</span>
-          <select name="proposerChoice" value={proposer} onChange={(event) => setProposer(event.target.value)} className="mt-1 w-full rounded border border-slate-400 px-3 py-2">
+        <div>
+          <label htmlFor={`${id}-proposer`} className="block font-semibold">
+            Förslag till beslut från
+          </label>
+          <select
+            id={`${id}-proposer`}
+            name="proposerChoice"
+            value={proposer}
+            onChange={(event) => setProposer(event.target.value)}
+            aria-describedby={`${id}-proposer-hint`}
+            className="mt-1 w-full rounded border border-slate-400 px-3 py-2"
+          >
             {PROPOSER_SUGGESTIONS.map((suggestion) => (
               <option key={suggestion.name} value={suggestion.name}>
                 {suggestion.name}
@@ -35,8 +45,10 @@ export const CreateTemplateForm = ({ templates, committees }: { templates: Selec
             ))}
             <option value={OTHER_PROPOSER}>annan …</option>
           </select>
-          <span className="mt-1 block text-sm text-slate-600">Namnger rubriken (”{"{proposer}"} förslag till beslut”) och beslutet (”Bifall till … förslag”).</span>
-        </label>
+          <p id={`${id}-proposer-hint`} className="mt-1 text-sm text-slate-600">
+            Namnger rubriken (”{PROPOSER_TOKEN} förslag till beslut”) och beslutet (”Bifall till … förslag”).
+          </p>
+        </div>
       </div>
       {proposer === OTHER_PROPOSER ? (
         <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
