@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = {
   "classification.create": entry("Klass skapad", z.looseObject({ code: text }), (data, by) => `${by} skapade klassen ${data.code}`),
   "classification.update": entry("Klass ändrad", z.looseObject({ code: text }), (data, by) => `${by} ändrade klassen ${data.code}`),
   "statement_template.create_default": entry("Standardmall skapad", z.looseObject({ version: count }), () => "Kommunens standardmall för tjänsteutlåtanden skapades"),
+  "statementTemplate.create": entry("Mall skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade mallen ${data.name}`),
   "statementTemplate.update": entry("Mall ändrad", z.looseObject({ name: text, version: count }), (data, by) => `${by} sparade mallen ${data.name} som version ${data.version}`),
   "seed.demo": entry("Demodata inlagd", unit, () => "Demodata lades in"),
 
@@ -112,6 +113,9 @@ export const AUDIT_ACTIONS = {
   "statement.save": entry("Tjänsteutlåtande sparat", z.looseObject({ version: count }), (data, by) => `${by} sparade tjänsteutlåtandet (version ${data.version})`),
   "statement.restore": entry("Version återställd", z.looseObject({ version: count, restoredFrom: count.optional() }), (data, by) =>
     `${by} återställde version ${data.restoredFrom ?? "?"} av tjänsteutlåtandet som version ${data.version}`,
+  ),
+  "statement.resolve_signers": entry("Undertecknare hämtade", z.looseObject({ version: count }), (data) =>
+    `Undertecknare och brevhuvud hämtades från organisationen när tjänsteutlåtandet skickades på attestering (version ${data.version})`,
   ),
   "union_consultation.record": entry("Facklig information registrerad", z.looseObject({ forum: text, date: text }), (data, by) =>
     `${by} registrerade att de fackliga organisationerna informerades (${data.forum} ${data.date})`,

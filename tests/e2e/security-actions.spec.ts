@@ -311,6 +311,18 @@ const STEPS: Step[] = [
       return [{ templateId: rows[0]!.id, name: rows[0]!.name, definition: rows[0]!.definition }];
     },
   },
+  {
+    action: `${STATEMENTS}#createStatementTemplateAction`,
+    as: "admin",
+    wrongRole: "clas.cederlid",
+    args: async () =>
+      form({
+        basedOnTemplateId: await one(`SELECT id::text FROM statement_template WHERE municipality_id = 'stockholm' AND committee_id IS NULL AND is_default ORDER BY version DESC LIMIT 1`),
+        name: `Testmall ${RUN} ${xss(4)}`,
+        committeeId: ids.committee!,
+        proposerChoice: "presidiet",
+      }),
+  },
 
   // Registration and the case page: the committee's registrator (or the department's handläggare).
   { action: `${CASES}#registerCaseAction`, as: "registrator", wrongRole: "justerare", args: () => registration(`Remiss om belysning ${RUN} ${xss(0)}`, { motion: true }), after: caseFromRedirect("case") },

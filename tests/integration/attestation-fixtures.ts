@@ -30,7 +30,9 @@ export const TEST_TEMPLATE_DEFINITION = {
     { key: "sammanfattning", heading: "Sammanfattning", kind: "RICH_TEXT", required: true, prefill: "NONE" },
     { key: "synpunkter", heading: "Förvaltningens synpunkter och förslag", kind: "RICH_TEXT", required: false, prefill: "NONE" },
   ],
-  signatories: [{ role: "DEPARTMENT_HEAD", label: "avdelningschef" }],
+  // No signers: the fixture's content then already names what sending would resolve
+  // (features/statements/server/statement-organisation.ts), so sending binds version 1.
+  signatories: [],
 } satisfies TTemplateDefinition;
 
 /** Statement content in the statements feature's stored format (ZStatementContentSchema). */
@@ -42,6 +44,9 @@ export const statementContent = (title: string, text: string) =>
       caseOfficerName: "Clas Cederlid",
       caseOfficerPhone: "08-50823326",
       committeeName: "Hägersten-Älvsjö stadsdelsnämnd",
+      // The letterhead of the demo organisation's has-sos, as written when sent.
+      administrationName: "Hägersten-Älvsjö stadsdelsförvaltning",
+      departmentName: "Avdelningen för samhälle och service",
       meetingDate: null,
       title,
       subtitle: "Yttrande till kommunstyrelsen",

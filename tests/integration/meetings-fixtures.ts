@@ -20,6 +20,7 @@ import { CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { DEFAULT_TEMPLATE_DEFINITION } from "@/features/statements/content";
 import { doc, paragraph } from "@/features/statements/rich-text";
 import type { TStatementContent } from "@/features/statements/schemas";
+import { CASE_ORGANISATION_SELECT, parseTemplateDefinition, withCurrentOrganisation } from "@/features/statements/server";
 import { ensureDefaultTemplate } from "@/features/statements/server/templates";
 import { ZAddCaseToAgendaSchema, ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
@@ -129,7 +130,10 @@ export const createCase = async (
     },
   });
   const template = await db.$transaction((tx) => ensureDefaultTemplate(tx, "stockholm"));
-  const content = statementContent(created.caseNumber, title, officerUser.name);
+  // Written today: the letterhead and signers are the organisation's now, as sending would resolve them (so version 1 is the one sent).
+  const attesterIds = attested ? await attestersFor(db, created.id) : [];
+  const organisation = await db.case.findUniqueOrThrow({ where: { id: created.id }, select: CASE_ORGANISATION_SELECT });
+  const content = await withCurrentOrganisation(db, statementContent(created.caseNumber, title, officerUser.name), organisation, parseTemplateDefinition(template.definition));
   await db.statement.create({
     data: {
       caseId: created.id,
@@ -140,7 +144,6 @@ export const createCase = async (
     },
   });
   if (attested) {
-    const attesterIds = await attestersFor(db, created.id);
     await sendStatementForAttestation({ actor: await actorFor(db, officer), input: { caseId: created.id, order: "SEQUENTIAL", attesterIds, versionNumber: 1 } });
     const request = await db.attestationRequest.findFirstOrThrow({ where: { caseId: created.id }, include: { steps: { orderBy: { position: "asc" }, include: { assignee: true } } } });
     for (const step of request.steps) {

@@ -9,6 +9,7 @@
 // (the minutes' own content hash; for agenda and extract the canonical JSON of the read
 // model), so the same content always gives the same bytes.
 import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "@/features/meetings/labels";
+import { proposalHeading } from "@/features/statements/content";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import type { MinutesParagraph, AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server";
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
@@ -78,7 +79,7 @@ const agendaItemBlocks = (item: AgendaExport["items"][number]): Block[] => {
   if (item.caseOfficer) facts.push(`Handläggare: ${item.caseOfficer}${item.caseOfficerPhone ? `, telefon ${item.caseOfficerPhone}` : ""}`);
   if (facts.length > 0) blocks.push(paragraph(facts.join("\n")));
   if (item.proposal.length > 0) {
-    blocks.push({ kind: "heading", level: 4, runs: [{ text: item.kind === "CASE" ? "Förvaltningens förslag till beslut" : "Förslag till beslut" }] });
+    blocks.push({ kind: "heading", level: 4, runs: [{ text: item.kind === "CASE" ? proposalHeading(item.proposerGenitive) : "Förslag till beslut" }] });
     blocks.push(...decisionPointBlocks(item.proposal));
   }
   return blocks;

@@ -30,7 +30,7 @@ export type StatementExportInput = {
   contentHash: string;
   /** The version's createdAt: the documents' creation date (never "now": determinism). */
   createdAt: Date;
-  /** Names as they are now: the letterhead of drafts (attested content carries its own). */
+  /** Names as they are now: the letterhead of content from before the names were recorded in it. */
   caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null };
   /** Null: not attested (or not this content) → a draft with the UTKAST watermark. */
   attestation: StatementAttestation | null;
@@ -96,10 +96,11 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
   if (attestation && attestation.contentHash !== input.contentHash) throw new AttestationMismatchError(attestation.contentHash, input.contentHash);
   const content = maskStatementContent(input.content, mask);
   const header = content.header;
-  // Attested: the organisation as the attested content names it (a later renaming does not
-  // change what was attested); a draft, or content from before the names were recorded: as it is now.
-  const organisation = attestation && header.administrationName !== undefined ? header.administrationName : caseInfo.administrationName;
-  const unit = attestation && header.departmentName !== undefined ? header.departmentName : caseInfo.departmentName;
+  // The organisation as the content names it (a later renaming does not change what was
+  // attested; the loader gives a draft being written today's names); content from before the
+  // names were recorded: as it is now.
+  const organisation = header.administrationName ?? caseInfo.administrationName;
+  const unit = header.departmentName ?? caseInfo.departmentName;
 
   const blocks: Block[] = [
     {

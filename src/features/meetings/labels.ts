@@ -1,5 +1,6 @@
 // Swedish names of the meeting enums, shared by pages, exports and notices.
 import type { AgendaItemKind, DecisionKind, MeetingStatus, MinutesStatus, StatementOfOpinionKind } from "@/generated/prisma/enums";
+import { asProposedLabel, DEFAULT_PROPOSER } from "@/features/statements/content";
 
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   PLANNED: "Planerat",
@@ -22,6 +23,10 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
   TABLED: "Bordläggning",
   REJECTED: "Avslag",
 };
+
+/** The label of a decision: bifall names who proposed the agenda item's proposal ("Bifall till presidiets förslag"). */
+export const decisionKindLabel = (kind: DecisionKind, proposerGenitive: string = DEFAULT_PROPOSER.genitive): string =>
+  kind === "AS_PROPOSED" ? asProposedLabel(proposerGenitive) : DECISION_KIND_LABELS[kind];
 
 export { MEMBER_ROLE_LABELS } from "@/features/admin/committees";
 

@@ -4,13 +4,15 @@
 // pause would only cost time).
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
-import { defineAction, type ActionResult } from "@/server/action";
+import { formOptional, formText } from "@/features/admin/form-state";
+import { defineAction, defineFormAction, type ActionResult } from "@/server/action";
 import { getActor } from "@/server/auth";
 import { createStatement } from "./server/create-statement";
 import { restoreStatementVersion } from "./server/restore-statement-version";
 import { saveStatementSection, type SaveSectionResult } from "./server/save-statement-section";
-import { updateStatementTemplate } from "./server/templates";
-import { ZCreateStatementSchema, ZRestoreVersionSchema, ZSaveSectionSchema, ZTemplateEditSchema } from "./schemas";
+import { PROPOSER_SUGGESTIONS } from "./content";
+import { createStatementTemplate, updateStatementTemplate } from "./server/templates";
+import { ZCreateStatementSchema, ZRestoreVersionSchema, ZSaveSectionSchema, ZTemplateCreateSchema, ZTemplateEditSchema } from "./schemas";
 
 const statementPath = (caseId: string) => `/arenden/${caseId}/tjansteutlatande`;
 
@@ -56,5 +58,19 @@ export const updateStatementTemplateAction = defineAction({
     const result = await updateStatementTemplate({ actor, input });
     revalidatePath("/admin/mallar", "layout");
     return { id: result.id, version: result.version, name: result.name, definition: result.definition };
+  },
+});
+
+/** A suggested proposer by its name, or (choice "other") the two forms typed. */
+const proposerFromForm = (form: FormData) =>
+  PROPOSER_SUGGESTIONS.find((suggestion) => suggestion.name === formText(form, "proposerChoice")) ?? { name: formText(form, "proposer.name"), genitive: formText(form, "proposer.genitive") };
+
+export const createStatementTemplateAction = defineFormAction({
+  schema: ZTemplateCreateSchema,
+  fromFormData: (form) => ({ basedOnTemplateId: formText(form, "basedOnTemplateId"), name: formText(form, "name"), committeeId: formOptional(form, "committeeId"), proposer: proposerFromForm(form) }),
+  handler: async (input, actor) => {
+    const result = await createStatementTemplate({ actor, input });
+    revalidatePath("/admin/mallar", "layout");
+    return { key: result.key };
   },
 });

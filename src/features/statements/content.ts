@@ -4,20 +4,61 @@ import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { longSwedishDate } from "@/lib/dates";
 import { roleTitle } from "@/lib/roles";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
-import type { TAttachment, TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "./schemas";
+import type { TAttachment, TDecisionPoint, THeaderInput, TProposer, TStatementContent, TTemplateDefinition } from "./schemas";
 
 export const DEFAULT_TEMPLATE_KEY = "yttrande-remiss";
 export const DEFAULT_TEMPLATE_NAME = "Tjänsteutlåtande – yttrande över remiss";
 
+// ─── Who proposes ───────────────────────────────────────────────────────────
+
+export const DEFAULT_PROPOSER: TProposer = { name: "förvaltningen", genitive: "förvaltningens" };
+
+/** Usual proposers of a Swedish committee's decisions, offered in the template editor. */
+export const PROPOSER_SUGGESTIONS: readonly TProposer[] = [
+  DEFAULT_PROPOSER,
+  { name: "presidiet", genitive: "presidiets" },
+  { name: "kommunstyrelsen", genitive: "kommunstyrelsens" },
+  { name: "kommunstyrelsens arbetsutskott", genitive: "kommunstyrelsens arbetsutskotts" },
+  { name: "kommunstyrelsens presidium", genitive: "kommunstyrelsens presidiums" },
+  { name: "utskottet", genitive: "utskottets" },
+  { name: "beredningen", genitive: "beredningens" },
+  { name: "kommunledningskontoret", genitive: "kommunledningskontorets" },
+];
+
+/** Who proposes in a template or a statement; absent (written before proposers): förvaltningen. */
+export const proposerOf = (holder: TTemplateDefinition | TStatementContent): TProposer => holder.proposer ?? DEFAULT_PROPOSER;
+
+/** Stands for the proposer's genitive in a template's headings. */
+export const PROPOSER_TOKEN = "{proposer}";
+
+const upperFirst = (value: string): string => (value ? value.charAt(0).toLocaleUpperCase("sv-SE") + value.slice(1) : value);
+
+/** "{proposer} förslag till beslut" → "Presidiets förslag till beslut"; capitalised only where it begins the heading. */
+export const proposerHeading = (heading: string, proposer: TProposer): string =>
+  heading.replaceAll(PROPOSER_TOKEN, (_match: string, offset: number) => (offset === 0 ? upperFirst(proposer.genitive) : proposer.genitive));
+
+/** The definition with its headings naming its proposer: what statements show and check. */
+export const withProposerHeadings = (definition: TTemplateDefinition): TTemplateDefinition => ({
+  ...definition,
+  sections: definition.sections.map((section) => ({ ...section, heading: proposerHeading(section.heading, proposerOf(definition)) })),
+});
+
+/** "Bifall till presidiets förslag": the decision on an agenda item names who proposed it. */
+export const asProposedLabel = (proposerGenitive: string): string => `Bifall till ${proposerGenitive} förslag`;
+
+/** "Presidiets förslag till beslut" over an agenda item's proposal. */
+export const proposalHeading = (proposerGenitive: string): string => `${upperFirst(proposerGenitive)} förslag till beslut`;
+
 /** Modelled on the reference tjänsteutlåtande (Hägersten-Älvsjö, 2024). */
 export const DEFAULT_TEMPLATE_DEFINITION: TTemplateDefinition = {
   subtitle: "Yttrande till {referringBody}",
+  proposer: DEFAULT_PROPOSER,
   sections: [
-    { key: "forslag-till-beslut", heading: "Förvaltningens förslag till beslut", kind: "DECISION_POINTS", required: true, prefill: "NONE" },
+    { key: "forslag-till-beslut", heading: `${PROPOSER_TOKEN} förslag till beslut`, kind: "DECISION_POINTS", required: true, prefill: "NONE" },
     { key: "sammanfattning", heading: "Sammanfattning", kind: "RICH_TEXT", required: true, prefill: "NONE" },
     { key: "arendet", heading: "Ärendet", kind: "RICH_TEXT", required: true, prefill: "MOTION" },
     { key: "arendets-beredning", heading: "Ärendets beredning", kind: "RICH_TEXT", required: true, prefill: "PREPARATION" },
-    { key: "synpunkter", heading: "Förvaltningens synpunkter och förslag", kind: "RICH_TEXT", required: true, prefill: "NONE" },
+    { key: "synpunkter", heading: `${PROPOSER_TOKEN} synpunkter och förslag`, kind: "RICH_TEXT", required: true, prefill: "NONE" },
     { key: "bilagor", heading: "Bilagor", kind: "ATTACHMENTS", required: false, prefill: "NONE" },
   ],
   signatories: [
@@ -140,9 +181,13 @@ export const sectionToPlainText = (section: SectionValue): string => {
 export const refForTemplateSection = (section: TTemplateDefinition["sections"][number]): SectionRef =>
   section.kind === "DECISION_POINTS" ? { kind: "decisionPoints" } : section.kind === "ATTACHMENTS" ? { kind: "attachments" } : { kind: "richText", sectionKey: section.key };
 
+/** `StatementVersion.changedSection` of the version written when sending resolves the signers anew. */
+export const SIGNATORIES_SECTION = "signatories";
+
 export const headingForSection = (definition: TTemplateDefinition, changedSection: string | null): string => {
   if (changedSection === null) return "Hela dokumentet";
   if (changedSection === "header") return "Sidhuvud";
+  if (changedSection === SIGNATORIES_SECTION) return "Undertecknare och brevhuvud (vid attestering)";
   const section = definition.sections.find((item) => sectionId(refForTemplateSection(item)) === changedSection);
   return section?.heading ?? changedSection;
 };

@@ -32,7 +32,7 @@ export const ZSectionKeySchema = z
   .regex(/^[a-z][a-z0-9-]{1,39}$/, { error: "Nyckeln får bara innehålla a–z, 0–9 och bindestreck." });
 
 /** Keys that name the structured parts of the content; a rich-text section cannot use them. */
-export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments"]);
+export const RESERVED_SECTION_KEYS = new Set(["header", "decision-points", "attachments", "signatories"]);
 
 const templateSectionShape = {
   key: ZSectionKeySchema,
@@ -48,11 +48,27 @@ const ZTemplateSignatorySchema = z
   .object({ role: z.enum(SIGNATORY_ROLES), label: line(80).min(1, { error: "Ange en titel." }) })
   .strict();
 
+/**
+ * Who proposes the decision: "förvaltningen", "presidiet", "kommunstyrelsen" … as in running
+ * text, and its genitive ("presidiets"), which headings ("{proposer} förslag till beslut")
+ * and decision labels ("Bifall till presidiets förslag") use. Both are stored: Swedish
+ * genitives of noun phrases are not derived reliably ("kommunstyrelsens arbetsutskotts").
+ */
+export const ZProposerSchema = z
+  .object({
+    name: line(120).min(1, { error: "Ange förslagsställaren, till exempel presidiet." }),
+    genitive: line(120).min(1, { error: "Ange förslagsställaren i genitiv, till exempel presidiets." }),
+  })
+  .strict();
+export type TProposer = z.infer<typeof ZProposerSchema>;
+
 const templateDefinitionShape = {
   /** "{referringBody}" is replaced by the case's referring body, first letter lower-case. */
   subtitle: line(200),
   sections: z.array(ZTemplateSectionSchema).min(1, { error: "Mallen måste ha minst ett avsnitt." }).max(30, { error: "Högst 30 avsnitt." }),
   signatories: z.array(ZTemplateSignatorySchema).max(4, { error: "Högst 4 undertecknare." }),
+  /** Absent in templates from before proposers: förvaltningen (content.ts DEFAULT_PROPOSER). */
+  proposer: ZProposerSchema.optional(),
 };
 
 export const ZTemplateDefinitionSchema = z
@@ -136,6 +152,8 @@ export const ZStatementContentSchema = z
     sections: z.array(z.object({ key: ZSectionKeySchema, body: ZRichTextSchema }).strict()).max(30),
     attachments: z.array(ZAttachmentSchema).max(200),
     signatories: z.array(ZSignatorySchema).max(4),
+    /** Who proposes, from the template (absent in versions from before proposers: förvaltningen). */
+    proposer: ZProposerSchema.optional(),
   })
   .strict();
 
@@ -170,6 +188,8 @@ export const ZCreateStatementSchema = z
     caseId: z.uuid(),
     /** Case documents to list under Bilagor. */
     attachmentDocumentIds: z.array(z.uuid()).max(200),
+    /** One of the templates offered for the case's committee; absent: the committee's default. */
+    templateId: z.uuid().optional(),
   })
   .strict();
 
@@ -199,3 +219,15 @@ export const ZTemplateEditSchema = z
   })
   .strict();
 export type TTemplateEditInput = z.infer<typeof ZTemplateEditSchema>;
+
+/** "Ny mall": a copy of a template, for the whole municipality or one committee, with its proposer. */
+export const ZTemplateCreateSchema = z
+  .object({
+    basedOnTemplateId: z.uuid({ error: "Välj den mall som den nya ska utgå från." }),
+    name: line(200).min(1, { error: "Ange ett namn." }),
+    /** Absent: for the whole municipality. */
+    committeeId: z.string().min(1).max(100).optional(),
+    proposer: ZProposerSchema,
+  })
+  .strict();
+export type TTemplateCreateInput = z.infer<typeof ZTemplateCreateSchema>;

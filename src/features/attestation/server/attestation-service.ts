@@ -18,10 +18,10 @@ import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { resolveOrganisationAtSend } from "@/features/statements/server";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { eligibleAttesters, requiredSectionsMissing, statementAuthorIds } from "./attesters";
 import { authenticateForAttestation } from "./confirm-identity";
-import { refreshCaseOfficersInTx } from "@/features/statements/server";
 import * as engine from "./engine";
 import { statementSubject, statementVersionOf, type StatementSubject } from "./statement-subject";
 
@@ -69,9 +69,9 @@ export const sendStatementForAttestation = async ({ actor, input, now = new Date
       bind: async (statement) => {
         if (statement.status !== "DRAFT") throw new AppError("INVALID_STATE", `Statement is ${statement.status}`, { userMessage: "Tjänsteutlåtandet är redan skickat på attestering eller attesterat." });
         if (statement.currentVersion !== input.versionNumber) throw new AppError("CONFLICT", `Version ${input.versionNumber} is not current (${statement.currentVersion})`, { userMessage: "Tjänsteutlåtandet har ändrats sedan du öppnade sidan. Läs in sidan på nytt." });
-        // What is attested names the handläggare and medhandläggare the case has now.
-        const current = await refreshCaseOfficersInTx(tx, { actorId: actor.id, statementId: statement.id });
-        const version = await statementVersionOf(tx, statement.id, current, CURRENT_HASH_SCHEME);
+        // The handläggare, signers and letterhead are today's: what is attested names them as sent.
+        const sentNumber = await resolveOrganisationAtSend(tx, { actorId: actor.id, statementId: statement.id });
+        const version = await statementVersionOf(tx, statement.id, sentNumber, CURRENT_HASH_SCHEME);
         const missing = await requiredSectionsMissing(tx, statement.id, version.content);
         if (missing.length > 0) {
           throw new AppError("INVALID_STATE", `Required sections without content: ${missing.join(", ")}`, { userMessage: `Fyll i de obligatoriska avsnitten innan du skickar: ${missing.join(", ")}.` });

@@ -9,9 +9,8 @@ import "server-only";
 import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server";
 import { can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
-import { statementSecrecyMask } from "@/features/statements/server";
+import { CASE_ORGANISATION_SELECT, parseStatementContent, parseTemplateDefinition, statementSecrecyMask, withCurrentOrganisation } from "@/features/statements/server";
 import { maskCaseTitle } from "@/features/cases/secrecy";
-import { ZStatementContentSchema, ZTemplateDefinitionSchema } from "@/features/statements/schemas";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -45,15 +44,10 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     where: { id: statementId },
     select: {
       id: true,
+      status: true,
       currentVersion: true,
       template: { select: { definition: true } },
-      case: {
-        select: {
-          ...CASE_SCOPE_SELECT,
-          caseNumber: true,
-          department: { select: { administrationId: true, name: true, administration: { select: { name: true } } } },
-        },
-      },
+      case: { select: { ...CASE_SCOPE_SELECT, ...CASE_ORGANISATION_SELECT, caseNumber: true } },
     },
   });
   // Unknown and unreadable look the same: nothing tells whether the statement exists.
@@ -91,12 +85,17 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     };
   }
 
-  const content = ZStatementContentSchema.parse(version.content);
+  const definition = parseTemplateDefinition(statement.template.definition);
+  const stored = parseStatementContent(version.content);
+  // The draft being written shows who would sign if it were sent today; a version that was
+  // sent (or an older one) shows the names it carries, as attested.
+  const live = statement.status === "DRAFT" && versionNumber === statement.currentVersion;
+  const content = live ? await withCurrentOrganisation(db, stored, statement.case, definition) : stored;
   // The public copy shows what the public diarium shows; the internal one what this reader may read.
   const mask = await statementSecrecyMask(db, variant === "public" ? "public" : actor, statement.case, [content]);
   const document = statementToDocument({
     content,
-    definition: ZTemplateDefinitionSchema.parse(statement.template.definition),
+    definition,
     contentHash,
     createdAt: version.createdAt,
     caseInfo: {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ExportButtons } from "@/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
-import { DECISION_KIND_LABELS, OPINION_KIND_LABELS } from "../labels";
+import { decisionKindLabel, OPINION_KIND_LABELS } from "../labels";
 import type { getExtractView } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, Hidden } from "@/components/form";
 
@@ -33,7 +33,7 @@ export const ExtractView = ({ view }: { view: View }) => {
           § {paragraph.paragraph} {paragraph.title}
         </h2>
         {paragraph.caseNumber ? <p className="text-slate-700">{paragraph.caseNumber}</p> : null}
-        <p className="mt-2 font-medium">Beslut ({DECISION_KIND_LABELS[paragraph.kind]})</p>
+        <p className="mt-2 font-medium">Beslut ({decisionKindLabel(paragraph.kind, paragraph.proposerGenitive)})</p>
         <ul className="list-disc pl-6">
           {paragraph.decisionPoints.map((point, index) => (
             <li key={index}>{point}</li>

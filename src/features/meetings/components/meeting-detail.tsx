@@ -12,7 +12,8 @@ import {
   removeAgendaItemAction,
   setAttendanceAction,
 } from "../actions";
-import { AGENDA_KIND_LABELS, DECISION_KIND_LABELS, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
+import { proposalHeading } from "@/features/statements/content";
+import { AGENDA_KIND_LABELS, decisionKindLabel, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
@@ -37,7 +38,7 @@ const DecisionView = ({ item, meetingId }: { item: Item; meetingId: string }) =>
   return (
     <div className="mt-3 rounded border border-green-300 bg-green-50 p-3" data-testid={`decision-${item.position}`}>
       <p className="font-semibold">
-        § {decision.paragraph}/{decision.year} – {DECISION_KIND_LABELS[decision.kind]}
+        § {decision.paragraph}/{decision.year} – {decisionKindLabel(decision.kind, item.proposerGenitive)}
         {decision.immediateApproval ? " (omedelbart justerad)" : ""}
       </p>
       <h4 className="mt-2 font-medium">Beslut</h4>
@@ -90,12 +91,12 @@ const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) =>
     <ActionForm action={recordDecisionAction} submitLabel={`Registrera beslut för punkt ${item.position}`} testId={`decision-form-${item.position}`}>
       <Hidden name="meetingId" value={meetingId} />
       <Hidden name="agendaItemId" value={item.id} />
-      <SelectField name="kind" label="Beslut" options={DECISION_KINDS.map((kind) => ({ value: kind, label: DECISION_KIND_LABELS[kind] }))} defaultValue="AS_PROPOSED" />
+      <SelectField name="kind" label="Beslut" options={DECISION_KINDS.map((kind) => ({ value: kind, label: decisionKindLabel(kind, item.proposerGenitive) }))} defaultValue="AS_PROPOSED" />
       <Field
         name="decisionPoints"
         label="Beslutspunkter (en per rad)"
         rows={3}
-        hint="Lämna tomt vid bifall för att använda förvaltningens förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut."
+        hint={`Lämna tomt vid bifall för att använda ${item.proposerGenitive} förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut.`}
       />
       <fieldset className="mt-3">
         <legend className="font-medium">Yrkanden</legend>
@@ -262,7 +263,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
               </p>
               {item.case ? (
                 <>
-                  <h4 className="mt-2 font-medium">Förvaltningens förslag till beslut</h4>
+                  <h4 className="mt-2 font-medium">{proposalHeading(item.proposerGenitive)}</h4>
                   <DecisionPoints points={item.proposal} />
                   {item.unionConsultations.map((row) => (
                     <p key={row.id} className="mt-1 text-sm text-slate-700">

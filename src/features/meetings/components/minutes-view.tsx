@@ -3,7 +3,7 @@ import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { StepUpLogin } from "@/features/auth/components";
 import { ExportButtons } from "@/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
-import { DECISION_KIND_LABELS, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
+import { decisionKindLabel, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
 import type { getMinutesView } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
 import { formatDateTime } from "@/lib/dates";
@@ -85,7 +85,7 @@ export const MinutesView = ({ view }: { view: View }) => {
                 § {paragraph.paragraph} {masked.has(paragraph.decisionId) ? <em>{paragraph.title}</em> : paragraph.title}
               </h3>
               {paragraph.caseNumber ? <p className="text-slate-700">{paragraph.caseNumber}</p> : null}
-              <p className="font-medium">Beslut ({DECISION_KIND_LABELS[paragraph.kind]})</p>
+              <p className="font-medium">Beslut ({decisionKindLabel(paragraph.kind, paragraph.proposerGenitive)})</p>
               <ul className="list-disc pl-6">
                 {paragraph.decisionPoints.map((point, index) => (
                   <li key={index}>{point}</li>

@@ -78,6 +78,7 @@ export const addCaseToAgenda = async ({ actor, input }: AddCaseToAgendaOptions) 
         caseId,
         title: found.title,
         proposal: statement.decisionPoints as Prisma.InputJsonValue,
+        proposerGenitive: statement.proposerGenitive,
       },
     });
     await touchMeeting(tx, meetingId);

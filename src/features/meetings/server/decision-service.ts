@@ -11,7 +11,7 @@ import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { meetingDay, meetingYear, notBeforeMeeting } from "../dates";
 import { inOfficeOn } from "@/features/admin/committees";
-import { DECISION_KIND_LABELS } from "../labels";
+import { decisionKindLabel } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
 import { formatDate } from "@/lib/dates";
@@ -37,8 +37,12 @@ export const allocateParagraph = async (tx: Tx, committeeId: string, year: numbe
   }
 };
 
+const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
+
 /** The standard wording when the secretary leaves the decision points empty. */
-const standardPoints = (kind: DecisionKind, itemKind: AgendaItemKind, proposal: string[]): string[] => {
+const standardPoints = (kind: DecisionKind, item: { kind: AgendaItemKind; proposal: Prisma.JsonValue; proposerGenitive: string }): string[] => {
+  const proposal = proposalOf(item.proposal);
+  const itemKind = item.kind;
   switch (kind) {
     case "AS_PROPOSED":
       if (proposal.length > 0) return proposal;
@@ -52,7 +56,7 @@ const standardPoints = (kind: DecisionKind, itemKind: AgendaItemKind, proposal: 
     case "TABLED":
       return ["Ärendet bordläggs."];
     case "REJECTED":
-      return ["Nämnden avslår förvaltningens förslag."];
+      return [`Nämnden avslår ${item.proposerGenitive} förslag.`];
   }
 };
 
@@ -77,8 +81,6 @@ const assertVotersAreMembers = async (tx: Tx, { committeeId, startsAt }: LockedM
   }
 };
 
-const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
-
 export type RecordDecisionOptions = { actor: Actor; input: z.output<typeof ZRecordDecisionSchema>; now?: Date };
 
 export const recordDecision = async ({ actor, input: data, now = new Date() }: RecordDecisionOptions) => {
@@ -87,7 +89,7 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
     assertMeetingInSession(meeting, now);
     const item = await tx.agendaItem.findUnique({
       where: { id: data.agendaItemId },
-      select: { id: true, meetingId: true, kind: true, caseId: true, title: true, proposal: true, decision: { select: { id: true } }, meeting: { select: { committeeId: true } } },
+      select: { id: true, meetingId: true, kind: true, caseId: true, title: true, proposal: true, proposerGenitive: true, decision: { select: { id: true } }, meeting: { select: { committeeId: true } } },
     });
     if (!item || item.meetingId !== data.meetingId) {
       throw new AppError("VALIDATION", "Agenda item of another meeting", {
@@ -99,7 +101,7 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
     }
     if (item.decision) throw new AppError("CONFLICT", "Decision exists", { userMessage: "Beslut är redan registrerat för ärendepunkten. Ändra det befintliga beslutet i stället." });
     await assertVotersAreMembers(tx, meeting, data.votes);
-    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, item.kind, proposalOf(item.proposal));
+    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, item);
     const year = meetingYear(meeting.startsAt);
     const paragraph = await allocateParagraph(tx, meeting.committeeId, year);
     const decision = await tx.decision.create({
@@ -129,7 +131,7 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
         meetingDate: formatDate(meeting.startsAt),
         paragraph: `§ ${paragraph}/${year}`,
         kind: data.kind,
-        label: DECISION_KIND_LABELS[data.kind],
+        label: decisionKindLabel(data.kind, item.proposerGenitive),
         immediateApproval: data.immediateApproval,
       },
     });
@@ -146,7 +148,7 @@ const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => 
   const meeting = await lockMeetingForEdit(tx, actor, found.agendaItem.meetingId);
   const decision = await tx.decision.findUniqueOrThrow({
     where: { id: decisionId },
-    include: { agendaItem: { select: { id: true, kind: true, caseId: true, proposal: true } } },
+    include: { agendaItem: { select: { id: true, kind: true, caseId: true, proposal: true, proposerGenitive: true } } },
   });
   return { meeting, decision };
 };
@@ -160,7 +162,7 @@ export const updateDecision = async ({ actor, input: data }: UpdateDecisionOptio
       throw new AppError("INVALID_STATE", "Immediately approved paragraph", { userMessage: `§ ${decision.paragraph} är omedelbart justerad och kan inte ändras.` });
     }
     await assertVotersAreMembers(tx, meeting, data.votes);
-    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, decision.agendaItem.kind, proposalOf(decision.agendaItem.proposal));
+    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, decision.agendaItem);
     await tx.decision.update({
       where: { id: decision.id },
       data: { kind: data.kind, decisionPoints, motions: data.motions, votes: data.votes ?? Prisma.DbNull, immediateApproval: data.immediateApproval },

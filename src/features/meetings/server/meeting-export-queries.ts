@@ -69,6 +69,7 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: MeetingV
         caseOfficerPhone: shown?.caseOfficer.phone ?? null,
         department: shown?.department.name ?? null,
         proposal: secrecyReference ? [secrecyNotice(secrecyReference)] : stringsOf(item.proposal),
+        proposerGenitive: item.proposerGenitive,
       };
     }),
   };
@@ -184,6 +185,7 @@ const standaloneParagraph = async (decisionId: string) => {
     caseId: decision.agendaItem.caseId,
     caseNumber: decision.agendaItem.case?.caseNumber ?? null,
     title: decision.agendaItem.title,
+    proposerGenitive: decision.agendaItem.proposerGenitive,
     kind: decision.kind,
     decisionPoints: stringsOf(decision.decisionPoints),
     motions: ZMotionsSchema.safeParse(decision.motions).data ?? [],

@@ -98,6 +98,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
         title: secrecyReference ? CONFIDENTIAL_CASE_TITLE : item.title,
         secrecyReference,
         proposal: notice ?? stringsOf(item.proposal),
+        proposerGenitive: item.proposerGenitive,
         case: item.case
           ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: secrecyReference ? null : item.case.caseOfficer.name }
           : null,

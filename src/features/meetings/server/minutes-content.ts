@@ -44,6 +44,8 @@ export const ZMinutesContentSchema = z
           caseNumber: text.nullable(),
           title: text,
           kind: z.enum(DecisionKind),
+          /** Who proposed the item's proposal, in the genitive: "Bifall till presidiets förslag". Absent in minutes sent before it was recorded (förvaltningens). */
+          proposerGenitive: text.optional(),
           decisionPoints: z.array(text),
           motions: z.array(z.object({ party: text.optional(), member: text, text }).strict()),
           /** Totals always; the roll call too when it was taken per member. */
@@ -138,6 +140,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
         caseNumber: item.case?.caseNumber ?? null,
         title: item.title,
         kind: decision.kind,
+        proposerGenitive: item.proposerGenitive,
         decisionPoints: stringsOf(decision.decisionPoints),
         motions: motions.success ? motions.data : [],
         votes: votes

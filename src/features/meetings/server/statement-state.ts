@@ -4,6 +4,7 @@
 // the proposal is read from exactly the version the attestation binds to.
 import "server-only";
 import { getAttestationState } from "@/features/attestation/server";
+import { proposerOf } from "@/features/statements/content";
 import { ZStatementContentSchema } from "@/features/statements/schemas";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -13,6 +14,8 @@ export type AttestedStatement = {
   versionNumber: number;
   contentHash: string;
   decisionPoints: string[];
+  /** Who proposes, in the genitive ("presidiets"), as the attested content names it. */
+  proposerGenitive: string;
   attestedAt: Date | null;
 };
 
@@ -36,6 +39,7 @@ export const getAttestedStatement = async (client: Db | Tx, caseId: string): Pro
     versionNumber: state.request.versionNumber,
     contentHash: state.request.contentHash,
     decisionPoints: content.data.decisionPoints.map((point) => point.text),
+    proposerGenitive: proposerOf(content.data).genitive,
     attestedAt: state.request.completedAt,
   };
 };

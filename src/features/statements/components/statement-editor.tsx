@@ -357,7 +357,7 @@ export const StatementEditor = ({ caseId, statementId, version, content, definit
           ))}
         </ul>
       )}
-      <p className="mt-1 text-sm text-slate-600">Hämtas från organisationen när tjänsteutlåtandet skapas.</p>
+      <p className="mt-1 text-sm text-slate-600">Som organisationen ser ut i dag. Undertecknarna hämtas på nytt när tjänsteutlåtandet skickas på attestering.</p>
     </section>
   </div>
 );

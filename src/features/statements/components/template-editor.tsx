@@ -7,14 +7,14 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { updateStatementTemplateAction } from "../actions";
-import { TEMPLATE_CONFLICT_MESSAGE } from "../content";
+import { PROPOSER_TOKEN, proposerOf, TEMPLATE_CONFLICT_MESSAGE } from "../content";
 import { PREFILL_LABELS, SECTION_KIND_LABELS, SIGNATORY_ROLE_LABELS } from "../labels";
 import { PREFILLS, SECTION_KINDS, SIGNATORY_ROLES, type TPrefill, type TSectionKind, type TSignatoryRole, type TTemplateDefinition } from "../schemas";
 import { ErrorSummary, LabelledControl } from "@/components/form";
 
 type SectionDraft = { uid: string; key?: string; heading: string; kind: TSectionKind; required: boolean; prefill: TPrefill };
 type SignatoryDraft = { uid: string; role: TSignatoryRole; label: string };
-type Draft = { name: string; subtitle: string; sections: SectionDraft[]; signatories: SignatoryDraft[] };
+type Draft = { name: string; subtitle: string; proposerName: string; proposerGenitive: string; sections: SectionDraft[]; signatories: SignatoryDraft[] };
 
 type FieldError = { id: string; label: string; messages: string[] };
 type Failure = { message: string; conflict: boolean; fields: FieldError[] };
@@ -26,6 +26,8 @@ const MAX_SIGNATORIES = 4;
 const toDraft = (name: string, definition: TTemplateDefinition): Draft => ({
   name,
   subtitle: definition.subtitle,
+  proposerName: proposerOf(definition).name,
+  proposerGenitive: proposerOf(definition).genitive,
   sections: definition.sections.map((section, index) => ({ uid: `s${index}-${section.key}`, ...section })),
   signatories: definition.signatories.map((signatory, index) => ({ uid: `g${index}`, ...signatory })),
 });
@@ -35,6 +37,7 @@ const toInput = (templateId: string, draft: Draft) => ({
   name: draft.name,
   definition: {
     subtitle: draft.subtitle,
+    proposer: { name: draft.proposerName, genitive: draft.proposerGenitive },
     sections: draft.sections.map(({ key, heading, kind, required, prefill }) => ({ ...(key ? { key } : {}), heading, kind, required, prefill: kind === "RICH_TEXT" ? prefill : "NONE" })),
     signatories: draft.signatories.map(({ role, label }) => ({ role, label })),
   },
@@ -50,6 +53,7 @@ const fieldErrorsFor = (fieldErrors: Record<string, string[]>, submitted: Draft,
     const [first, second, index, field] = path.split(".");
     if (first === "name") return { id: ids.name, label: "Namn", messages };
     if (first === "definition" && second === "subtitle") return { id: ids.subtitle, label: "Underrubrik", messages };
+    if (first === "definition" && second === "proposer") return index === "genitive" ? { id: ids.proposerGenitive, label: "Förslagsställare i genitiv", messages } : { id: ids.proposerName, label: "Förslagsställare", messages };
     if (first === "definition" && second === "sections") {
       const position = Number(index);
       const section = index !== undefined ? submitted.sections[position] : undefined;
@@ -71,6 +75,8 @@ const fieldIds = (prefix: string) => ({
   summary: `${prefix}-summary`,
   name: `${prefix}-name`,
   subtitle: `${prefix}-subtitle`,
+  proposerName: `${prefix}-proposer-name`,
+  proposerGenitive: `${prefix}-proposer-genitive`,
   sections: `${prefix}-sections`,
   addSection: `${prefix}-add-section`,
   signatories: `${prefix}-signatories`,
@@ -284,6 +290,28 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
             />
           )}
         </LabelledControl>
+        <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
+          {(
+            [
+              [ids.proposerName, "Förslagsställare", "proposerName", "Som i löpande text: förvaltningen, presidiet, kommunstyrelsen …"],
+              [ids.proposerGenitive, "Förslagsställare i genitiv", "proposerGenitive", `Ersätter ${PROPOSER_TOKEN} i rubrikerna och står i beslutet ”Bifall till … förslag”: förvaltningens, presidiets …`],
+            ] as const
+          ).map(([id, label, field, hint]) => (
+            <LabelledControl key={id} id={id} label={<>{label} <span className="text-slate-600">(obligatoriskt)</span></>} hint={hint} errors={errorsById.get(id)}>
+              {(describedBy) => (
+                <input
+                  id={id}
+                  value={draft[field]}
+                  maxLength={120}
+                  onChange={(event) => change((current) => ({ ...current, [field]: event.target.value }))}
+                  aria-invalid={errorsById.has(id) || undefined}
+                  aria-describedby={describedBy}
+                  className={inputClass(errorsById.has(id))}
+                />
+              )}
+            </LabelledControl>
+          ))}
+        </div>
       </section>
 
       <section aria-labelledby={ids.signatories} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -339,7 +367,7 @@ export const TemplateEditor = ({ templateId: initialTemplateId, version: initial
         </h2>
         <p className="text-slate-700">
           I dokumentets ordning. Ett obligatoriskt avsnitt måste ha innehåll innan tjänsteutlåtandet kan skickas på attestering. Förifyllning gäller textavsnitt: Motionen ger
-          motionärerna och att-satserna, Beredningen ger avdelningen och när de fackliga organisationerna informerades.
+          motionärerna och att-satserna, Beredningen ger avdelningen och när de fackliga organisationerna informerades. {PROPOSER_TOKEN} i en rubrik blir förslagsställaren i genitiv, till exempel ”{PROPOSER_TOKEN} förslag till beslut” → ”Presidiets förslag till beslut”.
         </p>
         {errorsById.get(ids.sections) ? <p className="text-sm font-semibold text-red-700">{errorsById.get(ids.sections)!.join(" ")}</p> : null}
         <ol className="space-y-4">

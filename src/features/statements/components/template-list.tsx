@@ -2,12 +2,13 @@
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
+import { proposerOf } from "../content";
 import type { TemplateListRow } from "../server/templates";
 
 export const templatePath = (key: string): string => `/admin/mallar/${encodeURIComponent(key)}`;
 
 export const TemplateList = ({ templates }: { templates: TemplateListRow[] }) => (
-  <DataTable caption="Mallar för tjänsteutlåtanden" columns={["Namn", "Version", "Senast ändrad", "Avsnitt"]}>
+  <DataTable caption="Mallar för tjänsteutlåtanden" columns={["Namn", "Gäller", "Förslag från", "Version", "Senast ändrad", "Avsnitt"]}>
     {templates.map((template) => (
       <tr key={template.id} className={ROW}>
         <RowHeaderCell>
@@ -16,6 +17,8 @@ export const TemplateList = ({ templates }: { templates: TemplateListRow[] }) =>
           </Link>
           {template.isDefault ? <span className="ml-2 text-sm font-normal text-slate-700">(används för nya tjänsteutlåtanden)</span> : null}
         </RowHeaderCell>
+        <td className={CELL}>{template.committeeName ?? "Hela kommunen"}</td>
+        <td className={CELL}>{proposerOf(template.definition).name}</td>
         <td className={CELL}>{template.version}</td>
         <td className={CELL}>{formatDate(template.updatedAt)}</td>
         <td className={CELL}>{template.definition.sections.map((section) => section.heading).join(", ")}</td>

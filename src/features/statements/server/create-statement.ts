@@ -11,13 +11,13 @@ import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
 import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
-import { db, type Tx } from "@/server/db";
+import { db, type Db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { defaultDecisionPoint, describeUnionConsultation, lowerFirst, withCaseOfficers, type CaseOfficerNames } from "../content";
+import { defaultDecisionPoint, describeUnionConsultation, lowerFirst, proposerOf, withCaseOfficers, type CaseOfficerNames } from "../content";
 import { bulletList, doc, EMPTY_DOC, paragraph, type TRichText } from "../rich-text";
 import { ZCreateStatementSchema, type TAttachment, type TStatementContent, type TTemplateDefinition } from "../schemas";
 import { STATEMENT_EDIT_REFUSED } from "./statement-access";
-import { ensureDefaultTemplate } from "./templates";
+import { ensureDefaultTemplate, templatesForCommittee, type StatementTemplateRow } from "./templates";
 
 export const hashStatementContent = (content: TStatementContent): string => sha256Hex(canonicalJson(content as unknown as CanonicalValue));
 
@@ -81,8 +81,17 @@ export const CASE_FOR_STATEMENT_SELECT = {
 
 type CaseForStatement = Prisma.CaseGetPayload<{ select: typeof CASE_FOR_STATEMENT_SELECT }>;
 
-/** Stadsdelsdirektör and avdelningschef from the organisation, in the template's order. */
-export const resolveSignatories = async (tx: Tx, row: CaseForStatement, definition: TTemplateDefinition): Promise<TStatementContent["signatories"]> => {
+/** What the letterhead and the signers are resolved from: the case's department and its administration. */
+export const CASE_ORGANISATION_SELECT = {
+  ...CASE_OFFICERS_SELECT,
+  departmentId: true,
+  department: { select: { name: true, administrationId: true, administration: { select: { name: true } } } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseOrganisation = Prisma.CaseGetPayload<{ select: typeof CASE_ORGANISATION_SELECT }>;
+
+/** Stadsdelsdirektör and avdelningschef from the organisation as it is now, in the template's order. */
+export const resolveSignatories = async (tx: Tx | Db, row: CaseOrganisation, definition: TTemplateDefinition): Promise<TStatementContent["signatories"]> => {
   const holders = await tx.membership.findMany({
     where: {
       user: { disabledAt: null },
@@ -144,6 +153,7 @@ const initialContent = (row: CaseForStatement, definition: TTemplateDefinition, 
     })),
   attachments,
   signatories,
+  proposer: proposerOf(definition),
 });
 
 type InsertStatementOptions = { actorId: string; caseId: string; templateId: string; content: TStatementContent };
@@ -164,17 +174,26 @@ export const insertStatementInTx = async (tx: Tx, { actorId, caseId, templateId,
   return statement;
 };
 
+/** The chosen template, one of those offered for the case's committee; none chosen: the committee's default. */
+const chooseTemplate = async (tx: Tx, row: CaseForStatement, templateId: string | undefined): Promise<StatementTemplateRow> => {
+  await ensureDefaultTemplate(tx, row.committee.municipalityId);
+  const offered = await templatesForCommittee(tx, { municipalityId: row.committee.municipalityId, committeeId: row.committeeId });
+  const chosen = templateId === undefined ? offered.find((template) => template.isDefault) : offered.find((template) => template.id === templateId);
+  if (!chosen) throw new AppError("VALIDATION", `Template ${templateId} not offered for ${row.committeeId}`, { fieldErrors: { templateId: ["Välj en av mallarna för ärendets nämnd."] } });
+  return chosen;
+};
+
 export type CreateStatementOptions = { actor: Actor; input: z.output<typeof ZCreateStatementSchema> };
 
 export const createStatement = async ({ actor, input }: CreateStatementOptions): Promise<{ statementId: string; version: number }> => {
-  const { caseId, attachmentDocumentIds } = input;
+  const { caseId, attachmentDocumentIds, templateId } = input;
   return db.$transaction(async (tx) => {
     const row = await tx.case.findUnique({ where: { id: caseId }, select: CASE_FOR_STATEMENT_SELECT });
     if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
     authorize(actor, "statement.edit", toCaseScope(row), STATEMENT_EDIT_REFUSED);
     if (row.status !== "OPEN") throw new AppError("INVALID_STATE", `Case is ${row.status}`, { userMessage: "Ärendet är avslutat. Ett tjänsteutlåtande kan inte skapas." });
     if (row.statement) throw new AppError("CONFLICT", "Case already has a statement", { userMessage: "Ärendet har redan ett tjänsteutlåtande." });
-    const template = await ensureDefaultTemplate(tx, row.committee.municipalityId);
+    const template = await chooseTemplate(tx, row, templateId);
     const signatories = await resolveSignatories(tx, row, template.definition);
     const attachments = await resolveAttachments(tx, row.id, row.caseNumber, attachmentDocumentIds);
     const content = buildInitialContent(row, template.definition, signatories, attachments);

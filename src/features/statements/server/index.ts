@@ -3,4 +3,5 @@
 // naming the case's current handläggare in it before it is sent.
 export { parseStatementContent, parseTemplateDefinition, statementTitleOf } from "./statement-access";
 export { statementSecrecyMask } from "./statement-secrecy";
-export { refreshCaseOfficersInTx } from "./save-statement-section";
+export { resolveOrganisationAtSend, withCurrentOrganisation } from "./statement-organisation";
+export { CASE_ORGANISATION_SELECT } from "./create-statement";

@@ -54,7 +54,7 @@ const lockStatement = async (tx: Tx, statementId: string) => {
 /** Writes version `current + 1` with `content` (conditional on currentVersion) and its audit event. */
 export const appendVersionInTx = async (
   tx: Tx,
-  options: { actorId: string; statementId: string; caseId: string; current: number; content: TStatementContent; changedSection: string | null; restoredFromNumber?: number; action: "statement.save" | "statement.restore" },
+  options: { actorId: string; statementId: string; caseId: string; current: number; content: TStatementContent; changedSection: string | null; restoredFromNumber?: number; action: "statement.save" | "statement.restore" | "statement.resolve_signers" },
 ) => {
   const number = options.current + 1;
   const { count } = await tx.statement.updateMany({
@@ -87,24 +87,6 @@ export const appendVersionInTx = async (
 };
 
 const caseOfficerNamesInTx = async (tx: Tx, caseId: string) => caseOfficerNamesOf(await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_OFFICERS_SELECT }));
-
-/**
- * Before the statement is sent for attestation: the current version names the case's
- * handläggare as they are now, else a version that does is written (by the sender) so
- * that what is attested names them. Returns the version to bind.
- */
-export const refreshCaseOfficersInTx = async (tx: Tx, { actorId, statementId }: { actorId: string; statementId: string }): Promise<number> => {
-  const { currentVersion } = await lockStatement(tx, statementId);
-  const { caseId, versions } = await tx.statement.findUniqueOrThrow({
-    where: { id: statementId },
-    select: { caseId: true, versions: { where: { number: currentVersion }, select: { content: true } } },
-  });
-  const current = parseStatementContent(versions[0]?.content);
-  const refreshed = withCaseOfficers(current, await caseOfficerNamesInTx(tx, caseId));
-  if (sameJson(refreshed, current)) return currentVersion;
-  const version = await appendVersionInTx(tx, { actorId, statementId, caseId, current: currentVersion, content: refreshed, changedSection: "header", action: "statement.save" });
-  return version.number;
-};
 
 export const saveStatementSection = async ({ actor, input: save }: SaveStatementSectionOptions): Promise<SaveSectionResult> => {
   const ref = refOfInput(save);

@@ -7,6 +7,7 @@ import { authorize, CASE_SCOPE_SELECT, toCaseScope, type RefusalMessages } from 
 import type { Actor } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { withProposerHeadings } from "../content";
 import { ZStatementContentSchema, ZTemplateDefinitionSchema, type TStatementContent, type TTemplateDefinition } from "../schemas";
 
 export const STATEMENT_LOCKED_MESSAGE = "Tjänsteutlåtandet är skickat på attestering och kan inte ändras. Det måste först återkallas.";
@@ -39,7 +40,8 @@ export const loadStatementForEdit = async (client: Db | Tx, actor: Actor, statem
   return { ...statement, definition: parseTemplateDefinition(statement.template.definition) };
 };
 
-export const parseTemplateDefinition = (json: unknown): TTemplateDefinition => ZTemplateDefinitionSchema.parse(json);
+/** A stored template version as statements use it: its headings name its proposer (the admin's editor reads the raw definition). */
+export const parseTemplateDefinition = (json: unknown): TTemplateDefinition => withProposerHeadings(ZTemplateDefinitionSchema.parse(json));
 
 /** Stored content was validated on write; parsing again guards against rows edited outside the app. */
 export const parseStatementContent = (json: unknown): TStatementContent => ZStatementContentSchema.parse(json);

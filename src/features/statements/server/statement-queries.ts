@@ -11,9 +11,12 @@ import { formatDocumentNumber } from "@/lib/case-number";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { headingForSection, missingRequiredSections, statementToPlainText } from "../content";
+import { headingForSection, missingRequiredSections, proposerOf, statementToPlainText } from "../content";
 import type { TStatementContent, TTemplateDefinition } from "../schemas";
+import { CASE_ORGANISATION_SELECT } from "./create-statement";
 import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
+import { withCurrentOrganisation } from "./statement-organisation";
+import { templatesForCommittee } from "./templates";
 
 const loadCase = async (actor: Actor, caseId: string) => {
   const row = await findCaseWithScope(db, caseId, {
@@ -22,12 +25,15 @@ const loadCase = async (actor: Actor, caseId: string) => {
     series: { select: { documentNumberFormat: true } },
     title: true,
     status: true,
+    ...CASE_ORGANISATION_SELECT,
     statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = authorize(actor, "case.read", toCaseScope(row));
   return { row, canEdit: can(actor, "statement.edit", scope) };
 };
+
+export type TemplateChoice = { id: string; name: string; committeeName: string | null; proposer: string; isDefault: boolean };
 
 export type StatementDocumentOption = { id: string; number: string; description: string; direction: string; confidential: boolean };
 
@@ -39,6 +45,8 @@ export type StatementPageData = {
   /** The actor is the case's handläggare (may create and edit). */
   canEdit: boolean;
   documents: StatementDocumentOption[];
+  /** Before a statement exists, for its writer: the committee's and the municipality's templates, the default first. */
+  templates: TemplateChoice[];
   statement: null | {
     id: string;
     status: "DRAFT" | "IN_ATTESTATION" | "ATTESTED";
@@ -68,8 +76,10 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
   ]);
   let statement: StatementPageData["statement"] = null;
   if (row.statement && latest) {
-    const content = parseStatementContent(latest.content);
     const definition = parseTemplateDefinition(row.statement.template.definition);
+    const stored = parseStatementContent(latest.content);
+    // A draft names who would sign if it were sent today (sending resolves them anew).
+    const content = row.statement.status === "DRAFT" ? await withCurrentOrganisation(db, stored, row, definition) : stored;
     statement = {
       id: row.statement.id,
       status: row.statement.status,
@@ -82,12 +92,23 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
       missingRequired: missingRequiredSections(content, definition),
     };
   }
+  const templates =
+    canEdit && !row.statement
+      ? (await templatesForCommittee(db, { municipalityId: row.committee.municipalityId, committeeId: row.committeeId })).map((template) => ({
+          id: template.id,
+          name: template.name,
+          committeeName: template.committeeName,
+          proposer: proposerOf(template.definition).name,
+          isDefault: template.isDefault,
+        }))
+      : [];
   return {
     caseId: row.id,
     caseNumber: row.caseNumber,
     caseTitle: row.title,
     caseOpen: row.status === "OPEN",
     canEdit,
+    templates,
     documents: documents.map((document) => ({
       id: document.id,
       number: formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat),

@@ -24,8 +24,8 @@ const TemplatePage = async ({ params }: { params: Promise<{ key: string }> }) =>
         municipalityName={municipality.name}
         intro={
           <p data-testid="template-version">
-            Version {template.version}, senast ändrad {formatDate(template.updatedAt)}. Ändringar sparas som en ny version och gäller tjänsteutlåtanden som
-            skapas efteråt.
+            Version {template.version}, senast ändrad {formatDate(template.updatedAt)}. Gäller {template.committeeName ?? "hela kommunen"}. Ändringar sparas som en
+            ny version och gäller tjänsteutlåtanden som skapas efteråt.
           </p>
         }
       />

@@ -38,7 +38,7 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
       <div className="mt-6">
         {!statement ? (
           data.canEdit && data.caseOpen ? (
-            <CreateStatementForm caseId={data.caseId} documents={data.documents} />
+            <CreateStatementForm caseId={data.caseId} documents={data.documents} templates={data.templates} />
           ) : (
             <p className="rounded border border-dashed border-slate-300 bg-white p-6">Ärendet har inget tjänsteutlåtande ännu.</p>
           )
