@@ -44,7 +44,7 @@ const renameOrganisation = async () => {
   const department = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
   await renameDepartment({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: department.id, updatedAt: department.updatedAt.toISOString(), name: NEW.department }) });
   const committee = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
-  await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: NEW.committee, shortName: committee.shortName }) });
+  await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: committee.id, updatedAt: committee.updatedAt.toISOString(), name: NEW.committee, shortName: committee.shortName, kind: committee.kind }) });
 };
 
 /** Justerade minutes of a meeting two days ago, and a second meeting whose minutes are still a draft. */
