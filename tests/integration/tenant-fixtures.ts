@@ -49,7 +49,7 @@ export const buildSecondTenant = async (db: Db, { slug = "testby", name = "Testb
     input: parseInput(ZCreateMunicipalitySchema, { name, slug, adminKind: "NEW", adminUsername: `${slug}.admin`, adminName: `Administratör i ${name}`, adminEmail: `admin@${slug}.example` }),
   });
   const admin = await actorFor(db, created.admin.username);
-  const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: `Socialnämnden i ${name}`, shortName: "SN" }) });
+  const committee = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: `Socialnämnden i ${name}`, shortName: "SN", kind: "NAMND", preparedBy: "ADMINISTRATION" }) });
   const administration = await createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Socialförvaltningen", committeeId: committee.id }) });
   const department = await createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: "Avdelningen för stöd", administrationId: administration.id }) });
   const staff = { registrar: `${slug}.registrator`, officer: `${slug}.handlaggare`, secretary: `${slug}.sekreterare` };

@@ -167,7 +167,7 @@ describe("Kommunens inställningar", () => {
     expect(await listOutbox(exempelbyAdmin)).toEqual([]);
     const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
     await expectRefusedWithoutChange(
-      () => updateCommittee({ actor: exempelbyAdmin, input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad nämnd", shortName: "KAP" }) }),
+      () => updateCommittee({ actor: exempelbyAdmin, input: parseInput(ZUpdateCommitteeSchema, { id: "has", updatedAt: has.updatedAt.toISOString(), name: "Kapad nämnd", shortName: "KAP", kind: "STADSDELSNAMND" }) }),
       "FORBIDDEN",
     );
   });
