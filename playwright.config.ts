@@ -3,7 +3,8 @@
 // expects an existing `.next` build (start.ts is told not to build: YTTRA_SKIP_BUILD=1).
 //
 // Environment (all optional):
-//   E2E_PORT       port for the server started here (default 3100)
+//   E2E_PORT       port for the demo server started here (default 3100); the "from-scratch"
+//                  project's empty installation listens on the next port
 //   E2E_BASE_URL   test an already running local server instead of starting one
 //   CHROMIUM_PATH  the Chromium binary (default /usr/bin/chromium; Playwright's own
 //                  browser downloads are not available on our machines)
@@ -14,6 +15,7 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SCRATCH_INSTALLATION_ADMIN } from "./tests/e2e/support/scratch";
 
 const root = import.meta.dirname;
 const isCI = Boolean(process.env.CI);
@@ -46,8 +48,17 @@ const dataDir = (process.env.YTTRA_E2E_DATA_DIR ??= path.join(
   tmpdir(),
   `yttra-e2e-${process.pid}-${Date.now().toString(36)}`,
 ));
+// The "from-scratch" project's installation: no demo data, only an installation
+// administrator (created by scripts/user-create.ts before the server starts, so start.ts
+// finds a user and seeds nothing). Not available against an external server.
+const scratchPort = port + 1;
+const scratchBaseURL = `http://127.0.0.1:${scratchPort}`;
+const scratchDataDir = `${dataDir}-scratch`;
 if (ownsDataDir && !externalBaseUrl) {
-  process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+  process.on("exit", () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(scratchDataDir, { recursive: true, force: true });
+  });
 }
 
 const browserUse = {
@@ -64,6 +75,28 @@ const browserUse = {
     ],
   },
 };
+
+const serverOptions = (url: string) => ({
+  cwd: root,
+  url: `${url}/api/health`,
+  timeout: 180_000,
+  reuseExistingServer: false,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+  // SIGTERM to the process group lets start.ts stop Next and PostgreSQL cleanly.
+  gracefulShutdown: { signal: "SIGTERM" as const, timeout: 15_000 },
+});
+
+const serverEnv = (serverPort: number, url: string, serverDataDir: string) => ({
+  PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
+  NODE_ENV: "production",
+  PORT: String(serverPort),
+  NEXTAUTH_URL: url,
+  YTTRA_DATA_DIR: serverDataDir,
+  YTTRA_SKIP_BUILD: "1",
+  // A developer's DATABASE_URL must not leak into the throwaway test server.
+  DATABASE_URL: "",
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -83,36 +116,32 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    { name: "chromium", use: browserUse, testIgnore: /(auth|security-actions)\.spec\.ts$/ },
+    { name: "chromium", use: browserUse, testIgnore: /(auth|security-actions|from-scratch)\.spec\.ts$/ },
     // Logging out voids every session of that user (session version), so the login/logout
     // tests run after all others instead of beside specs that use the same demo accounts.
     { name: "sessions", use: browserUse, testMatch: /auth\.spec\.ts$/, dependencies: ["chromium"] },
     // Compares database fingerprints around refused calls: nothing else may write meanwhile.
     { name: "security", use: browserUse, testMatch: /security-actions\.spec\.ts$/, dependencies: ["sessions"] },
+    // A municipality set up in the browser from an installation with nothing but its administrator.
+    ...(externalBaseUrl ? [] : [{ name: "from-scratch", use: { ...browserUse, baseURL: scratchBaseURL }, testMatch: /from-scratch\.spec\.ts$/ }]),
   ],
   webServer: externalBaseUrl
     ? undefined
-    : {
-        command: "tsx --conditions=react-server scripts/start.ts",
-        cwd: root,
-        url: `${baseURL}/api/health`,
-        timeout: 180_000,
-        reuseExistingServer: false,
-        stdout: "pipe",
-        stderr: "pipe",
-        // SIGTERM to the process group lets start.ts stop Next and PostgreSQL cleanly.
-        gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-        env: {
-          PATH: `${path.join(root, "node_modules", ".bin")}${path.delimiter}${process.env.PATH ?? ""}`,
-          NODE_ENV: "production",
-          PORT: String(port),
-          NEXTAUTH_URL: baseURL,
-          YTTRA_DATA_DIR: dataDir,
-          YTTRA_SKIP_BUILD: "1",
-          // The attestation spec waits for this to pass to see the re-authentication step.
-          YTTRA_REAUTH_MAX_AGE_SECONDS: "20",
-          // A developer's DATABASE_URL must not leak into the throwaway test server.
-          DATABASE_URL: "",
+    : [
+        {
+          command: "tsx --conditions=react-server scripts/start.ts",
+          ...serverOptions(baseURL),
+          // The attestation spec waits for the re-authentication window to pass.
+          env: { ...serverEnv(port, baseURL, dataDir), YTTRA_REAUTH_MAX_AGE_SECONDS: "20" },
         },
-      },
+        {
+          command: [
+            "tsx --conditions=react-server scripts/user-create.ts --installation",
+            `--username ${SCRATCH_INSTALLATION_ADMIN.username} --name "${SCRATCH_INSTALLATION_ADMIN.name}"`,
+            "&& exec tsx --conditions=react-server scripts/start.ts",
+          ].join(" "),
+          ...serverOptions(scratchBaseURL),
+          env: { ...serverEnv(scratchPort, scratchBaseURL, scratchDataDir), YTTRA_NEW_USER_PASSWORD: SCRATCH_INSTALLATION_ADMIN.password },
+        },
+      ],
 });

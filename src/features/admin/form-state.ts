@@ -11,8 +11,12 @@ export const formOptional = (form: FormData, key: string): string | undefined =>
   return value ? value : undefined;
 };
 
-/** An uploaded file, or undefined when none was chosen (the browser then sends an empty, nameless file). */
+/**
+ * An uploaded file, or undefined when none was chosen: the browser then sends an empty file,
+ * whose empty name does not survive the server action's multipart decoding (it arrives
+ * with a name), so an empty file counts as none.
+ */
 export const formFile = (form: FormData, name: string): File | undefined => {
   const value = form.get(name);
-  return value instanceof File && (value.size > 0 || value.name !== "") ? value : undefined;
+  return value instanceof File && value.size > 0 ? value : undefined;
 };

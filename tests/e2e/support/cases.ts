@@ -73,14 +73,14 @@ export const createCaseWithStatement = async (page: Page, title: string): Promis
 
 /**
  * Clicks "Attestera" on the attestation page; the re-authentication window may pass on a
- * slow machine, and then the form asks for the password (the demo users' "demo").
+ * slow machine, and then the form asks for the password (by default the demo users' "demo").
  */
-export const attestOnPage = async (page: Page): Promise<void> => {
+export const attestOnPage = async (page: Page, passwordValue = "demo"): Promise<void> => {
   await page.getByRole("button", { name: "Attestera" }).click();
   const password = page.getByLabel("Bekräfta med ditt lösenord");
   await page.waitForLoadState("networkidle");
   if (await password.isVisible()) {
-    await password.fill("demo");
+    await password.fill(passwordValue);
     await page.getByRole("button", { name: "Attestera" }).click();
   }
 };
