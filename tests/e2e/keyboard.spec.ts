@@ -19,12 +19,17 @@ const focusState = (page: Page) =>
   });
 
 /**
- * Presses Tab (Shift+Tab with `backwards`) until `target` has focus, asserting at every
- * stop on the way that the focused element shows its focus.
+ * Presses Tab until `target` has focus — Shift+Tab when it comes before the focused element
+ * (after an action, focus may be on its status message above or still on its button below)
+ * — asserting at every stop on the way that the focused element shows its focus.
  */
-const tabTo = async (target: Locator, { backwards = false, maxStops = 120 } = {}): Promise<void> => {
+const tabTo = async (target: Locator, { maxStops = 120 } = {}): Promise<void> => {
   const page = target.page();
   await target.waitFor();
+  const backwards = await target.evaluate((element) => {
+    const focused = document.activeElement;
+    return focused !== null && focused !== document.body && (element.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
   for (let stop = 0; stop < maxStops; stop++) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
@@ -152,7 +157,7 @@ test("register → statement → attestation → agenda and kallelse, with the k
   // The confirmation dialog opens with focus on "Avbryt"; the confirming button is before it.
   const dialog = secretary.getByRole("dialog", { name: "Publicera föredragningslistan och skicka kallelsen?" });
   await expect(dialog.getByRole("button", { name: "Avbryt" })).toBeFocused();
-  await tabTo(dialog.getByRole("button", { name: "Publicera och skicka" }), { backwards: true });
+  await tabTo(dialog.getByRole("button", { name: "Publicera och skicka" }));
   await secretary.keyboard.press("Enter");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
 });
