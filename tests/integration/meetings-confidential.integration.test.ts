@@ -10,7 +10,7 @@ import type { Actor } from "@/server/auth/actor";
 import { addCaseToAgenda, addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
 import { addStatementOfOpinion, recordDecision } from "@/features/meetings/server/decision-service";
 import { setAttendance } from "@/features/meetings/server/meeting-service";
-import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
+import { COMMENT_WITHHELD, getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
@@ -159,6 +159,22 @@ describe("the meeting pages", () => {
     expect(full.maskedDecisionIds).toEqual([]);
     expect(hashMinutesContent(full.content!, CURRENT_HASH_SCHEME)).toBe(world.contentHash);
     expect((await getExtractView({ actor: officer, decisionId: world.decisionId })).extract.paragraph.title).toBe(TITLE);
+  });
+
+  it("show a justerare's comment, which may cite the secret §, only to readers who see every § in full", async () => {
+    const comment = `§ 1 ska ange ${TITLE}`;
+    // A comment as returnMinutes stores it on the justerare's step (set here on the finished round, then removed).
+    const where = { request: { subjectId: world.minutesId }, assigneeId: checker.id };
+    await db.attestationStep.updateMany({ where, data: { comment } });
+    try {
+      const masked = await getMinutesView({ actor: outsider, meetingId: world.meetingId });
+      expect(JSON.stringify(masked)).not.toContain(TITLE);
+      expect(masked.request!.steps.map((step) => step.comment)).toContain(COMMENT_WITHHELD);
+      const full = await getMinutesView({ actor: secretary, meetingId: world.meetingId });
+      expect(full.request!.steps.map((step) => step.comment)).toContain(comment);
+    } finally {
+      await db.attestationStep.updateMany({ where, data: { comment: null } });
+    }
   });
 
   it("leave the stored snapshot and the justering untouched", async () => {

@@ -115,8 +115,7 @@ describe("justering through the attestation engine", () => {
 
   it("tells the secretary of a return without quoting the comment, which may cite a secret §, in the notification or the e-mail", async () => {
     const world = await draftMinutes();
-    const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: world.version } });
-    expect(contentHash).toBeTruthy();
+    await sendMinutesForApproval({ actor: secretary, input: { minutesId: world.minutesId, version: world.version } });
     const canary = `KANARIE-${Date.now()} § 3 gäller den sekretessmarkerade placeringen`;
     await returnMinutes({ actor: checker, input: { minutesId: world.minutesId, comment: canary } });
     const link = `/sammantraden/${world.meetingId}/protokoll`;

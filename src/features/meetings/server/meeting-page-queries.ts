@@ -165,6 +165,9 @@ export const agendaCandidates = async (where: Prisma.CaseWhereInput, exclude: Re
 
 // ─── Minutes ─────────────────────────────────────────────────────────────────
 
+/** What a reader with masked §§ sees instead of a justerare's comment. */
+export const COMMENT_WITHHELD = "(kommentaren visas bara för den som får läsa alla paragrafer)";
+
 export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { actor: Actor; meetingId: string; now?: Date }) => {
   if (!isUuid(meetingId)) throw meetingNotFound();
   const meeting = await db.meeting.findUnique({
@@ -224,7 +227,8 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
             attestedAt: step.attestedAt,
             attesterName: step.attesterName,
             attesterTitle: step.attesterTitle,
-            comment: step.comment,
+            // Free text about the §§, which may cite a secret one: only for readers who see every § in full.
+            comment: step.comment && visible?.maskedDecisionIds.length ? COMMENT_WITHHELD : step.comment,
           })),
         }
       : null,
