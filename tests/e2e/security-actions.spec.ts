@@ -589,7 +589,7 @@ const ROUTES: Record<string, RouteCase> = {
   // The public copies of the demo's justerade 2024 meeting: kallelse and protokoll.
   "src/app/api/offentligt/kallelse/[meetingId]/route.ts": { request: async () => ({ path: `/api/offentligt/kallelse/${DEMO_MEETING_2024_ID}?format=pdf` }), as: null, refuse: false },
   "src/app/api/offentligt/protokoll/[minutesId]/route.ts": {
-    request: async () => ({ path: `/api/offentligt/protokoll/${await one(`SELECT id::text FROM minutes WHERE meeting_id = $1`, [DEMO_MEETING_2024_ID])}` }),
+    request: async () => ({ path: `/api/offentligt/protokoll/${await one(`SELECT id::text FROM minutes WHERE meeting_id = $1`, [DEMO_MEETING_2024_ID])}?format=pdf` }),
     as: null,
     refuse: false,
   },
