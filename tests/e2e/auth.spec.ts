@@ -80,9 +80,13 @@ test.describe("inloggning", () => {
     // An unknown account: throttling treats it exactly like a real one and no other test uses it.
     await page.goto("/logga-in");
     await page.getByLabel("Användarnamn", { exact: true }).fill("strypt.konto");
+    const password = page.getByLabel("Lösenord", { exact: true });
     for (let attempt = 0; attempt < 5; attempt++) {
-      await page.getByLabel("Lösenord", { exact: true }).fill(`fel-${attempt}`);
+      await password.fill(`fel-${attempt}`);
       await page.getByRole("button", { name: "Logga in", exact: true }).click();
+      // The answer empties the field: wait for it, or the next fill races the answer (the
+      // message of the attempt before is still shown) and the next submit is empty.
+      await expect(password).toHaveValue("");
       await expect(page.getByText("Fel användarnamn eller lösenord.")).toBeVisible();
     }
     await page.getByLabel("Lösenord", { exact: true }).fill("fel-igen");

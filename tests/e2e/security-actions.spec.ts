@@ -29,6 +29,7 @@ import type pg from "pg";
 import { assertWellFormedXml, docxPart, pdfText } from "../fixtures/exports/inspect";
 import { connectE2eDatabase, databaseFingerprint } from "./support/database";
 import { actionKey, callAction, formOf, loginCookies, readActionManifest, type ActionReply, type ManifestAction } from "./support/server-actions";
+import { DEMO_MEETING_2024_ID } from "./support/demo";
 
 const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare"] as const;
 type DemoUser = (typeof DEMO_USERS)[number];
@@ -486,8 +487,9 @@ const STEPS: Step[] = [
     as: "sekreterare",
     wrongRole: "clas.cederlid",
     args: async () => {
-      const { rows } = await db.query<{ id: string; deputy: boolean }>(`SELECT id::text, role = 'DEPUTY' AS deputy FROM committee_member WHERE committee_id = 'has' ORDER BY id`);
-      const marks = rows.flatMap((row) => [[`present-${row.id}`, "on"], ...(row.deputy ? [[`serving-${row.id}`, "on"]] : [])]);
+      const { rows } = await db.query<{ id: string }>(`SELECT id::text FROM committee_member WHERE committee_id = 'has' ORDER BY id`);
+      // Every ledamot present; ersättare present but not serving (more voting than seats is refused).
+      const marks = rows.map((row) => [`present-${row.id}`, "on"]);
       return form({ meetingId: ids.meeting!, memberId: rows.map((row) => row.id), ...Object.fromEntries(marks) });
     },
   },
@@ -670,6 +672,13 @@ type RouteCase = {
 /** Every route handler: public ones answer anyone; the others refuse outsiders. */
 const ROUTES: Record<string, RouteCase> = {
   "src/app/api/health/route.ts": { request: async () => ({ path: "/api/health" }), as: null, refuse: false },
+  // The public copies of the demo's justerade 2024 meeting: kallelse and protokoll.
+  "src/app/api/offentligt/kallelse/[meetingId]/route.ts": { request: async () => ({ path: `/api/offentligt/kallelse/${DEMO_MEETING_2024_ID}?format=pdf` }), as: null, refuse: false },
+  "src/app/api/offentligt/protokoll/[minutesId]/route.ts": {
+    request: async () => ({ path: `/api/offentligt/protokoll/${await one(`SELECT id::text FROM minutes WHERE meeting_id = $1`, [DEMO_MEETING_2024_ID])}?format=pdf` }),
+    as: null,
+    refuse: false,
+  },
   "src/app/api/auth/[...nextauth]/route.ts": { request: async () => ({ path: "/api/auth/csrf" }), as: null, refuse: false },
   "src/app/api/export/statement/[statementId]/route.ts": { request: async () => ({ path: `/api/export/statement/${ids.statement}?format=pdf` }), as: "clas.cederlid", refuse: true },
   "src/app/api/export/agenda/[meetingId]/route.ts": { request: async () => ({ path: `/api/export/agenda/${ids.meeting}?format=pdf` }), as: "sekreterare", refuse: true },
