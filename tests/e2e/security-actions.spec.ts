@@ -31,7 +31,8 @@ import { connectE2eDatabase, databaseFingerprint } from "./support/database";
 import { actionKey, callAction, formOf, loginCookies, readActionManifest, type ActionReply, type ManifestAction } from "./support/server-actions";
 import { DEMO_MEETING_2024_ID } from "./support/demo";
 
-const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare"] as const;
+// Exempelby's registrator and KF ordförande: a motion is registered at fullmäktige, which the Stockholm demo staffs no kansli for.
+const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare", "exempelby-registrator", "exempelby-kf-ordforande"] as const;
 type DemoUser = (typeof DEMO_USERS)[number];
 
 const OTHER_MUNICIPALITY = "e2e-annan-kommun";
@@ -42,6 +43,9 @@ const UNIT_ELSEWHERE: Record<string, { otherUnit: [string, string]; otherMunicip
   has: { otherUnit: ["committee_id", "sos"], otherMunicipality: ["committee_id", `${OTHER_MUNICIPALITY}-n`] },
   "has-sdf": { otherUnit: ["administration_id", "sos-sdf"], otherMunicipality: ["administration_id", `${OTHER_MUNICIPALITY}-f`] },
   "has-sos": { otherUnit: ["department_id", "has-ifo"], otherMunicipality: ["department_id", `${OTHER_MUNICIPALITY}-a`] },
+  // Exempelby's municipality-wide registrator: its other unit is one nämnd's registry.
+  exempelby: { otherUnit: ["committee_id", "exb-bun"], otherMunicipality: ["municipality_id", OTHER_MUNICIPALITY] },
+  "exb-kf": { otherUnit: ["committee_id", "exb-ks"], otherMunicipality: ["committee_id", `${OTHER_MUNICIPALITY}-n`] },
 };
 
 const otherUnitUser = (user: DemoUser) => `${user}.annan-enhet`;
@@ -148,14 +152,12 @@ const MOTION_FIELDS = (): Record<string, string> => ({
   "motion.proposals.0": `Staden sätter upp belysning ${xss(1)}`,
 });
 
-/** `kind`: MOTION registers a motion raised in fullmäktige with the same motion fields. */
-const registration = (title: string, { motion = false, kind }: { motion?: boolean; kind?: string } = {}) =>
+const registration = (title: string, { motion = false }: { motion?: boolean } = {}) =>
   form({
     idempotencyKey: crypto.randomUUID(),
     title,
     kind: "OTHER",
     ...(motion ? MOTION_FIELDS() : {}),
-    ...(kind ? { kind } : {}),
     committeeId: "has",
     departmentId: "has-sos",
     caseOfficerId: ids.clas!,
@@ -373,17 +375,28 @@ const STEPS: Step[] = [
         "motion.proposals.0": `Staden sätter upp belysning ${xss(2)}`,
       }),
   },
+  // A motion raised in fullmäktige, registered by Exempelby's registrator at KF.
   {
     action: `${CASES}#registerCaseAction`,
-    as: "registrator",
+    as: "exempelby-registrator",
     only: true,
-    args: () => registration(`Motion om parker ${RUN}`, { motion: true, kind: "MOTION" }),
+    args: async () =>
+      form({
+        idempotencyKey: crypto.randomUUID(),
+        title: `Motion om parker ${RUN}`,
+        ...MOTION_FIELDS(),
+        kind: "MOTION",
+        committeeId: "exb-kf",
+        departmentId: "exb-kf-kansliet",
+        caseOfficerId: await userId("exempelby-handlaggare"),
+        receivedDate: today(),
+      }),
     after: caseFromRedirect("motion"),
   },
   {
     action: `${CASES}#recordMotionProposalAction`,
-    as: "registrator",
-    wrongRole: "justerare",
+    as: "exempelby-registrator",
+    wrongRole: "exempelby-kf-ordforande",
     args: async () =>
       form({ caseId: ids.motion!, version: String(await caseVersion(ids.motion!)), proposedAction: "REFER", proposedBy: `Presidiet ${xss(3)}`, proposedTo: `Parknämnden ${xss(0)}`, proposedDate: today() }),
   },

@@ -134,6 +134,16 @@ describe("a motion raised in fullmäktige", () => {
     expect((await getCaseDetails({ actor: ksOfficer, caseId: id })).motion?.toComplete).toBe(true);
   });
 
+  it("is registered only at fullmäktige or kommunstyrelsen: a nämnd is told to register a remiss of the motion, and nothing is written", async () => {
+    const before = { cases: await db.case.count(), events: await db.auditEvent.count() };
+    const error = await expectAppError(
+      registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, motion({ committeeId: "has", departmentId: "has-sos", caseOfficerId: clas.id })) }),
+      "VALIDATION",
+    );
+    expect(error.fieldErrors).toEqual({ kind: ["En motion registreras hos kommunfullmäktige eller kommunstyrelsen. Registrera den hos Hägersten-Älvsjö stadsdelsnämnd som Remiss av motion."] });
+    expect({ cases: await db.case.count(), events: await db.auditEvent.count() }).toEqual(before);
+  });
+
   it("needs its motion (title and the day it was raised), but no remittent or remisstid", () => {
     const parsed = ZRegisterCaseSchema.safeParse(motion({ motion: undefined }));
     expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["motion", "Ange motionens rubrik och datum då den väcktes."]]);

@@ -15,6 +15,9 @@ export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
 
 export const COMMITTEE_KINDS = Object.keys(COMMITTEE_KIND_LABELS) as CommitteeKind[];
 
+/** Where a motion is raised (fullmäktige) and prepared (kommunstyrelsen): the only committees that register a case of kind Motion. */
+export const MOTION_COMMITTEE_KINDS: readonly CommitteeKind[] = ["KOMMUNFULLMAKTIGE", "KOMMUNSTYRELSE"];
+
 /** Kinds that belong to another committee (an utskott of kommunstyrelsen, a beredning of fullmäktige). */
 export const SUB_COMMITTEE_KINDS: readonly CommitteeKind[] = ["UTSKOTT", "BEREDNING"];
 

@@ -97,16 +97,29 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
       <fieldset className="space-y-4 rounded border border-slate-300 bg-white p-4">
         <legend className="px-1 text-lg font-semibold">Ärendet</legend>
         <Field name="title" label="Rubrik" required hint="Som i diariet, till exempel ”Stoppa de öppna drogscenerna – motion från (M)”." maxLength={300} />
-        <FieldFrame name="kind" label="Typ av ärende" required>
-{(control) => (
-<select {...control} value={kind} onChange={(event) => setKind(event.target.value)} className={inputClass}>
-            {CASE_KINDS.map((item) => (
-              <option key={item} value={item}>
-                {CASE_KIND_LABELS[item]}
-              </option>
-            ))}
-          </select>)}
-</FieldFrame>
+        <FieldFrame name="kind" label="Typ av ärende" required hint="Motion: väckt i kommunfullmäktige, registreras hos fullmäktige eller kommunstyrelsen. En nämnd som får en motion på remiss registrerar Remiss av motion.">
+          {(control) => (
+            <select
+              {...control}
+              value={kind}
+              onChange={(event) => {
+                setKind(event.target.value);
+                // A motion belongs to fullmäktige or kommunstyrelsen: another committee chosen before is let go.
+                if (event.target.value === "MOTION" && committee && !committee.registersMotions) {
+                  setCommitteeId("");
+                  setDepartmentId("");
+                }
+              }}
+              className={inputClass}
+            >
+              {CASE_KINDS.map((item) => (
+                <option key={item} value={item}>
+                  {CASE_KIND_LABELS[item]}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
         <div className="grid gap-4 md:grid-cols-2">
           <Field name="referringBody" label={referral ? "Remittent" : "Avsändare"} required={referral} hint="Till exempel Kommunstyrelsen." maxLength={200} />
           <Field name="referringCaseNumber" label="Avsändarens diarienummer" hint="Till exempel ”KS 2024/123” eller ”Dnr 1.5.1-123/2024”." maxLength={60} />
@@ -119,78 +132,84 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
         <legend className="px-1 text-lg font-semibold">Ansvar och klassificering</legend>
         <div className="grid gap-4 md:grid-cols-2">
           <FieldFrame name="committeeId" label="Nämnd" required>
-{(control) => (
-<select
-              {...control}
-              value={committeeId}
-              onChange={(event) => {
-                setCommitteeId(event.target.value);
-                setDepartmentId("");
-              }}
-              className={inputClass}
-            >
-              <option value="">Välj nämnd</option>
-              {options.committees.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name}
-                  {item.hasSeries ? "" : " (saknar diarieserie)"}
-                </option>
-              ))}
-            </select>)}
-</FieldFrame>
+            {(control) => (
+              <select
+                {...control}
+                value={committeeId}
+                onChange={(event) => {
+                  setCommitteeId(event.target.value);
+                  setDepartmentId("");
+                }}
+                className={inputClass}
+              >
+                <option value="">Välj nämnd</option>
+                {options.committees
+                  .filter((item) => kind !== "MOTION" || item.registersMotions)
+                  .map((item) => (
+                    <option key={item.id} value={item.id}>
+                      {item.name}
+                      {item.hasSeries ? "" : " (saknar diarieserie)"}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </FieldFrame>
           <FieldFrame name="departmentId" label="Avdelning" required>
-{(control) => (
-<select {...control} value={departmentId} onChange={(event) => setDepartmentId(event.target.value)} className={inputClass}>
-              <option value="">Välj avdelning</option>
-              {/* Without a chosen committee (or without JavaScript) all allowed departments are listed by committee. */}
-              {options.committees
-                .filter((item) => !committee || item.id === committee.id)
-                .map((item) => (
-                  <optgroup key={item.id} label={item.name}>
-                    {item.departments.map((candidate) => (
-                      <option key={candidate.id} value={candidate.id}>
-                        {candidate.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-            </select>)}
-</FieldFrame>
+            {(control) => (
+              <select {...control} value={departmentId} onChange={(event) => setDepartmentId(event.target.value)} className={inputClass}>
+                <option value="">Välj avdelning</option>
+                {/* Without a chosen committee (or without JavaScript) all allowed departments are listed by committee. */}
+                {options.committees
+                  .filter((item) => !committee || item.id === committee.id)
+                  .map((item) => (
+                    <optgroup key={item.id} label={item.name}>
+                      {item.departments.map((candidate) => (
+                        <option key={candidate.id} value={candidate.id}>
+                          {candidate.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+              </select>
+            )}
+          </FieldFrame>
           <FieldFrame name="caseOfficerId" label="Handläggare" required hint="Handläggare på den valda avdelningen.">
-{(control) => (
-<select
-              key={departmentId}
-              {...control}
-              defaultValue={value("caseOfficerId", defaultOfficer)}
-              className={inputClass}
-            >
-              <option value="">Välj handläggare</option>
-              {options.committees
-                .filter((item) => !committee || item.id === committee.id)
-                .flatMap((item) => item.departments.map((candidate) => ({ committee: item, department: candidate })))
-                .filter((item) => !department || item.department.id === department.id)
-                .map((item) => (
-                  <optgroup key={item.department.id} label={`${item.department.name} (${item.committee.shortName})`}>
-                    {item.department.caseOfficers.map((officer) => (
-                      <option key={officer.id} value={officer.id}>
-                        {officer.name}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-            </select>)}
-</FieldFrame>
+            {(control) => (
+              <select
+                key={departmentId}
+                {...control}
+                defaultValue={value("caseOfficerId", defaultOfficer)}
+                className={inputClass}
+              >
+                <option value="">Välj handläggare</option>
+                {options.committees
+                  .filter((item) => !committee || item.id === committee.id)
+                  .flatMap((item) => item.departments.map((candidate) => ({ committee: item, department: candidate })))
+                  .filter((item) => !department || item.department.id === department.id)
+                  .map((item) => (
+                    <optgroup key={item.department.id} label={`${item.department.name} (${item.committee.shortName})`}>
+                      {item.department.caseOfficers.map((officer) => (
+                        <option key={officer.id} value={officer.id}>
+                          {officer.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+              </select>
+            )}
+          </FieldFrame>
           <FieldFrame name="classificationId" label="Klassificering (KLASSA)">
-{(control) => (
-<select {...control} defaultValue={value("classificationId")} className={inputClass}>
-              <option value="">Ingen klassificering</option>
-              {options.classifications.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.code} {item.title}
-                </option>
-              ))}
-            </select>)}
-</FieldFrame>
+            {(control) => (
+              <select {...control} defaultValue={value("classificationId")} className={inputClass}>
+                <option value="">Ingen klassificering</option>
+                {options.classifications.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.code} {item.title}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldFrame>
         </div>
       </fieldset>
       {existingNumberFormat ? (

@@ -9,6 +9,7 @@ import { authorize, can, chainScope, findCaseWithScope, membershipCovers, member
 import { caseOfficerWhere, coOfficerCandidatesWhere } from "./case-officers";
 import { motionIncomplete } from "../schemas";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
+import { MOTION_COMMITTEE_KINDS } from "@/features/admin/committees";
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
 
@@ -21,6 +22,8 @@ export type RegistrationOptions = {
     name: string;
     shortName: string;
     hasSeries: boolean;
+    /** Kommunfullmäktige and kommunstyrelsen register motions; other committees a remiss of one. */
+    registersMotions: boolean;
     /** The series' format when the actor may enter a befintligt diarienummer (registrator), else null. */
     existingNumberFormat: string | null;
     departments: { id: string; name: string; caseOfficers: { id: string; name: string }[] }[];
@@ -67,6 +70,7 @@ export const getRegistrationOptions = async (actor: Actor): Promise<Registration
         name: committee.name,
         shortName: committee.shortName,
         hasSeries: Boolean(committee.registrySeries),
+        registersMotions: MOTION_COMMITTEE_KINDS.includes(committee.kind),
         existingNumberFormat: existingNumbers ? (committee.registrySeries?.format ?? null) : null,
         departments,
       });

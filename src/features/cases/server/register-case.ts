@@ -13,6 +13,7 @@ import { nextCaseNumber, reserveExistingNumber } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
 import { validationError } from "@/server/validation";
 import { addYears, isoDateToDb } from "@/lib/dates";
+import { MOTION_COMMITTEE_KINDS } from "@/features/admin/committees";
 
 export type RegisteredCase = { id: string; caseNumber: string };
 
@@ -47,6 +48,9 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
   if (!department) throw validationError({ departmentId: ["Avdelningen finns inte."] });
   if (department.administration.committeeId !== committee.id) {
     throw validationError({ departmentId: ["Avdelningen hör inte till förvaltningen för den valda nämnden."] });
+  }
+  if (input.kind === "MOTION" && !MOTION_COMMITTEE_KINDS.includes(committee.kind)) {
+    throw validationError({ kind: [`En motion registreras hos kommunfullmäktige eller kommunstyrelsen. Registrera den hos ${committee.name} som Remiss av motion.`] });
   }
 
   const scope = {
