@@ -57,7 +57,7 @@ describe("committee kinds and their own kansli", () => {
     const registrar = await actorFor(db, "nyby.registrator");
     const options = await getRegistrationOptions(registrar);
     expect(options.committees).toEqual([
-      { id: ks.id, name: "Kommunstyrelsen", shortName: "KS", hasSeries: true, existingNumberFormat: "{prefix} {year}/{seq}", departments: [{ id: kansli.departments[0]!.id, name: "Kansliet", caseOfficers: [{ id: officer.id, name: "Hans Handläggare" }] }] },
+      { id: ks.id, name: "Kommunstyrelsen", shortName: "KS", hasSeries: true, registersMotions: true, existingNumberFormat: "{prefix} {year}/{seq}", departments: [{ id: kansli.departments[0]!.id, name: "Kansliet", caseOfficers: [{ id: officer.id, name: "Hans Handläggare" }] }] },
     ]);
     const registered = await registerCase({
       actor: registrar,
