@@ -1,10 +1,10 @@
-// What waits for a committee's people, for the start page and the navigation: the minutes an
+// What waits for a committee's people, for the start page (the header counts "Att justera" with loadHeader): the minutes an
 // ordförande or justerare is to justera ("Att justera"), and the nämndsekreterare's next
 // meetings, attested cases ready for an agenda and minutes out for justering.
 import "server-only";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
+import { COMMITTEE_SCOPE_SELECT, readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
 import { agendaCandidates } from "./meeting-page-queries";
 import { committeesEditableBy } from "./meeting-read-model";
 
@@ -37,15 +37,12 @@ export const listJusteringInbox = async (actor: Actor): Promise<JusteringInboxIt
   });
 };
 
-/** The navigation badge of "Att justera". */
-export const countJusteringInbox = async (actor: Actor): Promise<number> => (await listJusteringInbox(actor)).length;
-
 export const NEXT_MEETINGS_LIMIT = 5;
 
 /** The nämndsekreterare's work in the committees whose meetings they plan. */
 export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor: Actor; now?: Date }) => {
-  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: { id: true } });
-  const committeeIds = [...(await committeesEditableBy(actor, committees))];
+  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: COMMITTEE_SCOPE_SELECT });
+  const committeeIds = [...committeesEditableBy(actor, committees)];
   const inCommittees = { committeeId: { in: committeeIds } };
   const [nextMeetings, readyForAgenda, inJustering] = await Promise.all([
     db.meeting.findMany({
