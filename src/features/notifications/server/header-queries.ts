@@ -27,7 +27,7 @@ export const loadHeader = async (actor: Actor): Promise<HeaderData> => {
   const attester = hasRole(actor, "DEPARTMENT_HEAD", "DIRECTOR");
   const justerare = hasRole(actor, "CHAIR", "MINUTES_CHECKER");
   // Minutes out for justering in committees the actor may read; a step of a minutes request is
-  // assigned to that minutes' ordförande or justerare (sendMinutesForApproval in meetings).
+  // assigned to that minutes' ordförande or justerare, who cannot change while it is out (meeting-guards.ts).
   const readableMinutes = { where: { status: "IN_APPROVAL" as const, meeting: { committee: readableCommitteesWhere(actor) } }, select: { id: true } };
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
