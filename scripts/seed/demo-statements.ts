@@ -75,7 +75,7 @@ const REFERENCE_SECTIONS: TStatementContent["sections"] = [
  * reference statement was created by this run.
  */
 /** A second demo case ("Trygga skolvägar"): a statement as the prefill leaves it, for the attestation inbox. */
-const SCHOOL_ROUTES_CASE_ID = "00000000-0000-7000-8000-000000002005";
+export const SCHOOL_ROUTES_CASE_ID = "00000000-0000-7000-8000-000000002005";
 
 const seedPrefilledStatement = async (tx: Tx, caseId: string): Promise<void> => {
   const row = await tx.case.findUnique({ where: { id: caseId }, select: CASE_FOR_STATEMENT_SELECT });

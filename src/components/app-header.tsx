@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { AttestInboxCount } from "@/features/attestation/components/attest-inbox-count";
-import { JusteringInboxCount } from "@/features/meetings/components/justering-inbox-count";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import type { HeaderData } from "@/features/notifications/server/header-queries";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { Actor } from "@/server/auth";
 import { LogoutButton } from "./logout-button";
 import { MainMenu } from "./main-menu";
+import { NavCount } from "./nav-count";
 import { navItemsFor } from "./navigation";
 
-export const AppHeader = ({ actor }: { actor: Actor }) => {
+/** `header`: loadHeader's counts and notifications, read once for the request. */
+export const AppHeader = ({ actor, header }: { actor: Actor; header: HeaderData }) => {
   const roles = [...new Set(actor.memberships.map((membership) => `${ROLE_LABELS[membership.role]}, ${membership.unitName}`))];
   return (
     <header className="bg-brand-800 text-white">
@@ -16,15 +17,15 @@ export const AppHeader = ({ actor }: { actor: Actor }) => {
         <Link href="/" className="text-xl font-bold tracking-tight">
           Yttra
         </Link>
-        <MainMenu aside={<NotificationBell actor={actor} />}>
+        <MainMenu aside={<NotificationBell unread={header.unread} items={header.notifications} />}>
           <nav aria-label="Huvudmeny">
             <ul className="flex flex-col gap-3 md:flex-row md:flex-wrap md:gap-4">
               {navItemsFor(actor).map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="font-semibold underline-offset-4 hover:underline">
                     {item.label}
-                    {item.href === "/attestera" ? <AttestInboxCount actor={actor} /> : null}
-                    {item.href === "/justering" ? <JusteringInboxCount actor={actor} /> : null}
+                    {item.href === "/attestera" && header.attestCount !== null ? <NavCount count={header.attestCount} testId="attest-inbox-count" /> : null}
+                    {item.href === "/justering" && header.justeringCount !== null ? <NavCount count={header.justeringCount} testId="justering-inbox-count" /> : null}
                   </Link>
                 </li>
               ))}

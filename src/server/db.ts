@@ -1,6 +1,7 @@
 // The one Prisma client of the process (Prisma 7: driver adapter over node-postgres, no engine binary).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
 
@@ -8,20 +9,27 @@ export type Db = PrismaClient;
 /** The client handed to a service inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_MAX): PrismaClient =>
-  new PrismaClient({
-    adapter: new PrismaPg({
-      connectionString,
-      max: poolMax,
-      // Fail fast instead of hanging a request when the database is unreachable or saturated.
-      connectionTimeoutMillis: 5_000,
-      idleTimeoutMillis: 30_000,
-      statement_timeout: 30_000,
-      application_name: "yttra",
-    }),
+/**
+ * `onConnect` sees each pooled connection once, when it is opened: the query-budget test
+ * counts round trips there, at the driver, so production pays nothing for it.
+ */
+export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_MAX, onConnect?: (client: pg.PoolClient) => void): PrismaClient => {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolMax,
+    // Fail fast instead of hanging a request when the database is unreachable or saturated.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: 30_000,
+    application_name: "yttra",
+  });
+  if (onConnect) pool.on("connect", onConnect);
+  return new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // Writers queue on the audit chain lock; give them time to get a connection and finish.
     transactionOptions: { maxWait: 10_000, timeout: 20_000 },
   });
+};
 
 const globalForDb = globalThis as unknown as { __yttraDb?: PrismaClient };
 

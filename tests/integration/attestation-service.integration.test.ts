@@ -6,7 +6,8 @@ import { verifyAttestationsAgainstAudit } from "@/features/attestation/server/at
 import { attestStep, returnStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { verifyAttestationCode } from "@/features/attestation/server/verify-attestation";
-import { countAttestInbox, getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
+import { getCaseAttestationView, listAttestInbox } from "@/features/attestation/server/attestation-queries";
+import { loadHeader } from "@/features/notifications/server/header-queries";
 import { hashPassword } from "@/server/auth/password";
 import { createTestDatabase } from "../support/database";
 import { contentHashOf } from "@/features/attestation/content";
@@ -170,7 +171,11 @@ describe("attesting", () => {
     await sendDefault(caseId);
     await attestAs("linda.palo", statementId);
     expect(await db.mailMessage.count({ where: { toAddress: "lee.orberson@yttra.example", text: { contains: caseId } } })).toBe(1);
-    expect(await countAttestInbox(await actorFor(db, "lee.orberson"))).toBeGreaterThan(0);
+    // The header's "Att attestera" counts the steps in turn of the inbox, now including this one.
+    const lee = await actorFor(db, "lee.orberson");
+    const inTurn = (await listAttestInbox(lee)).filter((item) => item.inTurn);
+    expect(inTurn.map((item) => item.caseId)).toContain(caseId);
+    expect((await loadHeader(lee)).attestCount).toBe(inTurn.length);
     await attestAs("lee.orberson", statementId);
 
     const statement = await db.statement.findUniqueOrThrow({ where: { id: statementId } });

@@ -11,7 +11,8 @@ import { countRecentlyRegistered, listDiariumCases } from "@/features/diarium/se
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
-import { countJusteringInbox, getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { loadHeader } from "@/features/notifications/server/header-queries";
 import { ZAddCaseToAgendaSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
@@ -68,12 +69,14 @@ describe("ordförande and justerare", () => {
     expect(await meetingsOf(checker)).toContain(world.meetingId);
     expect(await meetingsOf(otherChair)).not.toContain(world.meetingId);
     expect(await meetingsOf(secretary)).not.toContain(world.meetingId);
-    const before = await countJusteringInbox(chair);
+    // The header's "Att justera" count agrees with the list.
+    const before = (await loadHeader(chair)).justeringCount;
     expect(before).toBe((await listJusteringInbox(chair)).length);
+    expect((await loadHeader(otherChair)).justeringCount).toBe((await listJusteringInbox(otherChair)).length);
 
     await approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
     expect(await meetingsOf(chair)).not.toContain(world.meetingId);
-    expect(await countJusteringInbox(chair)).toBe(before - 1);
+    expect((await loadHeader(chair)).justeringCount).toBe(before! - 1);
     expect(await meetingsOf(checker)).toContain(world.meetingId);
   });
 });

@@ -18,7 +18,7 @@ import { getAgendaForExport } from "@/features/meetings/server/meeting-export-qu
 import { getMeetingDetail, getMeetingPlan, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { listPublicMeetingDocuments } from "@/features/meetings/server/public-meetings";
 import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
-import { latestNotifications } from "@/features/notifications/server/notification-queries";
+import { loadHeader } from "@/features/notifications/server/header-queries";
 import { listOutbox } from "@/features/notifications/server/outbox-queries";
 import { getStatementHistory, getStatementPage, getStatementPreview } from "@/features/statements/server/statement-queries";
 import { getTemplateForAdmin, listTemplatesForAdmin } from "@/features/statements/server/templates";
@@ -67,7 +67,7 @@ const everythingVisibleTo = async (actor: Actor, own: CanaryContent, otherCanary
     justering: await settle(() => listJusteringInbox(actor)),
     attestInbox: await settle(() => listAttestInbox(actor)),
     returned: await settle(() => listReturnedToMe(actor)),
-    notifications: await settle(() => latestNotifications(actor.id, 100)),
+    header: await settle(() => loadHeader(actor)),
     ownCase: await settle(() => getCaseDetails({ actor, caseId: own.caseId })),
     ownStatement: await settle(() => getStatementPage({ actor, caseId: own.caseId })),
     ownMeeting: await settle(() => getMeetingDetail({ actor, meetingId: own.meetingId })),

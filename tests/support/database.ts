@@ -20,13 +20,14 @@ const adminQuery = async (sql: string): Promise<void> => {
 /**
  * Creates a database for the calling test file and drops it after the file's tests.
  * The shared `db` of src/server/db.ts points at it for the rest of the file.
- * `migrated: false` gives an empty database (for the migration runner's own tests).
+ * `migrated: false` gives an empty database (for the migration runner's own tests);
+ * `onConnect` sees each connection the shared client opens (see query-counter.ts).
  */
-export const createTestDatabase = async ({ migrated = true }: { migrated?: boolean } = {}): Promise<TestDatabase> => {
+export const createTestDatabase = async ({ migrated = true, onConnect }: { migrated?: boolean; onConnect?: (client: pg.PoolClient) => void } = {}): Promise<TestDatabase> => {
   const name = `yttra_test_${randomBytes(6).toString("hex")}`;
   await adminQuery(migrated ? `CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"` : `CREATE DATABASE "${name}"`);
   const url = withDatabase(inject("adminDatabaseUrl"), name);
-  const db = createDb(url, 20);
+  const db = createDb(url, 20, onConnect);
   // Services use the shared client; in this test file it is this database.
   setDb(db);
   afterAll(async () => {

@@ -3,23 +3,21 @@ import Link from "next/link";
 import { WorkSection } from "@/components/work-section";
 import { AttestInboxTable } from "@/features/attestation/components/attest-inbox";
 import { ReturnedStatementsList } from "@/features/attestation/components/returned-statements";
-import { listAttestInbox, listReturnedToMe } from "@/features/attestation/server/attestation-queries";
 import { DeadlineTable } from "@/features/diarium/components/deadline-table";
 import { DiariumTable } from "@/features/diarium/components/diarium-table";
 import { MyCasesTable } from "@/features/diarium/components/my-cases-table";
-import { DUE_SOON_DAYS, listDeadlines } from "@/features/diarium/server/deadlines";
-import { countRecentlyRegistered, listDiariumCases, RECENTLY_REGISTERED_DAYS } from "@/features/diarium/server/diarium-list";
-import { listMyOpenCases, MY_CASES_LIMIT, type MyCaseRow } from "@/features/diarium/server/my-cases";
+import { DUE_SOON_DAYS } from "@/features/diarium/server/deadlines";
+import { RECENTLY_REGISTERED_DAYS } from "@/features/diarium/server/diarium-list";
+import { MY_CASES_LIMIT, type MyCaseRow } from "@/features/diarium/server/my-cases";
 import { JusteringInboxTable } from "@/features/meetings/components/justering-inbox";
 import { MinutesInJusteringTable, NextMeetingsTable, ReadyForAgendaTable } from "@/features/meetings/components/secretary-overview";
-import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
-import { hasRole, requireActor, type Actor } from "@/server/auth";
+import { requireActor, type Actor } from "@/server/auth";
+import { loadStartPage, RECENTLY_REGISTERED_SHOWN, type StartPageData } from "./start-page";
 
 export const metadata: Metadata = { title: "Mina ärenden" };
 
 const LINK = "font-semibold text-brand-700 underline underline-offset-4";
-const RECENTLY_REGISTERED_SHOWN = 5;
 
 /** "Utkast: 2 · Inget tjänsteutlåtande: 1": the handläggare's open cases by where their statement stands. */
 const byStatementStatus = (rows: MyCaseRow[]): string[] => {
@@ -31,10 +29,9 @@ const byStatementStatus = (rows: MyCaseRow[]): string[] => {
   return [...counts].map(([label, count]) => `${label}: ${count}`);
 };
 
-// Each role's sections read only what that role works with; a person with several roles sees them all.
+// Each role's sections show only what that role works with (loadStartPage reads it); a person with several roles sees them all.
 
-const CaseOfficerSections = async ({ actor }: { actor: Actor }) => {
-  const [myCases, returned, deadlines] = await Promise.all([listMyOpenCases({ actor }), listReturnedToMe(actor), listDeadlines({ actor })]);
+const CaseOfficerSections = ({ actor, data: { myCases, returned, deadlines } }: { actor: Actor; data: NonNullable<StartPageData["caseOfficer"]> }) => {
   const own = (rows: typeof deadlines.overdue) => rows.filter((row) => row.own);
   return (
     <>
@@ -71,9 +68,7 @@ const CaseOfficerSections = async ({ actor }: { actor: Actor }) => {
   );
 };
 
-const AttesterSections = async ({ actor }: { actor: Actor }) => {
-  const [inbox, deadlines] = await Promise.all([listAttestInbox(actor), listDeadlines({ actor })]);
-  const unit = hasRole(actor, "DIRECTOR") ? "i förvaltningen" : "på avdelningen";
+const AttesterSections = ({ data: { inbox, deadlines, unit } }: { data: NonNullable<StartPageData["attester"]> }) => {
   return (
     <>
       <WorkSection id="attest-inbox" heading="Väntar på din attestering" count={inbox.length} emptyText="Inget väntar på din attestering.">
@@ -84,8 +79,7 @@ const AttesterSections = async ({ actor }: { actor: Actor }) => {
   );
 };
 
-const SecretarySections = async ({ actor }: { actor: Actor }) => {
-  const { nextMeetings, readyForAgenda, inJustering } = await getSecretaryOverview({ actor });
+const SecretarySections = ({ data: { nextMeetings, readyForAgenda, inJustering } }: { data: NonNullable<StartPageData["secretary"]> }) => {
   return (
     <>
       <WorkSection id="next-meetings" heading="Kommande sammanträden" count={nextMeetings.length} emptyText="Inga sammanträden är planerade.">
@@ -101,8 +95,7 @@ const SecretarySections = async ({ actor }: { actor: Actor }) => {
   );
 };
 
-const JusteringSection = async ({ actor }: { actor: Actor }) => {
-  const items = await listJusteringInbox(actor);
+const JusteringSection = ({ items }: { items: NonNullable<StartPageData["justering"]> }) => {
   return (
     <WorkSection id="justering" heading="Att justera" count={items.length} emptyText="Inga protokoll väntar på din justering.">
       <JusteringInboxTable items={items} />
@@ -110,8 +103,7 @@ const JusteringSection = async ({ actor }: { actor: Actor }) => {
   );
 };
 
-const RegistrarSection = async ({ actor }: { actor: Actor }) => {
-  const [count, latest] = await Promise.all([countRecentlyRegistered({ actor }), listDiariumCases({ actor, params: {}, pageSize: RECENTLY_REGISTERED_SHOWN })]);
+const RegistrarSection = ({ data: { count, latest } }: { data: NonNullable<StartPageData["registrar"]> }) => {
   return (
     <WorkSection
       id="recently-registered"
@@ -131,17 +123,18 @@ const RegistrarSection = async ({ actor }: { actor: Actor }) => {
 
 const StartPage = async () => {
   const actor = await requireActor();
+  const data = await loadStartPage(actor);
   return (
     <section aria-labelledby="start-heading">
       <h1 id="start-heading" className="text-3xl font-bold">
         Mina ärenden
       </h1>
       <p className="mt-2 text-slate-700">Välkommen, {actor.name}. Här visas det som väntar på dig.</p>
-      {hasRole(actor, "CHAIR", "MINUTES_CHECKER") ? <JusteringSection actor={actor} /> : null}
-      {hasRole(actor, "DEPARTMENT_HEAD", "DIRECTOR") ? <AttesterSections actor={actor} /> : null}
-      {hasRole(actor, "COMMITTEE_SECRETARY") ? <SecretarySections actor={actor} /> : null}
-      {hasRole(actor, "REGISTRAR") ? <RegistrarSection actor={actor} /> : null}
-      {hasRole(actor, "CASE_OFFICER") ? <CaseOfficerSections actor={actor} /> : null}
+      {data.justering ? <JusteringSection items={data.justering} /> : null}
+      {data.attester ? <AttesterSections data={data.attester} /> : null}
+      {data.secretary ? <SecretarySections data={data.secretary} /> : null}
+      {data.registrar ? <RegistrarSection data={data.registrar} /> : null}
+      {data.caseOfficer ? <CaseOfficerSections actor={actor} data={data.caseOfficer} /> : null}
     </section>
   );
 };

@@ -19,7 +19,8 @@ export type SessionClaims = { userId: string; sessionVersion: number; authTime: 
  */
 export const loadActor = async ({ userId, sessionVersion, authTime }: SessionClaims): Promise<Actor | null> => {
   if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, include: ACTOR_USER_INCLUDE });
+  // One query with the memberships and their units joined in (relationJoins), on every request.
+  const user = await db.user.findUnique({ where: { id: userId }, include: ACTOR_USER_INCLUDE, relationLoadStrategy: "join" });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return toActor(user, authTime);
 };

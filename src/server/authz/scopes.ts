@@ -79,18 +79,21 @@ export type CommitteeScope = {
   departmentIds: string[];
 };
 
+/** Select this with committees to authorize from them without reading them again (toCommitteeScope). */
+export const COMMITTEE_SCOPE_SELECT = { id: true, municipalityId: true, administrations: { select: { id: true, departments: { select: { id: true } } } } } satisfies Prisma.CommitteeSelect;
+
+export type CommitteeScopeRow = Prisma.CommitteeGetPayload<{ select: typeof COMMITTEE_SCOPE_SELECT }>;
+
+export const toCommitteeScope = (committee: CommitteeScopeRow): CommitteeScope => ({
+  committeeId: committee.id,
+  municipalityId: committee.municipalityId,
+  administrationIds: committee.administrations.map((administration) => administration.id),
+  departmentIds: committee.administrations.flatMap((administration) => administration.departments.map((department) => department.id)),
+});
+
 export const loadCommitteeScope = async (client: Client, committeeId: string): Promise<CommitteeScope | null> => {
-  const committee = await client.committee.findUnique({
-    where: { id: committeeId },
-    select: { id: true, municipalityId: true, administrations: { select: { id: true, departments: { select: { id: true } } } } },
-  });
-  if (!committee) return null;
-  return {
-    committeeId: committee.id,
-    municipalityId: committee.municipalityId,
-    administrationIds: committee.administrations.map((administration) => administration.id),
-    departmentIds: committee.administrations.flatMap((administration) => administration.departments.map((department) => department.id)),
-  };
+  const committee = await client.committee.findUnique({ where: { id: committeeId }, select: COMMITTEE_SCOPE_SELECT });
+  return committee ? toCommitteeScope(committee) : null;
 };
 
 // ─── Municipality and user (administration) ─────────────────────────────────

@@ -3,16 +3,15 @@ import { DiariumFilterForm } from "@/features/diarium/components/diarium-filter-
 import { DiariumTable } from "@/features/diarium/components/diarium-table";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { Pager } from "@/features/diarium/components/pager";
-import { parseSearchParams, ZDiariumSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
-import { diariumFilterOptions, listDiariumCases } from "@/features/diarium/server/diarium-list";
+import type { RawSearchParams } from "@/features/diarium/schemas";
 import { requireActor } from "@/server/auth";
+import { loadDiariumPage } from "./diarium-page";
 
 export const metadata: Metadata = { title: "Diarium" };
 
 const DiariumPage = async ({ searchParams }: { searchParams: Promise<RawSearchParams> }) => {
   const actor = await requireActor();
-  const { values, invalid } = parseSearchParams(ZDiariumSearchParamsSchema, await searchParams);
-  const [options, page] = await Promise.all([diariumFilterOptions(actor), listDiariumCases({ actor, params: values })]);
+  const { values, invalid, options, page } = await loadDiariumPage({ actor, searchParams: await searchParams });
   const { efter: _efter, fore: _fore, ...filters } = values;
   return (
     <section aria-labelledby="diarium-heading">

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { Pager } from "@/features/diarium/components/pager";
 import { PublicDiariumTable } from "@/features/diarium/components/public-diarium-table";
-import { parseSearchParams, ZPublicDiariumSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
-import { listPublicDiarium, publicDiariumCommittees } from "@/features/diarium/server/public-diarium";
-import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
+import type { RawSearchParams } from "@/features/diarium/schemas";
+import { publicPageMetadata } from "@/features/admin/public-municipality";
+import { loadPublicDiariumPage } from "./public-diarium-page";
 
 export const generateMetadata = publicPageMetadata("Offentligt diarium");
 // Always current, and never a static build-time snapshot (there is no database at build time).
@@ -13,10 +13,8 @@ export const dynamic = "force-dynamic";
 const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-2 py-1.5";
 
 const PublicDiariumPage = async ({ params, searchParams }: { params: Promise<{ kommun: string }>; searchParams: Promise<RawSearchParams> }) => {
-  const municipality = await requirePublicMunicipality((await params).kommun);
+  const { municipality, values, invalid, committees, page } = await loadPublicDiariumPage({ kommun: (await params).kommun, searchParams: await searchParams });
   const basePath = `/${municipality.slug}/offentligt-diarium`;
-  const { values, invalid } = parseSearchParams(ZPublicDiariumSearchParamsSchema, await searchParams);
-  const [committees, page] = await Promise.all([publicDiariumCommittees(municipality.id), listPublicDiarium({ municipalityId: municipality.id, params: values })]);
   const { efter: _efter, fore: _fore, ...filters } = values;
   return (
     <section aria-labelledby="public-diarium-heading">

@@ -50,13 +50,9 @@ export const compareStepWithAudit = (step: StepBinding, event: Pick<AuditEvent, 
 
 type Client = Db | Tx;
 
-/** The event's own hash and its link to the previous event (a cheap, local chain check). */
-export const auditEventIntact = async (client: Client, event: AuditEvent): Promise<boolean> => {
-  if (hashAuditEvent(event) !== event.hash) return false;
-  if (event.seq === 1n) return true;
-  const previous = await client.auditEvent.findUnique({ where: { seq: event.seq - 1n }, select: { hash: true } });
-  return previous?.hash === event.prevHash;
-};
+/** The event's own hash and its link to the previous event's hash (a cheap, local chain check). */
+const auditEventIntact = (event: AuditEvent, previousHash: string | undefined): boolean =>
+  hashAuditEvent(event) === event.hash && (event.seq === 1n || previousHash === event.prevHash);
 
 export type StepAuditCheck = { stepId: string; problems: string[] };
 
@@ -70,14 +66,16 @@ export const checkStepsAgainstAudit = async (client: Client, steps: readonly Ste
   });
   const byStep = new Map<string, AuditEvent[]>();
   for (const event of events) byStep.set(event.entityId, [...(byStep.get(event.entityId) ?? []), event]);
-  const results: StepAuditCheck[] = [];
-  for (const step of attested) {
+  // The events just before them in the chain, all in one query.
+  const previous = await client.auditEvent.findMany({ where: { seq: { in: events.filter((event) => event.seq > 1n).map((event) => event.seq - 1n) } }, select: { seq: true, hash: true } });
+  const previousHash = new Map(previous.map((event) => [event.seq, event.hash]));
+  return attested.map((step) => {
     const stepEvents = byStep.get(step.id) ?? [];
     const problems = stepEvents.length > 1 ? ["steget har attesterats mer än en gång i händelseloggen"] : compareStepWithAudit(step, stepEvents[0]);
-    if (stepEvents[0] && !(await auditEventIntact(client, stepEvents[0]))) problems.push("attesteringens händelse i händelseloggen har ändrats");
-    results.push({ stepId: step.id, problems });
-  }
-  return results;
+    const event = stepEvents[0];
+    if (event && !auditEventIntact(event, previousHash.get(event.seq - 1n))) problems.push("attesteringens händelse i händelseloggen har ändrats");
+    return { stepId: step.id, problems };
+  });
 };
 
 export type AttestationAuditResult = { ok: boolean; steps: number; events: number; problems: { stepId: string; reason: string }[] };

@@ -1,8 +1,9 @@
 // Read models of the attestation pages: a case's attestation page, the attester's inbox
-// ("Att attestera") and its count in the navigation.
+// ("Att attestera"; its count in the navigation is the header's, notifications/server/header-queries.ts).
 import "server-only";
 import { can, readableCasesWhere, toCaseScope, findCaseWithScope } from "@/server/authz";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { stepInTurn } from "@/lib/attestation-turn";
 import type { Actor } from "@/server/auth/actor";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
@@ -67,7 +68,7 @@ export const getCaseAttestationView = async ({ actor, caseId, now = new Date() }
 
   const editor = can(actor, "statement.send", scope);
   const mine = live?.status === "PENDING" ? state.steps.find((step) => step.assigneeId === actor.id && step.status === "WAITING") : undefined;
-  const inTurn = mine && (live!.order === "PARALLEL" || state.steps.every((step) => step.position >= mine.position || step.status === "ATTESTED"));
+  const inTurn = mine && stepInTurn({ order: live!.order, steps: state.steps }, mine.position);
   const missingRequired = statement.status === "DRAFT" && version ? await requiredSectionsMissing(db, statement.id, version.content) : [];
   const defaults = defaultAttesters(eligible).filter((attester) => !barred.has(attester.userId));
 
@@ -126,15 +127,13 @@ export const listAttestInbox = async (actor: Actor): Promise<InboxItem[]> => {
       caseTitle: step.request.case!.title,
       requestedByName: step.request.requestedBy.name,
       sentAt: step.request.createdAt,
-      inTurn: step.request.order === "PARALLEL" || step.request.steps.every((other) => other.position >= step.position || other.status === "ATTESTED"),
+      inTurn: stepInTurn(step.request, step.position),
       position: step.position,
       stepCount: step.request.steps.length,
     }))
     .sort((a, b) => Number(b.inTurn) - Number(a.inTurn));
 };
 
-/** The navigation badge: steps that wait for the actor now. */
-export const countAttestInbox = async (actor: Actor): Promise<number> => (await listAttestInbox(actor)).filter((item) => item.inTurn).length;
 
 export type OpenReturn = {
   caseId: string;

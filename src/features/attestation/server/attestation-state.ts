@@ -62,13 +62,16 @@ export type AttestationSubjectRef = { subjectType: AttestationSubject; subjectId
 const currentContent = async (client: Db | Tx, { subjectType, subjectId }: AttestationSubjectRef, scheme: HashScheme): Promise<{ number: number | null; hash: string | null; locked: boolean }> => {
   switch (subjectType) {
     case "STATEMENT": {
-      const statement = await client.statement.findUnique({ where: { id: subjectId }, select: { status: true, currentVersion: true } });
-      if (!statement || statement.currentVersion === 0) return { number: null, hash: null, locked: false };
-      const version = await client.statementVersion.findUnique({
-        where: { statementId_number: { statementId: subjectId, number: statement.currentVersion } },
-        select: { content: true },
+      // With its newest version in the same query. Versions only ever append, so the newest is
+      // the current one; fail closed (no hash) if they disagree.
+      const statement = await client.statement.findUnique({
+        where: { id: subjectId },
+        select: { status: true, currentVersion: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } } },
       });
-      return { number: statement.currentVersion, hash: version ? contentHashOf(version.content, scheme) : null, locked: statement.status === "ATTESTED" };
+      if (!statement || statement.currentVersion === 0) return { number: null, hash: null, locked: false };
+      const [version] = statement.versions;
+      const hash = version && version.number === statement.currentVersion ? contentHashOf(version.content, scheme) : null;
+      return { number: statement.currentVersion, hash, locked: statement.status === "ATTESTED" };
     }
     case "MINUTES": {
       // Minutes store the content they were sent for justering with; the hash is recomputed

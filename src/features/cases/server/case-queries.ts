@@ -1,11 +1,12 @@
 // Read models for the case pages. Authorization comes from the case itself.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { CaseKind, CaseStatus, DeadlineKind, MotionProposedAction } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
-import { authorize, can, chainScope, findCaseWithScope, membershipCovers, membershipRowUnit, toCaseScope } from "@/server/authz";
+import { authorize, can, chainScope, findCaseWithScope, membershipCovers, membershipRowUnit, toCaseScope, type CaseScope, type CaseScopeRow } from "@/server/authz";
 import { caseOfficerWhere, coOfficerCandidatesWhere } from "./case-officers";
 import { motionIncomplete } from "../schemas";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
@@ -123,44 +124,63 @@ export type CaseDetails = {
 
 const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
 
-/** The case page. NOT_FOUND both for a missing case and one the actor may not read. */
-export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDetails> => {
-  const row = await findCaseWithScope(db, caseId, {
-    id: true,
-    caseNumber: true,
-    title: true,
-    kind: true,
-    status: true,
-    version: true,
-    referringBody: true,
-    referringCaseNumber: true,
-    receivedDate: true,
-    dueDate: true,
-    secrecyReason: true,
-    secrecyDecidedAt: true,
-    closedAt: true,
-    closedReason: true,
-    committee: { select: { municipalityId: true, name: true, shortName: true } },
-    department: { select: { administrationId: true, name: true } },
-    caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
-    coOfficers: { orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true, user: { select: { id: true, name: true } } } },
-    classification: { select: { code: true, title: true } },
-    secrecyDecidedBy: { select: { name: true } },
-    motion: {
-      select: {
-        number: true,
-        title: true,
-        raisedDate: true,
-        proposedAction: true,
-        proposedBy: true,
-        proposedTo: true,
-        proposedDate: true,
-        authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
-        proposals: { orderBy: { position: "asc" }, select: { text: true } },
-      },
+/** What the case page reads of a case, its motion, open deadlines and history: one query (relation joins). */
+const CASE_DETAILS_SELECT = {
+  id: true,
+  caseNumber: true,
+  title: true,
+  kind: true,
+  status: true,
+  version: true,
+  referringBody: true,
+  referringCaseNumber: true,
+  receivedDate: true,
+  dueDate: true,
+  secrecyReason: true,
+  secrecyDecidedAt: true,
+  closedAt: true,
+  closedReason: true,
+  committee: { select: { municipalityId: true, name: true, shortName: true } },
+  department: { select: { administrationId: true, name: true } },
+  caseOfficer: { select: { id: true, name: true, title: true, phone: true } },
+  coOfficers: { orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { userId: true, user: { select: { id: true, name: true } } } },
+  classification: { select: { code: true, title: true } },
+  secrecyDecidedBy: { select: { name: true } },
+  motion: {
+    select: {
+      number: true,
+      title: true,
+      raisedDate: true,
+      proposedAction: true,
+      proposedBy: true,
+      proposedTo: true,
+      proposedDate: true,
+      authors: { orderBy: { position: "asc" }, select: { name: true, party: true } },
+      proposals: { orderBy: { position: "asc" }, select: { text: true } },
     },
-    deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
-  });
+  },
+  deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
+  auditEvents: { orderBy: { seq: "asc" }, select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } } },
+} satisfies Prisma.CaseSelect;
+
+export type CaseDetailsOptions<S extends Prisma.CaseSelect> = {
+  actor: Actor;
+  caseId: string;
+  /** More of the case for a page that shows it with another feature's part, read in the same query. */
+  alsoSelect?: S;
+};
+
+/**
+ * The case page's case, with the readable scope and the row of `alsoSelect`, so the page
+ * authorizes and renders the rest from it without reading the case again.
+ * NOT_FOUND both for a missing case and one the actor may not read.
+ */
+export const loadCaseDetails = async <S extends Prisma.CaseSelect = Record<never, never>>({
+  actor,
+  caseId,
+  alsoSelect,
+}: CaseDetailsOptions<S>): Promise<{ details: CaseDetails; scope: CaseScope; row: CaseScopeRow & Prisma.CaseGetPayload<{ select: S }> }> => {
+  const row = await findCaseWithScope(db, caseId, { ...alsoSelect, ...CASE_DETAILS_SELECT } as typeof CASE_DETAILS_SELECT);
   if (!row) throw notFound(caseId);
   const scope = authorize(actor, "case.read", toCaseScope(row));
 
@@ -171,19 +191,14 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
     misregister: open && can(actor, "case.misregister", scope),
     editMotion: open && row.motion !== null && can(actor, "case.edit", scope),
   };
-  const [events, candidates, coOfficerCandidates] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { caseId: row.id },
-      orderBy: { seq: "asc" },
-      select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
-    }),
+  const [candidates, coOfficerCandidates] = await Promise.all([
     permissions.reassign
       ? db.user.findMany({ where: { ...caseOfficerWhere(scope), id: { not: row.caseOfficerId } }, select: { id: true, name: true } })
       : Promise.resolve([]),
     permissions.reassign ? db.user.findMany({ where: await coOfficerCandidatesWhere(db, scope), select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
 
-  return {
+  const details: CaseDetails = {
     id: row.id,
     caseNumber: row.caseNumber,
     title: row.title,
@@ -220,9 +235,13 @@ export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: 
       : null,
     // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
     openDeadlines: row.status === "OPEN" ? row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })) : [],
-    events: describeAuditHistory(events.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
+    events: describeAuditHistory(row.auditEvents.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
     permissions,
     reassignCandidates: candidates.sort(byName),
     coOfficerCandidates: coOfficerCandidates.sort(byName),
   };
+  return { details, scope, row: row as unknown as CaseScopeRow & Prisma.CaseGetPayload<{ select: S }> };
 };
+
+/** The case page's case alone. */
+export const getCaseDetails = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDetails> => (await loadCaseDetails({ actor, caseId })).details;

@@ -236,15 +236,28 @@ export type DiariumFilterOptions = {
   classifications: { id: string; code: string; title: string }[];
 };
 
-/** Choices for the filter form: only committees, handläggare and classes of cases the actor may read. */
+/**
+ * Choices for the filter form: only committees, handläggare and classes of cases the actor may
+ * read. Committees and classes both belong to a municipality, so one query reads them per
+ * municipality; the handläggare are the other.
+ */
 export const diariumFilterOptions = async (actor: Actor): Promise<DiariumFilterOptions> => {
-  const readable = readableCasesWhere(actor);
-  const [committees, caseOfficers, classifications] = await Promise.all([
-    db.committee.findMany({ where: { cases: { some: readable } }, select: { id: true, name: true, shortName: true }, orderBy: { name: "asc" } }),
-    db.user.findMany({ where: { casesAsOfficer: { some: readable } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.classification.findMany({ where: { cases: { some: readable } }, select: { id: true, code: true, title: true }, orderBy: { code: "asc" } }),
+  const readable = { some: readableCasesWhere(actor) };
+  const [municipalities, caseOfficers] = await Promise.all([
+    db.municipality.findMany({
+      select: {
+        committees: { where: { cases: readable }, select: { id: true, name: true, shortName: true } },
+        classifications: { where: { cases: readable }, select: { id: true, code: true, title: true } },
+      },
+    }),
+    db.user.findMany({ where: { casesAsOfficer: readable }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { committees, caseOfficers, classifications };
+  return {
+    committees: municipalities.flatMap((municipality) => municipality.committees).sort((a, b) => a.name.localeCompare(b.name, "sv")),
+    caseOfficers,
+    // KLASSA codes in numeric order: 1.2 before 1.10.
+    classifications: municipalities.flatMap((municipality) => municipality.classifications).sort((a, b) => a.code.localeCompare(b.code, "sv", { numeric: true })),
+  };
 };
 
 export const RECENTLY_REGISTERED_DAYS = 7;

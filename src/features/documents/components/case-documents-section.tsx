@@ -1,11 +1,9 @@
 // The case page's "Handlingar": the case's documents in number order with their files,
-// and the form for registering a new one for those allowed. Authorizes itself, so it can
-// be placed on any page that shows a case.
+// and the form for registering a new one for those allowed. `view` is listCaseDocuments',
+// which authorized the actor from the case.
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { requireActor } from "@/server/auth";
-import { AppError } from "@/server/errors";
 import { DIRECTION_LABELS, formatFileSize } from "../format";
-import { listCaseDocuments, type CaseDocumentListItem } from "../server/document-queries";
+import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 
@@ -27,16 +25,7 @@ const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
   );
 };
 
-export const CaseDocumentsSection = async ({ caseId }: { caseId: string }) => {
-  const actor = await requireActor();
-  let view;
-  try {
-    view = await listCaseDocuments({ actor, caseId });
-  } catch (error) {
-    // The page around this section decides what an unreadable case looks like.
-    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
-    throw error;
-  }
+export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: CaseDocumentsView }) => {
   const headingId = `handlingar-${caseId}`;
   return (
     <section aria-labelledby={headingId} className="space-y-6">

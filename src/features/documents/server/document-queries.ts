@@ -2,13 +2,14 @@
 // Both authorize from the case; a confidential handling's description, counterpart and
 // files are given only to those who may read confidential content of the case.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { DocumentDirection } from "@/generated/prisma/enums";
 import { formatDocumentNumber } from "@/lib/case-number";
 import type { Actor } from "@/server/auth";
 import { readBlob } from "@/server/blob-store";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { authorize, can, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope, findCaseWithScope } from "@/server/authz";
+import { authorize, can, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope, findCaseWithScope, type CaseScope } from "@/server/authz";
 import { documentHiddenFrom } from "@/features/cases/server";
 import { isUuid } from "@/lib/ids";
 
@@ -37,28 +38,43 @@ export type CaseDocumentsView = {
 
 const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
 
-export const listCaseDocuments = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseDocumentsView> => {
-  const found = await findCaseWithScope(db, caseId, {
-    caseNumber: true,
-    series: { select: { documentNumberFormat: true } },
-    status: true,
-    documents: {
-      orderBy: { number: "asc" },
-      select: {
-        id: true,
-        number: true,
-        direction: true,
-        documentDate: true,
-        registeredAt: true,
-        counterpart: true,
-        description: true,
-        secrecyReference: true,
-        files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
-      },
+const loadCaseDocuments = async (caseId: string) => {
+  const row = await findCaseWithScope(db, caseId, CASE_DOCUMENTS_SELECT);
+  if (!row) throw notFound();
+  return { row, scope: toCaseScope(row) };
+};
+
+/** What the list reads of a case; a page that reads the case anyway selects it along (loadCaseDetails' `alsoSelect`). */
+export const CASE_DOCUMENTS_SELECT = {
+  caseNumber: true,
+  series: { select: { documentNumberFormat: true } },
+  status: true,
+  documents: {
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      direction: true,
+      documentDate: true,
+      registeredAt: true,
+      counterpart: true,
+      description: true,
+      secrecyReference: true,
+      files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
     },
-  });
-  if (!found) throw notFound();
-  const scope = authorize(actor, "case.read", toCaseScope(found));
+  },
+} satisfies Prisma.CaseSelect;
+
+export type ListCaseDocumentsOptions = {
+  actor: Actor;
+  caseId: string;
+  /** The case with CASE_DOCUMENTS_SELECT and its scope, already read (and read-authorized) by the page. */
+  loaded?: { row: Prisma.CaseGetPayload<{ select: typeof CASE_DOCUMENTS_SELECT }>; scope: CaseScope };
+};
+
+export const listCaseDocuments = async ({ actor, caseId, loaded }: ListCaseDocumentsOptions): Promise<CaseDocumentsView> => {
+  const { row: found, scope } = loaded ?? (await loadCaseDocuments(caseId));
+  authorize(actor, "case.read", scope);
   return {
     caseNumber: found.caseNumber,
     canAdd: can(actor, "case.addDocument", scope),

@@ -10,7 +10,7 @@ import { inOfficeOn } from "@/features/admin/committees";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
-import { authorize, can, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
+import { authorize, can, COMMITTEE_SCOPE_SELECT, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
 import { hasPassword, needsReauthentication } from "@/features/attestation/server";
 import { getExtractForExport } from "./meeting-export-queries";
 import { COMMITTEE_HEADING_SELECT, committeesEditableBy, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
@@ -27,8 +27,9 @@ import type { Prisma } from "@/generated/prisma/client";
 // ─── Meeting plan ────────────────────────────────────────────────────────────
 
 export const getMeetingPlan = async ({ actor, committeeId, year }: { actor: Actor; committeeId?: string; year?: number }) => {
-  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: COMMITTEE_HEADING_SELECT, orderBy: { name: "asc" } });
-  const editable = await committeesEditableBy(actor, committees);
+  const readable = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: { ...COMMITTEE_HEADING_SELECT, ...COMMITTEE_SCOPE_SELECT }, orderBy: { name: "asc" } });
+  const editable = committeesEditableBy(actor, readable);
+  const committees = readable.map(({ id, name, shortName }) => ({ id, name, shortName }));
   // Default: the first committee the actor edits, else the first one they read.
   const selected = committees.find((committee) => committee.id === committeeId) ?? committees.find((committee) => editable.has(committee.id)) ?? committees[0] ?? null;
   const selectedYear = year ?? meetingYear(new Date());

@@ -6,19 +6,13 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { maskedCases, maskOf, maskParagraph, type MeetingViewer } from "./confidential-items";
-import { can, loadCommitteeScope, type CommitteeScope } from "@/server/authz";
+import { can, toCommitteeScope, type CommitteeScope, type CommitteeScopeRow } from "@/server/authz";
 import type { Actor } from "@/server/auth";
 import type { MinutesContent } from "./minutes-content";
 
-/** The ids of those of `committees` whose meetings the actor plans (meeting.edit). */
-export const committeesEditableBy = async (actor: Actor, committees: readonly { id: string }[]): Promise<Set<string>> => {
-  const editable = new Set<string>();
-  for (const committee of committees) {
-    const scope = await loadCommitteeScope(db, committee.id);
-    if (scope && can(actor, "meeting.edit", scope)) editable.add(committee.id);
-  }
-  return editable;
-};
+/** The ids of those of `committees` (read with COMMITTEE_SCOPE_SELECT) whose meetings the actor plans (meeting.edit). */
+export const committeesEditableBy = (actor: Actor, committees: readonly CommitteeScopeRow[]): Set<string> =>
+  new Set(committees.filter((committee) => can(actor, "meeting.edit", toCommitteeScope(committee))).map((committee) => committee.id));
 
 export const stringsOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : []);
 

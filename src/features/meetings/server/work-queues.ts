@@ -1,10 +1,10 @@
-// What waits for a committee's people, for the start page and the navigation: the minutes an
+// What waits for a committee's people, for the start page (the header counts "Att justera" with loadHeader): the minutes an
 // ordförande or justerare is to justera ("Att justera"), and the nämndsekreterare's next
 // meetings, attested cases ready for an agenda and minutes out for justering.
 import "server-only";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
+import { COMMITTEE_SCOPE_SELECT, readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
 import { agendaCandidates } from "./meeting-page-queries";
 import { committeesEditableBy } from "./meeting-read-model";
 
@@ -37,32 +37,51 @@ export const listJusteringInbox = async (actor: Actor): Promise<JusteringInboxIt
   });
 };
 
-/** The navigation badge of "Att justera". */
-export const countJusteringInbox = async (actor: Actor): Promise<number> => (await listJusteringInbox(actor)).length;
-
 export const NEXT_MEETINGS_LIMIT = 5;
 
-/** The nämndsekreterare's work in the committees whose meetings they plan. */
+const byStart = (a: { startsAt: Date; id: string }, b: { startsAt: Date; id: string }) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The nämndsekreterare's work in the committees whose meetings they plan: the committees with
+ * their coming meetings and minutes out for justering in one query, authorized from those rows,
+ * then the cases ready for an agenda in them.
+ */
 export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor: Actor; now?: Date }) => {
-  const committees = await db.committee.findMany({ where: readableCommitteesWhere(actor), select: { id: true } });
-  const committeeIds = [...(await committeesEditableBy(actor, committees))];
-  const inCommittees = { committeeId: { in: committeeIds } };
-  const [nextMeetings, readyForAgenda, inJustering] = await Promise.all([
-    db.meeting.findMany({
-      where: { ...inCommittees, startsAt: { gte: now } },
-      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      take: NEXT_MEETINGS_LIMIT,
-      select: { id: true, startsAt: true, place: true, status: true, committee: { select: { shortName: true } }, _count: { select: { agendaItems: true } } },
-    }),
-    // As the diarium: a confidential case the actor may not read is not listed.
-    agendaCandidates({ AND: [inCommittees, readableCasesWhere(actor)] }),
-    db.minutes.findMany({
-      where: { status: "IN_APPROVAL", meeting: inCommittees },
-      orderBy: { meeting: { startsAt: "asc" } },
-      select: { id: true, meeting: { select: { id: true, startsAt: true, committee: { select: { shortName: true } } } }, chair: { select: { name: true } }, checker: { select: { name: true } } },
-    }),
-  ]);
-  return { nextMeetings, readyForAgenda, inJustering };
+  const committees = await db.committee.findMany({
+    where: readableCommitteesWhere(actor),
+    select: {
+      ...COMMITTEE_SCOPE_SELECT,
+      shortName: true,
+      meetings: {
+        where: { OR: [{ startsAt: { gte: now } }, { minutes: { status: "IN_APPROVAL" } }] },
+        select: {
+          id: true,
+          startsAt: true,
+          place: true,
+          status: true,
+          _count: { select: { agendaItems: true } },
+          minutes: { select: { id: true, status: true, chair: { select: { name: true } }, checker: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const editable = committeesEditableBy(actor, committees);
+  const meetings = committees
+    .filter((committee) => editable.has(committee.id))
+    .flatMap((committee) => committee.meetings.map((meeting) => ({ ...meeting, committee: { shortName: committee.shortName } })))
+    .sort(byStart);
+  // As the diarium: a confidential case the actor may not read is not listed.
+  const readyForAgenda = await agendaCandidates({ AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] });
+  return {
+    nextMeetings: meetings
+      .filter((meeting) => meeting.startsAt >= now)
+      .slice(0, NEXT_MEETINGS_LIMIT)
+      .map(({ minutes: _minutes, ...meeting }) => meeting),
+    readyForAgenda,
+    inJustering: meetings.flatMap(({ minutes, id, startsAt, committee }) =>
+      minutes?.status === "IN_APPROVAL" ? [{ id: minutes.id, meeting: { id, startsAt, committee }, chair: minutes.chair, checker: minutes.checker }] : [],
+    ),
+  };
 };
 
 export type SecretaryOverview = Awaited<ReturnType<typeof getSecretaryOverview>>;

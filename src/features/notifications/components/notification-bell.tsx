@@ -1,13 +1,11 @@
 // Header bell: unread count and the latest notifications in a disclosure (works without
-// JavaScript: <details>). A server component; place it in the app header next to the user.
+// JavaScript: <details>). The app header reads its data with loadHeader.
 import Link from "next/link";
-import type { Actor } from "@/server/auth";
-import { latestNotifications, unreadNotificationCount } from "../server/notification-queries";
+import type { HeaderData } from "../server/header-queries";
 import { MarkAllReadButton } from "./mark-all-read-button";
 import { formatDateTime } from "@/lib/dates";
 
-export const NotificationBell = async ({ actor }: { actor: Actor }) => {
-  const [unread, items] = await Promise.all([unreadNotificationCount(actor.id), latestNotifications(actor.id)]);
+export const NotificationBell = ({ unread, items }: { unread: number; items: HeaderData["notifications"] }) => {
   return (
     <details className="relative">
       <summary className="cursor-pointer list-none rounded px-2 py-1 font-semibold hover:bg-white/10" aria-label={`Notiser, ${unread} olästa`}>

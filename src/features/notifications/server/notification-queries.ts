@@ -1,16 +1,6 @@
-// The header's notifications: the newest for the signed-in user, and how many are unread.
+// Marking the signed-in user's notifications read (the header reads them with loadHeader).
 import "server-only";
 import { db } from "@/server/db";
-
-export const unreadNotificationCount = (userId: string): Promise<number> => db.notification.count({ where: { userId, readAt: null } });
-
-export const latestNotifications = (userId: string, take = 10) =>
-  db.notification.findMany({
-    where: { userId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take,
-    select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
-  });
 
 /** Marks the user's own notifications read; ids of other users' notifications change nothing. */
 export const markNotificationsRead = async ({ userId, ids }: { userId: string; ids: readonly string[] | "ALL" }): Promise<number> => {

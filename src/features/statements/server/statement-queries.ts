@@ -44,6 +44,7 @@ export type StatementPageData = {
   caseOpen: boolean;
   /** The actor is the case's handläggare (may create and edit). */
   canEdit: boolean;
+  /** The handlingar a bilaga may be taken from: for the writer of a draft (or of a new statement), else empty. */
   documents: StatementDocumentOption[];
   /** Before a statement exists, for its writer: the committee's and the municipality's templates, the default first. */
   templates: TemplateChoice[];
@@ -63,6 +64,8 @@ export type StatementPageData = {
 /** The editor's read model: the newest version and what the pickers need. */
 export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<StatementPageData> => {
   const { row, canEdit } = await loadCase(actor, caseId);
+  // The pickers serve the create form and the editor of a draft; a statement sent on is only read.
+  const picks = canEdit && (!row.statement || row.statement.status === "DRAFT");
   const [latest, documents] = await Promise.all([
     row.statement
       ? db.statementVersion.findUnique({
@@ -70,7 +73,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
           select: { content: true, createdAt: true, author: { select: { name: true } } },
         })
       : null,
-    canEdit
+    picks
       ? db.caseDocument.findMany({ where: { caseId: row.id }, orderBy: { number: "asc" }, select: { id: true, number: true, description: true, direction: true, secrecyReference: true } })
       : [],
   ]);

@@ -2,8 +2,8 @@
 // published kallelse and föredragningslista and the justerade protokoll, as public copies
 // (every item of a confidential case masked). Nothing unpublished or not yet justerat is listed.
 import { PublicShell } from "@/components/public-shell";
-import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
-import { listPublicMeetingDocuments } from "@/features/meetings/server";
+import { publicPageMetadata } from "@/features/admin/public-municipality";
+import { loadPublicMeetingsPage } from "./public-meetings-page";
 
 export const generateMetadata = publicPageMetadata("Nämndernas sammanträdeshandlingar");
 // Always current, and never a static build-time snapshot (there is no database at build time).
@@ -25,8 +25,7 @@ const Downloads = ({ label, path }: { label: string; path: string }) => (
 );
 
 const PublicMeetingsPage = async ({ params }: { params: Promise<{ kommun: string }> }) => {
-  const municipality = await requirePublicMunicipality((await params).kommun);
-  const committees = await listPublicMeetingDocuments(municipality.id);
+  const { municipality, committees } = await loadPublicMeetingsPage((await params).kommun);
   return (
     <PublicShell subtitle="sammanträdeshandlingar" municipality={municipality} note="Uppgifter som omfattas av sekretess enligt offentlighets- och sekretesslagen (OSL) visas inte.">
       <section aria-labelledby="public-meetings-heading" className="space-y-6">

@@ -1,28 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ReturnNotice } from "@/features/attestation/components/returned-statements";
-import { getOpenReturn } from "@/features/attestation/server/attestation-queries";
 import { DocumentView } from "@/features/exports/components/document-view";
-import { loadStatementDocument } from "@/features/exports/server/statement-export";
 import { CreateStatementForm } from "@/features/statements/components/create-statement-form";
 import { StatementEditor } from "@/features/statements/components/statement-editor";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
-import { getStatementPage } from "@/features/statements/server/statement-queries";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
+import { loadStatementPage } from "./statement-page";
 
 export const metadata: Metadata = { title: "Tjänsteutlåtande" };
 
 const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const actor = await requireActor();
-  const data = await orNotFound(getStatementPage({ actor, caseId: id }));
+  const { data, editable, openReturn, readOnly } = await orNotFound(loadStatementPage({ actor, caseId: id }));
   const statement = data.statement;
-  const editable = data.canEdit && statement?.status === "DRAFT";
-  // A return comment stays at the top of the editor until the statement is sent again.
-  const openReturn = editable ? await getOpenReturn(data.caseId) : null;
-  // Read-only: the document exactly as it is exported (one rendering for screen and file).
-  const readOnly = statement && !editable ? await loadStatementDocument({ actor, statementId: statement.id, version: statement.version }) : null;
   return (
     <div>
       <p className="text-sm">
