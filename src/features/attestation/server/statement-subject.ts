@@ -46,7 +46,7 @@ const attestationLink = (subject: StatementSubject): string => `/arenden/${subje
 const shownTitle = (subject: StatementSubject, content: unknown): string => (subject.case.secrecyReference ? CONFIDENTIAL_CASE_TITLE : (statementTitleOf(content) ?? subject.case.title));
 const maskedText = (subject: StatementSubject, text: string | null): string | null => (subject.case.secrecyReference ? "(se Yttra)" : text);
 
-export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber: string }> = {
+export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber: string; recordIds: string[] }> = {
   type: "STATEMENT",
   lock: lockStatement,
   caseIdOf: (subject) => subject.case.id,
@@ -58,7 +58,8 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
     const locked = await tx.statement.updateMany({ where: { id: subject.id, status: "IN_ATTESTATION", currentVersion: request.versionNumber }, data: { status: "ATTESTED" } });
     if (locked.count !== 1) return null;
     const { content } = await statementVersionOf(tx, subject.id, request.versionNumber, asHashScheme(request.hashScheme));
-    // An upprättad handling of the diarium, dated the day of the last attestation.
+    // An upprättad handling of the diarium, dated the day of the last attestation, that keeps
+    // the attested PDF/A as its file (bound to the attestation's content hash).
     const document = await createCaseDocumentInTx(tx, {
       actorId: actor.id,
       caseId: subject.case.id,
@@ -67,9 +68,10 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
       description: `Tjänsteutlåtande: ${statementTitleOf(content) ?? subject.case.title} (attesterat)`,
       secrecyReference: subject.case.secrecyReference,
       secrecyReason: subject.case.secrecyReason,
+      generated: [{ kind: "STATEMENT", subjectId: subject.id, contentHash: request.contentHash }],
     });
     return {
-      result: { documentNumber: document.documentNumber },
+      result: { documentNumber: document.documentNumber, recordIds: document.recordIds },
       audits: [
         {
           actorId: actor.id,
