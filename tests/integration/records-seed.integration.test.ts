@@ -1,5 +1,5 @@
 // The demo installation keeps its generated documents as records, as the app does: the
-// reference case's attested tjänsteutlåtande and the protokollsutdrag expedierat to
+// reference case's attested tjänsteutlåtande, its justerat protokollsutdrag and the one expedierat to
 // kommunstyrelsen (with the tjänsteutlåtande) are files of their handlings, byte for byte
 // what the exports give, their hashes those of the audit events — so `npm start` shows them.
 import { describe, expect, it } from "vitest";
@@ -28,7 +28,7 @@ describe("the demo's records", () => {
     expect(await db.generatedRecord.count()).toBeGreaterThanOrEqual(3);
   });
 
-  it("keeps the reference case's attested tjänsteutlåtande and dispatched extract as the exports' exact bytes, hashes as in the audit events", async () => {
+  it("keeps the reference case's attested tjänsteutlåtande, justerat and dispatched extract as the exports' exact bytes, hashes as in the audit events", async () => {
     const secretary = await actorFor("sekreterare");
     const statement = await db.statement.findUniqueOrThrow({ where: { caseId: REFERENCE_CASE_ID } });
     const dispatch = await db.dispatch.findFirstOrThrow({ where: { caseId: REFERENCE_CASE_ID } });
@@ -43,6 +43,7 @@ describe("the demo's records", () => {
     });
     expect(documents.map((document) => [document.direction, document.files.map((file) => file.generatedRecord?.kind)])).toEqual([
       ["DRAWN_UP", ["STATEMENT"]],
+      ["DRAWN_UP", ["EXTRACT"]],
       ["OUTGOING", ["EXTRACT", "STATEMENT"]],
     ]);
     for (const document of documents) {

@@ -160,6 +160,30 @@ describe("the attested tjänsteutlåtande as the file of its handling", () => {
   });
 });
 
+describe("the justerat protokollsutdrag as the file of a handling in the case", () => {
+  it("is registered with the justering, bound to its hash, and stored as the extract export's exact bytes", async () => {
+    const world = await minutesInApproval(db, { secretary, chair, checker });
+    const extractHandlings = () => db.caseDocument.findMany({ where: { caseId: world.caseId, direction: "DRAWN_UP", description: { startsWith: "Protokollsutdrag" } } });
+    await approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
+    // Not before the justering is complete.
+    expect(await extractHandlings()).toEqual([]);
+    await approveMinutes({ actor: checker, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
+    const [handling, ...others] = await extractHandlings();
+    expect(others).toEqual([]);
+    expect(handling!.description).toMatch(/^Protokollsutdrag HÄS § \d+\/\d{4}, sammanträde \d{4}-\d{2}-\d{2} – Testärende/);
+    const record = await db.generatedRecord.findUniqueOrThrow({ where: { documentId_kind: { documentId: handling!.id, kind: "EXTRACT" } } });
+    expect(record).toMatchObject({ subjectId: world.decisionId, contentHash: world.contentHash, fileId: null });
+
+    await storePendingRecords();
+    const exported = await bytesOf(await extractExport(secretary, world.decisionId));
+    const { files, events } = await filesOf(handling!.id);
+    expect(files).toHaveLength(1);
+    expect((await bytesOf(await downloadFile(officer, files[0]!.id))).equals(exported)).toBe(true);
+    expect(events).toEqual([expect.objectContaining({ kind: "EXTRACT", sha256: sha256Hex(exported) })]);
+    expect((await downloadFile(otherSecretary, files[0]!.id)).status).toBe(404);
+  });
+});
+
 describe("the expedierat protokollsutdrag as the file of its outgoing handling", () => {
   it("keeps the extract and the attested tjänsteutlåtande that were sent, each the export's exact bytes", async () => {
     const world = await justerad();
