@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
+import { listCaseDocuments } from "@/features/documents/server/document-queries";
 import { dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
 import { ZDispatchSchema } from "@/features/meetings/schemas";
@@ -65,6 +66,9 @@ const filesOf = async (documentId: string) => {
   return { files, events: events.map((event) => event.data as { kind: string; sha256: string; fileId: string; documentNumber: string }) };
 };
 
+/** The handling as the case page lists it. */
+const listed = async (actor: Actor, caseId: string, documentId: string) => (await listCaseDocuments({ actor, caseId })).documents.find((document) => document.id === documentId)!;
+
 const statementHandling = (caseId: string) => db.caseDocument.findFirstOrThrow({ where: { caseId, direction: "DRAWN_UP", description: { startsWith: "Tjänsteutlåtande" } } });
 
 const justerad = async () => {
@@ -96,8 +100,11 @@ describe("the attested tjänsteutlåtande as the file of its handling", () => {
     const pending = await db.generatedRecord.findUniqueOrThrow({ where: { documentId_kind: { documentId: handling.id, kind: "STATEMENT" } } });
     expect(pending).toMatchObject({ subjectId: statement.id, contentHash: request.contentHash, fileId: null, failure: null });
     expect(await findRecordsToStore()).toContain(pending.id);
+    // The case page says the file is on its way rather than "Inga filer".
+    expect(await listed(officer, theCase.id, handling.id)).toMatchObject({ files: [], records: { pending: 1, failures: [] } });
 
     expect(await storeGeneratedRecord(pending.id)).toBe("stored");
+    expect(await listed(officer, theCase.id, handling.id)).toMatchObject({ files: [expect.objectContaining({ fileName: expect.stringMatching(/\.pdf$/) })], records: { pending: 0, failures: [] } });
     const exported = await bytesOf(await statementExport(officer, statement.id));
     const { files, events } = await filesOf(handling.id);
     expect(files).toHaveLength(1);
@@ -135,6 +142,7 @@ describe("the attested tjänsteutlåtande as the file of its handling", () => {
     expect((await db.generatedRecord.findUniqueOrThrow({ where: { id: record.id } })).failure).toMatch(/inte längre attesterat/);
     expect(await db.auditEvent.count({ where: { entityId: handling.id, action: "document.record_failed" } })).toBe(1);
     expect(await findRecordsToStore()).not.toContain(record.id);
+    expect((await listed(officer, theCase.id, handling.id)).records).toEqual({ pending: 0, failures: [expect.stringMatching(/inte längre attesterat/)] });
   });
 
   it("of a confidential case is the full document, marked with the case's secrecy, and hidden from who may not read it", async () => {
