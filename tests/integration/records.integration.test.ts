@@ -3,7 +3,8 @@
 // handlings, byte for byte what the export routes give, content-addressed, their SHA-256 in
 // the audit event, readable only by those who may read the handling. Downloads go through
 // the real route handlers with the session replaced by a chosen actor.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
@@ -12,6 +13,7 @@ import { approveMinutes } from "@/features/meetings/server/minutes-service";
 import { ZDispatchSchema } from "@/features/meetings/schemas";
 import { sha256Hex } from "@/lib/hash";
 import type { Actor } from "@/server/auth/actor";
+import { configureJobProducer, stopJobProducer } from "@/server/jobs";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, daysAhead, expectAppError, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
@@ -23,7 +25,7 @@ const { GET: getFile } = await import("@/app/api/filer/[fileId]/route");
 const { GET: getStatementExport } = await import("@/app/api/export/statement/[statementId]/route");
 const { GET: getExtractExport } = await import("@/app/api/export/extract/[decisionId]/route");
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 
 let secretary: Actor;
 let chair: Actor;
@@ -36,6 +38,8 @@ beforeAll(async () => {
   officer = await actorFor(db, "clas.cederlid");
   otherSecretary = await actorFor(db, "sos.sekreterare");
 });
+
+afterAll(() => stopJobProducer());
 
 const ORIGIN = "http://localhost:3012";
 
@@ -241,5 +245,45 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     const before = await db.generatedRecord.count();
     await expectAppError(() => dispatch(world.decisionId), "INVALID_STATE", /inte justerad/);
     expect(await db.generatedRecord.count()).toBe(before);
+  });
+});
+
+describe("the worker", () => {
+  const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error("timed out");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it("stores what an attestation requested: by its sweep when no job was enqueued, and from the job enqueued after commit", async () => {
+    // Without a producer nothing is enqueued (as when the app died right after the commit): only the worker's sweep at start finds it.
+    const swept = await createCase(db);
+    const worker = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
+      // No sweep after the one at start: what comes later arrives only through its job.
+      env: { ...process.env, DATABASE_URL: url, YTTRA_WORKER_SWEEP_SECONDS: "3600" },
+      stdio: "ignore",
+      detached: true,
+    });
+    try {
+      const sweptHandling = await statementHandling(swept.id);
+      await waitFor(async () => (await db.caseDocumentFile.count({ where: { documentId: sweptHandling.id } })) === 1);
+      configureJobProducer(url);
+      const queued = await createCase(db);
+      const queuedHandling = await statementHandling(queued.id);
+      await waitFor(async () => (await db.caseDocumentFile.count({ where: { documentId: queuedHandling.id } })) === 1);
+      for (const [theCase, handling] of [
+        [swept, sweptHandling],
+        [queued, queuedHandling],
+      ] as const) {
+        const statement = await db.statement.findUniqueOrThrow({ where: { caseId: theCase.id } });
+        const [file] = (await filesOf(handling.id)).files;
+        expect((await bytesOf(await downloadFile(officer, file!.id))).equals(await bytesOf(await statementExport(officer, statement.id)))).toBe(true);
+      }
+    } finally {
+      process.kill(-worker.pid!, "SIGKILL");
+      configureJobProducer(null);
+    }
   });
 });
