@@ -9,14 +9,15 @@ import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
 import { dispatchDecision } from "@/features/meetings/server/dispatch-service";
+import { recordDecision } from "@/features/meetings/server/decision-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
-import { ZDispatchSchema } from "@/features/meetings/schemas";
+import { ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { sha256Hex } from "@/lib/hash";
 import type { Actor } from "@/server/auth/actor";
 import { configureJobProducer, stopJobProducer } from "@/server/jobs";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
-import { actorFor, createCase, daysAhead, expectAppError, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
+import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -238,6 +239,19 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     const outgoing = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
     const { files } = await filesOf(outgoing.id);
     expect(files.map((file) => file.generatedRecord?.kind)).toEqual(["EXTRACT"]);
+  });
+
+  it("keeps the extract of an immediately justerad § sent before the minutes are justerade, bound to no justering", async () => {
+    const world = await calledMeetingWithCase(db, secretary);
+    const { id: decisionId } = await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId: world.meetingId, agendaItemId: world.itemId, kind: "AS_PROPOSED", immediateApproval: true }) });
+    const { recordIds } = await dispatch(decisionId);
+    const records = await db.generatedRecord.findMany({ where: { id: { in: recordIds } } });
+    expect(records.map((record) => [record.kind, record.contentHash])).toEqual(expect.arrayContaining([["EXTRACT", null]]));
+    await storePendingRecords();
+    const outgoing = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
+    const [extractFile] = (await filesOf(outgoing.id)).files;
+    expect(extractFile!.generatedRecord?.kind).toBe("EXTRACT");
+    expect((await bytesOf(await downloadFile(secretary, extractFile!.id))).equals(await bytesOf(await extractExport(secretary, decisionId)))).toBe(true);
   });
 
   it("requests nothing when the dispatch is refused", async () => {
