@@ -7,6 +7,8 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
+import { contentHashOf } from "@/features/attestation/content";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
 import { dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { recordDecision } from "@/features/meetings/server/decision-service";
@@ -170,6 +172,25 @@ describe("the attested tjänsteutlåtande as the file of its handling", () => {
     }
     const listed = await db.caseDocumentFile.findUniqueOrThrow({ where: { id: file!.id } });
     expect(listed.fileName).toContain("KANARIE-SEKRETESS");
+  });
+
+  it("that names a confidential bilaga is read under the bilaga's marking, though the case is open", async () => {
+    const theCase = await createCase(db, { attested: false });
+    const bilaga = await db.$transaction((tx) =>
+      createCaseDocumentInTx(tx, { actorId: officer.id, caseId: theCase.id, direction: "INCOMING", documentDate: new Date("2026-01-12T00:00:00Z"), description: "Utredning KANARIE-BILAGA", secrecyReference: "26 kap. 1 § OSL", secrecyReason: "Enskilds förhållanden" }),
+    );
+    const statement = await db.statement.findUniqueOrThrow({ where: { caseId: theCase.id }, include: { versions: true } });
+    const content = { ...(statement.versions[0]!.content as object), attachments: [{ documentId: bilaga.id, number: bilaga.documentNumber, description: "Utredning KANARIE-BILAGA" }] };
+    await db.statementVersion.update({ where: { id: statement.versions[0]!.id }, data: { content, contentHash: contentHashOf(content, 1) } });
+    await attestCase(theCase.id);
+    const handling = await statementHandling(theCase.id);
+    expect(handling).toMatchObject({ secrecyReference: "26 kap. 1 § OSL", secrecyReason: "Enskilds förhållanden" });
+    await storePendingRecords();
+    const [file] = (await filesOf(handling.id)).files;
+    expect((await bytesOf(await downloadFile(officer, file!.id))).equals(await bytesOf(await statementExport(officer, statement.id)))).toBe(true);
+    // The ordförande reads the open case and its export (the bilaga masked), but not the record that names the bilaga.
+    expect((await statementExport(chair, statement.id)).status).toBe(200);
+    expect((await downloadFile(chair, file!.id)).status).toBe(404);
   });
 });
 

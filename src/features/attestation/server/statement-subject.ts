@@ -6,7 +6,7 @@ import "server-only";
 import { roleTitle as titleOfRole } from "@/lib/roles";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { createCaseDocumentInTx } from "@/features/cases/server";
-import { statementTitleOf } from "@/features/statements/server";
+import { parseStatementContent, statementSecrecyMarking, statementTitleOf } from "@/features/statements/server";
 import { asHashScheme, type HashScheme } from "@/lib/canonical-json";
 import { isoDateToDb, todayInStockholm } from "@/lib/dates";
 import type { Tx } from "@/server/db";
@@ -66,8 +66,7 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
       direction: "DRAWN_UP",
       documentDate: isoDateToDb(todayInStockholm(now)),
       description: `Tjänsteutlåtande: ${statementTitleOf(content) ?? subject.case.title} (attesterat)`,
-      secrecyReference: subject.case.secrecyReference,
-      secrecyReason: subject.case.secrecyReason,
+      ...(await statementSecrecyMarking(tx, subject.case, parseStatementContent(content))),
       generated: [{ kind: "STATEMENT", subjectId: subject.id, contentHash: request.contentHash }],
     });
     return {

@@ -13,6 +13,7 @@ import { AppError } from "@/server/errors";
 import { enqueueRecordStorage } from "@/server/jobs";
 import { authorize, can, CASE_SCOPE_SELECT, loadCommitteeScope, toCaseScope, unknownResource } from "@/server/authz";
 import { closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
+import { statementSecrecyMarking } from "@/features/statements/server";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { MEETING_EDIT_REFUSED } from "./meeting-guards";
@@ -76,10 +77,12 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
       { kind: "EXTRACT" as const, subjectId: decision.id, contentHash: meeting.minutes?.status === "APPROVED" ? meeting.minutes.contentHash : null },
       ...(statement ? [{ kind: "STATEMENT" as const, subjectId: statement.statementId, contentHash: statement.contentHash }] : []),
     ];
+    // The extract of a confidential case quotes it, and the tjänsteutlåtande names its bilagor:
+    // the handling carries the marking of what it keeps.
+    const marking = statement ? await statementSecrecyMarking(tx, found, statement.content) : { secrecyReference: found.secrecyReference, secrecyReason: found.secrecyReason };
     const created: { dispatchId: string; documentNumber: string; recipient: string }[] = [];
     const recordIds: string[] = [];
     for (const recipient of data.recipients) {
-      // The extract of a confidential case quotes it: the handling carries the case's marking.
       const document = await createCaseDocumentInTx(tx, {
         actorId: actor.id,
         caseId,
@@ -87,8 +90,7 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
         documentDate: isoDateToDb(data.sentDate),
         counterpart: recipient,
         description,
-        secrecyReference: found.secrecyReference,
-        secrecyReason: found.secrecyReason,
+        ...marking,
         generated,
       });
       recordIds.push(...document.recordIds);
