@@ -1,9 +1,10 @@
-// The job worker: delivers the e-mail outbox ("send-mail" jobs) and sweeps up mails that a
-// crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
+// The job worker: delivers the e-mail outbox ("send-mail" jobs), stores generated records
+// as files of their handlings ("store-record" jobs), and sweeps up what a crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
 // (`tsx scripts/worker.ts` with DATABASE_URL) — any number of workers may run at once:
 // every delivery is claimed with a conditional write.
 import { createDb, setDb } from "@/server/db";
-import { createBoss, SEND_MAIL_QUEUE, ZSendMailJobSchema } from "@/server/jobs";
+import { storeGeneratedRecord, findRecordsToStore } from "@/features/exports/server/records";
+import { createBoss, SEND_MAIL_QUEUE, STORE_RECORD_QUEUE, ZSendMailJobSchema, ZStoreRecordJobSchema } from "@/server/jobs";
 import { deliverMail, findMailsToSweep, mailEnv } from "@/server/mail";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -27,6 +28,14 @@ const main = async () => {
     logger.info("send-mail", { mailId: parsed.data.mailId, result });
   });
 
+  await boss.work(STORE_RECORD_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const parsed = ZStoreRecordJobSchema.safeParse(job.data);
+    if (!parsed.success) return logger.error("store-record: invalid payload", { jobId: job.id });
+    const result = await storeGeneratedRecord(parsed.data.recordId);
+    logger.info("store-record", { recordId: parsed.data.recordId, result });
+  });
+
   let sweeping = false;
   const sweep = async () => {
     if (sweeping) return;
@@ -36,6 +45,12 @@ const main = async () => {
       if (ids.length > 0) {
         await boss.insert(ids.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: { mailId } })));
         logger.info("mail sweep re-enqueued", { count: ids.length });
+      }
+      // Records still pending, whose job may have been lost with a crash after their commit (storing is idempotent).
+      const records = await findRecordsToStore();
+      if (records.length > 0) {
+        await boss.insert(records.map((recordId) => ({ name: STORE_RECORD_QUEUE, data: { recordId } })));
+        logger.info("record sweep re-enqueued", { count: records.length });
       }
     } catch (error) {
       logger.error("mail sweep failed", error);

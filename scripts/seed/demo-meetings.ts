@@ -199,6 +199,11 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       documentDate: isoDateToDb("2024-04-30"),
       counterpart: "Kommunstyrelsen",
       description: extractDescription({ shortName: "HÄS", paragraph: 2, year: 2024, meetingDate: "2024-04-25", title: theCase.title, includeStatement: true }),
+      // What was sent, kept as the handling's files (stored by storePendingRecords after this transaction).
+      generated: [
+        { kind: "EXTRACT", subjectId: uuid(5212), contentHash: (await tx.minutes.findUniqueOrThrow({ where: { id: MINUTES_ID }, select: { contentHash: true } })).contentHash },
+        ...(statement ? [{ kind: "STATEMENT" as const, subjectId: statement.statementId, contentHash: statement.contentHash }] : []),
+      ],
     });
     await tx.dispatch.create({
       data: { id: DISPATCH_ID, caseId: theCase.id, decisionId: uuid(5212), documentId: document.id, recipient: "Kommunstyrelsen", sentDate: isoDateToDb("2024-04-30"), createdById: actor.id },

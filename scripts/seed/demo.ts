@@ -1,5 +1,6 @@
 // `npm run db:seed` and the first `npm start`: the demo organisation and accounts.
 // Idempotent upserts with fixed ids; refused on a production database unless forced.
+import { storePendingRecords } from "@/features/exports/server/records";
 import { recordAudit } from "@/server/audit";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
@@ -57,5 +58,7 @@ export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ 
   // The second, fictional municipality (scripts/seed/exempelby.ts).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction((tx) => seedExempelby(tx, passwordHash), { timeout: 60_000 });
+  // The attested tjänsteutlåtanden and the expedierat protokollsutdrag as files of their handlings, as the worker stores them.
+  await storePendingRecords();
   return result;
 };

@@ -107,6 +107,12 @@ export const AUDIT_ACTIONS = {
   "case.co_officer_add": entry("Medhandläggare tillagd", z.looseObject({ name: text }), (data, by) => `${by} lade till ${data.name} som medhandläggare`),
   "case.co_officer_remove": entry("Medhandläggare borttagen", z.looseObject({ name: text }), (data, by) => `${by} tog bort ${data.name} som medhandläggare`),
   "document.register": entry("Handling registrerad", z.looseObject({ documentNumber: text }), (data) => `Handling ${data.documentNumber} registrerades`),
+  "document.record_stored": entry("Dokument arkiverat som fil", z.looseObject({ documentNumber: text, kind: z.enum(["STATEMENT", "EXTRACT"]), sha256: text }), (data) =>
+    `${data.kind === "STATEMENT" ? "Det attesterade tjänsteutlåtandet" : "Protokollsutdraget"} sparades som PDF/A-fil i handling ${data.documentNumber} (SHA-256 ${data.sha256})`,
+  ),
+  "document.record_failed": entry("Dokument kunde inte arkiveras", z.looseObject({ documentNumber: text, kind: z.enum(["STATEMENT", "EXTRACT"]), reason: text }), (data) =>
+    `${data.kind === "STATEMENT" ? "Tjänsteutlåtandet" : "Protokollsutdraget"} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
+  ),
 
   // ─── Tjänsteutlåtande and attestation ──────────────────────────────────────
   "statement.create": entry("Tjänsteutlåtande skapat", unit, (_, by) => `${by} skapade tjänsteutlåtandet`),

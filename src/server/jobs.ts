@@ -8,6 +8,7 @@ import { logger } from "@/server/logger";
 
 export const JOB_SCHEMA = "pgboss";
 export const SEND_MAIL_QUEUE = "send-mail";
+export const STORE_RECORD_QUEUE = "store-record";
 
 /** The payload of a "send-mail" job: only the outbox row's id; the row is the truth. */
 export const ZSendMailJobSchema = z.object({ mailId: z.uuid() }).strict();
@@ -15,6 +16,12 @@ export type TSendMailJob = z.infer<typeof ZSendMailJobSchema>;
 
 /** Retries with back-off; a job whose worker died is retried after it expires. */
 export const SEND_MAIL_QUEUE_OPTIONS = { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } as const;
+
+/** The payload of a "store-record" job: the generated_record row's id; the row is the truth. */
+export const ZStoreRecordJobSchema = z.object({ recordId: z.uuid() }).strict();
+
+/** Rendering is deterministic: a failed attempt is retried soon, and the sweep catches the rest. */
+export const STORE_RECORD_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 } as const;
 
 export type BossRole = "producer" | "worker";
 
@@ -31,6 +38,7 @@ export const createBoss = async (connectionString: string, role: BossRole): Prom
   boss.on("error", (error) => logger.error("pg-boss error", error));
   await boss.start();
   await boss.createQueue(SEND_MAIL_QUEUE, { name: SEND_MAIL_QUEUE, ...SEND_MAIL_QUEUE_OPTIONS });
+  await boss.createQueue(STORE_RECORD_QUEUE, { name: STORE_RECORD_QUEUE, ...STORE_RECORD_QUEUE_OPTIONS });
   return boss;
 };
 
@@ -52,21 +60,28 @@ const producer = (): Promise<PgBoss> | null => {
   return globalForJobs.__yttraProducer.boss;
 };
 
+/** Never throws: the rows are the truth, and the worker's sweep finds what was not enqueued. */
+const insertJobs = async (what: string, jobs: { name: string; data: object }[]): Promise<void> => {
+  if (jobs.length === 0) return;
+  try {
+    const boss = producer();
+    if (!boss) return;
+    await (await boss).insert(jobs);
+  } catch (error) {
+    logger.warn(`could not enqueue ${what}; the sweep will pick it up`, error);
+  }
+};
+
 /**
  * Enqueues delivery of outbox rows. Called after the commit that wrote them; never throws:
  * if enqueueing fails (or the process dies first), the worker's sweep finds the QUEUED rows.
  */
-export const enqueueMailDelivery = async (mailIds: readonly string[]): Promise<void> => {
-  if (mailIds.length === 0) return;
-  try {
-    const boss = producer();
-    if (!boss) return;
-    const started = await boss;
-    await started.insert(mailIds.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: ZSendMailJobSchema.parse({ mailId }), ...SEND_MAIL_QUEUE_OPTIONS })));
-  } catch (error) {
-    logger.warn("could not enqueue mail delivery; the sweep will pick it up", error);
-  }
-};
+export const enqueueMailDelivery = async (mailIds: readonly string[]): Promise<void> =>
+  insertJobs("mail delivery", mailIds.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: ZSendMailJobSchema.parse({ mailId }), ...SEND_MAIL_QUEUE_OPTIONS })));
+
+/** Enqueues storing generated records (after the commit that requested them), as mail delivery above. */
+export const enqueueRecordStorage = async (recordIds: readonly string[]): Promise<void> =>
+  insertJobs("record storage", recordIds.map((recordId) => ({ name: STORE_RECORD_QUEUE, data: ZStoreRecordJobSchema.parse({ recordId }), ...STORE_RECORD_QUEUE_OPTIONS })));
 
 /** Stops the producer and waits for its connections to close (tests, shutdown). */
 export const stopJobProducer = async (): Promise<void> => {

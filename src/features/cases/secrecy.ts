@@ -23,6 +23,9 @@ export const secrecyNotice = (secrecyReference: string): string => `${secrecyMar
  */
 export type SecrecyMask = { case: string | null; documents: ReadonlyMap<string, string> };
 
+/** Nothing masked: a reader who may read everything, or the record kept in the diarium. */
+export const NO_MASK: SecrecyMask = { case: null, documents: new Map() };
+
 export const masksAnything = (mask: SecrecyMask): boolean => mask.case !== null || mask.documents.size > 0;
 
 /** The case title as the viewer may see it. */

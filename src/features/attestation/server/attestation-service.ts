@@ -18,6 +18,7 @@ import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { enqueueRecordStorage } from "@/server/jobs";
 import { resolveOrganisationAtSend } from "@/features/statements/server";
 import type { TAttest, TReturn, TSendForAttestation, TWithdraw } from "../schemas";
 import { eligibleAttesters, requiredSectionsMissing, statementAuthorIds } from "./attesters";
@@ -151,6 +152,7 @@ export const attestStep = async ({ actor, input, now = new Date() }: AttestStepO
     });
   });
   await engine.deliverAfterCommit(result);
+  if (result.completed) await enqueueRecordStorage(result.completion.recordIds);
   return { status: result.completed ? ("COMPLETED" as const) : ("ATTESTED" as const), mailIds: result.mailIds };
 };
 

@@ -6,7 +6,7 @@ import "server-only";
 import { roleTitle as titleOfRole } from "@/lib/roles";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { createCaseDocumentInTx } from "@/features/cases/server";
-import { statementTitleOf } from "@/features/statements/server";
+import { parseStatementContent, statementSecrecyMarking, statementTitleOf } from "@/features/statements/server";
 import { asHashScheme, type HashScheme } from "@/lib/canonical-json";
 import { isoDateToDb, todayInStockholm } from "@/lib/dates";
 import type { Tx } from "@/server/db";
@@ -46,7 +46,7 @@ const attestationLink = (subject: StatementSubject): string => `/arenden/${subje
 const shownTitle = (subject: StatementSubject, content: unknown): string => (subject.case.secrecyReference ? CONFIDENTIAL_CASE_TITLE : (statementTitleOf(content) ?? subject.case.title));
 const maskedText = (subject: StatementSubject, text: string | null): string | null => (subject.case.secrecyReference ? "(se Yttra)" : text);
 
-export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber: string }> = {
+export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber: string; recordIds: string[] }> = {
   type: "STATEMENT",
   lock: lockStatement,
   caseIdOf: (subject) => subject.case.id,
@@ -58,18 +58,19 @@ export const statementSubject: SubjectAdapter<StatementSubject, { documentNumber
     const locked = await tx.statement.updateMany({ where: { id: subject.id, status: "IN_ATTESTATION", currentVersion: request.versionNumber }, data: { status: "ATTESTED" } });
     if (locked.count !== 1) return null;
     const { content } = await statementVersionOf(tx, subject.id, request.versionNumber, asHashScheme(request.hashScheme));
-    // An upprättad handling of the diarium, dated the day of the last attestation.
+    // An upprättad handling of the diarium, dated the day of the last attestation, that keeps
+    // the attested PDF/A as its file (bound to the attestation's content hash).
     const document = await createCaseDocumentInTx(tx, {
       actorId: actor.id,
       caseId: subject.case.id,
       direction: "DRAWN_UP",
       documentDate: isoDateToDb(todayInStockholm(now)),
       description: `Tjänsteutlåtande: ${statementTitleOf(content) ?? subject.case.title} (attesterat)`,
-      secrecyReference: subject.case.secrecyReference,
-      secrecyReason: subject.case.secrecyReason,
+      ...(await statementSecrecyMarking(tx, subject.case, parseStatementContent(content))),
+      generated: [{ kind: "STATEMENT", subjectId: subject.id, contentHash: request.contentHash }],
     });
     return {
-      result: { documentNumber: document.documentNumber },
+      result: { documentNumber: document.documentNumber, recordIds: document.recordIds },
       audits: [
         {
           actorId: actor.id,

@@ -2,7 +2,7 @@
 // case (per the series' handling format, e.g. {number}-{n}; gap-free because the counter row stays locked until commit),
 // the files, and the audit event. Callers check authorization first.
 import "server-only";
-import type { DocumentDirection } from "@/generated/prisma/enums";
+import type { DocumentDirection, GeneratedRecordKind } from "@/generated/prisma/enums";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";
 import type { Tx } from "@/server/db";
@@ -18,6 +18,12 @@ export type CreateCaseDocumentOptions = {
   secrecyReason?: string | null;
   /** Files already stored in the blob store (see blob-store.ts). */
   files?: { blobSha256: string; fileName: string; mimeType: string; size: number }[];
+  /**
+   * Generated documents this handling keeps as its files (the attested tjänsteutlåtande, the
+   * expedierat protokollsutdrag): requested here, in the transaction that attests or
+   * dispatches, and stored by the worker (features/exports/server/records.ts).
+   */
+  generated?: { kind: GeneratedRecordKind; subjectId: string; contentHash: string | null }[];
 };
 
 export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocumentOptions) => {
@@ -39,7 +45,9 @@ export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocument
       secrecyReason: options.secrecyReason ?? null,
       createdById: options.actorId,
       files: options.files?.length ? { create: options.files } : undefined,
+      generatedRecords: options.generated?.length ? { create: options.generated.map((record) => ({ ...record, requestedById: options.actorId })) } : undefined,
     },
+    include: { generatedRecords: { select: { id: true } } },
   });
   await recordAudit(tx, {
     actorId: options.actorId,
@@ -53,7 +61,8 @@ export const createCaseDocumentInTx = async (tx: Tx, options: CreateCaseDocument
       // Never the description of a confidential document: the audit log is readable more widely.
       confidential: Boolean(options.secrecyReference),
       files: (options.files ?? []).map((file) => file.blobSha256),
+      ...(options.generated?.length ? { generated: options.generated.map((record) => record.kind) } : {}),
     },
   });
-  return { ...document, documentNumber };
+  return { ...document, documentNumber, recordIds: document.generatedRecords.map((record) => record.id) };
 };

@@ -7,21 +7,38 @@ import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 
+/** The attested or sent PDF/A is stored by the worker a moment after the handling is registered. */
+const RecordStatus = ({ records }: { records: CaseDocumentListItem["records"] }) => (
+  <>
+    {records.pending > 0 && <p className="text-slate-600">Dokumentet (PDF/A) sparas som fil. Läs in sidan igen om en stund.</p>}
+    {records.failures.map((failure) => (
+      <p key={failure} className="text-red-800">
+        Dokumentet kunde inte sparas som fil: {failure}
+      </p>
+    ))}
+  </>
+);
+
 const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
-  if (document.files.length === 0) return <span className="text-slate-600">Inga filer</span>;
+  if (document.files.length === 0) {
+    return document.records.pending > 0 || document.records.failures.length > 0 ? <RecordStatus records={document.records} /> : <span className="text-slate-600">Inga filer</span>;
+  }
   if (!document.contentVisible) {
     return <span>{document.files.length === 1 ? "1 fil (sekretess)" : `${document.files.length} filer (sekretess)`}</span>;
   }
   return (
-    <ul className="space-y-1">
-      {document.files.map((file) => (
-        <li key={file.id}>
-          <a href={`/api/filer/${file.id}`} download className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900">
-            {file.fileName}, {formatFileSize(file.size)}
-          </a>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="space-y-1">
+        {document.files.map((file) => (
+          <li key={file.id}>
+            <a href={`/api/filer/${file.id}`} download className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900">
+              {file.fileName}, {formatFileSize(file.size)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <RecordStatus records={document.records} />
+    </>
   );
 };
 

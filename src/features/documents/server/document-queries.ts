@@ -26,6 +26,8 @@ export type CaseDocumentListItem = {
   /** False: only the secrecy reference and the number of files may be shown. */
   contentVisible: boolean;
   files: { id: string; fileName: string | null; size: number }[];
+  /** Generated documents (the attested or sent PDF/A) still being stored as files, and why any could not be. */
+  records: { pending: number; failures: string[] };
 };
 
 export type CaseDocumentsView = {
@@ -61,6 +63,7 @@ export const CASE_DOCUMENTS_SELECT = {
       description: true,
       secrecyReference: true,
       files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+      generatedRecords: { where: { fileId: null }, select: { failure: true } },
     },
   },
 } satisfies Prisma.CaseSelect;
@@ -92,6 +95,10 @@ export const listCaseDocuments = async ({ actor, caseId, loaded }: ListCaseDocum
         secrecyReference: document.secrecyReference,
         contentVisible,
         files: document.files.map((file) => ({ id: file.id, fileName: contentVisible ? file.fileName : null, size: file.size })),
+        records: {
+          pending: document.generatedRecords.filter((record) => record.failure === null).length,
+          failures: document.generatedRecords.flatMap((record) => (record.failure === null ? [] : [record.failure])),
+        },
       };
     }),
   };

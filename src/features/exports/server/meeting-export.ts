@@ -56,12 +56,21 @@ export const exportMinutes = async ({ actor, id, format }: ExportPublishedMeetin
   return renderExportFile({ document, format, fileName: minutesFileName(minutes, { draft: document.draft, format }) });
 };
 
-/** The protokollsutdrag of one § (id: the decision). */
-export const exportExtract = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+/**
+ * The protokollsutdrag of one § (id: the decision) as a document. "system": the record kept in
+ * the diarium (records.ts), unmasked; its handling carries the case's secrecy marking.
+ */
+export const loadExtractDocument = async ({ actor, id }: { actor: Actor | "system"; id: string }) => {
   const extract = await getExtractForExport({ actor, decisionId: id });
   if (extract.minutesStatus === "APPROVED" && extract.minutesId) {
     await assertJusteringHolds("protokollsutdrag", { id: extract.minutesId, contentHash: extract.minutesContentHash, justering: extract.justering });
   }
   const document = extractToDocument({ extract, verificationUrl: verificationUrlFor });
-  return renderExportFile({ document, format, fileName: extractFileName(extract, { draft: document.draft, format }) });
+  return { extract, document, fileName: (format: TExportFormat) => extractFileName(extract, { draft: document.draft, format }) };
+};
+
+/** The protokollsutdrag of one § (id: the decision). */
+export const exportExtract = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
+  const { document, fileName } = await loadExtractDocument({ actor, id });
+  return renderExportFile({ document, format, fileName: fileName(format) });
 };

@@ -10,7 +10,7 @@ import { contentHashOf } from "@/features/attestation/content";
 import { getAttestationState } from "@/features/attestation/server";
 import { can, CASE_SCOPE_SELECT, toCaseScope } from "@/server/authz";
 import { CASE_ORGANISATION_SELECT, parseStatementContent, parseTemplateDefinition, statementSecrecyMask, withCurrentOrganisation } from "@/features/statements/server";
-import { maskCaseTitle } from "@/features/cases/secrecy";
+import { maskCaseTitle, NO_MASK } from "@/features/cases/secrecy";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -22,7 +22,8 @@ import { statementFileName, statementToDocument, type ExportVariant, type Statem
 import { todayInStockholm } from "@/lib/dates";
 
 export type LoadStatementDocumentOptions = {
-  actor: Actor;
+  /** "system": the record kept in the diarium (records.ts), unmasked; its handling carries the case's secrecy marking. */
+  actor: Actor | "system";
   statementId: string;
   /** A stored version; default: the attested version when attested, else the current one. */
   version?: number;
@@ -51,7 +52,7 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
     },
   });
   // Unknown and unreadable look the same: nothing tells whether the statement exists.
-  if (!statement || !can(actor, "case.read", toCaseScope(statement.case))) throw new AppError("NOT_FOUND", `Statement ${statementId} not readable by ${actor.id}`);
+  if (!statement || (actor !== "system" && !can(actor, "case.read", toCaseScope(statement.case)))) throw new AppError("NOT_FOUND", `Statement ${statementId} not readable`);
   if (statement.currentVersion === 0) throw new AppError("NOT_FOUND", `Statement ${statementId} has no version`);
 
   const state = await getAttestationState({ subjectType: "STATEMENT", subjectId: statement.id });
@@ -91,8 +92,9 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
   // sent (or an older one) shows the names it carries, as attested.
   const live = statement.status === "DRAFT" && versionNumber === statement.currentVersion;
   const content = live ? await withCurrentOrganisation(db, stored, statement.case, definition) : stored;
-  // The public copy shows what the public diarium shows; the internal one what this reader may read.
-  const mask = await statementSecrecyMask(db, variant === "public" ? "public" : actor, statement.case, [content]);
+  // The public copy shows what the public diarium shows; the internal one what this reader may read (the record: everything).
+  const viewer = variant === "public" ? "public" : actor;
+  const mask = viewer === "system" ? NO_MASK : await statementSecrecyMask(db, viewer, statement.case, [content]);
   const document = statementToDocument({
     content,
     definition,

@@ -1,18 +1,23 @@
 // Expediering: the protokollsutdrag (and the tjänsteutlåtande) sent to kommunstyrelsen
 // and others, each registered as an outgoing handling in the case; then the case is
 // closed as answered ("Besvarad") with the date the committee decided, which also
-// completes the remisstid and the motion's one-year deadline.
+// completes the remisstid and the motion's one-year deadline. Each outgoing handling keeps
+// what was sent as its files: the protokollsutdrag and, when chosen, the attested
+// tjänsteutlåtande (generated records, stored by the worker: features/exports/server/records.ts).
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { enqueueRecordStorage } from "@/server/jobs";
 import { authorize, can, CASE_SCOPE_SELECT, loadCommitteeScope, toCaseScope, unknownResource } from "@/server/authz";
 import { closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
+import { statementSecrecyMarking } from "@/features/statements/server";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
 import { MEETING_EDIT_REFUSED } from "./meeting-guards";
+import { getAttestedStatement } from "./statement-state";
 import { formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { decisionDate, dispatchDateProblem } from "../dates";
@@ -25,13 +30,13 @@ const ANSWERING_KINDS = ["AS_PROPOSED", "AMENDED", "REJECTED"] as const;
 export type DispatchDecisionOptions = { actor: Actor; input: z.output<typeof ZDispatchSchema>; now?: Date };
 
 export const dispatchDecision = async ({ actor, input: data, now = new Date() }: DispatchDecisionOptions) => {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const decision = isUuid(data.decisionId)
       ? await tx.decision.findUnique({
           where: { id: data.decisionId },
           include: {
             agendaItem: {
-              select: { caseId: true, title: true, meeting: { select: { id: true, startsAt: true, committeeId: true, committee: { select: { shortName: true } }, minutes: { select: { status: true } } } } },
+              select: { caseId: true, title: true, meeting: { select: { id: true, startsAt: true, committeeId: true, committee: { select: { shortName: true } }, minutes: { select: { status: true, contentHash: true } } } } },
             },
           },
         })
@@ -50,7 +55,7 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
     if (dateProblem) throw new AppError("VALIDATION", "Dispatch date outside meeting day..today", { userMessage: dateProblem, fieldErrors: { sentDate: [dateProblem] } });
     // Lock the case: a concurrent close waits for this dispatch, or wins and is seen here.
     await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
-    const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true } });
+    const found = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_SCOPE_SELECT, status: true, caseNumber: true, secrecyReference: true, secrecyReason: true } });
     if (!can(actor, "case.addDocument", toCaseScope(found))) {
       throw new AppError("FORBIDDEN", "Actor may not add documents", { userMessage: "Du har inte behörighet att registrera handlingar i ärendet." });
     }
@@ -64,7 +69,19 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
       title: decision.agendaItem.title,
       includeStatement: data.includeStatement,
     });
+    // What is sent, bound to what was justerat: the minutes' content hash once they are
+    // justerade (an immediately justerad § of minutes not yet justerade binds none), and the
+    // attested version's hash of the tjänsteutlåtande.
+    const statement = data.includeStatement ? await getAttestedStatement(tx, caseId) : null;
+    const generated = [
+      { kind: "EXTRACT" as const, subjectId: decision.id, contentHash: meeting.minutes?.status === "APPROVED" ? meeting.minutes.contentHash : null },
+      ...(statement ? [{ kind: "STATEMENT" as const, subjectId: statement.statementId, contentHash: statement.contentHash }] : []),
+    ];
+    // The extract of a confidential case quotes it, and the tjänsteutlåtande names its bilagor:
+    // the handling carries the marking of what it keeps.
+    const marking = statement ? await statementSecrecyMarking(tx, found, statement.content) : { secrecyReference: found.secrecyReference, secrecyReason: found.secrecyReason };
     const created: { dispatchId: string; documentNumber: string; recipient: string }[] = [];
+    const recordIds: string[] = [];
     for (const recipient of data.recipients) {
       const document = await createCaseDocumentInTx(tx, {
         actorId: actor.id,
@@ -73,7 +90,10 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
         documentDate: isoDateToDb(data.sentDate),
         counterpart: recipient,
         description,
+        ...marking,
+        generated,
       });
+      recordIds.push(...document.recordIds);
       const dispatch = await tx.dispatch.create({
         data: { caseId, decisionId: decision.id, documentId: document.id, recipient, sentDate: isoDateToDb(data.sentDate), createdById: actor.id },
       });
@@ -87,8 +107,10 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
       caseId,
       data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, recipients: data.recipients, sentDate: data.sentDate, documents: created.map((row) => row.documentNumber), includeStatement: data.includeStatement },
     });
-    return { dispatches: created };
+    return { dispatches: created, recordIds };
   });
+  await enqueueRecordStorage(result.recordIds);
+  return result;
 };
 
 export type CloseCaseAsAnsweredOptions = { actor: Actor; input: z.output<typeof ZCloseAnsweredSchema>; now?: Date };

@@ -13,6 +13,7 @@ import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { can } from "@/server/authz";
 import { AppError } from "@/server/errors";
+import { enqueueRecordStorage } from "@/server/jobs";
 import { notBeforeMeeting } from "../dates";
 import type { TApproveMinutes, TCreateMinutes, TMinutesVersion, TReturnMinutes, TWithdrawMinutes } from "../schemas";
 import { LOCKED_MESSAGE, lockMeetingForEdit, lockMeetingForRead } from "./meeting-guards";
@@ -171,7 +172,10 @@ export const approveMinutes = async ({ actor, input, now = new Date() }: Approve
     return engine.attest(tx, { adapter: minutesSubject, requestId: seen.id, stepId: step.id, actor, now, authMethod, contentHash: input.contentHash });
   });
   await engine.deliverAfterCommit(result);
-  return result.completed ? { completed: true as const, ...result.completion } : { completed: false as const };
+  if (!result.completed) return { completed: false as const };
+  const { recordIds, ...posting } = result.completion;
+  await enqueueRecordStorage(recordIds);
+  return { completed: true as const, ...posting };
 };
 
 export type ReturnMinutesOptions = { actor: Actor; input: TReturnMinutes; now?: Date };

@@ -2,14 +2,19 @@
 // stored when the minutes were sent; the locked state is the minutes' status (DRAFT →
 // IN_APPROVAL → APPROVED, back to DRAFT without the snapshot on return or withdrawal).
 // Completion posts the minutes (anslag) on the day of the justering, the appeal period
-// ending three weeks later, and tells each case's history that its paragraph is justerad.
+// ending three weeks later, tells each case's history that its paragraph is justerad, and
+// registers the justerat protokollsutdrag of its § in each open case as an upprättad
+// handling whose file is the extract as exported (a generated record, bound to the
+// justering's hash: features/exports/server/records.ts).
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { SubjectAdapter } from "@/features/attestation/server";
+import { createCaseDocumentInTx } from "@/features/cases/server";
 import { isoDateToDb } from "@/lib/dates";
 import type { Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { postingDates } from "../dates";
+import { extractDescription } from "../format";
 import { buildMinutesContent, readMinutesContent, ZMinutesContentSchema, type MinutesContent } from "./minutes-content";
 
 const SUBJECT_SELECT = {
@@ -32,7 +37,35 @@ const lockMinutes = async (tx: Tx, minutesId: string) => {
 
 const minutesLink = (subject: MinutesSubject): string => `/sammantraden/${subject.meetingId}/protokoll`;
 
-export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string; appealEndsOn: string }> = {
+/**
+ * The justerat protokollsutdrag of every § of an open case, registered in the case (a closed
+ * case takes no new handlingar: its decision was expedierad before it was closed).
+ */
+const registerExtracts = async (tx: Tx, content: MinutesContent, options: { actorId: string; postedDate: string; contentHash: string }): Promise<string[]> => {
+  const caseIds = content.paragraphs.flatMap((paragraph) => (paragraph.caseId ? [paragraph.caseId] : []));
+  const open = new Map(
+    (await tx.case.findMany({ where: { id: { in: caseIds }, status: "OPEN" }, select: { id: true, secrecyReference: true, secrecyReason: true } })).map((row) => [row.id, row]),
+  );
+  const recordIds: string[] = [];
+  for (const paragraph of content.paragraphs) {
+    const found = paragraph.caseId ? open.get(paragraph.caseId) : undefined;
+    if (!found) continue;
+    const document = await createCaseDocumentInTx(tx, {
+      actorId: options.actorId,
+      caseId: found.id,
+      direction: "DRAWN_UP",
+      documentDate: isoDateToDb(options.postedDate),
+      description: extractDescription({ shortName: content.committee.shortName, paragraph: paragraph.paragraph, year: paragraph.year, meetingDate: content.meeting.date, title: paragraph.title, includeStatement: false }),
+      secrecyReference: found.secrecyReference,
+      secrecyReason: found.secrecyReason,
+      generated: [{ kind: "EXTRACT", subjectId: paragraph.decisionId, contentHash: options.contentHash }],
+    });
+    recordIds.push(...document.recordIds);
+  }
+  return recordIds;
+};
+
+export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string; appealEndsOn: string; recordIds: string[] }> = {
   type: "MINUTES",
   lock: lockMinutes,
   caseIdOf: () => null,
@@ -76,7 +109,8 @@ export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string
           : [],
       ),
     ];
-    return { result: { postedDate, appealEndsOn }, audits, notice: null };
+    const recordIds = await registerExtracts(tx, content, { actorId: actor.id, postedDate, contentHash: request.contentHash });
+    return { result: { postedDate, appealEndsOn, recordIds }, audits, notice: null };
   },
   reopen: async (tx, subject) =>
     (await tx.minutes.updateMany({ where: { id: subject.id, status: "IN_APPROVAL" }, data: { status: "DRAFT", contentHash: null, content: Prisma.DbNull, version: { increment: 1 } } })).count === 1,

@@ -5,7 +5,7 @@
 import "server-only";
 import { getAttestationState } from "@/features/attestation/server";
 import { proposerOf } from "@/features/statements/content";
-import { ZStatementContentSchema } from "@/features/statements/schemas";
+import { ZStatementContentSchema, type TStatementContent } from "@/features/statements/schemas";
 import type { Db, Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 
@@ -13,6 +13,8 @@ export type AttestedStatement = {
   statementId: string;
   versionNumber: number;
   contentHash: string;
+  /** The attested version's content. */
+  content: TStatementContent;
   decisionPoints: string[];
   /** Who proposes, in the genitive ("presidiets"), as the attested content names it. */
   proposerGenitive: string;
@@ -38,6 +40,7 @@ export const getAttestedStatement = async (client: Db | Tx, caseId: string): Pro
     statementId: statement.id,
     versionNumber: state.request.versionNumber,
     contentHash: state.request.contentHash,
+    content: content.data,
     decisionPoints: content.data.decisionPoints.map((point) => point.text),
     proposerGenitive: proposerOf(content.data).genitive,
     attestedAt: state.request.completedAt,

@@ -2,6 +2,6 @@
 // its title, its secrecy mask (attestation and exports read statements through these), and
 // naming the case's current handläggare in it before it is sent.
 export { parseStatementContent, parseTemplateDefinition, statementTitleOf } from "./statement-access";
-export { statementSecrecyMask } from "./statement-secrecy";
+export { statementSecrecyMarking, statementSecrecyMask } from "./statement-secrecy";
 export { resolveOrganisationAtSend, withCurrentOrganisation } from "./statement-organisation";
 export { CASE_ORGANISATION_SELECT } from "./create-statement";

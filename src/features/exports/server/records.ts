@@ -1,0 +1,120 @@
+// Generated documents kept as records: the attested tjänsteutlåtande and the expedierade
+// protokollsutdrag (with the tjänsteutlåtande when it was sent along) are stored as PDF/A
+// files of their handlings, content-addressed in the blob store like uploaded files, so
+// the diarium holds the exact bytes that were approved and sent, and the file is read
+// under the handling's own access rules (a confidential case's handlings carry its marking).
+//
+// Rendered after commit by the worker, not inside the transaction that attests or dispatches:
+// - the renderer is the top layer (exports) and those transitions live in the layers below
+//   it (attestation, meetings), which may not call it;
+// - the export read models read through the pool: inside the transaction they would not see
+//   the completion being written and would render a draft;
+// - rendering costs tens of milliseconds of CPU (more for a long document) that would be spent
+//   holding the row locks of the request, the statement and the case, and a pool connection.
+// The guarantee instead (tests/integration/records.integration.test.ts):
+// - the handling and its generated_record row are written in the same transaction as the
+//   state change and its audit events: a committed attestation or dispatch always has its
+//   record requested, and a rolled-back one has none;
+// - the worker stores it (enqueued after commit; swept every YTTRA_WORKER_SWEEP_SECONDS when
+//   enqueueing or a worker failed), once: a conditional write under the record's row lock, with
+//   the file's SHA-256 in the audit event of the same transaction;
+// - only if what renders now is bound to the hash recorded at the state change (the
+//   attestation's, the justering's): the renderer is deterministic (same content, same bytes),
+//   so the file is byte for byte what the export route gave at that moment. If the binding no
+//   longer holds (say the attestation was withdrawn before the worker came), nothing is stored
+//   and the record, and the case's history, say why.
+import "server-only";
+import type { GeneratedRecord } from "@/generated/prisma/client";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { recordAudit } from "@/server/audit";
+import { putBlob } from "@/server/blob-store";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+import { renderExportFile, type ExportedFile } from "./exported-file";
+import { loadExtractDocument } from "./meeting-export";
+import { loadStatementDocument } from "./statement-export";
+
+/** The record's file as the export renders it now, and the hash that rendering is bound to (null: none). */
+const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFile; boundHash: string | null }> => {
+  switch (record.kind) {
+    case "STATEMENT": {
+      const view = await loadStatementDocument({ actor: "system", statementId: record.subjectId });
+      return { file: await renderExportFile({ document: view.document, format: "pdf", fileName: view.fileName("pdf") }), boundHash: view.attested ? view.contentHash : null };
+    }
+    case "EXTRACT": {
+      const { extract, document, fileName } = await loadExtractDocument({ actor: "system", id: record.subjectId });
+      return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: extract.minutesStatus === "APPROVED" ? extract.minutesContentHash : null };
+    }
+  }
+};
+
+const BINDING_LOST: Record<GeneratedRecord["kind"], string> = {
+  STATEMENT: "tjänsteutlåtandet är inte längre attesterat i den version som registrerades",
+  EXTRACT: "protokollet är inte längre detsamma som när utdraget expedierades",
+};
+
+export type StoreRecordResult = "stored" | "done" | "failed" | "missing";
+
+/** Renders and stores one requested record (idempotent: a stored or failed record is left alone). */
+export const storeGeneratedRecord = async (recordId: string): Promise<StoreRecordResult> => {
+  const record = await db.generatedRecord.findUnique({ where: { id: recordId } });
+  if (!record) return "missing";
+  if (record.fileId || record.failure) return "done";
+
+  let rendered: { file: ExportedFile; boundHash: string | null } | null = null;
+  let failure: string | null = null;
+  try {
+    rendered = await renderRecord(record);
+    if (rendered.boundHash !== record.contentHash) failure = BINDING_LOST[record.kind];
+  } catch (error) {
+    // A refusal of the export (content does not verify, no longer readable) is final; anything else is retried.
+    if (!(error instanceof AppError)) throw error;
+    failure = error.userMessage;
+  }
+
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "generated_record" WHERE id = ${record.id}::uuid FOR UPDATE`;
+    const locked = await tx.generatedRecord.findUniqueOrThrow({
+      where: { id: record.id },
+      select: { fileId: true, failure: true, document: { select: { caseId: true, number: true, case: { select: { caseNumber: true, series: { select: { documentNumberFormat: true } } } } } } },
+    });
+    if (locked.fileId || locked.failure) return "done";
+    const { document } = locked;
+    const documentNumber = formatDocumentNumber(document.case.caseNumber, document.number, document.case.series.documentNumberFormat);
+    const audit = { actorId: null, entityType: "CaseDocument", entityId: record.documentId, caseId: document.caseId };
+    if (!rendered || failure) {
+      const reason = failure ?? "okänt fel";
+      await tx.generatedRecord.update({ where: { id: record.id }, data: { failure: reason } });
+      await recordAudit(tx, { ...audit, action: "document.record_failed", data: { documentNumber, kind: record.kind, recordId: record.id, reason } });
+      logger.error("generated record not stored", { recordId: record.id, kind: record.kind });
+      return "failed";
+    }
+    const { file } = rendered;
+    const blob = await putBlob(tx, file.bytes, file.contentType);
+    const stored = await tx.caseDocumentFile.create({
+      data: { documentId: record.documentId, blobSha256: blob.sha256, fileName: file.fileName, mimeType: file.contentType, size: blob.size },
+      select: { id: true },
+    });
+    await tx.generatedRecord.update({ where: { id: record.id }, data: { fileId: stored.id } });
+    await recordAudit(tx, {
+      ...audit,
+      action: "document.record_stored",
+      data: { documentNumber, kind: record.kind, recordId: record.id, fileId: stored.id, sha256: blob.sha256, size: blob.size, contentHash: record.contentHash },
+    });
+    return "stored";
+  });
+};
+
+/** Records requested and neither stored nor failed, oldest first (the worker's sweep, the demo seed). */
+export const findRecordsToStore = async (limit = 100): Promise<string[]> =>
+  (await db.generatedRecord.findMany({ where: { fileId: null, failure: null }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } })).map((row) => row.id);
+
+/** Stores every pending record, one at a time; returns how many were stored. */
+export const storePendingRecords = async (): Promise<number> => {
+  let stored = 0;
+  for (const id of await findRecordsToStore(Number.MAX_SAFE_INTEGER)) {
+    if ((await storeGeneratedRecord(id)) === "stored") stored += 1;
+  }
+  return stored;
+};
