@@ -8,6 +8,9 @@ export const CASE_KINDS = ["MOTION_REFERRAL", "MOTION", "AGENCY_REFERRAL", "LETT
 export const REFERRAL_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "AGENCY_REFERRAL"]);
 /** Kinds that carry a motion (its motionärer, att-satser and the one-year watch). */
 export const MOTION_KINDS: ReadonlySet<string> = new Set(["MOTION_REFERRAL", "MOTION"]);
+/** A motion raised in fullmäktige is registered there or at kommunstyrelsen; another committee registers a remiss of it. */
+export const motionCommitteeMessage = (committeeName: string): string =>
+  `En motion registreras hos kommunfullmäktige eller kommunstyrelsen. Registrera den hos ${committeeName} som Remiss av motion.`;
 
 const SECRECY_REFERENCE = /^\d{1,2} kap\. \d{1,3} ?[a-z]? §( [\p{L}\d .,]+)?$/u;
 

@@ -5,7 +5,7 @@ import { ActionForm, DateField, Field, FieldFrame, FieldGroup, Hidden, inputClas
 import { fieldErrorsOf } from "@/lib/field-errors";
 import { registerCaseAction } from "../actions";
 import { CASE_KIND_LABELS } from "../labels";
-import { CASE_KINDS, MOTION_KINDS, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
+import { CASE_KINDS, MOTION_KINDS, motionCommitteeMessage, REFERRAL_KINDS, registerCaseFromFormData, ZRegisterCaseSchema } from "../schemas";
 import type { RegistrationOptions } from "../server/case-queries";
 import { MotionPartiesFields, motionPartyLabel, motionRowCount } from "./motion-parties-fields";
 
@@ -42,8 +42,15 @@ const labelFor = (name: string): string => {
   return motionPartyLabel(name) ?? (name === "_form" ? "Formuläret" : name);
 };
 
-// The same schema as the server: most mistakes are shown without a round trip.
-const validate = (form: FormData) => fieldErrorsOf(ZRegisterCaseSchema, registerCaseFromFormData(form));
+// The same checks as the server: most mistakes are shown without a round trip.
+const validatorFor =
+  (committees: RegistrationOptions["committees"]) =>
+  (form: FormData): Record<string, string[]> | null => {
+    const errors = fieldErrorsOf(ZRegisterCaseSchema, registerCaseFromFormData(form));
+    const committee = committees.find((item) => item.id === form.get("committeeId"));
+    if (form.get("kind") !== "MOTION" || !committee || committee.registersMotions) return errors;
+    return { ...errors, kind: [motionCommitteeMessage(committee.name)] };
+  };
 
 type RegisterCaseFormProps = { options: RegistrationOptions; idempotencyKey: string; actorId: string };
 
@@ -61,7 +68,7 @@ export const RegisterCaseForm = ({ options, idempotencyKey, actorId }: RegisterC
       submitLabel="Registrera ärendet"
       pendingLabel="Registrerar …"
       labels={labelFor}
-      validate={validate}
+      validate={validatorFor(options.committees)}
       className="space-y-8"
       footer={<p className="text-sm text-slate-600">Diarienumret tilldelas när ärendet registreras, om inget befintligt nummer anges.</p>}
     >
@@ -99,19 +106,7 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
         <Field name="title" label="Rubrik" required hint="Som i diariet, till exempel ”Stoppa de öppna drogscenerna – motion från (M)”." maxLength={300} />
         <FieldFrame name="kind" label="Typ av ärende" required hint="Motion: väckt i kommunfullmäktige, registreras hos fullmäktige eller kommunstyrelsen. En nämnd som får en motion på remiss registrerar Remiss av motion.">
           {(control) => (
-            <select
-              {...control}
-              value={kind}
-              onChange={(event) => {
-                setKind(event.target.value);
-                // A motion belongs to fullmäktige or kommunstyrelsen: another committee chosen before is let go.
-                if (event.target.value === "MOTION" && committee && !committee.registersMotions) {
-                  setCommitteeId("");
-                  setDepartmentId("");
-                }
-              }}
-              className={inputClass}
-            >
+            <select {...control} value={kind} onChange={(event) => setKind(event.target.value)} className={inputClass}>
               {CASE_KINDS.map((item) => (
                 <option key={item} value={item}>
                   {CASE_KIND_LABELS[item]}
@@ -143,14 +138,12 @@ const RegisterCaseFields = ({ options, actorId }: { options: RegistrationOptions
                 className={inputClass}
               >
                 <option value="">Välj nämnd</option>
-                {options.committees
-                  .filter((item) => kind !== "MOTION" || item.registersMotions)
-                  .map((item) => (
-                    <option key={item.id} value={item.id}>
-                      {item.name}
-                      {item.hasSeries ? "" : " (saknar diarieserie)"}
-                    </option>
-                  ))}
+                {options.committees.map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {item.name}
+                    {item.hasSeries ? "" : " (saknar diarieserie)"}
+                  </option>
+                ))}
               </select>
             )}
           </FieldFrame>

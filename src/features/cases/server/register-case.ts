@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, toAppError } from "@/server/errors";
 import { Prisma } from "@/generated/prisma/client";
-import type { TRegisterCase } from "../schemas";
+import { motionCommitteeMessage, type TRegisterCase } from "../schemas";
 import { can } from "@/server/authz";
 import { nextCaseNumber, reserveExistingNumber } from "./case-numbers";
 import { caseOfficerWhere } from "./case-officers";
@@ -50,7 +50,7 @@ export const registerCaseInTx = async (tx: Tx, { actor, input, caseId }: Registe
     throw validationError({ departmentId: ["Avdelningen hör inte till förvaltningen för den valda nämnden."] });
   }
   if (input.kind === "MOTION" && !MOTION_COMMITTEE_KINDS.includes(committee.kind)) {
-    throw validationError({ kind: [`En motion registreras hos kommunfullmäktige eller kommunstyrelsen. Registrera den hos ${committee.name} som Remiss av motion.`] });
+    throw validationError({ kind: [motionCommitteeMessage(committee.name)] });
   }
 
   const scope = {
