@@ -63,5 +63,10 @@ test("a statement is sent, attested by two attesters with re-authentication, and
   await expect(anonymous.getByTestId("verification-attester")).toHaveCount(2);
 
   await clas.goto(`/arenden/${caseId}/handelser`);
-  await expect(clas.getByTestId("case-event").filter({ hasText: "attesterade tjänsteutlåtandet" })).toHaveCount(2);
+  await expect(clas.getByTestId("case-event").filter({ hasText: /attesterade tjänsteutlåtandet \(/ })).toHaveCount(2);
+  // The worker keeps the attested PDF/A as the file of its handling, its hash in the history.
+  await expect(async () => {
+    await clas.reload();
+    await expect(clas.getByTestId("case-event").filter({ hasText: /Det attesterade tjänsteutlåtandet sparades som PDF\/A-fil i handling .+ \(SHA-256 [0-9a-f]{64}\)/ })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 });

@@ -54,7 +54,8 @@ test("a registrator registers a remiss of a motion, lands on the new case and fi
   expect(number.year).toBe(year);
   await expect(page.getByText("Status: Öppet")).toBeVisible();
   await expect(page.getByText("Andréa Hedin (M)", { exact: true })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "insatserna utformas i nära dialog" })).toBeVisible();
+  // The motion's facts (the Komplettera form further down holds the same att-satser, editable).
+  await expect(page.getByRole("region", { name: "Motionen" }).getByRole("listitem").filter({ hasText: "insatserna utformas i nära dialog" })).toBeVisible();
   await expect(page.getByText(`Deras diarienummer: KS ${year}/312`)).toBeVisible();
   await expect(page.getByText("Ärendet registrerades av Johan Ek")).toBeVisible();
   await expect(page.getByText(`Handling HÄS ${year}/${number.sequence}-1 registrerades`)).toBeVisible();

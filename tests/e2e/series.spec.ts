@@ -13,8 +13,8 @@ const yy = String(new Date().getFullYear() % 100).padStart(2, "0");
 const field = (scope: Page | ReturnType<Page["locator"]>, label: string) =>
   scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\(obligatoriskt\\))?$`));
 
-/** The box under an h3 such as "Ny nämnd" on the organisation page. */
-const box = (page: Page, heading: string) => page.locator("div").filter({ has: page.getByRole("heading", { name: heading, exact: true, level: 3 }) }).last();
+/** A form's region on the organisation page, such as "Ny nämnd". */
+const box = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
 
 const createUser = async (page: Page, { username, role, unit }: { username: string; role: string; unit: string }) => {
   await page.goto("/admin/anvandare");

@@ -74,10 +74,12 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-3 text-lg font-semibold">Ny förvaltning</h3>
+        <section aria-labelledby="new-administration" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="new-administration" className="mb-3 text-lg font-semibold">
+            Ny förvaltning
+          </h3>
           <CreateAdministrationForm committees={committees.map((committee) => ({ value: committee.id, label: committee.name }))} />
-        </div>
+        </section>
       </section>
 
       <section aria-labelledby="departments" className="mt-10 space-y-4">
@@ -95,10 +97,12 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 className="mb-3 text-lg font-semibold">Ny avdelning</h3>
+        <section aria-labelledby="new-department" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h3 id="new-department" className="mb-3 text-lg font-semibold">
+            Ny avdelning
+          </h3>
           <CreateDepartmentForm administrations={administrations.map((administration) => ({ value: administration.id, label: administration.name }))} />
-        </div>
+        </section>
       </section>
     </>
   );
