@@ -37,6 +37,8 @@ test("an admin sets up a class-first series with a two-digit year, and a registr
   await page.goto("/admin/organisation");
   await field(box(page, "Ny nämnd"), "Namn").fill(committee);
   await field(box(page, "Ny nämnd"), "Förkortning").fill(`P${suffix}`.slice(0, 20));
+  await field(box(page, "Ny nämnd"), "Typ").selectOption({ label: "Nämnd" });
+  await field(box(page, "Ny nämnd"), "Bereds av").selectOption({ value: "ADMINISTRATION" });
   await box(page, "Ny nämnd").getByRole("button", { name: "Lägg till nämnd" }).click();
   await expect(page.getByRole("rowheader", { name: new RegExp(committee) })).toBeVisible();
   await field(box(page, "Ny förvaltning"), "Namn").fill(administration);
