@@ -32,7 +32,8 @@ import { actionKey, callAction, formOf, loginCookies, readActionManifest, type A
 import { DEMO_MEETING_2024_ID } from "./support/demo";
 
 // Exempelby's registrator and KF ordförande: a motion is registered at fullmäktige, which the Stockholm demo staffs no kansli for.
-const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare", "exempelby-registrator", "exempelby-kf-ordforande"] as const;
+// The installation administrator creates municipalities (no membership: its twins have no right at all).
+const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare", "exempelby-registrator", "exempelby-kf-ordforande", "installation"] as const;
 type DemoUser = (typeof DEMO_USERS)[number];
 
 const OTHER_MUNICIPALITY = "e2e-annan-kommun";
@@ -110,6 +111,8 @@ const XSS = [
   "'><iframe src=\"javascript:window.top.__xss=1\"></iframe>",
 ] as const;
 const xss = (n: number) => XSS[n % XSS.length]!;
+/** A 1×1 PNG: the smallest logo the upload check accepts. */
+const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 const richText = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
 let db: pg.Client;
@@ -256,6 +259,29 @@ const STEPS: Step[] = [
     wrongRole: "clas.cederlid",
     args: async () =>
       form({ id: ids.series!, updatedAt: await updatedAt("registry_series", ids.series!), name: `Prövningsserien ${RUN}`, format: "{prefix} {year}/{seq}", prefix: `T${RUN}`, seqPadding: "2" }),
+  },
+  {
+    action: `${ADMIN}#setNextSerialAction`,
+    as: "admin",
+    wrongRole: "clas.cederlid",
+    args: () => form({ seriesId: ids.series!, year: String(new Date().getFullYear()), nextSerial: "100" }),
+  },
+  // Municipalities: the installation administrator creates them (with a logo, for the public logo route below); each one's admin keeps its settings.
+  {
+    action: `${ADMIN}#createMunicipalityAction`,
+    as: "installation",
+    wrongRole: "admin",
+    args: () => {
+      const body = formOf({ name: `Provkommun ${RUN} ${xss(2)}`, slug: `prov-${RUN}`, adminKind: "NEW", adminUsername: `kommunadmin.${RUN}`, adminName: `Kommunadmin ${RUN}`, adminEmail: "kommunadmin@e2e.example" });
+      body.append("logo", new Blob([Buffer.from(PNG_1X1, "base64")], { type: "image/png" }), "logotyp.png");
+      return [null, body];
+    },
+  },
+  {
+    action: `${ADMIN}#updateMunicipalityAction`,
+    as: "admin",
+    wrongRole: "clas.cederlid",
+    args: async () => form({ municipalityId: "stockholm", updatedAt: await updatedAt("municipality", "stockholm"), name: "Stockholms stad", publicUrl: "https://start.stockholm" }),
   },
   {
     action: `${ADMIN}#createClassificationAction`,
@@ -456,6 +482,29 @@ const STEPS: Step[] = [
     args: async () => [{ caseId: ids.case!, stepId: await stepOf("linda.palo"), contentHash: await requestHash(), password: "demo" }],
   },
   { action: `${ATTESTATION}#attestAction`, as: "lee.orberson", only: true, args: async () => [{ caseId: ids.case!, stepId: await stepOf("lee.orberson"), contentHash: await requestHash(), password: "demo" }] },
+
+  // A past meeting recorded afterwards (migration): its decisions with their original §, justerat on its date.
+  {
+    action: `${MEETINGS}#createHistoricalMeetingAction`,
+    as: "sekreterare",
+    wrongRole: "clas.cederlid",
+    args: () => form({ committeeId: "has", date: "2019-03-14", time: "18:00", place: `Historiska rummet ${RUN} ${xss(2)}` }),
+    after: async () => void (ids.historicalMeeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Historiska rummet ${RUN} ${xss(2)}`])),
+  },
+  {
+    action: `${MEETINGS}#recordHistoricalDecisionAction`,
+    as: "sekreterare",
+    wrongRole: "clas.cederlid",
+    args: () =>
+      form({ meetingId: ids.historicalMeeting!, agendaNumber: "3", paragraph: "42", title: `Historiskt ärende ${RUN} ${xss(3)}`, kind: "AS_PROPOSED", decisionPoints: `Nämnden godkänner rapporten ${xss(0)}` }),
+  },
+  {
+    action: `${MEETINGS}#approveHistoricalMinutesAction`,
+    as: "sekreterare",
+    wrongRole: "clas.cederlid",
+    args: async () => form({ meetingId: ids.historicalMeeting!, version: String(await one<number>(`SELECT version FROM meeting WHERE id = $1`, [ids.historicalMeeting])), approvedOn: "2019-03-20" }),
+  },
+  { action: `${MEETINGS}#setNextParagraphAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ committeeId: "has", year: "2019", nextParagraph: "50" }) },
 
   // The meeting: the committee's secretary; the union consultation is noted by the handläggare.
   {
@@ -692,6 +741,8 @@ const ROUTES: Record<string, RouteCase> = {
     as: null,
     refuse: false,
   },
+  // The logo of the municipality the steps created.
+  "src/app/api/offentligt/logotyp/[slug]/route.ts": { request: async () => ({ path: `/api/offentligt/logotyp/prov-${RUN}` }), as: null, refuse: false },
   "src/app/api/auth/[...nextauth]/route.ts": { request: async () => ({ path: "/api/auth/csrf" }), as: null, refuse: false },
   "src/app/api/export/statement/[statementId]/route.ts": { request: async () => ({ path: `/api/export/statement/${ids.statement}?format=pdf` }), as: "clas.cederlid", refuse: true },
   "src/app/api/export/agenda/[meetingId]/route.ts": { request: async () => ({ path: `/api/export/agenda/${ids.meeting}?format=pdf` }), as: "sekreterare", refuse: true },

@@ -31,8 +31,18 @@ export const connectE2eDatabase = async (): Promise<pg.Client> => {
 const VOLATILE_TABLES = new Set(["_prisma_migrations", "mail_message", "login_failure"]);
 const VOLATILE_COLUMNS: Record<string, string[]> = { app_user: ["last_login_at", "updated_at"] };
 
-/** Row count and an md5 over every row of every table: equal fingerprints = nothing was written. */
+/** Waits until the worker has stored every generated record requested so far (it writes after the request that asked for it). */
+const workerSettled = async (client: pg.Client): Promise<void> => {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    const { rows } = await client.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM generated_record WHERE file_id IS NULL AND failure IS NULL`);
+    if (rows[0]!.pending === 0) return;
+  }
+  throw new Error("The worker left generated records unstored for a minute");
+};
+
+/** Row count and an md5 over every row of every table, once the worker is idle: equal fingerprints = nothing was written. */
 export const databaseFingerprint = async (client: pg.Client): Promise<Record<string, string>> => {
+  await workerSettled(client);
   const tables = await client.query<{ name: string }>(
     `SELECT c.relname::text AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY 1`,
