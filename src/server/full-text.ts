@@ -5,10 +5,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { CaseNumberQuery } from "@/lib/case-number-query";
-
-/** Marks around a hit in a snippet: control characters no stored text contains, so a snippet is split safely instead of rendered as HTML. */
-export const HIT_START = "\u0002";
-export const HIT_END = "\u0003";
+import { HIT_END, HIT_START } from "@/lib/snippet";
 
 /**
  * The typed text as a tsquery: websearch syntax ("citat", OR, -ord), stemmed, and every term
@@ -31,16 +28,3 @@ export const caseNumberHitSql = (number: CaseNumberQuery, c: Prisma.Sql): Prisma
   const referring = `(^|[^0-9])(${number.year}[^0-9]+0*${number.sequence}|0*${number.sequence}[^0-9]+${number.year})([^0-9]|$)`;
   return Prisma.sql`((${c}.year = ${number.year} AND ${c}.sequence = ${number.sequence} ${prefix}) OR ${c}.referring_case_number ~ ${referring})`;
 };
-
-/** A snippet from ts_headline as parts to render: text, and hits to mark. */
-export type SnippetPart = { text: string; hit: boolean };
-
-export const snippetParts = (snippet: string): SnippetPart[] =>
-  snippet
-    .split(HIT_START)
-    .flatMap((chunk, index) => {
-      if (index === 0) return [{ text: chunk, hit: false }];
-      const [hit = "", rest = ""] = chunk.split(HIT_END);
-      return [{ text: hit, hit: true }, { text: rest, hit: false }];
-    })
-    .filter((part) => part.text.length > 0);

@@ -11,7 +11,7 @@ import { listPublicDiarium } from "@/features/diarium/server/public-diarium";
 import { searchCases, type SearchResult } from "@/features/search/server/search";
 import type { TSearchParams } from "@/features/search/schemas";
 import type { Actor } from "@/server/auth/actor";
-import { HIT_START } from "@/server/full-text";
+import { HIT_START } from "@/lib/snippet";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
