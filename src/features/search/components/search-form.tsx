@@ -1,34 +1,17 @@
 import Link from "next/link";
 import { Field, GetForm, SelectField } from "@/components/form";
-import type { CaseKind, CaseStatus } from "@/generated/prisma/enums";
+import type { CaseKind } from "@/generated/prisma/enums";
 import { CASE_KIND_LABELS } from "@/features/cases/labels";
-import { CASE_STATUS_LABELS } from "@/features/diarium/labels";
+import { CaseFilterFields, type CaseFilterOptions } from "@/features/diarium/components";
 import type { TSearchParams } from "../schemas";
 
-/** The choices of the filters: the diarium's (diariumFilterOptions), only what the actor may read. */
-export type SearchFilterOptions = {
-  committees: { id: string; name: string }[];
-  caseOfficers: { id: string; name: string }[];
-  classifications: { id: string; code: string; title: string }[];
-};
-
 /** A GET form: the URL holds the search (shareable, back button), and it works without JavaScript. */
-export const SearchForm = ({ options, values }: { options: SearchFilterOptions; values: TSearchParams }) => (
+export const SearchForm = ({ options, values }: { options: CaseFilterOptions; values: TSearchParams }) => (
   <GetForm action="/sok" role="search" ariaLabel="Sök i ärenden" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       <Field name="q" label="Sökord eller diarienummer" type="search" defaultValue={values.q} maxLength={200} className="sm:col-span-2" hint="Söker i rubriker, motioner, tjänsteutlåtanden, handlingar och bifogade filer." />
-      <SelectField name="namnd" label="Nämnd" placeholder="Alla nämnder" defaultValue={values.namnd} options={options.committees.map((committee) => ({ value: committee.id, label: committee.name }))} />
-      <Field name="ar" label="År" type="number" inputMode="numeric" min={1900} max={2200} defaultValue={values.ar} />
-      <SelectField name="status" label="Status" placeholder="Alla" defaultValue={values.status} options={(Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).map((status) => ({ value: status, label: CASE_STATUS_LABELS[status] }))} />
+      <CaseFilterFields options={options} values={values} />
       <SelectField name="typ" label="Ärendetyp" placeholder="Alla" defaultValue={values.typ} options={(Object.keys(CASE_KIND_LABELS) as CaseKind[]).map((kind) => ({ value: kind, label: CASE_KIND_LABELS[kind] }))} />
-      <SelectField name="handlaggare" label="Handläggare" placeholder="Alla" defaultValue={values.handlaggare} options={options.caseOfficers.map((officer) => ({ value: officer.id, label: officer.name }))} />
-      <SelectField
-        name="klass"
-        label="Klass (KLASSA)"
-        placeholder="Alla"
-        defaultValue={values.klass}
-        options={options.classifications.map((classification) => ({ value: classification.id, label: `${classification.code} ${classification.title}` }))}
-      />
       <Field name="fran" label="Inkom från" hint="ÅÅÅÅ-MM-DD" defaultValue={values.fran} maxLength={10} />
       <Field name="till" label="Inkom till" hint="ÅÅÅÅ-MM-DD" defaultValue={values.till} maxLength={10} />
     </div>
