@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { parseSearchParams, toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
-import { diariumFilterOptions } from "@/features/diarium/server/diarium-list";
+import { toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
 import { SearchForm, SearchResults } from "@/features/search/components";
-import { ZSearchParamsSchema } from "@/features/search/schemas";
-import { searchCases } from "@/features/search/server";
 import { requireActor } from "@/server/auth";
+import { loadSearchPage } from "./search-page";
 
 export const metadata: Metadata = { title: "Sök" };
 
 const SearchPage = async ({ searchParams }: { searchParams: Promise<RawSearchParams> }) => {
   const actor = await requireActor();
-  const { values, invalid } = parseSearchParams(ZSearchParamsSchema, await searchParams);
-  const [options, result] = await Promise.all([diariumFilterOptions(actor), searchCases({ actor, params: values })]);
+  const { values, invalid, options, result } = await loadSearchPage({ actor, searchParams: await searchParams });
   const { sida: _sida, ...filters } = values;
   const pageHref = (page: number) => `/sok${toQueryString({ ...filters, sida: page > 1 ? page : undefined })}`;
   return (
