@@ -1,17 +1,20 @@
 // The worker's text extraction: real PDF (pdfkit) and DOCX (docx) files become searchable,
 // each once with its audit event; a damaged file is recorded as failed instead of retried forever.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { Document, Packer, Paragraph, TextRun } from "docx";
 import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addCaseDocument } from "@/features/documents/server/add-document";
 import { extractFileText, findFilesToExtract } from "@/features/documents/server/extract-file-text";
 import { searchCases } from "@/features/search/server/search";
 import { FILE_TYPES } from "@/lib/file-type";
 import type { Actor } from "@/server/auth/actor";
+import { configureJobProducer } from "@/server/jobs";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
 
-const { db } = await createTestDatabase();
+const { db, url } = await createTestDatabase();
 
 let registrar: Actor;
 let caseId: string;
@@ -82,5 +85,46 @@ describe("text extraction", () => {
     const png = await addFile(new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), FILE_TYPES.PNG.mimeType, "bild.png");
     expect(await findFilesToExtract()).not.toContain(png.id);
     expect(await extractFileText(png.id)).toBe("done");
+  });
+});
+
+describe("the worker", () => {
+  const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error("timed out");
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const extracted = async (documentId: string) => (await db.caseDocumentFile.findFirstOrThrow({ where: { documentId } })).extractedText;
+  const upload = async (description: string, line: string) =>
+    addCaseDocument({
+      actor: registrar,
+      caseId,
+      input: { direction: "INCOMING", documentDate: "2024-02-12", counterpart: "Kommunstyrelsen", description },
+      files: [{ name: `${description}.pdf`, bytes: await renderPdf([line]) }],
+    });
+
+  it("extracts an upload's text: by its sweep when no job was enqueued, and from the job enqueued after the upload's commit", async () => {
+    // Without a producer nothing is enqueued: only the worker's sweep at start finds the file.
+    const swept = await upload("Bilaga A", "Bilagan handlar om lekplatsupprustningen.");
+    const worker = spawn("npx", ["tsx", "--conditions=react-server", "scripts/worker.ts"], {
+      // No sweep after the one at start: what comes later arrives only through its job.
+      env: { ...process.env, DATABASE_URL: url, YTTRA_WORKER_SWEEP_SECONDS: "3600" },
+      stdio: "ignore",
+      detached: true,
+    });
+    try {
+      await waitFor(async () => (await extracted(swept.id)) !== null);
+      expect(await extracted(swept.id)).toContain("lekplatsupprustningen");
+      configureJobProducer(url);
+      const queued = await upload("Bilaga B", "Bilagan handlar om vinterväghållningen.");
+      await waitFor(async () => (await extracted(queued.id)) !== null);
+      const { results } = await searchCases({ actor: registrar, params: { q: "vinterväghållning" } });
+      expect(results.find((result) => result.caseId === caseId)).toMatchObject({ source: "FILE" });
+    } finally {
+      process.kill(-worker.pid!, "SIGKILL");
+      configureJobProducer(null);
+    }
   });
 });
