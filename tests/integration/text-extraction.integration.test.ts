@@ -12,6 +12,7 @@ import { FILE_TYPES } from "@/lib/file-type";
 import type { Actor } from "@/server/auth/actor";
 import { configureJobProducer } from "@/server/jobs";
 import { createTestDatabase } from "../support/database";
+import { waitFor } from "../support/wait-for";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
 
 const { db, url } = await createTestDatabase();
@@ -89,13 +90,6 @@ describe("text extraction", () => {
 });
 
 describe("the worker", () => {
-  const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error("timed out");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
   const extracted = async (documentId: string) => (await db.caseDocumentFile.findFirstOrThrow({ where: { documentId } })).extractedText;
   const upload = async (description: string, line: string) =>
     addCaseDocument({
