@@ -1,7 +1,7 @@
 // The diarium at scale: 100 000 cases in Hägersten-Älvsjö (plus 10 000 in Södermalm), one
 // handling and one deadline per case, then the list queries as the pages run them —
 // first page, a page 80 000 rows deep via its cursor, filtered, free text, other sorts,
-// the public diarium and bevakning — and EXPLAIN of the keyset queries to check that they
+// the public diarium, search (/sok) and bevakning — and EXPLAIN of the keyset queries to check that they
 // walk an index instead of sorting the committee's cases.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { countDeadlines, listDeadlines } from "@/features/diarium/server/deadlin
 import { diariumFilterOptions, listDiariumCases } from "@/features/diarium/server/diarium-list";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { listPublicDiarium } from "@/features/diarium/server/public-diarium";
+import { searchCases } from "@/features/search/server/search";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { setDb } from "@/server/db";
@@ -126,6 +127,10 @@ const bench: Bench = async ({ db, url, log, candidateSql }) => {
       "public: first page": () => listPublicDiarium({ municipalityId: "stockholm", params: {} }),
       "public: 80 000 deep": () => listPublicDiarium({ municipalityId: "stockholm", params: { efter: publicDeepCursor } }),
       "public: free text": () => listPublicDiarium({ municipalityId: "stockholm", params: { q: "utegym 777" } }),
+      "search: rare word (registrator)": () => searchCases({ actor: registrar, params: { q: "77777" } }),
+      "search: common word (registrator)": () => searchCases({ actor: registrar, params: { q: "utegym" } }),
+      "search: common word (handläggare)": () => searchCases({ actor: clas, params: { q: "drogscenerna" } }),
+      "search: case number (registrator)": () => searchCases({ actor: registrar, params: { q: "has 2020-100005" } }),
       "bevakning (avdelningschef)": () => listDeadlines({ actor: linda }),
       "start page counts (avdelningschef)": () => countDeadlines({ actor: linda }),
       "mina ärenden (handläggare)": () => listMyOpenCases({ actor: clas }),

@@ -1,10 +1,11 @@
 // The job worker: delivers the e-mail outbox ("send-mail" jobs), stores generated records
-// as files of their handlings ("store-record" jobs), and sweeps up what a crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
+// as files of their handlings ("store-record" jobs), extracts uploaded files' text for search ("extract-text" jobs), and sweeps up what a crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
 // (`tsx scripts/worker.ts` with DATABASE_URL) — any number of workers may run at once:
 // every delivery is claimed with a conditional write.
 import { createDb, setDb } from "@/server/db";
 import { storeGeneratedRecord, findRecordsToStore } from "@/features/exports/server/records";
-import { createBoss, SEND_MAIL_QUEUE, STORE_RECORD_QUEUE, ZSendMailJobSchema, ZStoreRecordJobSchema } from "@/server/jobs";
+import { extractFileText, findFilesToExtract } from "@/features/documents/server/extract-file-text";
+import { createBoss, EXTRACT_TEXT_QUEUE, SEND_MAIL_QUEUE, STORE_RECORD_QUEUE, ZExtractTextJobSchema, ZSendMailJobSchema, ZStoreRecordJobSchema } from "@/server/jobs";
 import { deliverMail, findMailsToSweep, mailEnv } from "@/server/mail";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
@@ -36,6 +37,14 @@ const main = async () => {
     logger.info("store-record", { recordId: parsed.data.recordId, result });
   });
 
+  await boss.work(EXTRACT_TEXT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (!job) return;
+    const parsed = ZExtractTextJobSchema.safeParse(job.data);
+    if (!parsed.success) return logger.error("extract-text: invalid payload", { jobId: job.id });
+    const result = await extractFileText(parsed.data.fileId);
+    logger.info("extract-text", { fileId: parsed.data.fileId, result });
+  });
+
   let sweeping = false;
   const sweep = async () => {
     if (sweeping) return;
@@ -51,6 +60,12 @@ const main = async () => {
       if (records.length > 0) {
         await boss.insert(records.map((recordId) => ({ name: STORE_RECORD_QUEUE, data: { recordId } })));
         logger.info("record sweep re-enqueued", { count: records.length });
+      }
+      // Uploaded files (and stored records) whose text is not searchable yet (extraction is idempotent).
+      const files = await findFilesToExtract();
+      if (files.length > 0) {
+        await boss.insert(files.map((fileId) => ({ name: EXTRACT_TEXT_QUEUE, data: { fileId } })));
+        logger.info("text extraction sweep re-enqueued", { count: files.length });
       }
     } catch (error) {
       logger.error("mail sweep failed", error);

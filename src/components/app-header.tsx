@@ -3,6 +3,7 @@ import { NotificationBell } from "@/features/notifications/components/notificati
 import type { HeaderData } from "@/features/notifications/server/header-queries";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { Actor } from "@/server/auth";
+import { HeaderSearch } from "./header-search";
 import { LogoutButton } from "./logout-button";
 import { MainMenu } from "./main-menu";
 import { NavCount } from "./nav-count";
@@ -31,6 +32,7 @@ export const AppHeader = ({ actor, header }: { actor: Actor; header: HeaderData 
               ))}
             </ul>
           </nav>
+          <HeaderSearch />
           {/* Takes the row's remaining width and wraps its text there, so the row stays one line. */}
           <div className="min-w-0 text-sm md:flex-1 md:basis-0 md:text-right">
             <p className="font-semibold" data-testid="current-user">

@@ -114,6 +114,13 @@ export const AUDIT_ACTIONS = {
     `${data.kind === "STATEMENT" ? "Tjänsteutlåtandet" : "Protokollsutdraget"} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
   ),
 
+  "document.text_extracted": entry("Text extraherad för sökning", z.looseObject({ documentNumber: text, fileName: text, characters: z.number() }), (data) =>
+    `Texten i ${data.fileName} (handling ${data.documentNumber}) gjordes sökbar: ${data.characters} tecken`,
+  ),
+  "document.text_failed": entry("Text kunde inte extraheras", z.looseObject({ documentNumber: text, fileName: text, reason: text }), (data) =>
+    `Texten i ${data.fileName} (handling ${data.documentNumber}) kunde inte läsas för sökning: ${data.reason}`,
+  ),
+
   // ─── Tjänsteutlåtande and attestation ──────────────────────────────────────
   "statement.create": entry("Tjänsteutlåtande skapat", unit, (_, by) => `${by} skapade tjänsteutlåtandet`),
   "statement.save": entry("Tjänsteutlåtande sparat", z.looseObject({ version: count }), (data, by) => `${by} sparade tjänsteutlåtandet (version ${data.version})`),

@@ -9,6 +9,7 @@ import { logger } from "@/server/logger";
 export const JOB_SCHEMA = "pgboss";
 export const SEND_MAIL_QUEUE = "send-mail";
 export const STORE_RECORD_QUEUE = "store-record";
+export const EXTRACT_TEXT_QUEUE = "extract-text";
 
 /** The payload of a "send-mail" job: only the outbox row's id; the row is the truth. */
 export const ZSendMailJobSchema = z.object({ mailId: z.uuid() }).strict();
@@ -22,6 +23,12 @@ export const ZStoreRecordJobSchema = z.object({ recordId: z.uuid() }).strict();
 
 /** Rendering is deterministic: a failed attempt is retried soon, and the sweep catches the rest. */
 export const STORE_RECORD_QUEUE_OPTIONS = { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 300 } as const;
+
+/** The payload of an "extract-text" job: the case_document_file row's id; the row is the truth. */
+export const ZExtractTextJobSchema = z.object({ fileId: z.uuid() }).strict();
+
+/** Extraction is deterministic and records its own failure: few retries, and the sweep catches lost jobs. */
+export const EXTRACT_TEXT_QUEUE_OPTIONS = { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 } as const;
 
 export type BossRole = "producer" | "worker";
 
@@ -39,6 +46,7 @@ export const createBoss = async (connectionString: string, role: BossRole): Prom
   await boss.start();
   await boss.createQueue(SEND_MAIL_QUEUE, { name: SEND_MAIL_QUEUE, ...SEND_MAIL_QUEUE_OPTIONS });
   await boss.createQueue(STORE_RECORD_QUEUE, { name: STORE_RECORD_QUEUE, ...STORE_RECORD_QUEUE_OPTIONS });
+  await boss.createQueue(EXTRACT_TEXT_QUEUE, { name: EXTRACT_TEXT_QUEUE, ...EXTRACT_TEXT_QUEUE_OPTIONS });
   return boss;
 };
 
@@ -82,6 +90,10 @@ export const enqueueMailDelivery = async (mailIds: readonly string[]): Promise<v
 /** Enqueues storing generated records (after the commit that requested them), as mail delivery above. */
 export const enqueueRecordStorage = async (recordIds: readonly string[]): Promise<void> =>
   insertJobs("record storage", recordIds.map((recordId) => ({ name: STORE_RECORD_QUEUE, data: ZStoreRecordJobSchema.parse({ recordId }), ...STORE_RECORD_QUEUE_OPTIONS })));
+
+/** Enqueues extracting the text of uploaded files for search (after the upload's commit), as mail delivery above. */
+export const enqueueTextExtraction = async (fileIds: readonly string[]): Promise<void> =>
+  insertJobs("text extraction", fileIds.map((fileId) => ({ name: EXTRACT_TEXT_QUEUE, data: ZExtractTextJobSchema.parse({ fileId }), ...EXTRACT_TEXT_QUEUE_OPTIONS })));
 
 /** Stops the producer and waits for its connections to close (tests, shutdown). */
 export const stopJobProducer = async (): Promise<void> => {

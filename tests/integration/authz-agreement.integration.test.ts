@@ -3,6 +3,7 @@
 // where-builder gives from the real database. Actors cover every level of the organisation,
 // two municipalities, public and confidential cases.
 import { beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import {
@@ -13,6 +14,8 @@ import {
   loadCommitteeScope,
   loadUserAdminScope,
   membershipInMunicipalityWhere,
+  confidentialReadableCasesSql,
+  readableCasesSql,
   readableCasesWhere,
   readableCommitteesWhere,
   toCaseScope,
@@ -118,6 +121,31 @@ describe("the policy's list filters agree with can()", () => {
     expect(hiddenConfidential).toBeGreaterThan(0);
     const coOfficer = actors.find((actor) => actor.username === "authz.coofficer")!;
     expect(await db.case.count({ where: { AND: [readableCasesWhere(coOfficer), { committeeId: "has" }] } })).toBe(1);
+  });
+
+  it("the SQL forms for raw queries (search) select exactly what can(actor, 'case.read' / 'case.readConfidential') allows", async () => {
+    const cases = await db.case.findMany({ select: { id: true, caseNumber: true, ...CASE_SCOPE_SELECT } });
+    const disagreements: string[] = [];
+    const allowedCounts = { read: 0, confidential: 0 };
+    for (const actor of actors) {
+      const rows = await db.$queryRaw<{ id: string; read: boolean; confidential: boolean }[]>`
+        SELECT c.id::text AS id, ${readableCasesSql(actor, Prisma.sql`c`)} AS read, ${confidentialReadableCasesSql(actor, Prisma.sql`c`)} AS confidential FROM "case" c`;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const row of cases) {
+        const scope = toCaseScope(row);
+        const read = can(actor, "case.read", scope);
+        const confidential = can(actor, "case.readConfidential", scope);
+        const sql = byId.get(row.id)!;
+        if (read !== sql.read || confidential !== sql.confidential) {
+          disagreements.push(`${actor.username} × ${row.caseNumber}: can=${read}/${confidential}, sql=${sql.read}/${sql.confidential}`);
+        }
+        if (read) allowedCounts.read += 1;
+        if (confidential) allowedCounts.confidential += 1;
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(allowedCounts.confidential).toBeGreaterThan(0);
+    expect(allowedCounts.confidential).toBeLessThan(allowedCounts.read);
   });
 
   it("lists exactly the committees can(actor, 'meeting.read') allows, for every actor × committee", async () => {

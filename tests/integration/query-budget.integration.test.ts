@@ -11,6 +11,7 @@ import { loadCasePage } from "@/app/(app)/arenden/[id]/case-page";
 import { loadStatementPage } from "@/app/(app)/arenden/[id]/tjansteutlatande/statement-page";
 import { loadDiariumPage } from "@/app/(app)/diarium/diarium-page";
 import { loadStartPage } from "@/app/(app)/start-page";
+import { loadSearchPage } from "@/app/(app)/sok/search-page";
 import { loadPublicDiariumPage } from "@/app/[kommun]/offentligt-diarium/public-diarium-page";
 import { loadPublicMeetingsPage } from "@/app/[kommun]/offentligt/sammantraden/public-meetings-page";
 import { createStatement } from "@/features/statements/server/create-statement";
@@ -173,6 +174,21 @@ describe("query budget", () => {
         expect(result.data.invalid).toEqual([]);
         if (label === "") expect(result.data.page.rows.length).toBeGreaterThan(0);
         record(`diarium${label} (${username})`, queries, BUDGET.list);
+      }
+    }
+  });
+
+  it(`renders the search page within ${BUDGET.list} round trips: words, a case number, filters`, async () => {
+    for (const username of ["registrator", "clas.cederlid", "ordforande"]) {
+      for (const [label, searchParams] of [
+        ["ord", { q: "drogscenerna" }],
+        ["diarienummer", { q: "HÄS 2024/123" }],
+        ["ord och filter", { q: "motion", status: "OPEN", typ: "MOTION_REFERRAL", fran: "2020-01-01" }],
+      ] as const) {
+        const { queries, result } = await signedIn(username, (actor) => loadSearchPage({ actor, searchParams }));
+        expect(result.data.invalid).toEqual([]);
+        if (label === "ord") expect(result.data.result.results.length).toBeGreaterThan(0);
+        record(`search, ${label} (${username})`, queries, BUDGET.list);
       }
     }
   });

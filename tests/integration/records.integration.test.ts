@@ -19,6 +19,7 @@ import type { Actor } from "@/server/auth/actor";
 import { configureJobProducer, stopJobProducer } from "@/server/jobs";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
+import { waitFor } from "../support/wait-for";
 import { actorFor, calledMeetingWithCase, createCase, daysAhead, expectAppError, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -284,14 +285,6 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
 });
 
 describe("the worker", () => {
-  const waitFor = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error("timed out");
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-
   it("stores what an attestation requested: by its sweep when no job was enqueued, and from the job enqueued after commit", async () => {
     // Without a producer nothing is enqueued (as when the app died right after the commit): only the worker's sweep at start finds it.
     const swept = await createCase(db);

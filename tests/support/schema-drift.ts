@@ -336,6 +336,19 @@ const defaultIndexName = (table: string, columns: readonly string[], suffix: "pk
   return Buffer.byteLength(name) <= 63 ? name : undefined;
 };
 
+type UnsupportedField = { name: string; column: string; type: string; isRequired: boolean };
+
+/** `Unsupported("…")` fields (e.g. tsvector), which Prisma's datamodel leaves out of a model's fields: read from the schema text. */
+const unsupportedFields = (schemaText: string, modelName: string): UnsupportedField[] => {
+  const body = new RegExp(`^model ${modelName} \\{$([\\s\\S]*?)^\\}$`, "m").exec(schemaText)?.[1] ?? "";
+  return [...body.matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?[^\n]*$/gm)].map(([line, name, type, optional]) => ({
+    name: name!,
+    column: /@map\("([^"]+)"\)/.exec(line)?.[1] ?? name!,
+    type: type!,
+    isRequired: optional === undefined,
+  }));
+};
+
 /**
  * Every difference between the datamodel and the database, one readable line each; an
  * empty list means the migrations built exactly what schema.prisma describes (as far as
@@ -379,7 +392,15 @@ export const findSchemaDrift = async ({ datamodel: schemaText, connectionString 
     // Columns
     const scalarFields = model.fields.filter((field) => field.kind !== "object");
     const columns = catalog.columns.filter((column) => column.table === table);
-    const fieldColumn = new Map(model.fields.map((field) => [field.name, columnName(field)]));
+    const unsupported = unsupportedFields(schemaText, model.name);
+    const fieldColumn = new Map([...model.fields.map((field) => [field.name, columnName(field)] as const), ...unsupported.map((field) => [field.name, field.column] as const)]);
+    for (const field of unsupported) {
+      const label = `${where}, field ${field.name} (column "${field.column}")`;
+      const column = columns.find((candidate) => candidate.column === field.column);
+      if (!column) problems.push(`${label}: column is missing in the database.`);
+      else if (column.type !== field.type) problems.push(`${label}: database type is ${column.type}, schema.prisma expects ${field.type}.`);
+      else if (column.not_null !== field.isRequired) problems.push(`${label}: database column is ${column.not_null ? "NOT NULL" : "nullable"}, schema.prisma says ${field.isRequired ? "required" : "optional"}.`);
+    }
     for (const field of scalarFields) {
       const name = columnName(field);
       const label = `${where}, field ${field.name} (column "${name}")`;
@@ -406,7 +427,7 @@ export const findSchemaDrift = async ({ datamodel: schemaText, connectionString 
         problems.push(`${label}: database has ${actual}, schema.prisma expects ${describeExpectedDefault(expected)}.`);
       }
     }
-    const expectedColumns = new Set(scalarFields.map(columnName));
+    const expectedColumns = new Set([...scalarFields.map(columnName), ...unsupported.map((field) => field.column)]);
     for (const column of columns) {
       if (!expectedColumns.has(column.column)) problems.push(`${where}: column "${column.column}" exists in the database but not in schema.prisma.`);
     }

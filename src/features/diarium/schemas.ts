@@ -57,6 +57,10 @@ export const SEARCH_PARAM_LABELS: Record<string, string> = {
   forsenade: "endast försenade",
   q: "sökord",
   sortering: "sortering",
+  typ: "ärendetyp",
+  fran: "inkom från",
+  till: "inkom till",
+  sida: "sida",
   efter: "sida",
   fore: "sida",
 };

@@ -6,13 +6,13 @@
 // filters, so a list and a single-resource check cannot disagree
 // (tests/integration/authz-agreement.integration.test.ts).
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import type { Tx } from "@/server/db";
 import { loadUserAdminScope, type CaseScope, type CommitteeScope, type DocumentScope, type MunicipalityScope, type UserAdminScope } from "./scopes";
-import { casesCoveredWhere, chainScope, committeesCoveredWhere, holdsRoleCovering, type UnitChain, type UnitScope } from "./units";
+import { casesCoveredSql, casesCoveredWhere, chainScope, committeesCoveredWhere, holdsRoleCovering, type UnitChain, type UnitScope } from "./units";
 
 /** Everyone who works with a unit's cases and meetings (not ADMIN: organisation is not content). */
 const READERS: readonly Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"];
@@ -146,6 +146,21 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => {
     ],
   };
 };
+
+const anyOf = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`);
+
+/** The case's handläggare or a medhandläggare, in SQL on the case row `c`. */
+const worksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [
+  Prisma.sql`${c}.case_officer_id = ${actor.id}::uuid`,
+  Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${actor.id}::uuid)`,
+];
+
+/** `readableCasesWhere` as an SQL condition on the case row `c`, for raw queries (search). */
+export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql =>
+  anyOf([...worksOnCaseSql(actor, c), Prisma.sql`(${c}.secrecy_reference IS NULL AND ${anyOf(casesCoveredSql(actor, READERS, c))})`, ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+
+/** `can(actor, "case.readConfidential", …)` as an SQL condition on the case row `c`: who may read its confidential handlingar. */
+export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSql(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
 
 /** `can(actor, "meeting.read", …)` as a database filter on committees (an empty OR matches nothing). */
 export const readableCommitteesWhere = (actor: Actor): Prisma.CommitteeWhereInput => ({ OR: committeesCoveredWhere(actor, READERS) });

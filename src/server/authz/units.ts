@@ -5,7 +5,7 @@
 // rule (actor → "does it cover this resource?" and resource → "which memberships/cases
 // does it reach?") are read from the LEVELS table below, so in-memory checks and database
 // filters cannot disagree (tests/integration/authz-agreement.integration.test.ts).
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership, UnitType } from "@/server/auth/actor";
 
@@ -34,6 +34,8 @@ type Level = {
   membershipColumn: "municipalityId" | "committeeId" | "administrationId" | "departmentId";
   /** Cases whose chain contains a unit of this level. */
   cases: (unitId: string) => Prisma.CaseWhereInput;
+  /** `cases` in SQL, on the case row `c` (raw queries: search). */
+  casesSql: (unitId: string, c: Prisma.Sql) => Prisma.Sql;
   /** Committees whose tree (committeeTreeScope) contains a unit of this level. */
   committees: (unitId: string) => Prisma.CommitteeWhereInput;
 };
@@ -43,24 +45,28 @@ const LEVELS: Record<UnitType, Level> = {
     ids: (scope) => [scope.municipalityId],
     membershipColumn: "municipalityId",
     cases: (unitId) => ({ committee: { municipalityId: unitId } }),
+    casesSql: (unitId, c) => Prisma.sql`${c}.committee_id IN (SELECT id FROM committee WHERE municipality_id = ${unitId})`,
     committees: (unitId) => ({ municipalityId: unitId }),
   },
   COMMITTEE: {
     ids: (scope) => scope.committeeIds,
     membershipColumn: "committeeId",
     cases: (unitId) => ({ committeeId: unitId }),
+    casesSql: (unitId, c) => Prisma.sql`${c}.committee_id = ${unitId}`,
     committees: (unitId) => ({ id: unitId }),
   },
   ADMINISTRATION: {
     ids: (scope) => scope.administrationIds,
     membershipColumn: "administrationId",
     cases: (unitId) => ({ department: { administrationId: unitId } }),
+    casesSql: (unitId, c) => Prisma.sql`${c}.department_id IN (SELECT id FROM department WHERE administration_id = ${unitId})`,
     committees: (unitId) => ({ administrations: { some: { id: unitId } } }),
   },
   DEPARTMENT: {
     ids: (scope) => scope.departmentIds,
     membershipColumn: "departmentId",
     cases: (unitId) => ({ departmentId: unitId }),
+    casesSql: (unitId, c) => Prisma.sql`${c}.department_id = ${unitId}`,
     committees: (unitId) => ({ administrations: { some: { departments: { some: { id: unitId } } } } }),
   },
 };
@@ -98,6 +104,10 @@ const coveringMemberships = (actor: Actor, roles: readonly Role[]) => actor.memb
 /** Cases whose chain a membership of the actor with one of `roles` covers: the database form of `holdsRoleCovering` over cases. */
 export const casesCoveredWhere = (actor: Actor, roles: readonly Role[]): Prisma.CaseWhereInput[] =>
   coveringMemberships(actor, roles).map((membership) => LEVELS[membership.unitType].cases(membership.unitId));
+
+/** `casesCoveredWhere` in SQL on the case row `c`: one condition per covering membership. */
+export const casesCoveredSql = (actor: Actor, roles: readonly Role[], c: Prisma.Sql): Prisma.Sql[] =>
+  coveringMemberships(actor, roles).map((membership) => LEVELS[membership.unitType].casesSql(membership.unitId, c));
 
 /** Committees whose tree a membership of the actor with one of `roles` is in: the database form over committee trees. */
 export const committeesCoveredWhere = (actor: Actor, roles: readonly Role[]): Prisma.CommitteeWhereInput[] =>

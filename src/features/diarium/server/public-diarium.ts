@@ -2,14 +2,16 @@
 // the law lets anyone see. For a confidential handling — or any handling in a confidential
 // case — the description, the sender/recipient and the case title are nulled IN THE SQL,
 // so protected values never leave the database for this page: not into HTML, caches or
-// logs. Free-text search only looks at values that would be shown, so a search cannot
+// logs. Free-text search (the search engine, with Swedish stemming) only looks at values that would be shown, so a search cannot
 // reveal hidden text by whether a row matches.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { CaseStatus, DocumentDirection } from "@/generated/prisma/enums";
 import { formatDocumentNumber } from "@/lib/case-number";
+import { parseCaseNumberQuery } from "@/lib/case-number-query";
 import { z } from "@/lib/zod";
 import { db } from "@/server/db";
+import { caseNumberHitSql, searchQuerySql } from "@/server/full-text";
 import { decodeCursor, encodeCursor } from "../cursor";
 import type { TPublicDiariumSearchParams } from "../schemas";
 import { escapeLike } from "./diarium-list";
@@ -71,10 +73,14 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
   const filters: Prisma.Sql[] = [Prisma.sql`cm.municipality_id = ${municipalityId}`];
   if (params.namnd) filters.push(Prisma.sql`c.committee_id = ${params.namnd}`);
   if (params.q) {
+    // The search engine (src/server/full-text.ts) over the public text only; numbers are always shown.
+    const caseNumber = parseCaseNumberQuery(params.q);
     const pattern = `%${escapeLike(params.q)}%`;
+    const query = searchQuerySql(params.q);
     filters.push(Prisma.sql`(
       (c.case_number || '-' || d.number::text) ILIKE ${pattern}
-      OR (${IS_PUBLIC} AND (d.description ILIKE ${pattern} OR d.counterpart ILIKE ${pattern} OR c.title ILIKE ${pattern})))`);
+      ${caseNumber ? Prisma.sql`OR ${caseNumberHitSql(caseNumber, Prisma.sql`c`)}` : Prisma.empty}
+      OR (${IS_PUBLIC} AND (d.search_vector @@ ${query} OR c.search_vector @@ ${query})))`);
   }
 
   const fetchPage = (direction: "forward" | "backward", from: typeof cursor): Promise<SqlRow[]> => {

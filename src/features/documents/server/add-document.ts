@@ -7,6 +7,7 @@ import type { Actor } from "@/server/auth";
 import { putBlob } from "@/server/blob-store";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { enqueueTextExtraction } from "@/server/jobs";
 import { authorize, CASE_SCOPE_SELECT, toCaseScope, unknownResource } from "@/server/authz";
 import { createCaseDocumentInTx } from "@/features/cases/server";
 import { checkFileName } from "@/lib/file-name";
@@ -93,7 +94,7 @@ export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddC
   }
   const document = parsed.data;
 
-  return db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     // Lock the case row first: a concurrent close waits for this registration (or wins and
     // is seen here), and document numbers are drawn one at a time.
     await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${caseId}::uuid FOR UPDATE`;
@@ -106,6 +107,10 @@ export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddC
     // A reason without a reference is dropped: the reason belongs to the marking.
     const secrecyReason = document.secrecyReference ? document.secrecyReason : null;
     const created = await createCaseDocumentInTx(tx, { ...document, secrecyReason, actorId: actor.id, caseId, files: stored });
-    return { id: created.id, documentNumber: created.documentNumber };
+    const files = stored.length > 0 ? await tx.caseDocumentFile.findMany({ where: { documentId: created.id }, select: { id: true } }) : [];
+    return { id: created.id, documentNumber: created.documentNumber, fileIds: files.map((file) => file.id) };
   });
+  // After the commit: the worker makes the files' text searchable (its sweep catches a lost job).
+  await enqueueTextExtraction(added.fileIds);
+  return { id: added.id, documentNumber: added.documentNumber };
 };

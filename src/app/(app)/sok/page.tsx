@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
+import { toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
+import { SearchForm, SearchResults } from "@/features/search/components";
+import { requireActor } from "@/server/auth";
+import { loadSearchPage } from "./search-page";
+
+export const metadata: Metadata = { title: "Sök" };
+
+const SearchPage = async ({ searchParams }: { searchParams: Promise<RawSearchParams> }) => {
+  const actor = await requireActor();
+  const { values, invalid, options, result } = await loadSearchPage({ actor, searchParams: await searchParams });
+  const { sida: _sida, ...filters } = values;
+  const pageHref = (page: number) => `/sok${toQueryString({ ...filters, sida: page > 1 ? page : undefined })}`;
+  return (
+    <section aria-labelledby="search-heading">
+      <h1 id="search-heading" className="text-3xl font-bold">
+        Sök
+      </h1>
+      <p className="mt-2 text-slate-700">Sök bland ärenden som du har behörighet att se. Ord hittas i alla böjningsformer; diarienummer kan skrivas som ”HÄS 2024/123”, ”2024/123” eller ”123/2024”.</p>
+      <IgnoredFiltersNotice invalid={invalid} cursorIgnored={false} />
+      <SearchForm options={options} values={values} />
+      {values.q ? (
+        result.results.length === 0 ? (
+          <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center" role="status">
+            Inga träffar.
+          </p>
+        ) : (
+          <SearchResults results={result.results} />
+        )
+      ) : null}
+      {result.page > 1 || result.hasNextPage ? (
+        <nav aria-label="Sidor med sökträffar" className="mt-6 flex gap-6">
+          {result.page > 1 ? (
+            <Link href={pageHref(result.page - 1)} className="font-semibold text-brand-700 underline underline-offset-4">
+              Föregående sida
+            </Link>
+          ) : null}
+          {result.hasNextPage ? (
+            <Link href={pageHref(result.page + 1)} className="font-semibold text-brand-700 underline underline-offset-4">
+              Nästa sida
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+};
+
+export default SearchPage;

@@ -1,0 +1,1 @@
+export { CaseFilterFields, type CaseFilterOptions } from "./case-filter-fields";
