@@ -7,6 +7,9 @@ import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { loadNoticeBoard, type NoticeBoard } from "@/features/meetings/server/notice-board";
 
 const { db } = await createTestDatabase();
 
@@ -35,5 +38,14 @@ describe("demo meetings", () => {
     expect(await db.dispatch.count({ where: { caseId: REFERENCE_CASE_ID, recipient: "Kommunstyrelsen" } })).toBe(1);
     expect(await db.committeeMember.count({ where: { committeeId: "has" } })).toBe(11);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } })).status).toBe("PLANNED");
+  });
+
+  it("posts the justerade protokoll of 2024-04-25 on the anslagstavla for its appeal period, and then keeps it in the archive", async () => {
+    const { id: minutesId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    const dates = { committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: "2024-04-25", postedDate: "2024-04-29", appealEndsOn: "2024-05-20", keptAt: "Hägersten-Älvsjö stadsdelsförvaltning" };
+    const posted = (board: NoticeBoard) => board.minutes.find((entry) => entry.minutesId === minutesId);
+    expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-20", "12:00")))).toMatchObject(dates);
+    expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-21", "12:00")))).toBeUndefined();
+    expect(posted((await loadNoticeBoardPage("stockholm", { archive: true })).board)).toMatchObject(dates);
   });
 });
