@@ -17,6 +17,7 @@ import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { ZAddCaseToAgendaSchema, ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { loadNoticeBoard, loadNoticeBoardArchive, type NoticeBoard } from "@/features/meetings/server/notice-board";
+import { env } from "@/server/env";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
@@ -152,12 +153,20 @@ describe("justerade protokoll on the anslagstavla", () => {
     expect(entry?.lines).toEqual([{ paragraph: expect.stringMatching(/^§ \d+$/), caseNumber: world.posted.caseNumber, title: "Sekretessmarkerat ärende" }]);
     expect(JSON.stringify(board)).not.toContain(CANARY);
 
-    const { GET } = await import("@/app/api/offentligt/protokoll/[minutesId]/route");
-    const response = await GET(new Request(`http://localhost/api/offentligt/protokoll/${world.posted.minutesId}?format=pdf`), { params: Promise.resolve({ minutesId: world.posted.minutesId }) });
-    expect(response.status).toBe(200);
-    const text = flatText(pdfText(Buffer.from(await response.arrayBuffer())));
-    expect(text).toContain(`Dnr ${world.posted.caseNumber}`);
-    expect(text).not.toContain(CANARY);
+    // The public copy, its verification link and QR code at the app's configured public address.
+    const configured = env.APP_BASE_URL;
+    env.APP_BASE_URL = "https://diarium.kommun.example";
+    try {
+      const { GET } = await import("@/app/api/offentligt/protokoll/[minutesId]/route");
+      const response = await GET(new Request(`http://localhost/api/offentligt/protokoll/${world.posted.minutesId}?format=pdf`), { params: Promise.resolve({ minutesId: world.posted.minutesId }) });
+      expect(response.status).toBe(200);
+      const text = flatText(pdfText(Buffer.from(await response.arrayBuffer())));
+      expect(text).toContain(`Dnr ${world.posted.caseNumber}`);
+      expect(text).not.toContain(CANARY);
+      expect(text).toMatch(/https:\/\/diarium\.kommun\.example\/verifiera\/[A-Z0-9-]+/);
+    } finally {
+      env.APP_BASE_URL = configured;
+    }
   });
 });
 
