@@ -1,8 +1,8 @@
 // The app's public address (appBaseUrl): the base of links in e-mails and of the verification
 // link and QR code in exports. APP_BASE_URL wins over NEXTAUTH_URL; without either, this server.
 import { afterEach, describe, expect, it } from "vitest";
-import { verificationUrlFor } from "@/features/exports/server/exported-file";
-import { appBaseUrl, env } from "./env";
+import { verificationUrlFor } from "./exported-file";
+import { appBaseUrl, env } from "@/server/env";
 
 const original = { APP_BASE_URL: env.APP_BASE_URL, NEXTAUTH_URL: env.NEXTAUTH_URL };
 afterEach(() => Object.assign(env, original));
