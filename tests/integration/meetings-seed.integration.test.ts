@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { db as sharedDb } from "@/server/db";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, DEMO_MEETING_RECENT_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
 import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
@@ -47,5 +47,16 @@ describe("demo meetings", () => {
     expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-20", "12:00")))).toMatchObject(dates);
     expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-21", "12:00")))).toBeUndefined();
     expect(posted((await loadNoticeBoardPage("stockholm", { archive: true })).board)).toMatchObject(dates);
+  });
+
+  it("puts a meeting held a week before the installation on the anslagstavla, justerad three days later", async () => {
+    const { id: minutesId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_RECENT_ID } });
+    const { board } = await loadNoticeBoardPage("stockholm");
+    const day = (offset: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offset * 86_400_000));
+    const entry = board.minutes.find((posted) => posted.minutesId === minutesId);
+    expect(entry).toMatchObject({ committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: day(-7), postedDate: day(-4), appealEndsOn: day(17) });
+    expect(entry?.lines.map((line) => line.title)).toEqual(["Anmälan av delegationsbeslut", "Stadsdelsdirektörens information om budgetuppföljningen"]);
+    const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId });
+    expect(state.problems).toEqual([]);
   });
 });
