@@ -80,7 +80,7 @@ describe("demo installation", () => {
     });
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     const first = await counts();
-    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 2, decision: 3 });
+    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 3, decision: 5 });
     const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
     expect(reference.status).toBe("ATTESTED");
     const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1, request: { subjectType: "STATEMENT" } }, include: { assignee: true } });
