@@ -1,3 +1,6 @@
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { db as sharedDb } from "@/server/db";
@@ -12,6 +15,11 @@ import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { loadNoticeBoard, type NoticeBoard } from "@/features/meetings/server/notice-board";
 
 const { db } = await createTestDatabase();
+
+const { default: NoticeBoardPage } = await import("@/app/[kommun]/anslagstavla/page");
+const { default: NoticeBoardArchivePage } = await import("@/app/[kommun]/anslagstavla/arkiv/page");
+// The public pages do not navigate; a router that never does stands in for Next's.
+const router = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {} } as unknown as AppRouterInstance;
 
 describe("demo meetings", () => {
   it("puts the reference case through the 2024-04-25 meeting, justering and dispatch, once", async () => {
@@ -58,5 +66,25 @@ describe("demo meetings", () => {
     expect(entry?.lines.map((line) => line.title)).toEqual(["Anmälan av delegationsbeslut", "Stadsdelsdirektörens information om budgetuppföljningen"]);
     const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId });
     expect(state.problems).toEqual([]);
+  });
+
+  it("renders the anslagstavla and its archive for a visitor without login, with the demo meetings' dates", async () => {
+    const html = async (page: () => Promise<ReactElement>) => renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, await page())).replace(/<!-- -->/g, "");
+    const params = Promise.resolve({ kommun: "stockholm" });
+    const board = await html(() => NoticeBoardPage({ params }));
+    expect(board).toContain("<h1");
+    expect(board).toMatch(/Anslagstavla<\/h1>/);
+    const { id: recentId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_RECENT_ID } });
+    expect(board).toContain(`href="/api/offentligt/protokoll/${recentId}?format=pdf"`);
+    expect(board).toContain("Sista dag att överklaga");
+    expect(board).not.toContain("2024-04-29");
+
+    const archive = await html(() => NoticeBoardArchivePage({ params }));
+    const { id: demoId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    expect(archive).toContain("Protokoll, Hägersten-Älvsjö stadsdelsnämnd, sammanträde 2024-04-25");
+    expect(archive).toMatch(/Datum för anslag<\/dt><dd>2024-04-29<\/dd>/);
+    expect(archive).toMatch(/Överklagandetiden gick ut<\/dt><dd>2024-05-20<\/dd>/);
+    expect(archive).toContain(`href="/api/offentligt/protokoll/${demoId}?format=pdf"`);
+    expect(archive).not.toContain(`href="/api/offentligt/protokoll/${recentId}?format=pdf"`);
   });
 });
