@@ -1,7 +1,8 @@
 // Demo sammanträden of Hägersten-Älvsjö stadsdelsnämnd: the elected members, the meeting of
 // 2024-04-25 where the reference case was decided "enligt förvaltningens förslag", its
 // justerade minutes, the protokollsutdrag dispatched to kommunstyrelsen and the case closed
-// as answered; and a planned meeting on 2026-12-10 for new cases.
+// as answered; a planned meeting on 2026-12-10 for new cases; and a meeting held a week
+// before the demo was installed, its minutes justerade and on the anslagstavla.
 // Fixed ids: an existing 2024 meeting means the demo is already in place and is left alone.
 // The meeting, its agenda and decisions are written against the rows (the 2024 meeting lies
 // in the past, which the services rightly refuse for new meetings); the justering goes
@@ -9,7 +10,7 @@
 import type { MemberRole } from "@/generated/prisma/enums";
 import { closeCaseInTx } from "@/features/cases/server/case-lifecycle";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
-import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { meetingYear, stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { extractDescription } from "@/features/meetings/format";
 import { minutesSnapshot, minutesSubject } from "@/features/meetings/server/minutes-subject";
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
@@ -21,7 +22,7 @@ import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { REFERENCE_CASE_ID } from "./demo-cases";
 import { demoActor, demoUser } from "./demo-organisation";
-import { isoDateToDb } from "@/lib/dates";
+import { addDays, formatDate, isoDateToDb } from "@/lib/dates";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
 
@@ -29,7 +30,9 @@ const userId = (username: string): string => demoUser(username).id;
 
 export const DEMO_MEETING_2024_ID = uuid(5101);
 export const DEMO_MEETING_PLANNED_ID = uuid(5102);
+export const DEMO_MEETING_RECENT_ID = uuid(5103);
 const MINUTES_ID = uuid(5301);
+const RECENT_MINUTES_ID = uuid(5302);
 const REQUEST_ID = uuid(5401);
 const DISPATCH_ID = uuid(5601);
 
@@ -78,33 +81,38 @@ const seedPlannedMeeting = async (tx: Tx): Promise<void> => {
   });
 };
 
+type Justering = {
+  minutesId: string;
+  meetingId: string;
+  /** When the secretary sent the minutes for justering, and when ordförande and justerare approved them. */
+  sentAt: Date;
+  approvals: { username: string; at: Date }[];
+  fixed?: { requestId: string; stepIds: string[]; verificationCode: string };
+};
+
 /**
- * Sent for justering by the secretary on 2024-04-26 (who signs "Vid protokollet") and
- * justerad by ordförande and justerare on the morning of 2024-04-29, through the
- * attestation engine with its clock at those dates: the meeting is then APPROVED, the
- * minutes posted on 2024-04-29 and appealable until 2024-05-20. A historical record:
- * nobody is notified today.
+ * Sent for justering by the secretary (who signs "Vid protokollet") and justerad by
+ * ordförande and justerare through the attestation engine with its clock at the given
+ * times: the meeting is then APPROVED and the minutes posted on the day of the last
+ * approval, appealable three weeks. Past records: nobody is notified today.
  */
-const justerMinutes = async (tx: Tx, secretary: Actor): Promise<void> => {
-  await tx.minutes.create({ data: { id: MINUTES_ID, meetingId: DEMO_MEETING_2024_ID, chairId: userId("ordforande"), checkerId: userId("justerare") } });
+const justerMinutes = async (tx: Tx, secretary: Actor, justering: Justering): Promise<void> => {
+  await tx.minutes.create({ data: { id: justering.minutesId, meetingId: justering.meetingId, chairId: userId("ordforande"), checkerId: userId("justerare") } });
   const { request, contentHash } = await engine.sendForAttestation(tx, {
     adapter: minutesSubject,
-    subjectId: MINUTES_ID,
+    subjectId: justering.minutesId,
     actor: secretary,
-    now: new Date("2024-04-26T09:00:00.000Z"),
+    now: justering.sentAt,
     order: "PARALLEL",
     steps: [
       { assigneeId: userId("ordforande"), role: "CHAIR" },
       { assigneeId: userId("justerare"), role: "MINUTES_CHECKER" },
     ],
-    bind: async (minutes) => ({ versionNumber: minutes.version + 1, content: await minutesSnapshot(tx, DEMO_MEETING_2024_ID, secretary) }),
-    fixed: { requestId: REQUEST_ID, stepIds: [uuid(5402), uuid(5403)], verificationCode: "PROT-HAS2-0425" },
+    bind: async (minutes) => ({ versionNumber: minutes.version + 1, content: await minutesSnapshot(tx, justering.meetingId, secretary) }),
+    fixed: justering.fixed,
     quiet: true,
   });
-  const approvals = [
-    { username: "ordforande", at: new Date("2024-04-29T07:30:00.000Z") },
-    { username: "justerare", at: new Date("2024-04-29T08:30:00.000Z") },
-  ];
+  const { approvals } = justering;
   for (const [index, approval] of approvals.entries()) {
     const approver = demoUser(approval.username);
     await engine.attest(tx, {
@@ -118,6 +126,56 @@ const justerMinutes = async (tx: Tx, secretary: Actor): Promise<void> => {
       quiet: true,
     });
   }
+};
+
+/** Every member present but `absent`, whose place the first deputy takes. */
+const recordAttendance = async (tx: Tx, meetingId: string, absent: string): Promise<void> => {
+  for (const member of DEMO_MEMBERS) {
+    const present = member.role === "DEPUTY" ? member.id === uuid(5010) : member.id !== absent;
+    await tx.meetingAttendance.create({ data: { meetingId, memberId: member.id, present, serving: member.id === uuid(5010) } });
+  }
+};
+
+/**
+ * A meeting held a week before the demo was installed (`now`), its minutes justerade three
+ * days later: on the anslagstavla (/stockholm/anslagstavla) for the rest of their appeal
+ * period, while the 2024 minutes are in its archive. Only items without a case, so no
+ * case's course changes; its §§ take the next numbers of the committee's year.
+ */
+const seedRecentMeeting = async (tx: Tx, now: Date): Promise<void> => {
+  if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_RECENT_ID }, select: { id: true } })) return;
+  const actor = demoActor("sekreterare", "COMMITTEE_SECRETARY");
+  const startsAt = stockholmDateTimeToInstant(formatDate(addDays(now, -7)), "18:00");
+  const justeringDay = formatDate(addDays(now, -4));
+  const calledAt = addDays(startsAt, -10);
+  await tx.meeting.create({
+    data: { id: DEMO_MEETING_RECENT_ID, committeeId: "has", startsAt, place: PLACE, status: "CALLED", agendaPublishedAt: calledAt, noticeSentAt: calledAt, version: 4, createdById: actor.id },
+  });
+  const year = meetingYear(startsAt);
+  const counter = await tx.paragraphCounter.findUnique({ where: { committeeId_year: { committeeId: "has", year } } });
+  const first = (counter?.lastValue ?? 0) + 1;
+  const items = [
+    { id: uuid(5221), position: 1, kind: "DELEGATION_DECISIONS" as const, title: "Anmälan av delegationsbeslut", decision: "Anmälan av delegationsbeslut godkänns." },
+    { id: uuid(5222), position: 2, kind: "INFORMATION" as const, title: "Stadsdelsdirektörens information om budgetuppföljningen", decision: "Informationen noteras." },
+  ];
+  for (const [index, item] of items.entries()) {
+    await tx.agendaItem.create({ data: { id: item.id, meetingId: DEMO_MEETING_RECENT_ID, position: item.position, kind: item.kind, title: item.title } });
+    await tx.decision.create({
+      data: { agendaItemId: item.id, committeeId: "has", year, paragraph: first + index, kind: "AS_PROPOSED", decisionPoints: [item.decision], createdById: actor.id, createdAt: startsAt },
+    });
+  }
+  const lastValue = first + items.length - 1;
+  await tx.paragraphCounter.upsert({ where: { committeeId_year: { committeeId: "has", year } }, create: { committeeId: "has", year, lastValue }, update: { lastValue } });
+  await recordAttendance(tx, DEMO_MEETING_RECENT_ID, uuid(5006));
+  await justerMinutes(tx, actor, {
+    minutesId: RECENT_MINUTES_ID,
+    meetingId: DEMO_MEETING_RECENT_ID,
+    sentAt: addDays(startsAt, 1),
+    approvals: [
+      { username: "ordforande", at: stockholmDateTimeToInstant(justeringDay, "08:30") },
+      { username: "justerare", at: stockholmDateTimeToInstant(justeringDay, "09:30") },
+    ],
+  });
 };
 
 const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
@@ -175,16 +233,23 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
     update: { lastValue: 3 },
   });
   const absent = uuid(5008);
-  for (const member of DEMO_MEMBERS) {
-    const present = member.role === "DEPUTY" ? member.id === uuid(5010) : member.id !== absent;
-    await tx.meetingAttendance.create({ data: { meetingId: DEMO_MEETING_2024_ID, memberId: member.id, present, serving: member.id === uuid(5010) } });
-  }
+  await recordAttendance(tx, DEMO_MEETING_2024_ID, absent);
   const history: { action: TAuditAction; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
     { action: "agenda.add_case", entityType: "AgendaItem", entityId: uuid(5202), data: { meetingDate: "2024-04-25", committee: "HÄS" } },
     { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
   ];
   for (const event of history) await recordAudit(tx, { actorId: actor.id, caseId: theCase.id, ...event });
-  await justerMinutes(tx, actor);
+  // Sent on 2024-04-26, justerad on the morning of 2024-04-29: posted that day, appealable until 2024-05-20.
+  await justerMinutes(tx, actor, {
+    minutesId: MINUTES_ID,
+    meetingId: DEMO_MEETING_2024_ID,
+    sentAt: new Date("2024-04-26T09:00:00.000Z"),
+    approvals: [
+      { username: "ordforande", at: new Date("2024-04-29T07:30:00.000Z") },
+      { username: "justerare", at: new Date("2024-04-29T08:30:00.000Z") },
+    ],
+    fixed: { requestId: REQUEST_ID, stepIds: [uuid(5402), uuid(5403)], verificationCode: "PROT-HAS2-0425" },
+  });
   await tx.unionConsultation.upsert({
     where: { id: uuid(5501) },
     create: { id: uuid(5501), caseId: theCase.id, forum: "förvaltningsgrupp", date: isoDateToDb("2024-04-16"), createdById: userId("clas.cederlid") },
@@ -228,9 +293,10 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
  * Call at the end of seedDemoData, inside its transaction, after the cases, statements and
  * attestation demo data (the agenda copies the reference statement's decision points).
  */
-export const seedDemoMeetings = async (tx: Tx): Promise<{ meetingsCreated: boolean }> => {
+export const seedDemoMeetings = async (tx: Tx, now = new Date()): Promise<{ meetingsCreated: boolean }> => {
   await upsertMembers(tx);
   const created = await seedReferenceMeeting(tx);
   await seedPlannedMeeting(tx);
+  await seedRecentMeeting(tx, now);
   return { meetingsCreated: created };
 };

@@ -2,8 +2,8 @@
 // kommunstyrelsen, each with its own kansli, and Barn- och utbildningsnämnden with its
 // förvaltning; members with terms of office (the ordförande linked to a login), a registry
 // series per committee, a KLASSA subset, the default template, its own administrator,
-// registrator, nämndsekreterare and handläggare, and a few cases registered through the
-// registration service. Nothing here refers to Stockholm's rows. Fixed ids: idempotent.
+// registrator, nämndsekreterare and handläggare, a few cases registered through the
+// registration service, and fullmäktige's next meeting, called. Nothing here refers to Stockholm's rows. Fixed ids: idempotent.
 import type { MemberRole } from "@/generated/prisma/enums";
 import { kansliName } from "@/features/admin/committees";
 import { KANSLI_DEPARTMENT } from "@/features/admin/server/organisation-service";
@@ -14,7 +14,8 @@ import { recordAudit } from "@/server/audit";
 import type { Actor } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 import { parseInput } from "@/server/validation";
-import { isoDateToDb } from "@/lib/dates";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { addDays, formatDate, isoDateToDb } from "@/lib/dates";
 import { seedActor, upsertClassifications, upsertOrganisation, upsertUsers, type SeedUser } from "./upsert";
 
 const uuid = (n: number): string => `00000000-0000-7000-8000-${n.toString().padStart(12, "0")}`;
@@ -189,8 +190,39 @@ const CASES: { id: string; input: TRegisterCaseInput }[] = [
 const registrarActor = (): Actor =>
   seedActor(EXEMPELBY_USERS.find((candidate) => candidate.username === "exempelby-registrator")!, { role: "REGISTRAR", unitType: "MUNICIPALITY", unitId: EXEMPELBY.id, unitName: EXEMPELBY.name });
 
+export const EXEMPELBY_KF_MEETING_ID = uuid(9501);
+
+/**
+ * Kommunfullmäktige's next meeting, three weeks after the demo was installed (`now`), its
+ * kallelse published that day: fullmäktige's meetings are public, so the kungörelse is on
+ * Exempelby's anslagstavla until the meeting day.
+ */
+const seedCalledCouncilMeeting = async (tx: Tx, now: Date): Promise<void> => {
+  if (await tx.meeting.findUnique({ where: { id: EXEMPELBY_KF_MEETING_ID }, select: { id: true } })) return;
+  await tx.meeting.create({
+    data: {
+      id: EXEMPELBY_KF_MEETING_ID,
+      committeeId: "exb-kf",
+      startsAt: stockholmDateTimeToInstant(formatDate(addDays(now, 21)), "18:30"),
+      place: "Kommunhuset, fullmäktigesalen, Storgatan 1, Exempelby",
+      status: "CALLED",
+      agendaPublishedAt: now,
+      noticeSentAt: now,
+      version: 2,
+      createdById: userId("exempelby-sekreterare"),
+      agendaItems: {
+        create: [
+          { id: uuid(9511), position: 1, kind: "OTHER", title: "Allmänhetens frågestund" },
+          { id: uuid(9512), position: 2, kind: "INFORMATION", title: "Information om budgetprocessen inför nästa år", proposal: ["Informationen noteras."] },
+          { id: uuid(9513), position: 3, kind: "OTHER", title: "Anmälan av inkomna motioner", proposal: ["Motionerna remitteras till kommunstyrelsen."] },
+        ],
+      },
+    },
+  });
+};
+
 /** Called from seedDemoInstallation in its own transaction; `passwordHash` is the demo password's. */
-export const seedExempelby = async (tx: Tx, passwordHash: string): Promise<void> => {
+export const seedExempelby = async (tx: Tx, passwordHash: string, now = new Date()): Promise<void> => {
   const existed = await tx.municipality.findUnique({ where: { id: EXEMPELBY.id } });
   await upsertOrganisation(tx, { municipality: EXEMPELBY, committees: COMMITTEES, administrations: ADMINISTRATIONS, departments: DEPARTMENTS });
   await upsertUsers(tx, EXEMPELBY_USERS, { passwordHash, emailDomain: "exempelby.example" });
@@ -225,4 +257,5 @@ export const seedExempelby = async (tx: Tx, passwordHash: string): Promise<void>
     if (await tx.case.findUnique({ where: { id: demo.id }, select: { id: true } })) continue;
     await registerCaseInTx(tx, { actor, input: parseInput(ZRegisterCaseSchema, demo.input), caseId: demo.id });
   }
+  await seedCalledCouncilMeeting(tx, now);
 };

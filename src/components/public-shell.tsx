@@ -1,4 +1,4 @@
-// The public pages' shell (start page, offentligt diarium, sammanträdeshandlingar, verifiera,
+// The public pages' shell (start page, offentligt diarium, sammanträdeshandlingar, anslagstavla, verifiera,
 // tillgänglighet): no login and no user menu — only the way in for staff — and a footer
 // linking every public page.
 import Link from "next/link";
@@ -27,6 +27,11 @@ export const publicPages = (slug?: string): PublicPage[] => {
       href: `${prefix}/offentligt/sammantraden`,
       label: "Nämndernas sammanträdeshandlingar",
       description: "Kallelser och föredragningslistor när de publicerats, och protokollen när de justerats.",
+    },
+    {
+      href: `${prefix}/anslagstavla`,
+      label: "Anslagstavla",
+      description: "Kommunens digitala anslagstavla: justerade protokoll med tid för överklagande, och kungörelser av sammanträden.",
     },
     {
       href: "/verifiera",

@@ -11,6 +11,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "admin",
+  "anslagstavla",
   "api",
   "arenden",
   "attestera",

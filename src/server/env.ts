@@ -77,3 +77,10 @@ export const env: TEnv = ZEnvSchema.parse(process.env);
 
 export const oidcEnabled = (): boolean =>
   Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+
+/**
+ * The app's public address, the base of every absolute link it hands out: links in e-mails
+ * and the verification link and QR code in exported documents. APP_BASE_URL, else
+ * NEXTAUTH_URL, else this server on localhost.
+ */
+export const appBaseUrl = (): string => (env.APP_BASE_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");

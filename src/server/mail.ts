@@ -23,11 +23,6 @@ export { ZMailEnvSchema, type TMailEnv };
 /** The mail settings of this process (validated with the rest in env.ts). */
 export const mailEnv = (): TMailEnv => env;
 
-export const appBaseUrl = (): string => {
-  const config = mailEnv();
-  return (config.APP_BASE_URL ?? config.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-};
-
 export const messageIdFor = (mailId: string): string => `<${mailId}@yttra>`;
 
 let cachedTransport: { key: string; transport: Transporter } | undefined;

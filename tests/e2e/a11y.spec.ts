@@ -48,7 +48,7 @@ const checkPage = async (page: Page, path: string): Promise<void> => {
   if ((await openDisclosures(page)) > 0) await expectAccessible(page, "disclosures open");
 };
 
-test("public pages: login (with a failed attempt), public diarium, verification and accessibility statement", async ({ page }) => {
+test("public pages: login (with a failed attempt), public diarium, anslagstavla, verification and accessibility statement", async ({ page }) => {
   await checkPage(page, "/logga-in");
   await page.getByLabel("Användarnamn", { exact: true }).fill("ingen.sadan.anvandare");
   await page.getByLabel("Lösenord", { exact: true }).fill("fel");
@@ -59,6 +59,11 @@ test("public pages: login (with a failed attempt), public diarium, verification 
   await checkPage(page, "/offentligt");
   await checkPage(page, "/offentligt/sammantraden");
   await checkPage(page, "/offentligt-diarium");
+  await checkPage(page, "/anslagstavla");
+  for (const kommun of ["stockholm", "exempelby"]) {
+    await checkPage(page, `/${kommun}/anslagstavla`);
+    await checkPage(page, `/${kommun}/anslagstavla/arkiv`);
+  }
   await checkPage(page, "/tillganglighet");
   await checkPage(page, `/verifiera/${DEMO_VERIFICATION_CODE}`);
   await checkPage(page, "/verifiera");

@@ -69,7 +69,7 @@ test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
   test("the public pages reflow, and the public diarium shows each document's description", async ({ page }) => {
-    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/stockholm/offentligt", "/stockholm/offentligt/sammantraden", "/stockholm/offentligt-diarium"]) {
+    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/stockholm/offentligt", "/stockholm/offentligt/sammantraden", "/stockholm/offentligt-diarium", "/stockholm/anslagstavla", "/stockholm/anslagstavla/arkiv"]) {
       await expectReflows(page, path);
     }
     const table = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });

@@ -42,6 +42,7 @@ test("a visitor reaches the public pages from the login page, and the public pro
     ["Verifiera ett dokument", "/verifiera", "Verifiera ett attesterat dokument"],
     ["Tillgänglighetsredogörelse", "/tillganglighet", "Tillgänglighetsredogörelse för Yttra"],
     ["loggar in här", "/logga-in", "Logga in"],
+    ["Anslagstavla", "/stockholm/anslagstavla", "Anslagstavla"],
     ["Nämndernas sammanträdeshandlingar", "/stockholm/offentligt/sammantraden", "Nämndernas sammanträdeshandlingar"],
   ] as const) {
     await visitor.goto("/stockholm/offentligt");
@@ -135,4 +136,16 @@ test("a visitor reaches the public pages from the login page, and the public pro
   const internal = await secretary.request.get(`/api/export/minutes/${minutesId}?format=pdf`);
   expect(internal.status()).toBe(200);
   expect(pdfToText(await internal.body())).toContain(CANARY);
+
+  // On the anslagstavla from today, the last day to appeal three weeks later, the case's title masked.
+  await visitor.goto("/stockholm/anslagstavla");
+  const posted = visitor.getByTestId("posted-minutes").filter({ has: visitor.locator(`a[href="/api/offentligt/protokoll/${minutesId}?format=pdf"]`) });
+  await expect(posted.getByRole("heading", { level: 3 })).toHaveText(`Protokoll, ${COMMITTEE}, sammanträde ${date}`);
+  const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+  const lastDay = new Date(`${today}T00:00:00Z`);
+  lastDay.setUTCDate(lastDay.getUTCDate() + 21);
+  await expect(posted).toContainText(`Datum för anslag${today}`);
+  await expect(posted).toContainText(`Sista dag att överklaga${lastDay.toISOString().slice(0, 10)}`);
+  await expect(posted).toContainText("Sekretessmarkerat ärende");
+  await expect(posted).not.toContainText(CANARY);
 });

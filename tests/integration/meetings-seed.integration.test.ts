@@ -1,14 +1,25 @@
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { db as sharedDb } from "@/server/db";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
+import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, DEMO_MEETING_RECENT_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
 import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
+import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
+import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
+import { loadNoticeBoard, type NoticeBoard } from "@/features/meetings/server/notice-board";
 
 const { db } = await createTestDatabase();
+
+const { default: NoticeBoardPage } = await import("@/app/[kommun]/anslagstavla/page");
+const { default: NoticeBoardArchivePage } = await import("@/app/[kommun]/anslagstavla/arkiv/page");
+// The public pages do not navigate; a router that never does stands in for Next's.
+const router = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {} } as unknown as AppRouterInstance;
 
 describe("demo meetings", () => {
   it("puts the reference case through the 2024-04-25 meeting, justering and dispatch, once", async () => {
@@ -35,5 +46,45 @@ describe("demo meetings", () => {
     expect(await db.dispatch.count({ where: { caseId: REFERENCE_CASE_ID, recipient: "Kommunstyrelsen" } })).toBe(1);
     expect(await db.committeeMember.count({ where: { committeeId: "has" } })).toBe(11);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } })).status).toBe("PLANNED");
+  });
+
+  it("posts the justerade protokoll of 2024-04-25 on the anslagstavla for its appeal period, and then keeps it in the archive", async () => {
+    const { id: minutesId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    const dates = { committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: "2024-04-25", postedDate: "2024-04-29", appealEndsOn: "2024-05-20", keptAt: "Hägersten-Älvsjö stadsdelsförvaltning" };
+    const posted = (board: NoticeBoard) => board.minutes.find((entry) => entry.minutesId === minutesId);
+    expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-20", "12:00")))).toMatchObject(dates);
+    expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-21", "12:00")))).toBeUndefined();
+    expect(posted((await loadNoticeBoardPage("stockholm", { archive: true })).board)).toMatchObject(dates);
+  });
+
+  it("puts a meeting held a week before the installation on the anslagstavla, justerad three days later", async () => {
+    const { id: minutesId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_RECENT_ID } });
+    const { board } = await loadNoticeBoardPage("stockholm");
+    const day = (offset: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offset * 86_400_000));
+    const entry = board.minutes.find((posted) => posted.minutesId === minutesId);
+    expect(entry).toMatchObject({ committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: day(-7), postedDate: day(-4), appealEndsOn: day(17) });
+    expect(entry?.lines.map((line) => line.title)).toEqual(["Anmälan av delegationsbeslut", "Stadsdelsdirektörens information om budgetuppföljningen"]);
+    const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId });
+    expect(state.problems).toEqual([]);
+  });
+
+  it("renders the anslagstavla and its archive for a visitor without login, with the demo meetings' dates", async () => {
+    const html = async (page: () => Promise<ReactElement>) => renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, await page())).replace(/<!-- -->/g, "");
+    const params = Promise.resolve({ kommun: "stockholm" });
+    const board = await html(() => NoticeBoardPage({ params }));
+    expect(board).toContain("<h1");
+    expect(board).toMatch(/Anslagstavla<\/h1>/);
+    const { id: recentId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_RECENT_ID } });
+    expect(board).toContain(`href="/api/offentligt/protokoll/${recentId}?format=pdf"`);
+    expect(board).toContain("Sista dag att överklaga");
+    expect(board).not.toContain("2024-04-29");
+
+    const archive = await html(() => NoticeBoardArchivePage({ params }));
+    const { id: demoId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    expect(archive).toContain("Protokoll, Hägersten-Älvsjö stadsdelsnämnd, sammanträde 2024-04-25");
+    expect(archive).toMatch(/Datum för anslag<\/dt><dd>2024-04-29<\/dd>/);
+    expect(archive).toMatch(/Överklagandetiden gick ut<\/dt><dd>2024-05-20<\/dd>/);
+    expect(archive).toContain(`href="/api/offentligt/protokoll/${demoId}?format=pdf"`);
+    expect(archive).not.toContain(`href="/api/offentligt/protokoll/${recentId}?format=pdf"`);
   });
 });

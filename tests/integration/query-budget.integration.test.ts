@@ -14,6 +14,7 @@ import { loadStartPage } from "@/app/(app)/start-page";
 import { loadSearchPage } from "@/app/(app)/sok/search-page";
 import { loadPublicDiariumPage } from "@/app/[kommun]/offentligt-diarium/public-diarium-page";
 import { loadPublicMeetingsPage } from "@/app/[kommun]/offentligt/sammantraden/public-meetings-page";
+import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
 import { createStatement } from "@/features/statements/server/create-statement";
 import { ZCreateStatementSchema } from "@/features/statements/schemas";
 import { AppError } from "@/server/errors";
@@ -209,6 +210,10 @@ describe("query budget", () => {
       record(`public diarium, fritext (${kommun})`, searched.queries, BUDGET.publicPage);
       const meetings = await counter.count(() => loadPublicMeetingsPage(kommun));
       record(`public meetings (${kommun})`, meetings.queries, BUDGET.publicPage);
+      for (const archive of [false, true]) {
+        const board = await counter.count(() => loadNoticeBoardPage(kommun, { archive }));
+        record(`anslagstavla${archive ? ", arkiv" : ""} (${kommun})`, board.queries, BUDGET.publicPage);
+      }
     }
   });
 });

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
 import { assertDemoSeedAllowed, seedDemoData, seedDemoInstallation } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
+import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
+import type { NoticeBoard } from "@/features/meetings/server/notice-board";
+import { EXEMPELBY_KF_MEETING_ID } from "../../scripts/seed/exempelby";
 
 const { db } = await createTestDatabase();
 
@@ -80,7 +83,7 @@ describe("demo installation", () => {
     });
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     const first = await counts();
-    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 2, decision: 3 });
+    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 4, decision: 5 });
     const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
     expect(reference.status).toBe("ATTESTED");
     const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1, request: { subjectType: "STATEMENT" } }, include: { assignee: true } });
@@ -114,5 +117,14 @@ describe("demo installation", () => {
     expect(await db.membership.count({ where: { user: { username: { startsWith: "exempelby-" } }, OR: [{ municipalityId: "stockholm" }, { committee: { municipalityId: "stockholm" } }, { department: { administration: { municipalityId: "stockholm" } } }] } })).toBe(0);
     expect(await db.classification.count({ where: { municipalityId: "exempelby" } })).toBe(5);
     expect(await db.statementTemplate.count({ where: { municipalityId: "exempelby", isDefault: true } })).toBe(1);
+    // Fullmäktige's next meeting is called: its kungörelse is on Exempelby's anslagstavla, not Stockholm's.
+    const kungorelse = (board: NoticeBoard) => board.notices.find((notice) => notice.meetingId === EXEMPELBY_KF_MEETING_ID);
+    const inThreeWeeks = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + 21 * 86_400_000));
+    expect(kungorelse((await loadNoticeBoardPage("exempelby")).board)).toMatchObject({
+      committee: "Kommunfullmäktige",
+      when: `${inThreeWeeks} kl. 18.30`,
+      lines: [{ title: "Allmänhetens frågestund" }, { title: "Information om budgetprocessen inför nästa år" }, { title: "Anmälan av inkomna motioner" }],
+    });
+    expect(kungorelse((await loadNoticeBoardPage("stockholm")).board)).toBeUndefined();
   });
 });

@@ -68,6 +68,8 @@ export const updateCommitteeAction = defineFormAction({
     shortName: formText(form, "shortName"),
     kind: formOptional(form, "kind"),
     parentId: formOptional(form, "parentId"),
+    publicMeetings: form.get("publicMeetings") === "on",
+    minutesKeptAt: formText(form, "minutesKeptAt"),
   }),
   handler: async (input, actor): Promise<Saved> => {
     await updateCommittee({ actor, input });

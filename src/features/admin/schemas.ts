@@ -125,7 +125,15 @@ export const ZCreateCommitteeSchema = z
 export type TCreateCommittee = z.infer<typeof ZCreateCommitteeSchema>;
 
 export const ZUpdateCommitteeSchema = z
-  .object({ id: id("Nämnden finns inte."), updatedAt: expectedUpdatedAt, ...committeeFields })
+  .object({
+    id: id("Nämnden finns inte."),
+    updatedAt: expectedUpdatedAt,
+    ...committeeFields,
+    /** The committee's meetings are public: their kungörelse goes on the anslagstavla (kommunfullmäktige's always do). */
+    publicMeetings: z.boolean().default(false),
+    /** Förvaringsplats of its justerade protokoll, as the anslagstavla states it; empty: the förvaltning or kansli. */
+    minutesKeptAt: optionalText(200),
+  })
   .strict()
   .superRefine(parentFitsKind);
 export type TUpdateCommittee = z.infer<typeof ZUpdateCommitteeSchema>;

@@ -7,13 +7,21 @@ import {
   renameDepartmentAction,
   updateCommitteeAction,
 } from "../actions";
-import { ActionForm, Hidden, SelectField, Field, type SelectOption } from "@/components/form";
+import { ActionForm, CheckboxField, Hidden, SelectField, Field, type SelectOption } from "@/components/form";
 import type { CommitteeKind } from "@/generated/prisma/enums";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS } from "../committees";
 
 const KIND_OPTIONS: SelectOption[] = COMMITTEE_KINDS.map((kind) => ({ value: kind, label: COMMITTEE_KIND_LABELS[kind] }));
 
-const COMMITTEE_LABELS = { name: "Namn", shortName: "Förkortning", kind: "Typ", parentId: "Hör till", preparedBy: "Bereds av" };
+const COMMITTEE_LABELS = {
+  name: "Namn",
+  shortName: "Förkortning",
+  kind: "Typ",
+  parentId: "Hör till",
+  preparedBy: "Bereds av",
+  publicMeetings: "Offentliga sammanträden",
+  minutesKeptAt: "Förvaringsplats för protokoll",
+};
 
 const PARENT_HINT = "Bara för utskott och beredningar, t.ex. kommunstyrelsens arbetsutskott.";
 
@@ -37,7 +45,16 @@ export const CreateCommitteeForm = ({ parents }: { parents: SelectOption[] }) =>
   </ActionForm>
 );
 
-type EditableCommittee = { id: string; name: string; shortName: string; kind: CommitteeKind; parentId: string | null; updatedAt: string };
+type EditableCommittee = {
+  id: string;
+  name: string;
+  shortName: string;
+  kind: CommitteeKind;
+  parentId: string | null;
+  publicMeetings: boolean;
+  minutesKeptAt: string | null;
+  updatedAt: string;
+};
 
 export const EditCommitteeForm = ({ committee, parents }: { committee: EditableCommittee; parents: SelectOption[] }) => (
   <ActionForm
@@ -55,6 +72,19 @@ export const EditCommitteeForm = ({ committee, parents }: { committee: EditableC
     <Field name="shortName" label="Förkortning" defaultValue={committee.shortName} maxLength={20} />
     <SelectField name="kind" label="Typ" options={KIND_OPTIONS} defaultValue={committee.kind} />
     <SelectField placeholder="Ingen" name="parentId" label="Hör till" options={parents.filter((parent) => parent.value !== committee.id)} defaultValue={committee.parentId ?? ""} />
+    <Field
+      name="minutesKeptAt"
+      label="Förvaringsplats för protokoll"
+      defaultValue={committee.minutesKeptAt ?? ""}
+      maxLength={200}
+      hint="Står på anslagstavlan. Tomt: förvaltningen eller kansliet som bereder nämndens ärenden."
+    />
+    <CheckboxField
+      name="publicMeetings"
+      label="Offentliga sammanträden"
+      defaultChecked={committee.publicMeetings}
+      hint="Kungörs på anslagstavlan. Kommunfullmäktiges sammanträden kungörs alltid."
+    />
   </ActionForm>
 );
 

@@ -64,8 +64,8 @@ export const createCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
 
 export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZUpdateCommitteeSchema>>) => {
   adminMunicipalityOf(actor);
-  const { id, updatedAt, parentId, ...fields } = input;
-  const data = { ...fields, parentId: parentId ?? null };
+  const { id, updatedAt, parentId, minutesKeptAt, ...fields } = input;
+  const data = { ...fields, parentId: parentId ?? null, minutesKeptAt: minutesKeptAt ?? null };
   return withUniqueMessage(
     () =>
       db.$transaction(async (tx) => {
@@ -83,7 +83,10 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
           action: "committee.update",
           entityType: "Committee",
           entityId: id,
-          data: { before: { name: before.name, shortName: before.shortName, kind: before.kind, parentId: before.parentId }, after: data },
+          data: {
+            before: { name: before.name, shortName: before.shortName, kind: before.kind, parentId: before.parentId, publicMeetings: before.publicMeetings, minutesKeptAt: before.minutesKeptAt },
+            after: data,
+          },
         });
       }),
     "shortName",

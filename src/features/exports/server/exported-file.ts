@@ -2,7 +2,7 @@
 // verification link printed with an attestation or justering, and rendering a document
 // model to the asked format.
 import "server-only";
-import { env } from "@/server/env";
+import { appBaseUrl } from "@/server/env";
 import type { ExportDocument } from "../document-model";
 import { renderDocx } from "../render/docx";
 import { renderPdf } from "../render/pdf";
@@ -16,11 +16,8 @@ export const EXPORT_CONTENT_TYPES: Record<TExportFormat, string> = {
 /** `draft`: the document carries the UTKAST watermark (not attested / not justerat / not published). */
 export type ExportedFile = { bytes: Buffer; fileName: string; contentType: string; draft: boolean };
 
-/** Where the QR code and the printed link lead: the public verification page. */
-export const verificationUrlFor = (code: string): string => {
-  const base = (env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
-  return `${base}/verifiera/${encodeURIComponent(code)}`;
-};
+/** Where the QR code and the printed link lead: the public verification page at the app's configured public address. */
+export const verificationUrlFor = (code: string): string => `${appBaseUrl()}/verifiera/${encodeURIComponent(code)}`;
 
 export const renderExportFile = async ({ document, format, fileName }: { document: ExportDocument; format: TExportFormat; fileName: string }): Promise<ExportedFile> => ({
   bytes: format === "pdf" ? await renderPdf(document) : await renderDocx(document),

@@ -9,7 +9,7 @@
 // always the full content, so the pages, the exports and /verifiera agree on what was justerat.
 // The texts and the rule come from the one masking of every channel (features/cases/secrecy.ts).
 import "server-only";
-import { can, CASE_SCOPE_SELECT, toCaseScope, type CommitteeScope } from "@/server/authz";
+import { can, CASE_SCOPE_SELECT, toCaseScope, type CaseScopeRow, type CommitteeScope } from "@/server/authz";
 import { caseHiddenFrom, type SecrecyViewer } from "@/features/cases/server";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import type { Db, Tx } from "@/server/db";
@@ -32,8 +32,12 @@ export const maskedCases = async (client: Db | Tx, viewer: MeetingViewer, scope:
   const ids = [...new Set(caseIds.filter((id): id is string => id !== null))];
   if (ids.length === 0) return new Map();
   const rows = await client.case.findMany({ where: { id: { in: ids }, secrecyReference: { not: null } }, select: { id: true, ...CASE_SCOPE_SELECT } });
-  return new Map(rows.flatMap((row) => (row.secrecyReference !== null && caseHiddenFrom(viewer, toCaseScope(row)) ? [[row.id, row.secrecyReference] as const] : [])));
+  return hiddenCases(viewer, rows);
 };
+
+/** Of cases already read (with CASE_SCOPE_SELECT), those hidden from the viewer, each with its secrecy reference. */
+export const hiddenCases = (viewer: SecrecyViewer, rows: readonly (CaseScopeRow & { id: string })[]): Map<string, string> =>
+  new Map(rows.flatMap((row) => (row.secrecyReference !== null && caseHiddenFrom(viewer, toCaseScope(row)) ? [[row.id, row.secrecyReference] as const] : [])));
 
 /** The secrecy reference when the item's case is masked for this viewer, else null. */
 export const maskOf = (masked: ReadonlyMap<string, string>, caseId: string | null): string | null => (caseId ? (masked.get(caseId) ?? null) : null);

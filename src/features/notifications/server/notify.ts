@@ -4,7 +4,7 @@
 // `enqueueMailDelivery(mailIds)`; if that never happens, the worker's sweep does.
 import "server-only";
 import type { Tx } from "@/server/db";
-import { appBaseUrl } from "@/server/mail";
+import { appBaseUrl } from "@/server/env";
 
 export type NotifyOptions = {
   /** The municipality of the case the notice is about: whose administrators see its mails in the outbox. */

@@ -44,7 +44,16 @@ const OrganisationPage = async () => {
               </td>
               <td className={CELL}>
                 <EditCommitteeForm
-                  committee={{ id: committee.id, name: committee.name, shortName: committee.shortName, kind: committee.kind, parentId: committee.parentId, updatedAt: committee.updatedAt.toISOString() }}
+                  committee={{
+                    id: committee.id,
+                    name: committee.name,
+                    shortName: committee.shortName,
+                    kind: committee.kind,
+                    parentId: committee.parentId,
+                    publicMeetings: committee.publicMeetings,
+                    minutesKeptAt: committee.minutesKeptAt,
+                    updatedAt: committee.updatedAt.toISOString(),
+                  }}
                   parents={parents}
                 />
               </td>
