@@ -22,6 +22,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "offentligt",
   "offentligt-diarium",
   "sammantraden",
+  "sok",
   "tillganglighet",
   "verifiera",
   "_next",

@@ -42,8 +42,8 @@ CREATE INDEX "case_document_file_text_extracted_at_idx" ON "case_document_file"(
 -- Statement version: the title, the beslutspunkter and the text of every section (the
 -- text nodes of their rich text). Search reads only each statement's current version.
 ALTER TABLE "statement_version" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
-    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.header.title'), '["string"]'), 'A') ||
-    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.decisionPoints[*].text'), '["string"]'), 'B') ||
-    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.sections[*].body.** ? (@.type == "text").text'), '["string"]'), 'D')
+    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.header.title', '{}', true), '["string"]'), 'A') ||
+    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.decisionPoints[*].text', '{}', true), '["string"]'), 'B') ||
+    setweight(jsonb_to_tsvector('yttra_swedish'::regconfig, jsonb_path_query_array("content", 'strict $.sections[*].body.** ? (@.type == "text").text', '{}', true), '["string"]'), 'D')
 ) STORED;
 CREATE INDEX "statement_version_search_vector_idx" ON "statement_version" USING GIN ("search_vector");

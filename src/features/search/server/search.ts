@@ -111,7 +111,7 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE }
              WHEN 'CASE' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', c.title, c.referring_body, c.referring_case_number)`, q)}
              WHEN 'MOTION' THEN ${headlineSql(Prisma.sql`concat_ws(' ', m.number, m.title)`, q)}
              WHEN 'STATEMENT' THEN ${headlineSql(
-               Prisma.sql`(SELECT string_agg(t #>> '{}', ' ') FROM jsonb_array_elements(jsonb_path_query_array(v.content, 'strict $.header.title') || jsonb_path_query_array(v.content, 'strict $.decisionPoints[*].text') || jsonb_path_query_array(v.content, 'strict $.sections[*].body.** ? (@.type == "text").text')) t)`,
+               Prisma.sql`(SELECT string_agg(t #>> '{}', ' ') FROM jsonb_array_elements(jsonb_path_query_array(v.content, 'strict $.header.title', '{}', true) || jsonb_path_query_array(v.content, 'strict $.decisionPoints[*].text', '{}', true) || jsonb_path_query_array(v.content, 'strict $.sections[*].body.** ? (@.type == "text").text', '{}', true)) t)`,
                q,
              )}
              WHEN 'DOCUMENT' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', d.description, d.counterpart)`, q)}
