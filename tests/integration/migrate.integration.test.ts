@@ -116,8 +116,14 @@ describe("migrateDatabase", () => {
     expect(results.flatMap((result) => result.applied).sort()).toEqual(names);
     const rows = await bookkeeping(concurrent.url);
     expect(rows.map((row) => row.migration_name)).toEqual(names);
-    // Nothing left holding Prisma's migration lock.
-    const locks = await query<{ n: number }>(concurrent.url, "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369");
+    // Nothing left holding Prisma's migration lock on this database (pg_locks lists the whole
+    // cluster, where other test files migrate their own databases at the same time).
+    const locks = await query<{ n: number }>(
+      concurrent.url,
+      `SELECT count(*)::int AS n FROM pg_locks
+       WHERE locktype = 'advisory' AND objid = 72707369
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     expect(locks[0]?.n).toBe(0);
   });
 
