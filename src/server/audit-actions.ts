@@ -114,11 +114,13 @@ export const AUDIT_ACTIONS = {
     `${data.kind === "STATEMENT" ? "Tjänsteutlåtandet" : "Protokollsutdraget"} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
   ),
 
-  "document.text_extracted": entry("Text extraherad för sökning", z.looseObject({ documentNumber: text, fileName: text, characters: z.number() }), (data) =>
-    `Texten i ${data.fileName} (handling ${data.documentNumber}) gjordes sökbar: ${data.characters} tecken`,
+  // The file name is not recorded: the history is read by everyone who may read the case, and
+  // a secret handling's file name may itself be secret (as its description is).
+  "document.text_extracted": entry("Text extraherad för sökning", z.looseObject({ documentNumber: text, characters: z.number() }), (data) =>
+    `Texten i en fil i handling ${data.documentNumber} gjordes sökbar: ${data.characters} tecken`,
   ),
-  "document.text_failed": entry("Text kunde inte extraheras", z.looseObject({ documentNumber: text, fileName: text, reason: text }), (data) =>
-    `Texten i ${data.fileName} (handling ${data.documentNumber}) kunde inte läsas för sökning: ${data.reason}`,
+  "document.text_failed": entry("Text kunde inte extraheras", z.looseObject({ documentNumber: text, reason: text }), (data) =>
+    `Texten i en fil i handling ${data.documentNumber} kunde inte läsas för sökning: ${data.reason}`,
   ),
 
   // ─── Tjänsteutlåtande and attestation ──────────────────────────────────────

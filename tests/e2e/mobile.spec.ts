@@ -69,9 +69,10 @@ test.describe("at 320 px", () => {
   test.use({ viewport: { width: 320, height: 800 } });
 
   test("the public pages reflow, and the public diarium shows each document's description", async ({ page }) => {
-    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/stockholm/offentligt", "/stockholm/offentligt/sammantraden", "/stockholm/offentligt-diarium", "/stockholm/anslagstavla", "/stockholm/anslagstavla/arkiv"]) {
+    for (const path of ["/logga-in", "/verifiera", `/verifiera/${DEMO_VERIFICATION_CODE}`, "/tillganglighet", "/stockholm/offentligt", "/stockholm/offentligt/sammantraden", "/stockholm/anslagstavla", "/stockholm/anslagstavla/arkiv", "/stockholm/offentligt-diarium"]) {
       await expectReflows(page, path);
     }
+    // The last page visited is the public diarium.
     const table = page.getByRole("table", { name: "Registrerade handlingar, senast registrerade först" });
     const description = await cellOf(table, `Remissunderlag Motion ${REFERENCE_TITLE}`, "Beskrivning");
     await expect(description).toContainText(`Remissunderlag Motion ${REFERENCE_TITLE}`);

@@ -42,10 +42,10 @@ export const extractFileText = async (fileId: string): Promise<ExtractFileTextRe
     if (count === 0) return "done";
     const audit = { actorId: null, entityType: "CaseDocument", entityId: document.id, caseId: document.caseId };
     if (reason !== null) {
-      await recordAudit(tx, { ...audit, action: "document.text_failed", data: { documentNumber, fileId, fileName: file.fileName, reason } });
+      await recordAudit(tx, { ...audit, action: "document.text_failed", data: { documentNumber, fileId, reason } });
       return "failed";
     }
-    await recordAudit(tx, { ...audit, action: "document.text_extracted", data: { documentNumber, fileId, fileName: file.fileName, characters: text?.length ?? 0 } });
+    await recordAudit(tx, { ...audit, action: "document.text_extracted", data: { documentNumber, fileId, characters: text?.length ?? 0 } });
     return "extracted";
   });
 };
