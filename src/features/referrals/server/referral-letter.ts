@@ -28,7 +28,7 @@ const LETTER_NOT_FOUND = "Remissmissivet finns inte, eller så saknar du behöri
  * instans (its own missiv). "system": the record job, which renders what the sending bound.
  */
 export const loadReferralLetter = async ({ actor, subjectId }: { actor: Actor | "system"; subjectId: string }): Promise<ReferralLetterView> => {
-  const select = { letter: true, case: { select: CASE_SCOPE_SELECT }, recipients: { select: { id: true }, orderBy: { createdAt: "asc" as const } } };
+  const select = { letter: true, case: { select: CASE_SCOPE_SELECT }, recipients: { select: { id: true }, orderBy: { id: "asc" as const } } };
   const round =
     (await db.referralRound.findUnique({ where: { id: subjectId }, select })) ??
     (await db.referralRecipient.findUnique({ where: { id: subjectId }, select: { round: { select } } }).then((recipient) => (recipient ? { ...recipient.round, recipients: [{ id: subjectId }] } : null)));

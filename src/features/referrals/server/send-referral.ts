@@ -5,7 +5,6 @@
 // (one per instans or one with the recipient list), each keeping the missiv as a PDF/A record
 // stored by the worker. One transaction with the audit event.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Actor } from "@/server/auth/actor";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -16,6 +15,7 @@ import { authorize, findCaseWithScope, toCaseScope, unknownResource } from "@/se
 import { createCaseDocumentInTx } from "@/features/cases/server";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { formatDateOnly, isoDateToDb, todayInStockholm } from "@/lib/dates";
+import { orderedUuidV7s } from "@/lib/ids";
 import type { TReferralLetter } from "../letter";
 import type { TSendReferral } from "../schemas";
 import { referralLetterHash } from "./referral-letter";
@@ -58,8 +58,10 @@ export const sendReferral = async ({ actor, input, now = new Date() }: SendRefer
     if (documents.length !== new Set(input.documentIds).size) throw validationError({ documentIds: ["Välj handlingar i ärendet."] });
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, title: true, phone: true, email: true } });
-    const recipients = input.recipients.map((recipient) => ({
-      id: randomUUID(),
+    // Ids in the order chosen: the missiv, the handlings and the remiss table list the instances so.
+    const ids = orderedUuidV7s(input.recipients.length, now.getTime());
+    const recipients = input.recipients.map((recipient, index) => ({
+      id: ids[index]!,
       ...(recipient.kind === "INTERNAL"
         ? { kind: "INTERNAL" as const, committeeId: recipient.committeeId, name: committees.get(recipient.committeeId)!, email: null }
         : { kind: "EXTERNAL" as const, committeeId: null, name: recipient.name, email: recipient.email }),
