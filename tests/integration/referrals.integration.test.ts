@@ -285,7 +285,7 @@ describe("answers", () => {
     expect(await hashes(recipient.answerDocumentId!)).toHaveLength(2);
 
     const row = (await getCaseReferrals({ actor: ksOfficer, caseId: motion.id })).rows[0];
-    expect(row).toMatchObject({ status: "ANSWERED", answeredDate: sentDate, position: "SUPPORTS_WITH_CHANGES", answer: { documentId: recipient.answerDocumentId, documentNumber: `${motion.caseNumber}-3` } });
+    expect(row).toMatchObject({ status: "ANSWERED", answeredDate: sentDate, position: "SUPPORTS_WITH_CHANGES", answer: { documentId: recipient.answerDocumentId, documentNumber: `${motion.caseNumber}-3`, fileIds: expect.any(Array) } });
     expect(await db.auditEvent.count({ where: { action: "referral.answer", caseId: motion.id } })).toBe(1);
 
     // A second dispatch is not a second answer.

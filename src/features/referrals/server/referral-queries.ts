@@ -35,7 +35,7 @@ export const CASE_REFERRALS_SELECT = {
           position: true,
           summary: true,
           outgoingDocument: { select: { id: true, number: true } },
-          answerDocument: { select: { id: true, number: true } },
+          answerDocument: { select: { id: true, number: true, files: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
           receivingCase: { select: { caseNumber: true } },
         },
       },
@@ -61,7 +61,8 @@ export type CaseReferralRow = {
   /** The missiv's export id: the sending (shared missiv) or the instans (its own). */
   missivId: string;
   outgoingDocumentNumber: string;
-  answer: { documentId: string; documentNumber: string } | null;
+  /** The answer's handling and its files (downloads check access on their own). */
+  answer: { documentId: string; documentNumber: string; fileIds: string[] } | null;
   receivingCaseNumber: string | null;
 };
 
@@ -93,7 +94,9 @@ export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor;
           summary: recipient.summary,
           missivId: round.letterMode === "SHARED" ? round.id : recipient.id,
           outgoingDocumentNumber: number(recipient.outgoingDocument),
-          answer: recipient.answerDocument ? { documentId: recipient.answerDocument.id, documentNumber: number(recipient.answerDocument) } : null,
+          answer: recipient.answerDocument
+            ? { documentId: recipient.answerDocument.id, documentNumber: number(recipient.answerDocument), fileIds: recipient.answerDocument.files.map((file) => file.id) }
+            : null,
           receivingCaseNumber: recipient.receivingCase?.caseNumber ?? null,
         };
       }),
