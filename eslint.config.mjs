@@ -23,6 +23,7 @@ const FEATURE_LAYERS = [
   ["meetings"],
   ["attestation"],
   ["statements"],
+  ["referrals"],
   ["audit", "diarium", "documents"],
   ["cases", "notifications"],
   ["admin", "auth"],

@@ -51,7 +51,7 @@ describe("the demo's records", () => {
       for (const [index, file] of document.files.entries()) {
         const bytes = Buffer.from((await getCaseDocumentFile({ actor: secretary, fileId: file.id })).bytes);
         const kind = file.generatedRecord!.kind;
-        expect(bytes.equals(expected[kind]), kind).toBe(true);
+        expect(bytes.equals(expected[kind as keyof typeof expected]), kind).toBe(true);
         expect((events[index]!.data as { sha256: string }).sha256).toBe(sha256Hex(bytes));
       }
     }

@@ -33,6 +33,7 @@ import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { renderExportFile, type ExportedFile } from "./exported-file";
 import { loadExtractDocument } from "./meeting-export";
+import { loadReferralLetterDocument } from "./referral-letter-export";
 import { loadStatementDocument } from "./statement-export";
 
 /** The record's file as the export renders it now, and the hash that rendering is bound to (null: none). */
@@ -46,12 +47,17 @@ const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFi
       const { extract, document, fileName } = await loadExtractDocument({ actor: "system", id: record.subjectId });
       return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: extract.minutesStatus === "APPROVED" ? extract.minutesContentHash : null };
     }
+    case "REFERRAL_LETTER": {
+      const { document, fileName, letterHash } = await loadReferralLetterDocument({ actor: "system", id: record.subjectId });
+      return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: letterHash };
+    }
   }
 };
 
 const BINDING_LOST: Record<GeneratedRecord["kind"], string> = {
   STATEMENT: "tjänsteutlåtandet är inte längre attesterat i den version som registrerades",
   EXTRACT: "protokollet är inte längre detsamma som när utdraget expedierades",
+  REFERRAL_LETTER: "remissmissivet är inte längre detsamma som när remissen skickades",
 };
 
 export type StoreRecordResult = "stored" | "done" | "failed" | "missing";
