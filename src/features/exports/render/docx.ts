@@ -30,7 +30,7 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import QRCode from "qrcode";
-import type { AttestationBlock, Block, ColumnsBlock, ExportDocument, ListBlock, Runs, TableBlock } from "../document-model";
+import { logoSize, type AttestationBlock, type Block, type ColumnsBlock, type ExportDocument, type LetterheadBlock, type ListBlock, type Runs, type TableBlock } from "../document-model";
 import { readZip, type ZipEntry } from "../zip";
 import { DOCX_FONT as FONT, embedFonts } from "./docx-fonts";
 import { normaliseDocx } from "./docx-normalise";
@@ -81,7 +81,10 @@ const textRuns = (runs: Runs, base: { size?: number; color?: string; bold?: bool
 
 type ListContext = { counter: { value: number } };
 
-const listReference = (marker: ListBlock["marker"]): string => (marker === "att" ? "att" : marker === "number" ? "numbered" : "bullets");
+const LIST_REFERENCE: Record<ListBlock["marker"], string> = { att: "att", number: "numbered", bullet: "bullets", attachment: "attachments" };
+
+/** Lists that count restart at their own instance; "att" and bullets share one. */
+const counts = (marker: ListBlock["marker"]): boolean => marker === "number" || marker === "attachment";
 
 const renderBlock = async (block: Block, context: ListContext, level = 0): Promise<(Paragraph | Table)[]> => {
   switch (block.kind) {
@@ -104,6 +107,8 @@ const renderBlock = async (block: Block, context: ListContext, level = 0): Promi
       return [renderColumns(block)];
     case "attestation":
       return renderAttestation(block);
+    case "letterhead":
+      return [renderLetterhead(block), spacer()];
   }
 };
 
@@ -124,7 +129,7 @@ const renderList = async (block: ListBlock, context: ListContext, level: number)
       if (index === 0 && child.kind === "paragraph") {
         out.push(
           new Paragraph({
-            numbering: { reference: listReference(block.marker), level: Math.min(level, 2), instance: block.marker === "number" ? instance : 0 },
+            numbering: { reference: LIST_REFERENCE[block.marker], level: Math.min(level, 2), instance: counts(block.marker) ? instance : 0 },
             ...keep(itemIndex, index),
             children: textRuns(child.runs),
           }),
@@ -216,6 +221,47 @@ const renderColumns = (block: ColumnsBlock): Table => {
               ),
             }),
         ),
+      }),
+    ],
+  });
+};
+
+/** The logo on the left, "Datum" and the date on the right, in a borderless layout table. */
+const renderLetterhead = (block: LetterheadBlock): Table => {
+  const dateWidth = 3200;
+  const logo = block.logo;
+  const size = logo ? logoSize(logo) : null;
+  const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0 }, children });
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [CONTENT_WIDTH - dateWidth, dateWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          cell(CONTENT_WIDTH - dateWidth, [
+            new Paragraph({
+              spacing: { after: 0 },
+              children:
+                logo && size
+                  ? [
+                      new ImageRun({
+                        type: "png",
+                        data: logo.png,
+                        transformation: { width: pixels(size.width), height: pixels(size.height) },
+                        altText: { name: "Logotyp", title: "Logotyp", description: logo.description },
+                      }),
+                    ]
+                  : [],
+            }),
+          ]),
+          cell(dateWidth, [
+            new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ text: block.date.label, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun(block.date.value)] }),
+          ]),
+        ],
       }),
     ],
   });
@@ -355,6 +401,8 @@ export const renderDocx = async (document: ExportDocument): Promise<Buffer> => {
         { reference: "numbered", levels: [0, 1, 2].map((ilvl) => level(ilvl, `%${ilvl + 1}.`, LevelFormat.DECIMAL, 400)) },
         // The decision-point list: the literal word "att" as the label, as in Swedish proposals.
         { reference: "att", levels: [0, 1, 2].map((ilvl) => level(ilvl, "att", NO_NUMBER, 520)) },
+        // Bilagor: "Bilaga 1", "Bilaga 2" … as labels.
+        { reference: "attachments", levels: [0, 1, 2].map((ilvl) => level(ilvl, `Bilaga %${ilvl + 1}`, LevelFormat.DECIMAL, 1120)) },
       ],
     },
     sections: [
