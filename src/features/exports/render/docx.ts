@@ -13,6 +13,7 @@ import {
   ExternalHyperlink,
   Header,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   LevelFormat,
   LineRuleType,
@@ -102,13 +103,13 @@ const renderBlock = async (block: Block, context: ListContext, level = 0): Promi
     case "quote":
       return (await Promise.all(block.blocks.map((child) => renderBlock(child, context, level)))).flat();
     case "table":
-      return [renderTable(block, CONTENT_WIDTH), spacer()];
+      return [renderTable(block, CONTENT_WIDTH), spacer(7)];
     case "columns":
-      return [renderColumns(block)];
+      return [renderColumns(block), spacer(11)];
     case "attestation":
       return renderAttestation(block);
     case "letterhead":
-      return [renderLetterhead(block), spacer()];
+      return [renderLetterhead(block), spacer(7)];
   }
 };
 
@@ -144,8 +145,13 @@ const renderList = async (block: ListBlock, context: ListContext, level: number)
   return out;
 };
 
-/** The PDF's space after a table or a layout table (7 pt): an empty paragraph of that height. */
-const spacer = (): Paragraph => new Paragraph({ spacing: { before: 0, after: 0, line: 140, lineRule: LineRuleType.EXACT }, children: [] });
+/**
+ * The PDF's space after a table (7 pt) or a layout table (11 pt), as an empty paragraph. A
+ * paragraph after a table gets its whole "before" where the PDF adds both, so the spacer
+ * ends in a paragraph's 7 pt "after", which a following heading's "before" includes.
+ */
+const spacer = (points: 7 | 11): Paragraph =>
+  new Paragraph({ spacing: { before: 0, after: 140, line: Math.max(1, (points - 7) * 20), lineRule: LineRuleType.EXACT }, children: [] });
 
 /** A line of a table cell: the cell's padding spaces it, not the paragraph (as in the PDF). */
 const CELL_LINE = { after: 0 };
@@ -215,9 +221,9 @@ const renderColumns = (block: ColumnsBlock): Table => {
           (column, index) =>
             new TableCell({
               width: { size: widths[index]!, type: WidthType.DXA },
-              // The label and the lines, then the PDF's space after the block (7 + 4 pt).
+              // The label and the lines (an empty cell still holds a paragraph).
               children: [...(column.label ? [[{ text: column.label, bold: true }]] : []), ...column.lines.map((line) => [{ text: line }]), ...(column.label || column.lines.length > 0 ? [] : [[]])].map(
-                (runs: Runs, line, all) => new Paragraph({ spacing: { after: line === all.length - 1 ? 220 : 0 }, children: textRuns(runs) }),
+                (runs: Runs) => new Paragraph({ spacing: { after: 0 }, children: textRuns(runs) }),
               ),
             }),
         ),
@@ -232,6 +238,8 @@ const renderLetterhead = (block: LetterheadBlock): Table => {
   const logo = block.logo;
   const size = logo ? logoSize(logo) : null;
   const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0 }, children });
+  // The PDF's block: the logo or the two lines of the date, whichever is taller, and 4 pt (then the spacer's 7).
+  const height = Math.round((Math.max(size?.height ?? 0, (lineSpacing(22).line / 20) * 2) + 4) * 20);
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [CONTENT_WIDTH - dateWidth, dateWidth],
@@ -240,6 +248,7 @@ const renderLetterhead = (block: LetterheadBlock): Table => {
     rows: [
       new TableRow({
         cantSplit: true,
+        height: { value: height, rule: HeightRule.EXACT },
         children: [
           cell(CONTENT_WIDTH - dateWidth, [
             new Paragraph({
@@ -286,7 +295,7 @@ const renderAttestation = async (block: AttestationBlock): Promise<(Paragraph | 
               width: { size: tableWidth, type: WidthType.DXA },
               children: [
                 renderTable({ kind: "table", summary: "Attesterat av", header: ["Namn", "Datum"], rows: block.rows.map((row) => [[{ text: row.name }], [{ text: row.date }]]), widths: [3, 1] }, tableWidth - 200),
-                spacer(),
+                spacer(7),
               ],
             }),
             new TableCell({
@@ -391,7 +400,8 @@ export const renderDocx = async (document: ExportDocument): Promise<Buffer> => {
         hyperlink: { run: { color: COLOR.link, underline: {} } },
       },
       paragraphStyles: [
-        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 24 }, paragraph: { spacing: { after: 260, ...lineSpacing(24) } } },
+        // The PDF's 13 pt after a subtitle: 6 before it and a paragraph's 7 after it, so that a heading's "before" still adds up.
+        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 24 }, paragraph: { spacing: { before: 120, after: 140, ...lineSpacing(24) } } },
         { id: "Note", name: "Note", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 19, color: COLOR.muted }, paragraph: { spacing: lineSpacing(19) } },
       ],
     },
