@@ -12,7 +12,9 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "@/features/exports/render/docx";
 import { renderPdf } from "@/features/exports/render/pdf";
+import { logoImage } from "@/features/exports/server/letterhead-logo";
 import { AttestationMismatchError, statementFileName, statementToDocument } from "@/features/exports/statement-document";
+import sharp from "sharp";
 import { readZip } from "@/features/exports/zip";
 import {
   assertWellFormedXml,
@@ -279,5 +281,64 @@ describe("statement → document mapping", () => {
     expect(statementFileName({ caseNumber: "HÄS 2024/123", title: 'a/b\\c:"d"\u202e', draft: true, variant: "public", format: "docx" })).toBe(
       "Tjänsteutlåtande HÄS 2024-123 a-b-c--d- (utkast, offentlig version).docx",
     );
+  });
+});
+
+describe("letterhead, Datum and Bilagor of the tjänsteutlåtande", () => {
+  const svg = readFileSync(path.resolve(import.meta.dirname, "../fixtures/exports/logo.svg"));
+  const withAttachments = (input = referenceExportInput()) => ({
+    ...input,
+    content: {
+      ...input.content,
+      attachments: [
+        { documentId: "00000000-0000-4000-8000-000000000001", number: "HÄS 2024/123-1", description: "Remissunderlag" },
+        { documentId: "00000000-0000-4000-8000-000000000002", number: "HÄS 2024/123-2", description: "Motion från (M)" },
+      ],
+    },
+  });
+
+  it("prints the statement's own date labelled Datum, and the meeting date labelled, in PDF and DOCX", () => {
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain("Datum 2024-04-08");
+    expect(flat).toContain("Sammanträde 2024-04-25");
+    expect(flat).not.toMatch(/stadsdelsnämnd 2024-04-25/);
+    const paragraphs = docxParagraphs(docxPart(docx, "word/document.xml"));
+    expect(positionsInOrder(paragraphs.join("\n"), ["Datum", "2024-04-08", "Handläggare", "Till", "Sammanträde 2024-04-25"])).not.toContain(-1);
+  });
+
+  it("numbers the Bilagor Bilaga 1, Bilaga 2 in the PDF and with a Word numbering in the DOCX", async () => {
+    const document = statementToDocument(withAttachments());
+    expect(pdfText(await renderPdf(document)).replace(/[ \t]+/g, " ")).toMatch(/Bilagor\s*\n\s*Bilaga 1 Remissunderlag\s*\n\s*Bilaga 2 Motion från \(M\)/);
+    const rendered = await renderDocx(document);
+    expect(docxPart(rendered, "word/numbering.xml")).toContain('<w:numFmt w:val="decimal"/><w:lvlText w:val="Bilaga %1"/>');
+    const documentXml = docxPart(rendered, "word/document.xml");
+    for (const description of ["Remissunderlag", "Motion från (M)"]) {
+      expect(documentXml).toMatch(new RegExp(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="\\d+"/></w:numPr>[\\s\\S]{0,200}<w:t xml:space="preserve">${description.replace(/[()]/g, "\\$&")}</w:t>`));
+    }
+  });
+
+  it("draws the municipality's logo, from SVG or PNG, in its aspect ratio and without transparency, in PDF and DOCX", async () => {
+    // The SVG three times as wide as tall; the PNG the same drawing with an alpha channel.
+    const png = await sharp(svg).ensureAlpha().png().toBuffer();
+    for (const [bytes, mimeType] of [
+      [svg, "image/svg+xml"],
+      [png, "image/png"],
+    ] as const) {
+      const logo = await logoImage(bytes, mimeType, "Logotyp för Testkommun");
+      expect(logo.width / logo.height, mimeType).toBeCloseTo(3, 1);
+      expect((await sharp(logo.png).metadata()).channels, mimeType).toBe(3);
+      const document = statementToDocument({ ...referenceExportInput(), logo });
+      const pdfWithLogo = await renderPdf(document);
+      const images = execFileSync("pdfimages", ["-list", "-"], { input: pdfWithLogo, encoding: "utf8" }).split("\n").slice(2).filter(Boolean).map((line) => line.trim().split(/\s+/));
+      expect(images.map((columns) => columns[2]), mimeType).toEqual(["image"]);
+      const [, , , width, height, , , , , , , , xPpi, yPpi] = images[0]!;
+      expect(Number(width) / Number(height)).toBeCloseTo(3, 1);
+      expect(xPpi).toBe(yPpi);
+      expect(pdfWithLogo.toString("latin1")).not.toMatch(/\/SMask\b/);
+      const docxWithLogo = await renderDocx(document);
+      const extent = docxPart(docxWithLogo, "word/document.xml").match(/<wp:extent cx="(\d+)" cy="(\d+)"\/><wp:effectExtent[^>]*\/><wp:docPr id="\d+" name="Logotyp" descr="Logotyp för Testkommun"/);
+      expect(extent, mimeType).not.toBeNull();
+      expect(Number(extent![1]) / Number(extent![2])).toBeCloseTo(3, 1);
+    }
   });
 });

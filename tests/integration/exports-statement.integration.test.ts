@@ -12,6 +12,12 @@ import { createTestDatabase } from "../support/database";
 import { docxPart, docxParagraphs, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { REFERENCE_HEADINGS } from "../fixtures/exports/reference-statement";
 import { todayInStockholm } from "@/lib/dates";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { updateMunicipalitySettings } from "@/features/admin/server/municipality-service";
+import { ZUpdateMunicipalitySchema } from "@/features/admin/schemas";
+import { parseInput } from "@/server/validation";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
@@ -129,6 +135,8 @@ describe("exporting an attested tjänsteutlåtande", () => {
     expect(positionsInOrder(text, REFERENCE_HEADINGS)).not.toContain(-1);
     const block = text.slice(text.indexOf("Attesterat av")).replace(/[ \t]+/g, " ");
     const today = todayInStockholm();
+    // Its own date: the day it was sent for attestation.
+    expect(text.replace(/\s+/g, " ")).toContain(`Datum ${todayInStockholm(request.createdAt)}`);
     expect(block).toContain(`Linda Palo, avdelningschef ${today}`);
     expect(block).toContain(`Lee Orberson, stadsdelsdirektör ${today}`);
     expect(block).toContain(request.verificationCode);
@@ -160,5 +168,29 @@ describe("exporting an attested tjänsteutlåtande", () => {
     expect(text).toContain("(ändrad i databasen)");
     expect(text).not.toContain("Attesterat av");
     expect(decodeURIComponent(response.headers.get("content-disposition")!)).toContain("(utkast)");
+  });
+});
+
+describe("the municipality's letterhead", () => {
+  it("dates a draft by its version and prints the logo its administrator uploaded (SVG), in PDF and DOCX", async () => {
+    const draft = await db.statement.findFirstOrThrow({ where: { status: "DRAFT", case: { committeeId: "has" } }, select: { id: true, currentVersion: true } });
+    const version = await db.statementVersion.findUniqueOrThrow({ where: { statementId_number: { statementId: draft.id, number: draft.currentVersion } } });
+    const before = await download(await actorFor("registrator"), draft.id);
+    expect(pdfText(before.bytes).replace(/\s+/g, " ")).toContain(`Datum ${todayInStockholm(version.createdAt)}`);
+    expect(execFileSync("pdfimages", ["-list", "-"], { input: before.bytes, encoding: "utf8" }).split("\n").slice(2).filter(Boolean)).toEqual([]);
+
+    const svg = readFileSync(path.resolve(import.meta.dirname, "../fixtures/exports/logo.svg"));
+    const { updatedAt, name } = await db.municipality.findUniqueOrThrow({ where: { id: "stockholm" } });
+    await updateMunicipalitySettings({
+      actor: await actorFor("admin"),
+      input: parseInput(ZUpdateMunicipalitySchema, { municipalityId: "stockholm", updatedAt: updatedAt.toISOString(), name, removeLogo: false, logo: new File([svg], "logga.svg", { type: "image/svg+xml" }) }),
+    });
+
+    const pdf = (await download(await actorFor("registrator"), draft.id)).bytes;
+    const images = execFileSync("pdfimages", ["-list", "-"], { input: pdf, encoding: "utf8" }).split("\n").slice(2).filter(Boolean).map((line) => line.trim().split(/\s+/));
+    expect(images).toHaveLength(1);
+    expect(Number(images[0]![3]) / Number(images[0]![4])).toBeCloseTo(3, 1);
+    const docx = (await download(await actorFor("registrator"), draft.id, "format=docx")).bytes;
+    expect(docxPart(docx, "word/document.xml")).toMatch(/<wp:docPr id="\d+" name="Logotyp" descr="Logotyp för Stockholms stad"/);
   });
 });

@@ -23,11 +23,12 @@ export type ParagraphBlock = {
 
 /**
  * A list. `marker: "att"` is the decision-point list of Swedish proposals, every item
- * introduced by the word "att" in the label column instead of a bullet or number.
+ * introduced by the word "att" in the label column instead of a bullet or number;
+ * `"attachment"` numbers the Bilagor of a document: "Bilaga 1", "Bilaga 2" …
  */
 export type ListBlock = {
   kind: "list";
-  marker: "bullet" | "number" | "att";
+  marker: "bullet" | "number" | "att" | "attachment";
   /** First number of a numbered list. */
   start?: number;
   items: Block[][];
@@ -65,7 +66,22 @@ export type AttestationBlock = {
   verificationUrl: string;
 };
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ColumnsBlock | AttestationBlock;
+/** A raster image: PNG without transparency (PDF/A), its size in pixels giving its aspect ratio. */
+export type ExportImage = { png: Buffer; width: number; height: number; description: string };
+
+/**
+ * The top of the first page as a municipality's documents print it: its logo on the left,
+ * the document's own date, labelled ("Datum 2024-04-09"), on the right.
+ */
+export type LetterheadBlock = { kind: "letterhead"; logo: ExportImage | null; date: { label: string; value: string } };
+
+/** The logo's printed size in points (PDF, DOCX and preview alike): 40 pt tall, at most 200 pt wide, in its own aspect ratio. */
+export const logoSize = (logo: ExportImage): { width: number; height: number } => {
+  const width = Math.min(200, (40 * logo.width) / logo.height);
+  return { width, height: (width * logo.height) / logo.width };
+};
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ColumnsBlock | AttestationBlock | LetterheadBlock;
 
 export type ExportDocument = {
   meta: {
@@ -125,5 +141,7 @@ export const blockText = (block: Block): string => {
       return block.columns.map((column) => [column.label, ...column.lines].filter(Boolean).join("\n")).join("\n");
     case "attestation":
       return [block.heading, block.intro, ...block.rows.map((row) => `${row.name}\t${row.date}`), block.verificationCode].join("\n");
+    case "letterhead":
+      return `${block.date.label} ${block.date.value}`;
   }
 };

@@ -1,15 +1,16 @@
 // The one place where a statement (tjänsteutlåtande) becomes an ExportDocument. Pure:
 // the service loads the data, the renderers draw the result, neither knows the other.
-// Layout follows ../shared/reference/tjansteutlatande-oppna-drogscener.md: letterhead
-// (Handläggare | Till), title, subtitle, the template's sections in order, signatures,
-// Bilagor, and — only for attested content — the "Attesterat av" block.
+// Layout follows ../shared/reference/tjansteutlatande-oppna-drogscener.md: the letterhead
+// (the municipality's logo, "Datum"), Handläggare | Till, title, subtitle, the template's
+// sections in order, signatures, Bilagor numbered "Bilaga 1" …, and — only for attested
+// content — the "Attesterat av" block.
 import { masksAnything, type SecrecyMask } from "@/features/cases/secrecy";
 import { maskStatementContent } from "@/features/statements/secrecy";
 import { lowerFirst } from "@/features/statements/content";
 import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
 import { decisionPointBlocks } from "./decision-points";
-import type { Block, ExportDocument, Run, Runs } from "./document-model";
+import type { Block, ExportDocument, ExportImage, Run, Runs } from "./document-model";
 import { exportFileName } from "@/lib/file-name";
 
 export type ExportVariant = "internal" | "public";
@@ -30,6 +31,13 @@ export type StatementExportInput = {
   contentHash: string;
   /** The version's createdAt: the documents' creation date (never "now": determinism). */
   createdAt: Date;
+  /**
+   * The statement's own date, ÅÅÅÅ-MM-DD, printed as "Datum": the day it was sent for
+   * attestation (its content and signers were fixed then); a draft's: the day of its version.
+   */
+  date: string;
+  /** The municipality's logo for the letterhead; null: it has none. */
+  logo: ExportImage | null;
   /** Names as they are now: the letterhead of content from before the names were recorded in it. */
   caseInfo: { caseNumber: string; administrationName: string; departmentName: string | null };
   /** Null: not attested (or not this content) → a draft with the UTKAST watermark. */
@@ -103,6 +111,7 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
   const unit = header.departmentName ?? caseInfo.departmentName;
 
   const blocks: Block[] = [
+    { kind: "letterhead", logo: input.logo, date: { label: "Datum", value: input.date } },
     {
       kind: "columns",
       columns: [
@@ -110,7 +119,7 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
         ...(header.caseOfficerName
           ? [{ label: "Handläggare", lines: [header.caseOfficerName, ...(header.caseOfficerPhone ? [`Telefon: ${header.caseOfficerPhone}`] : []), ...(header.coOfficerNames ?? [])] }]
           : []),
-        { label: "Till", lines: [header.committeeName, ...(header.meetingDate ? [header.meetingDate] : [])] },
+        { label: "Till", lines: [header.committeeName, ...(header.meetingDate ? [`Sammanträde ${header.meetingDate}`] : [])] },
       ],
     },
     { kind: "heading", level: 1, runs: [{ text: header.title }] },
@@ -132,10 +141,7 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
       }
       case "ATTACHMENTS":
         if (content.attachments.length === 0) return [];
-        return [
-          heading,
-          ...content.attachments.map((attachment): Block => ({ kind: "paragraph", runs: [{ text: attachment.description }] })),
-        ];
+        return [heading, { kind: "list", marker: "attachment", items: content.attachments.map((attachment): Block[] => [{ kind: "paragraph", runs: [{ text: attachment.description }] }]) }];
     }
   };
 

@@ -5,7 +5,7 @@
 // Document headings sit one level below the page's own h1 (level 1 → h2 …).
 import { Fragment, type ReactNode } from "react";
 import { isSafeHref } from "@/features/statements/rich-text";
-import type { Block, ExportDocument, ListBlock, Runs } from "../document-model";
+import { logoSize, type Block, type ExportDocument, type ListBlock, type Runs } from "../document-model";
 
 const HEADING_TAGS = { 1: "h2", 2: "h3", 3: "h4", 4: "h5" } as const;
 const HEADING_CLASSES = { 1: "mt-8 text-2xl font-bold", 2: "mt-8 mb-2 text-lg font-bold", 3: "mt-4 mb-1 font-bold", 4: "mt-3 font-semibold" } as const;
@@ -29,8 +29,8 @@ const RunsView = ({ runs }: { runs: Runs }) =>
 
 const ListView = ({ block }: { block: ListBlock }) => {
   const items = block.items.map((item, index) => (
-    <li key={index} className={block.marker === "att" ? "grid grid-cols-[2.5rem_1fr]" : undefined}>
-      {block.marker === "att" ? <span>att</span> : null}
+    <li key={index} className={block.marker === "att" ? "grid grid-cols-[2.5rem_1fr]" : block.marker === "attachment" ? "grid grid-cols-[5rem_1fr]" : undefined}>
+      {block.marker === "att" ? <span>att</span> : block.marker === "attachment" ? <span>Bilaga {(block.start ?? 1) + index}</span> : null}
       <div className="[&>p]:my-0">
         <BlocksView blocks={item} />
       </div>
@@ -111,6 +111,25 @@ const BlockView = ({ block }: { block: Block }) => {
           ))}
         </div>
       );
+    case "letterhead": {
+      const size = block.logo ? logoSize(block.logo) : null;
+      return (
+        <div className="mb-6 flex items-start justify-between gap-4">
+          {block.logo && size ? (
+            // A data URL: the model carries the bytes the exports embed (a preview shows what is exported).
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={`data:image/png;base64,${block.logo.png.toString("base64")}`} alt={block.logo.description} width={Math.round((size.width * 4) / 3)} height={Math.round((size.height * 4) / 3)} />
+          ) : (
+            <span />
+          )}
+          <p className="text-right">
+            <span className="font-bold">{block.date.label}</span>
+            <br />
+            {block.date.value}
+          </p>
+        </div>
+      );
+    }
     case "attestation":
       return (
         <section aria-label={block.heading} className="mt-10 border-t border-slate-300 pt-4">

@@ -4,14 +4,13 @@
 // the dates become the document's own date and the ids are renumbered in reading order,
 // so equal content gives an equal file. It also adds dc:language to the core properties,
 // which the package cannot write.
-import { readZip, writeZip, type ZipEntry } from "../zip";
+import { writeZip, type ZipEntry } from "../zip";
 
 const w3cdtf = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 const escapeRegExp = (value: string): string => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-export const normaliseDocx = (packed: Buffer | ZipEntry[], options: { createdAt: Date; language: string }): Buffer => {
-  const entries = Array.isArray(packed) ? packed : readZip(packed);
+export const normaliseDocx = (entries: ZipEntry[], options: { createdAt: Date; language: string }): Buffer => {
   const isXml = (entry: ZipEntry): boolean => entry.name.endsWith(".xml") || entry.name.endsWith(".rels");
   const texts = new Map(entries.filter(isXml).map((entry) => [entry.name, entry.data.toString("utf8")]));
 

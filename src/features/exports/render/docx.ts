@@ -1,7 +1,11 @@
 // ExportDocument → DOCX (WordprocessingML) with the `docx` package. Real Word styles
-// (Title, Heading1/2/3 — "Rubrik 1/2" in Swedish Word), real numbering for lists, a
-// table for the attestation, page header with "Sida n (N)" fields, Word's own watermark
-// for drafts, and core properties. `normaliseDocx` then makes the package deterministic.
+// (Title, Heading1/2/3 — "Rubrik 1/2" in Swedish Word), real numbering for lists (the
+// att-list is a numbering definition whose label is the word "att"), a table for the
+// attestation, page header with "Sida n (N)" fields, Word's own watermark for drafts, and
+// core properties. Headings keep with their text and short lists stay whole (keepNext,
+// keepLines), images keep their aspect ratio. The page, the margins, the typeface (embedded,
+// see docx-fonts.ts) and the line heights are the PDF's, so Word and LibreOffice break the
+// pages where the PDF does. `normaliseDocx` then makes the package deterministic.
 import {
   AlignmentType,
   BorderStyle,
@@ -9,8 +13,10 @@ import {
   ExternalHyperlink,
   Header,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -25,16 +31,33 @@ import {
 } from "docx";
 import { TextWatermark } from "docx/watermarks";
 import QRCode from "qrcode";
-import type { AttestationBlock, Block, ColumnsBlock, ExportDocument, ListBlock, Runs, TableBlock } from "../document-model";
-import type { ZipEntry } from "../zip";
+import { logoSize, type AttestationBlock, type Block, type ColumnsBlock, type ExportDocument, type LetterheadBlock, type ListBlock, type Runs, type TableBlock } from "../document-model";
+import { readZip, type ZipEntry } from "../zip";
+import { DOCX_FONT as FONT, embedFonts } from "./docx-fonts";
 import { normaliseDocx } from "./docx-normalise";
 
 // Word units: sizes in half-points, lengths in twentieths of a point (twips).
-const FONT = "Arial"; // Installed everywhere Word runs; the PDF embeds Source Sans 3 instead.
 const PAGE = { width: 11906, height: 16838 }; // A4
-const MARGIN = { top: 1701, bottom: 1134, left: 1418, right: 1418, header: 567 };
+// The PDF's margins (pdf.ts: 108/64/72 pt) and its running header at 44 pt from the top.
+const MARGIN = { top: 2160, bottom: 1280, left: 1440, right: 1440, header: 880 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const COLOR = { text: "1A1A1A", muted: "555555", link: "0B4F8A", rule: "9A9A9A" };
+
+/**
+ * The PDF's line height for a font size in half-points: Source Sans 3's line (ascender to
+ * descender, 1.424 em) plus PDFKit's line gap of 2.2 pt (pdf.ts LINE_GAP), in twips.
+ * "At least", so that an image in a line is never clipped.
+ */
+const lineSpacing = (halfPoints: number) => ({ line: Math.round(((halfPoints / 2) * 1.424 + 2.2) * 20), lineRule: LineRuleType.AT_LEAST });
+
+/** Pixels at 96 dpi (the package's unit for images) for a length in points. */
+const pixels = (points: number): number => Math.round((points * 96) / 72);
+
+/** Lists up to this many items are kept on one page, with the paragraph before them ending it. */
+const SHORT_LIST = 6;
+
+/** ST_NumberFormat "none" (ECMA-376 §17.18.59): a label without a number, as Word writes it; the package's LevelFormat lacks it. */
+const NO_NUMBER = "none" as unknown as (typeof LevelFormat)["BULLET"];
 
 const HEADING_LEVEL = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 
@@ -59,12 +82,15 @@ const textRuns = (runs: Runs, base: { size?: number; color?: string; bold?: bool
 
 type ListContext = { counter: { value: number } };
 
-const listReference = (marker: ListBlock["marker"]): string => (marker === "att" ? "att" : marker === "number" ? "numbered" : "bullets");
+const LIST_REFERENCE: Record<ListBlock["marker"], string> = { att: "att", number: "numbered", bullet: "bullets", attachment: "attachments" };
+
+/** Lists that count restart at their own instance; "att" and bullets share one. */
+const counts = (marker: ListBlock["marker"]): boolean => marker === "number" || marker === "attachment";
 
 const renderBlock = async (block: Block, context: ListContext, level = 0): Promise<(Paragraph | Table)[]> => {
   switch (block.kind) {
     case "heading":
-      return [new Paragraph({ heading: HEADING_LEVEL[block.level], children: textRuns(block.runs), keepNext: true })];
+      return [new Paragraph({ heading: HEADING_LEVEL[block.level], children: textRuns(block.runs), keepNext: true, keepLines: true })];
     case "paragraph":
       return [
         new Paragraph({
@@ -77,11 +103,13 @@ const renderBlock = async (block: Block, context: ListContext, level = 0): Promi
     case "quote":
       return (await Promise.all(block.blocks.map((child) => renderBlock(child, context, level)))).flat();
     case "table":
-      return [renderTable(block, CONTENT_WIDTH), new Paragraph({ children: [] })];
+      return [renderTable(block, CONTENT_WIDTH), spacer(7)];
     case "columns":
-      return [renderColumns(block)];
+      return [renderColumns(block), spacer(11)];
     case "attestation":
       return renderAttestation(block);
+    case "letterhead":
+      return [renderLetterhead(block), spacer(7)];
   }
 };
 
@@ -90,17 +118,25 @@ const renderList = async (block: ListBlock, context: ListContext, level: number)
   context.counter.value += 1;
   const instance = context.counter.value;
   const out: (Paragraph | Table)[] = [];
-  for (const item of block.items) {
+  // A short list (the att-satser of a proposal) stays on one page: every line kept, every
+  // paragraph but the list's last kept with the next.
+  const whole = block.items.length <= SHORT_LIST;
+  const keep = (itemIndex: number, childIndex: number) => ({
+    keepLines: whole,
+    keepNext: whole && !(itemIndex === block.items.length - 1 && childIndex === block.items[itemIndex]!.length - 1),
+  });
+  for (const [itemIndex, item] of block.items.entries()) {
     for (const [index, child] of item.entries()) {
       if (index === 0 && child.kind === "paragraph") {
         out.push(
           new Paragraph({
-            numbering: { reference: listReference(block.marker), level: Math.min(level, 2), instance: block.marker === "number" ? instance : 0 },
+            numbering: { reference: LIST_REFERENCE[block.marker], level: Math.min(level, 2), instance: counts(block.marker) ? instance : 0 },
+            ...keep(itemIndex, index),
             children: textRuns(child.runs),
           }),
         );
       } else if (child.kind === "paragraph") {
-        out.push(new Paragraph({ indent: { left: 360 * (level + 1) + 360 }, children: textRuns(child.runs) }));
+        out.push(new Paragraph({ indent: { left: 360 * (level + 1) + 360 }, ...keep(itemIndex, index), children: textRuns(child.runs) }));
       } else {
         out.push(...(await renderBlock(child, context, level + 1)));
       }
@@ -108,6 +144,19 @@ const renderList = async (block: ListBlock, context: ListContext, level: number)
   }
   return out;
 };
+
+/**
+ * The PDF's space after a table (7 pt) or a layout table (11 pt), as an empty paragraph. A
+ * paragraph after a table gets its whole "before" where the PDF adds both, so the spacer
+ * ends in a paragraph's 7 pt "after", which a following heading's "before" includes.
+ */
+const spacer = (points: 7 | 11): Paragraph =>
+  new Paragraph({ spacing: { before: 0, after: 140, line: Math.max(1, (points - 7) * 20), lineRule: LineRuleType.EXACT }, children: [] });
+
+/** A line of a table cell: the cell's padding spaces it, not the paragraph (as in the PDF). */
+const CELL_LINE = { after: 0 };
+/** The PDF's cell padding (4 pt). */
+const CELL_MARGINS = { top: 80, bottom: 80, left: 80, right: 80 };
 
 const NO_BORDERS = {
   top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
@@ -130,6 +179,7 @@ const renderTable = (block: TableBlock, width: number): Table => {
     width: { size: width, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: CELL_MARGINS,
     borders: { ...NO_BORDERS, bottom: rule, insideHorizontal: rule },
     rows: [
       new TableRow({
@@ -138,7 +188,7 @@ const renderTable = (block: TableBlock, width: number): Table => {
           (text, index) =>
             new TableCell({
               width: { size: widths[index]!, type: WidthType.DXA },
-              children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+              children: [new Paragraph({ spacing: CELL_LINE, children: [new TextRun({ text, bold: true })] })],
             }),
         ),
       }),
@@ -147,7 +197,8 @@ const renderTable = (block: TableBlock, width: number): Table => {
           new TableRow({
             cantSplit: true,
             children: row.map(
-              (cell, index) => new TableCell({ width: { size: widths[index]!, type: WidthType.DXA }, children: [new Paragraph({ children: textRuns(cell) })] }),
+              (cell, index) =>
+                new TableCell({ width: { size: widths[index]!, type: WidthType.DXA }, children: [new Paragraph({ spacing: CELL_LINE, children: textRuns(cell) })] }),
             ),
           }),
       ),
@@ -170,13 +221,56 @@ const renderColumns = (block: ColumnsBlock): Table => {
           (column, index) =>
             new TableCell({
               width: { size: widths[index]!, type: WidthType.DXA },
-              children: [
-                ...(column.label ? [new Paragraph({ spacing: { after: 0 }, children: [new TextRun({ text: column.label, bold: true })] })] : []),
-                ...column.lines.map((line) => new Paragraph({ spacing: { after: 0 }, children: [new TextRun(line)] })),
-                new Paragraph({ children: [] }),
-              ],
+              // The label and the lines (an empty cell still holds a paragraph).
+              children: [...(column.label ? [[{ text: column.label, bold: true }]] : []), ...column.lines.map((line) => [{ text: line }]), ...(column.label || column.lines.length > 0 ? [] : [[]])].map(
+                (runs: Runs) => new Paragraph({ spacing: { after: 0 }, children: textRuns(runs) }),
+              ),
             }),
         ),
+      }),
+    ],
+  });
+};
+
+/** The logo on the left, "Datum" and the date on the right, in a borderless layout table. */
+const renderLetterhead = (block: LetterheadBlock): Table => {
+  const dateWidth = 3200;
+  const logo = block.logo;
+  const size = logo ? logoSize(logo) : null;
+  const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, margins: { left: 0, right: 0 }, children });
+  // The PDF's block: the logo or the two lines of the date, whichever is taller, and 4 pt (then the spacer's 7).
+  const height = Math.round((Math.max(size?.height ?? 0, (lineSpacing(22).line / 20) * 2) + 4) * 20);
+  return new Table({
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: [CONTENT_WIDTH - dateWidth, dateWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        height: { value: height, rule: HeightRule.EXACT },
+        children: [
+          cell(CONTENT_WIDTH - dateWidth, [
+            new Paragraph({
+              spacing: { after: 0 },
+              children:
+                logo && size
+                  ? [
+                      new ImageRun({
+                        type: "png",
+                        data: logo.png,
+                        transformation: { width: pixels(size.width), height: pixels(size.height) },
+                        altText: { name: "Logotyp", title: "Logotyp", description: logo.description },
+                      }),
+                    ]
+                  : [],
+            }),
+          ]),
+          cell(dateWidth, [
+            new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun({ text: block.date.label, bold: true })] }),
+            new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 0 }, children: [new TextRun(block.date.value)] }),
+          ]),
+        ],
       }),
     ],
   });
@@ -201,7 +295,7 @@ const renderAttestation = async (block: AttestationBlock): Promise<(Paragraph | 
               width: { size: tableWidth, type: WidthType.DXA },
               children: [
                 renderTable({ kind: "table", summary: "Attesterat av", header: ["Namn", "Datum"], rows: block.rows.map((row) => [[{ text: row.name }], [{ text: row.date }]]), widths: [3, 1] }, tableWidth - 200),
-                new Paragraph({ children: [] }),
+                spacer(7),
               ],
             }),
             new TableCell({
@@ -213,7 +307,8 @@ const renderAttestation = async (block: AttestationBlock): Promise<(Paragraph | 
                     new ImageRun({
                       type: "png",
                       data: qr,
-                      transformation: { width: 110, height: 110 },
+                      // Square, the PDF's 88 pt.
+                      transformation: { width: pixels(88), height: pixels(88) },
                       altText: { name: "QR-kod", title: "QR-kod", description: `QR-kod som leder till verifieringssidan ${block.verificationUrl}` },
                     }),
                   ],
@@ -235,21 +330,24 @@ const runningHeader = (document: ExportDocument): Header => {
   const header = document.runningHeader;
   const right = { type: TabStopType.RIGHT, position: CONTENT_WIDTH };
   const small = 17;
+  // The PDF's header lines, 12 pt apart.
+  const headerLine = { after: 0, line: 240, lineRule: LineRuleType.EXACT };
   return new Header({
     children: [
       ...(document.draft ? [new Paragraph({ children: [new TextWatermark({ text: "UTKAST", font: FONT, color: "D9D9D9", opacity: 1, layout: "diagonal" })] })] : []),
       new Paragraph({
         tabStops: [right],
-        spacing: { after: 0 },
+        spacing: headerLine,
         children: [new TextRun({ text: header.organisation, bold: true, size: small }), new TextRun({ text: `\t${header.documentType}`, bold: true, size: small })],
       }),
       new Paragraph({
         tabStops: [right],
-        spacing: { after: 0 },
+        spacing: headerLine,
         children: [new TextRun({ text: header.unit ?? "", size: small }), new TextRun({ text: `\t${header.reference}`, size: small })],
       }),
       new Paragraph({
         tabStops: [right],
+        spacing: headerLine,
         border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
         children: [new TextRun({ children: ["\tSida ", PageNumber.CURRENT, " (", PageNumber.TOTAL_PAGES, ")"], size: small })],
       }),
@@ -265,9 +363,9 @@ type Compiler = { compile: (file: Document, prettify: undefined, overrides: neve
  * `Packer.compiler` is the package's own (undocumented) step before zipping; if a future
  * version drops it, fall back to the public API.
  */
-const packageParts = async (doc: Document): Promise<ZipEntry[] | Buffer> => {
+const packageParts = async (doc: Document): Promise<ZipEntry[]> => {
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
-  if (typeof compiler?.compile !== "function") return Packer.toBuffer(doc);
+  if (typeof compiler?.compile !== "function") return readZip(await Packer.toBuffer(doc));
   return [...compiler.compile(doc, undefined, [])].map(([name, data]) => ({ name, data: typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data) }));
 };
 
@@ -290,17 +388,21 @@ export const renderDocx = async (document: ExportDocument): Promise<Buffer> => {
     features: { updateFields: false },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22, color: COLOR.text, language: { value: document.meta.language } }, paragraph: { spacing: { after: 140, line: 264 } } },
+        // Sizes and the space around headings are the PDF's (pdf.ts SIZE, renderBlock). Word
+        // and LibreOffice put the larger of "after" and the next "before" between two
+        // paragraphs, the PDF both: a heading's "before" includes the 7 pt after a paragraph.
+        document: { run: { font: FONT, size: 22, color: COLOR.text, language: { value: document.meta.language } }, paragraph: { spacing: { after: 140, ...lineSpacing(22) } } },
         title: { run: { font: FONT, size: 40, bold: true } },
-        heading1: { run: { font: FONT, size: 36, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 120, after: 80 }, keepNext: true } },
-        heading2: { run: { font: FONT, size: 26, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
-        heading3: { run: { font: FONT, size: 23, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
-        heading4: { run: { font: FONT, size: 22, bold: true, italics: true, color: COLOR.text }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+        heading1: { run: { font: FONT, size: 40, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 220, after: 40, ...lineSpacing(40) }, keepNext: true, keepLines: true } },
+        heading2: { run: { font: FONT, size: 27, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 340, after: 60, ...lineSpacing(27) }, keepNext: true, keepLines: true } },
+        heading3: { run: { font: FONT, size: 24, bold: true, color: COLOR.text }, paragraph: { spacing: { before: 260, after: 60, ...lineSpacing(24) }, keepNext: true, keepLines: true } },
+        heading4: { run: { font: FONT, size: 22, bold: true, italics: true, color: COLOR.text }, paragraph: { spacing: { before: 260, after: 60, ...lineSpacing(22) }, keepNext: true, keepLines: true } },
         hyperlink: { run: { color: COLOR.link, underline: {} } },
       },
       paragraphStyles: [
-        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 24 }, paragraph: { spacing: { after: 280 } } },
-        { id: "Note", name: "Note", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 19, color: COLOR.muted } },
+        // The PDF's 13 pt after a subtitle: 6 before it and a paragraph's 7 after it, so that a heading's "before" still adds up.
+        { id: "Subtitle", name: "Subtitle", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 24 }, paragraph: { spacing: { before: 120, after: 140, ...lineSpacing(24) } } },
+        { id: "Note", name: "Note", basedOn: "Normal", next: "Normal", quickFormat: true, run: { size: 19, color: COLOR.muted }, paragraph: { spacing: lineSpacing(19) } },
       ],
     },
     numbering: {
@@ -308,7 +410,9 @@ export const renderDocx = async (document: ExportDocument): Promise<Buffer> => {
         { reference: "bullets", levels: [0, 1, 2].map((ilvl) => level(ilvl, ["•", "–", "◦"][ilvl]!, LevelFormat.BULLET, 360)) },
         { reference: "numbered", levels: [0, 1, 2].map((ilvl) => level(ilvl, `%${ilvl + 1}.`, LevelFormat.DECIMAL, 400)) },
         // The decision-point list: the literal word "att" as the label, as in Swedish proposals.
-        { reference: "att", levels: [0, 1, 2].map((ilvl) => level(ilvl, "att", LevelFormat.BULLET, 520)) },
+        { reference: "att", levels: [0, 1, 2].map((ilvl) => level(ilvl, "att", NO_NUMBER, 520)) },
+        // Bilagor: "Bilaga 1", "Bilaga 2" … as labels.
+        { reference: "attachments", levels: [0, 1, 2].map((ilvl) => level(ilvl, `Bilaga %${ilvl + 1}`, LevelFormat.DECIMAL, 1120)) },
       ],
     },
     sections: [
@@ -324,5 +428,5 @@ export const renderDocx = async (document: ExportDocument): Promise<Buffer> => {
       },
     ],
   });
-  return normaliseDocx(await packageParts(doc), { createdAt: document.meta.createdAt, language: document.meta.language });
+  return normaliseDocx(embedFonts(await packageParts(doc)), { createdAt: document.meta.createdAt, language: document.meta.language });
 };

@@ -69,6 +69,14 @@ export const woffToSfnt = (woff: Buffer): Buffer => {
 /** A parsed (fontkit) font, as PDFKit's `font()`/`registerFont()` accept it. */
 export type ParsedFont = { layout: (...args: unknown[]) => unknown; _glyphs: Record<number, unknown> };
 
+let sfntCache: Record<FontName, Buffer> | null = null;
+
+/** The unpacked font files (sfnt), read once per process: parsed for PDFs, embedded in DOCX. */
+export const fontFiles = (): Record<FontName, Buffer> => {
+  sfntCache ??= Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, woffToSfnt(readFileSync(path.join(FONT_DIR, file)))])) as Record<FontName, Buffer>;
+  return sfntCache;
+};
+
 let cache: Record<FontName, ParsedFont> | null = null;
 
 /**
@@ -82,7 +90,7 @@ let cache: Record<FontName, ParsedFont> | null = null;
  */
 export const loadFonts = (): Record<FontName, ParsedFont> => {
   if (cache) return cache;
-  const sfnts = Object.fromEntries(Object.entries(FILES).map(([name, file]) => [name, woffToSfnt(readFileSync(path.join(FONT_DIR, file)))])) as Record<FontName, Buffer>;
+  const sfnts = fontFiles();
   const parser = new PDFDocument({ autoFirstPage: false, font: sfnts.regular as unknown as string });
   const parsed = {} as Record<FontName, ParsedFont>;
   for (const name of Object.keys(FILES) as FontName[]) {

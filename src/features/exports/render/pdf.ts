@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import type { AttestationBlock, Block, ColumnsBlock, ExportDocument, ListBlock, Runs, TableBlock } from "../document-model";
+import { logoSize, type AttestationBlock, type Block, type ColumnsBlock, type ExportDocument, type LetterheadBlock, type ListBlock, type Runs, type TableBlock } from "../document-model";
 import { loadFonts, resetGlyphCache, type FontName } from "./fonts";
 
 type Doc = PDFKit.PDFDocument;
@@ -265,14 +265,21 @@ const renderBlock = (doc: Doc, parent: Struct, block: Block, frame: Frame): void
     case "attestation":
       renderAttestation(doc, parent, block, frame);
       return;
+    case "letterhead":
+      renderLetterhead(doc, parent, block, frame);
+      return;
   }
 };
 
-const listLabel = (block: ListBlock, index: number): string =>
-  block.marker === "att" ? "att" : block.marker === "number" ? `${(block.start ?? 1) + index}.` : "•";
+const listLabel = (block: ListBlock, index: number): string => {
+  const number = (block.start ?? 1) + index;
+  return block.marker === "att" ? "att" : block.marker === "number" ? `${number}.` : block.marker === "attachment" ? `Bilaga ${number}` : "•";
+};
+
+const LIST_INDENT: Record<ListBlock["marker"], number> = { att: 26, number: 20, bullet: 14, attachment: 56 };
 
 const renderList = (doc: Doc, parent: Struct, block: ListBlock, frame: Frame): void => {
-  const indent = block.marker === "att" ? 26 : block.marker === "number" ? 20 : 14;
+  const indent = LIST_INDENT[block.marker];
   const list = doc.struct("L");
   parent.add(list);
   for (const [index, item] of block.items.entries()) {
@@ -359,6 +366,23 @@ const renderTable = (doc: Doc, parent: Struct, block: TableBlock, frame: Frame):
   }
   table.end();
   doc.y += PARAGRAPH_SPACING;
+};
+
+const renderLetterhead = (doc: Doc, parent: Struct, block: LetterheadBlock, frame: Frame): void => {
+  const top = doc.y;
+  let bottomOfLogo = top;
+  const logo = block.logo;
+  if (logo) {
+    const { width, height } = logoSize(logo);
+    parent.add(doc.struct("Figure", { alt: logo.description }, () => doc.image(logo.png, frame.x, top, { width, height })));
+    bottomOfLogo = top + height;
+  }
+  const dateWidth = 160;
+  doc.y = top;
+  leaf(doc, parent, "P", () =>
+    writeRuns(doc, [{ text: `${block.date.label}\n`, bold: true }, { text: block.date.value }], { x: frame.x + frame.width - dateWidth, width: dateWidth }, SIZE.body, { align: "right" }),
+  );
+  doc.y = Math.max(doc.y, bottomOfLogo) + PARAGRAPH_SPACING + 4;
 };
 
 const drawQr = (doc: Doc, url: string, x: number, y: number, size: number): void => {

@@ -16,6 +16,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { renderExportFile, verificationUrlFor, type ExportedFile } from "./exported-file";
+import { letterheadLogo } from "./letterhead-logo";
 import type { ExportDocument } from "../document-model";
 import type { TExportFormat } from "../schemas";
 import { statementFileName, statementToDocument, type ExportVariant, type StatementAttestation } from "../statement-document";
@@ -48,7 +49,15 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
       status: true,
       currentVersion: true,
       template: { select: { definition: true } },
-      case: { select: { ...CASE_SCOPE_SELECT, ...CASE_ORGANISATION_SELECT, caseNumber: true } },
+      case: {
+        select: {
+          ...CASE_SCOPE_SELECT,
+          ...CASE_ORGANISATION_SELECT,
+          caseNumber: true,
+          // The letterhead's logo: the municipality's, with the committee's municipality (the scope's) in the same query.
+          committee: { select: { municipalityId: true, municipality: { select: { name: true, logo: { select: { sha256: true, mimeType: true } } } } } },
+        },
+      },
     },
   });
   // Unknown and unreadable look the same: nothing tells whether the statement exists.
@@ -95,11 +104,17 @@ export const loadStatementDocument = async ({ actor, statementId, version: reque
   // The public copy shows what the public diarium shows; the internal one what this reader may read (the record: everything).
   const viewer = variant === "public" ? "public" : actor;
   const mask = viewer === "system" ? NO_MASK : await statementSecrecyMask(db, viewer, statement.case, [content]);
+  // Datum: the day the rendered version was sent for attestation (a request that covers it and
+  // was neither returned nor withdrawn), else the day of the version.
+  const sending = state.request && state.request.versionNumber === versionNumber && (state.request.status === "PENDING" || state.request.status === "COMPLETED") ? state.request : null;
+  const municipality = statement.case.committee.municipality;
   const document = statementToDocument({
     content,
     definition,
     contentHash,
     createdAt: version.createdAt,
+    date: todayInStockholm(sending?.createdAt ?? version.createdAt),
+    logo: await letterheadLogo(municipality.logo, municipality.name),
     caseInfo: {
       caseNumber: statement.case.caseNumber,
       administrationName: statement.case.department.administration.name,
