@@ -13,12 +13,14 @@ export const COMMITTEES = [
   { id: "ks", name: "Kommunstyrelsen", shortName: "KS", kind: "KOMMUNSTYRELSE" },
   { id: "has", name: "Hägersten-Älvsjö stadsdelsnämnd", shortName: "HÄS", kind: "STADSDELSNAMND" },
   { id: "sos", name: "Södermalms stadsdelsnämnd", shortName: "SÖS", kind: "STADSDELSNAMND" },
+  { id: "fas", name: "Farsta stadsdelsnämnd", shortName: "FAS", kind: "STADSDELSNAMND" },
 ] as const;
 
 export const ADMINISTRATIONS = [
   { id: "slk", committeeId: "ks", name: "Stadsledningskontoret" },
   { id: "has-sdf", committeeId: "has", name: "Hägersten-Älvsjö stadsdelsförvaltning" },
   { id: "sos-sdf", committeeId: "sos", name: "Södermalms stadsdelsförvaltning" },
+  { id: "fas-sdf", committeeId: "fas", name: "Farsta stadsdelsförvaltning" },
 ] as const;
 
 export const DEPARTMENTS = [
@@ -26,6 +28,8 @@ export const DEPARTMENTS = [
   { id: "has-ifo", administrationId: "has-sdf", name: "Avdelningen för individ- och familjeomsorg" },
   { id: "has-adm", administrationId: "has-sdf", name: "Administrativa avdelningen" },
   { id: "sos-sos", administrationId: "sos-sdf", name: "Avdelningen för samhälle och service" },
+  { id: "fas-sos", administrationId: "fas-sdf", name: "Avdelningen för samhälle och service" },
+  { id: "slk-kla", administrationId: "slk", name: "Kommunledningsavdelningen" },
 ] as const;
 
 export type DemoUser = SeedUser;
@@ -96,6 +100,56 @@ export const DEMO_USERS: DemoUser[] = [
     title: "Systemförvaltare",
     phone: "08-50820000",
     memberships: [{ id: uuid(108), role: "ADMIN", unit: { municipalityId: "stockholm" } }],
+  },
+  // The sending side of the remiss round trip: kommunstyrelsen's registrator and a handläggare
+  // at stadsledningskontoret; registrators and handläggare of two more remissinstanser.
+  {
+    id: uuid(11),
+    username: "eva.stromberg",
+    name: "Eva Strömberg",
+    title: "Registrator",
+    phone: "08-50829001",
+    memberships: [{ id: uuid(111), role: "REGISTRAR", unit: { committeeId: "ks" } }],
+  },
+  {
+    id: uuid(12),
+    username: "petter.lind",
+    name: "Petter Lind",
+    title: "Utredare",
+    phone: "08-50829002",
+    memberships: [{ id: uuid(112), role: "CASE_OFFICER", unit: { departmentId: "slk-kla" } }],
+  },
+  {
+    id: uuid(13),
+    username: "sofia.berg",
+    name: "Sofia Berg",
+    title: "Registrator",
+    phone: "08-50814001",
+    memberships: [{ id: uuid(113), role: "REGISTRAR", unit: { committeeId: "sos" } }],
+  },
+  {
+    id: uuid(14),
+    username: "samir.haddad",
+    name: "Samir Haddad",
+    title: "Utredare",
+    phone: "08-50814002",
+    memberships: [{ id: uuid(114), role: "CASE_OFFICER", unit: { departmentId: "sos-sos" } }],
+  },
+  {
+    id: uuid(15),
+    username: "frida.alm",
+    name: "Frida Alm",
+    title: "Registrator",
+    phone: "08-50818001",
+    memberships: [{ id: uuid(115), role: "REGISTRAR", unit: { committeeId: "fas" } }],
+  },
+  {
+    id: uuid(16),
+    username: "farid.nour",
+    name: "Farid Nour",
+    title: "Utredare",
+    phone: "08-50818002",
+    memberships: [{ id: uuid(116), role: "CASE_OFFICER", unit: { departmentId: "fas-sos" } }],
   },
   {
     id: uuid(900),

@@ -1,17 +1,17 @@
-// Download links for an exported document: tjänsteutlåtande, föredragningslista, protokoll
-// or protokollsutdrag. Plain links (no client JavaScript): the route handler authorizes,
+// Download links for an exported document: tjänsteutlåtande, föredragningslista, protokoll,
+// protokollsutdrag or remissmissiv. Plain links (no client JavaScript): the route handler authorizes,
 // and the browser saves the attachment. Usable from server and client components alike.
 // No `download` attribute: the file's Content-Disposition: attachment already saves it,
 // while a refusal (401, 404, 409) is a short Swedish text the browser then shows — with
 // the attribute the browser would save or fail it as a download and the message be lost.
 // Shared UI: the statement and meeting pages of several features link to the exports.
 
-/** The four kinds of downloadable documents; each has its route under /api/export/{kind}/{id}. */
-type TExportKind = "statement" | "agenda" | "minutes" | "extract";
+/** The kinds of downloadable documents; each has its route under /api/export/{kind}/{id}. */
+type TExportKind = "statement" | "agenda" | "minutes" | "extract" | "referral";
 
 type ExportButtonsProps = {
   kind: TExportKind;
-  /** The id the kind's route takes: statement, meeting, minutes or decision. */
+  /** The id the kind's route takes: statement, meeting, minutes, decision, or remiss sending/instans. */
   id: string;
   /** True while the files carry "UTKAST" (not attested, not published, not justerat). */
   draft?: boolean;
@@ -24,6 +24,8 @@ const KINDS: Record<TExportKind, { label: string; draftNote: string }> = {
   agenda: { label: "Ladda ner föredragningslistan", draftNote: "Föredragningslistan är inte publicerad: filerna är märkta UTKAST." },
   minutes: { label: "Ladda ner protokollet", draftNote: "Protokollet är inte justerat: filerna är märkta UTKAST." },
   extract: { label: "Ladda ner protokollsutdraget", draftNote: "Protokollet är inte justerat: filerna är märkta UTKAST." },
+  // A missiv is frozen when it is sent: never a draft.
+  referral: { label: "Ladda ner remissmissivet", draftNote: "" },
 };
 
 const linkClass =

@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
     roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER"],
   },
   { href: "/arenden/nytt", label: "Registrera ärende", roles: ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD"] },
+  { href: "/inkomna-remisser", label: "Inkomna remisser", roles: ["REGISTRAR"] },
   { href: "/attestera", label: "Att attestera", roles: ["DEPARTMENT_HEAD", "DIRECTOR"] },
   { href: "/justering", label: "Att justera", roles: ["CHAIR", "MINUTES_CHECKER"] },
   { href: "/sammantraden", label: "Sammanträden", roles: ["COMMITTEE_SECRETARY", "CHAIR", "MINUTES_CHECKER", "REGISTRAR"] },

@@ -43,6 +43,10 @@ const attestationStep = z.looseObject({
   minutesId: id.optional(),
 });
 
+const recordKind = z.enum(["STATEMENT", "EXTRACT", "REFERRAL_LETTER"]);
+const RECORD_STORED = { STATEMENT: "Det attesterade tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet" } as const;
+const RECORD_FAILED = { STATEMENT: "Tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet" } as const;
+
 export const AUDIT_ACTIONS = {
   // ─── Users and sessions ───────────────────────────────────────────────────
   "user.login": entry("Inloggning", z.looseObject({ method: z.enum(["password", "oidc"]) }), (data, by) =>
@@ -107,12 +111,23 @@ export const AUDIT_ACTIONS = {
   "case.co_officer_add": entry("Medhandläggare tillagd", z.looseObject({ name: text }), (data, by) => `${by} lade till ${data.name} som medhandläggare`),
   "case.co_officer_remove": entry("Medhandläggare borttagen", z.looseObject({ name: text }), (data, by) => `${by} tog bort ${data.name} som medhandläggare`),
   "document.register": entry("Handling registrerad", z.looseObject({ documentNumber: text }), (data) => `Handling ${data.documentNumber} registrerades`),
-  "document.record_stored": entry("Dokument arkiverat som fil", z.looseObject({ documentNumber: text, kind: z.enum(["STATEMENT", "EXTRACT"]), sha256: text }), (data) =>
-    `${data.kind === "STATEMENT" ? "Det attesterade tjänsteutlåtandet" : "Protokollsutdraget"} sparades som PDF/A-fil i handling ${data.documentNumber} (SHA-256 ${data.sha256})`,
+  "document.record_stored": entry("Dokument arkiverat som fil", z.looseObject({ documentNumber: text, kind: recordKind, sha256: text }), (data) =>
+    `${RECORD_STORED[data.kind]} sparades som PDF/A-fil i handling ${data.documentNumber} (SHA-256 ${data.sha256})`,
   ),
-  "document.record_failed": entry("Dokument kunde inte arkiveras", z.looseObject({ documentNumber: text, kind: z.enum(["STATEMENT", "EXTRACT"]), reason: text }), (data) =>
-    `${data.kind === "STATEMENT" ? "Tjänsteutlåtandet" : "Protokollsutdraget"} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
+  "document.record_failed": entry("Dokument kunde inte arkiveras", z.looseObject({ documentNumber: text, kind: recordKind, reason: text }), (data) =>
+    `${RECORD_FAILED[data.kind]} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
   ),
+
+  "referral.send": entry("Skickat på remiss", z.looseObject({ sentDate: text, recipients: z.array(z.looseObject({ name: text, dueDate: text })) }), (data, by) =>
+    `${by} skickade ärendet på remiss ${data.sentDate} till ${data.recipients.map((recipient) => `${recipient.name} (svar senast ${recipient.dueDate})`).join(", ")}`,
+  ),
+  "referral.accept": entry("Remiss mottagen", z.looseObject({ name: text, receivingCaseNumber: text }), (data, by) => `${by} tog emot remissen för ${data.name} som ärende ${data.receivingCaseNumber}`),
+  "referral.return": entry("Remiss återsänd", z.looseObject({ name: text, reason: text }), (data, by) => `${by} skickade tillbaka remissen för ${data.name}: ${data.reason}`),
+  "referral.answer": entry("Remissvar registrerat", z.looseObject({ name: text, answeredDate: text, documentNumber: text, position: optionalText }), (data, by) =>
+    spaced(`Remissvar från ${data.name} (${data.answeredDate}) registrerades som handling ${data.documentNumber}${data.position ? `: ${data.position}` : ""}${by === "systemet" ? "" : ` av ${by}`}`),
+  ),
+  "referral.position": entry("Ställningstagande ändrat", z.looseObject({ name: text, position: text }), (data, by) => `${by} angav ställningstagandet för ${data.name}: ${data.position}`),
+  "referral.extend": entry("Remisstid förlängd", z.looseObject({ name: text, before: text, after: text }), (data, by) => `${by} ändrade remisstiden för ${data.name} från ${data.before} till ${data.after}`),
 
   "document.text_extracted": entry("Text extraherad för sökning", z.looseObject({ documentNumber: text, fileName: text, characters: z.number() }), (data) =>
     `Texten i ${data.fileName} (handling ${data.documentNumber}) gjordes sökbar: ${data.characters} tecken`,

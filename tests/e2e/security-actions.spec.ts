@@ -33,7 +33,8 @@ import { DEMO_MEETING_2024_ID } from "./support/demo";
 
 // Exempelby's registrator and KF ordförande: a motion is registered at fullmäktige, which the Stockholm demo staffs no kansli for.
 // The installation administrator creates municipalities (no membership: its twins have no right at all).
-const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare", "exempelby-registrator", "exempelby-kf-ordforande", "installation"] as const;
+// Farsta's registrator and handläggare receive a remiss from Hägersten-Älvsjö (Inkomna remisser).
+const DEMO_USERS = ["admin", "clas.cederlid", "linda.palo", "lee.orberson", "sekreterare", "registrator", "ordforande", "justerare", "exempelby-registrator", "exempelby-kf-ordforande", "installation", "frida.alm", "farid.nour"] as const;
 type DemoUser = (typeof DEMO_USERS)[number];
 
 const OTHER_MUNICIPALITY = "e2e-annan-kommun";
@@ -47,6 +48,9 @@ const UNIT_ELSEWHERE: Record<string, { otherUnit: [string, string]; otherMunicip
   // Exempelby's municipality-wide registrator: its other unit is one nämnd's registry.
   exempelby: { otherUnit: ["committee_id", "exb-bun"], otherMunicipality: ["municipality_id", OTHER_MUNICIPALITY] },
   "exb-kf": { otherUnit: ["committee_id", "exb-ks"], otherMunicipality: ["committee_id", `${OTHER_MUNICIPALITY}-n`] },
+  // Farsta's registry receives remisser: its other unit is Hägersten-Älvsjö's (sent nothing in these steps).
+  fas: { otherUnit: ["committee_id", "has"], otherMunicipality: ["committee_id", `${OTHER_MUNICIPALITY}-n`] },
+  "fas-sos": { otherUnit: ["department_id", "has-ifo"], otherMunicipality: ["department_id", `${OTHER_MUNICIPALITY}-a`] },
 };
 
 const otherUnitUser = (user: DemoUser) => `${user}.annan-enhet`;
@@ -141,6 +145,11 @@ const DIARIUM = "src/features/diarium/actions.ts";
 const STATEMENTS = "src/features/statements/actions.ts";
 const ATTESTATION = "src/features/attestation/actions.ts";
 const MEETINGS = "src/features/meetings/actions.ts";
+const REFERRALS = "src/features/referrals/actions.ts";
+const referralVersion = (id: string) => one<number>(`SELECT version FROM referral_recipient WHERE id = $1`, [id]);
+const referralTo = (caseId: string, where: string) => one(`SELECT r.id::text FROM referral_recipient r JOIN referral_round o ON o.id = r.round_id WHERE o.case_id = $1 AND ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT 1`, [caseId]);
+const sendReferralForm = (committeeIds: string[], external = "") =>
+  form({ caseId: ids.caseForFiles!, letterMode: "PER_RECIPIENT", sentDate: today(), dueDate: daysFromToday(30), text: `Hägersten-Älvsjö remitterar skrivelsen ${xss(0)}`, committeeIds, external });
 
 /** A motion's fields also carry markup, so the case page shows them too. */
 const MOTION_FIELDS = (): Record<string, string> => ({
@@ -614,6 +623,66 @@ const STEPS: Step[] = [
   // An open case for the file routes below.
   { action: `${CASES}#registerCaseAction`, as: "registrator", only: true, args: () => registration(`Skrivelse med bilaga ${RUN} ${xss(3)}`), after: caseFromRedirect("caseForFiles") },
 
+  // The remiss round trip: Hägersten-Älvsjö's registrator sends that case to Farsta and an external body;
+  // Farsta's registrator accepts one sending and returns another; the sender follows up the external one.
+  {
+    action: `${REFERRALS}#sendReferralAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: () => sendReferralForm(["fas"], `Region ${xss(1)}; registrator@region.example; ${daysFromToday(40)}`),
+    after: async () => {
+      ids.referralFas = await referralTo(ids.caseForFiles!, "r.committee_id = 'fas'");
+      ids.referralExternal = await referralTo(ids.caseForFiles!, "r.kind = 'EXTERNAL'");
+    },
+  },
+  {
+    action: `${REFERRALS}#acceptReferralAction`,
+    as: "frida.alm",
+    wrongRole: "farid.nour",
+    args: async () => form({ recipientId: ids.referralFas!, version: String(await referralVersion(ids.referralFas!)), departmentId: "fas-sos", caseOfficerId: ids.farid! }),
+  },
+  {
+    action: `${REFERRALS}#sendReferralAction`,
+    as: "registrator",
+    only: true,
+    args: () => sendReferralForm(["fas"]),
+    after: async () => {
+      ids.referralFasAgain = await referralTo(ids.caseForFiles!, "r.committee_id = 'fas' AND r.status = 'SENT'");
+    },
+  },
+  {
+    action: `${REFERRALS}#returnReferralAction`,
+    as: "frida.alm",
+    wrongRole: "farid.nour",
+    args: async () => form({ recipientId: ids.referralFasAgain!, version: String(await referralVersion(ids.referralFasAgain!)), reason: `Skickad två gånger ${xss(2)}` }),
+  },
+  {
+    action: `${REFERRALS}#extendReferralAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () => form({ recipientId: ids.referralExternal!, version: String(await referralVersion(ids.referralExternal!)), dueDate: daysFromToday(60) }),
+  },
+  {
+    action: `${REFERRALS}#externalAnswerAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () =>
+      form({
+        recipientId: ids.referralExternal!,
+        version: String(await referralVersion(ids.referralExternal!)),
+        documentId: await one(`SELECT id::text FROM case_document WHERE case_id = $1 AND direction = 'INCOMING' ORDER BY number LIMIT 1`, [ids.caseForFiles]),
+        answeredDate: today(),
+        position: "NO_COMMENTS",
+        summary: `Inga synpunkter ${xss(3)}`,
+      }),
+  },
+  {
+    action: `${REFERRALS}#referralPositionAction`,
+    as: "registrator",
+    wrongRole: "justerare",
+    args: async () => form({ recipientId: ids.referralExternal!, version: String(await referralVersion(ids.referralExternal!)), position: "OPPOSES", summary: `Avstyrker ${xss(0)}` }),
+  },
+
   // One's own notifications: only the session decides whose.
   {
     action: "src/features/notifications/actions.ts#markNotificationsReadAction",
@@ -658,7 +727,7 @@ test.beforeAll(async ({ baseURL }) => {
   for (const username of DEMO_USERS.flatMap((user) => [user, otherUnitUser(user), otherMunicipalityUser(user)])) {
     sessions.set(username, await loginCookies(baseURL!, username));
   }
-  for (const [key, username] of [["clas", "clas.cederlid"], ["linda", "linda.palo"], ["lee", "lee.orberson"], ["ordforande", "ordforande"], ["justerare", "justerare"]] as const) {
+  for (const [key, username] of [["clas", "clas.cederlid"], ["linda", "linda.palo"], ["lee", "lee.orberson"], ["ordforande", "ordforande"], ["justerare", "justerare"], ["farid", "farid.nour"]] as const) {
     ids[key] = await userId(username);
   }
   manifest = new Map(readActionManifest().map((action) => [actionKey(action), action]));
@@ -748,6 +817,8 @@ const ROUTES: Record<string, RouteCase> = {
   "src/app/api/export/agenda/[meetingId]/route.ts": { request: async () => ({ path: `/api/export/agenda/${ids.meeting}?format=pdf` }), as: "sekreterare", refuse: true },
   "src/app/api/export/minutes/[minutesId]/route.ts": { request: async () => ({ path: `/api/export/minutes/${ids.minutes}?format=pdf` }), as: "sekreterare", refuse: true },
   "src/app/api/export/extract/[decisionId]/route.ts": { request: async () => ({ path: `/api/export/extract/${ids.decision}?format=docx` }), as: "sekreterare", refuse: true },
+  // The missiv of the external instans (the sender's case only: no internal registry is addressed).
+  "src/app/api/export/referral/[id]/route.ts": { request: async () => ({ path: `/api/export/referral/${ids.referralExternal}?format=docx` }), as: "registrator", refuse: true },
   "src/app/api/filer/route.ts": {
     request: async () => {
       const body = formOf({ caseId: ids.caseForFiles!, direction: "INCOMING", documentDate: today(), description: "Komplettering från medborgare", counterpart: "Anna Andersson" });

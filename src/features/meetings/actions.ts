@@ -288,11 +288,17 @@ export const recordUnionConsultationAction = defineFormAction({
 
 export const dispatchAction = defineFormAction({
   schema: ZDispatchSchema,
-  fromFormData: (form) => ({ ...fields(form, "decisionId", "sentDate"), recipients: linesOf(form.get("recipients")), includeStatement: form.get("includeStatement") === "on" }),
+  fromFormData: (form) => ({
+    ...fields(form, "decisionId", "sentDate"),
+    recipients: linesOf(form.get("recipients")),
+    includeStatement: form.get("includeStatement") === "on",
+    ...(text(form, "referralPosition") ? { referralAnswer: { position: text(form, "referralPosition"), summary: text(form, "referralSummary") } } : {}),
+  }),
   handler: async (input, actor) => {
-    const { dispatches } = await dispatchDecision({ actor, input });
+    const { dispatches, referralAnswer } = await dispatchDecision({ actor, input });
     refresh();
-    return { message: `Expedierat: ${dispatches.map((row) => `${row.recipient} (${row.documentNumber})`).join(", ")}.` };
+    const home = referralAnswer ? ` Svaret är registrerat i avsändarens ärende (${referralAnswer.documentNumber}).` : "";
+    return { message: `Expedierat: ${dispatches.map((row) => `${row.recipient} (${row.documentNumber})`).join(", ")}.${home}` };
   },
 });
 

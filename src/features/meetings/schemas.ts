@@ -4,6 +4,7 @@
 // counters out of reach of a crafted request.
 import { z } from "@/lib/zod";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
+import { ZDispatchReferralAnswerSchema } from "@/features/referrals/schemas";
 
 const uuid = (missing: string) => z.uuid({ error: missing });
 
@@ -195,6 +196,8 @@ export const ZDispatchSchema = z
       .refine((list) => new Set(list.map((name) => name.toLowerCase())).size === list.length, { error: "Samma mottagare står flera gånger." }),
     sentDate: isoDate("Ange expedieringsdatum."),
     includeStatement: z.boolean().default(true),
+    /** When the case is an internal remiss: the committee's position, recorded with the answer that goes home. */
+    referralAnswer: ZDispatchReferralAnswerSchema.optional(),
   })
   .strict();
 

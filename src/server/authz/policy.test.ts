@@ -49,8 +49,8 @@ const READS_PUBLIC: Role[] = ["CASE_OFFICER", "REGISTRAR", "DEPARTMENT_HEAD", "D
 const READS_CONFIDENTIAL: Role[] = ["REGISTRAR", "DEPARTMENT_HEAD", "DIRECTOR", "COMMITTEE_SECRETARY"];
 /** What each role may do with a case its membership covers (as DESIGN.md describes the roles). */
 const MAY: Record<Role, CaseAction[]> = {
-  REGISTRAR: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister"],
-  DEPARTMENT_HEAD: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close"],
+  REGISTRAR: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "referral.manage"],
+  DEPARTMENT_HEAD: ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "referral.manage"],
   DIRECTOR: ["case.read", "case.readConfidential", "case.reassign"],
   COMMITTEE_SECRETARY: ["case.read", "case.readConfidential", "case.addDocument", "case.close"],
   CASE_OFFICER: ["case.read"],
@@ -58,7 +58,7 @@ const MAY: Record<Role, CaseAction[]> = {
   MINUTES_CHECKER: ["case.read"],
   ADMIN: [],
 };
-const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit", "statement.send"];
+const CASE_ACTIONS: CaseAction[] = ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.reassign", "case.close", "case.misregister", "statement.edit", "statement.send", "referral.manage"];
 
 describe("can: cases (roles × levels × municipalities × secrecy)", () => {
   for (const confidential of [false, true]) {
@@ -83,7 +83,7 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
   it("lets the handläggare work on their own case, confidential too, including the statement; never reassign or misregister", () => {
     const clas = actor("clas", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" });
     for (const confidential of [false, true]) {
-      for (const action of ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send"] as const) {
+      for (const action of ["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send", "referral.manage"] as const) {
         expect(can(clas, action, { ...theCase, confidential }), action).toBe(true);
       }
       expect(can(clas, "case.reassign", { ...theCase, confidential })).toBe(false);
@@ -98,7 +98,7 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
       for (const action of ["case.read", "case.readConfidential", "case.addDocument", "statement.edit"] as const) {
         expect(can(eva, action, scope), action).toBe(true);
       }
-      for (const action of ["statement.send", "case.edit", "case.close", "case.reassign", "case.misregister"] as const) {
+      for (const action of ["statement.send", "case.edit", "case.close", "case.reassign", "case.misregister", "referral.manage"] as const) {
         expect(can(eva, action, scope), action).toBe(false);
       }
       // Removed from the case: nothing is left through the sibling department.

@@ -32,7 +32,8 @@ export type CaseAction =
   | "case.close"
   | "case.misregister"
   | "statement.edit"
-  | "statement.send";
+  | "statement.send"
+  | "referral.manage";
 
 /** Roles (within the case's units) that may perform an action; the case's own handläggare is handled separately. */
 const CASE_ROLES: Record<CaseAction, readonly Role[]> = {
@@ -47,10 +48,13 @@ const CASE_ROLES: Record<CaseAction, readonly Role[]> = {
   "statement.edit": [],
   // Only the responsible handläggare sends it for attestation (and withdraws it).
   "statement.send": [],
+  // Sending on remiss and following up the instances (answers, remisstid): the registrator and
+  // avdelningschef of the sending case, and its own handläggare.
+  "referral.manage": ["REGISTRAR", "DEPARTMENT_HEAD"],
 };
 
 /** The assigned (responsible) handläggare may do these on their own case. */
-const CASE_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send"]);
+const CASE_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.edit", "case.addDocument", "case.close", "statement.edit", "statement.send", "referral.manage"]);
 
 /** A medhandläggare works on the case and writes the statement; the rest stays with the responsible one. */
 const CO_OFFICER_ACTIONS: ReadonlySet<CaseAction> = new Set(["case.read", "case.readConfidential", "case.addDocument", "statement.edit"]);
@@ -67,6 +71,8 @@ export type Resources = { [A in CaseAction]: CaseScope } & { [A in Exclude<Commi
   "case.register": RegistrationScope;
   /** Entering a befintligt diarienummer (migrated records) is the registrator's. */
   "case.registerExistingNumber": RegistrationScope;
+  /** "Inkomna remisser" of a committee: accepting a remiss into a new case, or sending it back. */
+  "referral.receive": CommitteeScope;
   /** The content of a handling (its case readable; its own secrecy marking respected). */
   "document.read": DocumentScope;
   "admin.manage": MunicipalityScope;
@@ -113,6 +119,9 @@ const RULES: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "case.misregister": caseRule("case.misregister"),
   "statement.edit": caseRule("statement.edit"),
   "statement.send": caseRule("statement.send"),
+  "referral.manage": caseRule("referral.manage"),
+  // The registrators who register the committee's cases (at the committee or its förvaltning).
+  "referral.receive": (actor, scope) => holdsRoleCovering(actor, ["REGISTRAR"], committeeTree(scope)),
   "case.register": (actor, scope) => holdsRoleCovering(actor, REGISTERING_ROLES, chainScope(scope)),
   "case.registerExistingNumber": (actor, scope) => holdsRoleCovering(actor, ["REGISTRAR"], chainScope(scope)),
   "document.read": (actor, document) => canOnCase(actor, "case.read", document.case) && (!document.confidential || canOnCase(actor, "case.readConfidential", document.case)),
@@ -191,6 +200,7 @@ const READ_GATE: Record<GatedAction, ReadGate> = {
   "case.misregister": "case.read",
   "statement.edit": "case.read",
   "statement.send": "case.read",
+  "referral.manage": "case.read",
   "meeting.read": "meeting.read",
   "meeting.edit": "meeting.read",
   "minutes.readInFull": "meeting.read",

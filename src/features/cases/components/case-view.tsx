@@ -41,10 +41,10 @@ const DueDate = ({ dueDate, today, open }: { dueDate: string; today: string; ope
 const Missing = () => <em className="text-slate-700">Saknas – komplettera motionen</em>;
 
 /**
- * `documents`: the "Handlingar" section, and `coOfficerActions`: adding and removing
+ * `documents`: the "Handlingar" section, `referrals`: the remiss table, and `coOfficerActions`: adding and removing
  * medhandläggare, which the page composes (features built on cases).
  */
-export const CaseView = ({ details, documents, coOfficerActions }: { details: CaseDetails; documents: ReactNode; coOfficerActions?: ReactNode }) => {
+export const CaseView = ({ details, documents, referrals, coOfficerActions }: { details: CaseDetails; documents: ReactNode; referrals?: ReactNode; coOfficerActions?: ReactNode }) => {
   const open = details.status === "OPEN";
   const hasActions = details.permissions.reassign || details.permissions.close || details.permissions.misregister || details.permissions.editMotion;
   return (
@@ -196,6 +196,7 @@ export const CaseView = ({ details, documents, coOfficerActions }: { details: Ca
       ) : null}
 
       {documents}
+      {referrals}
 
       <section aria-labelledby="case-deadlines">
         <h2 id="case-deadlines" className="text-2xl font-bold">

@@ -4,7 +4,11 @@ import { ExportButtons } from "@/components/export-buttons";
 import { closeAnsweredAction, dispatchAction } from "../actions";
 import { decisionKindLabel, OPINION_KIND_LABELS } from "../labels";
 import type { getExtractView } from "../server/meeting-page-queries";
-import { ActionForm, DateField, Field, Hidden } from "@/components/form";
+import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
+import { REFERRAL_POSITION_LABELS } from "@/features/referrals/labels";
+import { REFERRAL_POSITIONS } from "@/features/referrals/schemas";
+
+const REFERRAL_POSITION_OPTIONS = REFERRAL_POSITIONS.map((value) => ({ value, label: REFERRAL_POSITION_LABELS[value] }));
 
 type View = Awaited<ReturnType<typeof getExtractView>>;
 
@@ -82,6 +86,13 @@ export const ExtractView = ({ view }: { view: View }) => {
               <input type="checkbox" id="include-statement" name="includeStatement" defaultChecked className="h-5 w-5" />
               <label htmlFor="include-statement">Skicka med tjänsteutlåtandet</label>
             </div>
+            {theCase.awaitsReferralAnswer && view.answers ? (
+              <>
+                <p className="mt-3">Remissen kom från {theCase.referringBody} i Yttra: svaret registreras automatiskt i avsändarens ärende.</p>
+                <SelectField name="referralPosition" label="Nämndens ställningstagande" options={REFERRAL_POSITION_OPTIONS} placeholder="Ange inte" hint="Visas för avsändaren i remissammanställningen." />
+                <Field name="referralSummary" label="Kort sammanfattning av svaret" rows={3} />
+              </>
+            ) : null}
           </ActionForm>
         ) : null}
         {view.canEdit && !view.approved ? <p className="mt-2">Utdraget kan expedieras när protokollet är justerat.</p> : null}

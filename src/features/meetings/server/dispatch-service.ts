@@ -4,6 +4,7 @@
 // completes the remisstid and the motion's one-year deadline. Each outgoing handling keeps
 // what was sent as its files: the protokollsutdrag and, when chosen, the attested
 // tjänsteutlåtande (generated records, stored by the worker: features/exports/server/records.ts).
+// When the case is an internal remiss, the answer is registered in the sender's case as well.
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth";
@@ -13,6 +14,7 @@ import { AppError } from "@/server/errors";
 import { enqueueRecordStorage } from "@/server/jobs";
 import { authorize, can, CASE_SCOPE_SELECT, loadCommitteeScope, toCaseScope, unknownResource } from "@/server/authz";
 import { closeCaseInTx, createCaseDocumentInTx } from "@/features/cases/server";
+import { registerReferralAnswerInTx } from "@/features/referrals/server";
 import { statementSecrecyMarking } from "@/features/statements/server";
 import { extractDescription } from "../format";
 import { ZCloseAnsweredSchema, ZDispatchSchema } from "../schemas";
@@ -99,6 +101,11 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
       });
       created.push({ dispatchId: dispatch.id, documentNumber: document.documentNumber, recipient });
     }
+    // The answer to an internal remiss goes home to the sender's case, in this transaction.
+    const referral = (ANSWERING_KINDS as readonly string[]).includes(decision.kind)
+      ? await registerReferralAnswerInTx(tx, { actorId: actor.id, receivingCaseId: caseId, dispatchId: created[0]!.dispatchId, sentDate: isoDateToDb(data.sentDate), description, ...marking, generated, answer: data.referralAnswer })
+      : null;
+    if (referral) recordIds.push(...referral.recordIds);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "decision.dispatch",
@@ -107,7 +114,7 @@ export const dispatchDecision = async ({ actor, input: data, now = new Date() }:
       caseId,
       data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, recipients: data.recipients, sentDate: data.sentDate, documents: created.map((row) => row.documentNumber), includeStatement: data.includeStatement },
     });
-    return { dispatches: created, recordIds };
+    return { dispatches: created, recordIds, referralAnswer: referral ? { documentNumber: referral.documentNumber } : null };
   });
   await enqueueRecordStorage(result.recordIds);
   return result;

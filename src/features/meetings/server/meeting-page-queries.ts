@@ -269,7 +269,20 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
             select: {
               meetingId: true,
               meeting: { select: { committeeId: true, startsAt: true, minutes: { select: { status: true } } } },
-              case: { select: { id: true, caseNumber: true, status: true, version: true, answeredDate: true, closedReason: true, referringBody: true, series: { select: { documentNumberFormat: true } } } },
+              case: {
+                select: {
+                  id: true,
+                  caseNumber: true,
+                  status: true,
+                  version: true,
+                  answeredDate: true,
+                  closedReason: true,
+                  referringBody: true,
+                  series: { select: { documentNumberFormat: true } },
+                  // An internal remiss waiting for its answer: the dispatch sends the answer home with a position.
+                  referralReceived: { select: { status: true } },
+                },
+              },
             },
           },
           dispatches: { orderBy: { createdAt: "asc" }, select: { id: true, recipient: true, sentDate: true, document: { select: { number: true } } } },
@@ -286,7 +299,7 @@ export const getExtractView = async ({ actor, decisionId, now = new Date() }: { 
     canEdit: can(actor, "meeting.edit", scope),
     approved: decision.agendaItem.meeting.minutes?.status === "APPROVED" || decision.immediateApproval,
     answers: decision.kind === "AS_PROPOSED" || decision.kind === "AMENDED" || decision.kind === "REJECTED",
-    case: theCase ? { ...theCase, answeredDate: formatDateOnly(theCase.answeredDate) } : null,
+    case: theCase ? { ...theCase, answeredDate: formatDateOnly(theCase.answeredDate), awaitsReferralAnswer: theCase.referralReceived?.status === "ACCEPTED" } : null,
     /** Bounds of the expedieringsdatum: the dispatch service applies the same rule. */
     dispatchDates: dispatchDateRange(decision.agendaItem.meeting.startsAt, now),
     dispatches: decision.dispatches.map((dispatch) => ({

@@ -1,0 +1,101 @@
+"use server";
+// Server actions of the remiss pages: form → schema → actor → one service → revalidate.
+// Authorization happens in the services, from the sender's case or the receiving committee.
+import { revalidatePath } from "next/cache";
+import { defineFormAction } from "@/server/action";
+import { REFERRAL_POSITION_LABELS } from "./labels";
+import { ZAcceptReferralSchema, ZExtendReferralSchema, ZExternalAnswerSchema, ZReferralPositionSchema, ZReturnReferralSchema, ZSendReferralSchema } from "./schemas";
+import { acceptReferral, extendReferralDueDate, recordExternalAnswer, returnReferral, sendReferral, setReferralPosition } from "./server";
+
+const text = (form: FormData, key: string): string | undefined => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+
+const fields = (form: FormData, ...keys: string[]): Record<string, string | undefined> => Object.fromEntries(keys.map((key) => [key, text(form, key)]));
+
+const refreshCases = (): void => revalidatePath("/arenden", "layout");
+
+/**
+ * The sending form: a checkbox per committee (`committeeIds`) with its own remisstid
+ * (`dueDate.<committeeId>`, else the common `dueDate`), and external bodies one per line as
+ * "Namn; e-postadress; ÅÅÅÅ-MM-DD" (the date may be left out: the common remisstid).
+ */
+const sendFromFormData = (form: FormData) => {
+  const common = text(form, "dueDate")?.trim() ?? "";
+  const internal = form.getAll("committeeIds").flatMap((value) => (typeof value === "string" ? [value] : []));
+  const external = (text(form, "external") ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name = "", email = "", dueDate = ""] = line.split(";").map((part) => part.trim());
+      return { kind: "EXTERNAL", name, email, dueDate: dueDate || common };
+    });
+  return {
+    ...fields(form, "caseId", "letterMode", "sentDate", "text"),
+    documentIds: form.getAll("documentIds").filter((value) => typeof value === "string"),
+    recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: text(form, `dueDate.${committeeId}`)?.trim() || common })), ...external],
+  };
+};
+
+export const sendReferralAction = defineFormAction({
+  schema: ZSendReferralSchema,
+  fromFormData: sendFromFormData,
+  handler: async (input, actor) => {
+    const { recipientIds, documentNumbers } = await sendReferral({ actor, input });
+    refreshCases();
+    return { message: `Remissen är skickad till ${recipientIds.length} remissinstanser (${documentNumbers.join(", ")}).`, href: `/arenden/${input.caseId}#remisser` };
+  },
+});
+
+export const acceptReferralAction = defineFormAction({
+  schema: ZAcceptReferralSchema,
+  fromFormData: (form) => fields(form, "recipientId", "version", "departmentId", "caseOfficerId", "classificationId"),
+  handler: async (input, actor) => {
+    const { caseId, caseNumber } = await acceptReferral({ actor, input });
+    revalidatePath("/inkomna-remisser");
+    refreshCases();
+    return { message: `Remissen är registrerad som ${caseNumber}.`, href: `/arenden/${caseId}` };
+  },
+});
+
+export const returnReferralAction = defineFormAction({
+  schema: ZReturnReferralSchema,
+  fromFormData: (form) => fields(form, "recipientId", "version", "reason"),
+  handler: async (input, actor) => {
+    await returnReferral({ actor, input });
+    revalidatePath("/inkomna-remisser");
+    return { message: "Remissen är skickad tillbaka till avsändaren." };
+  },
+});
+
+export const extendReferralAction = defineFormAction({
+  schema: ZExtendReferralSchema,
+  fromFormData: (form) => fields(form, "recipientId", "version", "dueDate"),
+  handler: async (input, actor) => {
+    const { name, after } = await extendReferralDueDate({ actor, input });
+    refreshCases();
+    return { message: `Remisstiden för ${name} är nu ${after}.` };
+  },
+});
+
+export const referralPositionAction = defineFormAction({
+  schema: ZReferralPositionSchema,
+  fromFormData: (form) => fields(form, "recipientId", "version", "position", "summary"),
+  handler: async (input, actor) => {
+    const { name } = await setReferralPosition({ actor, input });
+    refreshCases();
+    return { message: `Ställningstagandet för ${name} är sparat: ${REFERRAL_POSITION_LABELS[input.position]}.` };
+  },
+});
+
+export const externalAnswerAction = defineFormAction({
+  schema: ZExternalAnswerSchema,
+  fromFormData: (form) => fields(form, "recipientId", "version", "documentId", "answeredDate", "position", "summary"),
+  handler: async (input, actor) => {
+    const { name, documentNumber } = await recordExternalAnswer({ actor, input });
+    refreshCases();
+    return { message: `Svaret från ${name} är registrerat (${documentNumber}).` };
+  },
+});

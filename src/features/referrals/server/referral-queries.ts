@@ -1,0 +1,149 @@
+// Read models of the remiss round trip on the sender's side: the remiss table of a case (read
+// along with the case page's one query of the case) and the options of the sending form.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { ReferralPosition, ReferralRecipientKind, ReferralRecipientStatus } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { authorize, can, findCaseWithScope, toCaseScope, unknownResource, type CaseScope } from "@/server/authz";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { formatDateOnly, todayInStockholm } from "@/lib/dates";
+import { defaultReferralLetterText } from "../letter";
+
+/** What the remiss table reads of a case; the case page selects it along with the case. */
+export const CASE_REFERRALS_SELECT = {
+  caseNumber: true,
+  series: { select: { documentNumberFormat: true } },
+  referralRounds: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      letterMode: true,
+      sentDate: true,
+      recipients: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          version: true,
+          kind: true,
+          name: true,
+          email: true,
+          dueDate: true,
+          status: true,
+          returnReason: true,
+          answeredDate: true,
+          position: true,
+          summary: true,
+          outgoingDocument: { select: { id: true, number: true } },
+          answerDocument: { select: { id: true, number: true, files: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
+          receivingCase: { select: { caseNumber: true } },
+        },
+      },
+    },
+  },
+} satisfies Prisma.CaseSelect;
+
+export type CaseReferralRow = {
+  id: string;
+  version: number;
+  kind: ReferralRecipientKind;
+  name: string;
+  email: string | null;
+  sentDate: string;
+  dueDate: string;
+  status: ReferralRecipientStatus;
+  /** Not answered (nor returned) and the remisstid has passed. */
+  late: boolean;
+  returnReason: string | null;
+  answeredDate: string | null;
+  position: ReferralPosition | null;
+  summary: string | null;
+  /** The missiv's export id: the sending (shared missiv) or the instans (its own). */
+  missivId: string;
+  outgoingDocumentNumber: string;
+  /** The answer's handling and its files (downloads check access on their own). */
+  answer: { documentId: string; documentNumber: string; fileIds: string[] } | null;
+  receivingCaseNumber: string | null;
+};
+
+export type CaseReferralsView = { canManage: boolean; rows: CaseReferralRow[] };
+
+/** The remiss table of a case already read (and read-authorized) with CASE_REFERRALS_SELECT. */
+export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor; scope: CaseScope; row: Prisma.CaseGetPayload<{ select: typeof CASE_REFERRALS_SELECT }>; status: string }): CaseReferralsView => {
+  authorize(actor, "case.read", scope);
+  const today = todayInStockholm();
+  const number = (document: { number: number }) => formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat);
+  return {
+    canManage: status === "OPEN" && can(actor, "referral.manage", scope),
+    rows: row.referralRounds.flatMap((round) =>
+      round.recipients.map((recipient) => {
+        const dueDate = formatDateOnly(recipient.dueDate);
+        return {
+          id: recipient.id,
+          version: recipient.version,
+          kind: recipient.kind,
+          name: recipient.name,
+          email: recipient.email,
+          sentDate: formatDateOnly(round.sentDate),
+          dueDate,
+          status: recipient.status,
+          late: (recipient.status === "SENT" || recipient.status === "ACCEPTED") && dueDate < today,
+          returnReason: recipient.returnReason,
+          answeredDate: recipient.answeredDate ? formatDateOnly(recipient.answeredDate) : null,
+          position: recipient.position,
+          summary: recipient.summary,
+          missivId: round.letterMode === "SHARED" ? round.id : recipient.id,
+          outgoingDocumentNumber: number(recipient.outgoingDocument),
+          answer: recipient.answerDocument
+            ? { documentId: recipient.answerDocument.id, documentNumber: number(recipient.answerDocument), fileIds: recipient.answerDocument.files.map((file) => file.id) }
+            : null,
+          receivingCaseNumber: recipient.receivingCase?.caseNumber ?? null,
+        };
+      }),
+    ),
+  };
+};
+
+/** The remiss table of a case on its own (tests, and pages that do not read the case anyway). */
+export const getCaseReferrals = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseReferralsView> => {
+  const row = await findCaseWithScope(db, caseId, { ...CASE_REFERRALS_SELECT, status: true });
+  if (!row) throw unknownResource("case.read");
+  return caseReferralsView({ actor, scope: toCaseScope(row), row, status: row.status });
+};
+
+export type SendReferralOptionsView = {
+  caseId: string;
+  caseNumber: string;
+  title: string;
+  today: string;
+  defaultText: string;
+  /** Committees of the same municipality (never the sender's own). */
+  committees: { id: string; name: string }[];
+  documents: { id: string; documentNumber: string; description: string }[];
+};
+
+/** What the sending form offers: refused (as the service would) for someone who may not send. */
+export const getSendReferralOptions = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<SendReferralOptionsView> => {
+  const row = await findCaseWithScope(db, caseId, {
+    id: true,
+    title: true,
+    caseNumber: true,
+    status: true,
+    committee: { select: { name: true, municipalityId: true } },
+    series: { select: { documentNumberFormat: true } },
+    documents: { orderBy: { number: "asc" }, select: { id: true, number: true, description: true } },
+  });
+  if (!row) throw unknownResource("referral.manage");
+  const scope = authorize(actor, "referral.manage", toCaseScope(row), { forbidden: "Du har inte behörighet att skicka ärendet på remiss." });
+  const found = row;
+  const committees = await db.committee.findMany({ where: { municipalityId: scope.municipalityId, id: { not: found.committeeId } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return {
+    caseId: found.id,
+    caseNumber: found.caseNumber,
+    title: found.title,
+    today: todayInStockholm(),
+    defaultText: defaultReferralLetterText({ committee: found.committee.name, caseTitle: found.title, caseNumber: found.caseNumber }),
+    committees,
+    documents: found.documents.map((document) => ({ id: document.id, documentNumber: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat), description: document.description })),
+  };
+};
