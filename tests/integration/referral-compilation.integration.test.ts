@@ -15,7 +15,7 @@ import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { docxParagraphs, docxPart, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
 import { actorFor, expectAppError } from "./statements-fixtures";
-import { createSentCase, KS_OFFICER, setupReferralWorld } from "./referral-fixtures";
+import { createSentCase, KS_OFFICER, KS_REGISTRAR, setupReferralWorld } from "./referral-fixtures";
 
 let database: TestDatabase;
 let officer: Actor;
@@ -44,7 +44,7 @@ const sentCaseWithStatement = async () => {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await setupReferralWorld(database.db);
+  await setupReferralWorld();
   officer = await actorFor(database.db, KS_OFFICER);
 });
 
@@ -132,7 +132,7 @@ describe("Remissammanställning", () => {
   it("is written only by the case's handläggare, and only for a case sent on remiss", async () => {
     const { statementId } = await sentCaseWithStatement();
     await expectAppError(refreshReferralCompilation({ actor: await actorFor(database.db, "clas.cederlid"), input: { statementId, resolve: [] } }), "NOT_FOUND");
-    await expectAppError(refreshReferralCompilation({ actor: await actorFor(database.db, "ks.registrator"), input: { statementId, resolve: [] } }), "FORBIDDEN");
+    await expectAppError(refreshReferralCompilation({ actor: await actorFor(database.db, KS_REGISTRAR), input: { statementId, resolve: [] } }), "FORBIDDEN");
     // A section of that key cannot be smuggled into a statement before the refresh created it.
     await expectAppError(
       saveStatementSection({ actor: officer, input: { statementId, baseVersion: 1, kind: "richText", sectionKey: REFERRAL_COMPILATION_KEY, value: doc(paragraph("Påhittad sammanställning.")) } }),

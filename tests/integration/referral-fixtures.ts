@@ -1,6 +1,6 @@
 // Shared setup of the remiss follow-up tests (reminders, sammanställning, public diarium):
-// the demo organisation, a handläggare at stadsledningskontoret and kommunstyrelsen's case
-// sent on remiss, written directly with Prisma (independent of the sending service) with the
+// the demo organisation (kommunstyrelsen's registrator, a handläggare at stadsledningskontoret)
+// and kommunstyrelsen's case sent on remiss, written directly with Prisma (independent of the sending service) with the
 // instances in the states a test needs.
 import { randomUUID } from "node:crypto";
 import type { ReferralPosition, ReferralRecipientStatus } from "@/generated/prisma/enums";
@@ -8,19 +8,11 @@ import type { Db } from "@/server/db";
 import { isoDateToDb } from "@/lib/dates";
 import { seedDemoData } from "../../scripts/seed/demo";
 
-export const KS_OFFICER = "ks.handlaggare";
-export const KS_REGISTRAR = "ks.registrator";
+export const KS_OFFICER = "petter.lind";
+export const KS_REGISTRAR = "eva.stromberg";
 
-export const setupReferralWorld = async (db: Db): Promise<void> => {
+export const setupReferralWorld = async (): Promise<void> => {
   await seedDemoData({ nodeEnv: "test", force: false });
-  await db.department.upsert({ where: { id: "slk-test" }, create: { id: "slk-test", administrationId: "slk", name: "Avdelningen för test" }, update: {} });
-  for (const [username, name, role, unit] of [
-    [KS_OFFICER, "Hanna Handläggare", "CASE_OFFICER", { departmentId: "slk-test" }],
-    [KS_REGISTRAR, "Rut Registrator", "REGISTRAR", { committeeId: "ks" }],
-  ] as const) {
-    const user = await db.user.upsert({ where: { username }, create: { username, name, title: "Utredare", email: `${username}@example.se` }, update: {} });
-    if ((await db.membership.count({ where: { userId: user.id } })) === 0) await db.membership.create({ data: { userId: user.id, role, ...unit } });
-  }
 };
 
 export type TestInstance = {
@@ -55,7 +47,7 @@ export const createSentCase = async (
       title,
       kind: "MOTION",
       committeeId: "ks",
-      departmentId: "slk-test",
+      departmentId: "slk-kla",
       caseOfficerId: officer.id,
       receivedDate: isoDateToDb("2024-01-24"),
       createdById: registrar.id,
@@ -69,7 +61,7 @@ export const createSentCase = async (
     data: {
       caseId,
       letterMode: "SHARED",
-      letter: { municipality: "Stockholms stad", sender: { committee: "Kommunstyrelsen", organisation: "Stadsledningskontoret" }, caseNumber: `KS 1999/${sequence}`, caseTitle: title, sentDate, contact: { name: "Rut Registrator", title: "Registrator", phone: "08-508 290 00", email: "registrator.ks@example.se" }, text: "Remiss.", recipients: [], documents: [] },
+      letter: { municipality: "Stockholms stad", sender: { committee: "Kommunstyrelsen", organisation: "Stadsledningskontoret" }, caseNumber: `KS 1999/${sequence}`, caseTitle: title, sentDate, contact: { name: "Eva Strömberg", title: "Registrator", phone: "08-50829001", email: "eva.stromberg@yttra.example" }, text: "Remiss.", recipients: [], documents: [] },
       letterHash: "test",
       sentDate: isoDateToDb(sentDate),
       sentById: registrar.id,

@@ -2,11 +2,14 @@
 // remisstid, once per instans and kind (also when workers sweep concurrently), never to answered
 // or returned instances, audited, and a confidential case named as the public diarium names it.
 import { beforeAll, describe, expect, it } from "vitest";
-import { queueReferralReminders } from "@/features/referrals/server";
+import { queueReferralReminders, sendReferral } from "@/features/referrals/server";
+import { ZSendReferralSchema } from "@/features/referrals/schemas";
+import { parseInput } from "@/server/validation";
+import { actorFor } from "./statements-fixtures";
 import { remindersDue } from "@/features/referrals/server/referral-reminders";
 import { isoDateToDb } from "@/lib/dates";
 import { createTestDatabase, type TestDatabase } from "../support/database";
-import { createSentCase, setupReferralWorld } from "./referral-fixtures";
+import { createSentCase, KS_REGISTRAR, setupReferralWorld } from "./referral-fixtures";
 
 let database: TestDatabase;
 
@@ -18,7 +21,7 @@ const mailsTo = (recipientIds: readonly string[]) =>
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await setupReferralWorld(database.db);
+  await setupReferralWorld();
 });
 
 describe("remindersDue", () => {
@@ -114,5 +117,17 @@ describe("queueReferralReminders", () => {
     // No reminder after the remisstid for this sending (0 days).
     await queueReferralReminders({ now: at("2032-10-15") });
     expect(await database.db.mailMessage.count({ where: { toAddress: "registrator@region.example" } })).toBe(1);
+  });
+
+  it("takes the number of days from the sending (Skicka på remiss), 5 before and 1 after unless chosen", async () => {
+    const registrar = await actorFor(database.db, KS_REGISTRAR);
+    const { caseId } = await createSentCase(database.db, { instances: [] });
+    const input = { caseId, letterMode: "SHARED", sentDate: "2024-03-02", text: "Kommunstyrelsen remitterar motionen.", recipients: [{ kind: "EXTERNAL", name: "Trafikverket", email: "trafikverket@example.org", dueDate: "2024-05-02" }] };
+    const chosen = await sendReferral({ actor: registrar, input: parseInput(ZSendReferralSchema, { ...input, reminderDaysBefore: "10", reminderDaysAfter: "0" }) });
+    const standard = await sendReferral({ actor: registrar, input: parseInput(ZSendReferralSchema, { ...input, recipients: [{ ...input.recipients[0], email: "annan@example.org" }] }) });
+    const rounds = await database.db.referralRound.findMany({ where: { id: { in: [chosen.roundId, standard.roundId] } }, select: { id: true, reminderDaysBefore: true, reminderDaysAfter: true } });
+    expect(rounds.find((round) => round.id === chosen.roundId)).toMatchObject({ reminderDaysBefore: 10, reminderDaysAfter: 0 });
+    expect(rounds.find((round) => round.id === standard.roundId)).toMatchObject({ reminderDaysBefore: 5, reminderDaysAfter: 1 });
+    expect(ZSendReferralSchema.safeParse({ ...input, reminderDaysBefore: "91" }).success).toBe(false);
   });
 });

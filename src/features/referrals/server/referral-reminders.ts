@@ -52,7 +52,7 @@ const RECIPIENT_SELECT = {
   email: true,
   dueDate: true,
   committee: { select: COMMITTEE_SCOPE_SELECT },
-  receivingCase: { select: { caseOfficerId: true } },
+  receivingCase: { select: { id: true, caseOfficerId: true } },
   round: {
     select: {
       sentDate: true,
@@ -111,7 +111,9 @@ const queueReminderInTx = async (tx: Tx, recipientId: string, kind: ReminderKind
       select: { id: true, name: true },
     });
     const userIds = [...registrars.map((user) => user.id), ...(recipient.receivingCase ? [recipient.receivingCase.caseOfficerId] : [])];
-    mailIds = await notifyInTx(tx, { municipalityId, userIds, kind: `referral.reminder_${kind.toLowerCase()}`, title, body, link: null });
+    // Not yet accepted: it waits in the committee's "Inkomna remisser".
+    const link = recipient.receivingCase ? `/arenden/${recipient.receivingCase.id}` : "/inkomna-remisser";
+    mailIds = await notifyInTx(tx, { municipalityId, userIds, kind: `referral.reminder_${kind.toLowerCase()}`, title, body, link });
     to = [...new Set(userIds)];
   }
   await recordAudit(tx, {
