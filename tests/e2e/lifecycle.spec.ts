@@ -8,12 +8,11 @@
 // (statement editor, attestation panel); they follow those files' texts at that time and
 // may need a label adjustment. The meeting steps (sekreterare onwards) use this feature's
 // own pages and are verified by tests/e2e/meetings.spec.ts.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
-import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
-
-const signOut = async (page: Page) => page.context().clearCookies();
+import { createStatement, field, writeSections } from "./support/cases";
+import { attestByDemoAttesters, decideAndJustera, signOut } from "./support/lifecycle";
+import { confirmInDialog, todayInStockholm } from "./support/meetings";
 
 test("a remiss goes from registration to a dispatched, answered and closed case", async ({ page }) => {
   test.setTimeout(600_000);
@@ -56,65 +55,11 @@ test("a remiss goes from registration to a dispatched, answered and closed case"
   await writeSections(page, ["synpunkter"], "Förvaltningen ser positivt på motionens förslag.");
 
   // 3. Attestation — sent by the handläggare, attested by avdelningschef and stadsdelsdirektör.
-  await page.goto(`${caseUrl}/attestering`);
-  await page.getByRole("button", { name: "Skicka på attestering" }).click();
-  await expect(page.getByTestId("attestation-status")).toHaveText("På attestering", { timeout: 30_000 });
-  for (const attester of ["linda.palo", "lee.orberson"]) {
-    await signOut(page);
-    await login(page, attester);
-    await page.goto(`${caseUrl}/attestering`);
-    await attestOnPage(page);
-    await expect(page.getByRole("heading", { name: "Din attestering" })).toBeHidden({ timeout: 30_000 });
-  }
-  await expect(page.getByTestId("attestation-status")).toHaveText("Attesterad", { timeout: 30_000 });
+  await attestByDemoAttesters(page, caseUrl);
 
-  // 4. Agenda and kallelse (this feature) — as sekreterare, on a meeting starting in a few minutes.
-  await signOut(page);
-  await login(page, "sekreterare");
-  await planMeetingStartingSoon(page, "Hägersten-Älvsjö stadsdelsförvaltning, Sammanträdesrummet");
-  const addCase = page.getByTestId("add-case-form");
-  const caseValue = await addCase.locator("option", { hasText: title }).getAttribute("value");
-  await addCase.getByLabel("Attesterat ärende").selectOption(caseValue!);
-  await addCase.getByRole("button", { name: "Lägg till ärendet" }).click();
-  const item = page.locator('[data-testid^="agenda-item-"]', { hasText: title });
-  await expect(item).toContainText("Förvaltningens förslag till beslut");
-  const position = Number((await item.getAttribute("data-testid"))!.replace("agenda-item-", ""));
-  await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
-  await confirmInDialog(page, "Publicera och skicka");
-  await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
-  await waitUntilMeetingHasStarted(page);
-
-  // 5. Decision: bifall to the förvaltning's proposal.
-  await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
-  await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
-  await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
-  // Every other item of the meeting needs a decision before the minutes can go out.
-  for (const form of await page.locator('[data-testid^="decision-form-"]').all()) {
-    await form.locator("..").locator("summary").click();
-    await form.getByRole("button", { name: /Registrera beslut/ }).click();
-  }
-  await saveFullAttendance(page);
-  const meetingUrl = new URL(page.url()).pathname;
-
-  // 6. Minutes and justering.
-  await page.goto(`${meetingUrl}/protokoll`);
-  const create = page.getByRole("button", { name: "Skapa protokoll" });
-  if (await create.count()) await create.click();
-  await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
-  await confirmInDialog(page, "Skicka för justering");
-  await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");
-  for (const [approver, name] of [
-    ["ordforande", "Maria Lindqvist"],
-    ["justerare", "Anders Berglund"],
-  ] as const) {
-    await signOut(page);
-    await login(page, approver);
-    await page.goto(`${meetingUrl}/protokoll`);
-    const password = page.getByTestId("approve-form").getByLabel("Lösenord");
-    if (await password.isVisible()) await password.fill("demo");
-    await page.getByTestId("approve-form").getByRole("button", { name: "Justera protokollet" }).click();
-    await expect(page.getByTestId("justering-steps").getByRole("row", { name: new RegExp(name) })).toContainText("Justerat");
-  }
+  // 4–6. Agenda and kallelse, the decision (bifall to the förvaltning's proposal), minutes and
+  // justering — as sekreterare, ordförande and justerare, on a meeting starting in a few minutes.
+  const meetingUrl = await decideAndJustera(page, title);
   await expect(page.getByTestId("minutes-posted")).toContainText("Anslaget");
 
   // 7. Protokollsutdrag, expediering to kommunstyrelsen, closing as answered.

@@ -5,12 +5,11 @@
 // → kommunstyrelsen's case shows the answer with its position, registered by itself.
 // Written without a run against the built app: the steps follow the pages' labels as written
 // (src/features/referrals/components, the lifecycle spec for the receiving side).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
-import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
-
-const signOut = async (page: Page) => page.context().clearCookies();
+import { createStatement, field, writeSections } from "./support/cases";
+import { attestByDemoAttesters, decideAndJustera, signOut } from "./support/lifecycle";
+import { todayInStockholm } from "./support/meetings";
 const daysAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 
 const INTERNAL = [
@@ -87,59 +86,8 @@ test("a motion sent on remiss to three nämnder and one external body comes home
   await login(page, "clas.cederlid");
   await createStatement(page, caseId);
   await writeSections(page, ["sammanfattning", "arendet", "synpunkter"], "Förvaltningen tillstyrker motionen med krav på belysning.");
-  await page.goto(`${caseUrl}/attestering`);
-  await page.getByRole("button", { name: "Skicka på attestering" }).click();
-  await expect(page.getByTestId("attestation-status")).toHaveText("På attestering", { timeout: 30_000 });
-  for (const attester of ["linda.palo", "lee.orberson"]) {
-    await signOut(page);
-    await login(page, attester);
-    await page.goto(`${caseUrl}/attestering`);
-    await attestOnPage(page);
-    await expect(page.getByRole("heading", { name: "Din attestering" })).toBeHidden({ timeout: 30_000 });
-  }
-  await expect(page.getByTestId("attestation-status")).toHaveText("Attesterad", { timeout: 30_000 });
-
-  await signOut(page);
-  await login(page, "sekreterare");
-  await planMeetingStartingSoon(page, "Hägersten-Älvsjö stadsdelsförvaltning, Sammanträdesrummet");
-  const addCase = page.getByTestId("add-case-form");
-  const caseValue = await addCase.locator("option", { hasText: title }).getAttribute("value");
-  await addCase.getByLabel("Attesterat ärende").selectOption(caseValue!);
-  await addCase.getByRole("button", { name: "Lägg till ärendet" }).click();
-  const item = page.locator('[data-testid^="agenda-item-"]', { hasText: title });
-  await expect(item).toContainText("Förvaltningens förslag till beslut");
-  const position = Number((await item.getAttribute("data-testid"))!.replace("agenda-item-", ""));
-  await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
-  await confirmInDialog(page, "Publicera och skicka");
-  await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
-  await waitUntilMeetingHasStarted(page);
-  await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
-  await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
-  await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
-  for (const decisionForm of await page.locator('[data-testid^="decision-form-"]').all()) {
-    await decisionForm.locator("..").locator("summary").click();
-    await decisionForm.getByRole("button", { name: /Registrera beslut/ }).click();
-  }
-  await saveFullAttendance(page);
-  const meetingUrl = new URL(page.url()).pathname;
-  await page.goto(`${meetingUrl}/protokoll`);
-  const create = page.getByRole("button", { name: "Skapa protokoll" });
-  if (await create.count()) await create.click();
-  await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
-  await confirmInDialog(page, "Skicka för justering");
-  await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");
-  for (const [approver, name] of [
-    ["ordforande", "Maria Lindqvist"],
-    ["justerare", "Anders Berglund"],
-  ] as const) {
-    await signOut(page);
-    await login(page, approver);
-    await page.goto(`${meetingUrl}/protokoll`);
-    const password = page.getByTestId("approve-form").getByLabel("Lösenord");
-    if (await password.isVisible()) await password.fill("demo");
-    await page.getByTestId("approve-form").getByRole("button", { name: "Justera protokollet" }).click();
-    await expect(page.getByTestId("justering-steps").getByRole("row", { name: new RegExp(name) })).toContainText("Justerat");
-  }
+  await attestByDemoAttesters(page, caseUrl);
+  const meetingUrl = await decideAndJustera(page, title);
 
   // Expediering with the nämnd's position: the answer goes home by itself.
   await signOut(page);

@@ -232,6 +232,21 @@ describe("Inkomna remisser", () => {
     await expectAppError(accept(hasRegistrar, has.id, "has-sos", "clas.cederlid"), "INVALID_STATE");
   });
 
+  it("lets the addressed registrator read the missiv while it waits, nobody else outside the sender's case, and not of a confidential case", async () => {
+    const motion = await ksMotion();
+    const sent = await send(ksRegistrar, motion.id, { recipients: FOUR.slice(0, 2) });
+    const [has, sos] = [await recipientOf(sent.roundId, "Hägersten-Älvsjö stadsdelsnämnd"), await recipientOf(sent.roundId, "Södermalms stadsdelsnämnd")];
+    expect((await exportReferralLetter({ actor: hasRegistrar, id: has.id, format: "pdf" })).contentType).toBe("application/pdf");
+    await expectAppError(exportReferralLetter({ actor: sosRegistrar, id: has.id, format: "pdf" }), "NOT_FOUND");
+    await expectAppError(exportReferralLetter({ actor: hasOfficer, id: has.id, format: "pdf" }), "NOT_FOUND");
+    await exportReferralLetter({ actor: sosRegistrar, id: sos.id, format: "docx" });
+
+    const secret = await ksMotion({ title: "Motion om skyddade adresser", confidential: true });
+    const secretSent = await send(ksRegistrar, secret.id, { recipients: FOUR.slice(0, 1) });
+    await expectAppError(exportReferralLetter({ actor: hasRegistrar, id: secretSent.recipientIds[0]!, format: "pdf" }), "NOT_FOUND");
+    await exportReferralLetter({ actor: ksRegistrar, id: secretSent.recipientIds[0]!, format: "pdf" });
+  });
+
   it("sends a remiss back with a reason the sender sees", async () => {
     const motion = await ksMotion();
     const sent = await send(ksRegistrar, motion.id);

@@ -32,6 +32,7 @@ describe("demo seed", () => {
     expect(await seedDemoData({ nodeEnv: "test", force: false })).toEqual({ created: true });
     const first = await rowCounts();
     // 6 demo cases: each registered with its remiss as handling 1, one closed, one felregistrerat.
+    // Accounts: the reference story, kommunstyrelsen's remiss senders and two more remissinstanser (#17).
     expect(first).toMatchObject({ user: 15, membership: 14, auditEvent: 1 + 6 * 2 + 2, registrySeries: 5, case: 6, caseDocument: 6, deadline: 7 });
     expect(await seedDemoData({ nodeEnv: "test", force: false })).toEqual({ created: false });
     expect(await rowCounts()).toEqual(first);

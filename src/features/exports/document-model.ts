@@ -98,6 +98,15 @@ export const heading = (level: HeadingBlock["level"], text: string): HeadingBloc
 export const paragraph = (runs: Runs | string, style?: ParagraphBlock["style"]): ParagraphBlock =>
   style ? { kind: "paragraph", runs: typeof runs === "string" ? [run(runs)] : runs, style } : { kind: "paragraph", runs: typeof runs === "string" ? [run(runs)] : runs };
 
+/** Multi-paragraph text typed in a form: blank lines separate paragraphs, single newlines stay line breaks. */
+export const textBlocks = (text: string): ParagraphBlock[] =>
+  text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => paragraph(part));
+
 export const runsToText = (runs: Runs): string => runs.map((item) => item.text).join("");
 
 /** Plain text of a block tree, one line per paragraph (tests and search indexes). */

@@ -15,7 +15,7 @@ import type { MinutesParagraph, AgendaExport, ExtractExport, MinutesExport } fro
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";
-import type { AttestationBlock, Block, ExportDocument, Runs } from "./document-model";
+import { textBlocks, type AttestationBlock, type Block, type ExportDocument, type Runs } from "./document-model";
 import { exportFileName } from "@/lib/file-name";
 import type { TExportFormat } from "./schemas";
 import { AttestationMismatchError } from "./statement-document";
@@ -48,14 +48,6 @@ const paragraph = (runs: Runs | string, style?: "note" | "subtitle"): Block => (
   ...(style ? { style } : {}),
 });
 
-/** Multi-paragraph text typed in a form: blank lines separate paragraphs, single newlines stay line breaks. */
-const textBlocks = (text: string): Block[] =>
-  text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => paragraph(part));
 
 const withParty = (name: string, party: string | null): string => (party ? `${name} (${party})` : name);
 

@@ -4,8 +4,7 @@
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import type { TReferralLetter } from "@/features/referrals/letter";
 import { exportFileName } from "@/lib/file-name";
-import type { Block, ExportDocument } from "./document-model";
-import { paragraph } from "./document-model";
+import { paragraph, textBlocks, type Block, type ExportDocument } from "./document-model";
 import type { TExportFormat } from "./schemas";
 
 export type ReferralLetterInput = {
@@ -14,14 +13,6 @@ export type ReferralLetterInput = {
   recipientIds: string[];
   letterHash: string;
 };
-
-const textBlocks = (text: string): Block[] =>
-  text
-    .replace(/\r\n?/g, "\n")
-    .split(/\n\s*\n/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => paragraph(part));
 
 export const referralLetterToDocument = ({ letter, recipientIds, letterHash }: ReferralLetterInput): ExportDocument => {
   const recipients = letter.recipients.filter((recipient) => recipientIds.includes(recipient.id));

@@ -17,8 +17,8 @@ import { caseHiddenFrom, createCaseDocumentInTx, registerCaseInTx } from "@/feat
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { formatDateOnly } from "@/lib/dates";
-import { isUuid } from "@/lib/ids";
 import type { ZAcceptReferralSchema, ZReturnReferralSchema } from "../schemas";
+import { changeRecipient, lockRecipientRow, RECIPIENT_CHANGED } from "./recipient-rows";
 
 const NOT_FOUND = "Remissen finns inte, eller så saknar du behörighet att ta emot den.";
 
@@ -77,8 +77,7 @@ export const listIncomingReferrals = async ({ actor }: { actor: Actor }): Promis
 
 /** Locks the instance and checks that the actor receives for its committee; unknown and someone else's look the same. */
 const lockIncoming = async (tx: Tx, actor: Actor, recipientId: string, version: number) => {
-  if (!isUuid(recipientId)) throw new AppError("NOT_FOUND", "Referral recipient not found", { userMessage: NOT_FOUND });
-  await tx.$queryRaw`SELECT id FROM "referral_recipient" WHERE id = ${recipientId}::uuid FOR UPDATE`;
+  await lockRecipientRow(tx, recipientId, NOT_FOUND);
   const recipient = await tx.referralRecipient.findUnique({
     where: { id: recipientId },
     select: {
@@ -120,13 +119,8 @@ const lockIncoming = async (tx: Tx, actor: Actor, recipientId: string, version: 
   if (recipient.status !== "SENT") {
     throw new AppError("INVALID_STATE", `Referral recipient ${recipient.id} is ${recipient.status}`, { userMessage: "Remissen är redan mottagen eller återsänd. Läs in sidan på nytt." });
   }
-  if (recipient.version !== version) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: "Remissen har ändrats av någon annan. Läs in sidan på nytt." });
+  if (recipient.version !== version) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: RECIPIENT_CHANGED });
   return recipient;
-};
-
-const transition = async (tx: Tx, recipient: { id: string; version: number }, data: Parameters<Tx["referralRecipient"]["updateMany"]>[0]["data"]) => {
-  const { count } = await tx.referralRecipient.updateMany({ where: { id: recipient.id, status: "SENT", version: recipient.version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: "Remissen har ändrats av någon annan. Läs in sidan på nytt." });
 };
 
 export type AcceptReferralOptions = { actor: Actor; input: z.output<typeof ZAcceptReferralSchema>; now?: Date };
@@ -193,7 +187,7 @@ export const acceptReferral = async ({ actor, input, now = new Date() }: AcceptR
         files: document.files,
       });
     }
-    await transition(tx, recipient, { status: "ACCEPTED", acceptedAt: now, acceptedById: actor.id, receivingCaseId: created.id });
+    await changeRecipient(tx, recipient, { status: "ACCEPTED", acceptedAt: now, acceptedById: actor.id, receivingCaseId: created.id }, { status: "SENT" });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "referral.accept",
@@ -213,7 +207,7 @@ export type ReturnReferralOptions = { actor: Actor; input: z.output<typeof ZRetu
 export const returnReferral = async ({ actor, input, now = new Date() }: ReturnReferralOptions) =>
   db.$transaction(async (tx) => {
     const recipient = await lockIncoming(tx, actor, input.recipientId, input.version);
-    await transition(tx, recipient, { status: "RETURNED", returnedAt: now, returnedById: actor.id, returnReason: input.reason });
+    await changeRecipient(tx, recipient, { status: "RETURNED", returnedAt: now, returnedById: actor.id, returnReason: input.reason }, { status: "SENT" });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "referral.return",

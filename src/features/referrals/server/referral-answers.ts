@@ -22,9 +22,9 @@ import { formatDateOnly, isoDateToDb, todayInStockholm } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { REFERRAL_POSITION_LABELS } from "../labels";
 import type { ZExtendReferralSchema, ZExternalAnswerSchema, ZReferralPositionSchema } from "../schemas";
+import { changeRecipient, lockRecipientRow, RECIPIENT_CHANGED } from "./recipient-rows";
 
 const NOT_FOUND = "Remissinstansen finns inte, eller så saknar du behörighet att se den.";
-const CHANGED = "Remissinstansen har ändrats av någon annan. Läs in sidan på nytt.";
 
 export type RegisterReferralAnswerOptions = {
   actorId: string;
@@ -63,9 +63,10 @@ export const registerReferralAnswerInTx = async (tx: Tx, options: RegisterReferr
     secrecyReason: options.secrecyReason,
     generated: options.generated,
   });
-  const { count } = await tx.referralRecipient.updateMany({
-    where: { id: recipient.id, status: "ACCEPTED", version: recipient.version },
-    data: {
+  await changeRecipient(
+    tx,
+    recipient,
+    {
       status: "ANSWERED",
       answeredDate: options.sentDate,
       answerDocumentId: document.id,
@@ -73,10 +74,9 @@ export const registerReferralAnswerInTx = async (tx: Tx, options: RegisterReferr
       position: options.answer?.position ?? null,
       summary: options.answer?.summary ?? null,
       answerRecordedById: options.answer ? options.actorId : null,
-      version: { increment: 1 },
     },
-  });
-  if (count === 0) throw new AppError("CONFLICT", "Referral recipient changed during dispatch", { userMessage: CHANGED });
+    { status: "ACCEPTED" },
+  );
   await recordAudit(tx, {
     actorId: options.actorId,
     action: "referral.answer",
@@ -96,8 +96,7 @@ export const registerReferralAnswerInTx = async (tx: Tx, options: RegisterReferr
 
 /** The instance with its sender case, locked, for a change by the sender ("referral.manage"). */
 const lockForSender = async (tx: Tx, actor: Actor, recipientId: string, version: number) => {
-  if (!isUuid(recipientId)) throw new AppError("NOT_FOUND", "Referral recipient not found", { userMessage: NOT_FOUND });
-  await tx.$queryRaw`SELECT id FROM "referral_recipient" WHERE id = ${recipientId}::uuid FOR UPDATE`;
+  await lockRecipientRow(tx, recipientId, NOT_FOUND);
   const recipient = await tx.referralRecipient.findUnique({
     where: { id: recipientId },
     select: {
@@ -113,13 +112,8 @@ const lockForSender = async (tx: Tx, actor: Actor, recipientId: string, version:
   });
   if (!recipient) throw new AppError("NOT_FOUND", "Referral recipient not found", { userMessage: NOT_FOUND });
   authorize(actor, "referral.manage", toCaseScope(recipient.round.case), { notFound: NOT_FOUND, forbidden: "Du har inte behörighet att följa upp remissen." });
-  if (recipient.version !== version) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: CHANGED });
+  if (recipient.version !== version) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: RECIPIENT_CHANGED });
   return recipient;
-};
-
-const update = async (tx: Tx, recipient: { id: string; version: number }, data: Parameters<Tx["referralRecipient"]["updateMany"]>[0]["data"]) => {
-  const { count } = await tx.referralRecipient.updateMany({ where: { id: recipient.id, version: recipient.version }, data: { ...data, version: { increment: 1 } } });
-  if (count === 0) throw new AppError("CONFLICT", "Referral recipient changed", { userMessage: CHANGED });
 };
 
 export type RecordExternalAnswerOptions = { actor: Actor; input: z.output<typeof ZExternalAnswerSchema>; now?: Date };
@@ -130,7 +124,7 @@ export const recordExternalAnswer = async ({ actor, input, now = new Date() }: R
     const recipient = await lockForSender(tx, actor, input.recipientId, input.version);
     const theCase = recipient.round.case;
     if (recipient.kind !== "EXTERNAL") {
-      throw new AppError("INVALID_STATE", "Internal answers come home by dispatch", { userMessage: "En intern remissinstans svar registreras automatiskt när nämnden expedierar sitt beslut." });
+      throw new AppError("INVALID_STATE", "Internal answers come home by dispatch", { userMessage: "Svaret från en intern remissinstans registreras automatiskt när nämnden expedierar sitt beslut." });
     }
     if (recipient.status === "ANSWERED") throw new AppError("INVALID_STATE", "Already answered", { userMessage: `${recipient.name} har redan svarat. Ändra ställningstagandet i stället.` });
     if (input.answeredDate > todayInStockholm(now)) throw validationError({ answeredDate: ["Datumet kan inte ligga i framtiden."] });
@@ -139,7 +133,7 @@ export const recordExternalAnswer = async ({ actor, input, now = new Date() }: R
       ? await tx.caseDocument.findFirst({ where: { id: input.documentId, caseId: theCase.id, direction: "INCOMING", referralAnswerFor: null }, select: { id: true, number: true } })
       : null;
     if (!document) throw validationError({ documentId: ["Välj en inkommande handling i ärendet som inte redan är ett remissvar."] });
-    await update(tx, recipient, { status: "ANSWERED", answeredDate: isoDateToDb(input.answeredDate), answerDocumentId: document.id, position: input.position, summary: input.summary ?? null, answerRecordedById: actor.id });
+    await changeRecipient(tx, recipient, { status: "ANSWERED", answeredDate: isoDateToDb(input.answeredDate), answerDocumentId: document.id, position: input.position, summary: input.summary ?? null, answerRecordedById: actor.id });
     const documentNumber = formatDocumentNumber(theCase.caseNumber, document.number, theCase.series.documentNumberFormat);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -159,7 +153,7 @@ export const setReferralPosition = async ({ actor, input }: SetReferralPositionO
   db.$transaction(async (tx) => {
     const recipient = await lockForSender(tx, actor, input.recipientId, input.version);
     if (recipient.status !== "ANSWERED") throw new AppError("INVALID_STATE", "Not answered", { userMessage: `${recipient.name} har inte svarat ännu.` });
-    await update(tx, recipient, { position: input.position, summary: input.summary ?? null, answerRecordedById: actor.id });
+    await changeRecipient(tx, recipient, { position: input.position, summary: input.summary ?? null, answerRecordedById: actor.id });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "referral.position",
@@ -187,7 +181,7 @@ export const extendReferralDueDate = async ({ actor, input }: ExtendReferralOpti
     const before = formatDateOnly(recipient.dueDate);
     if (input.dueDate <= before) throw validationError({ dueDate: [`Den nya remisstiden måste vara senare än den nuvarande (${before}).`] });
     const dueDate = isoDateToDb(input.dueDate);
-    await update(tx, recipient, { dueDate, reminderBeforeQueuedAt: null, reminderAfterQueuedAt: null });
+    await changeRecipient(tx, recipient, { dueDate, reminderBeforeQueuedAt: null, reminderAfterQueuedAt: null });
     const receiving = await tx.referralRecipient.findUniqueOrThrow({ where: { id: recipient.id }, select: { receivingCaseId: true } });
     if (receiving.receivingCaseId) {
       await tx.case.update({ where: { id: receiving.receivingCaseId }, data: { dueDate, version: { increment: 1 } } });
