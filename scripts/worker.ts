@@ -1,10 +1,11 @@
 // The job worker: delivers the e-mail outbox ("send-mail" jobs), stores generated records
-// as files of their handlings ("store-record" jobs), extracts uploaded files' text for search ("extract-text" jobs), and sweeps up what a crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
+// as files of their handlings ("store-record" jobs), extracts uploaded files' text for search ("extract-text" jobs), queues remiss reminders, and sweeps up what a crash left behind. Runs next to the app (scripts/start.ts spawns it) or on its own
 // (`tsx scripts/worker.ts` with DATABASE_URL) — any number of workers may run at once:
 // every delivery is claimed with a conditional write.
 import { createDb, setDb } from "@/server/db";
 import { storeGeneratedRecord, findRecordsToStore } from "@/features/exports/server/records";
 import { extractFileText, findFilesToExtract } from "@/features/documents/server/extract-file-text";
+import { queueReferralReminders } from "@/features/referrals/server";
 import { createBoss, EXTRACT_TEXT_QUEUE, SEND_MAIL_QUEUE, STORE_RECORD_QUEUE, ZExtractTextJobSchema, ZSendMailJobSchema, ZStoreRecordJobSchema } from "@/server/jobs";
 import { deliverMail, findMailsToSweep, mailEnv } from "@/server/mail";
 import { env } from "@/server/env";
@@ -54,6 +55,12 @@ const main = async () => {
       if (ids.length > 0) {
         await boss.insert(ids.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: { mailId } })));
         logger.info("mail sweep re-enqueued", { count: ids.length });
+      }
+      // Remiss reminders due today (queued once per instans and kind, however often this runs).
+      const reminders = await queueReferralReminders();
+      if (reminders.mailIds.length > 0) {
+        await boss.insert(reminders.mailIds.map((mailId) => ({ name: SEND_MAIL_QUEUE, data: { mailId } })));
+        logger.info("referral reminders queued", { count: reminders.queued.length });
       }
       // Records still pending, whose job may have been lost with a crash after their commit (storing is idempotent).
       const records = await findRecordsToStore();

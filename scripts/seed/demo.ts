@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { seedDemoAttestations } from "./demo-attestation";
 import { seedDemoCases } from "./demo-cases";
 import { seedDemoMeetings } from "./demo-meetings";
+import { seedDemoReferrals } from "./demo-referrals";
 import { seedDemoStatements } from "./demo-statements";
 import { ADMINISTRATIONS, COMMITTEES, DEMO_PASSWORD, DEMO_USERS, DEPARTMENTS, MUNICIPALITY } from "./demo-organisation";
 import { seedExempelby } from "./exempelby";
@@ -46,7 +47,8 @@ export const seedDemoData = async (options: SeedDemoOptions): Promise<{ created:
  * Everything a demo installation shows (`npm start` on a new database, `npm run db:seed`):
  * the organisation and diarium, the reference tjänsteutlåtande attested as in the reference,
  * a second statement waiting in linda.palo's inbox, and the committee meeting of 2024-04-25
- * that decided the reference case (minutes justerade, extract dispatched); and the second
+ * that decided the reference case (minutes justerade, extract dispatched), kommunstyrelsen's
+ * remiss of the motion with the answers come home and compiled; and the second
  * municipality, Exempelby kommun. Each step is idempotent.
  */
 export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ created: boolean }> => {
@@ -55,6 +57,8 @@ export const seedDemoInstallation = async (options: SeedDemoOptions): Promise<{ 
   // Attestation writes through its own transaction, as the app does.
   await seedDemoAttestations();
   await db.$transaction((tx) => seedDemoMeetings(tx), { timeout: 60_000 });
+  // Kommunstyrelsen's side of the reference remiss: sent, answered, compiled (after the dispatch above).
+  await seedDemoReferrals();
   // The second, fictional municipality (scripts/seed/exempelby.ts).
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction((tx) => seedExempelby(tx, passwordHash), { timeout: 60_000 });

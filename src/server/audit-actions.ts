@@ -138,6 +138,14 @@ export const AUDIT_ACTIONS = {
     `Texten i en fil i handling ${data.documentNumber} kunde inte läsas för sökning: ${data.reason}`,
   ),
 
+  // ─── Remiss follow-up (reminders, sammanställning) ─────────────────────────
+  "referral.reminder": entry("Remisspåminnelse köad", z.looseObject({ name: text, kind: z.enum(["BEFORE", "AFTER"]), dueDate: text, recipients: count }), (data) =>
+    `${data.kind === "BEFORE" ? "Påminnelse" : "Påminnelse efter remisstiden"} till ${data.name} (remisstid ${data.dueDate}) lades i utkorgen till ${data.recipients} mottagare`,
+  ),
+  "statement.referral_compilation": entry("Remissammanställning uppdaterad", z.looseObject({ version: count, added: count, updated: count, conflicts: count }), (data, by) =>
+    `${by} uppdaterade remissammanställningen från remissvaren (version ${data.version}: ${data.added} nya, ${data.updated} uppdaterade, ${data.conflicts} med egna ändringar kvar)`,
+  ),
+
   // ─── Tjänsteutlåtande and attestation ──────────────────────────────────────
   "statement.create": entry("Tjänsteutlåtande skapat", unit, (_, by) => `${by} skapade tjänsteutlåtandet`),
   "statement.save": entry("Tjänsteutlåtande sparat", z.looseObject({ version: count }), (data, by) => `${by} sparade tjänsteutlåtandet (version ${data.version})`),

@@ -682,6 +682,20 @@ const STEPS: Step[] = [
     wrongRole: "justerare",
     args: async () => form({ recipientId: ids.referralExternal!, version: String(await referralVersion(ids.referralExternal!)), position: "OPPOSES", summary: `Avstyrker ${xss(0)}` }),
   },
+  // The sender's handläggare compiles the answers in the case's tjänsteutlåtande (Remissammanställning).
+  {
+    action: `${STATEMENTS}#createStatementAction`,
+    as: "clas.cederlid",
+    only: true,
+    args: () => [{ caseId: ids.caseForFiles!, attachmentDocumentIds: [] }],
+    after: async () => void (ids.senderStatement = await one(`SELECT id::text FROM statement WHERE case_id = $1`, [ids.caseForFiles])),
+  },
+  {
+    action: `${STATEMENTS}#refreshReferralCompilationAction`,
+    as: "clas.cederlid",
+    wrongRole: "justerare",
+    args: () => [{ statementId: ids.senderStatement!, resolve: [] }],
+  },
 
   // One's own notifications: only the session decides whose.
   {

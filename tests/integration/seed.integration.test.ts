@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { verifyPassword } from "@/server/auth/password";
 import { assertDemoSeedAllowed, seedDemoData, seedDemoInstallation } from "../../scripts/seed/demo";
+import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { DEMO_KS_CASE_ID } from "../../scripts/seed/demo-referrals";
+import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { createTestDatabase } from "../support/database";
 import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
 import type { NoticeBoard } from "@/features/meetings/server/notice-board";
@@ -84,7 +87,20 @@ describe("demo installation", () => {
     });
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     const first = await counts();
-    expect(first).toMatchObject({ statement: 2, attestationRequest: 2, attestationStep: 4, meeting: 4, decision: 5 });
+    // Statements: the reference, the one waiting for linda.palo, kommunstyrelsen's with its Remissammanställning.
+    expect(first).toMatchObject({ statement: 3, attestationRequest: 2, attestationStep: 4, meeting: 4, decision: 5 });
+    // Kommunstyrelsen's remiss of the reference motion: Hägersten-Älvsjö's answer came home with the dispatch, one pending, one overdue.
+    const instances = await db.referralRecipient.findMany({ where: { round: { caseId: DEMO_KS_CASE_ID } }, orderBy: { id: "asc" }, select: { name: true, status: true, dueDate: true, receivingCaseId: true, answerDispatchId: true } });
+    const today = todayInStockholm();
+    expect(instances.map((row) => [row.name, row.status, formatDateOnly(row.dueDate) > today ? "pending" : "due"])).toEqual([
+      ["Hägersten-Älvsjö stadsdelsnämnd", "ANSWERED", "due"],
+      ["Södermalms stadsdelsnämnd", "SENT", "pending"],
+      ["Farsta stadsdelsnämnd", "SENT", "due"],
+      ["Polismyndigheten, region Stockholm", "ANSWERED", "due"],
+    ]);
+    expect(instances[0]).toMatchObject({ receivingCaseId: REFERENCE_CASE_ID, answerDispatchId: expect.any(String) });
+    const ksStatement = await db.statement.findUniqueOrThrow({ where: { caseId: DEMO_KS_CASE_ID }, select: { versions: { orderBy: { number: "desc" }, take: 1, select: { content: true } } } });
+    expect(JSON.stringify(ksStatement.versions[0]!.content)).toContain("Hägersten-Älvsjö stadsdelsnämnd avstyrker (svar 2024-04-30)");
     const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
     expect(reference.status).toBe("ATTESTED");
     const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1, request: { subjectType: "STATEMENT" } }, include: { assignee: true } });

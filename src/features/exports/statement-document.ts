@@ -7,6 +7,7 @@
 import { masksAnything, type SecrecyMask } from "@/features/cases/secrecy";
 import { maskStatementContent } from "@/features/statements/secrecy";
 import { lowerFirst } from "@/features/statements/content";
+import { withReferralCompilation } from "@/features/statements/referral-compilation";
 import type { TBlock, TInline, TRichText } from "@/features/statements/rich-text";
 import type { TStatementContent, TTemplateDefinition } from "@/features/statements/schemas";
 import { decisionPointBlocks } from "./decision-points";
@@ -129,6 +130,8 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
     blocks.push({ kind: "paragraph", style: "note", runs: [{ text: "Kopia för allmänheten. Uppgifter som omfattas av sekretess har tagits bort." }] });
   }
 
+  // The Remissammanställning stands after Ärendets beredning when the statement has one.
+  const sections = withReferralCompilation(definition).sections;
   const sectionBlocks = (section: TTemplateDefinition["sections"][number]): Block[] => {
     const heading: Block = { kind: "heading", level: 2, runs: [{ text: section.heading }] };
     switch (section.kind) {
@@ -146,14 +149,14 @@ export const statementToDocument = (input: StatementExportInput): ExportDocument
   };
 
   // Signatures stand between the last text section and Bilagor, as in the reference.
-  for (const section of definition.sections.filter((item) => item.kind !== "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
+  for (const section of sections.filter((item) => item.kind !== "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
   if (content.signatories.length > 0) {
     blocks.push({
       kind: "columns",
       columns: content.signatories.map((signatory) => ({ lines: [signatory.name, signatory.title, signatory.administration].filter(Boolean) })),
     });
   }
-  for (const section of definition.sections.filter((item) => item.kind === "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
+  for (const section of sections.filter((item) => item.kind === "ATTACHMENTS")) blocks.push(...sectionBlocks(section));
 
   if (attestation) {
     blocks.push({

@@ -34,6 +34,9 @@ const sendFromFormData = (form: FormData) => {
     });
   return {
     ...fields(form, "caseId", "letterMode", "sentDate", "text"),
+    // Left empty: the default number of days.
+    reminderDaysBefore: text(form, "reminderDaysBefore")?.trim() || undefined,
+    reminderDaysAfter: text(form, "reminderDaysAfter")?.trim() || undefined,
     documentIds: form.getAll("documentIds").filter((value) => typeof value === "string"),
     recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: text(form, `dueDate.${committeeId}`)?.trim() || common })), ...external],
   };

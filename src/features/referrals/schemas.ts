@@ -24,6 +24,15 @@ const ZExternalRecipientSchema = z
   })
   .strict();
 
+/** Days before / after the remisstid an unanswered instans is reminded (0: no such reminder). */
+const reminderDays = (fallback: number) =>
+  z.coerce
+    .number({ error: "Ange antal dagar med siffror." })
+    .int({ error: "Ange ett helt antal dagar." })
+    .min(0, { error: "Ange 0 eller fler dagar." })
+    .max(90, { error: "Högst 90 dagar." })
+    .default(fallback);
+
 export const ZSendReferralSchema = z
   .object({
     caseId: uuid("Ärende saknas."),
@@ -35,6 +44,8 @@ export const ZSendReferralSchema = z
       .array(z.discriminatedUnion("kind", [ZInternalRecipientSchema, ZExternalRecipientSchema]))
       .min(1, { error: "Välj minst en remissinstans." })
       .max(40, { error: "Högst 40 remissinstanser i ett utskick." }),
+    reminderDaysBefore: reminderDays(5),
+    reminderDaysAfter: reminderDays(1),
   })
   .strict()
   .superRefine((input, context) => {

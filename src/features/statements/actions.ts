@@ -9,10 +9,11 @@ import { defineAction, defineFormAction, type ActionResult } from "@/server/acti
 import { getActor } from "@/server/auth";
 import { createStatement } from "./server/create-statement";
 import { restoreStatementVersion } from "./server/restore-statement-version";
+import { refreshReferralCompilation } from "./server/referral-compilation";
 import { saveStatementSection, type SaveSectionResult } from "./server/save-statement-section";
 import { PROPOSER_SUGGESTIONS } from "./content";
 import { createStatementTemplate, updateStatementTemplate } from "./server/templates";
-import { ZCreateStatementSchema, ZRestoreVersionSchema, ZSaveSectionSchema, ZTemplateCreateSchema, ZTemplateEditSchema } from "./schemas";
+import { ZCreateStatementSchema, ZRefreshReferralCompilationSchema, ZRestoreVersionSchema, ZSaveSectionSchema, ZTemplateCreateSchema, ZTemplateEditSchema } from "./schemas";
 
 const statementPath = (caseId: string) => `/arenden/${caseId}/tjansteutlatande`;
 
@@ -41,6 +42,12 @@ export const saveStatementSectionAction = async (input: unknown): Promise<SaveSe
   }
   return saveSection(input);
 };
+
+/** The editor adopts the returned section itself (as after an autosave): no revalidation. */
+export const refreshReferralCompilationAction = defineAction({
+  schema: ZRefreshReferralCompilationSchema,
+  handler: (input, actor) => refreshReferralCompilation({ actor, input }),
+});
 
 export const restoreStatementVersionAction = defineAction({
   schema: ZRestoreVersionSchema.extend({ caseId: z.uuid() }).strict(),

@@ -3,6 +3,7 @@
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { longSwedishDate } from "@/lib/dates";
 import { roleTitle } from "@/lib/roles";
+import { hasReferralCompilation, withReferralCompilation } from "./referral-compilation";
 import { isRichTextEmpty, richTextToPlainText, EMPTY_DOC, type TRichText } from "./rich-text";
 import type { TAttachment, TDecisionPoint, THeaderInput, TProposer, TStatementContent, TTemplateDefinition } from "./schemas";
 
@@ -188,7 +189,7 @@ export const headingForSection = (definition: TTemplateDefinition, changedSectio
   if (changedSection === null) return "Hela dokumentet";
   if (changedSection === "header") return "Sidhuvud";
   if (changedSection === SIGNATORIES_SECTION) return "Undertecknare och brevhuvud (vid attestering)";
-  const section = definition.sections.find((item) => sectionId(refForTemplateSection(item)) === changedSection);
+  const section = withReferralCompilation(definition).sections.find((item) => sectionId(refForTemplateSection(item)) === changedSection);
   return section?.heading ?? changedSection;
 };
 
@@ -196,7 +197,9 @@ export const headingForSection = (definition: TTemplateDefinition, changedSectio
 export const statementToPlainText = (content: TStatementContent, definition: TTemplateDefinition): string =>
   [
     sectionToPlainText(readSection(content, { kind: "header" })),
-    ...definition.sections.map((section) => `${section.heading}\n${sectionToPlainText(readSection(content, refForTemplateSection(section)))}`),
+    ...(hasReferralCompilation(content) ? withReferralCompilation(definition) : definition).sections.map(
+      (section) => `${section.heading}\n${sectionToPlainText(readSection(content, refForTemplateSection(section)))}`,
+    ),
   ].join("\n\n");
 
 /** Required sections without content, by heading (shown in the editor; attestation refuses them). */

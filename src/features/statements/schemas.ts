@@ -154,6 +154,14 @@ export const ZStatementContentSchema = z
     signatories: z.array(ZSignatorySchema).max(4),
     /** Who proposes, from the template (absent in versions from before proposers: förvaltningen). */
     proposer: ZProposerSchema.optional(),
+    /**
+     * The Remissammanställning's paragraphs as last generated, per remissinstans: what a refresh
+     * compares with (referral-compilation.ts). Absent until the section is created.
+     */
+    referralCompilation: z
+      .array(z.object({ recipientId: z.uuid(), text: z.string().max(4_000) }).strict())
+      .max(200)
+      .optional(),
   })
   .strict();
 
@@ -231,3 +239,15 @@ export const ZTemplateCreateSchema = z
   })
   .strict();
 export type TTemplateCreateInput = z.infer<typeof ZTemplateCreateSchema>;
+
+/** "Uppdatera från remissvaren": the Remissammanställning refreshed, with answers to reported conflicts. */
+export const ZRefreshReferralCompilationSchema = z
+  .object({
+    statementId: z.uuid(),
+    resolve: z
+      .array(z.object({ recipientId: z.uuid(), keep: z.enum(["MINE", "APPEND"]) }).strict())
+      .max(200)
+      .default([]),
+  })
+  .strict();
+export type TRefreshReferralCompilationInput = z.output<typeof ZRefreshReferralCompilationSchema>;

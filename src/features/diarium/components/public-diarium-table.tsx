@@ -1,8 +1,34 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { secrecyMarking } from "@/features/cases/secrecy";
 import { DOCUMENT_DIRECTION_LABELS } from "../labels";
-import type { PublicDiariumRow } from "../server/public-diarium";
+import type { PublicDiariumRow, PublicReferralInstance } from "../server/public-diarium";
 import { formatDate, formatDateOnly } from "@/lib/dates";
+
+const instanceState = (instance: PublicReferralInstance): string => {
+  switch (instance.status) {
+    case "ANSWERED":
+      return instance.answeredDate ? `besvarad ${instance.answeredDate}` : "besvarad";
+    case "RETURNED":
+      return "återsänd utan yttrande";
+    case "SENT":
+    case "ACCEPTED":
+      return `inte besvarad, remisstid ${instance.dueDate}`;
+  }
+};
+
+/** Who a remissmissiv went to and whether they have answered (public information). */
+const ReferralInstances = ({ instances }: { instances: PublicReferralInstance[] }) => (
+  <div className="mt-1 text-sm">
+    <span className="font-semibold">Remissinstanser:</span>
+    <ul className="list-inside list-disc">
+      {instances.map((instance, index) => (
+        <li key={index}>
+          {instance.name} – {instanceState(instance)}
+        </li>
+      ))}
+    </ul>
+  </div>
+);
 
 /**
  * Rows of the public diarium. A confidential row has no description, counterpart or case
@@ -29,7 +55,10 @@ export const PublicDiariumTable = ({ rows }: { rows: PublicDiariumRow[] }) => (
         ) : (
           <>
             <td className={CELL}>{row.counterpart ?? "–"}</td>
-            <td className={CELL}>{row.description}</td>
+            <td className={CELL}>
+              {row.description}
+              {row.referralInstances ? <ReferralInstances instances={row.referralInstances} /> : null}
+            </td>
             <td className={CELL}>
               {row.caseTitle} <span className="text-slate-600">({row.committeeShortName})</span>
             </td>

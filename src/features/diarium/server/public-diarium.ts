@@ -1,5 +1,5 @@
 // The public diarium (no login): the handlingar registered in a municipality's committees, with what
-// the law lets anyone see. For a confidential handling — or any handling in a confidential
+// the law lets anyone see (for a remissmissiv: the remissinstanser and whether they have answered). For a confidential handling — or any handling in a confidential
 // case — the description, the sender/recipient and the case title are nulled IN THE SQL,
 // so protected values never leave the database for this page: not into HTML, caches or
 // logs. Free-text search (the search engine, with Swedish stemming) only looks at values that would be shown, so a search cannot
@@ -35,7 +35,14 @@ type SqlRow = {
   description: string | null;
   counterpart: string | null;
   caseTitle: string | null;
+  referralInstances: PublicReferralInstance[] | null;
 };
+
+/**
+ * A remissinstans the handling (a remissmissiv) was sent to, with what is public about it:
+ * that it was asked, its remisstid and whether it has answered (not its position).
+ */
+export type PublicReferralInstance = { name: string; status: "SENT" | "ACCEPTED" | "RETURNED" | "ANSWERED"; dueDate: string; answeredDate: string | null };
 
 export type PublicDiariumRow = Omit<SqlRow, "number" | "documentNumberFormat" | "secrecyReference"> & {
   documentNumber: string;
@@ -101,7 +108,13 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
              COALESCE(d.secrecy_reference, c.secrecy_reference) AS "secrecyReference",
              CASE WHEN ${IS_PUBLIC} THEN d.description END AS "description",
              CASE WHEN ${IS_PUBLIC} THEN d.counterpart END AS "counterpart",
-             CASE WHEN ${IS_PUBLIC} THEN c.title END AS "caseTitle"
+             CASE WHEN ${IS_PUBLIC} THEN c.title END AS "caseTitle",
+             -- The remissinstanser of a remissmissiv, masked like the recipient it names.
+             CASE WHEN ${IS_PUBLIC} THEN (
+               SELECT json_agg(json_build_object('name', r.name, 'status', r.status::text, 'dueDate', to_char(r.due_date, 'YYYY-MM-DD'),
+                                                 'answeredDate', to_char(r.answered_date, 'YYYY-MM-DD')) ORDER BY r.id)
+                 FROM referral_recipient r WHERE r.outgoing_document_id = d.id
+             ) END AS "referralInstances"
         FROM case_document d
         JOIN "case" c ON c.id = d.case_id
         JOIN registry_series s ON s.id = c.series_id

@@ -49,6 +49,10 @@ export const SendReferralForm = ({ options }: { options: SendReferralOptionsView
         ))}
       </FieldGroup>
     ) : null}
+    <FieldGroup name="reminders" legend="Påminnelser till remissinstanser som inte har svarat" className="flex flex-wrap gap-4">
+      <Field name="reminderDaysBefore" label="Dagar före remisstiden" type="number" min={0} max={90} defaultValue="5" hint="0 = ingen påminnelse före." />
+      <Field name="reminderDaysAfter" label="Dagar efter remisstiden" type="number" min={0} max={90} defaultValue="1" hint="0 = ingen påminnelse efter." />
+    </FieldGroup>
     <FieldGroup name="letterMode" legend="Registrering i diariet" className="space-y-1">
       <span className="flex items-center gap-2">
         <input type="radio" id="referral-mode-per" name="letterMode" value="PER_RECIPIENT" defaultChecked className="h-5 w-5" />

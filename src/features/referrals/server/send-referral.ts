@@ -87,6 +87,8 @@ export const sendReferral = async ({ actor, input, now = new Date() }: SendRefer
         letterHash,
         sentDate: isoDateToDb(input.sentDate),
         sentById: actor.id,
+        reminderDaysBefore: input.reminderDaysBefore,
+        reminderDaysAfter: input.reminderDaysAfter,
         documents: { create: documents.map((document) => ({ documentId: document.id })) },
       },
       select: { id: true },

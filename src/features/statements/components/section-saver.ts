@@ -146,6 +146,14 @@ export const createSectionSaver = <V>(options: SaverOptions<V>) => {
       persist();
       void save();
     },
+    /** The server wrote this section itself (Uppdatera från remissvaren): continue from its version. */
+    adopt: (value: V, version: number) => {
+      clearTimeout(timer);
+      dirty = false;
+      baseVersion = version;
+      forget();
+      emit({ value, revision: snapshot.revision + 1, status: { kind: "idle", savedAt: new Date().toISOString() } });
+    },
     /** Restores unsent text from an earlier visit and starts listening for the connection. */
     start: () => {
       if (!restored) {

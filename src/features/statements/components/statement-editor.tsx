@@ -10,7 +10,9 @@ import { mergeRichText, richTextToPlainText, type TRichText } from "../rich-text
 import { sectionToPlainText, type SectionValue } from "../content";
 import type { TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "../schemas";
 import type { StatementDocumentOption } from "../server/statement-queries";
+import { hasReferralCompilation, REFERRAL_COMPILATION_KEY } from "../referral-compilation";
 import { ConflictPanel } from "./conflict-panel";
+import { ReferralCompilationPanel } from "./referral-compilation-panel";
 import { RichTextEditor } from "./rich-text-editor";
 import { useSectionSaver, type SaveStatus, type SectionSaver } from "./section-saver";
 import { formatTime } from "@/lib/dates";
@@ -85,7 +87,9 @@ const SectionConflict = <V,>({ heading, saver, status, mine, toText, merge, from
 
 const richFromSection = (section: SectionValue): TRichText => (section.kind === "richText" ? section.value : { type: "doc", content: [] });
 
-const RichTextSection = ({ statementId, version, sectionKey, heading, required, initialValue }: { statementId: string; version: number; sectionKey: string; heading: string; required: boolean; initialValue: TRichText }) => {
+type RichTextSectionProps = { statementId: string; version: number; sectionKey: string; heading: string; required: boolean; initialValue: TRichText; referralCompilation?: boolean };
+
+const RichTextSection = ({ statementId, version, sectionKey, heading, required, initialValue, referralCompilation = false }: RichTextSectionProps) => {
   const headingId = useId();
   const { saver, snapshot } = useSectionSaver<TRichText>({
     statementId,
@@ -104,9 +108,20 @@ const RichTextSection = ({ statementId, version, sectionKey, heading, required, 
       <RichTextEditor key={snapshot.revision} labelledBy={headingId} initialValue={snapshot.value} onChange={saver.change} onBlur={saver.flush} testId={`editor-${sectionKey}`} />
       <SaveStatusLine status={snapshot.status} onRetry={saver.flush} testId={`status-${sectionKey}`} />
       <SectionConflict heading={heading} saver={saver} status={snapshot.status} mine={snapshot.value} toText={richTextToPlainText} merge={mergeRichText} fromSection={richFromSection} />
+      {referralCompilation ? <ReferralCompilationPanel statementId={statementId} saver={saver} /> : null}
     </section>
   );
 };
+
+/** Sent on remiss, no Remissammanställning yet: the heading and the button that creates it. */
+const NewReferralCompilation = ({ statementId, heading }: { statementId: string; heading: string }) => (
+  <section className="mt-8" aria-labelledby="referral-compilation-heading" data-testid={`section-${REFERRAL_COMPILATION_KEY}`}>
+    <h2 id="referral-compilation-heading" className="mb-2 text-xl font-bold">
+      {heading}
+    </h2>
+    <ReferralCompilationPanel statementId={statementId} saver={null} />
+  </section>
+);
 
 // ─── Decision points ────────────────────────────────────────────────────────
 
@@ -327,6 +342,7 @@ export const StatementEditor = ({ caseId, statementId, version, content, definit
         case "ATTACHMENTS":
           return <AttachmentsSection key={section.key} statementId={statementId} version={version} heading={section.heading} content={content} documents={documents} />;
         case "RICH_TEXT":
+          if (section.key === REFERRAL_COMPILATION_KEY && !hasReferralCompilation(content)) return <NewReferralCompilation key={section.key} statementId={statementId} heading={section.heading} />;
           return (
             <RichTextSection
               key={section.key}
@@ -336,6 +352,7 @@ export const StatementEditor = ({ caseId, statementId, version, content, definit
               heading={section.heading}
               required={section.required}
               initialValue={content.sections.find((item) => item.key === section.key)?.body ?? { type: "doc", content: [] }}
+              referralCompilation={section.key === REFERRAL_COMPILATION_KEY}
             />
           );
       }

@@ -14,6 +14,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { readSection, sameJson, sectionId, withCaseOfficers, writeSection, type SectionRef, type SectionValue } from "../content";
+import { hasReferralCompilation, withReferralCompilation } from "../referral-compilation";
 import type { TSaveSectionInput, TStatementContent, TTemplateDefinition } from "../schemas";
 import { CASE_OFFICERS_SELECT, caseOfficerNamesOf, hashStatementContent, resolveAttachments } from "./create-statement";
 import { assertStatementEditable, loadStatementForEdit, parseStatementContent } from "./statement-access";
@@ -43,7 +44,7 @@ const assertTemplateHasSection = (definition: TTemplateDefinition, ref: SectionR
   if (!known) throw new AppError("VALIDATION", `Template has no section ${sectionId(ref)}`, { userMessage: "Avsnittet finns inte i mallen." });
 };
 
-const lockStatement = async (tx: Tx, statementId: string) => {
+export const lockStatement = async (tx: Tx, statementId: string) => {
   const rows = await tx.$queryRaw<{ current_version: number; status: string }[]>`
     SELECT current_version, status::text AS status FROM statement WHERE id = ${statementId}::uuid FOR UPDATE`;
   const row = rows[0];
@@ -54,7 +55,18 @@ const lockStatement = async (tx: Tx, statementId: string) => {
 /** Writes version `current + 1` with `content` (conditional on currentVersion) and its audit event. */
 export const appendVersionInTx = async (
   tx: Tx,
-  options: { actorId: string; statementId: string; caseId: string; current: number; content: TStatementContent; changedSection: string | null; restoredFromNumber?: number; action: "statement.save" | "statement.restore" | "statement.resolve_signers" },
+  options: {
+    actorId: string;
+    statementId: string;
+    caseId: string;
+    current: number;
+    content: TStatementContent;
+    changedSection: string | null;
+    restoredFromNumber?: number;
+    action: "statement.save" | "statement.restore" | "statement.resolve_signers" | "statement.referral_compilation";
+    /** More of what the event describes (counts, never text). */
+    auditData?: Record<string, number>;
+  },
 ) => {
   const number = options.current + 1;
   const { count } = await tx.statement.updateMany({
@@ -81,12 +93,12 @@ export const appendVersionInTx = async (
     entityId: options.statementId,
     caseId: options.caseId,
     // Never the text: the audit log is readable more widely than a draft.
-    data: { version: number, section: options.changedSection, ...(options.restoredFromNumber ? { restoredFrom: options.restoredFromNumber } : {}) },
+    data: { version: number, section: options.changedSection, ...(options.restoredFromNumber ? { restoredFrom: options.restoredFromNumber } : {}), ...options.auditData },
   });
   return version;
 };
 
-const caseOfficerNamesInTx = async (tx: Tx, caseId: string) => caseOfficerNamesOf(await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_OFFICERS_SELECT }));
+export const caseOfficerNamesInTx = async (tx: Tx, caseId: string) => caseOfficerNamesOf(await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_OFFICERS_SELECT }));
 
 export const saveStatementSection = async ({ actor, input: save }: SaveStatementSectionOptions): Promise<SaveSectionResult> => {
   const ref = refOfInput(save);
@@ -94,7 +106,6 @@ export const saveStatementSection = async ({ actor, input: save }: SaveStatement
     const { currentVersion, status } = await lockStatement(tx, save.statementId);
     const statement = await loadStatementForEdit(tx, actor, save.statementId);
     assertStatementEditable({ status: status as typeof statement.status });
-    assertTemplateHasSection(statement.definition, ref);
     if (save.baseVersion > currentVersion) throw new AppError("VALIDATION", `Base version ${save.baseVersion} > current ${currentVersion}`);
 
     const numbers = save.baseVersion === currentVersion ? [currentVersion] : [save.baseVersion, currentVersion];
@@ -106,6 +117,8 @@ export const saveStatementSection = async ({ actor, input: save }: SaveStatement
     const base = versions.find((version) => version.number === save.baseVersion);
     if (!current || !base) throw new AppError("NOT_FOUND", "Statement version missing");
     const currentContent = parseStatementContent(current.content);
+    // The Remissammanställning is saved like a template section once a refresh has created it.
+    assertTemplateHasSection(hasReferralCompilation(currentContent) ? withReferralCompilation(statement.definition) : statement.definition, ref);
 
     const value: SectionValue =
       save.kind === "attachments"

@@ -12,6 +12,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { headingForSection, missingRequiredSections, proposerOf, statementToPlainText } from "../content";
+import { hasReferralCompilation, withReferralCompilation } from "../referral-compilation";
 import type { TStatementContent, TTemplateDefinition } from "../schemas";
 import { CASE_ORGANISATION_SELECT } from "./create-statement";
 import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
@@ -27,6 +28,8 @@ const loadCase = async (actor: Actor, caseId: string) => {
     status: true,
     ...CASE_ORGANISATION_SELECT,
     statement: { select: { id: true, status: true, currentVersion: true, template: { select: { definition: true, name: true, version: true } } } },
+    // Sent on remiss: the editor offers the Remissammanställning.
+    _count: { select: { referralRounds: true } },
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = authorize(actor, "case.read", toCaseScope(row));
@@ -90,7 +93,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
       savedAt: latest.createdAt.toISOString(),
       savedBy: latest.author.name,
       content: await statementContentFor(db, actor, row, content),
-      definition,
+      definition: row._count.referralRounds > 0 || hasReferralCompilation(content) ? withReferralCompilation(definition) : definition,
       templateName: `${row.statement.template.name} (version ${row.statement.template.version})`,
       missingRequired: missingRequiredSections(content, definition),
     };
