@@ -445,6 +445,8 @@ export const seedBulkData = async ({ cases, documents, log = () => undefined }: 
   const step = (message: string) => log(`${message} (${Math.round((performance.now() - started) / 100) / 10} s)`);
   const counts = await db.$transaction(
     async (tx) => {
+      // Bulk statements run for minutes; the app's statement timeout is for requests.
+      await sql(tx, "SET LOCAL statement_timeout = 0");
       await sql(tx, "SET LOCAL maintenance_work_mem = '256MB'");
       const indexes = await tx.$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(
         `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ANY($1::text[]) AND indexdef NOT LIKE 'CREATE UNIQUE INDEX%'`,
