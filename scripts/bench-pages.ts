@@ -3,9 +3,9 @@
 // (`yttra_bulk`, scripts/lib/bulk-database.ts; seeded with 100 000 cases and 1 000 000
 // handlingar when it is missing), serves the production build on a free loopback port, signs
 // in demo users and runs autocannon against each target (16 connections, --duration seconds).
-// After each target it renders the same page's read models in this process against the same
-// database, timing every SQL query at the driver, so the page's SQL time shows beside its
-// latency. Prints a table and writes bench/results/<time>.json; a run of every target also
+// Then it times each page's SQL against the same database (bench/page-sql.run.ts: the page's
+// read models rendered as its route renders them, every query timed at the driver), so the
+// SQL time shows beside the latency. Prints a table and writes bench/results/<time>.json; a run of every target also
 // writes bench/baseline.json. Not part of npm test.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,20 +13,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import autocannon from "autocannon";
-import type pg from "pg";
-import { loadCasePage } from "@/app/(app)/arenden/[id]/case-page";
-import { loadStatementPage } from "@/app/(app)/arenden/[id]/tjansteutlatande/statement-page";
-import { loadDiariumPage } from "@/app/(app)/diarium/diarium-page";
-import { loadSearchPage } from "@/app/(app)/sok/search-page";
-import { loadStartPage } from "@/app/(app)/start-page";
-import { loadPublicDiariumPage } from "@/app/[kommun]/offentligt-diarium/public-diarium-page";
-import { loadHeader } from "@/features/notifications/server/header-queries";
-import { loadActor, type Actor, type SessionClaims } from "@/server/auth/actor";
-import { createDb, setDb } from "@/server/db";
+import pg from "pg";
 import { findFreePort } from "@/server/embedded-postgres";
 import { env } from "@/server/env";
-import { BENCH_COMMON_WORD, BENCH_RARE_WORD } from "./seed/bulk-words";
+import { benchTargets, percentiles, type BenchCase, type PageSql } from "../bench/targets";
 import { DEMO_PASSWORD, demoUser } from "./seed/demo-organisation";
 import { openBulkDatabase } from "./lib/bulk-database";
 import { buildIfNeeded } from "./lib/build";
@@ -43,53 +35,6 @@ const { values, positionals } = parseArgs({
 
 const root = process.cwd();
 const log = (message: string) => console.log(`[bench] ${message}`);
-const SQL_RENDERS = 20;
-
-type Target = {
-  name: string;
-  path: string;
-  /** Signed in as (demo username), or anonymous. */
-  user: string | null;
-  /** The page's read models as the route renders them (null: no SQL). */
-  render: ((actor: Actor | null) => Promise<unknown>) | null;
-};
-
-type Stats = { p50: number; p95: number; p99: number };
-
-const percentiles = (samples: number[]): Stats => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN) * 100) / 100;
-  return { p50: at(50), p95: at(95), p99: at(99) };
-};
-
-/** Times every query a pooled connection sends; `measure` gives the SQL milliseconds and round trips of one call. */
-const createSqlTimer = () => {
-  let current: { ms: number; queries: number } | null = null;
-  const onConnect = (client: pg.PoolClient) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      const recording = current;
-      const started = performance.now();
-      const result = query(...args);
-      if (recording && result instanceof Promise) {
-        recording.queries++;
-        void result.finally(() => (recording.ms += performance.now() - started)).catch(() => undefined);
-      }
-      return result;
-    };
-  };
-  const measure = async (run: () => Promise<unknown>) => {
-    current = { ms: 0, queries: 0 };
-    const recording = current;
-    try {
-      await run();
-      return recording;
-    } finally {
-      current = null;
-    }
-  };
-  return { onConnect, measure };
-};
 
 const loginCookies = async (baseUrl: string, username: string): Promise<string> => {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
@@ -120,8 +65,46 @@ const waitForHealth = async (url: string, child: ChildProcess): Promise<void> =>
   throw new Error(`Appen svarade inte på ${url} inom 60 s.`);
 };
 
+
+/** The case the case page, the editor and the case-number search open: a remiss of a motion in Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande. */
+const findBenchCase = async (url: string): Promise<BenchCase> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<BenchCase>(
+      `SELECT c.id::text, c.case_number AS "caseNumber" FROM "case" c JOIN statement s ON s.case_id = c.id AND s.status = 'DRAFT'
+        WHERE c.committee_id = 'has' AND c.status = 'OPEN' AND c.secrecy_reference IS NULL AND c.kind = 'MOTION_REFERRAL'
+          AND c.case_officer_id = $1 AND c.last_document_number >= 5
+        ORDER BY c.created_at DESC LIMIT 1`,
+      [demoUser("clas.cederlid").id],
+    );
+    if (!rows[0]) throw new Error("Databasen saknar ett öppet ärende med ett utkast till tjänsteutlåtande: kör `npm run db:seed:bulk`.");
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+};
+
+/** Each page's SQL time, from bench/page-sql.run.ts in Vitest (the read models import next-auth, which Vitest loads as the tests do). */
+const measurePageSql = async (url: string, benchCase: BenchCase, names: string[]): Promise<Record<string, PageSql>> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "yttra-bench-"));
+  const out = path.join(dir, "page-sql.json");
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--config", path.join(root, "bench", "vitest.config.ts")], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_CASE: JSON.stringify(benchCase), BENCH_TARGETS: names.join(","), BENCH_OUT: out },
+      });
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`Mätningen av sidornas SQL avslutades med kod ${code}.`))));
+    });
+    return JSON.parse(await readFile(out, "utf8")) as Record<string, PageSql>;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
 const load = async (url: string, cookie: string | null, seconds: number, connections: number) => {
-  // Warm the route (first renders load its chunks) before measuring.
+  // Warm the route (its first renders load its chunks) before measuring.
   for (let i = 0; i < 5; i++) await fetch(url, { headers: cookie ? { cookie } : {} }).then((response) => response.arrayBuffer());
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -136,32 +119,10 @@ const main = async () => {
   const connections = Number.parseInt(values.connections, 10);
   await buildIfNeeded({ skip: env.YTTRA_SKIP_BUILD, log });
   const database = await openBulkDatabase({ fresh: false, cases: Number.parseInt(values.cases, 10), documents: Number.parseInt(values.documents, 10), nodeEnv: "development", log });
-  const timer = createSqlTimer();
-  const client = createDb(database.url, 10, timer.onConnect);
-  setDb(client);
   let app: ChildProcess | undefined;
   try {
-    // The case the case page, the editor and the case-number search open: a remiss of a motion
-    // in Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande.
-    const [benchCase] = await client.$queryRaw<{ id: string; caseNumber: string }[]>`
-      SELECT c.id::text, c.case_number AS "caseNumber" FROM "case" c JOIN statement s ON s.case_id = c.id AND s.status = 'DRAFT'
-       WHERE c.committee_id = 'has' AND c.status = 'OPEN' AND c.secrecy_reference IS NULL AND c.kind = 'MOTION_REFERRAL'
-         AND c.case_officer_id = ${demoUser("clas.cederlid").id}::uuid AND c.last_document_number >= 5
-       ORDER BY c.created_at DESC LIMIT 1`;
-    if (!benchCase) throw new Error("Benchmark database has no open case with a draft statement: run `npm run db:seed:bulk`.");
-    const search = (q: string) => (actor: Actor | null) => loadSearchPage({ actor: actor!, searchParams: { q } });
-    const targets: Target[] = [
-      { name: "trivial", path: "/status", user: null, render: null },
-      { name: "case-page", path: `/arenden/${benchCase.id}`, user: "registrator", render: (actor) => loadCasePage({ actor: actor!, caseId: benchCase.id }) },
-      { name: "diarium-list", path: "/diarium", user: "registrator", render: (actor) => loadDiariumPage({ actor: actor!, searchParams: {} }) },
-      { name: "statement-editor", path: `/arenden/${benchCase.id}/tjansteutlatande`, user: "clas.cederlid", render: (actor) => loadStatementPage({ actor: actor!, caseId: benchCase.id }) },
-      { name: "start-page", path: "/", user: "clas.cederlid", render: (actor) => loadStartPage(actor!) },
-      { name: "search-rare-word", path: `/sok?q=${encodeURIComponent(BENCH_RARE_WORD)}`, user: "registrator", render: search(BENCH_RARE_WORD) },
-      { name: "search-common-word", path: `/sok?q=${encodeURIComponent(BENCH_COMMON_WORD)}`, user: "registrator", render: search(BENCH_COMMON_WORD) },
-      { name: "search-case-number", path: `/sok?q=${encodeURIComponent(benchCase.caseNumber)}`, user: "registrator", render: search(benchCase.caseNumber) },
-      { name: "public-diarium", path: "/stockholm/offentligt-diarium", user: null, render: () => loadPublicDiariumPage({ kommun: "stockholm", searchParams: {} }) },
-      { name: "public-search", path: `/stockholm/offentligt-diarium?q=${encodeURIComponent(BENCH_COMMON_WORD)}`, user: null, render: () => loadPublicDiariumPage({ kommun: "stockholm", searchParams: { q: BENCH_COMMON_WORD } }) },
-    ];
+    const benchCase = await findBenchCase(database.url);
+    const targets = benchTargets(benchCase);
     const unknown = positionals.filter((name) => !targets.some((target) => target.name === name));
     if (unknown.length > 0) throw new Error(`Okända mål: ${unknown.join(", ")}. Finns: ${targets.map((target) => target.name).join(", ")}.`);
     // The trivial page is the ceiling every ratio is taken against, so it always runs.
@@ -177,46 +138,34 @@ const main = async () => {
     log(`Appen på ${baseUrl} mot ${database.description} (${database.cases} ärenden, ${database.documents} handlingar)`);
 
     const cookies = new Map<string, string>();
-    const claims = new Map<string, SessionClaims>();
-    for (const username of new Set(selected.flatMap((target) => (target.user ? [target.user] : [])))) {
-      cookies.set(username, await loginCookies(baseUrl, username));
-      const user = await client.user.findUniqueOrThrow({ where: { username }, select: { id: true, sessionVersion: true } });
-      claims.set(username, { userId: user.id, sessionVersion: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) });
-    }
+    for (const username of new Set(selected.flatMap((target) => (target.user ? [target.user] : [])))) cookies.set(username, await loginCookies(baseUrl, username));
 
-    const rows = [];
+    const runs = [];
     for (const target of selected) {
       log(`${target.name}: ${target.path} (${seconds} s, ${connections} anslutningar)`);
       const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections);
       if (http.non2xx > 0 || http.errors > 0) throw new Error(`${target.name}: ${http.non2xx} svar utan 2xx och ${http.errors} fel – mätningen gäller inte sidan.`);
-      // The same render's SQL, measured right after its load run: actor and header as the layout resolves them, then the page.
-      const sqlSamples: { ms: number; queries: number }[] = [];
-      if (target.render) {
-        const session = target.user ? claims.get(target.user)! : null;
-        const render = async () => {
-          if (!session) return target.render!(null);
-          const actor = await loadActor(session);
-          if (!actor) throw new Error(`No actor for ${target.user}`);
-          return Promise.all([loadHeader(actor), target.render!(actor)]);
-        };
-        for (let i = 0; i < 3; i++) await render();
-        for (let i = 0; i < SQL_RENDERS; i++) sqlSamples.push(await timer.measure(render));
-      }
-      const sql = sqlSamples.length > 0 ? { queries: sqlSamples[0]!.queries, ...percentiles(sqlSamples.map((sample) => sample.ms)) } : null;
-      rows.push({ name: target.name, path: target.path, user: target.user, ...http, sql });
+      runs.push({ ...target, ...http });
     }
+    app.kill("SIGTERM");
+    log("sidornas SQL …");
+    const sql = await measurePageSql(database.url, benchCase, selected.map((target) => target.name));
 
-    const trivial = rows.find((row) => row.name === "trivial")!;
-    const results = rows.map((row) => ({
-      ...row,
-      ratioToTrivial: Math.round((row.reqPerSec / trivial.reqPerSec) * 100) / 100,
-      latencyP50OverSqlP50: row.sql && row.sql.p50 > 0 ? Math.round((row.latency.p50 / row.sql.p50) * 10) / 10 : null,
-    }));
+    const trivial = runs.find((run) => run.name === "trivial")!;
+    const results = runs.map((run) => {
+      const pageSql = sql[run.name] ?? null;
+      return {
+        ...run,
+        ratioToTrivial: Math.round((run.reqPerSec / trivial.reqPerSec) * 100) / 100,
+        sql: pageSql,
+        latencyP50OverSqlP50: pageSql && pageSql.p50 > 0 ? Math.round((run.latency.p50 / pageSql.p50) * 10) / 10 : null,
+      };
+    });
     console.table(
       Object.fromEntries(
         results.map((row) => [
           row.name,
-          { "req/s": row.reqPerSec, "÷ trivial": row.ratioToTrivial, "p50 ms": row.latency.p50, "p95 ms": row.latency.p95, "p99 ms": row.latency.p99, "SQL p50 ms": row.sql?.p50 ?? "–", "SQL p95 ms": row.sql?.p95 ?? "–", queries: row.sql?.queries ?? 0 },
+          { "req/s": row.reqPerSec, "÷ trivial": row.ratioToTrivial, "p50 ms": row.latency.p50, "p95 ms": row.latency.p95, "p99 ms": row.latency.p99, "SQL p50 ms": row.sql?.p50 ?? "–", "SQL p95 ms": row.sql?.p95 ?? "–", "SQL-frågor": row.sql?.queries ?? 0 },
         ]),
       ),
     );
@@ -224,7 +173,14 @@ const main = async () => {
     const report = {
       date: new Date().toISOString(),
       machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}`, node: process.version, loadAverage: os.loadavg().map((value) => Math.round(value * 10) / 10) },
-      setup: { connections, durationSeconds: seconds, loadGenerator: "autocannon (same machine, loopback)", cases: database.cases, documents: database.documents, sqlRenders: SQL_RENDERS, sqlTime: "sum of the driver-measured time of every query of one render (actor, header, page), rendered in the bench process right after the page's load run" },
+      setup: {
+        connections,
+        durationSeconds: seconds,
+        loadGenerator: "autocannon on the same machine, loopback",
+        cases: database.cases,
+        documents: database.documents,
+        sqlTime: "per render: the sum of the driver-timed queries of the actor, the header and the page (bench/page-sql.run.ts, 20 renders after 3 warm-up renders, one at a time)",
+      },
       targets: results,
     };
     const dir = path.join(root, "bench", "results");
@@ -237,11 +193,10 @@ const main = async () => {
       log("→ bench/baseline.json");
     }
   } finally {
-    if (app && app.exitCode === null) {
+    if (app && app.exitCode === null && app.signalCode === null) {
       app.kill("SIGTERM");
       await new Promise((resolve) => app!.once("exit", resolve));
     }
-    await client.$disconnect();
     await database.stop();
   }
 };

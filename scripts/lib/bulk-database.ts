@@ -65,6 +65,9 @@ export const openBulkDatabase = async ({ fresh, cases, documents, nodeEnv, log }
         await client.$disconnect();
       }
       sizes = { cases, documents };
+    } else {
+      // Data seeded by an older version: bring the schema (indexes too) up to date.
+      await migrateDatabase({ connectionString: database.url, log });
     }
     return { url: database.url, ...sizes, description, stop: database.stop };
   } catch (error) {
