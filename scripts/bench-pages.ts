@@ -30,6 +30,8 @@ const { values, positionals } = parseArgs({
     connections: { type: "string", default: "16" },
     cases: { type: "string", default: "100000" },
     documents: { type: "string", default: "1000000" },
+    /** Saved with the results: what was special about this run (the machine's load, the build). */
+    label: { type: "string", default: "" },
   },
 });
 
@@ -145,6 +147,7 @@ const main = async () => {
       log(`${target.name}: ${target.path} (${seconds} s, ${connections} anslutningar)`);
       const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections);
       if (http.non2xx > 0 || http.errors > 0) throw new Error(`${target.name}: ${http.non2xx} svar utan 2xx och ${http.errors} fel – mätningen gäller inte sidan.`);
+      if (http.requests === 0) log(`${target.name}: inget svar blev klart på ${seconds} s – öka --duration.`);
       runs.push({ ...target, ...http });
     }
     app.kill("SIGTERM");
@@ -172,6 +175,7 @@ const main = async () => {
     const cpus = os.cpus();
     const report = {
       date: new Date().toISOString(),
+      label: values.label,
       machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}`, node: process.version, loadAverage: os.loadavg().map((value) => Math.round(value * 10) / 10) },
       setup: {
         connections,
