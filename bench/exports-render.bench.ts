@@ -3,7 +3,7 @@
 // särskilt uttalande) to PDF/A-2b and DOCX over 50 warm runs, with file sizes and CPU
 // time. Targets for the statement: PDF p50 ≤ 150 ms, DOCX p50 ≤ 50 ms. Needs no database
 // (the renderers only see the document model).
-//   npm run bench -- exports-render
+//   npm run bench:sql -- exports-render
 import type { ExportDocument } from "@/features/exports/document-model";
 import { minutesToDocument } from "@/features/exports/meeting-documents";
 import { renderDocx } from "@/features/exports/render/docx";

@@ -2,7 +2,7 @@
 // case: the round trip of one section save through the service (validation, rebase check,
 // canonical hash, insert, audit) and the editor's read model. Targets: save p95 ≤ 100 ms,
 // opening p95 ≤ 300 ms.
-//   npm run bench -- statement-save
+//   npm run bench:sql -- statement-save
 import { doc, paragraph, text, type TRichText } from "@/features/statements/rich-text";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import { getStatementPage } from "@/features/statements/server/statement-queries";

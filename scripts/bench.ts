@@ -1,8 +1,8 @@
-// npm run bench [name …]: runs bench/*.bench.ts (or the named ones) against a throwaway
+// npm run bench:sql [name …]: runs bench/*.bench.ts (or the named ones) against a throwaway
 // embedded PostgreSQL, one fresh migrated database per bench, prints p50/p95/max per
 // measurement and writes bench-results/<name>.json with the machine it ran on.
 //
-//   npm run bench -- diarium-list --sql "CREATE INDEX … ON \"case\" (created_at, id)"
+//   npm run bench:sql -- diarium-list --sql "CREATE INDEX … ON \"case\" (created_at, id)"
 // tries a candidate index (or any SQL) after the bench has loaded its data, before it
 // measures, so a schema change can be proven before it is proposed.
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";

@@ -3,9 +3,9 @@
 // PostgreSQL unless DATABASE_URL is set, migrates, seeds demo data into a new embedded
 // database, serves on PORT and prints the URL and demo logins. Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createDb, setDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -14,56 +14,12 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-organisation";
 import { seedDemoInstallation } from "./seed/demo";
 import { EXEMPELBY_USERS } from "./seed/exempelby";
 import { openAppDatabase } from "./lib/app-database";
+import { buildIfNeeded } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
 const root = process.cwd();
 const dataDir = path.resolve(env.YTTRA_DATA_DIR);
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const BUILD_STAMP = path.join(root, ".next", "yttra-build-stamp");
 const log = (message: string) => console.log(`[yttra] ${message}`);
-
-/** A fingerprint of everything that goes into a build: paths, sizes and mtimes. */
-const sourceFingerprint = async (): Promise<string> => {
-  const hash = createHash("sha256");
-  const walk = async (dir: string): Promise<void> => {
-    if (!existsSync(dir)) return;
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else {
-        const info = await stat(full);
-        hash.update(`${path.relative(root, full)}:${info.size}:${info.mtimeMs}\n`);
-      }
-    }
-  };
-  await walk(path.join(root, "src"));
-  await walk(path.join(root, "public"));
-  for (const file of ["next.config.ts", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma", "tsconfig.json"]) {
-    const full = path.join(root, file);
-    if (existsSync(full)) hash.update(`${file}:${(await stat(full)).mtimeMs}\n`);
-  }
-  return hash.digest("hex");
-};
-
-const run = (args: string[], extraEnv: Record<string, string>): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
-  });
-
-const buildIfNeeded = async (): Promise<void> => {
-  const fingerprint = await sourceFingerprint();
-  const built = existsSync(path.join(root, ".next", "BUILD_ID"));
-  if (env.YTTRA_SKIP_BUILD) {
-    if (!built) throw new Error("YTTRA_SKIP_BUILD=1 but there is no build: run `npx next build` first.");
-    return;
-  }
-  if (built && existsSync(BUILD_STAMP) && (await readFile(BUILD_STAMP, "utf8")) === fingerprint) return;
-  log("Bygger appen (första gången tar det ett par minuter) …");
-  await run([path.join(root, "scripts", "prisma-generate.mjs")], {});
-  await run([nextBin, "build"], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" });
-  await writeFile(BUILD_STAMP, fingerprint);
-};
 
 /** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data directory. */
 const authSecret = async (): Promise<string> => {
@@ -96,7 +52,7 @@ const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number
 
 const main = async () => {
   const startedAt = Date.now();
-  if (!dev) await buildIfNeeded();
+  if (!dev) await buildIfNeeded({ skip: env.YTTRA_SKIP_BUILD, log });
 
   const database = await openAppDatabase();
   let app: ChildProcess | undefined;

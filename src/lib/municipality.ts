@@ -23,6 +23,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "offentligt-diarium",
   "sammantraden",
   "sok",
+  "status",
   "tillganglighet",
   "verifiera",
   "_next",

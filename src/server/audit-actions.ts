@@ -90,6 +90,9 @@ export const AUDIT_ACTIONS = {
   "statementTemplate.create": entry("Mall skapad", z.looseObject({ name: text }), (data, by) => `${by} skapade mallen ${data.name}`),
   "statementTemplate.update": entry("Mall ändrad", z.looseObject({ name: text, version: count }), (data, by) => `${by} sparade mallen ${data.name} som version ${data.version}`),
   "seed.demo": entry("Demodata inlagd", unit, () => "Demodata lades in"),
+  "seed.bulk": entry("Testdata för prestandamätning inlagd", z.looseObject({ cases: count, documents: count }), (data) =>
+    `${data.cases} ärenden och ${data.documents} handlingar lades in för prestandamätning`,
+  ),
 
   // ─── Cases and documents ──────────────────────────────────────────────────
   "case.register": entry("Ärende registrerat", z.looseObject({ caseNumber: text }), (_, by) => `Ärendet registrerades av ${by}`),

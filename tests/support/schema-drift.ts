@@ -445,7 +445,12 @@ export const findSchemaDrift = async ({ datamodel: schemaText, connectionString 
           sameList(candidate.columns, indexColumns) &&
           (index.type === "id" ? candidate.is_primary : !candidate.is_primary && candidate.is_unique === (index.type === "unique")),
       );
-      const found = candidates.find((candidate) => sameList(candidate.descending, descending)) ?? candidates[0];
+      const expectedName = index.dbName ?? defaultIndexName(table, indexColumns, index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx");
+      // Two indexes on the same columns (a b-tree and a trigram GIN index): match them by name first.
+      const found =
+        candidates.find((candidate) => candidate.name === expectedName && sameList(candidate.descending, descending)) ??
+        candidates.find((candidate) => sameList(candidate.descending, descending)) ??
+        candidates[0];
       if (!found) {
         problems.push(`${where}: ${kind} on ${list(indexColumns)} is missing in the database.`);
         continue;
@@ -455,7 +460,6 @@ export const findSchemaDrift = async ({ datamodel: schemaText, connectionString 
         problems.push(`${where}: ${kind} "${found.name}" has a different sort order than schema.prisma on ${list(indexColumns)}.`);
       }
       // A differently named index makes `prisma migrate diff` want to rename it.
-      const expectedName = index.dbName ?? defaultIndexName(table, indexColumns, index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx");
       if (expectedName !== undefined && found.name !== expectedName) {
         problems.push(`${where}: ${kind} on ${list(indexColumns)} is named "${found.name}" in the database, Prisma expects "${expectedName}".`);
       }

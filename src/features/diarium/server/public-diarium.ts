@@ -60,6 +60,24 @@ export type PublicDiariumPage = {
 /** True when the row may show its content: neither the handling nor its case is confidential. */
 const IS_PUBLIC = Prisma.sql`(d.secrecy_reference IS NULL AND c.secrecy_reference IS NULL)`;
 
+/** "HÄS 2024/123-2": the case number typed with a handling number. */
+const WITH_HANDLING_NUMBER = /^(.*\S)\s*-\s*(\d{1,5})$/u;
+
+/** The ways a handling matches the free text `q` (each a condition on d and c), see the caller. */
+const freeTextBranches = (q: string): Prisma.Sql[] => {
+  const query = searchQuerySql(q);
+  const caseNumber = parseCaseNumberQuery(q);
+  const withHandling = WITH_HANDLING_NUMBER.exec(q.trim());
+  return [
+    Prisma.sql`${IS_PUBLIC} AND d.search_vector @@ ${query}`,
+    Prisma.sql`${IS_PUBLIC} AND c.search_vector @@ ${query}`,
+    // Numbers are always shown. ILIKE on case_number alone uses its trigram index.
+    Prisma.sql`c.case_number ILIKE ${`%${escapeLike(q.trim())}%`}`,
+    ...(caseNumber ? [caseNumberHitSql(caseNumber, Prisma.sql`c`)] : []),
+    ...(withHandling ? [Prisma.sql`c.case_number ILIKE ${`%${escapeLike(withHandling[1]!)}`} AND d.number = ${Number(withHandling[2])}`] : []),
+  ];
+};
+
 const ZPublicCursorKeySchema = z.tuple([z.iso.datetime()]);
 
 /** A municipality's public diarium: only its committees' handlingar. */
@@ -79,16 +97,12 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
 
   const filters: Prisma.Sql[] = [Prisma.sql`cm.municipality_id = ${municipalityId}`];
   if (params.namnd) filters.push(Prisma.sql`c.committee_id = ${params.namnd}`);
-  if (params.q) {
-    // The search engine (src/server/full-text.ts) over the public text only; numbers are always shown.
-    const caseNumber = parseCaseNumberQuery(params.q);
-    const pattern = `%${escapeLike(params.q)}%`;
-    const query = searchQuerySql(params.q);
-    filters.push(Prisma.sql`(
-      (c.case_number || '-' || d.number::text) ILIKE ${pattern}
-      ${caseNumber ? Prisma.sql`OR ${caseNumberHitSql(caseNumber, Prisma.sql`c`)}` : Prisma.empty}
-      OR (${IS_PUBLIC} AND (d.search_vector @@ ${query} OR c.search_vector @@ ${query})))`);
-  }
+  // Free text: a handling matches by its or its case's public text (the search engine,
+  // src/server/full-text.ts) or by its number — the case number typed in part or in any common
+  // form, optionally with "-<handling number>". Each way is its own branch, ordered and
+  // limited like the page, so each can use its index: the text's GIN index for a rare word,
+  // the registration order for a common one, the case number's trigram index for a number.
+  const textBranches = params.q ? freeTextBranches(params.q) : [Prisma.sql`true`];
 
   const fetchPage = (direction: "forward" | "backward", from: typeof cursor): Promise<SqlRow[]> => {
     // registered_at is a UTC timestamp without zone: convert explicitly, whatever the session's time zone.
@@ -99,8 +113,11 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
         : Prisma.sql`(d.registered_at, d.id) > (${at}, ${from.id}::uuid)`
       : null;
     const conditions = keyset ? [...filters, keyset] : filters;
-    const whereClause = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
     const order = direction === "forward" ? Prisma.sql`d.registered_at DESC, d.id DESC` : Prisma.sql`d.registered_at ASC, d.id ASC`;
+    const branches = textBranches.map(
+      (match) => Prisma.sql`(SELECT d.id, d.registered_at FROM case_document d JOIN "case" c ON c.id = d.case_id JOIN committee cm ON cm.id = c.committee_id
+                              WHERE ${Prisma.join([...conditions, match], " AND ")} ORDER BY ${order} LIMIT ${pageSize + 1})`,
+    );
     return db.$queryRaw<SqlRow[]>`
       SELECT d.id::text AS "id", d.number AS "number", d.registered_at AS "registeredAt", d.document_date AS "documentDate",
              d.direction::text AS "direction", c.case_number AS "caseNumber", s.document_number_format AS "documentNumberFormat", c.status::text AS "caseStatus",
@@ -115,11 +132,11 @@ export const listPublicDiarium = async ({ municipalityId, params, pageSize = PUB
                                                  'answeredDate', to_char(r.answered_date, 'YYYY-MM-DD')) ORDER BY r.id)
                  FROM referral_recipient r WHERE r.outgoing_document_id = d.id
              ) END AS "referralInstances"
-        FROM case_document d
+        FROM (${Prisma.join(branches, " UNION ")}) hit
+        JOIN case_document d ON d.id = hit.id
         JOIN "case" c ON c.id = d.case_id
         JOIN registry_series s ON s.id = c.series_id
         JOIN committee cm ON cm.id = c.committee_id
-        ${whereClause}
        ORDER BY ${order}
        LIMIT ${pageSize + 1}`;
   };

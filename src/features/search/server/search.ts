@@ -59,48 +59,70 @@ const filterSql = (params: TSearchParams): Prisma.Sql[] => {
   return conditions;
 };
 
-export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize?: number };
+/**
+ * How many matches of each source (cases, motions, statements, handlingar, files) are ranked:
+ * the newest that the actor may read. A rare word has fewer and is ranked in full; a common
+ * word is found in tens of thousands of rows, and ranking them all is what made it slow
+ * (ts_rank_cd reads every matching vector). Its hits are the best of its newest matches.
+ */
+export const SEARCH_CANDIDATES_PER_SOURCE = 100;
+
+export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize?: number; candidates?: number };
 
 /**
  * One page of hits, one row per case (its best hit), ordered by case-number hit, then
- * ts_rank_cd, then newest registration and id — a total order, so pages never overlap.
+ * ts_rank_cd, then newest registration and id — a total order over a candidate set that is
+ * itself chosen in a total order (newest first), so pages never overlap. Access and the
+ * filters apply inside each source before its candidates are chosen, so a user who may read
+ * little still gets full candidate sets of what they may read.
  */
-export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE }: SearchCasesOptions): Promise<SearchPage> => {
+export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, candidates = SEARCH_CANDIDATES_PER_SOURCE }: SearchCasesOptions): Promise<SearchPage> => {
   const page = params.sida ?? 1;
   const text = params.q?.trim() ?? "";
   if (text === "") return { results: [], hasNextPage: false, page };
 
   const q = Prisma.sql`q.q`;
+  // The matches are found with the query written out, not read from the CTE: only then does the
+  // planner know the words and estimate from the column's statistics whether to read them from
+  // the GIN index (a rare word) or to walk the newest rows until it has its candidates (a common one).
+  const query = searchQuerySql(text);
   const caseNumber = parseCaseNumberQuery(text);
-  const readableDocument = Prisma.sql`(d.secrecy_reference IS NULL OR ${confidentialReadableCasesSql(actor, Prisma.sql`dc`)})`;
+  const readableDocument = Prisma.sql`(d.secrecy_reference IS NULL OR ${confidentialReadableCasesSql(actor, c)})`;
   const where = Prisma.join([readableCasesSql(actor, c), ...filterSql(params)], " AND ");
 
   const rows = await db.$queryRaw<SqlRow[]>`
-    WITH q AS (SELECT ${searchQuerySql(text)} AS q),
+    WITH q AS (SELECT ${query} AS q),
     hits (case_id, source, hit_id, rank) AS (
-      ${caseNumber ? Prisma.sql`SELECT c.id, 'CASE_NUMBER', NULL::uuid, 1e6::real FROM "case" c WHERE ${caseNumberHitSql(caseNumber, c)} UNION ALL` : Prisma.empty}
-      SELECT c.id, 'CASE', NULL::uuid, ts_rank_cd(c.search_vector, q.q) FROM "case" c, q WHERE c.search_vector @@ q.q
+      ${caseNumber ? Prisma.sql`SELECT c.id, 'CASE_NUMBER', NULL::uuid, 1e6::real FROM "case" c WHERE ${caseNumberHitSql(caseNumber, c)} AND ${where} UNION ALL` : Prisma.empty}
+      SELECT h.id, 'CASE', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        SELECT c.id, c.search_vector FROM "case" c WHERE c.search_vector @@ ${query} AND ${where}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT ${candidates}) h
       UNION ALL
-      SELECT m.case_id, 'MOTION', NULL::uuid, ts_rank_cd(m.search_vector, q.q) FROM motion m, q WHERE m.search_vector @@ q.q
+      SELECT h.case_id, 'MOTION', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        SELECT m.case_id, m.search_vector FROM motion m JOIN "case" c ON c.id = m.case_id WHERE m.search_vector @@ ${query} AND ${where}
+         ORDER BY m.created_at DESC, m.id DESC LIMIT ${candidates}) h
       UNION ALL
-      SELECT s.case_id, 'STATEMENT', v.id, ts_rank_cd(v.search_vector, q.q)
-        FROM statement_version v JOIN statement s ON s.id = v.statement_id AND s.current_version = v.number, q
-       WHERE v.search_vector @@ q.q
+      SELECT h.case_id, 'STATEMENT', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        SELECT s.case_id, v.id, v.search_vector
+          FROM statement_version v JOIN statement s ON s.id = v.statement_id AND s.current_version = v.number JOIN "case" c ON c.id = s.case_id
+         WHERE v.search_vector @@ ${query} AND ${where}
+         ORDER BY c.created_at DESC, c.id DESC LIMIT ${candidates}) h
       UNION ALL
-      SELECT d.case_id, 'DOCUMENT', d.id, ts_rank_cd(d.search_vector, q.q)
-        FROM case_document d JOIN "case" dc ON dc.id = d.case_id, q
-       WHERE d.search_vector @@ q.q AND ${readableDocument}
+      SELECT h.case_id, 'DOCUMENT', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        SELECT d.case_id, d.id, d.search_vector FROM case_document d JOIN "case" c ON c.id = d.case_id
+         WHERE d.search_vector @@ ${query} AND ${readableDocument} AND ${where}
+         ORDER BY d.registered_at DESC, d.id DESC LIMIT ${candidates}) h
       UNION ALL
-      SELECT d.case_id, 'FILE', f.id, ts_rank_cd(f.search_vector, q.q)
-        FROM case_document_file f JOIN case_document d ON d.id = f.document_id JOIN "case" dc ON dc.id = d.case_id, q
-       WHERE f.search_vector @@ q.q AND ${readableDocument}
+      SELECT h.case_id, 'FILE', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        SELECT d.case_id, f.id, f.search_vector FROM case_document_file f JOIN case_document d ON d.id = f.document_id JOIN "case" c ON c.id = d.case_id
+         WHERE f.search_vector @@ ${query} AND ${readableDocument} AND ${where}
+         ORDER BY f.created_at DESC, f.id DESC LIMIT ${candidates}) h
     ),
     best AS (
       SELECT DISTINCT ON (case_id) case_id, source, hit_id, rank FROM hits ORDER BY case_id, rank DESC, source, hit_id
     ),
     page AS (
       SELECT b.*, c.created_at FROM best b JOIN "case" c ON c.id = b.case_id
-       WHERE ${where}
        ORDER BY b.rank DESC, c.created_at DESC, c.id DESC
        LIMIT ${pageSize + 1} OFFSET ${(page - 1) * pageSize}
     )

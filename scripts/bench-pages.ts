@@ -1,0 +1,211 @@
+// npm run bench [-- --duration 10] [-- <target> …]: the pages under load, side by side in one run.
+// Builds the app when its sources changed (or reuses the build), opens the benchmark database
+// (`yttra_bulk`, scripts/lib/bulk-database.ts; seeded with 100 000 cases and 1 000 000
+// handlingar when it is missing), serves the production build on a free loopback port, signs
+// in demo users and runs autocannon against each target (16 connections, --duration seconds).
+// Then it times each page's SQL against the same database (bench/page-sql.run.ts: the page's
+// read models rendered as its route renders them, every query timed at the driver), so the
+// SQL time shows beside the latency. Prints a table and writes bench/results/<time>.json; a run of every target also
+// writes bench/baseline.json. Not part of npm test.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import autocannon from "autocannon";
+import pg from "pg";
+import { findFreePort } from "@/server/embedded-postgres";
+import { env } from "@/server/env";
+import { benchTargets, percentiles, type BenchCase, type PageSql } from "../bench/targets";
+import { DEMO_PASSWORD, demoUser } from "./seed/demo-organisation";
+import { openBulkDatabase } from "./lib/bulk-database";
+import { buildIfNeeded } from "./lib/build";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "16" },
+    cases: { type: "string", default: "100000" },
+    documents: { type: "string", default: "1000000" },
+    /** Saved with the results: what was special about this run (the machine's load, the build). */
+    label: { type: "string", default: "" },
+  },
+});
+
+const root = process.cwd();
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+const loginCookies = async (baseUrl: string, username: string): Promise<string> => {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const cookies = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), origin: baseUrl },
+    body: new URLSearchParams({ csrfToken, username, password: DEMO_PASSWORD, json: "true" }),
+  });
+  const all = [...cookies, ...response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!)];
+  if (!all.some((cookie) => cookie.includes("session-token="))) throw new Error(`Inloggningen som ${username} misslyckades (${response.status}).`);
+  return all.join("; ");
+};
+
+const waitForHealth = async (url: string, child: ChildProcess): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Appen avslutades med kod ${child.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Appen svarade inte på ${url} inom 60 s.`);
+};
+
+
+/** The case the case page, the editor and the case-number search open: a remiss of a motion in Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande. */
+const findBenchCase = async (url: string): Promise<BenchCase> => {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<BenchCase>(
+      `SELECT c.id::text, c.case_number AS "caseNumber" FROM "case" c JOIN statement s ON s.case_id = c.id AND s.status = 'DRAFT'
+        WHERE c.committee_id = 'has' AND c.status = 'OPEN' AND c.secrecy_reference IS NULL AND c.kind = 'MOTION_REFERRAL'
+          AND c.case_officer_id = $1 AND c.last_document_number >= 5
+        ORDER BY c.created_at DESC LIMIT 1`,
+      [demoUser("clas.cederlid").id],
+    );
+    if (!rows[0]) throw new Error("Databasen saknar ett öppet ärende med ett utkast till tjänsteutlåtande: kör `npm run db:seed:bulk`.");
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+};
+
+/** Each page's SQL time, from bench/page-sql.run.ts in Vitest (the read models import next-auth, which Vitest loads as the tests do). */
+const measurePageSql = async (url: string, benchCase: BenchCase, names: string[]): Promise<Record<string, PageSql>> => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "yttra-bench-"));
+  const out = path.join(dir, "page-sql.json");
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, "node_modules", "vitest", "vitest.mjs"), "run", "--config", path.join(root, "bench", "vitest.config.ts")], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, BENCH_DATABASE_URL: url, BENCH_CASE: JSON.stringify(benchCase), BENCH_TARGETS: names.join(","), BENCH_OUT: out },
+      });
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`Mätningen av sidornas SQL avslutades med kod ${code}.`))));
+    });
+    return JSON.parse(await readFile(out, "utf8")) as Record<string, PageSql>;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
+const load = async (url: string, cookie: string | null, seconds: number, connections: number) => {
+  // Warm the route (its first renders load its chunks) before measuring.
+  for (let i = 0; i < 5; i++) await fetch(url, { headers: cookie ? { cookie } : {} }).then((response) => response.arrayBuffer());
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { reqPerSec: Math.round((result.requests.total / seconds) * 10) / 10, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, latency: percentiles(latencies) };
+};
+
+const main = async () => {
+  const seconds = Number.parseInt(values.duration, 10);
+  const connections = Number.parseInt(values.connections, 10);
+  await buildIfNeeded({ skip: env.YTTRA_SKIP_BUILD, log });
+  const database = await openBulkDatabase({ fresh: false, cases: Number.parseInt(values.cases, 10), documents: Number.parseInt(values.documents, 10), nodeEnv: "development", log });
+  let app: ChildProcess | undefined;
+  try {
+    const benchCase = await findBenchCase(database.url);
+    const targets = benchTargets(benchCase);
+    const unknown = positionals.filter((name) => !targets.some((target) => target.name === name));
+    if (unknown.length > 0) throw new Error(`Okända mål: ${unknown.join(", ")}. Finns: ${targets.map((target) => target.name).join(", ")}.`);
+    // The trivial page is the ceiling every ratio is taken against, so it always runs.
+    const selected = targets.filter((target) => positionals.length === 0 || target.name === "trivial" || positionals.includes(target.name));
+
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    app = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    await waitForHealth(`${baseUrl}/api/health`, app);
+    log(`Appen på ${baseUrl} mot ${database.description} (${database.cases} ärenden, ${database.documents} handlingar)`);
+
+    const cookies = new Map<string, string>();
+    for (const username of new Set(selected.flatMap((target) => (target.user ? [target.user] : [])))) cookies.set(username, await loginCookies(baseUrl, username));
+
+    const runs = [];
+    for (const target of selected) {
+      log(`${target.name}: ${target.path} (${seconds} s, ${connections} anslutningar)`);
+      const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections);
+      if (http.non2xx > 0 || http.errors > 0) throw new Error(`${target.name}: ${http.non2xx} svar utan 2xx och ${http.errors} fel – mätningen gäller inte sidan.`);
+      if (http.requests === 0) log(`${target.name}: inget svar blev klart på ${seconds} s – öka --duration.`);
+      runs.push({ ...target, ...http });
+    }
+    app.kill("SIGTERM");
+    log("sidornas SQL …");
+    const sql = await measurePageSql(database.url, benchCase, selected.map((target) => target.name));
+
+    const trivial = runs.find((run) => run.name === "trivial")!;
+    const results = runs.map((run) => {
+      const pageSql = sql[run.name] ?? null;
+      return {
+        ...run,
+        ratioToTrivial: Math.round((run.reqPerSec / trivial.reqPerSec) * 100) / 100,
+        sql: pageSql,
+        latencyP50OverSqlP50: pageSql && pageSql.p50 > 0 ? Math.round((run.latency.p50 / pageSql.p50) * 10) / 10 : null,
+      };
+    });
+    console.table(
+      Object.fromEntries(
+        results.map((row) => [
+          row.name,
+          { "req/s": row.reqPerSec, "÷ trivial": row.ratioToTrivial, "p50 ms": row.latency.p50, "p95 ms": row.latency.p95, "p99 ms": row.latency.p99, "SQL p50 ms": row.sql?.p50 ?? "–", "SQL p95 ms": row.sql?.p95 ?? "–", "SQL-frågor": row.sql?.queries ?? 0 },
+        ]),
+      ),
+    );
+    const cpus = os.cpus();
+    const report = {
+      date: new Date().toISOString(),
+      label: values.label,
+      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? "unknown", memoryGb: Math.round(os.totalmem() / 1024 ** 3), platform: `${os.platform()} ${os.release()}`, node: process.version, loadAverage: os.loadavg().map((value) => Math.round(value * 10) / 10) },
+      setup: {
+        connections,
+        durationSeconds: seconds,
+        loadGenerator: "autocannon on the same machine, loopback",
+        cases: database.cases,
+        documents: database.documents,
+        sqlTime: "per render: the sum of the driver-timed queries of the actor, the header and the page (bench/page-sql.run.ts, 20 renders after 3 warm-up renders, one at a time)",
+      },
+      targets: results,
+    };
+    const dir = path.join(root, "bench", "results");
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${report.date.replace(/[:.]/g, "-")}.json`);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`→ ${path.relative(root, file)}`);
+    if (selected.length === targets.length) {
+      await writeFile(path.join(root, "bench", "baseline.json"), `${JSON.stringify(report, null, 2)}\n`);
+      log("→ bench/baseline.json");
+    }
+  } finally {
+    if (app && app.exitCode === null && app.signalCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app!.once("exit", resolve));
+    }
+    await database.stop();
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
