@@ -157,6 +157,12 @@ export const AUDIT_ACTIONS = {
     `${by} satte nästa § för ${data.committee} ${data.year} till § ${data.nextParagraph}`,
   ),
   "meeting.call": entry("Kallelse skickad", z.looseObject({ items: count }), (data, by) => `${by} publicerade kallelsen med ${data.items} ärenden`),
+  "meeting.record_details": entry(
+    "Övriga närvarande och justering registrerade",
+    z.looseObject({ meetingDate: text, otherAttendees: count, justering: text.nullable(), justeringPlace: text.nullable() }),
+    (data, by) =>
+      `${by} registrerade ${data.otherAttendees} övriga närvarande och ${data.justering ? `justering ${data.justering}${data.justeringPlace ? `, ${data.justeringPlace}` : ""}` : "ingen tid för justering"} för sammanträdet ${data.meetingDate}`,
+  ),
   "meeting.attendance": entry("Närvaro registrerad", z.looseObject({ present: count }), (data, by) => `${by} registrerade närvaron (${data.present} närvarande)`),
   "agenda.add_case": entry("Ärende på föredragningslistan", z.looseObject({ committee: optionalText, meetingDate: optionalText }), (data, by) =>
     spaced(`${by} tog upp ärendet på föredragningslistan för ${data.committee ?? "nämnden"}s sammanträde ${data.meetingDate ?? ""}`),

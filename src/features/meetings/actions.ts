@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { defineFormAction } from "@/server/action";
 import {
   linesOf,
+  otherAttendeesOf,
   ZAddCaseToAgendaSchema,
   ZAddOpinionSchema,
   ZAddOtherAgendaItemSchema,
@@ -17,6 +18,7 @@ import {
   ZCreateMinutesSchema,
   ZDispatchSchema,
   ZHistoricalDecisionSchema,
+  ZMeetingRecordDetailsSchema,
   ZMeetingVersionSchema,
   ZMinutesVersionSchema,
   ZMoveAgendaItemSchema,
@@ -33,7 +35,7 @@ import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem }
 import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "./server/dispatch-service";
 import { approveHistoricalMinutes, createHistoricalMeeting, recordHistoricalDecision, setNextParagraph } from "./server/historical-meetings";
-import { callMeeting, createMeeting, setAttendance } from "./server/meeting-service";
+import { callMeeting, createMeeting, setAttendance, setMeetingRecordDetails } from "./server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "./server/minutes-service";
 import { recordUnionConsultation } from "./server/union-consultation";
 
@@ -163,6 +165,19 @@ export const setAttendanceAction = defineFormAction({
     await setAttendance({ actor, input });
     refresh();
     return { message: "Närvaron är sparad." };
+  },
+});
+
+export const setMeetingRecordDetailsAction = defineFormAction({
+  schema: ZMeetingRecordDetailsSchema,
+  fromFormData: (form) => ({
+    ...fields(form, "meetingId", "justeringDate", "justeringTime", "justeringPlace"),
+    otherAttendees: otherAttendeesOf(form.get("otherAttendees")),
+  }),
+  handler: async (input, actor) => {
+    await setMeetingRecordDetails({ actor, input });
+    refresh();
+    return { message: "Övriga närvarande och justeringen är sparade." };
   },
 });
 

@@ -205,7 +205,7 @@ const ensureSpace = (doc: Doc, height: number): boolean => {
   return false;
 };
 
-/** An att-list up to this height is kept whole on one page (a long one keeps each point whole). */
+/** An att-list or a table up to this height is kept whole on one page (a long list keeps each point whole, a long table breaks between rows). */
 const KEEP_WHOLE_LIST = PAGE_BODY * 0.4;
 const HEADING_SPACE: Record<1 | 2 | 3 | 4, { before: number; after: number; size: number }> = {
   1: { before: 4, after: 2, size: SIZE.h1 },
@@ -255,7 +255,7 @@ const measure = (doc: Doc, block: Block, width: number): Extent => {
     case "table": {
       const rows = tableRowHeights(doc, block, width);
       const height = rows.reduce((sum, row) => sum + row, 0) + PARAGRAPH_SPACING;
-      return { height, lead: rows.slice(0, 3).reduce((sum, row) => sum + row, 0) };
+      return { height, lead: height - PARAGRAPH_SPACING <= KEEP_WHOLE_LIST ? height : rows.slice(0, 4).reduce((sum, row) => sum + row, 0) };
     }
     case "columns": {
       const height = columnsHeight(doc, block, width);
@@ -498,8 +498,9 @@ const renderTable = (doc: Doc, parent: Struct, block: TableBlock, frame: Frame):
   const rows = tableRows(block);
   const heights = rows.map((row) => rowHeight(doc, row, widths));
   const [header, ...body] = rows;
-  // The header never ends a page alone: it keeps with the first row.
-  ensureSpace(doc, heights[0]! + (heights[1] ?? 0));
+  // A short table is kept whole (a roll call); a long one starts with its header and at least three rows.
+  const total = heights.reduce((sum, height) => sum + height, 0);
+  ensureSpace(doc, total <= KEEP_WHOLE_LIST ? total : heights.slice(0, 4).reduce((sum, height) => sum + height, 0));
   const tag = (tr: Struct, row: TableRow) => (index: number, draw: () => void) =>
     tr.add(doc.struct(row.header ? "TH" : "TD", row.header ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {}, draw));
   const headerRow = doc.struct("TR");

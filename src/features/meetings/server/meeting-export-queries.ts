@@ -14,7 +14,8 @@ import { maskedCases, maskOf, type MeetingViewer } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { authorize, loadCommitteeScope, type CommitteeScope } from "@/server/authz";
 import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
-import { hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { firstActiveSecretary, hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { voteOutcome } from "../votes";
 import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -160,8 +161,13 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
     justering: minutes?.justering ?? null,
     postedDate: minutes?.postedDate ?? null,
     appealEndsOn: minutes?.appealEndsOn ?? null,
-    /** "Rätt utdraget intygar": the secretary of the minutes' content. */
-    secretary: minutes?.secretary?.name ?? null,
+    /**
+     * "Rätt utdraget intygar": the secretary of the minutes' content, or (an immediately
+     * justerad § before any minutes) the committee's secretary; dated on the day the § became
+     * final: the justering, or the meeting for an omedelbart justerad §. Null while a draft.
+     */
+    secretary: minutes?.secretary?.name ?? (await firstActiveSecretary(db, committee.id))?.name ?? null,
+    certifiedOn: minutes?.status === "APPROVED" ? minutes.postedDate : paragraph.immediateApproval ? meeting.date : null,
   };
 };
 
@@ -189,7 +195,10 @@ const standaloneParagraph = async (decisionId: string) => {
     kind: decision.kind,
     decisionPoints: stringsOf(decision.decisionPoints),
     motions: ZMotionsSchema.safeParse(decision.motions).data ?? [],
-    votes: votes?.mode === "TOTALS" ? { question: votes.question ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, rollCall: [] } : null,
+    votes:
+      votes?.mode === "TOTALS"
+        ? { question: votes.question ?? null, yesFor: votes.yesFor ?? null, noFor: votes.noFor ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, ...voteOutcome(votes, null), rollCall: [] }
+        : null,
     immediateApproval: decision.immediateApproval,
     opinions: decision.opinions.map((opinion) => ({ kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
   };
