@@ -173,6 +173,11 @@ export const AUDIT_ACTIONS = {
   "decision.record": entry("Beslut", z.looseObject({ meetingDate: optionalText, paragraph: text, label: optionalText }), (data) =>
     spaced(`Nämnden beslutade ${data.meetingDate ?? ""}, ${data.paragraph}: ${data.label ?? ""}`),
   ),
+  "decision.roll_call": entry(
+    "Votering registrerad",
+    z.looseObject({ paragraph: text, yesFor: text, noFor: text, yes: count, no: count, abstain: count, absent: count }),
+    (data, by) => `${by} registrerade votering i ${data.paragraph}: ja för ${data.yesFor} ${data.yes}, nej för ${data.noFor} ${data.no}, avstår ${data.abstain}, frånvarande ${data.absent}`,
+  ),
   "decision.update": entry("Beslut ändrat", z.looseObject({ paragraph: text }), (data, by) => `${by} ändrade beslutet i ${data.paragraph}`),
   "decision.reservation": entry("Reservation", z.looseObject({ paragraph: text, members: optionalText }), (data) => `Reservation till ${data.paragraph} (${data.members ?? ""})`),
   "decision.special_statement": entry("Särskilt uttalande", z.looseObject({ paragraph: text, members: optionalText }), (data) => `Särskilt uttalande till ${data.paragraph} (${data.members ?? ""})`),

@@ -26,13 +26,14 @@ import {
   ZRemoveAgendaItemSchema,
   ZRemoveOpinionSchema,
   ZReturnMinutesSchema,
+  ZRollCallSchema,
   ZSetNextParagraphSchema,
   ZUnionConsultationSchema,
   ZUpdateDecisionSchema,
   ZWithdrawMinutesSchema,
 } from "./schemas";
 import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem } from "./server/agenda-service";
-import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
+import { addStatementOfOpinion, recordDecision, recordRollCall, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "./server/dispatch-service";
 import { approveHistoricalMinutes, createHistoricalMeeting, recordHistoricalDecision, setNextParagraph } from "./server/historical-meetings";
 import { callMeeting, createMeeting, setAttendance, setMeetingRecordDetails } from "./server/meeting-service";
@@ -214,6 +215,23 @@ export const updateDecisionAction = defineFormAction({
     await updateDecision({ actor, input });
     refresh();
     return { message: "Beslutet är ändrat." };
+  },
+});
+
+/** One vote per tjänstgörande member: memberId rows with vote-<memberId>. */
+export const recordRollCallAction = defineFormAction({
+  schema: ZRollCallSchema,
+  fromFormData: (form) => ({
+    ...fields(form, "decisionId", "question", "yesFor", "noFor"),
+    entries: form
+      .getAll("memberId")
+      .filter((id): id is string => typeof id === "string")
+      .map((memberId) => ({ memberId, vote: text(form, `vote-${memberId}`) })),
+  }),
+  handler: async (input, actor) => {
+    const { yes, no, abstain, absent } = await recordRollCall({ actor, input });
+    refresh();
+    return { message: `Voteringen är registrerad: ${yes} ja, ${no} nej, ${abstain} avstår, ${absent} frånvarande.` };
   },
 });
 
