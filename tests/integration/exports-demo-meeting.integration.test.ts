@@ -77,6 +77,10 @@ describe("the demo meeting's documents", () => {
     expect(text).not.toContain("Karl Nyberg (C) Ja");
   });
 
+  it("signs the föredragningslista with the ordförande and the nämndsekreterare", () => {
+    expect(agenda.text).toMatch(/Ordförande Nämndsekreterare Maria Lindqvist Karin Sjöberg/);
+  });
+
   it("certifies every extract with the secretary's name and the day of the justering", () => {
     for (const { text, name } of extracts) expect(text, name).toMatch(/Rätt utdraget intygar Karin Sjöberg Nämndsekreterare Datum: 2024-04-29/);
   });

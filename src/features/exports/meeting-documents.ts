@@ -98,6 +98,13 @@ export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
   ];
   if (agenda.items.length === 0) blocks.push(paragraph("Föredragningslistan har inga punkter."));
   for (const item of agenda.items) blocks.push(...agendaItemBlocks(item));
+  blocks.push({
+    kind: "columns",
+    columns: [
+      { label: "Ordförande", lines: [agenda.chair ?? ""].filter(Boolean) },
+      { label: "Nämndsekreterare", lines: [agenda.secretary ?? ""].filter(Boolean) },
+    ],
+  });
 
   return {
     meta: {
@@ -107,7 +114,14 @@ export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
       language: "sv-SE",
       createdAt: agenda.publishedAt ?? meetingStart(meeting.date, meeting.time),
       // What is printed (the meeting's status is not: a held meeting keeps the same agenda).
-      identifier: hashOf({ committee, meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place }, publishedAt: agenda.publishedAt, items: agenda.items }),
+      identifier: hashOf({
+        committee,
+        meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place },
+        publishedAt: agenda.publishedAt,
+        items: agenda.items,
+        chair: agenda.chair,
+        secretary: agenda.secretary,
+      }),
     },
     runningHeader: { organisation: committee.name, documentType: "Föredragningslista", reference: `Sammanträde ${meeting.date}` },
     draft,

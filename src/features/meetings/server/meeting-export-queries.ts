@@ -8,7 +8,8 @@
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingTime } from "../dates";
+import { meetingDay, meetingTime } from "../dates";
+import { inOfficeOn } from "@/features/admin/committees";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, type MeetingViewer } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
@@ -53,10 +54,18 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: MeetingV
   if (!meeting) throw meetingNotFound();
   const scope = await authorizeExport(actor, meeting.committeeId, { public: meeting.agendaPublishedAt !== null });
   const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
+  // Who signs the kallelse: the committee's ordförande in office on the meeting's day and its nämndsekreterare.
+  const chair = await db.committeeMember.findFirst({
+    where: { committeeId: meeting.committeeId, role: "CHAIR", ...inOfficeOn(meetingDay(meeting.startsAt)) },
+    orderBy: [{ termStart: "desc" }, { id: "asc" }],
+    select: { name: true },
+  });
   return {
     committee: meeting.committee,
     meeting: { id: meeting.id, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
     publishedAt: meeting.agendaPublishedAt,
+    chair: chair?.name ?? null,
+    secretary: (await firstActiveSecretary(db, meeting.committeeId))?.name ?? null,
     items: meeting.agendaItems.map((item) => {
       const secrecyReference = maskOf(masked, item.caseId);
       // A confidential case the actor may not read: its dnr, nothing that identifies or quotes it.
