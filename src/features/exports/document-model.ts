@@ -71,7 +71,11 @@ export type AttestationBlock = {
  * with next; a mapping sets it on other blocks that belong with what follows (the justering
  * with its anslag, the signatures with their attestation).
  */
-export type Pagination = { keepWithNext?: boolean };
+export type Pagination = {
+  keepWithNext?: boolean;
+  /** Starts a new page: the first block of a document appended to another (the tjänsteutlåtande after its protokollsutdrag). */
+  pageBreakBefore?: boolean;
+};
 
 export type Block = (HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ColumnsBlock | AttestationBlock) & Pagination;
 

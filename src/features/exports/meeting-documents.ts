@@ -349,6 +349,21 @@ export const extractToDocument = ({ extract, verificationUrl }: ExtractDocumentI
   };
 };
 
+/**
+ * The protokollsutdrag with the attested tjänsteutlåtande appended on its own pages, as one
+ * document ("Skicka med tjänsteutlåtandet"): what is dispatched and kept as the record.
+ */
+export const extractWithStatement = (extract: ExportDocument, statement: ExportDocument): ExportDocument => ({
+  ...extract,
+  meta: {
+    ...extract.meta,
+    subject: `${extract.meta.subject}, med ${statement.meta.title}`,
+    identifier: hashOf({ extract: extract.meta.identifier, statement: statement.meta.identifier }),
+  },
+  draft: extract.draft || statement.draft,
+  blocks: [...extract.blocks, ...statement.blocks.map((block, index) => (index === 0 ? { ...block, pageBreakBefore: true } : block))],
+});
+
 // ─── File names ─────────────────────────────────────────────────────────────
 
 /** "Föredragningslista 2024-04-25 Hägersten-Älvsjö stadsdelsnämnd.pdf" */

@@ -294,6 +294,7 @@ const renderFlow = (doc: Doc, parent: Struct, blocks: Block[], frame: Frame): vo
   const extents = blocks.map((block) => measure(doc, block, frame.width));
   let chained = false;
   blocks.forEach((block, index) => {
+    if (block.pageBreakBefore && doc.y > MARGIN.top + 1) doc.addPage();
     if (!chained && keepsWithNext(block)) {
       const lead = chainLead(blocks, extents, index);
       if (lead <= PAGE_BODY) ensureSpace(doc, lead);
