@@ -229,7 +229,8 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     expect(records.filter((record) => record.kind === "EXTRACT").every((record) => record.subjectId === world.decisionId && record.contentHash === minutes.contentHash)).toBe(true);
     await storePendingRecords();
 
-    const extract = await bytesOf(await extractExport(secretary, world.decisionId));
+    // Sent with the tjänsteutlåtande: the extract's file carries the statement's pages after its own.
+    const extract = Buffer.from((await exportExtract({ actor: secretary, id: world.decisionId, format: "pdf", withStatement: true })).bytes);
     const statement = await db.statement.findUniqueOrThrow({ where: { caseId: world.caseId } });
     const attested = await bytesOf(await statementExport(secretary, statement.id));
     const outgoing = await db.caseDocument.findMany({ where: { caseId: world.caseId, direction: "OUTGOING" }, orderBy: { number: "asc" } });
