@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
+import { exportExtract } from "@/features/exports/server/meeting-export";
 import { contentHashOf } from "@/features/attestation/content";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
