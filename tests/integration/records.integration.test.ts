@@ -275,7 +275,9 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     const outgoing = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
     const [extractFile] = (await filesOf(outgoing.id)).files;
     expect(extractFile!.generatedRecord?.kind).toBe("EXTRACT");
-    expect((await bytesOf(await downloadFile(secretary, extractFile!.id))).equals(await bytesOf(await extractExport(secretary, decisionId)))).toBe(true);
+    // Sent with its tjänsteutlåtande (the dispatch's default): the statement's pages follow the extract's.
+    const sent = Buffer.from((await exportExtract({ actor: secretary, id: decisionId, format: "pdf", withStatement: true })).bytes);
+    expect((await bytesOf(await downloadFile(secretary, extractFile!.id))).equals(sent)).toBe(true);
   });
 
   it("requests nothing when the dispatch is refused", async () => {
