@@ -195,6 +195,13 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       place: PLACE,
       // Called; the justering below marks it APPROVED (version 5), as the app does.
       status: "CALLED",
+      otherAttendees: [
+        { name: "Lee Orberson", role: "stadsdelsdirektör" },
+        { name: "Linda Palo", role: "avdelningschef" },
+        { name: "Clas Cederlid", role: "utredare, § 2" },
+      ],
+      justeringAt: stockholmDateTimeToInstant("2024-04-29", "15:00"),
+      justeringPlace: "Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18",
       agendaPublishedAt: calledAt,
       noticeSentAt: calledAt,
       version: 4,
@@ -216,7 +223,18 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       motions: [
         { party: "S", member: "Maria Lindqvist", text: "Bifall till förvaltningens förslag." },
         { party: "M", member: "Erik Sandberg", text: "Bifall till förvaltningens förslag." },
+        { party: "SD", member: "Peter Lund", text: "Avslag på förvaltningens förslag." },
       ],
+      // Votering med namnupprop among the tjänstgörande (Karl Nyberg absent, Sofia Andersson serving).
+      votes: {
+        mode: "ROLL_CALL" as const,
+        yesFor: "förvaltningens förslag",
+        noFor: "Peter Lunds (SD) avslagsyrkande",
+        entries: DEMO_MEMBERS.filter((member) => member.id !== uuid(5008) && (member.role !== "DEPUTY" || member.id === uuid(5010))).map((member) => ({
+          memberId: member.id,
+          vote: member.id === uuid(5009) ? ("NO" as const) : ("YES" as const),
+        })),
+      },
     },
     { id: uuid(5213), agendaItemId: uuid(5203), paragraph: 3, decisionPoints: ["Informationen noteras."], motions: [] },
   ];

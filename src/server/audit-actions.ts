@@ -185,6 +185,12 @@ export const AUDIT_ACTIONS = {
     `${by} satte nästa § för ${data.committee} ${data.year} till § ${data.nextParagraph}`,
   ),
   "meeting.call": entry("Kallelse skickad", z.looseObject({ items: count }), (data, by) => `${by} publicerade kallelsen med ${data.items} ärenden`),
+  "meeting.record_details": entry(
+    "Övriga närvarande och justering registrerade",
+    z.looseObject({ meetingDate: text, otherAttendees: count, justering: text.nullable(), justeringPlace: text.nullable() }),
+    (data, by) =>
+      `${by} registrerade ${data.otherAttendees} övriga närvarande och ${data.justering ? `justering ${data.justering}${data.justeringPlace ? `, ${data.justeringPlace}` : ""}` : "ingen tid för justering"} för sammanträdet ${data.meetingDate}`,
+  ),
   "meeting.attendance": entry("Närvaro registrerad", z.looseObject({ present: count }), (data, by) => `${by} registrerade närvaron (${data.present} närvarande)`),
   "agenda.add_case": entry("Ärende på föredragningslistan", z.looseObject({ committee: optionalText, meetingDate: optionalText }), (data, by) =>
     spaced(`${by} tog upp ärendet på föredragningslistan för ${data.committee ?? "nämnden"}s sammanträde ${data.meetingDate ?? ""}`),
@@ -194,6 +200,11 @@ export const AUDIT_ACTIONS = {
   "agenda.remove": entry("Punkt borttagen", unit, (_, by) => `${by} tog bort ärendet från föredragningslistan`),
   "decision.record": entry("Beslut", z.looseObject({ meetingDate: optionalText, paragraph: text, label: optionalText }), (data) =>
     spaced(`Nämnden beslutade ${data.meetingDate ?? ""}, ${data.paragraph}: ${data.label ?? ""}`),
+  ),
+  "decision.roll_call": entry(
+    "Votering registrerad",
+    z.looseObject({ paragraph: text, yesFor: text, noFor: text, yes: count, no: count, abstain: count, absent: count }),
+    (data, by) => `${by} registrerade votering i ${data.paragraph}: ja för ${data.yesFor} ${data.yes}, nej för ${data.noFor} ${data.no}, avstår ${data.abstain}, frånvarande ${data.absent}`,
   ),
   "decision.update": entry("Beslut ändrat", z.looseObject({ paragraph: text }), (data, by) => `${by} ändrade beslutet i ${data.paragraph}`),
   "decision.reservation": entry("Reservation", z.looseObject({ paragraph: text, members: optionalText }), (data) => `Reservation till ${data.paragraph} (${data.members ?? ""})`),

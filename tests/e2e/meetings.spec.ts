@@ -3,7 +3,7 @@
 // Each run creates its own meeting, starting a few minutes later: decisions wait for it.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const logout = async (page: Page) => {
   await page.context().clearCookies();
@@ -61,9 +61,33 @@ test.describe("sammanträden", () => {
     await expect(page.getByTestId("meeting-status")).toHaveText("Genomfört");
     await saveFullAttendance(page);
 
+    // Övriga närvarande and tid och plats för justering, as the protokoll prints them.
+    const details = page.getByTestId("record-details-form");
+    await details.getByLabel("Övriga närvarande").fill("Lee Orberson, stadsdelsdirektör\nClas Cederlid, utredare");
+    await details.getByLabel("Datum").fill(todayInStockholm());
+    await details.getByLabel("Klockslag").fill("23:59");
+    await details.getByLabel("Plats").fill("Svandammsvägen 18");
+    await details.getByRole("button", { name: "Spara övriga närvarande och justering" }).click();
+    await expect(details.getByText("Övriga närvarande och justeringen är sparade.")).toBeVisible({ timeout: 30_000 });
+
+    // Votering med namnupprop on punkt 1: one vote per tjänstgörande, the result computed.
+    await page.locator("summary", { hasText: "Votering med namnupprop (punkt 1)" }).click();
+    const rollCall = page.getByTestId("roll-call-form-1");
+    await expect(rollCall.getByLabel("Ja-röst för (obligatoriskt)")).toHaveValue("förvaltningens förslag");
+    await rollCall.getByLabel("Nej-röst för (obligatoriskt)").fill("Leila Haddads (V) yrkande");
+    const voteSelects = await rollCall.getByRole("combobox", { name: /^Röst för / }).all();
+    expect(voteSelects.length).toBeGreaterThan(1);
+    for (const [index, select] of voteSelects.entries()) await select.selectOption(index === 0 ? "NO" : "YES");
+    await rollCall.getByRole("button", { name: "Registrera voteringen för punkt 1" }).click();
+    await expect(rollCall.getByText(`Voteringen är registrerad: ${voteSelects.length - 1} ja, 1 nej, 0 avstår, 0 frånvarande.`)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId("decision-1")).toContainText("ja för förvaltningens förslag, nej för Leila Haddads (V) yrkande");
+
     await page.getByRole("link", { name: "Protokoll", exact: true }).click();
     await page.getByRole("button", { name: "Skapa protokoll" }).click();
     await expect(page.getByText("Ordförande och justerare är sparade.")).toBeVisible();
+    await expect(page.getByTestId("other-attendees")).toContainText("Lee Orberson, stadsdelsdirektör; Clas Cederlid, utredare");
+    await expect(page.getByText(/Tid och plats för justering: \d{4}-\d{2}-\d{2} kl\. 23\.59, Svandammsvägen 18/)).toBeVisible();
+    await expect(page.getByText(`Omröstning (ja för förvaltningens förslag, nej för Leila Haddads (V) yrkande): ${voteSelects.length - 1} ja,`)).toBeVisible();
     await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
     await confirmInDialog(page, "Skicka för justering");
     await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");

@@ -581,6 +581,28 @@ const STEPS: Step[] = [
   },
   { action: `${MEETINGS}#removeOpinionAction`, as: "sekreterare", wrongRole: "clas.cederlid", args: () => form({ opinionId: ids.opinion! }) },
   {
+    action: `${MEETINGS}#recordRollCallAction`,
+    as: "sekreterare",
+    wrongRole: "clas.cederlid",
+    args: async () => {
+      // One vote per tjänstgörande as the närvaro stands (every ledamot present, no ersättare serving).
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT a.member_id::text AS id FROM meeting_attendance a JOIN committee_member m ON m.id = a.member_id
+         WHERE a.meeting_id = $1 AND a.present AND (a.serving OR m.role <> 'DEPUTY') ORDER BY a.member_id`,
+        [ids.meeting],
+      );
+      const votes = rows.map((row, index) => [`vote-${row.id}`, index % 3 === 0 ? "NO" : "YES"]);
+      return form({ decisionId: ids.decision!, yesFor: `förvaltningens förslag ${xss(0)}`, noFor: `Andréa Hedins (M) yrkande ${xss(1)}`, memberId: rows.map((row) => row.id), ...Object.fromEntries(votes) });
+    },
+  },
+  {
+    action: `${MEETINGS}#setMeetingRecordDetailsAction`,
+    as: "sekreterare",
+    wrongRole: "clas.cederlid",
+    args: () =>
+      form({ meetingId: ids.meeting!, otherAttendees: `Lee Orberson ${xss(2)}, stadsdelsdirektör\nClas Cederlid, utredare ${xss(3)}`, justeringDate: daysFromToday(3), justeringTime: "15:00", justeringPlace: `Svandammsvägen 18 ${xss(0)}` }),
+  },
+  {
     action: `${MEETINGS}#addOpinionAction`,
     as: "sekreterare",
     only: true,

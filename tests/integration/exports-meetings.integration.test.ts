@@ -418,7 +418,7 @@ describe("minutes justerade through the minutes service", () => {
 // ─── The mapping alone: a longer protokoll (tests/fixtures/exports/reference-minutes.ts) ─────
 
 describe("protokoll → document", () => {
-  it("prints an omröstning with namnupprop as a table, a särskilt uttalande and an omedelbar justering", async () => {
+  it("prints övriga närvarande, the time and place of justering, a votering with propositionsordning, roll call and computed result, a särskilt uttalande and an omedelbar justering", async () => {
     const document = minutesToDocument({ minutes: REFERENCE_MINUTES, verificationUrl: referenceVerificationUrl });
     const pdf = await renderPdf(document);
     const text = checkedPdfText(pdf);
@@ -426,16 +426,24 @@ describe("protokoll → document", () => {
       positionsInOrder(text, [
         "Paragrafer: § 1–5",
         "Ersättare Oskar Wikström (M)",
+        "Övriga närvarande",
+        "Lee Orberson, stadsdelsdirektör",
+        "Clas Cederlid, utredare, § 2",
+        "Tid och plats för justering: måndag 2024-04-29 kl. 15.00, Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18",
         "§ 3 Verksamhetsplan för parkleken Örnen 2024",
         "Dnr HÄS 2024/131",
         "Hägersten-Älvsjö stadsdelsnämnd beslutar",
         "att godkänna verksamhetsplanen",
         "Paragrafen förklaras omedelbart justerad.",
         "Omröstning",
-        "Ja: 6. Nej: 4. Avstår: 0.",
-        "Ledamot Röst",
+        "Ordföranden ställer proposition på Leila Haddads (V) ändringsyrkande mot förvaltningens förslag. Votering begärs och verkställs.",
+        "Propositionsordning: Ja-röst för Leila Haddads (V) ändringsyrkande, nej-röst för förvaltningens förslag.",
+        "Tjänstgörande ledamot Röst",
         "Maria Lindqvist (S) Ja",
         "Erik Sandberg (M) Nej",
+        "Sofia Andersson (S) Ja",
+        "Ja: 6. Nej: 4. Avstår: 0.",
+        "Resultat: Hägersten-Älvsjö stadsdelsnämnd har beslutat enligt Leila Haddads (V) ändringsyrkande.",
         "Reservation",
         "Erik Sandberg, Anders Berglund, Oskar Wikström (M)",
         "§ 4 Yttrande över remiss",

@@ -11,6 +11,7 @@ import { sha256Hex } from "@/lib/hash";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { seedDemoInstallation } from "../../scripts/seed/demo";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { pdfText } from "../fixtures/exports/inspect";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();
@@ -35,7 +36,12 @@ describe("the demo's records", () => {
     const expected = {
       STATEMENT: (await exportStatement({ actor: secretary, statementId: statement.id, format: "pdf" })).bytes,
       EXTRACT: (await exportExtract({ actor: secretary, id: dispatch.decisionId!, format: "pdf" })).bytes,
+      // Dispatched with the tjänsteutlåtande: its pages follow the extract's in the one file.
+      EXTRACT_WITH_STATEMENT: (await exportExtract({ actor: secretary, id: dispatch.decisionId!, format: "pdf", withStatement: true })).bytes,
     };
+    const sentText = pdfText(expected.EXTRACT_WITH_STATEMENT, { layout: false }).replace(/\s+/g, " ");
+    expect(sentText).toMatch(/Utdrag ur protokoll.*Rätt utdraget intygar.*Attesterat av/);
+    expect(pdfText(expected.EXTRACT, { layout: false })).not.toContain("Attesterat av");
     const documents = await db.caseDocument.findMany({
       where: { caseId: REFERENCE_CASE_ID, generatedRecords: { some: {} } },
       orderBy: { number: "asc" },
@@ -51,7 +57,8 @@ describe("the demo's records", () => {
       for (const [index, file] of document.files.entries()) {
         const bytes = Buffer.from((await getCaseDocumentFile({ actor: secretary, fileId: file.id })).bytes);
         const kind = file.generatedRecord!.kind;
-        expect(bytes.equals(expected[kind as keyof typeof expected]), kind).toBe(true);
+        const sent = kind === "EXTRACT" && document.direction === "OUTGOING" ? "EXTRACT_WITH_STATEMENT" : kind;
+        expect(bytes.equals(expected[sent as keyof typeof expected]), sent).toBe(true);
         expect((events[index]!.data as { sha256: string }).sha256).toBe(sha256Hex(bytes));
       }
     }

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { findRecordsToStore, storeGeneratedRecord, storePendingRecords } from "@/features/exports/server/records";
+import { exportExtract } from "@/features/exports/server/meeting-export";
 import { contentHashOf } from "@/features/attestation/content";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { listCaseDocuments } from "@/features/documents/server/document-queries";
@@ -229,7 +230,8 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     expect(records.filter((record) => record.kind === "EXTRACT").every((record) => record.subjectId === world.decisionId && record.contentHash === minutes.contentHash)).toBe(true);
     await storePendingRecords();
 
-    const extract = await bytesOf(await extractExport(secretary, world.decisionId));
+    // Sent with the tjänsteutlåtande: the extract's file carries the statement's pages after its own.
+    const extract = Buffer.from((await exportExtract({ actor: secretary, id: world.decisionId, format: "pdf", withStatement: true })).bytes);
     const statement = await db.statement.findUniqueOrThrow({ where: { caseId: world.caseId } });
     const attested = await bytesOf(await statementExport(secretary, statement.id));
     const outgoing = await db.caseDocument.findMany({ where: { caseId: world.caseId, direction: "OUTGOING" }, orderBy: { number: "asc" } });
@@ -273,7 +275,9 @@ describe("the expedierat protokollsutdrag as the file of its outgoing handling",
     const outgoing = await db.caseDocument.findFirstOrThrow({ where: { caseId: world.caseId, direction: "OUTGOING" } });
     const [extractFile] = (await filesOf(outgoing.id)).files;
     expect(extractFile!.generatedRecord?.kind).toBe("EXTRACT");
-    expect((await bytesOf(await downloadFile(secretary, extractFile!.id))).equals(await bytesOf(await extractExport(secretary, decisionId)))).toBe(true);
+    // Sent with its tjänsteutlåtande (the dispatch's default): the statement's pages follow the extract's.
+    const sent = Buffer.from((await exportExtract({ actor: secretary, id: decisionId, format: "pdf", withStatement: true })).bytes);
+    expect((await bytesOf(await downloadFile(secretary, extractFile!.id))).equals(sent)).toBe(true);
   });
 
   it("requests nothing when the dispatch is refused", async () => {

@@ -81,7 +81,23 @@ export const logoSize = (logo: ExportImage): { width: number; height: number } =
   return { width, height: (width * logo.height) / logo.width };
 };
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ColumnsBlock | AttestationBlock | LetterheadBlock;
+
+/**
+ * Keep-with-next: the block starts on the same page as the beginning of the block after it
+ * (its first three lines, or all of it when that block is kept whole). Headings always keep
+ * with next; a mapping sets it on other blocks that belong with what follows (the justering
+ * with its anslag, the signatures with their attestation).
+ */
+export type Pagination = {
+  keepWithNext?: boolean;
+  /** Starts a new page: the first block of a document appended to another (the tjänsteutlåtande after its protokollsutdrag). */
+  pageBreakBefore?: boolean;
+};
+
+export type Block = (HeadingBlock | ParagraphBlock | ListBlock | QuoteBlock | TableBlock | ColumnsBlock | AttestationBlock | LetterheadBlock) & Pagination;
+
+/** The block, kept on the page of the block after it. */
+export const keptWithNext = <T extends Block>(block: T): T => ({ ...block, keepWithNext: true });
 
 export type ExportDocument = {
   meta: {

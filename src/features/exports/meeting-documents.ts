@@ -15,7 +15,7 @@ import type { MinutesParagraph, AgendaExport, ExtractExport, MinutesExport } fro
 import { canonicalJson, type CanonicalValue } from "@/lib/canonical-json";
 import { sha256Hex } from "@/lib/hash";
 import { decisionPointBlocks, decisionPointStyle } from "./decision-points";
-import { textBlocks, type AttestationBlock, type Block, type ExportDocument, type Runs } from "./document-model";
+import { keptWithNext, textBlocks, type AttestationBlock, type Block, type ExportDocument, type Runs } from "./document-model";
 import { exportFileName } from "@/lib/file-name";
 import type { TExportFormat } from "./schemas";
 import { AttestationMismatchError } from "./statement-document";
@@ -69,7 +69,7 @@ const agendaItemBlocks = (item: AgendaExport["items"][number]): Block[] => {
   const facts: string[] = [];
   if (item.caseNumber) facts.push(`Dnr ${item.caseNumber}`);
   if (item.caseOfficer) facts.push(`Handläggare: ${item.caseOfficer}${item.caseOfficerPhone ? `, telefon ${item.caseOfficerPhone}` : ""}`);
-  if (facts.length > 0) blocks.push(paragraph(facts.join("\n")));
+  if (facts.length > 0) blocks.push(keptWithNext(paragraph(facts.join("\n"))));
   if (item.proposal.length > 0) {
     blocks.push({ kind: "heading", level: 4, runs: [{ text: item.kind === "CASE" ? proposalHeading(item.proposerGenitive) : "Förslag till beslut" }] });
     blocks.push(...decisionPointBlocks(item.proposal));
@@ -90,6 +90,13 @@ export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
   ];
   if (agenda.items.length === 0) blocks.push(paragraph("Föredragningslistan har inga punkter."));
   for (const item of agenda.items) blocks.push(...agendaItemBlocks(item));
+  blocks.push({
+    kind: "columns",
+    columns: [
+      { label: "Ordförande", lines: [agenda.chair ?? ""].filter(Boolean) },
+      { label: "Nämndsekreterare", lines: [agenda.secretary ?? ""].filter(Boolean) },
+    ],
+  });
 
   return {
     meta: {
@@ -99,7 +106,14 @@ export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
       language: "sv-SE",
       createdAt: agenda.publishedAt ?? meetingStart(meeting.date, meeting.time),
       // What is printed (the meeting's status is not: a held meeting keeps the same agenda).
-      identifier: hashOf({ committee, meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place }, publishedAt: agenda.publishedAt, items: agenda.items }),
+      identifier: hashOf({
+        committee,
+        meeting: { id: meeting.id, date: meeting.date, time: meeting.time, place: meeting.place },
+        publishedAt: agenda.publishedAt,
+        items: agenda.items,
+        chair: agenda.chair,
+        secretary: agenda.secretary,
+      }),
     },
     runningHeader: { organisation: committee.name, documentType: "Föredragningslista", reference: `Sammanträde ${meeting.date}` },
     draft,
@@ -109,15 +123,49 @@ export const agendaToDocument = (agenda: AgendaExport): ExportDocument => {
 
 // ─── One paragraph (§) of the minutes ───────────────────────────────────────
 
+/**
+ * Votering as the protokoll states it: the propositionsordning (what ja and nej stand for),
+ * the roll call per tjänstgörande member, the counts and the result they give.
+ */
+const voteBlocks = (item: MinutesParagraph, committeeName: string): Block[] => {
+  const votes = item.votes!;
+  const blocks: Block[] = [];
+  if (votes.question) blocks.push(paragraph(votes.question));
+  if (votes.yesFor && votes.noFor) {
+    blocks.push(paragraph(`Ordföranden ställer proposition på ${votes.yesFor} mot ${votes.noFor}. Votering begärs och verkställs.`));
+    blocks.push(labelledLines([["Propositionsordning", `Ja-röst för ${votes.yesFor}, nej-röst för ${votes.noFor}.`]]));
+  }
+  if (votes.rollCall.length > 0) {
+    blocks.push({
+      kind: "table",
+      summary: `Omröstning med namnupprop, § ${item.paragraph}`,
+      header: ["Tjänstgörande ledamot", "Röst"],
+      rows: votes.rollCall.map((entry) => [[{ text: withParty(entry.name, entry.party) }], [{ text: VOTE_LABELS[entry.vote] }]]),
+      widths: [3, 1],
+    });
+  }
+  const counts = [`Ja: ${votes.yes}`, `Nej: ${votes.no}`, `Avstår: ${votes.abstain}`, ...(votes.absent ? [`Frånvarande: ${votes.absent}`] : [])].join(". ");
+  blocks.push(paragraph(`${counts}.`));
+  if (votes.outcome) {
+    const side = votes.outcome === "YES" ? votes.yesFor : votes.noFor;
+    const result = side ? `${committeeName} har beslutat enligt ${side}` : `Ja-sidan har ${votes.outcome === "YES" ? "vunnit" : "förlorat"} omröstningen`;
+    blocks.push(paragraph([{ text: "Resultat: ", bold: true }, { text: `${result}${votes.casting ? " genom ordförandens utslagsröst" : ""}.` }]));
+  } else if (votes.outcome === null) {
+    blocks.push(paragraph([{ text: "Resultat: ", bold: true }, { text: "Lika röstetal utan utslagsröst." }]));
+  }
+  return blocks;
+};
+
 /** A § as the protokoll and the protokollsutdrag print it. */
 const paragraphBlocks = (item: MinutesParagraph, committeeName: string): Block[] => {
   const sub = (text: string): Block => ({ kind: "heading", level: 3, runs: [{ text }] });
   const blocks: Block[] = [{ kind: "heading", level: 2, runs: [{ text: `§ ${item.paragraph} ${item.title}` }] }];
-  if (item.caseNumber) blocks.push(paragraph(`Dnr ${item.caseNumber}`, "note"));
+  // The § heading, its dnr, "Beslut" and the subject of the att-satser stay with the decision.
+  if (item.caseNumber) blocks.push(keptWithNext(paragraph(`Dnr ${item.caseNumber}`, "note")));
 
   blocks.push(sub("Beslut"));
   // Att-satser need their subject: "Hägersten-Älvsjö stadsdelsnämnd beslutar / att …".
-  if (decisionPointStyle(item.decisionPoints) === "att") blocks.push(paragraph(`${committeeName} beslutar`));
+  if (decisionPointStyle(item.decisionPoints) === "att") blocks.push(keptWithNext(paragraph(`${committeeName} beslutar`)));
   blocks.push(...decisionPointBlocks(item.decisionPoints));
   if (item.immediateApproval) blocks.push(paragraph("Paragrafen förklaras omedelbart justerad."));
 
@@ -125,21 +173,7 @@ const paragraphBlocks = (item: MinutesParagraph, committeeName: string): Block[]
     blocks.push(sub("Yrkanden"));
     for (const motion of item.motions) blocks.push(paragraph([{ text: `${withParty(motion.member, motion.party ?? null)}: `, bold: true }, { text: motion.text }]));
   }
-  if (item.votes) {
-    const { votes } = item;
-    blocks.push(sub("Omröstning"));
-    if (votes.question) blocks.push(paragraph(votes.question));
-    blocks.push(paragraph(`Ja: ${votes.yes}. Nej: ${votes.no}. Avstår: ${votes.abstain}.`));
-    if (votes.rollCall.length > 0) {
-      blocks.push({
-        kind: "table",
-        summary: `Omröstning med namnupprop, § ${item.paragraph}`,
-        header: ["Ledamot", "Röst"],
-        rows: votes.rollCall.map((entry) => [[{ text: withParty(entry.name, entry.party) }], [{ text: VOTE_LABELS[entry.vote] }]]),
-        widths: [3, 1],
-      });
-    }
-  }
+  if (item.votes) blocks.push(sub("Omröstning"), ...voteBlocks(item, committeeName));
   for (const opinion of item.opinions) {
     blocks.push(sub(OPINION_KIND_LABELS[opinion.kind]));
     blocks.push(paragraph([{ text: withParty(opinion.members, opinion.party), bold: true }]));
@@ -168,7 +202,7 @@ const postingBlocks = (postedDate: string | null, appealEndsOn: string | null): 
   if (!postedDate) return [];
   return [
     { kind: "heading", level: 2, runs: [{ text: "Anslag" }] },
-    paragraph(`Justeringen har tillkännagetts genom anslag på kommunens anslagstavla ${postedDate}.`),
+    keptWithNext(paragraph(`Justeringen har tillkännagetts genom anslag på kommunens anslagstavla ${postedDate}.`)),
     ...(appealEndsOn ? [paragraph(`Tiden för överklagande (laglighetsprövning enligt 13 kap. kommunallagen) går ut ${appealEndsOn}.`)] : []),
   ];
 };
@@ -186,7 +220,7 @@ const verifiedJustering = (justering: Justering | null, minutesContentHash: stri
 
 // ─── Protokoll ──────────────────────────────────────────────────────────────
 
-const attendanceBlocks = (attendance: MinutesExport["attendance"]): Block[] => {
+const attendanceBlocks = (attendance: MinutesExport["attendance"], otherAttendees: NonNullable<MinutesExport["otherAttendees"]>): Block[] => {
   const present = attendance.filter((row) => row.present);
   const members = present.filter((row) => row.role !== "DEPUTY");
   const serving = present.filter((row) => row.role === "DEPUTY" && row.serving);
@@ -199,8 +233,12 @@ const attendanceBlocks = (attendance: MinutesExport["attendance"]): Block[] => {
           paragraph(rows.map((row) => `${withParty(row.name, row.party)}${withRole && row.role !== "MEMBER" ? `, ${MEMBER_ROLE_LABELS[row.role].toLocaleLowerCase("sv-SE")}` : ""}`).join("\n")),
         ];
   const blocks: Block[] = [{ kind: "heading", level: 2, runs: [{ text: "Närvarande" }] }];
-  if (present.length === 0) return [...blocks, paragraph("Närvaron är inte registrerad.")];
-  return [...blocks, ...group("Ledamöter", members, true), ...group("Tjänstgörande ersättare", serving, false), ...group("Ersättare", deputies, false)];
+  const others: Block[] =
+    otherAttendees.length === 0
+      ? []
+      : [{ kind: "heading", level: 3, runs: [{ text: "Övriga närvarande" }] }, paragraph(otherAttendees.map((other) => `${other.name}, ${other.role}`).join("\n"))];
+  if (present.length === 0) return [...blocks, paragraph("Närvaron är inte registrerad."), ...others];
+  return [...blocks, ...group("Ledamöter", members, true), ...group("Tjänstgörande ersättare", serving, false), ...group("Ersättare", deputies, false), ...others];
 };
 
 export type MinutesDocumentInput = { minutes: MinutesExport; verificationUrl: VerificationUrl };
@@ -215,25 +253,30 @@ export const minutesToDocument = ({ minutes, verificationUrl }: MinutesDocumentI
     { kind: "heading", level: 1, runs: [{ text: "Protokoll" }] },
     paragraph(`Sammanträde med ${committee.name}`, "subtitle"),
     meetingFacts(meeting, range ? [["Paragrafer", range]] : []),
-    ...attendanceBlocks(minutes.attendance),
+    ...attendanceBlocks(minutes.attendance, minutes.otherAttendees ?? []),
     { kind: "heading", level: 2, runs: [{ text: "Justering" }] },
     labelledLines([
       ["Ordförande", minutes.chair.name],
       ["Utsedd att justera", minutes.checker.name],
+      ...(minutes.justeringTime
+        ? [["Tid och plats för justering", [dateAndTime(minutes.justeringTime.date, minutes.justeringTime.time), minutes.justeringTime.place].filter(Boolean).join(", ")] as [string, string]]
+        : []),
     ]),
   ];
   for (const item of minutes.paragraphs) blocks.push(...paragraphBlocks(item, committee.name));
   if (minutes.paragraphs.length === 0) blocks.push(paragraph("Protokollet har inga paragrafer."));
 
+  // The signatures, their digital justering and the anslag read as one: never a page of their own apart.
   blocks.push({
     kind: "columns",
+    keepWithNext: true,
     columns: [
       { label: "Vid protokollet", lines: [minutes.secretary?.name ?? "", "Nämndsekreterare"].filter(Boolean) },
       { label: "Ordförande", lines: [minutes.chair.name] },
       { label: "Justerare", lines: [minutes.checker.name] },
     ],
   });
-  if (justering) blocks.push(justeringBlock(justering, verificationUrl), ...postingBlocks(minutes.postedDate, minutes.appealEndsOn));
+  if (justering) blocks.push(keptWithNext(justeringBlock(justering, verificationUrl)), ...postingBlocks(minutes.postedDate, minutes.appealEndsOn));
   else blocks.push(paragraph("Protokollet är inte justerat.", "note"));
 
   return {
@@ -270,9 +313,12 @@ export const extractToDocument = ({ extract, verificationUrl }: ExtractDocumentI
     meetingFacts(meeting),
     ...paragraphBlocks(item, committee.name),
   ];
-  if (justering) blocks.push(justeringBlock(justering, verificationUrl), ...postingBlocks(extract.postedDate, extract.appealEndsOn));
+  if (justering) blocks.push(keptWithNext(justeringBlock(justering, verificationUrl)), ...postingBlocks(extract.postedDate, extract.appealEndsOn));
   else if (!final) blocks.push(paragraph("Protokollet är inte justerat.", "note"));
-  blocks.push({ kind: "columns", columns: [{ label: "Rätt utdraget intygar", lines: [extract.secretary ?? "", "Nämndsekreterare"].filter(Boolean) }] });
+  blocks.push({
+    kind: "columns",
+    columns: [{ label: "Rätt utdraget intygar", lines: [extract.secretary ?? "", "Nämndsekreterare", final && extract.certifiedOn ? `Datum: ${extract.certifiedOn}` : ""].filter(Boolean) }],
+  });
 
   return {
     meta: {
@@ -294,6 +340,21 @@ export const extractToDocument = ({ extract, verificationUrl }: ExtractDocumentI
     blocks,
   };
 };
+
+/**
+ * The protokollsutdrag with the attested tjänsteutlåtande appended on its own pages, as one
+ * document ("Skicka med tjänsteutlåtandet"): what is dispatched and kept as the record.
+ */
+export const extractWithStatement = (extract: ExportDocument, statement: ExportDocument): ExportDocument => ({
+  ...extract,
+  meta: {
+    ...extract.meta,
+    subject: `${extract.meta.subject}, med ${statement.meta.title}`,
+    identifier: hashOf({ extract: extract.meta.identifier, statement: statement.meta.identifier }),
+  },
+  draft: extract.draft || statement.draft,
+  blocks: [...extract.blocks, ...statement.blocks.map((block, index) => (index === 0 ? { ...block, pageBreakBefore: true } : block))],
+});
 
 // ─── File names ─────────────────────────────────────────────────────────────
 

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { defineFormAction } from "@/server/action";
 import {
   linesOf,
+  otherAttendeesOf,
   ZAddCaseToAgendaSchema,
   ZAddOpinionSchema,
   ZAddOtherAgendaItemSchema,
@@ -17,6 +18,7 @@ import {
   ZCreateMinutesSchema,
   ZDispatchSchema,
   ZHistoricalDecisionSchema,
+  ZMeetingRecordDetailsSchema,
   ZMeetingVersionSchema,
   ZMinutesVersionSchema,
   ZMoveAgendaItemSchema,
@@ -24,16 +26,17 @@ import {
   ZRemoveAgendaItemSchema,
   ZRemoveOpinionSchema,
   ZReturnMinutesSchema,
+  ZRollCallSchema,
   ZSetNextParagraphSchema,
   ZUnionConsultationSchema,
   ZUpdateDecisionSchema,
   ZWithdrawMinutesSchema,
 } from "./schemas";
 import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem } from "./server/agenda-service";
-import { addStatementOfOpinion, recordDecision, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
+import { addStatementOfOpinion, recordDecision, recordRollCall, removeStatementOfOpinion, updateDecision } from "./server/decision-service";
 import { closeCaseAsAnswered, dispatchDecision } from "./server/dispatch-service";
 import { approveHistoricalMinutes, createHistoricalMeeting, recordHistoricalDecision, setNextParagraph } from "./server/historical-meetings";
-import { callMeeting, createMeeting, setAttendance } from "./server/meeting-service";
+import { callMeeting, createMeeting, setAttendance, setMeetingRecordDetails } from "./server/meeting-service";
 import { approveMinutes, returnMinutes, saveMinutes, sendMinutesForApproval, withdrawMinutes } from "./server/minutes-service";
 import { recordUnionConsultation } from "./server/union-consultation";
 
@@ -166,6 +169,19 @@ export const setAttendanceAction = defineFormAction({
   },
 });
 
+export const setMeetingRecordDetailsAction = defineFormAction({
+  schema: ZMeetingRecordDetailsSchema,
+  fromFormData: (form) => ({
+    ...fields(form, "meetingId", "justeringDate", "justeringTime", "justeringPlace"),
+    otherAttendees: otherAttendeesOf(form.get("otherAttendees")),
+  }),
+  handler: async (input, actor) => {
+    await setMeetingRecordDetails({ actor, input });
+    refresh();
+    return { message: "Övriga närvarande och justeringen är sparade." };
+  },
+});
+
 /** Yrkanden rows (motion-party-0, motion-member-0, motion-text-0, …) and vote totals of the decision form. */
 const decisionFromFormData = (form: FormData) => {
   const motions = [0, 1, 2, 3]
@@ -199,6 +215,23 @@ export const updateDecisionAction = defineFormAction({
     await updateDecision({ actor, input });
     refresh();
     return { message: "Beslutet är ändrat." };
+  },
+});
+
+/** One vote per tjänstgörande member: memberId rows with vote-<memberId>. */
+export const recordRollCallAction = defineFormAction({
+  schema: ZRollCallSchema,
+  fromFormData: (form) => ({
+    ...fields(form, "decisionId", "question", "yesFor", "noFor"),
+    entries: form
+      .getAll("memberId")
+      .filter((id): id is string => typeof id === "string")
+      .map((memberId) => ({ memberId, vote: text(form, `vote-${memberId}`) })),
+  }),
+  handler: async (input, actor) => {
+    const { yes, no, abstain, absent } = await recordRollCall({ actor, input });
+    refresh();
+    return { message: `Voteringen är registrerad: ${yes} ja, ${no} nej, ${abstain} avstår, ${absent} frånvarande.` };
   },
 });
 

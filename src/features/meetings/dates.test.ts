@@ -32,6 +32,15 @@ describe("what the meeting's time allows", () => {
     expect(postingDates(at("2024-04-28T22:30:00Z"))).toEqual({ postedDate: "2024-04-29", appealEndsOn: "2024-05-20" });
   });
 
+  it("moves the last day to appeal past a weekend or a holiday to the next weekday", () => {
+    // Posted on a Saturday: three weeks later is a Saturday → Monday.
+    expect(postingDates(at("2024-05-04T08:00:00Z")).appealEndsOn).toBe("2024-05-27");
+    // 2024-04-18 + 21 days = Kristi himmelsfärdsdag (2024-05-09) → Friday.
+    expect(postingDates(at("2024-04-18T08:00:00Z")).appealEndsOn).toBe("2024-05-10");
+    // 2024-12-03 + 21 days = julafton → past juldagen, annandag jul → Friday 27th.
+    expect(postingDates(at("2024-12-03T08:00:00Z")).appealEndsOn).toBe("2024-12-27");
+  });
+
   it("allows an expedieringsdatum from the meeting's day up to today, and explains the rest", () => {
     const now = at("2024-05-02T10:00:00Z");
     expect(dispatchDateRange(startsAt, now)).toEqual({ min: "2024-04-25", max: "2024-05-02" });

@@ -1,6 +1,7 @@
 // Meeting dates and times. A meeting starts at a local Stockholm time ("2024-04-25 kl. 18.00");
 // it is stored as an instant, so the conversion must follow daylight saving time.
 import { addDays, formatDate, formatDateOnly, isoDateToDb, TIME_ZONE } from "@/lib/dates";
+import { statutoryLastDay } from "@/lib/swedish-holidays";
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: TIME_ZONE,
@@ -55,7 +56,7 @@ export const meetingDateTime = (moment: Date): string => `${formatDate(moment)} 
 /** The calendar year of the meeting in Stockholm: § numbers run per committee and this year. */
 export const meetingYear = (moment: Date): number => stockholmParts(moment).year;
 
-/** The appeal period (laglighetsprövning) ends three weeks after the minutes were posted. */
+/** The appeal period (laglighetsprövning) ends three weeks after the minutes were posted (on a working day: see postingDates). */
 export const APPEAL_PERIOD_DAYS = 21;
 
 // ─── What the meeting's time allows ─────────────────────────────────────────
@@ -87,11 +88,12 @@ export const meetingDay = (startsAt: Date): Date => isoDateToDb(decisionDate(sta
 
 /**
  * Anslag: justerade minutes are posted on the day of the justering (which cannot precede
- * the meeting: see notBeforeMeeting), and the appeal period runs three weeks from the posting.
+ * the meeting: see notBeforeMeeting), and the appeal period runs three weeks from the posting;
+ * a last day on a Saturday, Sunday or holiday moves to the next weekday (lag (1930:173)).
  */
 export const postingDates = (justeredAt: Date): { postedDate: string; appealEndsOn: string } => {
   const postedDate = formatDate(justeredAt);
-  return { postedDate, appealEndsOn: formatDateOnly(addDays(isoDateToDb(postedDate), APPEAL_PERIOD_DAYS)) };
+  return { postedDate, appealEndsOn: statutoryLastDay(formatDateOnly(addDays(isoDateToDb(postedDate), APPEAL_PERIOD_DAYS))) };
 };
 
 /** Expedieringsdatum: from the meeting's day up to today (ÅÅÅÅ-MM-DD, the bounds of the date field). */

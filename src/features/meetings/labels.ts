@@ -41,5 +41,5 @@ export const OPINION_KIND_LABELS: Record<StatementOfOpinionKind, string> = {
   SPECIAL_STATEMENT: "Särskilt uttalande",
 };
 
-export const VOTE_LABELS = { YES: "Ja", NO: "Nej", ABSTAIN: "Avstår" } as const;
+export const VOTE_LABELS = { YES: "Ja", NO: "Nej", ABSTAIN: "Avstår", ABSENT: "Frånvarande" } as const;
 

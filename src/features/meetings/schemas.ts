@@ -29,7 +29,15 @@ export const ZMotionEntrySchema = z
 export const ZMotionsSchema = z.array(ZMotionEntrySchema).max(30, { error: "Högst 30 yrkanden." });
 export type TMotions = z.infer<typeof ZMotionsSchema>;
 
-export const VOTE_VALUES = ["YES", "NO", "ABSTAIN"] as const;
+/** Frånvarande: a tjänstgörande member who was not in the room when the vote was taken. */
+export const VOTE_VALUES = ["YES", "NO", "ABSTAIN", "ABSENT"] as const;
+export type TVote = (typeof VOTE_VALUES)[number];
+
+/**
+ * Propositionsordning: what a ja-röst and a nej-röst are for, naming the proposer
+ * ("Förvaltningens förslag", "Andréa Hedins (M) yrkande"). Absent in votes recorded before it was.
+ */
+const propositions = { yesFor: optionalText(300), noFor: optionalText(300) };
 
 /** Omröstning: either totals, or a roll call per member (the totals then follow from it). */
 export const ZVotesSchema = z.discriminatedUnion("mode", [
@@ -37,6 +45,7 @@ export const ZVotesSchema = z.discriminatedUnion("mode", [
     .object({
       mode: z.literal("TOTALS"),
       question: optionalText(1000),
+      ...propositions,
       yes: z.coerce.number().int().min(0).max(200),
       no: z.coerce.number().int().min(0).max(200),
       abstain: z.coerce.number().int().min(0).max(200),
@@ -46,6 +55,7 @@ export const ZVotesSchema = z.discriminatedUnion("mode", [
     .object({
       mode: z.literal("ROLL_CALL"),
       question: optionalText(1000),
+      ...propositions,
       entries: z
         .array(z.object({ memberId: uuid("Ledamot saknas."), vote: z.enum(VOTE_VALUES) }).strict())
         .min(1, { error: "Ange hur minst en ledamot röstade." })
@@ -100,6 +110,40 @@ export const ZAttendanceSchema = z
   })
   .strict();
 
+/** Övrig närvarande: someone at the meeting who is not a member (a tjänsteman, an invited expert). */
+export const ZOtherAttendeeSchema = z
+  .object({ name: requiredText("Ange namnet.", 200), role: requiredText("Ange funktion, till exempel stadsdelsdirektör.", 200) })
+  .strict();
+export const ZOtherAttendeesSchema = z.array(ZOtherAttendeeSchema).max(50, { error: "Högst 50 övriga närvarande." });
+export type TOtherAttendee = z.infer<typeof ZOtherAttendeeSchema>;
+
+/** "Namn, funktion" per line of a textarea (the first comma separates them). */
+export const otherAttendeesOf = (value: FormDataEntryValue | null): { name: string; role: string }[] =>
+  linesOf(value).map((line) => {
+    const comma = line.indexOf(",");
+    return comma < 0 ? { name: line, role: "" } : { name: line.slice(0, comma).trim(), role: line.slice(comma + 1).trim() };
+  });
+
+/** Övriga närvarande and the time and place of justering, as recorded for the protokoll. */
+export const ZMeetingRecordDetailsSchema = z
+  .object({
+    meetingId: uuid("Sammanträde saknas."),
+    otherAttendees: ZOtherAttendeesSchema.default([]),
+    justeringDate: isoDateText("Ange datum för justering.").optional().or(z.literal("").transform(() => undefined)),
+    justeringTime: z
+      .string()
+      .regex(/^(([01]\d|2[0-3])[:.][0-5]\d)?$/, { error: "Ange klockslag som TT:MM, till exempel 15:00." })
+      .transform((value) => (value ? value.replace(".", ":") : undefined))
+      .optional(),
+    justeringPlace: optionalText(300),
+  })
+  .strict()
+  .refine((value) => Boolean(value.justeringDate) === Boolean(value.justeringTime), {
+    error: "Ange både datum och klockslag för justeringen, eller inget av dem.",
+    path: ["justeringTime"],
+  });
+export type TMeetingRecordDetails = z.infer<typeof ZMeetingRecordDetailsSchema>;
+
 // ─── Decisions ───────────────────────────────────────────────────────────────
 
 export const DECISION_KINDS = ["AS_PROPOSED", "AMENDED", "REFERRED_BACK", "TABLED", "REJECTED"] as const;
@@ -126,6 +170,21 @@ export const ZUpdateDecisionSchema = z
   .object({ decisionId: uuid("Beslut saknas."), ...decisionFields })
   .strict()
   .refine(amendedNeedsPoints, AMENDED_MESSAGE);
+
+/** Votering med namnupprop on a §: the propositionsordning and every tjänstgörande member's vote. */
+export const ZRollCallSchema = z
+  .object({
+    decisionId: uuid("Beslut saknas."),
+    question: optionalText(1000),
+    yesFor: requiredText("Ange vad en ja-röst är för, till exempel förvaltningens förslag.", 300),
+    noFor: requiredText("Ange vad en nej-röst är för, till exempel ett yrkande.", 300),
+    entries: z
+      .array(z.object({ memberId: uuid("Ledamot saknas."), vote: z.enum(VOTE_VALUES, { error: "Ange hur ledamoten röstade." }) }).strict())
+      .min(1, { error: "Registrera närvaron först: voteringen görs bland de tjänstgörande." })
+      .max(200),
+  })
+  .strict();
+export type TRollCall = z.infer<typeof ZRollCallSchema>;
 
 export const ZAddOpinionSchema = z
   .object({

@@ -5,12 +5,17 @@
 // - no transparency, no JavaScript, every font embedded (PDF/A-2b);
 // - equal documents give equal bytes: the creation date and the file identifier come
 //   from the document's metadata, never from the clock or a random source;
-// - everything that is not content (running header, page numbers, watermark, rules) is
-//   marked as an artifact, so screen readers read the document text once, in order.
+// - everything that is not content (running header, page numbers, watermark, rules, a
+//   table's header repeated on a new page) is marked as an artifact, so screen readers
+//   read the document text once, in order;
+// - pagination as a secretariat sets it (see renderFlow): a heading never ends a page, it
+//   keeps with the first three lines of what follows or all of it when that is kept whole
+//   (short att-lists, signatures, the justering); a paragraph never leaves fewer than two
+//   lines behind or carries fewer than three to the next page.
 import { createHash } from "node:crypto";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
-import { logoSize, type AttestationBlock, type Block, type ColumnsBlock, type ExportDocument, type LetterheadBlock, type ListBlock, type Runs, type TableBlock } from "../document-model";
+import { logoSize, runsToText, type AttestationBlock, type Block, type ColumnsBlock, type ExportDocument, type LetterheadBlock, type ListBlock, type Runs, type TableBlock } from "../document-model";
 import { loadFonts, resetGlyphCache, type FontName } from "./fonts";
 
 type Doc = PDFKit.PDFDocument;
@@ -112,7 +117,7 @@ export const renderPdf = async (document: ExportDocument): Promise<Buffer> => {
 
   const root = doc.struct("Document", { title: document.meta.title, lang: document.meta.language });
   doc.addStructure(root);
-  for (const block of document.blocks) renderBlock(doc, root, block, { x: MARGIN.left, width: CONTENT_WIDTH });
+  renderFlow(doc, root, document.blocks, { x: MARGIN.left, width: CONTENT_WIDTH });
   root.end();
 
   drawRunningHeaders(doc, document);
@@ -188,9 +193,115 @@ type Frame = { x: number; width: number };
 
 const bottom = (): number => PAGE.height - MARGIN.bottom;
 
-/** Starts a new page unless `height` still fits: keeps headings with their text, tables whole. */
-const ensureSpace = (doc: Doc, height: number): void => {
-  if (doc.y + height > bottom() && doc.y > MARGIN.top + 1) doc.addPage();
+/** The height a page offers the flow. */
+const PAGE_BODY = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+/** Starts a new page unless `height` still fits (nothing to gain on a page that has only just begun). Returns whether it did. */
+const ensureSpace = (doc: Doc, height: number): boolean => {
+  if (doc.y + height > bottom() && doc.y > MARGIN.top + 1) {
+    doc.addPage();
+    return true;
+  }
+  return false;
+};
+
+/** An att-list or a table up to this height is kept whole on one page (a long list keeps each point whole, a long table breaks between rows). */
+const KEEP_WHOLE_LIST = PAGE_BODY * 0.4;
+const HEADING_SPACE: Record<1 | 2 | 3 | 4, { before: number; after: number; size: number }> = {
+  1: { before: 4, after: 2, size: SIZE.h1 },
+  2: { before: 10, after: 3, size: SIZE.h2 },
+  3: { before: 6, after: 3, size: SIZE.h3 },
+  4: { before: 6, after: 3, size: SIZE.h4 },
+};
+const PARAGRAPH_SIZE = { normal: SIZE.body, subtitle: SIZE.subtitle, note: SIZE.note } as const;
+const paragraphSpacing = (style: keyof typeof PARAGRAPH_SIZE): number => (style === "subtitle" ? PARAGRAPH_SPACING + 6 : PARAGRAPH_SPACING);
+const lineHeight = (doc: Doc, size: number): number => setFont(doc, "regular", size).heightOfString("X", { lineGap: LINE_GAP });
+
+/** Height of runs set in `width` (a line of mixed runs measured in the font of its majority). */
+const runsHeight = (doc: Doc, runs: Runs, width: number, size: number, baseFont: FontName = "regular"): number =>
+  splitLines(runs).reduce((sum, line) => {
+    const text = runsToText(line) || " ";
+    const bold = line.filter((part) => part.bold).reduce((count, part) => count + part.text.length, 0) * 2 > text.length;
+    return sum + setFont(doc, bold ? "bold" : baseFont, size).heightOfString(text, { width, lineGap: LINE_GAP });
+  }, 0);
+
+/**
+ * How tall a block is, and its lead: what must stand on a page together with a heading
+ * before it — the whole block if it is never split, else its first three lines.
+ */
+type Extent = { height: number; lead: number };
+
+const measure = (doc: Doc, block: Block, width: number): Extent => {
+  switch (block.kind) {
+    case "heading": {
+      const space = HEADING_SPACE[block.level];
+      const height = space.before + runsHeight(doc, block.runs, width, space.size, "semibold") + space.after;
+      return { height, lead: height };
+    }
+    case "paragraph": {
+      const style = block.style ?? "normal";
+      const size = PARAGRAPH_SIZE[style];
+      const height = runsHeight(doc, block.runs, width, size) + paragraphSpacing(style);
+      return { height, lead: Math.min(height, 3 * lineHeight(doc, size)) };
+    }
+    case "list": {
+      const indent = LIST_INDENT[block.marker];
+      const items = block.items.map((item) => measureFlow(doc, item, width - indent));
+      const height = items.reduce((sum, item) => sum + item.height, 0);
+      return { height, lead: keepListWhole(block, height) ? height : (items[0]?.height ?? 0) };
+    }
+    case "quote":
+      return measureFlow(doc, block.blocks, width - 18);
+    case "table": {
+      const rows = tableRowHeights(doc, block, width);
+      const height = rows.reduce((sum, row) => sum + row, 0) + PARAGRAPH_SPACING;
+      return { height, lead: height - PARAGRAPH_SPACING <= KEEP_WHOLE_LIST ? height : rows.slice(0, 4).reduce((sum, row) => sum + row, 0) };
+    }
+    case "columns": {
+      const height = columnsHeight(doc, block, width);
+      return { height, lead: height };
+    }
+    case "attestation": {
+      const height = attestationHeight(block);
+      return { height, lead: height };
+    }
+  }
+};
+
+/** A sequence of blocks: its height, and its lead (the keep-with-next chain at its start). */
+const measureFlow = (doc: Doc, blocks: Block[], width: number): Extent => {
+  const extents = blocks.map((block) => measure(doc, block, width));
+  return { height: extents.reduce((sum, extent) => sum + extent.height, 0), lead: chainLead(blocks, extents, 0) };
+};
+
+const keepsWithNext = (block: Block): boolean => block.kind === "heading" || block.keepWithNext === true;
+
+/** Height of the blocks from `start` that must share its page: every keep-with-next block and the lead of the one after. */
+const chainLead = (blocks: Block[], extents: Extent[], start: number): number => {
+  let total = 0;
+  for (let index = start; index < blocks.length; index += 1) {
+    if (!keepsWithNext(blocks[index]!) || index === blocks.length - 1) return total + extents[index]!.lead;
+    total += extents[index]!.height;
+  }
+  return total;
+};
+
+/**
+ * Renders blocks in order, starting a new page before a keep-with-next chain that would not
+ * fit with the lead of the block that ends it. A chain taller than a page is set as it comes.
+ */
+const renderFlow = (doc: Doc, parent: Struct, blocks: Block[], frame: Frame): void => {
+  const extents = blocks.map((block) => measure(doc, block, frame.width));
+  let chained = false;
+  blocks.forEach((block, index) => {
+    if (block.pageBreakBefore && doc.y > MARGIN.top + 1) doc.addPage();
+    if (!chained && keepsWithNext(block)) {
+      const lead = chainLead(blocks, extents, index);
+      if (lead <= PAGE_BODY) ensureSpace(doc, lead);
+    }
+    chained = keepsWithNext(block);
+    renderBlock(doc, parent, block, frame, extents[index]!);
+  });
 };
 
 /** Splits runs at "\n" into lines of runs (PDFKit drops a newline at the end of a continued run). */
@@ -230,29 +341,39 @@ const leaf = (doc: Doc, parent: Struct, tag: string, draw: () => void): void => 
   parent.add(doc.struct(tag, {}, draw));
 };
 
-const renderBlock = (doc: Doc, parent: Struct, block: Block, frame: Frame): void => {
+/** Widows and orphans: a paragraph split across pages leaves at least two lines and carries at least three. */
+const MIN_LINES_BEFORE_BREAK = 2;
+const MIN_LINES_AFTER_BREAK = 3;
+
+const renderBlock = (doc: Doc, parent: Struct, block: Block, frame: Frame, extent: Extent = measure(doc, block, frame.width)): void => {
   switch (block.kind) {
     case "heading": {
-      const size = block.level === 1 ? SIZE.h1 : block.level === 2 ? SIZE.h2 : block.level === 3 ? SIZE.h3 : SIZE.h4;
-      doc.y += block.level === 1 ? 4 : block.level === 2 ? 10 : 6;
-      ensureSpace(doc, size * 1.4 + 3 * (SIZE.body * 1.4));
-      leaf(doc, parent, `H${block.level}`, () => writeRuns(doc, block.runs, frame, size, { baseFont: "semibold" }));
-      doc.y += block.level === 1 ? 2 : 3;
+      const space = HEADING_SPACE[block.level];
+      // Its own height at least (the flow has already kept it with what follows).
+      ensureSpace(doc, extent.height);
+      doc.y += space.before;
+      leaf(doc, parent, `H${block.level}`, () => writeRuns(doc, block.runs, frame, space.size, { baseFont: "semibold" }));
+      doc.y += space.after;
       return;
     }
     case "paragraph": {
-      const size = block.style === "subtitle" ? SIZE.subtitle : block.style === "note" ? SIZE.note : SIZE.body;
-      ensureSpace(doc, size * 1.4 * 2);
-      leaf(doc, parent, "P", () => writeRuns(doc, block.runs, frame, size, { color: block.style === "note" ? COLOR.muted : undefined }));
-      doc.y += block.style === "subtitle" ? PARAGRAPH_SPACING + 6 : PARAGRAPH_SPACING;
+      const style = block.style ?? "normal";
+      const size = PARAGRAPH_SIZE[style];
+      const line = lineHeight(doc, size);
+      const lines = Math.round((extent.height - paragraphSpacing(style)) / line);
+      const fitting = Math.floor((bottom() - doc.y) / line);
+      if (fitting < lines && (fitting < MIN_LINES_BEFORE_BREAK || lines - fitting < MIN_LINES_AFTER_BREAK)) ensureSpace(doc, Math.min(extent.height, PAGE_BODY));
+      leaf(doc, parent, "P", () => writeRuns(doc, block.runs, frame, size, { color: style === "note" ? COLOR.muted : undefined }));
+      doc.y += paragraphSpacing(style);
       return;
     }
     case "list":
+      if (keepListWhole(block, extent.height)) ensureSpace(doc, extent.height);
       return renderList(doc, parent, block, frame);
     case "quote": {
       const quote = doc.struct("BlockQuote");
       parent.add(quote);
-      for (const child of block.blocks) renderBlock(doc, quote, child, { x: frame.x + 18, width: frame.width - 18 });
+      renderFlow(doc, quote, block.blocks, { x: frame.x + 18, width: frame.width - 18 });
       quote.end();
       return;
     }
@@ -278,12 +399,17 @@ const listLabel = (block: ListBlock, index: number): string => {
 
 const LIST_INDENT: Record<ListBlock["marker"], number> = { att: 26, number: 20, bullet: 14, attachment: 56 };
 
+/** The decision points of a § read as one: a short att-list is never split. */
+const keepListWhole = (block: ListBlock, height: number): boolean => block.marker === "att" && height <= KEEP_WHOLE_LIST;
+
 const renderList = (doc: Doc, parent: Struct, block: ListBlock, frame: Frame): void => {
   const indent = LIST_INDENT[block.marker];
   const list = doc.struct("L");
   parent.add(list);
   for (const [index, item] of block.items.entries()) {
-    ensureSpace(doc, SIZE.body * 1.4 * 2);
+    // Each item whole when it fits a page, else its first lines with its label.
+    const extent = measureFlow(doc, item, frame.width - indent);
+    ensureSpace(doc, Math.min(block.marker === "att" ? extent.height : extent.lead, PAGE_BODY));
     const item_ = doc.struct("LI");
     list.add(item_);
     const top = doc.y;
@@ -294,28 +420,30 @@ const renderList = (doc: Doc, parent: Struct, block: ListBlock, frame: Frame): v
     doc.y = top;
     const body = doc.struct("LBody");
     item_.add(body);
-    for (const child of item) renderBlock(doc, body, child, { x: frame.x + indent, width: frame.width - indent });
+    renderFlow(doc, body, item, { x: frame.x + indent, width: frame.width - indent });
     body.end();
     item_.end();
   }
   list.end();
 };
 
+const COLUMN_GAP = 24;
+const columnWidth = (block: ColumnsBlock, width: number): number => (width - COLUMN_GAP * (block.columns.length - 1)) / Math.max(block.columns.length, 1);
+const columnRuns = (column: ColumnsBlock["columns"][number]): Runs => [...(column.label ? [{ text: `${column.label}\n`, bold: true }] : []), { text: column.lines.join("\n") }];
+const columnsHeight = (doc: Doc, block: ColumnsBlock, width: number): number =>
+  Math.max(0, ...block.columns.map((column) => runsHeight(doc, columnRuns(column), columnWidth(block, width), SIZE.body))) + PARAGRAPH_SPACING + 4;
+
 const renderColumns = (doc: Doc, parent: Struct, block: ColumnsBlock, frame: Frame): void => {
-  const gap = 24;
-  const width = (frame.width - gap * (block.columns.length - 1)) / Math.max(block.columns.length, 1);
-  const lineHeight = SIZE.body * 1.2 + LINE_GAP;
-  const tallest = Math.max(...block.columns.map((column) => column.lines.length + (column.label ? 1 : 0)), 1);
-  ensureSpace(doc, tallest * lineHeight + 8);
+  const gap = COLUMN_GAP;
+  const width = columnWidth(block, frame.width);
+  ensureSpace(doc, columnsHeight(doc, block, frame.width));
   const top = doc.y;
   let lowest = top;
   block.columns.forEach((column, index) => {
     doc.y = top;
     const columnFrame = { x: frame.x + index * (width + gap), width };
     // One paragraph per column: label and lines read together ("Handläggare Clas Cederlid …").
-    leaf(doc, parent, "P", () =>
-      writeRuns(doc, [...(column.label ? [{ text: `${column.label}\n`, bold: true }] : []), { text: column.lines.join("\n") }], columnFrame, SIZE.body),
-    );
+    leaf(doc, parent, "P", () => writeRuns(doc, columnRuns(column), columnFrame, SIZE.body));
     lowest = Math.max(lowest, doc.y);
   });
   doc.y = lowest + PARAGRAPH_SPACING + 4;
@@ -327,43 +455,76 @@ const tableColumnWidths = (block: TableBlock, width: number): number[] => {
   return weights.map((weight) => (width * weight) / total);
 };
 
+const TABLE_PADDING = 4;
+
+type TableRow = { header: boolean; cells: Runs[] };
+
+const tableRows = (block: TableBlock): TableRow[] => [
+  { header: true, cells: block.header.map((text) => [{ text, bold: true }]) },
+  ...block.rows.map((cells) => ({ header: false, cells })),
+];
+
+const rowHeight = (doc: Doc, row: TableRow, widths: number[]): number => {
+  setFont(doc, row.header ? "bold" : "regular", SIZE.body);
+  return Math.max(...row.cells.map((cell, index) => doc.heightOfString(runsToText(cell) || " ", { width: widths[index]! - 2 * TABLE_PADDING, lineGap: LINE_GAP }))) + 2 * TABLE_PADDING;
+};
+
+/** Header first, then each row. */
+const tableRowHeights = (doc: Doc, block: TableBlock, width: number): number[] => {
+  const widths = tableColumnWidths(block, width);
+  return tableRows(block).map((row) => rowHeight(doc, row, widths));
+};
+
+/** One row's cells and its rule; `cell` wraps each cell's drawing (in its TH/TD, or nothing inside an artifact). */
+const drawRow = (doc: Doc, row: TableRow, widths: number[], frame: Frame, height: number, cell: (index: number, draw: () => void) => void, inArtifact = false): void => {
+  const top = doc.y;
+  let x = frame.x;
+  row.cells.forEach((runs, index) => {
+    const cellWidth = widths[index]!;
+    const cellX = x;
+    cell(index, () => {
+      doc.y = top + TABLE_PADDING;
+      writeRuns(doc, runs, { x: cellX + TABLE_PADDING, width: cellWidth - 2 * TABLE_PADDING }, SIZE.body);
+    });
+    x += cellWidth;
+  });
+  doc.y = top + height;
+  const rule = () => {
+    doc.lineWidth(row.header ? 0.9 : 0.5).strokeColor(COLOR.rule);
+    doc.moveTo(frame.x, top + height).lineTo(frame.x + frame.width, top + height).stroke();
+  };
+  if (inArtifact) rule();
+  else withArtifact(doc, "Layout", rule);
+};
+
 const renderTable = (doc: Doc, parent: Struct, block: TableBlock, frame: Frame): void => {
   const widths = tableColumnWidths(block, frame.width);
-  const padding = 4;
   const table = doc.struct("Table", { title: block.summary });
   parent.add(table);
-  const rows: { header: boolean; cells: Runs[] }[] = [
-    { header: true, cells: block.header.map((text) => [{ text, bold: true }]) },
-    ...block.rows.map((cells) => ({ header: false, cells })),
-  ];
-  for (const row of rows) {
-    setFont(doc, row.header ? "bold" : "regular", SIZE.body);
-    const height =
-      Math.max(...row.cells.map((cell, index) => doc.heightOfString(cell.map((part) => part.text).join("") || " ", { width: widths[index]! - 2 * padding, lineGap: LINE_GAP }))) + 2 * padding;
-    ensureSpace(doc, height);
-    const top = doc.y;
+  const rows = tableRows(block);
+  const heights = rows.map((row) => rowHeight(doc, row, widths));
+  const [header, ...body] = rows;
+  // A short table is kept whole (a roll call); a long one starts with its header and at least three rows.
+  const total = heights.reduce((sum, height) => sum + height, 0);
+  ensureSpace(doc, total <= KEEP_WHOLE_LIST ? total : heights.slice(0, 4).reduce((sum, height) => sum + height, 0));
+  const tag = (tr: Struct, row: TableRow) => (index: number, draw: () => void) =>
+    tr.add(doc.struct(row.header ? "TH" : "TD", row.header ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {}, draw));
+  const headerRow = doc.struct("TR");
+  table.add(headerRow);
+  drawRow(doc, header!, widths, frame, heights[0]!, tag(headerRow, header!));
+  headerRow.end();
+  body.forEach((row, index) => {
+    // A table that breaks repeats its header on the new page, as an artifact (read once).
+    if (ensureSpace(doc, heights[index + 1]!)) {
+      const top = doc.y;
+      withArtifact(doc, "Pagination", () => drawRow(doc, header!, widths, frame, heights[0]!, (_, draw) => draw(), true));
+      doc.y = top + heights[0]!;
+    }
     const tr = doc.struct("TR");
     table.add(tr);
-    let x = frame.x;
-    row.cells.forEach((cell, index) => {
-      const cellWidth = widths[index]!;
-      const cellX = x;
-      const options = row.header ? ({ scope: "Column" } as PDFKit.Mixins.StructureElementOptions) : {};
-      tr.add(
-        doc.struct(row.header ? "TH" : "TD", options, () => {
-          doc.y = top + padding;
-          writeRuns(doc, cell, { x: cellX + padding, width: cellWidth - 2 * padding }, SIZE.body);
-        }),
-      );
-      x += cellWidth;
-    });
+    drawRow(doc, row, widths, frame, heights[index + 1]!, tag(tr, row));
     tr.end();
-    doc.y = top + height;
-    withArtifact(doc, "Layout", () => {
-      doc.lineWidth(row.header ? 0.9 : 0.5).strokeColor(COLOR.rule);
-      doc.moveTo(frame.x, top + height).lineTo(frame.x + frame.width, top + height).stroke();
-    });
-  }
+  });
   table.end();
   doc.y += PARAGRAPH_SPACING;
 };
@@ -399,11 +560,13 @@ const drawQr = (doc: Doc, url: string, x: number, y: number, size: number): void
   doc.fill();
 };
 
+const QR_SIZE = 88;
+/** The block is one unit of proof, never split across pages: this much is reserved for it. */
+const attestationHeight = (block: AttestationBlock): number => 10 + SIZE.h2 * 1.4 + 24 + (SIZE.body * 1.4 + 8) * (block.rows.length + 1) + 60;
+
 const renderAttestation = (doc: Doc, parent: Struct, block: AttestationBlock, frame: Frame): void => {
-  const qrSize = 88;
-  const rowHeight = SIZE.body * 1.4 + 8;
-  // The block is one unit of proof: never split across pages.
-  ensureSpace(doc, 10 + SIZE.h2 * 1.4 + 24 + rowHeight * (block.rows.length + 1) + 60);
+  const qrSize = QR_SIZE;
+  ensureSpace(doc, attestationHeight(block));
   const section = doc.struct("Sect");
   parent.add(section);
   renderBlock(doc, section, { kind: "heading", level: 2, runs: [{ text: block.heading }] }, frame);

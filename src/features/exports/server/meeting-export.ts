@@ -16,7 +16,9 @@ import { getAttestationState } from "@/features/attestation/server";
 import { getAgendaForExport, getExtractForExport, getMinutesForExport } from "@/features/meetings/server";
 import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
-import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, minutesFileName, minutesToDocument } from "../meeting-documents";
+import { agendaFileName, agendaToDocument, extractFileName, extractToDocument, extractWithStatement, minutesFileName, minutesToDocument } from "../meeting-documents";
+import { db } from "@/server/db";
+import { loadStatementDocument } from "./statement-export";
 import type { TExportFormat } from "../schemas";
 import { renderExportFile, verificationUrlFor, type ExportedFile } from "./exported-file";
 
@@ -60,17 +62,37 @@ export const exportMinutes = async ({ actor, id, format }: ExportPublishedMeetin
  * The protokollsutdrag of one § (id: the decision) as a document. "system": the record kept in
  * the diarium (records.ts), unmasked; its handling carries the case's secrecy marking.
  */
-export const loadExtractDocument = async ({ actor, id }: { actor: Actor | "system"; id: string }) => {
+export const loadExtractDocument = async ({ actor, id, withStatement = false }: { actor: Actor | "system"; id: string; withStatement?: boolean }) => {
   const extract = await getExtractForExport({ actor, decisionId: id });
   if (extract.minutesStatus === "APPROVED" && extract.minutesId) {
     await assertJusteringHolds("protokollsutdrag", { id: extract.minutesId, contentHash: extract.minutesContentHash, justering: extract.justering });
   }
   const document = extractToDocument({ extract, verificationUrl: verificationUrlFor });
-  return { extract, document, fileName: (format: TExportFormat) => extractFileName(extract, { draft: document.draft, format }) };
+  const statement = withStatement ? await attestedStatementOf(actor, extract.paragraph.caseId) : null;
+  const merged = statement ? extractWithStatement(document, statement.document) : document;
+  return {
+    extract,
+    document: merged,
+    /** The attested version's hash of the appended tjänsteutlåtande (null: none appended). */
+    statementHash: statement?.contentHash ?? null,
+    fileName: (format: TExportFormat) => extractFileName(extract, { draft: merged.draft, format }),
+  };
+};
+
+/** The case's tjänsteutlåtande as attested, to go with its extract; refused when there is none. */
+const attestedStatementOf = async (actor: Actor | "system", caseId: string | null) => {
+  const statement = caseId ? await db.statement.findUnique({ where: { caseId }, select: { id: true } }) : null;
+  const view = statement ? await loadStatementDocument({ actor, statementId: statement.id }) : null;
+  if (!view?.attested) {
+    throw new AppError("INVALID_STATE", `No attested statement to append to the extract (case ${caseId ?? "none"})`, {
+      userMessage: "Ärendet har inget attesterat tjänsteutlåtande att skicka med protokollsutdraget.",
+    });
+  }
+  return view;
 };
 
 /** The protokollsutdrag of one § (id: the decision). */
-export const exportExtract = async ({ actor, id, format }: ExportMeetingDocumentOptions): Promise<ExportedFile> => {
-  const { document, fileName } = await loadExtractDocument({ actor, id });
+export const exportExtract = async ({ actor, id, format, withStatement = false }: ExportMeetingDocumentOptions & { withStatement?: boolean }): Promise<ExportedFile> => {
+  const { document, fileName } = await loadExtractDocument({ actor, id, withStatement });
   return renderExportFile({ document, format, fileName: fileName(format) });
 };

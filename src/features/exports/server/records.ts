@@ -44,8 +44,15 @@ const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFi
       return { file: await renderExportFile({ document: view.document, format: "pdf", fileName: view.fileName("pdf") }), boundHash: view.attested ? view.contentHash : null };
     }
     case "EXTRACT": {
-      const { extract, document, fileName } = await loadExtractDocument({ actor: "system", id: record.subjectId });
-      return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: extract.minutesStatus === "APPROVED" ? extract.minutesContentHash : null };
+      // Dispatched with the tjänsteutlåtande (the handling keeps it too): its pages follow the extract's in the one file.
+      const statement = await db.generatedRecord.findUnique({ where: { documentId_kind: { documentId: record.documentId, kind: "STATEMENT" } }, select: { contentHash: true } });
+      const { extract, document, fileName, statementHash } = await loadExtractDocument({ actor: "system", id: record.subjectId, withStatement: statement !== null });
+      const minutesHash = extract.minutesStatus === "APPROVED" ? extract.minutesContentHash : null;
+      // Bound to both: the justering's hash, and the tjänsteutlåtande as attested when it was sent.
+      return {
+        file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }),
+        boundHash: statement && statementHash !== statement.contentHash ? `${minutesHash}+${statementHash}` : minutesHash,
+      };
     }
     case "REFERRAL_LETTER": {
       const { document, fileName, letterHash } = await loadReferralLetterDocument({ actor: "system", id: record.subjectId });
@@ -56,7 +63,7 @@ const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFi
 
 const BINDING_LOST: Record<GeneratedRecord["kind"], string> = {
   STATEMENT: "tjänsteutlåtandet är inte längre attesterat i den version som registrerades",
-  EXTRACT: "protokollet är inte längre detsamma som när utdraget expedierades",
+  EXTRACT: "protokollet, eller det medskickade tjänsteutlåtandet, är inte längre detsamma som när utdraget expedierades",
   REFERRAL_LETTER: "remissmissivet är inte längre detsamma som när remissen skickades",
 };
 

@@ -18,6 +18,7 @@ import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
 import { HistoricalBadge, HistoricalMeetingForms } from "./historical-meeting";
+import { RecordDetailsForm, RollCallForm } from "./protocol-forms";
 
 type Detail = Awaited<ReturnType<typeof getMeetingDetail>>;
 type Item = Detail["items"][number];
@@ -61,7 +62,8 @@ const DecisionView = ({ item, meetingId }: { item: Item; meetingId: string }) =>
           Omröstning:{" "}
           {decision.votes.mode === "TOTALS"
             ? `${decision.votes.yes} ja, ${decision.votes.no} nej, ${decision.votes.abstain} avstår`
-            : `${decision.votes.entries.length} ledamöter röstade (namnupprop)`}
+            : `votering med namnupprop, ${decision.votes.entries.length} tjänstgörande`}
+          {decision.votes.yesFor && decision.votes.noFor ? ` (ja för ${decision.votes.yesFor}, nej för ${decision.votes.noFor})` : ""}
         </p>
       ) : null}
       {decision.opinions.map((opinion) => (
@@ -289,6 +291,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
               {item.case && meeting.canEdit && item.case.status === "OPEN" ? <UnionForm caseId={item.case.id} position={item.position} /> : null}
               {item.decision ? <DecisionView item={item} meetingId={meeting.id} /> : null}
               {!item.decision && canDecide ? <DecisionForm item={item} meetingId={meeting.id} /> : null}
+              {item.decision && canDecide && !item.decision.immediateApproval ? <RollCallForm item={item} members={meeting.members} /> : null}
               {item.decision && canDecide ? <OpinionForm decisionId={item.decision.id} position={item.position} /> : null}
             </li>
           ))}
@@ -378,6 +381,7 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
           </ActionForm>
         </section>
       ) : null}
+      {meeting.canEdit && !meeting.historical && meeting.status !== "PLANNED" && minutesOpen ? <RecordDetailsForm meeting={meeting} /> : null}
     </div>
   );
 };

@@ -66,6 +66,9 @@ export const MinutesView = ({ view }: { view: View }) => {
           </h2>
           <p>
             Ordförande: {content.chair.name}. Justerare: {content.checker.name}.
+            {content.justeringTime
+              ? ` Tid och plats för justering: ${content.justeringTime.date} kl. ${content.justeringTime.time}${content.justeringTime.place ? `, ${content.justeringTime.place}` : ""}.`
+              : ""}
           </p>
           <DataTable caption="Närvarande" captionVisible columns={["Namn", "Uppdrag", "Närvaro"]}>
             {content.attendance.map((row) => (
@@ -79,6 +82,11 @@ export const MinutesView = ({ view }: { view: View }) => {
               </tr>
             ))}
           </DataTable>
+          {content.otherAttendees && content.otherAttendees.length > 0 ? (
+            <p className="mt-2" data-testid="other-attendees">
+              Övriga närvarande: {content.otherAttendees.map((other) => `${other.name}, ${other.role}`).join("; ")}.
+            </p>
+          ) : null}
           {content.paragraphs.map((paragraph) => (
             <section key={paragraph.decisionId} className="mt-6" aria-labelledby={`p-${paragraph.decisionId}`}>
               <h3 id={`p-${paragraph.decisionId}`} className="text-lg font-bold">
@@ -99,7 +107,8 @@ export const MinutesView = ({ view }: { view: View }) => {
               ) : null}
               {paragraph.votes ? (
                 <p>
-                  Omröstning: {paragraph.votes.yes} ja, {paragraph.votes.no} nej, {paragraph.votes.abstain} avstår.
+                  Omröstning{paragraph.votes.yesFor && paragraph.votes.noFor ? ` (ja för ${paragraph.votes.yesFor}, nej för ${paragraph.votes.noFor})` : ""}: {paragraph.votes.yes} ja,{" "}
+                  {paragraph.votes.no} nej, {paragraph.votes.abstain} avstår{paragraph.votes.absent ? `, ${paragraph.votes.absent} frånvarande` : ""}.
                   {paragraph.votes.rollCall.length > 0 ? ` ${paragraph.votes.rollCall.map((entry) => `${entry.name}: ${VOTE_LABELS[entry.vote]}`).join(", ")}.` : ""}
                 </p>
               ) : null}

@@ -12,7 +12,8 @@ import { AppError } from "@/server/errors";
 import { meetingDay, meetingYear, notBeforeMeeting } from "../dates";
 import { inOfficeOn } from "@/features/admin/committees";
 import { decisionKindLabel } from "../labels";
-import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TVotes } from "../schemas";
+import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TRollCall, type TVotes } from "../schemas";
+import { tallyVotes } from "../votes";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -178,6 +179,45 @@ export const updateDecision = async ({ actor, input: data }: UpdateDecisionOptio
     return { id: decision.id };
   });
 };
+
+export type RecordRollCallOptions = { actor: Actor; input: TRollCall };
+
+/**
+ * Votering med namnupprop on a §: the propositionsordning and one vote per tjänstgörande
+ * member as the närvaro stands (present ledamöter and serving ersättare; no one else, no
+ * one left out). Replaces any earlier omröstning of the §; the result is computed from it.
+ */
+export const recordRollCall = async ({ actor, input }: RecordRollCallOptions) =>
+  db.$transaction(async (tx) => {
+    const { meeting, decision } = await lockDecisionForEdit(tx, actor, input.decisionId);
+    if (decision.immediateApproval) {
+      throw new AppError("INVALID_STATE", "Immediately approved paragraph", { userMessage: `§ ${decision.paragraph} är omedelbart justerad och kan inte ändras.` });
+    }
+    const serving = await tx.meetingAttendance.findMany({
+      where: { meetingId: meeting.id, present: true, OR: [{ serving: true }, { member: { role: { not: "DEPUTY" } } }] },
+      select: { memberId: true },
+    });
+    const expected = new Set(serving.map((row) => row.memberId));
+    const given = new Set(input.entries.map((entry) => entry.memberId));
+    if (given.size !== input.entries.length) throw new AppError("VALIDATION", "Duplicate voter", { userMessage: "En ledamot står flera gånger i omröstningen." });
+    if (expected.size === 0 || given.size !== expected.size || [...given].some((id) => !expected.has(id))) {
+      throw new AppError("VALIDATION", "Roll call does not match the serving members", {
+        userMessage: "Voteringen ska ha en röst för varje tjänstgörande ledamot och ersättare enligt närvaron, och inga andra. Uppdatera närvaron eller läs in sidan på nytt.",
+      });
+    }
+    const votes: TVotes = { mode: "ROLL_CALL", question: input.question, yesFor: input.yesFor, noFor: input.noFor, entries: input.entries };
+    await tx.decision.update({ where: { id: decision.id }, data: { votes } });
+    const tally = tallyVotes(input.entries.map((entry) => entry.vote));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "decision.roll_call",
+      entityType: "Decision",
+      entityId: decision.id,
+      caseId: decision.agendaItem.caseId,
+      data: { paragraph: `§ ${decision.paragraph}/${decision.year}`, yesFor: input.yesFor, noFor: input.noFor, ...tally },
+    });
+    return { id: decision.id, ...tally };
+  });
 
 export type AddOpinionOptions = { actor: Actor; input: z.output<typeof ZAddOpinionSchema> };
 

@@ -8,13 +8,15 @@
 import "server-only";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingTime } from "../dates";
+import { meetingDay, meetingTime } from "../dates";
+import { inOfficeOn } from "@/features/admin/committees";
 import { ZMotionsSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf, type MeetingViewer } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { authorize, loadCommitteeScope, type CommitteeScope } from "@/server/authz";
 import { COMMITTEE_HEADING_SELECT, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
-import { hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { firstActiveSecretary, hashMinutesContent, readMinutesContent } from "./minutes-content";
+import { voteOutcome } from "../votes";
 import { asHashScheme, CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -52,10 +54,18 @@ export const getAgendaForExport = async ({ actor, meetingId }: { actor: MeetingV
   if (!meeting) throw meetingNotFound();
   const scope = await authorizeExport(actor, meeting.committeeId, { public: meeting.agendaPublishedAt !== null });
   const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
+  // Who signs the kallelse: the committee's ordförande in office on the meeting's day and its nämndsekreterare.
+  const chair = await db.committeeMember.findFirst({
+    where: { committeeId: meeting.committeeId, role: "CHAIR", ...inOfficeOn(meetingDay(meeting.startsAt)) },
+    orderBy: [{ termStart: "desc" }, { id: "asc" }],
+    select: { name: true },
+  });
   return {
     committee: meeting.committee,
     meeting: { id: meeting.id, date: formatDate(meeting.startsAt), time: meetingTime(meeting.startsAt), place: meeting.place, status: meeting.status },
     publishedAt: meeting.agendaPublishedAt,
+    chair: chair?.name ?? null,
+    secretary: (await firstActiveSecretary(db, meeting.committeeId))?.name ?? null,
     items: meeting.agendaItems.map((item) => {
       const secrecyReference = maskOf(masked, item.caseId);
       // A confidential case the actor may not read: its dnr, nothing that identifies or quotes it.
@@ -160,8 +170,13 @@ export const getExtractForExport = async ({ actor, decisionId }: { actor: Export
     justering: minutes?.justering ?? null,
     postedDate: minutes?.postedDate ?? null,
     appealEndsOn: minutes?.appealEndsOn ?? null,
-    /** "Rätt utdraget intygar": the secretary of the minutes' content. */
-    secretary: minutes?.secretary?.name ?? null,
+    /**
+     * "Rätt utdraget intygar": the secretary of the minutes' content, or (an immediately
+     * justerad § before any minutes) the committee's secretary; dated on the day the § became
+     * final: the justering, or the meeting for an omedelbart justerad §. Null while a draft.
+     */
+    secretary: minutes?.secretary?.name ?? (await firstActiveSecretary(db, committee.id))?.name ?? null,
+    certifiedOn: minutes?.status === "APPROVED" ? minutes.postedDate : paragraph.immediateApproval ? meeting.date : null,
   };
 };
 
@@ -189,7 +204,10 @@ const standaloneParagraph = async (decisionId: string) => {
     kind: decision.kind,
     decisionPoints: stringsOf(decision.decisionPoints),
     motions: ZMotionsSchema.safeParse(decision.motions).data ?? [],
-    votes: votes?.mode === "TOTALS" ? { question: votes.question ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, rollCall: [] } : null,
+    votes:
+      votes?.mode === "TOTALS"
+        ? { question: votes.question ?? null, yesFor: votes.yesFor ?? null, noFor: votes.noFor ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, ...voteOutcome(votes, null), rollCall: [] }
+        : null,
     immediateApproval: decision.immediateApproval,
     opinions: decision.opinions.map((opinion) => ({ kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
   };

@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
 import { dispatchDateRange, meetingDay, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
 import { inOfficeOn } from "@/features/admin/committees";
-import { ZMotionsSchema, ZVotesSchema } from "../schemas";
+import { ZMotionsSchema, ZOtherAttendeesSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { authorize, can, COMMITTEE_SCOPE_SELECT, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
@@ -135,6 +135,8 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     place: meeting.place,
     status: meeting.status,
     historical: meeting.historical,
+    otherAttendees: ZOtherAttendeesSchema.safeParse(meeting.otherAttendees).data ?? [],
+    justering: meeting.justeringAt ? { date: formatDate(meeting.justeringAt), time: meetingTime(meeting.justeringAt), place: meeting.justeringPlace } : null,
     historicalApprovedOn: formatDateOnly(meeting.historicalApprovedOn),
     /** Why decisions cannot be recorded yet (the meeting has not started); null once they can. */
     decisionsNotYet: notBeforeMeeting("decision", meeting.startsAt, now),

@@ -1,5 +1,5 @@
 // Sammanträden: planning a meeting, publishing its agenda with the kallelse, and recording
-// attendance. Each write is one transaction with its audit event.
+// attendance, övriga närvarande and the time and place of justering. Each write is one transaction with its audit event.
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth";
@@ -10,7 +10,7 @@ import { meetingDateTime, meetingDay, stockholmDateTimeToInstant } from "../date
 import { formatTerm, inOfficeOn, isInOffice } from "@/features/admin/committees";
 import { formatDate } from "@/lib/dates";
 import { AGENDA_KIND_LABELS } from "../labels";
-import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema } from "../schemas";
+import { ZAttendanceSchema, ZCreateMeetingSchema, ZMeetingVersionSchema, type TMeetingRecordDetails } from "../schemas";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
 import { maskedCases, maskOf } from "./confidential-items";
 import { authorize, loadCommitteeScope } from "@/server/authz";
@@ -191,3 +191,39 @@ export const setAttendance = async ({ actor, input: data }: SetAttendanceOptions
     return { count: data.entries.length };
   });
 };
+
+export type SetMeetingRecordDetailsOptions = { actor: Actor; input: TMeetingRecordDetails };
+
+/**
+ * Övriga närvarande and tid och plats för justering, printed in the protokoll. Editable while
+ * the minutes are open (from the sending on they are part of what is justerat); justering
+ * cannot be set before the meeting.
+ */
+export const setMeetingRecordDetails = async ({ actor, input }: SetMeetingRecordDetailsOptions) =>
+  db.$transaction(async (tx) => {
+    const meeting = await lockMeetingForEdit(tx, actor, input.meetingId);
+    const justeringAt = input.justeringDate && input.justeringTime ? stockholmDateTimeToInstant(input.justeringDate, input.justeringTime) : null;
+    if (justeringAt && justeringAt < meeting.startsAt) {
+      throw new AppError("VALIDATION", "Justering before the meeting", {
+        userMessage: `Justeringen kan inte vara före sammanträdet (${meetingDateTime(meeting.startsAt)}).`,
+        fieldErrors: { justeringDate: ["Välj en tid efter sammanträdets början."] },
+      });
+    }
+    await tx.meeting.update({
+      where: { id: meeting.id },
+      data: { otherAttendees: input.otherAttendees, justeringAt, justeringPlace: input.justeringPlace ?? null, version: { increment: 1 } },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "meeting.record_details",
+      entityType: "Meeting",
+      entityId: meeting.id,
+      data: {
+        meetingDate: formatDate(meeting.startsAt),
+        otherAttendees: input.otherAttendees.length,
+        justering: justeringAt ? meetingDateTime(justeringAt) : null,
+        justeringPlace: input.justeringPlace ?? null,
+      },
+    });
+    return { id: meeting.id };
+  });

@@ -15,8 +15,9 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { meetingTime } from "../dates";
 import { z } from "@/lib/zod";
-import { VOTE_VALUES, ZMotionsSchema, ZVotesSchema } from "../schemas";
+import { VOTE_VALUES, ZMotionsSchema, ZOtherAttendeesSchema, ZVotesSchema } from "../schemas";
 import { formatDate } from "@/lib/dates";
+import { tallyVotes, voteOutcome } from "../votes";
 
 const text = z.string().max(20_000);
 
@@ -32,6 +33,10 @@ export const ZMinutesContentSchema = z
     attendance: z.array(
       z.object({ memberId: text, name: text, party: text.nullable(), role: z.enum(MemberRole), present: z.boolean(), serving: z.boolean() }).strict(),
     ),
+    /** Övriga närvarande (absent in minutes sent before they were recorded). */
+    otherAttendees: z.array(z.object({ name: text, role: text }).strict()).optional(),
+    /** Tid och plats för justering ("2024-04-29 kl. 15.00"); null when not decided. Absent in older minutes. */
+    justeringTime: z.object({ date: text, time: text, place: text.nullable() }).strict().nullable().optional(),
     paragraphs: z.array(
       z
         .object({
@@ -48,13 +53,20 @@ export const ZMinutesContentSchema = z
           proposerGenitive: text.optional(),
           decisionPoints: z.array(text),
           motions: z.array(z.object({ party: text.optional(), member: text, text }).strict()),
-          /** Totals always; the roll call too when it was taken per member. */
+          /** Totals always; the roll call too when it was taken per member, with the propositionsordning and the computed result. */
           votes: z
             .object({
               question: text.nullable(),
+              yesFor: text.nullable().optional(),
+              noFor: text.nullable().optional(),
               yes: z.number().int(),
               no: z.number().int(),
               abstain: z.number().int(),
+              absent: z.number().int().optional(),
+              /** Which side won; null: equal votes without the ordförande's casting vote. */
+              outcome: z.enum(["YES", "NO"]).nullable().optional(),
+              /** Decided by the ordförande's utslagsröst. */
+              casting: z.boolean().optional(),
               rollCall: z.array(z.object({ name: text, party: text.nullable(), vote: z.enum(VOTE_VALUES) }).strict()),
             })
             .strict()
@@ -90,7 +102,7 @@ const MEETING_FOR_MINUTES = {
 export type MinutesSecretary = MinutesContent["secretary"];
 
 /** The secretary of a draft: the committee's first active nämndsekreterare. */
-const firstActiveSecretary = async (client: Tx | typeof db, committeeId: string): Promise<MinutesSecretary> =>
+export const firstActiveSecretary = async (client: Tx | typeof db, committeeId: string): Promise<MinutesSecretary> =>
   client.user.findFirst({
     where: { memberships: { some: { role: "COMMITTEE_SECRETARY", committeeId } }, disabledAt: null },
     select: { id: true, name: true },
@@ -107,7 +119,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
   const meeting = await client.meeting.findUnique({ where: { id: meetingId }, include: MEETING_FOR_MINUTES });
   if (!meeting?.minutes) return null;
   const secretary = options.secretary !== undefined ? options.secretary : await firstActiveSecretary(client, meeting.committeeId);
-  const memberNames = new Map(meeting.attendance.map((row) => [row.memberId, row.member]));
+  const memberNames = new Map<string, { name: string; party: string | null; role: MemberRole }>(meeting.attendance.map((row) => [row.memberId, row.member]));
   const rollCallMembers = meeting.agendaItems.flatMap((item) => {
     const votes = item.decision?.votes ? ZVotesSchema.safeParse(item.decision.votes) : null;
     return votes?.success && votes.data.mode === "ROLL_CALL" ? votes.data.entries.map((entry) => entry.memberId) : [];
@@ -128,7 +140,8 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
         votes?.mode === "ROLL_CALL"
           ? votes.entries.map((entry) => ({ name: memberNames.get(entry.memberId)?.name ?? "Okänd ledamot", party: memberNames.get(entry.memberId)?.party ?? null, vote: entry.vote }))
           : [];
-      const count = (vote: "YES" | "NO" | "ABSTAIN") => rollCall.filter((entry) => entry.vote === vote).length;
+      const tally = tallyVotes(rollCall.map((entry) => entry.vote));
+      const chairVote = votes?.mode === "ROLL_CALL" ? (votes.entries.find((entry) => memberNames.get(entry.memberId)?.role === "CHAIR")?.vote ?? null) : null;
       const motions = ZMotionsSchema.safeParse(decision.motions);
       return {
         decisionId: decision.id,
@@ -145,8 +158,15 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
         motions: motions.success ? motions.data : [],
         votes: votes
           ? votes.mode === "TOTALS"
-            ? { question: votes.question ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, rollCall: [] }
-            : { question: votes.question ?? null, yes: count("YES"), no: count("NO"), abstain: count("ABSTAIN"), rollCall }
+            ? { question: votes.question ?? null, yesFor: votes.yesFor ?? null, noFor: votes.noFor ?? null, yes: votes.yes, no: votes.no, abstain: votes.abstain, ...voteOutcome(votes, null), rollCall: [] }
+            : {
+                question: votes.question ?? null,
+                yesFor: votes.yesFor ?? null,
+                noFor: votes.noFor ?? null,
+                ...tally,
+                ...voteOutcome(tally, chairVote),
+                rollCall,
+              }
           : null,
         immediateApproval: decision.immediateApproval,
         opinions: decision.opinions.map((opinion) => ({ kind: opinion.kind, party: opinion.party, members: opinion.members, text: opinion.text })),
@@ -165,6 +185,8 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
     checker: meeting.minutes.checker,
     secretary,
     attendance,
+    otherAttendees: ZOtherAttendeesSchema.safeParse(meeting.otherAttendees).data ?? [],
+    justeringTime: meeting.justeringAt ? { date: formatDate(meeting.justeringAt), time: meetingTime(meeting.justeringAt), place: meeting.justeringPlace } : null,
     paragraphs,
   };
 };
