@@ -265,6 +265,11 @@ const measure = (doc: Doc, block: Block, width: number): Extent => {
       const height = attestationHeight(block);
       return { height, lead: height };
     }
+    case "letterhead": {
+      // As renderLetterhead sets it: the logo beside the two-line date.
+      const height = Math.max(block.logo ? logoSize(block.logo).height : 0, 2 * lineHeight(doc, SIZE.body)) + PARAGRAPH_SPACING + 4;
+      return { height, lead: height };
+    }
   }
 };
 
