@@ -87,25 +87,36 @@ const LIST_REFERENCE: Record<ListBlock["marker"], string> = { att: "att", number
 /** Lists that count restart at their own instance; "att" and bullets share one. */
 const counts = (marker: ListBlock["marker"]): boolean => marker === "number" || marker === "attachment";
 
+/** A page break before a block that is not a paragraph: an empty paragraph that starts the page. */
+const pageBreak = (): Paragraph => new Paragraph({ pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+
+/**
+ * The PDF's pagination in Word's terms: keep-with-next (keepNext and keepLines on the block's
+ * paragraphs), a page break before, and short tables kept whole (as the PDF keeps them).
+ */
 const renderBlock = async (block: Block, context: ListContext, level = 0): Promise<(Paragraph | Table)[]> => {
+  const keepNext = block.keepWithNext === true;
+  const pageBreakBefore = block.pageBreakBefore === true;
   switch (block.kind) {
     case "heading":
-      return [new Paragraph({ heading: HEADING_LEVEL[block.level], children: textRuns(block.runs), keepNext: true, keepLines: true })];
+      return [new Paragraph({ heading: HEADING_LEVEL[block.level], children: textRuns(block.runs), keepNext: true, keepLines: true, pageBreakBefore })];
     case "paragraph":
       return [
         new Paragraph({
           style: block.style === "subtitle" ? "Subtitle" : block.style === "note" ? "Note" : undefined,
           children: textRuns(block.runs),
+          ...(keepNext ? { keepNext: true, keepLines: true } : {}),
+          pageBreakBefore,
         }),
       ];
     case "list":
-      return renderList(block, context, level);
+      return [...(pageBreakBefore ? [pageBreak()] : []), ...(await renderList(block, context, level))];
     case "quote":
-      return (await Promise.all(block.blocks.map((child) => renderBlock(child, context, level)))).flat();
+      return [...(pageBreakBefore ? [pageBreak()] : []), ...(await Promise.all(block.blocks.map((child) => renderBlock(child, context, level)))).flat()];
     case "table":
-      return [renderTable(block, CONTENT_WIDTH), spacer(7)];
+      return [...(pageBreakBefore ? [pageBreak()] : []), renderTable(block, CONTENT_WIDTH, { keepNext }), spacer(7)];
     case "columns":
-      return [renderColumns(block), spacer(11)];
+      return [...(pageBreakBefore ? [pageBreak()] : []), renderColumns(block, { keepNext }), spacer(11)];
     case "attestation":
       return renderAttestation(block);
     case "letterhead":
@@ -172,8 +183,14 @@ const widthsFor = (weights: number[], total: number): number[] => {
   return weights.map((weight) => Math.round((total * weight) / sum));
 };
 
-const renderTable = (block: TableBlock, width: number): Table => {
+/** A table of up to this many rows stays on one page (the PDF keeps a table whole up to 40 % of a page). */
+const SHORT_TABLE = 12;
+
+const renderTable = (block: TableBlock, width: number, { keepNext = false }: { keepNext?: boolean } = {}): Table => {
   const widths = widthsFor(block.widths ?? block.header.map(() => 1), width);
+  // Kept whole: every row's lines kept with the next row's, the last row's only when the table keeps with next.
+  const whole = block.rows.length <= SHORT_TABLE;
+  const keepRow = (index: number) => (whole && index < block.rows.length - 1) || (keepNext && index === block.rows.length - 1);
   const rule = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -188,17 +205,20 @@ const renderTable = (block: TableBlock, width: number): Table => {
           (text, index) =>
             new TableCell({
               width: { size: widths[index]!, type: WidthType.DXA },
-              children: [new Paragraph({ spacing: CELL_LINE, children: [new TextRun({ text, bold: true })] })],
+              children: [new Paragraph({ spacing: CELL_LINE, keepNext: true, children: [new TextRun({ text, bold: true })] })],
             }),
         ),
       }),
       ...block.rows.map(
-        (row) =>
+        (row, rowIndex) =>
           new TableRow({
             cantSplit: true,
             children: row.map(
               (cell, index) =>
-                new TableCell({ width: { size: widths[index]!, type: WidthType.DXA }, children: [new Paragraph({ spacing: CELL_LINE, children: textRuns(cell) })] }),
+                new TableCell({
+                  width: { size: widths[index]!, type: WidthType.DXA },
+                  children: [new Paragraph({ spacing: CELL_LINE, keepNext: keepRow(rowIndex), children: textRuns(cell) })],
+                }),
             ),
           }),
       ),
@@ -207,7 +227,7 @@ const renderTable = (block: TableBlock, width: number): Table => {
 };
 
 /** Side-by-side columns as a borderless layout table (Word's usual way for letterheads). */
-const renderColumns = (block: ColumnsBlock): Table => {
+const renderColumns = (block: ColumnsBlock, { keepNext = false }: { keepNext?: boolean } = {}): Table => {
   const widths = widthsFor(block.columns.map(() => 1), CONTENT_WIDTH);
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -223,7 +243,7 @@ const renderColumns = (block: ColumnsBlock): Table => {
               width: { size: widths[index]!, type: WidthType.DXA },
               // The label and the lines (an empty cell still holds a paragraph).
               children: [...(column.label ? [[{ text: column.label, bold: true }]] : []), ...column.lines.map((line) => [{ text: line }]), ...(column.label || column.lines.length > 0 ? [] : [[]])].map(
-                (runs: Runs) => new Paragraph({ spacing: { after: 0 }, children: textRuns(runs) }),
+                (runs: Runs) => new Paragraph({ spacing: { after: 0 }, keepNext, children: textRuns(runs) }),
               ),
             }),
         ),
