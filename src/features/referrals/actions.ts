@@ -54,7 +54,8 @@ export const sendReferralAction = defineFormAction({
 
 export const acceptReferralAction = defineFormAction({
   schema: ZAcceptReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "departmentId", "caseOfficerId", "classificationId"),
+  // "Ingen" klassificering is an empty choice: no classification, not an invalid one.
+  fromFormData: (form) => ({ ...fields(form, "recipientId", "version", "departmentId", "caseOfficerId"), classificationId: text(form, "classificationId") || undefined }),
   handler: async (input, actor) => {
     const { caseId, caseNumber } = await acceptReferral({ actor, input });
     revalidatePath("/inkomna-remisser");
