@@ -2,7 +2,8 @@
 // Server actions of the remiss pages: form → schema → actor → one service → revalidate.
 // Authorization happens in the services, from the sender's case or the receiving committee.
 import { revalidatePath } from "next/cache";
-import { defineFormAction } from "@/server/action";
+import { redirect } from "next/navigation";
+import { defineFormAction, type FormState } from "@/server/action";
 import { REFERRAL_POSITION_LABELS } from "./labels";
 import { ZAcceptReferralSchema, ZExtendReferralSchema, ZExternalAnswerSchema, ZReferralPositionSchema, ZReturnReferralSchema, ZSendReferralSchema } from "./schemas";
 import { acceptReferral, extendReferralDueDate, recordExternalAnswer, returnReferral, sendReferral, setReferralPosition } from "./server";
@@ -52,17 +53,29 @@ export const sendReferralAction = defineFormAction({
   },
 });
 
-export const acceptReferralAction = defineFormAction({
+const runAcceptReferral = defineFormAction({
   schema: ZAcceptReferralSchema,
   // "Ingen" klassificering is an empty choice: no classification, not an invalid one.
   fromFormData: (form) => ({ ...fields(form, "recipientId", "version", "departmentId", "caseOfficerId"), classificationId: text(form, "classificationId") || undefined }),
-  handler: async (input, actor) => {
-    const { caseId, caseNumber } = await acceptReferral({ actor, input });
+  handler: (input, actor) => acceptReferral({ actor, input }),
+});
+
+/**
+ * Success opens the new case, as registering a case does. A redirect, not the form's `href`:
+ * the accepted remiss leaves the inbox, and its form with it, before a client-side push could run.
+ */
+type AcceptedReferral = Awaited<ReturnType<typeof acceptReferral>>;
+
+export const acceptReferralAction = async (previous: FormState<AcceptedReferral> | null, form: FormData): Promise<FormState<AcceptedReferral>> => {
+  const result = await runAcceptReferral(previous, form);
+  // redirect() throws; it must stay outside defineAction's error handling.
+  if (result.ok) {
     revalidatePath("/inkomna-remisser");
     refreshCases();
-    return { message: `Remissen är registrerad som ${caseNumber}.`, href: `/arenden/${caseId}` };
-  },
-});
+    redirect(`/arenden/${result.data.caseId}`);
+  }
+  return result;
+};
 
 export const returnReferralAction = defineFormAction({
   schema: ZReturnReferralSchema,
