@@ -16,7 +16,7 @@ export const searchQuerySql = (text: string): Prisma.Sql =>
   Prisma.sql`regexp_replace(websearch_to_tsquery('yttra_swedish', ${text})::text, '''((?:[^'']|'''')+)''', '''\\1'':*', 'g')::tsquery`;
 
 /** ts_headline options: a few short fragments around the hits. */
-export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** A highlighted snippet of `text` (SQL) for the query `q` (SQL). */
 export const headlineSql = (text: Prisma.Sql, q: Prisma.Sql): Prisma.Sql => Prisma.sql`ts_headline('yttra_swedish', ${text}, ${q}, ${HEADLINE_OPTIONS})`;
