@@ -151,6 +151,29 @@ describe("sending on remiss", () => {
     expect(table.rows.map((row) => [row.name, row.status, row.dueDate, row.late])).toEqual(FOUR.map((recipient) => [expect.any(String), "SENT", recipient.dueDate, false]));
   });
 
+  it("lists a handling with its own secrecy marking in the missiv as the diarium masks it, never its description", async () => {
+    const motion = await ksMotion();
+    const secret = await db.$transaction((tx) =>
+      createCaseDocumentInTx(tx, {
+        actorId: ksRegistrar.id,
+        caseId: motion.id,
+        direction: "INCOMING",
+        documentDate: new Date(`${daysAhead(-2)}T00:00:00Z`),
+        counterpart: "Socialtjänsten",
+        description: "Yttrande om familjen KANARIE",
+        secrecyReference: "26 kap. 1 § OSL",
+        secrecyReason: "Uppgifter om enskilds personliga förhållanden",
+      }),
+    );
+    const sent = await send(ksRegistrar, motion.id, { documentIds: [motion.documentId, secret.id], recipients: FOUR.slice(0, 1) });
+    const round = await db.referralRound.findUniqueOrThrow({ where: { id: sent.roundId } });
+    expect((round.letter as { documents: unknown[] }).documents).toEqual([
+      { number: `${motion.caseNumber}-1`, description: "Motion (2026:7)" },
+      { number: secret.documentNumber, description: "Sekretess enligt 26 kap. 1 § OSL." },
+    ]);
+    expect(JSON.stringify(round.letter)).not.toContain("KANARIE");
+  });
+
   it("registers one outgoing handling with the recipient list when the registrar chooses one missiv for all", async () => {
     const motion = await ksMotion();
     const sent = await send(ksRegistrar, motion.id, { letterMode: "SHARED", recipients: FOUR.slice(1) });
