@@ -335,6 +335,9 @@ describe("answers", () => {
     await expectAppError(setReferralPosition({ actor: hasOfficer, input: parseInput(ZReferralPositionSchema, { recipientId: recipient.id, version: answered.version, position: "SUPPORTS" }) }), "NOT_FOUND");
     await setReferralPosition({ actor: ksRegistrar, input: parseInput(ZReferralPositionSchema, { recipientId: recipient.id, version: answered.version, position: "SUPPORTS", summary: "Tillstyrker." }) });
     expect(await db.referralRecipient.findUniqueOrThrow({ where: { id: recipient.id } })).toMatchObject({ position: "SUPPORTS", summary: "Tillstyrker.", answerRecordedById: ksRegistrar.id });
+    // The audit trail holds no free text: the summary may quote secret content.
+    const positionEvent = await db.auditEvent.findFirstOrThrow({ where: { action: "referral.position", entityId: recipient.id } });
+    expect(positionEvent.data).toEqual({ name: "Hägersten-Älvsjö stadsdelsnämnd", position: "Tillstyrker" });
   });
 
   it("lets the sender's registrar record an external body's answer against its instans; never for an internal one", async () => {

@@ -101,6 +101,7 @@ export const ReferralTable = ({ caseId, view, answerCandidates, today }: { caseI
               <td className={CELL}>
                 {row.position ? REFERRAL_POSITION_LABELS[row.position] : "–"}
                 {row.summary ? <span className="block text-slate-700">{row.summary}</span> : null}
+                {row.answerSecrecyReference ? <span className="mt-1 block text-xs font-semibold text-red-800">Sekretess enligt {row.answerSecrecyReference}</span> : null}
               </td>
               <td className={CELL}>
                 {row.answer ? (
