@@ -286,7 +286,9 @@ describe("Inkomna remisser", () => {
     const motion = await ksMotion({ title: "Motion om skyddat boende KANARIE", confidential: true });
     const sent = await send(ksRegistrar, motion.id, { recipients: FOUR.slice(1, 2) });
     const [row] = (await listIncomingReferrals({ actor: sosRegistrar })).filter((candidate) => candidate.senderCaseNumber === motion.caseNumber);
-    expect(row).toMatchObject({ title: "Sekretessmarkerat ärende", secrecyReference: "26 kap. 1 § OSL" });
+    expect(row).toMatchObject({ title: "Sekretessmarkerat ärende", masked: true, secrecyReference: "26 kap. 1 § OSL" });
+    // The sender's own registrator reads the case: nothing masked.
+    expect((await listIncomingReferrals({ actor: sosRegistrar })).filter((candidate) => candidate.senderCaseNumber !== motion.caseNumber)).not.toContainEqual(expect.objectContaining({ masked: true }));
     expect(JSON.stringify(row)).not.toContain("KANARIE");
     const accepted = await accept(sosRegistrar, sent.recipientIds[0]!, "sos-sos", "samir.haddad");
     expect(await db.case.findUniqueOrThrow({ where: { id: accepted.caseId } })).toMatchObject({ secrecyReference: "26 kap. 1 § OSL" });
