@@ -106,6 +106,25 @@ describe("Remissammanställning", () => {
     expect((await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).conflicts).toEqual([]);
   });
 
+  it("keeps the handläggare's own paragraph when they choose it: the new answer is not added and no longer reported", async () => {
+    const { statementId, recipientIds } = await sentCaseWithStatement();
+    const created = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } });
+    const edited = "Hägersten-Älvsjö stadsdelsnämnd är i huvudsak positiv.";
+    const mine: TRichText = doc(paragraph(edited), ...created.body.content.slice(1));
+    await saveStatementSection({ actor: officer, input: { statementId, baseVersion: created.version, kind: "richText", sectionKey: REFERRAL_COMPILATION_KEY, value: mine } });
+    await database.db.referralRecipient.update({ where: { id: recipientIds[0]! }, data: { summary: "Nämnden kräver samordning med polisen." } });
+    expect((await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).conflicts).toHaveLength(1);
+
+    const kept = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [{ recipientId: recipientIds[0]!, keep: "MINE" }] } });
+    expect(kept).toMatchObject({ status: "SAVED", added: 0, updated: 0, conflicts: [] });
+    const { paragraphs } = await compilationOf(statementId);
+    expect(paragraphs[0]).toBe(edited);
+    expect(paragraphs).toHaveLength(4);
+    expect(JSON.stringify(paragraphs)).not.toContain("Nämnden kräver samordning");
+    // The choice is remembered: the same answer is not reported again.
+    expect(await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).toMatchObject({ status: "UNCHANGED", version: kept.version, conflicts: [] });
+  });
+
   it("never lets an editor save based on the text before a refresh silently overwrite it", async () => {
     const { statementId, recipientIds } = await sentCaseWithStatement();
     const created = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } });
