@@ -3,17 +3,10 @@
 // Authorization happens in the services, from the sender's case or the receiving committee.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineFormAction, type FormState } from "@/server/action";
+import { defineFormAction, formFields, formOptional, formText, type FormState } from "@/server/action";
 import { REFERRAL_POSITION_LABELS } from "./labels";
 import { ZAcceptReferralSchema, ZExtendReferralSchema, ZExternalAnswerSchema, ZReferralPositionSchema, ZReturnReferralSchema, ZSendReferralSchema } from "./schemas";
 import { acceptReferral, extendReferralDueDate, recordExternalAnswer, returnReferral, sendReferral, setReferralPosition } from "./server";
-
-const text = (form: FormData, key: string): string | undefined => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
-
-const fields = (form: FormData, ...keys: string[]): Record<string, string | undefined> => Object.fromEntries(keys.map((key) => [key, text(form, key)]));
 
 const refreshCases = (): void => revalidatePath("/arenden", "layout");
 
@@ -23,9 +16,9 @@ const refreshCases = (): void => revalidatePath("/arenden", "layout");
  * "Namn; e-postadress; ÅÅÅÅ-MM-DD" (the date may be left out: the common remisstid).
  */
 const sendFromFormData = (form: FormData) => {
-  const common = text(form, "dueDate")?.trim() ?? "";
+  const common = formText(form, "dueDate")?.trim() ?? "";
   const internal = form.getAll("committeeIds").flatMap((value) => (typeof value === "string" ? [value] : []));
-  const external = (text(form, "external") ?? "")
+  const external = (formText(form, "external") ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
@@ -34,12 +27,12 @@ const sendFromFormData = (form: FormData) => {
       return { kind: "EXTERNAL", name, email, dueDate: dueDate || common };
     });
   return {
-    ...fields(form, "caseId", "letterMode", "sentDate", "text"),
+    ...formFields(form, "caseId", "letterMode", "sentDate", "text"),
     // Left empty: the default number of days.
-    reminderDaysBefore: text(form, "reminderDaysBefore")?.trim() || undefined,
-    reminderDaysAfter: text(form, "reminderDaysAfter")?.trim() || undefined,
+    reminderDaysBefore: formOptional(form, "reminderDaysBefore"),
+    reminderDaysAfter: formOptional(form, "reminderDaysAfter"),
     documentIds: form.getAll("documentIds").filter((value) => typeof value === "string"),
-    recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: text(form, `dueDate.${committeeId}`)?.trim() || common })), ...external],
+    recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: formOptional(form, `dueDate.${committeeId}`) ?? common })), ...external],
   };
 };
 
@@ -56,7 +49,7 @@ export const sendReferralAction = defineFormAction({
 const runAcceptReferral = defineFormAction({
   schema: ZAcceptReferralSchema,
   // "Ingen" klassificering is an empty choice: no classification, not an invalid one.
-  fromFormData: (form) => ({ ...fields(form, "recipientId", "version", "departmentId", "caseOfficerId"), classificationId: text(form, "classificationId") || undefined }),
+  fromFormData: (form) => ({ ...formFields(form, "recipientId", "version", "departmentId", "caseOfficerId"), classificationId: formOptional(form, "classificationId") }),
   handler: (input, actor) => acceptReferral({ actor, input }),
 });
 
@@ -79,7 +72,7 @@ export const acceptReferralAction = async (previous: FormState<AcceptedReferral>
 
 export const returnReferralAction = defineFormAction({
   schema: ZReturnReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "reason"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "reason"),
   handler: async (input, actor) => {
     await returnReferral({ actor, input });
     revalidatePath("/inkomna-remisser");
@@ -89,7 +82,7 @@ export const returnReferralAction = defineFormAction({
 
 export const extendReferralAction = defineFormAction({
   schema: ZExtendReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "dueDate"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "dueDate"),
   handler: async (input, actor) => {
     const { name, after } = await extendReferralDueDate({ actor, input });
     refreshCases();
@@ -99,7 +92,7 @@ export const extendReferralAction = defineFormAction({
 
 export const referralPositionAction = defineFormAction({
   schema: ZReferralPositionSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "position", "summary"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "position", "summary"),
   handler: async (input, actor) => {
     const { name } = await setReferralPosition({ actor, input });
     refreshCases();
@@ -109,7 +102,7 @@ export const referralPositionAction = defineFormAction({
 
 export const externalAnswerAction = defineFormAction({
   schema: ZExternalAnswerSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "documentId", "answeredDate", "position", "summary"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "documentId", "answeredDate", "position", "summary"),
   handler: async (input, actor) => {
     const { name, documentNumber } = await recordExternalAnswer({ actor, input });
     refreshCases();
