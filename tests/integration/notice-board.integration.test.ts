@@ -17,6 +17,8 @@ import { setAttendance } from "@/features/meetings/server/meeting-service";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { ZAddCaseToAgendaSchema, ZAttendanceSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { loadNoticeBoard, loadNoticeBoardArchive, type NoticeBoard } from "@/features/meetings/server/notice-board";
+import { todayInStockholm } from "@/lib/dates";
+import { statutoryLastDay } from "@/lib/swedish-holidays";
 import { env } from "@/server/env";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
@@ -39,8 +41,8 @@ const plusDays = (iso: string, days: number): string => {
 };
 /** A moment on a Stockholm calendar day. */
 const at = (iso: string, time: string): Date => stockholmDateTimeToInstant(iso, time);
-/** Today in Stockholm, as the service dates the anslag. */
-const stockholmToday = (): string => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+/** The last day to appeal minutes posted on `postedOn`: three weeks later, on a working day. */
+const lastDayToAppeal = (postedOn: string): string => statutoryLastDay(plusDays(postedOn, 21));
 
 let admin: Actor;
 let world: {
@@ -102,7 +104,7 @@ beforeAll(async () => {
   await db.committee.update({ where: { id: testby.committeeId }, data: { publicMeetings: true } });
 
   world = {
-    posted: { minutesId, caseNumber: postedCase.caseNumber, postedOn: stockholmToday() },
+    posted: { minutesId, caseNumber: postedCase.caseNumber, postedOn: todayInStockholm() },
     secretCase: { caseNumber: secretCase.caseNumber },
     future: { meetingId: futureMeetingId, date: futureDate },
     testby: { municipalityId: testby.municipalityId, committeeId: testby.committeeId, canary },
@@ -118,7 +120,7 @@ describe("justerade protokoll on the anslagstavla", () => {
       committee: "Hägersten-Älvsjö stadsdelsnämnd",
       meetingDate: daysAhead(-2),
       postedDate: world.posted.postedOn,
-      appealEndsOn: plusDays(world.posted.postedOn, 21),
+      appealEndsOn: lastDayToAppeal(world.posted.postedOn),
       // Default: the förvaltning that prepares the committee's cases keeps its protokoll.
       keptAt: "Hägersten-Älvsjö stadsdelsförvaltning",
     });
@@ -136,7 +138,7 @@ describe("justerade protokoll on the anslagstavla", () => {
   });
 
   it("stay on the board through the last day to appeal and then only in the archive", async () => {
-    const lastDay = plusDays(world.posted.postedOn, 21);
+    const lastDay = lastDayToAppeal(world.posted.postedOn);
     const onLastEvening = await loadNoticeBoard("stockholm", "Stockholms stad", at(lastDay, "23:59"));
     expect(minutesEntry(onLastEvening, world.posted.minutesId)).toBeDefined();
     expect(minutesEntry(await loadNoticeBoardArchive("stockholm", "Stockholms stad", at(lastDay, "23:59")), world.posted.minutesId)).toBeUndefined();
