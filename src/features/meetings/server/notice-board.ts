@@ -9,11 +9,10 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
-import { formatDate, formatDateOnly, isoDateToDb } from "@/lib/dates";
+import { formatDate, formatDateOnly, stockholmToday } from "@/lib/dates";
 import { CASE_SCOPE_SELECT } from "@/server/authz";
 import { db } from "@/server/db";
 import { decisionDate, meetingDateTime, stockholmDateTimeToInstant } from "../dates";
-import { minutesKeptAt, PUBLIC_MEETINGS_WHERE } from "../notice-board";
 import { hiddenCases } from "./confidential-items";
 import { ZMinutesContentSchema } from "./minutes-content";
 
@@ -49,11 +48,24 @@ export type MeetingNotice = {
 
 export type NoticeBoard = { minutes: PostedMinutes[]; notices: MeetingNotice[] };
 
+/**
+ * Committees whose meetings are public: kommunfullmäktige always (Kommunallagen 5 kap.
+ * 38 §), any other committee that has decided so (6 kap. 25 §, Committee.publicMeetings).
+ */
+const PUBLIC_MEETINGS_WHERE = { OR: [{ kind: "KOMMUNFULLMAKTIGE" }, { publicMeetings: true }] } satisfies Prisma.CommitteeWhereInput;
+
+/**
+ * Förvaringsplats: the committee's own setting, else the förvaltning or kansli that prepares
+ * its cases (and keeps its protokoll), else the municipality.
+ */
+const minutesKeptAt = (committee: { minutesKeptAt: string | null; administrations: readonly { name: string }[] }, municipalityName: string): string =>
+  committee.minutesKeptAt ?? committee.administrations[0]?.name ?? municipalityName;
+
 const COMMITTEE_SELECT = { name: true, minutesKeptAt: true, administrations: { select: { name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1 } } satisfies Prisma.CommitteeSelect;
 
 /** Which posted minutes and notices to read: on the board at `now`, or archived by then. */
 const windows = (municipalityId: string, now: Date, archived: boolean) => {
-  const today = isoDateToDb(formatDate(now));
+  const today = stockholmToday(now);
   const startOfToday = stockholmDateTimeToInstant(formatDate(now), "00:00");
   return {
     minutes: {
@@ -137,7 +149,7 @@ export const loadNoticeBoardArchive = async (municipalityId: string, municipalit
   const [minutesRows, noticeRows] = await Promise.all([
     db.minutes.findMany({
       where: where.minutes,
-      orderBy: [{ postedDate: "desc" }, { id: "asc" }],
+      orderBy: [{ postedDate: "desc" }, { meeting: { committee: { name: "asc" } } }, { id: "asc" }],
       select: { id: true, postedDate: true, appealEndsOn: true, meeting: { select: { startsAt: true, committee: { select: COMMITTEE_SELECT } } } },
     }),
     db.meeting.findMany({
@@ -147,7 +159,7 @@ export const loadNoticeBoardArchive = async (municipalityId: string, municipalit
     }),
   ]);
   return {
-    minutes: minutesRows.map((row) => ({ ...postedMinutes(row, municipalityName), lines: [] })).sort(byPostedThenCommittee),
+    minutes: minutesRows.map((row) => ({ ...postedMinutes(row, municipalityName), lines: [] })),
     notices: noticeRows.map((row) => ({ ...meetingNotice(row), lines: [] })),
   };
 };
