@@ -6,6 +6,8 @@ import { signOut } from "./support/lifecycle";
 // stemming finds the reference case, a hit opens its case, filters narrow, a bad date is named,
 // and a confidential case is found only by those who may read it — its snippet included.
 const REFERENCE_TITLE = "Stoppa de öppna drogscenerna";
+// Other specs register cases with the same title (in other years): the demo's reference case by its dnr.
+const REFERENCE_HIT = /HÄS 2024\/1 ·/;
 const CONFIDENTIAL_TITLE = "Skrivelse om en enskilds boendesituation";
 
 test("the handläggare searches from the header, finds the case by another form of the word, and opens it", async ({ page }) => {
@@ -17,7 +19,7 @@ test("the handläggare searches from the header, finds the case by another form 
   await expect(page.getByRole("heading", { name: "Sök", level: 1 })).toBeVisible();
 
   const hits = page.getByRole("list", { name: "Sökträffar" });
-  const reference = hits.getByTestId("search-result").filter({ hasText: REFERENCE_TITLE });
+  const reference = hits.getByTestId("search-result").filter({ hasText: REFERENCE_TITLE }).filter({ hasText: REFERENCE_HIT });
   await expect(reference).toBeVisible();
   // "drogscen" finds "drogscenerna": the snippet marks the hit.
   await expect(reference.locator("mark").first()).toHaveText(/^drogscen/i);
@@ -33,9 +35,9 @@ test("the handläggare searches from the header, finds the case by another form 
   // A date that is not ÅÅÅÅ-MM-DD is named and left out, not silently applied.
   await page.goto("/sok?q=drogscen&fran=2024-13-01");
   await expect(page.getByRole("alert").filter({ hasText: "Ogiltigt värde ignorerades" })).toBeVisible();
-  await expect(page.getByTestId("search-result").filter({ hasText: REFERENCE_TITLE })).toBeVisible();
+  await expect(reference).toBeVisible();
 
-  await page.getByTestId("search-result").filter({ hasText: REFERENCE_TITLE }).getByRole("link", { name: new RegExp(REFERENCE_TITLE) }).click();
+  await reference.getByRole("link", { name: new RegExp(REFERENCE_TITLE) }).click();
   await expect(page).toHaveURL(/\/arenden\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(REFERENCE_TITLE);
 });
