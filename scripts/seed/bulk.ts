@@ -168,13 +168,15 @@ const createCases = async (tx: Tx, cases: number) => {
          FROM drawn
      )
      SELECT t.*,
-            (coalesce(counter.last_value, 0) + row_number() OVER (PARTITION BY t.series_id, t.year ORDER BY t.created_at, t.i))::int AS sequence,
+            (greatest(counter.last_value, taken.sequence, 0) + row_number() OVER (PARTITION BY t.series_id, t.year ORDER BY t.created_at, t.i))::int AS sequence,
             CASE WHEN t.kind = 'MOTION_REFERRAL' THEN 'KS ' || t.year || '/' || (1000 + t.i % 8000)
                  WHEN t.kind = 'AGENCY_REFERRAL' THEN (100 + t.i % 900) || '-' || t.year END AS referring_case_number,
             CASE WHEN t.kind IN ('MOTION_REFERRAL', 'AGENCY_REFERRAL') THEN t.received + 60 END AS due_date,
             CASE WHEN t.r_secret < 0.01 AND t.i % 25000 NOT IN (7, 12) THEN '26 kap. 1 § OSL' END AS secrecy_reference
        FROM titled t
-       LEFT JOIN registry_series_counter counter ON counter.series_id = t.series_id AND counter.year = t.year`,
+       LEFT JOIN registry_series_counter counter ON counter.series_id = t.series_id AND counter.year = t.year
+       -- Migrated numbers (registered with their befintliga diarienummer) sit above the counter, which skips them.
+       LEFT JOIN (SELECT series_id, year, max(sequence) AS sequence FROM "case" GROUP BY series_id, year) taken ON taken.series_id = t.series_id AND taken.year = t.year`,
   );
   await sql(tx, "CREATE INDEX ON bulk_case (i)");
 };
