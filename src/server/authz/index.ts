@@ -9,6 +9,7 @@ export {
   administeredMunicipalityIds,
   membershipInMunicipalityWhere,
   readableCasesSql,
+  readableCaseBranches,
   readableCasesWhere,
   confidentialReadableCasesSql,
   readableCommitteesWhere,

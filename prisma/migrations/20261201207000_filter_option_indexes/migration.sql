@@ -1,0 +1,12 @@
+-- The diarium's filter choices ask, per handläggare and per class, whether some case of a
+-- readable committee or department exists: one index probe each (PostgreSQL 18 skips over the
+-- committee for a department). The classification index is a prefix of the new one.
+
+-- DropIndex
+DROP INDEX "case_classification_id_idx";
+
+-- CreateIndex
+CREATE INDEX "case_case_officer_id_committee_id_department_id_idx" ON "case"("case_officer_id", "committee_id", "department_id");
+
+-- CreateIndex
+CREATE INDEX "case_classification_id_committee_id_department_id_idx" ON "case"("classification_id", "committee_id", "department_id");
