@@ -34,7 +34,7 @@ const VOLATILE_COLUMNS: Record<string, string[]> = { app_user: ["last_login_at",
 /** Waits until the worker has stored every generated record requested so far (it writes after the request that asked for it). */
 const workerSettled = async (client: pg.Client): Promise<void> => {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const { rows } = await client.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM generated_record WHERE file_id IS NULL AND failure IS NULL`);
+    const { rows } = await client.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM generated_record WHERE file_id IS NULL AND blob_sha256 IS NULL AND failure IS NULL`);
     if (rows[0]!.pending === 0) return;
   }
   throw new Error("The worker left generated records unstored for a minute");
