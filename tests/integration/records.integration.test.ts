@@ -14,6 +14,7 @@ import { listCaseDocuments } from "@/features/documents/server/document-queries"
 import { dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
+import { getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { sha256Hex } from "@/lib/hash";
 import type { Actor } from "@/server/auth/actor";
@@ -240,8 +241,11 @@ describe("the justerat protokoll as the meeting's own file", () => {
     expect(others).toEqual([]);
     expect(record).toMatchObject({ meetingId: world.meetingId, documentId: null, contentHash: world.contentHash, blobSha256: null, fileId: null });
     expect(await findRecordsToStore()).toContain(record!.id);
+    const recordStored = async () => (await getMinutesView({ actor: secretary, meetingId: world.meetingId })).minutes?.recordStored;
+    expect(await recordStored()).toBe(false);
 
     await storePendingRecords();
+    expect(await recordStored()).toBe(true);
     const exported = await bytesOf(await minutesExport(secretary, world.minutesId));
     const stored = await db.generatedRecord.findUniqueOrThrow({ where: { id: record!.id } });
     expect(stored.blobSha256).toBe(sha256Hex(exported));
