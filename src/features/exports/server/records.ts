@@ -82,16 +82,18 @@ const isDone = (record: { fileId: string | null; blobSha256: string | null; fail
 
 /** The audit event's subject: the handling in its case, or the meeting's minutes (no case). */
 const auditSubject = async (tx: Tx, record: GeneratedRecord) => {
-  if (!record.documentId) {
-    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: record.meetingId ?? undefined }, select: { startsAt: true, committee: { select: { name: true } } } });
+  if (record.meetingId) {
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: record.meetingId }, select: { startsAt: true, committee: { select: { name: true } } } });
     return { audit: { actorId: null, entityType: "Minutes", entityId: record.subjectId, caseId: null }, owner: { meeting: `${meeting.committee.name} ${formatDate(meeting.startsAt)}` } };
   }
+  const { documentId } = record;
+  if (!documentId) throw new Error(`Generated record ${record.id} has neither a handling nor a meeting`);
   const document = await tx.caseDocument.findUniqueOrThrow({
-    where: { id: record.documentId },
+    where: { id: documentId },
     select: { caseId: true, number: true, case: { select: { caseNumber: true, series: { select: { documentNumberFormat: true } } } } },
   });
   return {
-    audit: { actorId: null, entityType: "CaseDocument", entityId: record.documentId, caseId: document.caseId },
+    audit: { actorId: null, entityType: "CaseDocument", entityId: documentId, caseId: document.caseId },
     owner: { documentNumber: formatDocumentNumber(document.case.caseNumber, document.number, document.case.series.documentNumberFormat) },
   };
 };
@@ -171,8 +173,8 @@ export const storePendingRecords = async (): Promise<number> => {
  */
 export const getMinutesRecordFile = async ({ actor, minutesId }: { actor: Actor; minutesId: string }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> => {
   const minutes = await getMinutesForExport({ actor, minutesId });
-  const record = await db.generatedRecord.findFirst({ where: { kind: "MINUTES", subjectId: minutesId, blobSha256: { not: null } }, select: { blobSha256: true, fileName: true } });
-  const bytes = record?.blobSha256 && !minutes.masked ? await readBlob(record.blobSha256) : null;
+  const record = await db.generatedRecord.findUnique({ where: { meetingId_kind: { meetingId: minutes.meeting.id, kind: "MINUTES" } }, select: { subjectId: true, blobSha256: true, fileName: true } });
+  const bytes = record?.subjectId === minutesId && record.blobSha256 && !minutes.masked ? await readBlob(record.blobSha256) : null;
   if (!record?.fileName || !bytes) throw new AppError("NOT_FOUND", `No stored protokoll of minutes ${minutesId} for this actor`, { userMessage: "Det arkiverade protokollet finns inte." });
   return { bytes, fileName: record.fileName, contentType: "application/pdf" };
 };
