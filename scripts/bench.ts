@@ -9,20 +9,19 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { percentiles } from "../bench/targets";
 
 type Stats = { n: number; p50: number; p95: number; max: number; mean: number };
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-
 const statsOf = (samples: number[]): Stats => {
-  const sorted = [...samples].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 100) / 100;
+  const { p50, p95 } = percentiles(samples);
   return {
-    n: sorted.length,
-    p50: round(percentile(sorted, 50)),
-    p95: round(percentile(sorted, 95)),
-    max: round(sorted.at(-1) ?? Number.NaN),
-    mean: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+    n: samples.length,
+    p50,
+    p95,
+    max: round(Math.max(...samples)),
+    mean: round(samples.reduce((sum, value) => sum + value, 0) / Math.max(1, samples.length)),
   };
 };
 

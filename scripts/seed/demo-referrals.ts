@@ -6,7 +6,7 @@
 // remisstid (pending); Farsta is overdue. The handläggare's tjänsteutlåtande has its
 // Remissammanställning. Everything goes through the services, with the clock of 2024 where it
 // matters; a case KS 2024/312 already there means the demo is in place and is left alone.
-import { loadActor, type Actor } from "@/server/auth/actor";
+import { ACTOR_USER_INCLUDE, toActor, type Actor } from "@/server/auth/actor-record";
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit";
 import { parseInput } from "@/server/validation";
@@ -32,10 +32,9 @@ const REFERENCE_DISPATCH_ID = uuid(5601);
 
 const actorOf = async (username: string): Promise<Actor> => {
   const user = demoUser(username);
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const actor = await loadActor({ userId: user.id, sessionVersion: row.sessionVersion, authTime: Math.floor(Date.now() / 1000) });
-  if (!actor) throw new Error(`No demo actor ${username}`);
-  return actor;
+  // As the request's actor is resolved (src/server/auth/actor.ts, which scripts cannot import: it is bound to Next's request).
+  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: ACTOR_USER_INCLUDE });
+  return toActor(row, Math.floor(Date.now() / 1000));
 };
 
 const recipientIdOf = async (roundId: string, name: string) => db.referralRecipient.findFirstOrThrow({ where: { roundId, name }, select: { id: true, version: true } });

@@ -17,6 +17,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "attestera",
   "bevakning",
   "diarium",
+  "inkomna-remisser",
   "justering",
   "logga-in",
   "offentligt",

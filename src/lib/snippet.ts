@@ -5,7 +5,7 @@ export const HIT_START = "\u0002";
 export const HIT_END = "\u0003";
 
 /** A snippet from ts_headline as parts to render: text, and hits to mark. */
-export type SnippetPart = { text: string; hit: boolean };
+type SnippetPart = { text: string; hit: boolean };
 
 export const snippetParts = (snippet: string): SnippetPart[] =>
   snippet

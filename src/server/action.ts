@@ -26,6 +26,21 @@ export const failure = (error: unknown): { ok: false; error: string; fieldErrors
   return { ok: false, error: "Något gick fel. Försök igen om en stund." };
 };
 
+/** A text field of a form; undefined when absent (or a file). */
+export const formText = (form: FormData, key: string): string | undefined => {
+  const value = form.get(key);
+  return typeof value === "string" ? value : undefined;
+};
+
+/** A trimmed text field; undefined when absent or blank. */
+export const formOptional = (form: FormData, key: string): string | undefined => {
+  const value = formText(form, key)?.trim();
+  return value ? value : undefined;
+};
+
+/** The named text fields of a form, for a schema to parse. */
+export const formFields = (form: FormData, ...keys: string[]): Record<string, string | undefined> => Object.fromEntries(keys.map((key) => [key, formText(form, key)]));
+
 /** The answer to a form action called without a form (only a crafted request does that). */
 const NOT_A_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 

@@ -16,15 +16,21 @@ export const searchQuerySql = (text: string): Prisma.Sql =>
   Prisma.sql`regexp_replace(websearch_to_tsquery('yttra_swedish', ${text})::text, '''((?:[^'']|'''')+)''', '''\\1'':*', 'g')::tsquery`;
 
 /** ts_headline options: a few short fragments around the hits. */
-export const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** A highlighted snippet of `text` (SQL) for the query `q` (SQL). */
 export const headlineSql = (text: Prisma.Sql, q: Prisma.Sql): Prisma.Sql => Prisma.sql`ts_headline('yttra_swedish', ${text}, ${q}, ${HEADLINE_OPTIONS})`;
 
-/** The case row `c` has the typed case number: ours (year and sequence, and the series prefix if typed) or the sender's dnr. */
-export const caseNumberHitSql = (number: CaseNumberQuery, c: Prisma.Sql): Prisma.Sql => {
+/** The case row `c` has the typed case number as its own (year and sequence, and the series prefix if typed). */
+export const ownCaseNumberSql = (number: CaseNumberQuery, c: Prisma.Sql): Prisma.Sql => {
   const prefix = number.prefix ? Prisma.sql`AND lower(unaccent(${c}.case_number)) LIKE ${`${number.prefix}%`}` : Prisma.empty;
-  // The sender's dnr in either order ("KS 2024/1234", "1234-2024").
-  const referring = `(^|[^0-9])(${number.year}[^0-9]+0*${number.sequence}|0*${number.sequence}[^0-9]+${number.year})([^0-9]|$)`;
-  return Prisma.sql`((${c}.year = ${number.year} AND ${c}.sequence = ${number.sequence} ${prefix}) OR ${c}.referring_case_number ~ ${referring})`;
+  return Prisma.sql`(${c}.year = ${number.year} AND ${c}.sequence = ${number.sequence} ${prefix})`;
 };
+
+/** The case row `c` has the typed number as the sender's dnr, in either order ("KS 2024/1234", "1234-2024"). */
+export const referringCaseNumberSql = (number: CaseNumberQuery, c: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`${c}.referring_case_number ~ ${`(^|[^0-9])(${number.year}[^0-9]+0*${number.sequence}|0*${number.sequence}[^0-9]+${number.year})([^0-9]|$)`}`;
+
+/** The case row `c` has the typed case number: ours or the sender's dnr. */
+export const caseNumberHitSql = (number: CaseNumberQuery, c: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`(${ownCaseNumberSql(number, c)} OR ${referringCaseNumberSql(number, c)})`;

@@ -46,11 +46,14 @@ const pdfText = async (bytes: Uint8Array): Promise<string> => {
   }
 };
 
-/** The text of a PDF or DOCX, whitespace-normalised and without NUL (PostgreSQL text cannot hold it). */
+/**
+ * The text of a PDF or DOCX, whitespace-normalised and without control characters: PostgreSQL
+ * text cannot hold NUL, and search snippets mark their hits with \u0002/\u0003 (src/lib/snippet.ts).
+ */
 export const extractText = async (bytes: Uint8Array, mimeType: string): Promise<string> => {
   const raw = mimeType === FILE_TYPES.PDF.mimeType ? await pdfText(bytes) : mimeType === FILE_TYPES.DOCX.mimeType ? docxText(bytes) : "";
   return raw
-    .replace(/\u0000/g, "")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
     .replace(/[ \t]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim()

@@ -21,6 +21,7 @@ const yy = String(year % 100).padStart(2, "0");
 const KF = { name: "Kommunfullmäktige", shortName: "KF", kind: "Kommunfullmäktige" };
 const KS = { name: "Kommunstyrelsen", shortName: "KS", kind: "Kommunstyrelse" };
 const MN = { name: "Miljönämnden", shortName: "MN", kind: "Nämnd" };
+const MINUTES_KEPT_AT = "Provstads stadshus, registraturen";
 const KF_DEPARTMENT = "Avdelning: Kansliet (Kommunfullmäktiges kansli)";
 const MN_DEPARTMENT = "Avdelning: Kansliet (Miljönämndens kansli)";
 
@@ -114,6 +115,14 @@ test("a municipality set up from scratch in the browser takes a remiss through t
     await newUser.getByRole("button", { name: "Skapa användare" }).click();
     await expect(newUser.getByRole("status")).toContainText(`Användaren ${user.username} är skapad.`);
   }
+
+  // The nämnd's meetings are open to the public, and its protokoll kept at the registry: both go on the anslagstavla.
+  await admin.goto("/admin/organisation");
+  const editMN = admin.getByRole("form", { name: `Ändra ${MN.name}` });
+  await editMN.getByLabel(/^Förvaringsplats för protokoll/).fill(MINUTES_KEPT_AT);
+  await editMN.getByLabel(/^Offentliga sammanträden/).check();
+  await editMN.getByRole("button", { name: "Spara" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Sparat." })).toBeVisible();
 
   // The nämnd's members for this term, the ordförande and a ledamot linked to their logins.
   await admin.goto("/admin/organisation");
@@ -212,6 +221,10 @@ test("a municipality set up from scratch in the browser takes a remiss through t
   await secretary.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
   await confirmInDialog(secretary, "Publicera och skicka");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
+  // Kungjort on the municipality's anslagstavla, seen without login.
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto("/provstad/anslagstavla");
+  await expect(visitor.getByTestId("meeting-notice").filter({ hasText: MN.name })).toContainText(title);
   await waitUntilMeetingHasStarted(secretary);
   await secretary.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
   await secretary.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
@@ -257,4 +270,12 @@ test("a municipality set up from scratch in the browser takes a remiss through t
   expect(text.replace(/\s+/g, " ")).toContain(decisionPoint.replace(/\s+/g, " "));
   expect(text).toContain(MN.name);
   await done(secretary);
+
+  // 8. The justerade protokoll on the anslagstavla: anslag, the last day to appeal, where it is kept.
+  await visitor.reload();
+  const posted = visitor.getByTestId("posted-minutes").filter({ hasText: MN.name });
+  await expect(posted).toContainText("Sista dag att överklaga");
+  await expect(posted).toContainText(MINUTES_KEPT_AT);
+  await expect(posted).toContainText(`§ ${paragraphNumber}`);
+  await done(visitor);
 });

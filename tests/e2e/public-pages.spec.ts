@@ -10,6 +10,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
 import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
+import { statutoryLastDay } from "../../src/lib/swedish-holidays";
 import { pdfToText } from "./support/pdf";
 import { throughMunicipalityChoice } from "./support/public";
 
@@ -142,10 +143,12 @@ test("a visitor reaches the public pages from the login page, and the public pro
   const posted = visitor.getByTestId("posted-minutes").filter({ has: visitor.locator(`a[href="/api/offentligt/protokoll/${minutesId}?format=pdf"]`) });
   await expect(posted.getByRole("heading", { level: 3 })).toHaveText(`Protokoll, ${COMMITTEE}, sammanträde ${date}`);
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
-  const lastDay = new Date(`${today}T00:00:00Z`);
-  lastDay.setUTCDate(lastDay.getUTCDate() + 21);
+  const threeWeeksLater = new Date(`${today}T00:00:00Z`);
+  threeWeeksLater.setUTCDate(threeWeeksLater.getUTCDate() + 21);
+  // A last day on a weekend or holiday moves to the next working day, as the service dates it.
+  const lastDay = statutoryLastDay(threeWeeksLater.toISOString().slice(0, 10));
   await expect(posted).toContainText(`Datum för anslag${today}`);
-  await expect(posted).toContainText(`Sista dag att överklaga${lastDay.toISOString().slice(0, 10)}`);
+  await expect(posted).toContainText(`Sista dag att överklaga${lastDay}`);
   await expect(posted).toContainText("Sekretessmarkerat ärende");
   await expect(posted).not.toContainText(CANARY);
 });

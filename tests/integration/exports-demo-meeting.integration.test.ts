@@ -2,9 +2,9 @@
 // from the seeded database as the export routes render it, and read back from the PDF:
 // the layout rules of a secretariat (no page ending with a heading, no near-empty page but
 // the last, att-lists whole), the protokoll's votering, övriga närvarande, justering and
-// "Rätt utdraget intygar" in the text, and each page compared with its PNG baseline.
+// "Rätt utdraget intygar" in the text, and each page compared with its baseline image (grey PGM, gzipped).
 //
-// UPDATE_BASELINES=1 rewrites tests/fixtures/exports/demo-*.png (look at them before committing).
+// UPDATE_BASELINES=1 rewrites tests/fixtures/exports/demo-*.pgm.gz (look at them before committing).
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agendaToDocument, extractToDocument, minutesToDocument } from "@/features/exports/meeting-documents";
@@ -16,7 +16,8 @@ import { db as sharedDb } from "@/server/db";
 import { DEMO_MEETING_2024_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { pdfText } from "../fixtures/exports/inspect";
-import { compareWithBaselines, layoutViolations } from "../fixtures/exports/layout";
+import { compareWithBaselines } from "../fixtures/exports/inspect";
+import { layoutViolations } from "../fixtures/exports/layout";
 import { createTestDatabase } from "../support/database";
 
 const { db } = await createTestDatabase();
@@ -86,6 +87,6 @@ describe("the demo meeting's documents", () => {
   });
 
   it("looks like its PNG baselines (pixel tolerance)", () => {
-    for (const { name, pdf } of rendered) expect(compareWithBaselines(pdf, BASELINE_DIR, name), name).toEqual([]);
+    for (const { name, pdf } of rendered) expect(compareWithBaselines(pdf, BASELINE_DIR, name, { dpi: 30 }), name).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { closeCaseAsAnswered, dispatchDecision } from "@/features/meetings/serve
 import { getExtractView, getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { approveMinutes, saveMinutes } from "@/features/meetings/server/minutes-service";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
+import { statutoryLastDay } from "@/lib/swedish-holidays";
 import { createTestDatabase } from "../support/database";
 import { calledMeetingWithCase, daysAhead, expectAppError, minutesInApproval as sharedMinutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 import { ZCloseAnsweredSchema, ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
@@ -98,7 +99,7 @@ describe("anslag", () => {
     await approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash }, now: first });
     const result = await approveMinutes({ actor: checker, input: { minutesId: world.minutesId, contentHash: world.contentHash }, now: last });
     const day = daysAhead(-1);
-    const threeWeeksLater = formatDateOnly(new Date(Date.parse(`${day}T00:00:00Z`) + 21 * 24 * HOUR_MS));
+    const threeWeeksLater = statutoryLastDay(formatDateOnly(new Date(Date.parse(`${day}T00:00:00Z`) + 21 * 24 * HOUR_MS)));
     expect(result).toEqual({ completed: true, postedDate: day, appealEndsOn: threeWeeksLater });
     const minutes = await db.minutes.findUniqueOrThrow({ where: { id: world.minutesId } });
     expect([formatDateOnly(minutes.postedDate), formatDateOnly(minutes.appealEndsOn)]).toEqual([day, threeWeeksLater]);

@@ -10,7 +10,9 @@ import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
-import { loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
+import { loadNoticeBoardArchivePage, loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
+import { todayInStockholm } from "@/lib/dates";
+import { statutoryLastDay } from "@/lib/swedish-holidays";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { loadNoticeBoard, type NoticeBoard } from "@/features/meetings/server/notice-board";
 
@@ -54,7 +56,7 @@ describe("demo meetings", () => {
     const posted = (board: NoticeBoard) => board.minutes.find((entry) => entry.minutesId === minutesId);
     expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-20", "12:00")))).toMatchObject(dates);
     expect(posted(await loadNoticeBoard("stockholm", "Stockholms stad", stockholmDateTimeToInstant("2024-05-21", "12:00")))).toBeUndefined();
-    expect(posted((await loadNoticeBoardPage("stockholm", { archive: true })).board)).toMatchObject(dates);
+    expect(posted((await loadNoticeBoardArchivePage("stockholm", { year: 2024 })).board)).toMatchObject(dates);
   });
 
   it("puts a meeting held a week before the installation on the anslagstavla, justerad three days later", async () => {
@@ -62,7 +64,7 @@ describe("demo meetings", () => {
     const { board } = await loadNoticeBoardPage("stockholm");
     const day = (offset: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offset * 86_400_000));
     const entry = board.minutes.find((posted) => posted.minutesId === minutesId);
-    expect(entry).toMatchObject({ committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: day(-7), postedDate: day(-4), appealEndsOn: day(17) });
+    expect(entry).toMatchObject({ committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: day(-7), postedDate: day(-4), appealEndsOn: statutoryLastDay(day(17)) });
     expect(entry?.lines.map((line) => line.title)).toEqual(["Anmälan av delegationsbeslut", "Stadsdelsdirektörens information om budgetuppföljningen"]);
     const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId });
     expect(state.problems).toEqual([]);
@@ -79,8 +81,14 @@ describe("demo meetings", () => {
     expect(board).toContain("Sista dag att överklaga");
     expect(board).not.toContain("2024-04-29");
 
-    const archive = await html(() => NoticeBoardArchivePage({ params }));
+    // The archive shows one year at a time: this year's without the 2024 protokoll, which is a link away.
     const { id: demoId } = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    const thisYear = await html(() => NoticeBoardArchivePage({ params, searchParams: Promise.resolve({}) }));
+    expect(thisYear).toContain(`Anslagstavlans arkiv ${todayInStockholm().slice(0, 4)}</h1>`);
+    expect(thisYear).toContain('href="/stockholm/anslagstavla/arkiv?ar=2024"');
+    expect(thisYear).not.toContain(`href="/api/offentligt/protokoll/${demoId}?format=pdf"`);
+    const archive = await html(() => NoticeBoardArchivePage({ params, searchParams: Promise.resolve({ ar: "2024" }) }));
+    expect(archive).toMatch(/<span aria-current="page"[^>]*>2024<\/span>/);
     expect(archive).toContain("Protokoll, Hägersten-Älvsjö stadsdelsnämnd, sammanträde 2024-04-25");
     expect(archive).toMatch(/Datum för anslag<\/dt><dd>2024-04-29<\/dd>/);
     expect(archive).toMatch(/Överklagandetiden gick ut<\/dt><dd>2024-05-20<\/dd>/);

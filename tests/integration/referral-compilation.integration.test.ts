@@ -11,6 +11,7 @@ import { REFERRAL_COMPILATION_KEY } from "@/features/statements/referral-compila
 import { doc, paragraph, richTextToPlainText, type TRichText } from "@/features/statements/rich-text";
 import { parseStatementContent } from "@/features/statements/server/statement-access";
 import { exportStatement, loadStatementDocument } from "@/features/exports/server/statement-export";
+import { getCaseReferrals } from "@/features/referrals/server";
 import type { Actor } from "@/server/auth/actor";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { docxParagraphs, docxPart, pdfText, positionsInOrder } from "../fixtures/exports/inspect";
@@ -105,6 +106,25 @@ describe("Remissammanställning", () => {
     expect((await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).conflicts).toEqual([]);
   });
 
+  it("keeps the handläggare's own paragraph when they choose it: the new answer is not added and no longer reported", async () => {
+    const { statementId, recipientIds } = await sentCaseWithStatement();
+    const created = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } });
+    const edited = "Hägersten-Älvsjö stadsdelsnämnd är i huvudsak positiv.";
+    const mine: TRichText = doc(paragraph(edited), ...created.body.content.slice(1));
+    await saveStatementSection({ actor: officer, input: { statementId, baseVersion: created.version, kind: "richText", sectionKey: REFERRAL_COMPILATION_KEY, value: mine } });
+    await database.db.referralRecipient.update({ where: { id: recipientIds[0]! }, data: { summary: "Nämnden kräver samordning med polisen." } });
+    expect((await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).conflicts).toHaveLength(1);
+
+    const kept = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [{ recipientId: recipientIds[0]!, keep: "MINE" }] } });
+    expect(kept).toMatchObject({ status: "SAVED", added: 0, updated: 0, conflicts: [] });
+    const { paragraphs } = await compilationOf(statementId);
+    expect(paragraphs[0]).toBe(edited);
+    expect(paragraphs).toHaveLength(4);
+    expect(JSON.stringify(paragraphs)).not.toContain("Nämnden kräver samordning");
+    // The choice is remembered: the same answer is not reported again.
+    expect(await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } })).toMatchObject({ status: "UNCHANGED", version: kept.version, conflicts: [] });
+  });
+
   it("never lets an editor save based on the text before a refresh silently overwrite it", async () => {
     const { statementId, recipientIds } = await sentCaseWithStatement();
     const created = await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } });
@@ -113,6 +133,29 @@ describe("Remissammanställning", () => {
     const stale = await saveStatementSection({ actor: officer, input: { statementId, baseVersion: created.version, kind: "richText", sectionKey: REFERRAL_COMPILATION_KEY, value: doc(paragraph("Min text från förut.")) } });
     expect(stale.status).toBe("CONFLICT");
     expect((await compilationOf(statementId)).paragraphs[1]).toBe("Södermalms stadsdelsnämnd tillstyrker (svar 2024-06-14).");
+  });
+
+  it("never quotes an answer carrying its own secrecy marking, and shows its position and summary only to those who may read it", async () => {
+    const { caseId, statementId, recipientIds } = await sentCaseWithStatement();
+    const registrar = await database.db.user.findUniqueOrThrow({ where: { username: KS_REGISTRAR } });
+    const answer = await database.db.caseDocument.create({
+      data: { caseId, number: 2, direction: "INCOMING", documentDate: new Date("2024-06-20"), counterpart: "Hägersten-Älvsjö stadsdelsnämnd", description: "Remissvar", secrecyReference: "26 kap. 1 § OSL", secrecyReason: "Uppgifter om enskilda", createdById: registrar.id },
+    });
+    await database.db.referralRecipient.update({ where: { id: recipientIds[0]! }, data: { answerDocumentId: answer.id } });
+
+    await refreshReferralCompilation({ actor: officer, input: { statementId, resolve: [] } });
+    const { paragraphs } = await compilationOf(statementId);
+    expect(paragraphs[0]).toBe("Hägersten-Älvsjö stadsdelsnämnd har svarat (svar 2024-06-20). Svaret är sekretessmarkerat (Sekretess enligt 26 kap. 1 § OSL).");
+    expect(JSON.stringify(paragraphs)).not.toContain("samordnas med polisen");
+
+    // The remiss table: the handläggare of the case reads the answer; a colleague of the unit does not.
+    const colleague = await database.db.user.create({ data: { username: `slk.kollega.${recipientIds[0]}`, name: "Kim Kollega", memberships: { create: { role: "CASE_OFFICER", departmentId: "slk-kla" } } } });
+    const rowFor = async (actor: Actor) => (await getCaseReferrals({ actor, caseId })).rows.find((row) => row.id === recipientIds[0]);
+    expect(await rowFor(officer)).toMatchObject({ position: "SUPPORTS_WITH_CHANGES", summary: HAS_SUMMARY, answerSecrecyReference: "26 kap. 1 § OSL" });
+    const hidden = await rowFor(await actorFor(database.db, colleague.username));
+    expect(hidden).toMatchObject({ position: null, summary: null, answerSecrecyReference: "26 kap. 1 § OSL" });
+    // Another instans' answer without a marking stays readable to the colleague.
+    expect((await getCaseReferrals({ actor: await actorFor(database.db, colleague.username), caseId })).rows.at(-1)).toMatchObject({ position: "OPPOSES", summary: "Polisen avstyrker förslaget" });
   });
 
   it("is exported through the document model: after Ärendets beredning in the preview, the PDF and the DOCX", async () => {

@@ -6,7 +6,7 @@ import { queueReferralReminders, sendReferral } from "@/features/referrals/serve
 import { ZSendReferralSchema } from "@/features/referrals/schemas";
 import { parseInput } from "@/server/validation";
 import { actorFor } from "./statements-fixtures";
-import { remindersDue } from "@/features/referrals/server/referral-reminders";
+import { reminderCandidates, remindersDue } from "@/features/referrals/server/referral-reminders";
 import { isoDateToDb } from "@/lib/dates";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createSentCase, KS_REGISTRAR, setupReferralWorld } from "./referral-fixtures";
@@ -117,6 +117,19 @@ describe("queueReferralReminders", () => {
     // No reminder after the remisstid for this sending (0 days).
     await queueReferralReminders({ now: at("2032-10-15") });
     expect(await database.db.mailMessage.count({ where: { toAddress: "registrator@region.example" } })).toBe(1);
+  });
+
+  it("stops reading an instans whose reminders can no longer come: a missed \"before\" window, a reminder switched off", async () => {
+    const { recipientIds: [missed] } = await createSentCase(database.db, { instances: [{ name: "Länsstyrelsen", email: "lst@example.org", dueDate: "2033-05-10" }], sentDate: "2033-04-01", reminderDaysBefore: 5, reminderDaysAfter: 0 });
+    const { recipientIds: [off] } = await createSentCase(database.db, { instances: [{ name: "Trafikverket", email: "tv@example.org", dueDate: "2033-05-10" }], sentDate: "2033-04-01", reminderDaysBefore: 0, reminderDaysAfter: 2 });
+    const ids = async (iso: string) => (await reminderCandidates(isoDateToDb(iso))).map((row) => row.id);
+    // Inside the window (no sweep ran): both still wait for a reminder.
+    expect(await ids("2033-05-08")).toEqual(expect.arrayContaining([missed, off]));
+    // The remisstid passed without a "before" reminder, and no "after" one is on: gone for good.
+    expect(await ids("2033-05-11")).not.toContain(missed);
+    // The "after" reminder is queued once; with "before" off, the instans is not read again.
+    expect((await queueReferralReminders({ now: at("2033-05-12") })).queued).toContainEqual({ recipientId: off, kind: "AFTER" });
+    expect(await ids("2033-05-13")).not.toContain(off);
   });
 
   it("takes the number of days from the sending (Skicka på remiss), 5 before and 1 after unless chosen", async () => {

@@ -151,6 +151,29 @@ describe("sending on remiss", () => {
     expect(table.rows.map((row) => [row.name, row.status, row.dueDate, row.late])).toEqual(FOUR.map((recipient) => [expect.any(String), "SENT", recipient.dueDate, false]));
   });
 
+  it("lists a handling with its own secrecy marking in the missiv as the diarium masks it, never its description", async () => {
+    const motion = await ksMotion();
+    const secret = await db.$transaction((tx) =>
+      createCaseDocumentInTx(tx, {
+        actorId: ksRegistrar.id,
+        caseId: motion.id,
+        direction: "INCOMING",
+        documentDate: new Date(`${daysAhead(-2)}T00:00:00Z`),
+        counterpart: "Socialtjänsten",
+        description: "Yttrande om familjen KANARIE",
+        secrecyReference: "26 kap. 1 § OSL",
+        secrecyReason: "Uppgifter om enskilds personliga förhållanden",
+      }),
+    );
+    const sent = await send(ksRegistrar, motion.id, { documentIds: [motion.documentId, secret.id], recipients: FOUR.slice(0, 1) });
+    const round = await db.referralRound.findUniqueOrThrow({ where: { id: sent.roundId } });
+    expect((round.letter as { documents: unknown[] }).documents).toEqual([
+      { number: `${motion.caseNumber}-1`, description: "Motion (2026:7)" },
+      { number: secret.documentNumber, description: "Sekretess enligt 26 kap. 1 § OSL." },
+    ]);
+    expect(JSON.stringify(round.letter)).not.toContain("KANARIE");
+  });
+
   it("registers one outgoing handling with the recipient list when the registrar chooses one missiv for all", async () => {
     const motion = await ksMotion();
     const sent = await send(ksRegistrar, motion.id, { letterMode: "SHARED", recipients: FOUR.slice(1) });
@@ -263,7 +286,9 @@ describe("Inkomna remisser", () => {
     const motion = await ksMotion({ title: "Motion om skyddat boende KANARIE", confidential: true });
     const sent = await send(ksRegistrar, motion.id, { recipients: FOUR.slice(1, 2) });
     const [row] = (await listIncomingReferrals({ actor: sosRegistrar })).filter((candidate) => candidate.senderCaseNumber === motion.caseNumber);
-    expect(row).toMatchObject({ title: "Sekretessmarkerat ärende", secrecyReference: "26 kap. 1 § OSL" });
+    expect(row).toMatchObject({ title: "Sekretessmarkerat ärende", masked: true, secrecyReference: "26 kap. 1 § OSL" });
+    // The sender's own registrator reads the case: nothing masked.
+    expect((await listIncomingReferrals({ actor: sosRegistrar })).filter((candidate) => candidate.senderCaseNumber !== motion.caseNumber)).not.toContainEqual(expect.objectContaining({ masked: true }));
     expect(JSON.stringify(row)).not.toContain("KANARIE");
     const accepted = await accept(sosRegistrar, sent.recipientIds[0]!, "sos-sos", "samir.haddad");
     expect(await db.case.findUniqueOrThrow({ where: { id: accepted.caseId } })).toMatchObject({ secrecyReference: "26 kap. 1 § OSL" });
@@ -312,6 +337,9 @@ describe("answers", () => {
     await expectAppError(setReferralPosition({ actor: hasOfficer, input: parseInput(ZReferralPositionSchema, { recipientId: recipient.id, version: answered.version, position: "SUPPORTS" }) }), "NOT_FOUND");
     await setReferralPosition({ actor: ksRegistrar, input: parseInput(ZReferralPositionSchema, { recipientId: recipient.id, version: answered.version, position: "SUPPORTS", summary: "Tillstyrker." }) });
     expect(await db.referralRecipient.findUniqueOrThrow({ where: { id: recipient.id } })).toMatchObject({ position: "SUPPORTS", summary: "Tillstyrker.", answerRecordedById: ksRegistrar.id });
+    // The audit trail holds no free text: the summary may quote secret content.
+    const positionEvent = await db.auditEvent.findFirstOrThrow({ where: { action: "referral.position", entityId: recipient.id } });
+    expect(positionEvent.data).toEqual({ name: "Hägersten-Älvsjö stadsdelsnämnd", position: "Tillstyrker" });
   });
 
   it("lets the sender's registrar record an external body's answer against its instans; never for an internal one", async () => {

@@ -168,6 +168,22 @@ describe("search: access and secrecy", () => {
     expect((await publicSearch(CANARY)).rows).toEqual([]);
     expect((await publicSearch("skyddat boende")).rows).toEqual([]);
   });
+
+  it("the public diarium finds a public case by the sender's dnr, a confidential one never", async () => {
+    const [open, secret] = await Promise.all(
+      [drugCaseId, secretCaseId].map((id) => db.case.findUniqueOrThrow({ where: { id }, select: { caseNumber: true, referringCaseNumber: true, _count: { select: { documents: true } } } })),
+    );
+    // Both came from the same sender's dnr, and both have handlingar the public diarium lists.
+    expect(secret!.referringCaseNumber).toBe(open!.referringCaseNumber);
+    expect(secret!._count.documents).toBeGreaterThan(0);
+    const rows = (await listPublicDiarium({ municipalityId: "stockholm", params: { q: open!.referringCaseNumber! } })).rows;
+    expect(rows.map((row) => row.caseNumber)).toContain(open!.caseNumber);
+    expect(rows.map((row) => row.caseNumber)).not.toContain(secret!.caseNumber);
+    // By its own number it is listed, masked, as the diarium lists it.
+    const own = (await listPublicDiarium({ municipalityId: "stockholm", params: { q: secret!.caseNumber } })).rows;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((row) => row.caseTitle === null && row.description === null)).toBe(true);
+  });
 });
 
 describe("search: order", () => {

@@ -3,10 +3,13 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { Document, Packer, Paragraph, TextRun } from "docx";
+import { strToU8, zipSync } from "fflate";
 import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseDocument } from "@/features/documents/server/add-document";
 import { extractFileText, findFilesToExtract } from "@/features/documents/server/extract-file-text";
+import { HIT_END, HIT_START } from "@/lib/snippet";
+import { extractText } from "@/server/text-extraction";
 import { searchCases } from "@/features/search/server/search";
 import { FILE_TYPES } from "@/lib/file-type";
 import type { Actor } from "@/server/auth/actor";
@@ -78,6 +81,13 @@ describe("text extraction", () => {
     expect(file.extractedText).toBe("Synpunkter på parklekarnas öppettider & fotnot\nAndra stycket om skolgårdarna & fotnot");
     const { results } = await searchCases({ actor: registrar, params: { q: "parklek öppettid" } });
     expect(results.find((result) => result.caseId === caseId)?.snippet).toContain("parklekarnas");
+  });
+
+  it("drops control characters, so a file cannot fake the snippets' hit marks", async () => {
+    // Word never writes them; a hand-made file can (the extractor reads the XML as it is).
+    const xml = `<w:document><w:body><w:p><w:r><w:t>Före${HIT_START}falsk träff${HIT_END}efter\u0007</w:t></w:r></w:p></w:body></w:document>`;
+    const docx = zipSync({ "word/document.xml": strToU8(xml) });
+    expect(await extractText(docx, FILE_TYPES.DOCX.mimeType)).toBe("Förefalsk träffefter");
   });
 
   it("records a damaged file as failed, once, and leaves other kinds alone", async () => {

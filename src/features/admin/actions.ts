@@ -2,7 +2,7 @@
 // Server actions of the admin pages: parse → actor → service (which authorizes from the
 // resource) → revalidate. Progressive enhancement: every action works as a plain form post.
 import { revalidatePath } from "next/cache";
-import { defineFormAction } from "@/server/action";
+import { defineFormAction, formOptional, formText } from "@/server/action";
 import {
   ZAddMembershipSchema,
   ZAdminCreateUserSchema,
@@ -27,7 +27,7 @@ import {
   ZUpdateRegistrySeriesSchema,
   ZUpdateUserProfileSchema,
 } from "./schemas";
-import { formFile, formOptional, formText } from "./form-state";
+import { formFile } from "./form-state";
 import { createClassification, updateClassification } from "./server/classification-service";
 import { createMunicipality, updateMunicipalitySettings } from "./server/municipality-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";

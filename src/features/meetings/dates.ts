@@ -53,6 +53,10 @@ export const meetingTime = (moment: Date): string => {
 /** "2024-04-25 kl. 18.00" */
 export const meetingDateTime = (moment: Date): string => `${formatDate(moment)} kl. ${meetingTime(moment)}`;
 
+/** The justering's day, time and place as the protokoll and the meeting page state them; null when none is set. */
+export const justeringDetails = (justeringAt: Date | null, place: string | null): { date: string; time: string; place: string | null } | null =>
+  justeringAt ? { date: formatDate(justeringAt), time: meetingTime(justeringAt), place } : null;
+
 /** The calendar year of the meeting in Stockholm: § numbers run per committee and this year. */
 export const meetingYear = (moment: Date): number => stockholmParts(moment).year;
 

@@ -2,17 +2,11 @@
 // Server actions of the remiss pages: form → schema → actor → one service → revalidate.
 // Authorization happens in the services, from the sender's case or the receiving committee.
 import { revalidatePath } from "next/cache";
-import { defineFormAction } from "@/server/action";
+import { redirect } from "next/navigation";
+import { defineFormAction, formFields, formOptional, formText, type FormState } from "@/server/action";
 import { REFERRAL_POSITION_LABELS } from "./labels";
 import { ZAcceptReferralSchema, ZExtendReferralSchema, ZExternalAnswerSchema, ZReferralPositionSchema, ZReturnReferralSchema, ZSendReferralSchema } from "./schemas";
 import { acceptReferral, extendReferralDueDate, recordExternalAnswer, returnReferral, sendReferral, setReferralPosition } from "./server";
-
-const text = (form: FormData, key: string): string | undefined => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : undefined;
-};
-
-const fields = (form: FormData, ...keys: string[]): Record<string, string | undefined> => Object.fromEntries(keys.map((key) => [key, text(form, key)]));
 
 const refreshCases = (): void => revalidatePath("/arenden", "layout");
 
@@ -22,9 +16,9 @@ const refreshCases = (): void => revalidatePath("/arenden", "layout");
  * "Namn; e-postadress; ÅÅÅÅ-MM-DD" (the date may be left out: the common remisstid).
  */
 const sendFromFormData = (form: FormData) => {
-  const common = text(form, "dueDate")?.trim() ?? "";
+  const common = formText(form, "dueDate")?.trim() ?? "";
   const internal = form.getAll("committeeIds").flatMap((value) => (typeof value === "string" ? [value] : []));
-  const external = (text(form, "external") ?? "")
+  const external = (formText(form, "external") ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
@@ -33,12 +27,12 @@ const sendFromFormData = (form: FormData) => {
       return { kind: "EXTERNAL", name, email, dueDate: dueDate || common };
     });
   return {
-    ...fields(form, "caseId", "letterMode", "sentDate", "text"),
+    ...formFields(form, "caseId", "letterMode", "sentDate", "text"),
     // Left empty: the default number of days.
-    reminderDaysBefore: text(form, "reminderDaysBefore")?.trim() || undefined,
-    reminderDaysAfter: text(form, "reminderDaysAfter")?.trim() || undefined,
+    reminderDaysBefore: formOptional(form, "reminderDaysBefore"),
+    reminderDaysAfter: formOptional(form, "reminderDaysAfter"),
     documentIds: form.getAll("documentIds").filter((value) => typeof value === "string"),
-    recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: text(form, `dueDate.${committeeId}`)?.trim() || common })), ...external],
+    recipients: [...internal.map((committeeId) => ({ kind: "INTERNAL", committeeId, dueDate: formOptional(form, `dueDate.${committeeId}`) ?? common })), ...external],
   };
 };
 
@@ -52,20 +46,33 @@ export const sendReferralAction = defineFormAction({
   },
 });
 
-export const acceptReferralAction = defineFormAction({
+const runAcceptReferral = defineFormAction({
   schema: ZAcceptReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "departmentId", "caseOfficerId", "classificationId"),
-  handler: async (input, actor) => {
-    const { caseId, caseNumber } = await acceptReferral({ actor, input });
+  // "Ingen" klassificering is an empty choice: no classification, not an invalid one.
+  fromFormData: (form) => ({ ...formFields(form, "recipientId", "version", "departmentId", "caseOfficerId"), classificationId: formOptional(form, "classificationId") }),
+  handler: (input, actor) => acceptReferral({ actor, input }),
+});
+
+/**
+ * Success opens the new case, as registering a case does. A redirect, not the form's `href`:
+ * the accepted remiss leaves the inbox, and its form with it, before a client-side push could run.
+ */
+type AcceptedReferral = Awaited<ReturnType<typeof acceptReferral>>;
+
+export const acceptReferralAction = async (previous: FormState<AcceptedReferral> | null, form: FormData): Promise<FormState<AcceptedReferral>> => {
+  const result = await runAcceptReferral(previous, form);
+  // redirect() throws; it must stay outside defineAction's error handling.
+  if (result.ok) {
     revalidatePath("/inkomna-remisser");
     refreshCases();
-    return { message: `Remissen är registrerad som ${caseNumber}.`, href: `/arenden/${caseId}` };
-  },
-});
+    redirect(`/arenden/${result.data.caseId}`);
+  }
+  return result;
+};
 
 export const returnReferralAction = defineFormAction({
   schema: ZReturnReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "reason"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "reason"),
   handler: async (input, actor) => {
     await returnReferral({ actor, input });
     revalidatePath("/inkomna-remisser");
@@ -75,7 +82,7 @@ export const returnReferralAction = defineFormAction({
 
 export const extendReferralAction = defineFormAction({
   schema: ZExtendReferralSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "dueDate"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "dueDate"),
   handler: async (input, actor) => {
     const { name, after } = await extendReferralDueDate({ actor, input });
     refreshCases();
@@ -85,7 +92,7 @@ export const extendReferralAction = defineFormAction({
 
 export const referralPositionAction = defineFormAction({
   schema: ZReferralPositionSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "position", "summary"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "position", "summary"),
   handler: async (input, actor) => {
     const { name } = await setReferralPosition({ actor, input });
     refreshCases();
@@ -95,7 +102,7 @@ export const referralPositionAction = defineFormAction({
 
 export const externalAnswerAction = defineFormAction({
   schema: ZExternalAnswerSchema,
-  fromFormData: (form) => fields(form, "recipientId", "version", "documentId", "answeredDate", "position", "summary"),
+  fromFormData: (form) => formFields(form, "recipientId", "version", "documentId", "answeredDate", "position", "summary"),
   handler: async (input, actor) => {
     const { name, documentNumber } = await recordExternalAnswer({ actor, input });
     refreshCases();

@@ -2,6 +2,7 @@
 // its status, ställningstagande and summary (the sender's handläggare quotes from it). Pure:
 // the statements feature turns it into the section's paragraphs and merges it with edits.
 import type { ReferralPosition, ReferralRecipientStatus } from "@/generated/prisma/enums";
+import { secrecyMarking } from "@/features/cases/secrecy";
 
 export type CompilationInstance = {
   recipientId: string;
@@ -12,6 +13,8 @@ export type CompilationInstance = {
   answeredDate: string | null;
   position: ReferralPosition | null;
   summary: string | null;
+  /** The answer's handling's own secrecy marking: its position and summary are not quoted. */
+  answerSecrecyReference: string | null;
 };
 
 /** The ställningstagande as the predicate of a sentence about the instans. */
@@ -33,6 +36,8 @@ export const compilationSentence = (instance: CompilationInstance): string => {
   switch (instance.status) {
     case "ANSWERED": {
       const when = instance.answeredDate ? ` (svar ${instance.answeredDate})` : "";
+      // The tjänsteutlåtande does not carry the answer's marking: a secret answer is only named.
+      if (instance.answerSecrecyReference !== null) return `har svarat${when}. Svaret är sekretessmarkerat (${secrecyMarking(instance.answerSecrecyReference)}).`;
       return withSummary(instance.position ? `${POSITION_PREDICATES[instance.position]}${when}.` : `har svarat${when}.`, instance.summary);
     }
     case "RETURNED":

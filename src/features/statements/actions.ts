@@ -4,8 +4,7 @@
 // pause would only cost time).
 import { revalidatePath } from "next/cache";
 import { z } from "@/lib/zod";
-import { formOptional, formText } from "@/features/admin/form-state";
-import { defineAction, defineFormAction, type ActionResult } from "@/server/action";
+import { defineAction, defineFormAction, formOptional, formText, type ActionResult } from "@/server/action";
 import { getActor } from "@/server/auth";
 import { createStatement } from "./server/create-statement";
 import { restoreStatementVersion } from "./server/restore-statement-version";

@@ -167,6 +167,8 @@ describe("can: meetings and minutes", () => {
         expect(can(someone, "minutes.readInFull", committee), "minutes.readInFull").toBe(place.committeeItself && (role === "CHAIR" || role === "MINUTES_CHECKER"));
         expect(can(someone, "minutes.justera", { ...committee, as: "CHAIR" }), "justera as CHAIR").toBe(place.committeeItself && role === "CHAIR");
         expect(can(someone, "minutes.justera", { ...committee, as: "MINUTES_CHECKER" }), "justera as MINUTES_CHECKER").toBe(place.committeeItself && role === "MINUTES_CHECKER");
+        // A remiss to the committee waits in "Inkomna remisser" for a registrator anywhere in its tree.
+        expect(can(someone, "referral.receive", committee), "referral.receive").toBe(place.inTree && role === "REGISTRAR");
       });
     }
   }

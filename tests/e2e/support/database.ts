@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { FILE_TYPES } from "../../../src/lib/file-type";
 
 /** Connection string of the running e2e server's embedded database. */
 /** With E2E_BASE_URL, set YTTRA_E2E_DATA_DIR to that server's YTTRA_DATA_DIR. */
@@ -31,13 +32,23 @@ export const connectE2eDatabase = async (): Promise<pg.Client> => {
 const VOLATILE_TABLES = new Set(["_prisma_migrations", "mail_message", "login_failure"]);
 const VOLATILE_COLUMNS: Record<string, string[]> = { app_user: ["last_login_at", "updated_at"] };
 
-/** Waits until the worker has stored every generated record requested so far (it writes after the request that asked for it). */
+/** The files whose text the worker extracts for search (src/server/text-extraction.ts). */
+const EXTRACTED_TYPES = [FILE_TYPES.PDF.mimeType, FILE_TYPES.DOCX.mimeType];
+
+/**
+ * Waits until the worker has stored every generated record requested so far and extracted
+ * the text of every file (it writes both after the request that caused them).
+ */
 const workerSettled = async (client: pg.Client): Promise<void> => {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const { rows } = await client.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM generated_record WHERE file_id IS NULL AND blob_sha256 IS NULL AND failure IS NULL`);
-    if (rows[0]!.pending === 0) return;
+    const { rows } = await client.query<{ pending: number }>(
+      `SELECT (SELECT count(*) FROM generated_record WHERE file_id IS NULL AND blob_sha256 IS NULL AND failure IS NULL)
+            + (SELECT count(*) FROM case_document_file WHERE text_extracted_at IS NULL AND mime_type = ANY($1))::int AS pending`,
+      [EXTRACTED_TYPES],
+    );
+    if (Number(rows[0]!.pending) === 0) return;
   }
-  throw new Error("The worker left generated records unstored for a minute");
+  throw new Error("The worker left generated records unstored or file texts unextracted for a minute");
 };
 
 /** Row count and an md5 over every row of every table, once the worker is idle: equal fingerprints = nothing was written. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DiariumFilterForm } from "@/features/diarium/components/diarium-filter-form";
 import { DiariumTable } from "@/features/diarium/components/diarium-table";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { Pager } from "@/features/diarium/components/pager";
+import { cursorPageHrefs, Pager } from "@/features/diarium/components/pager";
 import type { RawSearchParams } from "@/features/diarium/schemas";
 import { requireActor } from "@/server/auth";
 import { loadDiariumPage } from "./diarium-page";
@@ -28,7 +28,7 @@ const DiariumPage = async ({ searchParams }: { searchParams: Promise<RawSearchPa
       ) : (
         <DiariumTable rows={page.rows} caption="Ärenden i diariet" />
       )}
-      <Pager basePath="/diarium" filters={filters} prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="Sidor i diariet" />
+      <Pager {...cursorPageHrefs("/diarium", filters, page)} label="Sidor i diariet" />
     </section>
   );
 };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
+import { Pager } from "@/features/diarium/components/pager";
 import { toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
 import { SearchForm, SearchResults } from "@/features/search/components";
 import { requireActor } from "@/server/auth";
@@ -30,20 +30,7 @@ const SearchPage = async ({ searchParams }: { searchParams: Promise<RawSearchPar
           <SearchResults results={result.results} />
         )
       ) : null}
-      {result.page > 1 || result.hasNextPage ? (
-        <nav aria-label="Sidor med sökträffar" className="mt-6 flex gap-6">
-          {result.page > 1 ? (
-            <Link href={pageHref(result.page - 1)} className="font-semibold text-brand-700 underline underline-offset-4">
-              Föregående sida
-            </Link>
-          ) : null}
-          {result.hasNextPage ? (
-            <Link href={pageHref(result.page + 1)} className="font-semibold text-brand-700 underline underline-offset-4">
-              Nästa sida
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager prevHref={result.page > 1 ? pageHref(result.page - 1) : null} nextHref={result.hasNextPage ? pageHref(result.page + 1) : null} label="Sidor med sökträffar" />
     </section>
   );
 };

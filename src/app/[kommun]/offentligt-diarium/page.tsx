@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { Pager } from "@/features/diarium/components/pager";
+import { cursorPageHrefs, Pager } from "@/features/diarium/components/pager";
 import { PublicDiariumTable } from "@/features/diarium/components/public-diarium-table";
 import type { RawSearchParams } from "@/features/diarium/schemas";
 import { publicPageMetadata } from "@/features/admin/public-municipality";
@@ -64,7 +64,7 @@ const PublicDiariumPage = async ({ params, searchParams }: { params: Promise<{ k
       ) : (
         <PublicDiariumTable rows={page.rows} />
       )}
-      <Pager basePath={basePath} filters={filters} prevCursor={page.prevCursor} nextCursor={page.nextCursor} label="Sidor i diariet" />
+      <Pager {...cursorPageHrefs(basePath, filters, page)} label="Sidor i diariet" />
     </section>
   );
 };

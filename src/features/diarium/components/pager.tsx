@@ -2,32 +2,40 @@ import Link from "next/link";
 import { toQueryString } from "../schemas";
 
 type PagerProps = {
-  basePath: string;
-  /** Current filters without the cursor parameters. */
-  filters: Record<string, string | number | undefined>;
-  prevCursor: string | null;
-  nextCursor: string | null;
+  /** The previous and next page, or null where there is none. */
+  prevHref: string | null;
+  nextHref: string | null;
   label: string;
 };
 
-/** "Föregående sida" / "Nästa sida" as plain links: the cursor lives in the URL. */
-export const Pager = ({ basePath, filters, prevCursor, nextCursor, label }: PagerProps) => {
-  if (!prevCursor && !nextCursor) return null;
+/** "Föregående sida" / "Nästa sida" as plain links: the page lives in the URL. */
+export const Pager = ({ prevHref, nextHref, label }: PagerProps) => {
+  if (!prevHref && !nextHref) return null;
   const linkClass = "rounded border border-brand-700 px-3 py-1.5 font-semibold text-brand-700 hover:bg-brand-50";
   return (
     <nav aria-label={label} className="mt-4 flex justify-between gap-4">
-      {prevCursor ? (
-        <Link href={`${basePath}${toQueryString({ ...filters, fore: prevCursor })}`} className={linkClass} rel="prev">
+      {prevHref ? (
+        <Link href={prevHref} className={linkClass} rel="prev">
           ← Föregående sida
         </Link>
       ) : (
         <span />
       )}
-      {nextCursor ? (
-        <Link href={`${basePath}${toQueryString({ ...filters, efter: nextCursor })}`} className={linkClass} rel="next">
+      {nextHref ? (
+        <Link href={nextHref} className={linkClass} rel="next">
           Nästa sida →
         </Link>
       ) : null}
     </nav>
   );
 };
+
+/** The pages before and after a keyset page: its cursors in the URL, the filters kept. */
+export const cursorPageHrefs = (
+  basePath: string,
+  filters: Record<string, string | number | undefined>,
+  page: { prevCursor: string | null; nextCursor: string | null },
+): Pick<PagerProps, "prevHref" | "nextHref"> => ({
+  prevHref: page.prevCursor ? `${basePath}${toQueryString({ ...filters, fore: page.prevCursor })}` : null,
+  nextHref: page.nextCursor ? `${basePath}${toQueryString({ ...filters, efter: page.nextCursor })}` : null,
+});

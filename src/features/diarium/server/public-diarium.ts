@@ -11,7 +11,7 @@ import { formatDocumentNumber } from "@/lib/case-number";
 import { parseCaseNumberQuery } from "@/lib/case-number-query";
 import { z } from "@/lib/zod";
 import { db } from "@/server/db";
-import { caseNumberHitSql, searchQuerySql } from "@/server/full-text";
+import { ownCaseNumberSql, referringCaseNumberSql, searchQuerySql } from "@/server/full-text";
 import { decodeCursor, encodeCursor } from "../cursor";
 import type { TPublicDiariumSearchParams } from "../schemas";
 import { escapeLike } from "./diarium-list";
@@ -73,7 +73,8 @@ const freeTextBranches = (q: string): Prisma.Sql[] => {
     Prisma.sql`${IS_PUBLIC} AND c.search_vector @@ ${query}`,
     // Numbers are always shown. ILIKE on case_number alone uses its trigram index.
     Prisma.sql`c.case_number ILIKE ${`%${escapeLike(q.trim())}%`}`,
-    ...(caseNumber ? [caseNumberHitSql(caseNumber, Prisma.sql`c`)] : []),
+    // The sender's dnr is the case's content: a confidential case is not found by it (its row would say it came from there).
+    ...(caseNumber ? [Prisma.sql`(${ownCaseNumberSql(caseNumber, Prisma.sql`c`)} OR (${IS_PUBLIC} AND ${referringCaseNumberSql(caseNumber, Prisma.sql`c`)}))`] : []),
     ...(withHandling ? [Prisma.sql`c.case_number ILIKE ${`%${escapeLike(withHandling[1]!)}`} AND d.number = ${Number(withHandling[2])}`] : []),
   ];
 };

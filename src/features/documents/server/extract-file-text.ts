@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { EXTRACTABLE_MIME_TYPES, extractText } from "@/server/text-extraction";
 
-export type ExtractFileTextResult = "extracted" | "failed" | "done" | "missing";
+type ExtractFileTextResult = "extracted" | "failed" | "done" | "missing";
 
 export const extractFileText = async (fileId: string): Promise<ExtractFileTextResult> => {
   const file = await db.caseDocumentFile.findUnique({

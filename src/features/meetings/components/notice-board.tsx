@@ -111,6 +111,27 @@ export const NoticeBoardSections = ({ board, archived }: { board: NoticeBoard; a
   </>
 );
 
+/** The archive's years, newest first, the shown one marked. */
+export const NoticeBoardYears = ({ basePath, years, year }: { basePath: string; years: readonly number[]; year: number }) => (
+  <nav aria-label="Arkivets år">
+    <ul className="flex flex-wrap gap-x-4 gap-y-1">
+      {years.map((each) => (
+        <li key={each}>
+          {each === year ? (
+            <span aria-current="page" className="font-bold">
+              {each}
+            </span>
+          ) : (
+            <Link href={`${basePath}?ar=${each}`} className={LINK}>
+              {String(each)}
+            </Link>
+          )}
+        </li>
+      ))}
+    </ul>
+  </nav>
+);
+
 /** From the board to its archive and back. */
 export const NoticeBoardLink = ({ href, children }: { href: string; children: string }) => (
   <p>

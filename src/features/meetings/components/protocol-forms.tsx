@@ -14,7 +14,7 @@ type Item = Detail["items"][number];
 type Member = Detail["members"][number];
 
 /** Tjänstgörande: present ledamöter and the ersättare serving for an absent one. */
-export const servingMembers = (members: Member[]): Member[] => members.filter((member) => member.present && (member.role !== "DEPUTY" || member.serving));
+const servingMembers = (members: Member[]): Member[] => members.filter((member) => member.present && (member.role !== "DEPUTY" || member.serving));
 
 export const RollCallForm = ({ item, members }: { item: Item; members: Member[] }) => {
   const decision = item.decision!;

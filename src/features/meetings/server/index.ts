@@ -3,4 +3,4 @@
 export { getAgendaForExport, getExtractForExport, getMinutesForExport, type AgendaExport, type ExtractExport, type MinutesExport } from "./meeting-export-queries";
 export type { MinutesParagraph } from "./minutes-content";
 export { listPublicMeetingDocuments, type PublicCommitteeMeetings, type PublicMeeting } from "./public-meetings";
-export { loadNoticeBoard, loadNoticeBoardArchive, type MeetingNotice, type NoticeBoard, type NoticeBoardLine, type PostedMinutes } from "./notice-board";
+export { loadNoticeBoard, loadNoticeBoardArchive, type MeetingNotice, type NoticeBoard, type NoticeBoardArchive, type NoticeBoardLine, type PostedMinutes } from "./notice-board";

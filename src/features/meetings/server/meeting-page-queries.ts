@@ -5,7 +5,7 @@
 import "server-only";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { dispatchDateRange, meetingDay, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
+import { dispatchDateRange, justeringDetails, meetingDay, meetingTime, meetingYear, notBeforeMeeting } from "../dates";
 import { inOfficeOn } from "@/features/admin/committees";
 import { ZMotionsSchema, ZOtherAttendeesSchema, ZVotesSchema } from "../schemas";
 import { maskedCases, maskOf } from "./confidential-items";
@@ -136,7 +136,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     status: meeting.status,
     historical: meeting.historical,
     otherAttendees: ZOtherAttendeesSchema.safeParse(meeting.otherAttendees).data ?? [],
-    justering: meeting.justeringAt ? { date: formatDate(meeting.justeringAt), time: meetingTime(meeting.justeringAt), place: meeting.justeringPlace } : null,
+    justering: justeringDetails(meeting.justeringAt, meeting.justeringPlace),
     historicalApprovedOn: formatDateOnly(meeting.historicalApprovedOn),
     /** Why decisions cannot be recorded yet (the meeting has not started); null once they can. */
     decisionsNotYet: notBeforeMeeting("decision", meeting.startsAt, now),

@@ -13,7 +13,7 @@ import { canonicalSha256 } from "@/lib/hash";
 import type { Tx } from "@/server/db";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
-import { meetingTime } from "../dates";
+import { justeringDetails, meetingTime } from "../dates";
 import { z } from "@/lib/zod";
 import { VOTE_VALUES, ZMotionsSchema, ZOtherAttendeesSchema, ZVotesSchema } from "../schemas";
 import { formatDate } from "@/lib/dates";
@@ -186,7 +186,7 @@ export const buildMinutesContent = async (client: Tx | typeof db, meetingId: str
     secretary,
     attendance,
     otherAttendees: ZOtherAttendeesSchema.safeParse(meeting.otherAttendees).data ?? [],
-    justeringTime: meeting.justeringAt ? { date: formatDate(meeting.justeringAt), time: meetingTime(meeting.justeringAt), place: meeting.justeringPlace } : null,
+    justeringTime: justeringDetails(meeting.justeringAt, meeting.justeringPlace),
     paragraphs,
   };
 };

@@ -9,11 +9,10 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { CONFIDENTIAL_CASE_TITLE } from "@/features/cases/secrecy";
-import { formatDate, formatDateOnly, isoDateToDb } from "@/lib/dates";
+import { formatDate, formatDateOnly, isoDateToDb, stockholmToday } from "@/lib/dates";
 import { CASE_SCOPE_SELECT } from "@/server/authz";
 import { db } from "@/server/db";
 import { decisionDate, meetingDateTime, stockholmDateTimeToInstant } from "../dates";
-import { minutesKeptAt, PUBLIC_MEETINGS_WHERE } from "../notice-board";
 import { hiddenCases } from "./confidential-items";
 import { ZMinutesContentSchema } from "./minutes-content";
 
@@ -49,26 +48,36 @@ export type MeetingNotice = {
 
 export type NoticeBoard = { minutes: PostedMinutes[]; notices: MeetingNotice[] };
 
+/**
+ * Committees whose meetings are public: kommunfullmäktige always (Kommunallagen 5 kap.
+ * 38 §), any other committee that has decided so (6 kap. 25 §, Committee.publicMeetings).
+ */
+const PUBLIC_MEETINGS_WHERE = { OR: [{ kind: "KOMMUNFULLMAKTIGE" }, { publicMeetings: true }] } satisfies Prisma.CommitteeWhereInput;
+
+/**
+ * Förvaringsplats: the committee's own setting, else the förvaltning or kansli that prepares
+ * its cases (and keeps its protokoll), else the municipality.
+ */
+const minutesKeptAt = (committee: { minutesKeptAt: string | null; administrations: readonly { name: string }[] }, municipalityName: string): string =>
+  committee.minutesKeptAt ?? committee.administrations[0]?.name ?? municipalityName;
+
 const COMMITTEE_SELECT = { name: true, minutesKeptAt: true, administrations: { select: { name: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 1 } } satisfies Prisma.CommitteeSelect;
 
 /** Which posted minutes and notices to read: on the board at `now`, or archived by then. */
 const windows = (municipalityId: string, now: Date, archived: boolean) => {
-  const today = isoDateToDb(formatDate(now));
+  const today = stockholmToday(now);
   const startOfToday = stockholmDateTimeToInstant(formatDate(now), "00:00");
+  const ownMinutes = { status: "APPROVED", postedDate: { not: null }, appealEndsOn: archived ? { lt: today } : { gte: today } } satisfies Prisma.MinutesWhereInput;
   return {
-    minutes: {
-      status: "APPROVED",
-      postedDate: { not: null },
-      appealEndsOn: archived ? { lt: today } : { gte: today },
-      meeting: { committee: { municipalityId } },
-    },
+    ownMinutes,
+    minutes: { ...ownMinutes, meeting: { committee: { municipalityId } } },
     notices: {
       historical: false,
       agendaPublishedAt: { not: null },
       startsAt: archived ? { lt: startOfToday } : { gte: startOfToday },
       committee: { municipalityId, ...PUBLIC_MEETINGS_WHERE },
     },
-  } satisfies { minutes: Prisma.MinutesWhereInput; notices: Prisma.MeetingWhereInput };
+  } satisfies { ownMinutes: Prisma.MinutesWhereInput; minutes: Prisma.MinutesWhereInput; notices: Prisma.MeetingWhereInput };
 };
 
 const byPostedThenCommittee = <T extends { postedDate: string; committee: string }>(a: T, b: T): number =>
@@ -131,23 +140,49 @@ export const loadNoticeBoard = async (municipalityId: string, municipalityName: 
   };
 };
 
-/** The archive at `now`: every protokoll whose appeal period has run out and every kungörelse whose meeting day has passed, newest first. */
-export const loadNoticeBoardArchive = async (municipalityId: string, municipalityName: string, now: Date): Promise<NoticeBoard> => {
+export type NoticeBoardArchive = NoticeBoard & {
+  /** The calendar year shown. */
+  year: number;
+  /** The years the archive can show, newest first: from the first archived anslag through this year. */
+  years: number[];
+};
+
+const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+
+/**
+ * The archive at `now`, one calendar year at a time (this year unless another of its years
+ * is asked for): the protokoll posted that year whose appeal period has run out and the
+ * kungörelser of the year's meetings whose day has passed, newest first. The public page
+ * reads a bounded year, never the whole history; one small query finds the first year.
+ */
+export const loadNoticeBoardArchive = async (municipalityId: string, municipalityName: string, now: Date, requestedYear?: number): Promise<NoticeBoardArchive> => {
   const where = windows(municipalityId, now, true);
+  const thisYear = yearOf(formatDate(now));
+  // The first meeting with an archived kungörelse or protokoll: its day precedes every anslag of it.
+  const first = await db.meeting.findFirst({
+    where: { OR: [where.notices, { committee: { municipalityId }, minutes: { is: where.ownMinutes } }] },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true },
+  });
+  const firstYear = Math.min(thisYear, first ? yearOf(decisionDate(first.startsAt)) : thisYear);
+  const years = Array.from({ length: thisYear - firstYear + 1 }, (_, index) => thisYear - index);
+  const year = requestedYear !== undefined && years.includes(requestedYear) ? requestedYear : thisYear;
   const [minutesRows, noticeRows] = await Promise.all([
     db.minutes.findMany({
-      where: where.minutes,
-      orderBy: [{ postedDate: "desc" }, { id: "asc" }],
+      where: { AND: [where.minutes, { postedDate: { gte: isoDateToDb(`${year}-01-01`), lt: isoDateToDb(`${year + 1}-01-01`) } }] },
+      orderBy: [{ postedDate: "desc" }, { meeting: { committee: { name: "asc" } } }, { id: "asc" }],
       select: { id: true, postedDate: true, appealEndsOn: true, meeting: { select: { startsAt: true, committee: { select: COMMITTEE_SELECT } } } },
     }),
     db.meeting.findMany({
-      where: where.notices,
+      where: { AND: [where.notices, { startsAt: { gte: stockholmDateTimeToInstant(`${year}-01-01`, "00:00"), lt: stockholmDateTimeToInstant(`${year + 1}-01-01`, "00:00") } }] },
       orderBy: [{ startsAt: "desc" }, { id: "asc" }],
       select: { id: true, startsAt: true, place: true, agendaPublishedAt: true, committee: { select: { name: true } } },
     }),
   ]);
   return {
-    minutes: minutesRows.map((row) => ({ ...postedMinutes(row, municipalityName), lines: [] })).sort(byPostedThenCommittee),
+    year,
+    years,
+    minutes: minutesRows.map((row) => ({ ...postedMinutes(row, municipalityName), lines: [] })),
     notices: noticeRows.map((row) => ({ ...meetingNotice(row), lines: [] })),
   };
 };

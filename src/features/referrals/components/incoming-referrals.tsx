@@ -25,11 +25,15 @@ export const IncomingReferrals = ({ referrals, options }: { referrals: IncomingR
             </h2>
             <p>
               Från {referral.sender} till {referral.committee.name}. Skickad {referral.sentDate}, remisstid {referral.dueDate}.
-              {referral.secrecyReference && referral.title === "Sekretessmarkerat ärende" ? ` Sekretess enligt ${referral.secrecyReference}.` : ""}
+              {referral.masked && referral.secrecyReference ? ` Sekretess enligt ${referral.secrecyReference}.` : ""}
             </p>
-            <div className="mt-2">
-              <ExportButtons kind="referral" id={referral.missivId} />
-            </div>
+            {referral.masked ? (
+              <p className="mt-2 text-sm italic">Missivet är sekretessmarkerat och visas inte här.</p>
+            ) : (
+              <div className="mt-2">
+                <ExportButtons kind="referral" id={referral.missivId} />
+              </div>
+            )}
             <div className="mt-4 grid gap-6 md:grid-cols-2">
               <ActionForm action={acceptReferralAction} submitLabel="Registrera som ärende" ariaLabel={`Registrera ${referral.senderCaseNumber}`} testId="accept-referral-form">
                 <Hidden name="recipientId" value={referral.id} />

@@ -2,6 +2,7 @@
 // position and the answer's handling; late instances highlighted; the sender's follow-up
 // (a later remisstid, an external answer, the position) in a disclosure per row.
 import Link from "next/link";
+import { ExportButtons } from "@/components/export-buttons";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
 import { extendReferralAction, externalAnswerAction, referralPositionAction } from "../actions";
@@ -78,17 +79,10 @@ export const ReferralTable = ({ caseId, view, answerCandidates, today }: { caseI
               <RowHeaderCell>
                 {row.name}
                 {row.email ? <span className="block text-slate-600">{row.email}</span> : null}
-                <span className="block text-slate-600">
-                  Missiv {row.outgoingDocumentNumber} (
-                  <a className="text-brand-700 underline" href={`/api/export/referral/${row.missivId}?format=pdf`}>
-                    PDF
-                  </a>
-                  ,{" "}
-                  <a className="text-brand-700 underline" href={`/api/export/referral/${row.missivId}?format=docx`}>
-                    Word
-                  </a>
-                  )
-                </span>
+                <span className="block text-slate-600">Missiv {row.outgoingDocumentNumber}</span>
+                <div className="mt-1">
+                  <ExportButtons kind="referral" id={row.missivId} />
+                </div>
                 {view.canManage ? <FollowUp row={row} answerCandidates={answerCandidates} today={today} /> : null}
               </RowHeaderCell>
               <td className={`whitespace-nowrap ${CELL}`}>{row.sentDate}</td>
@@ -101,6 +95,7 @@ export const ReferralTable = ({ caseId, view, answerCandidates, today }: { caseI
               <td className={CELL}>
                 {row.position ? REFERRAL_POSITION_LABELS[row.position] : "–"}
                 {row.summary ? <span className="block text-slate-700">{row.summary}</span> : null}
+                {row.answerSecrecyReference ? <span className="mt-1 block text-xs font-semibold text-red-800">Sekretess enligt {row.answerSecrecyReference}</span> : null}
               </td>
               <td className={CELL}>
                 {row.answer ? (

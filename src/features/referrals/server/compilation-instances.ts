@@ -9,7 +9,7 @@ export const loadCompilationInstances = async (client: Db | Tx, caseId: string):
   const rows = await client.referralRecipient.findMany({
     where: { round: { caseId } },
     orderBy: [{ round: { sentDate: "asc" } }, { round: { createdAt: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, name: true, status: true, dueDate: true, answeredDate: true, position: true, summary: true },
+    select: { id: true, name: true, status: true, dueDate: true, answeredDate: true, position: true, summary: true, answerDocument: { select: { secrecyReference: true } } },
   });
   return rows.map((row) => ({
     recipientId: row.id,
@@ -19,5 +19,6 @@ export const loadCompilationInstances = async (client: Db | Tx, caseId: string):
     answeredDate: row.answeredDate ? formatDateOnly(row.answeredDate) : null,
     position: row.position,
     summary: row.summary,
+    answerSecrecyReference: row.answerDocument?.secrecyReference ?? null,
   }));
 };

@@ -36,6 +36,8 @@ export type IncomingReferral = {
   senderCaseNumber: string;
   /** Masked as the diarium shows a confidential case to someone who may not read it. */
   title: string;
+  /** The sender's case is confidential and the actor may not read it: title masked, no missiv to read. */
+  masked: boolean;
   secrecyReference: string | null;
   sentDate: string;
   dueDate: string;
@@ -67,6 +69,7 @@ export const listIncomingReferrals = async ({ actor }: { actor: Actor }): Promis
       sender: sender.committee.name,
       senderCaseNumber: sender.caseNumber,
       title: hidden ? CONFIDENTIAL_CASE_TITLE : sender.title,
+      masked: hidden,
       secrecyReference: sender.secrecyReference,
       sentDate: formatDateOnly(row.round.sentDate),
       dueDate: formatDateOnly(row.dueDate),

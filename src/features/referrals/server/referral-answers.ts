@@ -160,7 +160,7 @@ export const setReferralPosition = async ({ actor, input }: SetReferralPositionO
       entityType: "ReferralRecipient",
       entityId: recipient.id,
       caseId: recipient.round.case.id,
-      data: { name: recipient.name, position: REFERRAL_POSITION_LABELS[input.position], summary: input.summary ?? null },
+      data: { name: recipient.name, position: REFERRAL_POSITION_LABELS[input.position] },
     });
     return { name: recipient.name };
   });

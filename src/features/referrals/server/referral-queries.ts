@@ -6,6 +6,7 @@ import type { ReferralPosition, ReferralRecipientKind, ReferralRecipientStatus }
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { authorize, can, findCaseWithScope, toCaseScope, unknownResource, type CaseScope } from "@/server/authz";
+import { documentHiddenFrom } from "@/features/cases/server";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { defaultReferralLetterText } from "../letter";
@@ -35,7 +36,7 @@ export const CASE_REFERRALS_SELECT = {
           position: true,
           summary: true,
           outgoingDocument: { select: { id: true, number: true } },
-          answerDocument: { select: { id: true, number: true, files: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
+          answerDocument: { select: { id: true, number: true, secrecyReference: true, files: { select: { id: true }, orderBy: { createdAt: "asc" } } } },
           receivingCase: { select: { caseNumber: true } },
         },
       },
@@ -56,8 +57,11 @@ export type CaseReferralRow = {
   late: boolean;
   returnReason: string | null;
   answeredDate: string | null;
+  /** Position and summary are null for a reader the answer's own secrecy marking hides them from. */
   position: ReferralPosition | null;
   summary: string | null;
+  /** The answer's handling's own secrecy marking. */
+  answerSecrecyReference: string | null;
   /** The missiv's export id: the sending (shared missiv) or the instans (its own). */
   missivId: string;
   outgoingDocumentNumber: string;
@@ -78,6 +82,8 @@ export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor;
     rows: row.referralRounds.flatMap((round) =>
       round.recipients.map((recipient) => {
         const dueDate = formatDateOnly(recipient.dueDate);
+        const answerSecrecyReference = recipient.answerDocument?.secrecyReference ?? null;
+        const answerVisible = !documentHiddenFrom(actor, scope, answerSecrecyReference);
         return {
           id: recipient.id,
           version: recipient.version,
@@ -90,8 +96,9 @@ export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor;
           late: (recipient.status === "SENT" || recipient.status === "ACCEPTED") && dueDate < today,
           returnReason: recipient.returnReason,
           answeredDate: recipient.answeredDate ? formatDateOnly(recipient.answeredDate) : null,
-          position: recipient.position,
-          summary: recipient.summary,
+          position: answerVisible ? recipient.position : null,
+          summary: answerVisible ? recipient.summary : null,
+          answerSecrecyReference,
           missivId: round.letterMode === "SHARED" ? round.id : recipient.id,
           outgoingDocumentNumber: number(recipient.outgoingDocument),
           answer: recipient.answerDocument

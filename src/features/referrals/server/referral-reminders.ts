@@ -133,17 +133,29 @@ export type QueueReferralRemindersResult = { queued: { recipientId: string; kind
  * Queues every reminder due on `now`'s day (Europe/Stockholm). Idempotent and safe to run
  * concurrently; the caller enqueues delivery of `mailIds` (the mail sweep catches the rest).
  */
-export const queueReferralReminders = async ({ now = new Date() }: { now?: Date } = {}): Promise<QueueReferralRemindersResult> => {
-  const today = stockholmToday(now);
-  const open = await db.referralRecipient.findMany({
+/**
+ * The open instances that may still get a reminder on `today`: a "before" reminder that is on
+ * and whose remisstid has not passed, or an "after" reminder that is on; neither queued yet.
+ * A reminder switched off (0 days) or a "before" window missed drops the row for good, so the
+ * sweep does not read it again every run.
+ */
+export const reminderCandidates = (today: Date) =>
+  db.referralRecipient.findMany({
     where: {
       status: { in: OPEN },
       dueDate: { lte: addDays(today, MAX_REMINDER_DAYS) },
-      OR: [{ reminderBeforeQueuedAt: null }, { reminderAfterQueuedAt: null }],
+      OR: [
+        { reminderBeforeQueuedAt: null, dueDate: { gte: today }, round: { reminderDaysBefore: { gt: 0 } } },
+        { reminderAfterQueuedAt: null, round: { reminderDaysAfter: { gt: 0 } } },
+      ],
     },
     select: { id: true, dueDate: true, reminderBeforeQueuedAt: true, reminderAfterQueuedAt: true, round: { select: { sentDate: true, reminderDaysBefore: true, reminderDaysAfter: true } } },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
   });
+
+export const queueReferralReminders = async ({ now = new Date() }: { now?: Date } = {}): Promise<QueueReferralRemindersResult> => {
+  const today = stockholmToday(now);
+  const open = await reminderCandidates(today);
   const result: QueueReferralRemindersResult = { queued: [], mailIds: [] };
   for (const row of open) {
     const kinds = remindersDue(

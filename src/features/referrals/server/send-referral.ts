@@ -13,6 +13,7 @@ import { enqueueRecordStorage } from "@/server/jobs";
 import { validationError } from "@/server/validation";
 import { authorize, findCaseWithScope, toCaseScope, unknownResource } from "@/server/authz";
 import { createCaseDocumentInTx } from "@/features/cases/server";
+import { secrecyNotice } from "@/features/cases/secrecy";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { formatDateOnly, isoDateToDb, todayInStockholm } from "@/lib/dates";
 import { orderedUuidV7s } from "@/lib/ids";
@@ -54,7 +55,7 @@ export const sendReferral = async ({ actor, input, now = new Date() }: SendRefer
     if (unknown.length > 0) throw validationError({ recipients: ["Välj nämnder i den egna kommunen. En annan kommun är en extern remissinstans (med e-postadress)."] });
     if (committees.has(found.committeeId)) throw validationError({ recipients: [`${found.committee.name} kan inte vara remissinstans i sitt eget ärende.`] });
 
-    const documents = await tx.caseDocument.findMany({ where: { id: { in: input.documentIds }, caseId: found.id }, select: { id: true, number: true, description: true }, orderBy: { number: "asc" } });
+    const documents = await tx.caseDocument.findMany({ where: { id: { in: input.documentIds }, caseId: found.id }, select: { id: true, number: true, description: true, secrecyReference: true }, orderBy: { number: "asc" } });
     if (documents.length !== new Set(input.documentIds).size) throw validationError({ documentIds: ["Välj handlingar i ärendet."] });
 
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, title: true, phone: true, email: true } });
@@ -76,7 +77,12 @@ export const sendReferral = async ({ actor, input, now = new Date() }: SendRefer
       contact: { name: user.name, title: user.title, phone: user.phone, email: user.email },
       text: input.text,
       recipients: recipients.map(({ id, name, dueDate }) => ({ id, name, dueDate })),
-      documents: documents.map((document) => ({ number: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat), description: document.description })),
+      // A handling with its own marking is listed as the diarium lists it to those who may not
+      // read it: the missiv's handling carries only the case's marking and goes to the instance.
+      documents: documents.map((document) => ({
+        number: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat),
+        description: document.secrecyReference === null ? document.description : secrecyNotice(document.secrecyReference),
+      })),
     };
     const letterHash = referralLetterHash(letter);
     const round = await tx.referralRound.create({

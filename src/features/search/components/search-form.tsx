@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Field, GetForm, SelectField } from "@/components/form";
+import { DateField, Field, GetForm, SelectField } from "@/components/form";
 import type { CaseKind } from "@/generated/prisma/enums";
 import { CASE_KIND_LABELS } from "@/features/cases/labels";
 import { CaseFilterFields, type CaseFilterOptions } from "@/features/diarium/components";
@@ -12,8 +12,8 @@ export const SearchForm = ({ options, values }: { options: CaseFilterOptions; va
       <Field name="q" label="Sökord eller diarienummer" type="search" defaultValue={values.q} maxLength={200} className="sm:col-span-2" hint="Söker i rubriker, motioner, tjänsteutlåtanden, handlingar och bifogade filer." />
       <CaseFilterFields options={options} values={values} />
       <SelectField name="typ" label="Ärendetyp" placeholder="Alla" defaultValue={values.typ} options={(Object.keys(CASE_KIND_LABELS) as CaseKind[]).map((kind) => ({ value: kind, label: CASE_KIND_LABELS[kind] }))} />
-      <Field name="fran" label="Inkom från" hint="ÅÅÅÅ-MM-DD" defaultValue={values.fran} maxLength={10} />
-      <Field name="till" label="Inkom till" hint="ÅÅÅÅ-MM-DD" defaultValue={values.till} maxLength={10} />
+      <DateField name="fran" label="Inkom från" defaultValue={values.fran} />
+      <DateField name="till" label="Inkom till" defaultValue={values.till} />
     </div>
     <div className="mt-4 flex flex-wrap items-center gap-4">
       <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

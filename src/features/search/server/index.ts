@@ -1,1 +1,1 @@
-export { searchCases, SEARCH_PAGE_SIZE, type SearchPage, type SearchResult } from "./search";
+export { searchCases, type SearchResult } from "./search";

@@ -16,7 +16,7 @@ import { db } from "@/server/db";
 import { caseNumberHitSql, headlineSql, searchQuerySql } from "@/server/full-text";
 import type { TSearchParams } from "../schemas";
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 /** Where the best hit of a case is. */
 export type SearchHitSource = "CASE_NUMBER" | "CASE" | "MOTION" | "STATEMENT" | "DOCUMENT" | "FILE";
@@ -37,7 +37,7 @@ export type SearchResult = {
   snippet: string | null;
 };
 
-export type SearchPage = { results: SearchResult[]; hasNextPage: boolean; page: number };
+type SearchPage = { results: SearchResult[]; hasNextPage: boolean; page: number };
 
 type SqlRow = Omit<SearchResult, "sourceLabel"> & { documentNumber: number | null; documentNumberFormat: string; fileName: string | null };
 
@@ -65,7 +65,7 @@ const filterSql = (params: TSearchParams): Prisma.Sql[] => {
  * word is found in tens of thousands of rows, and ranking them all is what made it slow
  * (ts_rank_cd reads every matching vector). Its hits are the best of its newest matches.
  */
-export const SEARCH_CANDIDATES_PER_SOURCE = 100;
+const SEARCH_CANDIDATES_PER_SOURCE = 100;
 
 export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize?: number; candidates?: number };
 

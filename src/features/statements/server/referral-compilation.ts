@@ -7,7 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { loadCompilationInstances } from "@/features/referrals/server";
 import { readSection, withCaseOfficers, writeSection } from "../content";
-import { mergeReferralCompilation, REFERRAL_COMPILATION_KEY, type CompilationConflict } from "../referral-compilation";
+import { hasReferralCompilation, mergeReferralCompilation, REFERRAL_COMPILATION_KEY, type CompilationConflict } from "../referral-compilation";
 import type { TRefreshReferralCompilationInput } from "../schemas";
 import type { TRichText } from "../rich-text";
 import { appendVersionInTx, caseOfficerNamesInTx, lockStatement } from "./save-statement-section";
@@ -34,7 +34,7 @@ export const refreshReferralCompilation = async ({ actor, input }: { actor: Acto
     const current = await tx.statementVersion.findUniqueOrThrow({ where: { statementId_number: { statementId: input.statementId, number: currentVersion } }, select: { content: true } });
     const content = parseStatementContent(current.content);
     const ref = { kind: "richText", sectionKey: REFERRAL_COMPILATION_KEY } as const;
-    const existing = content.sections.some((section) => section.key === REFERRAL_COMPILATION_KEY) ? readSection(content, ref) : null;
+    const existing = hasReferralCompilation(content) ? readSection(content, ref) : null;
     const merge = mergeReferralCompilation({
       body: existing?.kind === "richText" ? existing.value : null,
       basis: content.referralCompilation,
