@@ -220,6 +220,9 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
           approvedAt: meeting.minutes.approvedAt,
           postedDate: formatDateOnly(meeting.minutes.postedDate),
           appealEndsOn: formatDateOnly(meeting.minutes.appealEndsOn),
+          /** The justerat protokoll kept as the meeting's file (stored by the worker after the justering). */
+          recordStored:
+            (await db.generatedRecord.count({ where: { meetingId: meeting.id, kind: "MINUTES", subjectId: meeting.minutes.id, blobSha256: { not: null } } })) > 0,
         }
       : null,
     /** The minutes as this actor may see them (§§ of confidential cases they may not read masked). */
