@@ -521,7 +521,11 @@ const STEPS: Step[] = [
     as: "sekreterare",
     wrongRole: "clas.cederlid",
     args: () => form({ committeeId: "has", date: daysFromToday(7), time: "18:00", place: `Sammanträdesrummet ${RUN} ${xss(1)}` }),
-    after: async () => void (ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN} ${xss(1)}`])),
+    after: async () => {
+      ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN} ${xss(1)}`]);
+      // A fixture shortcut: HÄS's standard opening items (decided in meetings.spec) are taken off, so this walk decides its own items only.
+      await db.query(`DELETE FROM agenda_item WHERE meeting_id = $1 AND kind = 'OPENING'`, [ids.meeting]);
+    },
   },
   {
     action: `${MEETINGS}#addCaseToAgendaAction`,
