@@ -14,6 +14,7 @@ import { meetingYear, stockholmDateTimeToInstant } from "@/features/meetings/dat
 import { extractDescription } from "@/features/meetings/format";
 import { minutesSnapshot, minutesSubject } from "@/features/meetings/server/minutes-subject";
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
+import { addOpeningItems, openingDecisionPoints } from "@/features/meetings/server/opening-items";
 import { defaultDecisionPoint } from "@/features/statements/content";
 import { recordAudit } from "@/server/audit";
 import type { TAuditAction } from "@/server/audit-actions";
@@ -38,6 +39,7 @@ const DISPATCH_ID = uuid(5601);
 
 const PLACE = "Hägersten-Älvsjö stadsdelsförvaltning, Sammanträdesrummet, Svandammsvägen 18";
 const COMMITTEE_NAME = "Hägersten-Älvsjö stadsdelsnämnd";
+const JUSTERING_PLACE = "Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18";
 
 type DemoMember = { id: string; name: string; party: string; role: MemberRole; username?: string };
 
@@ -74,11 +76,32 @@ const upsertMembers = async (tx: Tx): Promise<void> => {
   }
 };
 
+/** Planned as the app plans a meeting: its agenda starts with the committee's opening items. */
 const seedPlannedMeeting = async (tx: Tx): Promise<void> => {
   if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_PLANNED_ID }, select: { id: true } })) return;
   await tx.meeting.create({
     data: { id: DEMO_MEETING_PLANNED_ID, committeeId: "has", startsAt: stockholmDateTimeToInstant("2026-12-10", "18:00"), place: PLACE, createdById: userId("sekreterare") },
   });
+  await addOpeningItems(tx, { meetingId: DEMO_MEETING_PLANNED_ID, committeeId: "has" });
+};
+
+/**
+ * The committee's opening items first on a held meeting's agenda, each decided as the
+ * secretary registers it (the text written from the meeting: its justerare and time of
+ * justering), with § numbers from `firstParagraph` on. Returns how many there are.
+ */
+const seedOpeningParagraphs = async (tx: Tx, meetingId: string, { firstParagraph, createdById, createdAt }: { firstParagraph: number; createdById: string; createdAt: Date }): Promise<number> => {
+  await addOpeningItems(tx, { meetingId, committeeId: "has" });
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  const items = await tx.agendaItem.findMany({ where: { meetingId, kind: "OPENING" }, orderBy: { position: "asc" } });
+  for (const [index, item] of items.entries()) {
+    const decisionPoints = await openingDecisionPoints(tx, item.openingItem!, meeting);
+    if (!decisionPoints) throw new Error(`No decision text for ${item.openingItem}: create the minutes (justerare) first`);
+    await tx.decision.create({
+      data: { agendaItemId: item.id, committeeId: "has", year: meetingYear(meeting.startsAt), paragraph: firstParagraph + index, kind: "AS_PROPOSED", decisionPoints, createdById, createdAt },
+    });
+  }
+  return items.length;
 };
 
 type Justering = {
@@ -90,6 +113,11 @@ type Justering = {
   fixed?: { requestId: string; stepIds: string[]; verificationCode: string };
 };
 
+/** The minutes with ordförande and justerare named, as the secretary does at the start of the meeting (val av justerare needs them). */
+const createMinutes = async (tx: Tx, minutesId: string, meetingId: string): Promise<void> => {
+  await tx.minutes.create({ data: { id: minutesId, meetingId, chairId: userId("ordforande"), checkerId: userId("justerare") } });
+};
+
 /**
  * Sent for justering by the secretary (who signs "Vid protokollet") and justerad by
  * ordförande and justerare through the attestation engine with its clock at the given
@@ -97,7 +125,6 @@ type Justering = {
  * approval, appealable three weeks. Past records: nobody is notified today.
  */
 const justerMinutes = async (tx: Tx, secretary: Actor, justering: Justering): Promise<void> => {
-  await tx.minutes.create({ data: { id: justering.minutesId, meetingId: justering.meetingId, chairId: userId("ordforande"), checkerId: userId("justerare") } });
   const { request, contentHash } = await engine.sendForAttestation(tx, {
     adapter: minutesSubject,
     subjectId: justering.minutesId,
@@ -149,17 +176,31 @@ const seedRecentMeeting = async (tx: Tx, now: Date): Promise<void> => {
   const justeringDay = formatDate(addDays(now, -4));
   const calledAt = addDays(startsAt, -10);
   await tx.meeting.create({
-    data: { id: DEMO_MEETING_RECENT_ID, committeeId: "has", startsAt, place: PLACE, status: "CALLED", agendaPublishedAt: calledAt, noticeSentAt: calledAt, version: 4, createdById: actor.id },
+    data: {
+      id: DEMO_MEETING_RECENT_ID,
+      committeeId: "has",
+      startsAt,
+      place: PLACE,
+      status: "CALLED",
+      agendaPublishedAt: calledAt,
+      noticeSentAt: calledAt,
+      justeringAt: stockholmDateTimeToInstant(justeringDay, "08:30"),
+      justeringPlace: JUSTERING_PLACE,
+      version: 4,
+      createdById: actor.id,
+    },
   });
   const year = meetingYear(startsAt);
   const counter = await tx.paragraphCounter.findUnique({ where: { committeeId_year: { committeeId: "has", year } } });
-  const first = (counter?.lastValue ?? 0) + 1;
+  await createMinutes(tx, RECENT_MINUTES_ID, DEMO_MEETING_RECENT_ID);
+  const opening = await seedOpeningParagraphs(tx, DEMO_MEETING_RECENT_ID, { firstParagraph: (counter?.lastValue ?? 0) + 1, createdById: actor.id, createdAt: startsAt });
+  const first = (counter?.lastValue ?? 0) + opening + 1;
   const items = [
-    { id: uuid(5221), position: 1, kind: "DELEGATION_DECISIONS" as const, title: "Anmälan av delegationsbeslut", decision: "Anmälan av delegationsbeslut godkänns." },
-    { id: uuid(5222), position: 2, kind: "INFORMATION" as const, title: "Stadsdelsdirektörens information om budgetuppföljningen", decision: "Informationen noteras." },
+    { id: uuid(5221), kind: "DELEGATION_DECISIONS" as const, title: "Anmälan av delegationsbeslut", decision: "Anmälan av delegationsbeslut godkänns." },
+    { id: uuid(5222), kind: "INFORMATION" as const, title: "Stadsdelsdirektörens information om budgetuppföljningen", decision: "Informationen noteras." },
   ];
   for (const [index, item] of items.entries()) {
-    await tx.agendaItem.create({ data: { id: item.id, meetingId: DEMO_MEETING_RECENT_ID, position: item.position, kind: item.kind, title: item.title } });
+    await tx.agendaItem.create({ data: { id: item.id, meetingId: DEMO_MEETING_RECENT_ID, position: opening + index + 1, kind: item.kind, title: item.title } });
     await tx.decision.create({
       data: { agendaItemId: item.id, committeeId: "has", year, paragraph: first + index, kind: "AS_PROPOSED", decisionPoints: [item.decision], createdById: actor.id, createdAt: startsAt },
     });
@@ -177,6 +218,10 @@ const seedRecentMeeting = async (tx: Tx, now: Date): Promise<void> => {
     ],
   });
 };
+
+/** The 2024-04-25 protokoll: § 1–3 the opening items, § 4 delegationsbeslut, § 5 the reference case, § 6 information. */
+const OPENING_PARAGRAPHS = 3;
+export const DEMO_CASE_PARAGRAPH = OPENING_PARAGRAPHS + 2;
 
 const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
   if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_2024_ID }, select: { id: true } })) return false;
@@ -198,27 +243,32 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       otherAttendees: [
         { name: "Lee Orberson", role: "stadsdelsdirektör" },
         { name: "Linda Palo", role: "avdelningschef" },
-        { name: "Clas Cederlid", role: "utredare, § 2" },
+        { name: "Clas Cederlid", role: `utredare, § ${DEMO_CASE_PARAGRAPH}` },
       ],
       justeringAt: stockholmDateTimeToInstant("2024-04-29", "15:00"),
-      justeringPlace: "Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18",
+      justeringPlace: JUSTERING_PLACE,
       agendaPublishedAt: calledAt,
       noticeSentAt: calledAt,
       version: 4,
       createdById: actor.id,
     },
   });
+  // Ordförande and justerare are named at the start of the meeting: val av justerare (§ 2) names them.
+  await createMinutes(tx, MINUTES_ID, DEMO_MEETING_2024_ID);
+  const decidedAt = stockholmDateTimeToInstant("2024-04-25", "18:30");
+  const opening = await seedOpeningParagraphs(tx, DEMO_MEETING_2024_ID, { firstParagraph: 1, createdById: actor.id, createdAt: decidedAt });
+  if (opening !== OPENING_PARAGRAPHS) throw new Error(`HÄS has ${opening} opening items; the demo protokoll of 2024-04-25 expects ${OPENING_PARAGRAPHS}`);
   const items = [
-    { id: uuid(5201), position: 1, kind: "DELEGATION_DECISIONS" as const, title: "Anmälan av delegationsbeslut", caseId: null, proposal: [] as string[] },
-    { id: uuid(5202), position: 2, kind: "CASE" as const, title: theCase.title, caseId: theCase.id, proposal },
-    { id: uuid(5203), position: 3, kind: "INFORMATION" as const, title: "Stadsdelsdirektörens information", caseId: null, proposal: [] as string[] },
+    { id: uuid(5201), position: opening + 1, kind: "DELEGATION_DECISIONS" as const, title: "Anmälan av delegationsbeslut", caseId: null, proposal: [] as string[] },
+    { id: uuid(5202), position: opening + 2, kind: "CASE" as const, title: theCase.title, caseId: theCase.id, proposal },
+    { id: uuid(5203), position: opening + 3, kind: "INFORMATION" as const, title: "Stadsdelsdirektörens information", caseId: null, proposal: [] as string[] },
   ];
   const decisions = [
-    { id: uuid(5211), agendaItemId: uuid(5201), paragraph: 1, decisionPoints: ["Anmälan av delegationsbeslut godkänns."], motions: [] },
+    { id: uuid(5211), agendaItemId: uuid(5201), paragraph: opening + 1, decisionPoints: ["Anmälan av delegationsbeslut godkänns."], motions: [] },
     {
       id: uuid(5212),
       agendaItemId: uuid(5202),
-      paragraph: 2,
+      paragraph: DEMO_CASE_PARAGRAPH,
       decisionPoints: proposal,
       motions: [
         { party: "S", member: "Maria Lindqvist", text: "Bifall till förvaltningens förslag." },
@@ -236,25 +286,22 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
         })),
       },
     },
-    { id: uuid(5213), agendaItemId: uuid(5203), paragraph: 3, decisionPoints: ["Informationen noteras."], motions: [] },
+    { id: uuid(5213), agendaItemId: uuid(5203), paragraph: opening + 3, decisionPoints: ["Informationen noteras."], motions: [] },
   ];
   for (const item of items) await tx.agendaItem.create({ data: { ...item, meetingId: DEMO_MEETING_2024_ID } });
   for (const decision of decisions) {
     await tx.decision.create({
-      data: { ...decision, committeeId: "has", year: 2024, kind: "AS_PROPOSED", createdById: actor.id, createdAt: stockholmDateTimeToInstant("2024-04-25", "18:30") },
+      data: { ...decision, committeeId: "has", year: 2024, kind: "AS_PROPOSED", createdById: actor.id, createdAt: decidedAt },
     });
   }
-  // Gap-free per committee and year: the demo's 2024 numbers are § 1–3.
-  await tx.paragraphCounter.upsert({
-    where: { committeeId_year: { committeeId: "has", year: 2024 } },
-    create: { committeeId: "has", year: 2024, lastValue: 3 },
-    update: { lastValue: 3 },
-  });
+  // Gap-free per committee and year: the demo's 2024 numbers are § 1–6.
+  const lastValue = opening + items.length;
+  await tx.paragraphCounter.upsert({ where: { committeeId_year: { committeeId: "has", year: 2024 } }, create: { committeeId: "has", year: 2024, lastValue }, update: { lastValue } });
   const absent = uuid(5008);
   await recordAttendance(tx, DEMO_MEETING_2024_ID, absent);
   const history: { action: TAuditAction; entityType: string; entityId: string; data: Record<string, string | boolean | null> }[] = [
     { action: "agenda.add_case", entityType: "AgendaItem", entityId: uuid(5202), data: { meetingDate: "2024-04-25", committee: "HÄS" } },
-    { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: "§ 2/2024", kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
+    { action: "decision.record", entityType: "Decision", entityId: uuid(5212), data: { paragraph: `§ ${DEMO_CASE_PARAGRAPH}/2024`, kind: "AS_PROPOSED", label: "Bifall till förvaltningens förslag", meetingDate: "2024-04-25" } },
   ];
   for (const event of history) await recordAudit(tx, { actorId: actor.id, caseId: theCase.id, ...event });
   // Sent on 2024-04-26, justerad on the morning of 2024-04-29: posted that day, appealable until 2024-05-20.
@@ -281,7 +328,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       direction: "OUTGOING",
       documentDate: isoDateToDb("2024-04-30"),
       counterpart: "Kommunstyrelsen",
-      description: extractDescription({ shortName: "HÄS", paragraph: 2, year: 2024, meetingDate: "2024-04-25", title: theCase.title, includeStatement: true }),
+      description: extractDescription({ shortName: "HÄS", paragraph: DEMO_CASE_PARAGRAPH, year: 2024, meetingDate: "2024-04-25", title: theCase.title, includeStatement: true }),
       // What was sent, kept as the handling's files (stored by storePendingRecords after this transaction).
       generated: [
         { kind: "EXTRACT", subjectId: uuid(5212), contentHash: (await tx.minutes.findUniqueOrThrow({ where: { id: MINUTES_ID }, select: { contentHash: true } })).contentHash },
@@ -297,7 +344,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
       entityType: "Decision",
       entityId: uuid(5212),
       caseId: theCase.id,
-      data: { paragraph: "§ 2/2024", recipients: ["Kommunstyrelsen"], sentDate: "2024-04-30", documents: [document.documentNumber] },
+      data: { paragraph: `§ ${DEMO_CASE_PARAGRAPH}/2024`, recipients: ["Kommunstyrelsen"], sentDate: "2024-04-30", documents: [document.documentNumber] },
     });
     const current = await tx.case.findUniqueOrThrow({ where: { id: theCase.id }, select: { version: true } });
     await closeCaseInTx(tx, actor, { caseId: theCase.id, version: current.version, reason: "Besvarad" });

@@ -1,6 +1,7 @@
 // Idempotent upserts of a municipality's demo organisation, accounts and KLASSA classes with
 // fixed ids, shared by Stockholm's demo (demo.ts) and Exempelby's (exempelby.ts).
 import type { Role } from "@/generated/prisma/enums";
+import { DEFAULT_OPENING_ITEMS } from "@/features/admin/committees";
 import type { Actor, ActorMembership } from "@/server/auth/actor";
 import type { Tx } from "@/server/db";
 
@@ -28,7 +29,8 @@ export const upsertOrganisation = async (tx: Tx, { municipality, committees, adm
   await tx.municipality.upsert({ where: { id: municipality.id }, create: municipality, update: { name: municipality.name, slug: municipality.slug } });
   for (const committee of committees) {
     const data = { ...committee, municipalityId: municipality.id };
-    await tx.committee.upsert({ where: { id: committee.id }, create: data, update: data });
+    // Created with the standard opening items, as the administration creates a committee; a re-seed keeps the administrator's list.
+    await tx.committee.upsert({ where: { id: committee.id }, create: { ...data, openingItems: [...DEFAULT_OPENING_ITEMS] }, update: data });
   }
   for (const administration of administrations) {
     const data = { ...administration, municipalityId: municipality.id };

@@ -43,9 +43,12 @@ const attestationStep = z.looseObject({
   minutesId: id.optional(),
 });
 
-const recordKind = z.enum(["STATEMENT", "EXTRACT", "REFERRAL_LETTER"]);
-const RECORD_STORED = { STATEMENT: "Det attesterade tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet" } as const;
-const RECORD_FAILED = { STATEMENT: "Tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet" } as const;
+const recordKind = z.enum(["STATEMENT", "EXTRACT", "REFERRAL_LETTER", "MINUTES"]);
+const RECORD_STORED = { STATEMENT: "Det attesterade tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet", MINUTES: "Det justerade protokollet" } as const;
+const RECORD_FAILED = { STATEMENT: "Tjänsteutlåtandet", EXTRACT: "Protokollsutdraget", REFERRAL_LETTER: "Remissmissivet", MINUTES: "Det justerade protokollet" } as const;
+/** Where a record is kept: a case's handling, or (the protokoll) its meeting. */
+const recordOwner = { documentNumber: text.optional(), meeting: text.optional() };
+const recordPlace = (data: { documentNumber?: string; meeting?: string }) => (data.documentNumber ? `i handling ${data.documentNumber}` : `hos sammanträdet ${data.meeting ?? ""}`);
 
 export const AUDIT_ACTIONS = {
   // ─── Users and sessions ───────────────────────────────────────────────────
@@ -114,11 +117,11 @@ export const AUDIT_ACTIONS = {
   "case.co_officer_add": entry("Medhandläggare tillagd", z.looseObject({ name: text }), (data, by) => `${by} lade till ${data.name} som medhandläggare`),
   "case.co_officer_remove": entry("Medhandläggare borttagen", z.looseObject({ name: text }), (data, by) => `${by} tog bort ${data.name} som medhandläggare`),
   "document.register": entry("Handling registrerad", z.looseObject({ documentNumber: text }), (data) => `Handling ${data.documentNumber} registrerades`),
-  "document.record_stored": entry("Dokument arkiverat som fil", z.looseObject({ documentNumber: text, kind: recordKind, sha256: text }), (data) =>
-    `${RECORD_STORED[data.kind]} sparades som PDF/A-fil i handling ${data.documentNumber} (SHA-256 ${data.sha256})`,
+  "document.record_stored": entry("Dokument arkiverat som fil", z.looseObject({ ...recordOwner, kind: recordKind, sha256: text }), (data) =>
+    `${RECORD_STORED[data.kind]} sparades som PDF/A-fil ${recordPlace(data)} (SHA-256 ${data.sha256})`,
   ),
-  "document.record_failed": entry("Dokument kunde inte arkiveras", z.looseObject({ documentNumber: text, kind: recordKind, reason: text }), (data) =>
-    `${RECORD_FAILED[data.kind]} kunde inte sparas som fil i handling ${data.documentNumber}: ${data.reason}`,
+  "document.record_failed": entry("Dokument kunde inte arkiveras", z.looseObject({ ...recordOwner, kind: recordKind, reason: text }), (data) =>
+    `${RECORD_FAILED[data.kind]} kunde inte sparas som fil ${recordPlace(data)}: ${data.reason}`,
   ),
 
   "referral.send": entry("Skickat på remiss", z.looseObject({ sentDate: text, recipients: z.array(z.looseObject({ name: text, dueDate: text })) }), (data, by) =>

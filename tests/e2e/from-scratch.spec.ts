@@ -10,7 +10,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, decideEveryItem, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 import { pdfToText } from "./support/pdf";
 import { SCRATCH_INSTALLATION_ADMIN } from "./support/scratch";
 
@@ -226,8 +226,14 @@ test("a municipality set up from scratch in the browser takes a remiss through t
   await visitor.goto("/provstad/anslagstavla");
   await expect(visitor.getByTestId("meeting-notice").filter({ hasText: MN.name })).toContainText(title);
   await waitUntilMeetingHasStarted(secretary);
-  await secretary.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
-  await secretary.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
+  // The committee was created with the standard opening items: they come first on the agenda.
+  await expect(secretary.getByTestId("agenda-item-1")).toContainText("Upprop");
+  await expect(secretary.getByTestId("agenda-item-2")).toContainText("Val av justerare och tid för justering");
+  await expect(secretary.getByTestId("agenda-item-3")).toContainText("Godkännande av dagordningen");
+  // Ordförande and justerare named at the start (val av justerare names the justerare), then every item in order.
+  await nameChairAndChecker(secretary, { chair: USERS.chair.name, checker: USERS.checker.name });
+  await decideEveryItem(secretary);
+  await expect(secretary.getByTestId("decision-2")).toContainText(`att utse ${USERS.checker.name}`);
   await expect(secretary.getByTestId(`decision-${position}`)).toContainText("Bifall");
   // "§ 1/2026 – Bifall …" and the decision's first point: to find again in the extract.
   const decision = secretary.getByTestId(`decision-${position}`);
@@ -236,10 +242,6 @@ test("a municipality set up from scratch in the browser takes a remiss through t
   await saveFullAttendance(secretary);
   const meetingUrl = new URL(secretary.url()).pathname;
   await secretary.goto(`${meetingUrl}/protokoll`);
-  const signers = secretary.getByTestId("minutes-signers-form");
-  await signers.getByLabel(/^Ordförande/).selectOption({ label: USERS.chair.name });
-  await signers.getByLabel(/^Justerare/).selectOption({ label: USERS.checker.name });
-  await signers.getByRole("button", { name: "Skapa protokoll" }).click();
   await secretary.getByRole("button", { name: "Skicka protokollet för justering" }).click();
   await confirmInDialog(secretary, "Skicka för justering");
   await expect(secretary.getByTestId("minutes-status")).toHaveText("Under justering");

@@ -3,7 +3,7 @@
 // Each run creates its own meeting, starting a few minutes later: decisions wait for it.
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 
 const logout = async (page: Page) => {
   await page.context().clearCookies();
@@ -36,30 +36,32 @@ test.describe("sammanträden", () => {
     await planMeetingStartingSoon(page, "Sammanträdesrummet, Svandammsvägen 18");
     const meetingUrl = page.url();
 
-    // Agenda: two items, reordered with the buttons.
+    // Agenda: HÄS's standard opening items come first by themselves; two items added after them, reordered with the buttons.
+    for (const [position, title] of [
+      [1, "Upprop"],
+      [2, "Val av justerare och tid för justering"],
+      [3, "Godkännande av dagordningen"],
+    ] as const) {
+      await expect(page.getByTestId(`agenda-item-${position}`)).toContainText(title);
+    }
     await page.getByLabel("Typ").selectOption("INFORMATION");
     await page.getByLabel("Rubrik (obligatoriskt)").fill("Stadsdelsdirektörens information");
     await page.getByRole("button", { name: "Lägg till punkten" }).click();
-    await expect(page.getByTestId("agenda-item-1")).toContainText("Stadsdelsdirektörens information");
+    await expect(page.getByTestId("agenda-item-4")).toContainText("Stadsdelsdirektörens information");
     await page.getByLabel("Typ").selectOption("DELEGATION_DECISIONS");
     await page.getByLabel("Rubrik (obligatoriskt)").fill("Anmälan av delegationsbeslut");
     await page.getByRole("button", { name: "Lägg till punkten" }).click();
-    await expect(page.getByTestId("agenda-item-2")).toContainText("Anmälan av delegationsbeslut");
-    await page.getByRole("button", { name: "Flytta punkt 2 upp" }).click();
-    await expect(page.getByTestId("agenda-item-1")).toContainText("Anmälan av delegationsbeslut");
+    await expect(page.getByTestId("agenda-item-5")).toContainText("Anmälan av delegationsbeslut");
+    await page.getByRole("button", { name: "Flytta punkt 5 upp" }).click();
+    await expect(page.getByTestId("agenda-item-4")).toContainText("Anmälan av delegationsbeslut");
 
     await page.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
     await confirmInDialog(page, "Publicera och skicka");
     await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
     await waitUntilMeetingHasStarted(page);
 
-    for (const position of [1, 2]) {
-      await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
-      await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
-      await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
-    }
-    await expect(page.getByTestId("meeting-status")).toHaveText("Genomfört");
-    await saveFullAttendance(page);
+    // At the start of the meeting: ordförande and justerare named (val av justerare names them).
+    await nameChairAndChecker(page);
 
     // Övriga närvarande and tid och plats för justering, as the protokoll prints them.
     const details = page.getByTestId("record-details-form");
@@ -69,22 +71,37 @@ test.describe("sammanträden", () => {
     await details.getByLabel("Plats").fill("Svandammsvägen 18");
     await details.getByRole("button", { name: "Spara övriga närvarande och justering" }).click();
     await expect(details.getByText("Övriga närvarande och justeringen är sparade.")).toBeVisible({ timeout: 30_000 });
+    await page.reload();
 
-    // Votering med namnupprop on punkt 1: one vote per tjänstgörande, the result computed.
-    await page.locator("summary", { hasText: "Votering med namnupprop (punkt 1)" }).click();
-    const rollCall = page.getByTestId("roll-call-form-1");
+    // The opening items' decisions are written from the meeting and registered as they stand.
+    await page.locator("summary", { hasText: "Registrera beslut för punkt 2" }).click();
+    await expect(page.getByTestId("decision-form-2").getByLabel("Beslutspunkter (en per rad)")).toHaveValue(
+      /^att utse Anders Berglund \(M\) att jämte ordföranden justera protokollet\natt justeringen sker \d{4}-\d{2}-\d{2} kl\. 23\.59 på Svandammsvägen 18$/,
+    );
+    for (const position of [1, 2, 3, 4, 5]) {
+      if (position !== 2) await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
+      await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
+      await expect(page.getByTestId(`decision-${position}`)).toContainText(position <= 3 ? "Bifall till ordförandens förslag" : "Bifall till förvaltningens förslag");
+    }
+    await expect(page.getByTestId("decision-1")).toContainText("Upprop förrättades.");
+    await expect(page.getByTestId("decision-2")).toContainText("att utse Anders Berglund (M) att jämte ordföranden justera protokollet");
+    await expect(page.getByTestId("decision-3")).toContainText("att godkänna dagordningen");
+    await expect(page.getByTestId("meeting-status")).toHaveText("Genomfört");
+    await saveFullAttendance(page);
+
+    // Votering med namnupprop on punkt 4: one vote per tjänstgörande, the result computed.
+    await page.locator("summary", { hasText: "Votering med namnupprop (punkt 4)" }).click();
+    const rollCall = page.getByTestId("roll-call-form-4");
     await expect(rollCall.getByLabel("Ja-röst för (obligatoriskt)")).toHaveValue("förvaltningens förslag");
     await rollCall.getByLabel("Nej-röst för (obligatoriskt)").fill("Leila Haddads (V) yrkande");
     const voteSelects = await rollCall.getByRole("combobox", { name: /^Röst för / }).all();
     expect(voteSelects.length).toBeGreaterThan(1);
     for (const [index, select] of voteSelects.entries()) await select.selectOption(index === 0 ? "NO" : "YES");
-    await rollCall.getByRole("button", { name: "Registrera voteringen för punkt 1" }).click();
+    await rollCall.getByRole("button", { name: "Registrera voteringen för punkt 4" }).click();
     await expect(rollCall.getByText(`Voteringen är registrerad: ${voteSelects.length - 1} ja, 1 nej, 0 avstår, 0 frånvarande.`)).toBeVisible({ timeout: 30_000 });
-    await expect(page.getByTestId("decision-1")).toContainText("ja för förvaltningens förslag, nej för Leila Haddads (V) yrkande");
+    await expect(page.getByTestId("decision-4")).toContainText("ja för förvaltningens förslag, nej för Leila Haddads (V) yrkande");
 
     await page.getByRole("link", { name: "Protokoll", exact: true }).click();
-    await page.getByRole("button", { name: "Skapa protokoll" }).click();
-    await expect(page.getByText("Ordförande och justerare är sparade.")).toBeVisible();
     await expect(page.getByTestId("other-attendees")).toContainText("Lee Orberson, stadsdelsdirektör; Clas Cederlid, utredare");
     await expect(page.getByText(/Tid och plats för justering: \d{4}-\d{2}-\d{2} kl\. 23\.59, Svandammsvägen 18/)).toBeVisible();
     await expect(page.getByText(`Omröstning (ja för förvaltningens förslag, nej för Leila Haddads (V) yrkande): ${voteSelects.length - 1} ja,`)).toBeVisible();

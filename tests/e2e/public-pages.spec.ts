@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { createStatement, registerSimpleCase, writeSections } from "./support/cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, decideEveryItem, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
 import { statutoryLastDay } from "../../src/lib/swedish-holidays";
 import { pdfToText } from "./support/pdf";
 import { throughMunicipalityChoice } from "./support/public";
@@ -89,15 +89,11 @@ test("a visitor reaches the public pages from the login page, and the public pro
   await confirmInDialog(secretary, "Publicera och skicka");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
   await waitUntilMeetingHasStarted(secretary);
-  for (const form of await secretary.locator('[data-testid^="decision-form-"]').all()) {
-    await form.locator("..").locator("summary").click();
-    await form.getByRole("button", { name: /Registrera beslut/ }).click();
-  }
+  await nameChairAndChecker(secretary);
+  await decideEveryItem(secretary);
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Genomfört");
   await saveFullAttendance(secretary);
   await secretary.goto(`${meetingPath}/protokoll`);
-  const create = secretary.getByRole("button", { name: "Skapa protokoll" });
-  if (await create.count()) await create.click();
   await secretary.getByRole("button", { name: "Skicka protokollet för justering" }).click();
   await confirmInDialog(secretary, "Skicka för justering");
   await expect(secretary.getByTestId("minutes-status")).toHaveText("Under justering");

@@ -521,7 +521,11 @@ const STEPS: Step[] = [
     as: "sekreterare",
     wrongRole: "clas.cederlid",
     args: () => form({ committeeId: "has", date: daysFromToday(7), time: "18:00", place: `Sammanträdesrummet ${RUN} ${xss(1)}` }),
-    after: async () => void (ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN} ${xss(1)}`])),
+    after: async () => {
+      ids.meeting = await one(`SELECT id::text FROM meeting WHERE place = $1`, [`Sammanträdesrummet ${RUN} ${xss(1)}`]);
+      // A fixture shortcut: HÄS's standard opening items (decided in meetings.spec) are taken off, so this walk decides its own items only.
+      await db.query(`DELETE FROM agenda_item WHERE meeting_id = $1 AND kind = 'OPENING'`, [ids.meeting]);
+    },
   },
   {
     action: `${MEETINGS}#addCaseToAgendaAction`,
@@ -852,6 +856,12 @@ const ROUTES: Record<string, RouteCase> = {
   "src/app/api/export/statement/[statementId]/route.ts": { request: async () => ({ path: `/api/export/statement/${ids.statement}?format=pdf` }), as: "clas.cederlid", refuse: true },
   "src/app/api/export/agenda/[meetingId]/route.ts": { request: async () => ({ path: `/api/export/agenda/${ids.meeting}?format=pdf` }), as: "sekreterare", refuse: true },
   "src/app/api/export/minutes/[minutesId]/route.ts": { request: async () => ({ path: `/api/export/minutes/${ids.minutes}?format=pdf` }), as: "sekreterare", refuse: true },
+  // The demo's justerat protokoll as kept at the justering (the seed stores its record).
+  "src/app/api/export/minutes/[minutesId]/arkiv/route.ts": {
+    request: async () => ({ path: `/api/export/minutes/${await one(`SELECT id::text FROM minutes WHERE meeting_id = $1`, [DEMO_MEETING_2024_ID])}/arkiv` }),
+    as: "sekreterare",
+    refuse: true,
+  },
   "src/app/api/export/extract/[decisionId]/route.ts": { request: async () => ({ path: `/api/export/extract/${ids.decision}?format=docx` }), as: "sekreterare", refuse: true },
   // The missiv of the external instans (the sender's case only: no internal registry is addressed).
   "src/app/api/export/referral/[id]/route.ts": { request: async () => ({ path: `/api/export/referral/${ids.referralExternal}?format=docx` }), as: "registrator", refuse: true },

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./support/auth";
 import { createCaseWithStatement, registerSimpleCase } from "./support/cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
+import { confirmInDialog, decideEveryItem, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./support/meetings";
 
 /** The count a section's heading shows: "Att justera (2)" → 2. */
 const countOf = async (page: Page, sectionId: string): Promise<number> => {
@@ -93,18 +93,17 @@ test("minutes sent for justering wait in the ordförande's and justerare's inbox
   await secretary.getByLabel("Typ").selectOption("INFORMATION");
   await secretary.getByLabel("Rubrik (obligatoriskt)").fill("Stadsdelsdirektörens information");
   await secretary.getByRole("button", { name: "Lägg till punkten" }).click();
-  await expect(secretary.getByTestId("agenda-item-1")).toContainText("Stadsdelsdirektörens information");
+  // After HÄS's three standard opening items.
+  await expect(secretary.getByTestId("agenda-item-4")).toContainText("Stadsdelsdirektörens information");
   await secretary.getByRole("button", { name: "Publicera föredragningslistan och skicka kallelse" }).click();
   await confirmInDialog(secretary, "Publicera och skicka");
   await expect(secretary.getByTestId("meeting-status")).toHaveText("Kallat");
   await waitUntilMeetingHasStarted(secretary);
-  await secretary.locator("summary", { hasText: "Registrera beslut för punkt 1" }).click();
-  await secretary.getByTestId("decision-form-1").getByRole("button", { name: "Registrera beslut för punkt 1" }).click();
-  await expect(secretary.getByTestId("decision-1")).toContainText("Bifall till förvaltningens förslag");
+  await nameChairAndChecker(secretary);
+  await decideEveryItem(secretary);
+  await expect(secretary.getByTestId("decision-4")).toContainText("Bifall till förvaltningens förslag");
   await saveFullAttendance(secretary);
   await secretary.getByRole("link", { name: "Protokoll", exact: true }).click();
-  await secretary.getByRole("button", { name: "Skapa protokoll" }).click();
-  await expect(secretary.getByText("Ordförande och justerare är sparade.")).toBeVisible();
   await secretary.getByRole("button", { name: "Skicka protokollet för justering" }).click();
   await confirmInDialog(secretary, "Skicka för justering");
   await expect(secretary.getByTestId("minutes-status")).toHaveText("Under justering");

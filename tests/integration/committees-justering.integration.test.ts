@@ -1,7 +1,8 @@
 // A committee created from scratch through the services (no demo data) reaches justerade
 // minutes: members with terms, one linked to the ordförande's user and one to the
 // justerare's; and only members in office on the meeting's day are offered and accepted for
-// attendance, votes, kallelse and the choice of ordförande and justerare.
+// attendance, votes, kallelse and the choice of ordförande and justerare. Created in the
+// administration, the committee has the standard opening items: its meetings start with them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getMeetingDetail, getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { addOtherAgendaItem } from "@/features/meetings/server/agenda-service";
@@ -105,8 +106,34 @@ describe("members in office on the meeting's day", () => {
 });
 
 describe("a committee created from scratch", () => {
-  it("records attendance, a roll-call decision and minutes, and both justerare justera them", async () => {
+  it("starts its meetings with the standard opening items, then the items the secretary added", async () => {
+    const items = await db.agendaItem.findMany({ where: { meetingId }, orderBy: { position: "asc" }, select: { position: true, kind: true, openingItem: true, title: true } });
+    expect(items).toEqual([
+      { position: 1, kind: "OPENING", openingItem: "ROLL_CALL", title: "Upprop" },
+      { position: 2, kind: "OPENING", openingItem: "CHECKER_ELECTION", title: "Val av justerare och tid för justering" },
+      { position: 3, kind: "OPENING", openingItem: "AGENDA_APPROVAL", title: "Godkännande av dagordningen" },
+      { position: 4, kind: "INFORMATION", openingItem: null, title: "Information om budgetuppföljningen" },
+    ]);
+  });
+
+  it("records attendance, the opening §§ with their written decisions, a roll-call decision and minutes, and both justerare justera them", async () => {
     await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: [entry(members.chair), entry(members.checker), entry(members.member)] }) });
+    const opening = await db.agendaItem.findMany({ where: { meetingId, kind: "OPENING" }, orderBy: { position: "asc" } });
+    const decideOpening = (agendaItemId: string) => recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId, agendaItemId, kind: "AS_PROPOSED" }) });
+    // Val av justerare needs the justerare named for the minutes; refused, nothing recorded, until then.
+    await expectAppError(() => decideOpening(opening[1]!.id), "VALIDATION", /Justeraren är inte utsedd/);
+    expect(await db.decision.count({ where: { agendaItem: { meetingId } } })).toBe(0);
+    const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
+    for (const item of opening) await decideOpening(item.id);
+    const decided = await db.decision.findMany({ where: { agendaItem: { meetingId } }, orderBy: { paragraph: "asc" }, select: { paragraph: true, decisionPoints: true } });
+    expect(decided).toEqual([
+      { paragraph: 1, decisionPoints: ["Upprop förrättades. Närvarande ledamöter och ersättare framgår av närvarolistan."] },
+      { paragraph: 2, decisionPoints: ["att utse Jenny Justerare (M) att jämte ordföranden justera protokollet"] },
+      { paragraph: 3, decisionPoints: ["att godkänna dagordningen"] },
+    ]);
+    // Every item needs its decision before the minutes go for justering.
+    const { version: draftVersion } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
+    await expectAppError(() => sendMinutesForApproval({ actor: secretary, input: { minutesId, version: draftVersion } }), "INVALID_STATE", /Beslut saknas för punkt 4 /);
     await recordDecision({
       actor: secretary,
       input: parseInput(ZRecordDecisionSchema, {
@@ -116,7 +143,6 @@ describe("a committee created from scratch", () => {
         votes: { mode: "ROLL_CALL", entries: [{ memberId: members.chair, vote: "YES" }, { memberId: members.checker, vote: "YES" }, { memberId: members.member, vote: "NO" }] },
       }),
     });
-    const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
     const { version } = await db.minutes.findUniqueOrThrow({ where: { id: minutesId } });
     const { contentHash } = await sendMinutesForApproval({ actor: secretary, input: { minutesId, version } });
     expect(await approveMinutes({ actor: chair, input: { minutesId, contentHash } })).toEqual({ completed: false });

@@ -105,7 +105,7 @@ const checkedPdfText = (pdf: Buffer): string => {
   return flatText(raw);
 };
 
-// ─── The demo meeting of 2024-04-25: agenda, justerade minutes, extract of § 2 ─────
+// ─── The demo meeting of 2024-04-25: agenda, justerade minutes, extract of § 5 ─────
 
 const demoMinutes = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
 const demoDecision = await db.decision.findFirstOrThrow({ where: { agendaItem: { caseId: REFERENCE_CASE_ID } } });
@@ -113,7 +113,7 @@ const referenceCase = await db.case.findUniqueOrThrow({ where: { id: REFERENCE_C
 const demoRequest = await db.attestationRequest.findFirstOrThrow({ where: { subjectType: "MINUTES", subjectId: demoMinutes.id } });
 
 describe("föredragningslista of the demo meeting", () => {
-  it("is a PDF/A kallelse with committee, date, time, place and the numbered items with dnr and handläggare", async () => {
+  it("is a PDF/A kallelse with committee, date, time, place, the standard opening items and the numbered items with dnr and handläggare", async () => {
     const pdf = await fetchFile("agenda", DEMO_MEETING_2024_ID, "pdf");
     const text = checkedPdfText(pdf);
     expect(
@@ -123,13 +123,16 @@ describe("föredragningslista of the demo meeting", () => {
         "Tid: torsdag 2024-04-25 kl. 18.00",
         "Plats: Hägersten-Älvsjö stadsdelsförvaltning",
         "Föredragningslista",
-        "1. Anmälan av delegationsbeslut",
-        `2. ${referenceCase.title}`,
+        "1. Upprop",
+        "2. Val av justerare och tid för justering",
+        "3. Godkännande av dagordningen",
+        "4. Anmälan av delegationsbeslut",
+        `5. ${referenceCase.title}`,
         `Dnr ${referenceCase.caseNumber}`,
         "Handläggare: Clas Cederlid",
         "Förvaltningens förslag till beslut",
         "Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande",
-        "3. Stadsdelsdirektörens information",
+        "6. Stadsdelsdirektörens information",
       ]),
       text,
     ).not.toContain(-1);
@@ -141,7 +144,14 @@ describe("föredragningslista of the demo meeting", () => {
     const docx = await fetchFile("agenda", DEMO_MEETING_2024_ID, "docx");
     expect(docxStyled(docx, "Heading1")).toEqual(["Kallelse"]);
     expect(docxStyled(docx, "Heading2")).toEqual(["Föredragningslista"]);
-    expect(docxStyled(docx, "Heading3")).toEqual(["1. Anmälan av delegationsbeslut", `2. ${referenceCase.title}`, "3. Stadsdelsdirektörens information"]);
+    expect(docxStyled(docx, "Heading3")).toEqual([
+      "1. Upprop",
+      "2. Val av justerare och tid för justering",
+      "3. Godkännande av dagordningen",
+      "4. Anmälan av delegationsbeslut",
+      `5. ${referenceCase.title}`,
+      "6. Stadsdelsdirektörens information",
+    ]);
     const text = docxText(docx);
     for (const expected of ["Sammanträde med Hägersten-Älvsjö stadsdelsnämnd", "torsdag 2024-04-25 kl. 18.00", `Dnr ${referenceCase.caseNumber}`, "Handläggare: Clas Cederlid, telefon 08-50823326"]) {
       expect(text).toContain(expected);
@@ -179,7 +189,7 @@ describe("protokoll of the demo meeting (justerat)", () => {
         "Protokoll",
         "Sammanträde med Hägersten-Älvsjö stadsdelsnämnd",
         "Tid: torsdag 2024-04-25 kl. 18.00",
-        "Paragrafer: § 1–3",
+        "Paragrafer: § 1–6",
         "Närvarande",
         "Ledamöter",
         "Maria Lindqvist (S), ordförande",
@@ -187,15 +197,23 @@ describe("protokoll of the demo meeting (justerat)", () => {
         "Tjänstgörande ersättare",
         "Sofia Andersson (S)",
         "Utsedd att justera: Anders Berglund",
-        "§ 1 Anmälan av delegationsbeslut",
+        "§ 1 Upprop",
+        "Upprop förrättades. Närvarande ledamöter och ersättare framgår av närvarolistan.",
+        "§ 2 Val av justerare och tid för justering",
+        "Hägersten-Älvsjö stadsdelsnämnd beslutar",
+        "att utse Anders Berglund (M) att jämte ordföranden justera protokollet",
+        "att justeringen sker 2024-04-29 kl. 15.00 på Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18",
+        "§ 3 Godkännande av dagordningen",
+        "att godkänna dagordningen",
+        "§ 4 Anmälan av delegationsbeslut",
         "Anmälan av delegationsbeslut godkänns.",
-        `§ 2 ${referenceCase.title}`,
+        `§ 5 ${referenceCase.title}`,
         `Dnr ${referenceCase.caseNumber}`,
         "Beslut",
         "Hägersten-Älvsjö stadsdelsnämnd godkänner förvaltningens tjänsteutlåtande",
         "Yrkanden",
         "Maria Lindqvist (S): Bifall till förvaltningens förslag.",
-        "§ 3 Stadsdelsdirektörens information",
+        "§ 6 Stadsdelsdirektörens information",
         "Informationen noteras.",
         "Vid protokollet",
         "Karin Sjöberg",
@@ -220,7 +238,18 @@ describe("protokoll of the demo meeting (justerat)", () => {
   it("is a DOCX with Rubrik 1/2/3, the same texts and the justering table", async () => {
     const docx = await fetchFile("minutes", demoMinutes.id, "docx");
     expect(docxStyled(docx, "Heading1")).toEqual(["Protokoll"]);
-    expect(docxStyled(docx, "Heading2")).toEqual(["Närvarande", "Justering", "§ 1 Anmälan av delegationsbeslut", `§ 2 ${referenceCase.title}`, "§ 3 Stadsdelsdirektörens information", "Justerat", "Anslag"]);
+    expect(docxStyled(docx, "Heading2")).toEqual([
+      "Närvarande",
+      "Justering",
+      "§ 1 Upprop",
+      "§ 2 Val av justerare och tid för justering",
+      "§ 3 Godkännande av dagordningen",
+      "§ 4 Anmälan av delegationsbeslut",
+      `§ 5 ${referenceCase.title}`,
+      "§ 6 Stadsdelsdirektörens information",
+      "Justerat",
+      "Anslag",
+    ]);
     expect(docxStyled(docx, "Heading3")).toEqual(expect.arrayContaining(["Ledamöter", "Tjänstgörande ersättare", "Beslut", "Yrkanden"]));
     const paragraphs = docxParagraphs(docxPart(docx, "word/document.xml"));
     expect(paragraphs).toEqual(expect.arrayContaining(["Maria Lindqvist, ordförande", "Anders Berglund, justerare", "2024-04-29", "Namn", "Datum", `Dnr ${referenceCase.caseNumber}`]));
@@ -239,18 +268,18 @@ describe("protokoll of the demo meeting (justerat)", () => {
   });
 });
 
-describe("protokollsutdrag of § 2 of the demo meeting", () => {
+describe("protokollsutdrag of § 5 of the demo meeting", () => {
   it("prints Utdrag ur protokoll, the §, the justering and Rätt utdraget intygar", async () => {
     const pdf = await fetchFile("extract", demoDecision.id, "pdf");
     const text = checkedPdfText(pdf);
     expect(
       positionsInOrder(text, [
-        "Protokollsutdrag § 2/2024",
+        "Protokollsutdrag § 5/2024",
         `Dnr ${referenceCase.caseNumber}`,
         "Utdrag ur protokoll",
         "Sammanträde med Hägersten-Älvsjö stadsdelsnämnd",
         "Tid: torsdag 2024-04-25 kl. 18.00",
-        `§ 2 ${referenceCase.title}`,
+        `§ 5 ${referenceCase.title}`,
         "Beslut",
         "Hägersten-Älvsjö stadsdelsnämnd godkänner",
         "Justerat",
@@ -263,14 +292,15 @@ describe("protokollsutdrag of § 2 of the demo meeting", () => {
       text,
     ).not.toContain(-1);
     // Only the one §.
-    expect(text).not.toContain("§ 1 Anmälan av delegationsbeslut");
-    expect(text).not.toContain("§ 3 Stadsdelsdirektörens information");
+    expect(text).not.toContain("§ 2 Val av justerare");
+    expect(text).not.toContain("§ 4 Anmälan av delegationsbeslut");
+    expect(text).not.toContain("§ 6 Stadsdelsdirektörens information");
   });
 
   it("is a DOCX with the same texts, and renders the same bytes twice", async () => {
     const docx = await fetchFile("extract", demoDecision.id, "docx");
     expect(docxStyled(docx, "Heading1")).toEqual(["Utdrag ur protokoll"]);
-    expect(docxStyled(docx, "Heading2")).toEqual([`§ 2 ${referenceCase.title}`, "Justerat", "Anslag"]);
+    expect(docxStyled(docx, "Heading2")).toEqual([`§ 5 ${referenceCase.title}`, "Justerat", "Anslag"]);
     expect(docxText(docx)).toContain("Rätt utdraget intygar");
     expect((await fetchFile("extract", demoDecision.id, "docx")).equals(docx)).toBe(true);
     expect((await fetchFile("extract", demoDecision.id, "pdf")).equals(await fetchFile("extract", demoDecision.id, "pdf"))).toBe(true);
@@ -282,7 +312,11 @@ describe("protokollsutdrag of § 2 of the demo meeting", () => {
 const secretary = await actorFor("sekreterare");
 const members = await db.committeeMember.findMany({ where: { committeeId: "has" } });
 
-/** A meeting held `daysAgo` days ago with one item whose förslag are att-satser, decided with changes. */
+/**
+ * A meeting held `daysAgo` days ago: HÄS's standard opening items, decided with the text the
+ * app writes from the meeting (the justerare named first, as at the start of a meeting), and
+ * one item whose förslag are att-satser, decided with changes.
+ */
 const decidedMeeting = async (daysAgo: number) => {
   const date = formatDate(new Date(Date.now() - daysAgo * 86_400_000));
   const meetingId = await planMeeting(db, secretary, { date, time: "17:30", place: "Hägerstensåsens medborgarhus, Sal Örnen" });
@@ -296,6 +330,13 @@ const decidedMeeting = async (daysAgo: number) => {
     }),
   });
   await sendKallelse(db, secretary, meetingId);
+  const chair = await actorFor("ordforande");
+  const checker = await actorFor("justerare");
+  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
+  const opening = await db.agendaItem.findMany({ where: { meetingId, kind: "OPENING" }, orderBy: { position: "asc" } });
+  for (const item of opening) {
+    await recordDecision({ actor: secretary, input: parseInput(ZRecordDecisionSchema, { meetingId, agendaItemId: item.id, kind: "AS_PROPOSED", decisionPoints: [] }) });
+  }
   const { id: decisionId } = await recordDecision({
     actor: secretary,
     input: parseInput(ZRecordDecisionSchema, {
@@ -315,17 +356,15 @@ const decidedMeeting = async (daysAgo: number) => {
     input: parseInput(ZAddOpinionSchema, { decisionId, kind: "RESERVATION", party: "M", members: "Erik Sandberg", text: "Vi reserverar oss mot beslutet till förmån för förvaltningens förslag.\n\nSkälet är kostnaden för personal på förmiddagarna." }),
   });
   await setAttendance({ actor: secretary, input: parseInput(ZAttendanceSchema, { meetingId, entries: members.map((member) => ({ memberId: member.id, present: member.role !== "DEPUTY", serving: false })) }) });
-  const chair = await actorFor("ordforande");
-  const checker = await actorFor("justerare");
-  const { id: minutesId } = await saveMinutes({ actor: secretary, input: { meetingId, chairId: chair.id, checkerId: checker.id } });
   return { meetingId, decisionId, minutesId, date, chair, checker };
 };
 
 const draftWorld = await decidedMeeting(40);
 
 describe("a meeting with att-satser, a vote and a reservation", () => {
-  it("prints the att-satser of the förslag on the föredragningslista", async () => {
+  it("prints the committee's opening items first and the att-satser of the förslag on the föredragningslista", async () => {
     const text = flatText(pdfText(await fetchFile("agenda", draftWorld.meetingId, "pdf")));
+    expect(positionsInOrder(text, ["Föredragningslista", "1. Upprop", "2. Val av justerare och tid för justering", "3. Godkännande av dagordningen", "4. Öppettider för parkleken Örnen"]), text).not.toContain(-1);
     expect(text).toMatch(/Förslag till beslut att godkänna förvaltningens förslag till öppettider för parkleken Örnen att uppdra åt förvaltningen/);
     expect(text).toContain("Plats: Hägerstensåsens medborgarhus, Sal Örnen");
   });
@@ -333,9 +372,16 @@ describe("a meeting with att-satser, a vote and a reservation", () => {
   it("prints the beslut as att-satser after the committee, the yrkanden, the omröstning and the reservation", async () => {
     const pdf = await fetchFile("minutes", draftWorld.minutesId, "pdf");
     const text = flatText(pdfText(pdf));
+    const [first] = (await db.decision.findMany({ where: { agendaItem: { meetingId: draftWorld.meetingId } }, orderBy: { paragraph: "asc" } })).map((decision) => decision.paragraph);
     expect(
       positionsInOrder(text, [
-        "Öppettider för parkleken Örnen",
+        `§ ${first} Upprop`,
+        "Upprop förrättades. Närvarande ledamöter och ersättare framgår av närvarolistan.",
+        `§ ${first! + 1} Val av justerare och tid för justering`,
+        "att utse Anders Berglund (M) att jämte",
+        `§ ${first! + 2} Godkännande av dagordningen`,
+        "att godkänna dagordningen",
+        `§ ${first! + 3} Öppettider för parkleken Örnen`,
         "Beslut",
         "Hägersten-Älvsjö stadsdelsnämnd beslutar",
         // Short phrases: pdftotext reads letters of the diagonal UTKAST in between lines of a draft.

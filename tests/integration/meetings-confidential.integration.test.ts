@@ -14,6 +14,7 @@ import { COMMENT_WITHHELD, getExtractView, getMeetingDetail, getMinutesView } fr
 import { hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { approveMinutes, saveMinutes, sendMinutesForApproval } from "@/features/meetings/server/minutes-service";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
+import { getMinutesRecordFile, storePendingRecords } from "@/features/exports/server/records";
 import { createTestDatabase } from "../support/database";
 import { pdfText } from "../fixtures/exports/inspect";
 import { downloader, flatText, type MeetingExportKind } from "../fixtures/exports/meeting-downloads";
@@ -159,6 +160,16 @@ describe("the meeting pages", () => {
     expect(full.maskedDecisionIds).toEqual([]);
     expect(hashMinutesContent(full.content!, CURRENT_HASH_SCHEME)).toBe(world.contentHash);
     expect((await getExtractView({ actor: officer, decisionId: world.decisionId })).extract.paragraph.title).toBe(TITLE);
+  });
+
+  it("keep the justerat protokoll whole as the meeting's file, given only to readers who see every § in full", async () => {
+    await storePendingRecords();
+    const kept = flatText(pdfText(Buffer.from((await getMinutesRecordFile({ actor: checker, minutesId: world.minutesId })).bytes)));
+    expect(kept).toContain(TITLE);
+    expect(kept).toContain(DECISION);
+    // The outsider reads the protokoll masked through the export, never the kept original.
+    await expectAppError(getMinutesRecordFile({ actor: outsider, minutesId: world.minutesId }), "NOT_FOUND");
+    expect((await getMinutesView({ actor: outsider, meetingId: world.meetingId })).minutes?.recordStored).toBe(true);
   });
 
   it("show a justerare's comment, which may cite the secret §, only to readers who see every § in full", async () => {

@@ -53,6 +53,9 @@ const addUser = async (db: Db, username: string, name: string, role: Role, unit:
 
 export const setupMeetingsWorld = async (db: Db) => {
   await seedDemoData({ nodeEnv: "test", force: false });
+  // These tests number the agenda from the items they add; the committees' standard opening
+  // items (which the demo committees have) are tested on their own (meetings-opening-items).
+  await db.committee.updateMany({ data: { openingItems: [] } });
   await addUser(db, "sos.sekreterare", "Sara Söder", "COMMITTEE_SECRETARY", { committeeId: "sos" });
   await addUser(db, "annan.ordforande", "Olle Annan", "CHAIR", { committeeId: "has" });
   await addUser(db, "sos.handlaggare", "Siv Söder", "CASE_OFFICER", { departmentId: "sos-sos" });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { db as sharedDb } from "@/server/db";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
-import { DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, DEMO_MEETING_RECENT_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
+import { DEMO_CASE_PARAGRAPH, DEMO_MEETING_2024_ID, DEMO_MEETING_PLANNED_ID, DEMO_MEETING_RECENT_ID, seedDemoMeetings } from "../../scripts/seed/demo-meetings";
 import { buildMinutesContent, hashMinutesContent, ZMinutesContentSchema } from "@/features/meetings/server/minutes-content";
 import { getAttestationState } from "@/features/attestation/server/attestation-state";
 import { createTestDatabase } from "../support/database";
@@ -41,13 +41,30 @@ describe("demo meetings", () => {
     const state = await getAttestationState({ subjectType: "MINUTES", subjectId: meeting.minutes!.id });
     expect(state.problems).toEqual([]);
     const decision = await db.decision.findFirstOrThrow({ where: { agendaItem: { caseId: REFERENCE_CASE_ID } } });
-    expect(decision).toMatchObject({ kind: "AS_PROPOSED", paragraph: 2, year: 2024 });
+    expect(decision).toMatchObject({ kind: "AS_PROPOSED", paragraph: DEMO_CASE_PARAGRAPH, year: 2024 });
+    // The committee's opening items are § 1–3, decided with the text written from the meeting.
+    expect(stored.paragraphs.slice(0, 4).map((paragraph) => [paragraph.paragraph, paragraph.title, paragraph.decisionPoints])).toEqual([
+      [1, "Upprop", ["Upprop förrättades. Närvarande ledamöter och ersättare framgår av närvarolistan."]],
+      [
+        2,
+        "Val av justerare och tid för justering",
+        ["att utse Anders Berglund (M) att jämte ordföranden justera protokollet", "att justeringen sker 2024-04-29 kl. 15.00 på Hägersten-Älvsjö stadsdelsförvaltning, Svandammsvägen 18"],
+      ],
+      [3, "Godkännande av dagordningen", ["att godkänna dagordningen"]],
+      [4, "Anmälan av delegationsbeslut", ["Anmälan av delegationsbeslut godkänns."]],
+    ]);
     const theCase = await db.case.findUniqueOrThrow({ where: { id: REFERENCE_CASE_ID } });
     expect(theCase).toMatchObject({ status: "CLOSED", closedReason: "Besvarad" });
     expect(theCase.answeredDate?.toISOString().slice(0, 10)).toBe("2024-04-25");
     expect(await db.dispatch.count({ where: { caseId: REFERENCE_CASE_ID, recipient: "Kommunstyrelsen" } })).toBe(1);
     expect(await db.committeeMember.count({ where: { committeeId: "has" } })).toBe(11);
     expect((await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } })).status).toBe("PLANNED");
+    const planned = await db.agendaItem.findMany({ where: { meetingId: DEMO_MEETING_PLANNED_ID }, orderBy: { position: "asc" }, select: { position: true, kind: true, openingItem: true } });
+    expect(planned).toEqual([
+      { position: 1, kind: "OPENING", openingItem: "ROLL_CALL" },
+      { position: 2, kind: "OPENING", openingItem: "CHECKER_ELECTION" },
+      { position: 3, kind: "OPENING", openingItem: "AGENDA_APPROVAL" },
+    ]);
   });
 
   it("posts the justerade protokoll of 2024-04-25 on the anslagstavla for its appeal period, and then keeps it in the archive", async () => {
@@ -65,7 +82,13 @@ describe("demo meetings", () => {
     const day = (offset: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date(Date.now() + offset * 86_400_000));
     const entry = board.minutes.find((posted) => posted.minutesId === minutesId);
     expect(entry).toMatchObject({ committee: "Hägersten-Älvsjö stadsdelsnämnd", meetingDate: day(-7), postedDate: day(-4), appealEndsOn: statutoryLastDay(day(17)) });
-    expect(entry?.lines.map((line) => line.title)).toEqual(["Anmälan av delegationsbeslut", "Stadsdelsdirektörens information om budgetuppföljningen"]);
+    expect(entry?.lines.map((line) => line.title)).toEqual([
+      "Upprop",
+      "Val av justerare och tid för justering",
+      "Godkännande av dagordningen",
+      "Anmälan av delegationsbeslut",
+      "Stadsdelsdirektörens information om budgetuppföljningen",
+    ]);
     const state = await getAttestationState({ subjectType: "MINUTES", subjectId: minutesId });
     expect(state.problems).toEqual([]);
   });

@@ -3,14 +3,15 @@
 // kommunstyrelsen (with the tjänsteutlåtande) are files of their handlings, byte for byte
 // what the exports give, their hashes those of the audit events — so `npm start` shows them.
 import { describe, expect, it } from "vitest";
-import { exportExtract } from "@/features/exports/server/meeting-export";
-import { findRecordsToStore } from "@/features/exports/server/records";
+import { exportExtract, exportMinutes } from "@/features/exports/server/meeting-export";
+import { findRecordsToStore, getMinutesRecordFile } from "@/features/exports/server/records";
 import { exportStatement } from "@/features/exports/server/statement-export";
 import { getCaseDocumentFile } from "@/features/documents/server/document-queries";
 import { sha256Hex } from "@/lib/hash";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { seedDemoInstallation } from "../../scripts/seed/demo";
 import { REFERENCE_CASE_ID } from "../../scripts/seed/demo-cases";
+import { DEMO_MEETING_2024_ID } from "../../scripts/seed/demo-meetings";
 import { pdfText } from "../fixtures/exports/inspect";
 import { createTestDatabase } from "../support/database";
 
@@ -62,5 +63,18 @@ describe("the demo's records", () => {
         expect((events[index]!.data as { sha256: string }).sha256).toBe(sha256Hex(bytes));
       }
     }
+  });
+
+  it("keeps the demo meeting's justerat protokoll as the meeting's file, the export's exact bytes, its hash in the audit event", async () => {
+    const secretary = await actorFor("sekreterare");
+    const minutes = await db.minutes.findUniqueOrThrow({ where: { meetingId: DEMO_MEETING_2024_ID } });
+    const record = await db.generatedRecord.findUniqueOrThrow({ where: { meetingId_kind: { meetingId: DEMO_MEETING_2024_ID, kind: "MINUTES" } } });
+    expect(record).toMatchObject({ subjectId: minutes.id, contentHash: minutes.contentHash, documentId: null });
+    const exported = Buffer.from((await exportMinutes({ actor: secretary, id: minutes.id, format: "pdf" })).bytes);
+    const kept = Buffer.from((await getMinutesRecordFile({ actor: secretary, minutesId: minutes.id })).bytes);
+    expect(kept.equals(exported)).toBe(true);
+    const [event, ...others] = await db.auditEvent.findMany({ where: { entityId: minutes.id, action: "document.record_stored" } });
+    expect(others).toEqual([]);
+    expect(event!.data).toMatchObject({ kind: "MINUTES", sha256: sha256Hex(exported), meeting: "Hägersten-Älvsjö stadsdelsnämnd 2024-04-25" });
   });
 });

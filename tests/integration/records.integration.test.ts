@@ -14,6 +14,7 @@ import { listCaseDocuments } from "@/features/documents/server/document-queries"
 import { dispatchDecision } from "@/features/meetings/server/dispatch-service";
 import { recordDecision } from "@/features/meetings/server/decision-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
+import { getMinutesView } from "@/features/meetings/server/meeting-page-queries";
 import { ZDispatchSchema, ZRecordDecisionSchema } from "@/features/meetings/schemas";
 import { sha256Hex } from "@/lib/hash";
 import type { Actor } from "@/server/auth/actor";
@@ -29,6 +30,8 @@ vi.mock("@/server/auth", () => ({ getActor: async () => session.actor }));
 const { GET: getFile } = await import("@/app/api/filer/[fileId]/route");
 const { GET: getStatementExport } = await import("@/app/api/export/statement/[statementId]/route");
 const { GET: getExtractExport } = await import("@/app/api/export/extract/[decisionId]/route");
+const { GET: getMinutesExport } = await import("@/app/api/export/minutes/[minutesId]/route");
+const { GET: getMinutesRecord } = await import("@/app/api/export/minutes/[minutesId]/arkiv/route");
 
 const { db, url } = await createTestDatabase();
 
@@ -67,6 +70,11 @@ const statementExport = (actor: Actor, statementId: string) =>
   as(actor, () => getStatementExport(new Request(`${ORIGIN}/api/export/statement/${statementId}?format=pdf`), { params: Promise.resolve({ statementId }) }));
 const extractExport = (actor: Actor, decisionId: string) =>
   as(actor, () => getExtractExport(new Request(`${ORIGIN}/api/export/extract/${decisionId}?format=pdf`), { params: Promise.resolve({ decisionId }) }));
+
+const minutesExport = (actor: Actor, minutesId: string) =>
+  as(actor, () => getMinutesExport(new Request(`${ORIGIN}/api/export/minutes/${minutesId}?format=pdf`), { params: Promise.resolve({ minutesId }) }));
+const minutesRecord = (actor: Actor, minutesId: string) =>
+  as(actor, () => getMinutesRecord(new Request(`${ORIGIN}/api/export/minutes/${minutesId}/arkiv`), { params: Promise.resolve({ minutesId }) }));
 
 /** The handling's files with their records, and the audit event of each stored record. */
 const filesOf = async (documentId: string) => {
@@ -217,6 +225,40 @@ describe("the justerat protokollsutdrag as the file of a handling in the case", 
     expect((await bytesOf(await downloadFile(officer, files[0]!.id))).equals(exported)).toBe(true);
     expect(events).toEqual([expect.objectContaining({ kind: "EXTRACT", sha256: sha256Hex(exported) })]);
     expect((await downloadFile(otherSecretary, files[0]!.id)).status).toBe(404);
+  });
+});
+
+describe("the justerat protokoll as the meeting's own file", () => {
+  it("is requested with the justering, bound to its hash, and stored by the worker as the export's exact bytes", async () => {
+    const world = await minutesInApproval(db, { secretary, chair, checker });
+    const minutesRecords = () => db.generatedRecord.findMany({ where: { kind: "MINUTES", subjectId: world.minutesId } });
+    await approveMinutes({ actor: chair, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
+    // Not before the justering is complete, and nothing to download.
+    expect(await minutesRecords()).toEqual([]);
+    expect((await minutesRecord(secretary, world.minutesId)).status).toBe(404);
+    await approveMinutes({ actor: checker, input: { minutesId: world.minutesId, contentHash: world.contentHash } });
+    const [record, ...others] = await minutesRecords();
+    expect(others).toEqual([]);
+    expect(record).toMatchObject({ meetingId: world.meetingId, documentId: null, contentHash: world.contentHash, blobSha256: null, fileId: null });
+    expect(await findRecordsToStore()).toContain(record!.id);
+    const recordStored = async () => (await getMinutesView({ actor: secretary, meetingId: world.meetingId })).minutes?.recordStored;
+    expect(await recordStored()).toBe(false);
+
+    await storePendingRecords();
+    expect(await recordStored()).toBe(true);
+    const exported = await bytesOf(await minutesExport(secretary, world.minutesId));
+    const stored = await db.generatedRecord.findUniqueOrThrow({ where: { id: record!.id } });
+    expect(stored.blobSha256).toBe(sha256Hex(exported));
+    expect(stored.fileName).toMatch(/^Protokoll .*\.pdf$/);
+    expect(await findRecordsToStore()).not.toContain(record!.id);
+    // The meeting's download gives the kept bytes; the audit event of the minutes carries their hash.
+    expect((await bytesOf(await minutesRecord(secretary, world.minutesId))).equals(exported)).toBe(true);
+    const events = await db.auditEvent.findMany({ where: { entityType: "Minutes", entityId: world.minutesId, action: "document.record_stored" } });
+    expect(events.map((event) => [event.caseId, (event.data as { kind: string; sha256: string }).kind, (event.data as { sha256: string }).sha256])).toEqual([[null, "MINUTES", sha256Hex(exported)]]);
+    // Stored once: a second run leaves it alone.
+    expect(await storeGeneratedRecord(record!.id)).toBe("done");
+    // Another committee's secretary cannot fetch it.
+    expect((await minutesRecord(otherSecretary, world.minutesId)).status).toBe(404);
   });
 });
 

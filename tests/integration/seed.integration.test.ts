@@ -88,7 +88,8 @@ describe("demo installation", () => {
     await seedDemoInstallation({ nodeEnv: "test", force: false });
     const first = await counts();
     // Statements: the reference, the one waiting for linda.palo, kommunstyrelsen's with its Remissammanställning.
-    expect(first).toMatchObject({ statement: 3, attestationRequest: 2, attestationStep: 4, meeting: 4, decision: 5 });
+    // Decisions: the 2024 meeting's six §§ (three of them the opening items) and the recent meeting's five.
+    expect(first).toMatchObject({ statement: 3, attestationRequest: 2, attestationStep: 4, meeting: 4, decision: 11 });
     // Kommunstyrelsen's remiss of the reference motion: Hägersten-Älvsjö's answer came home with the dispatch, one pending, one overdue.
     const instances = await db.referralRecipient.findMany({ where: { round: { caseId: DEMO_KS_CASE_ID } }, orderBy: { id: "asc" }, select: { name: true, status: true, dueDate: true, receivingCaseId: true, answerDispatchId: true } });
     const today = todayInStockholm();

@@ -28,6 +28,7 @@ import {
   ZUpdateUserProfileSchema,
 } from "./schemas";
 import { formFile } from "./form-state";
+import { OPENING_ITEMS } from "./committees";
 import { createClassification, updateClassification } from "./server/classification-service";
 import { createMunicipality, updateMunicipalitySettings } from "./server/municipality-service";
 import { createAdministration, createCommittee, createDepartment, renameAdministration, renameDepartment, updateCommittee } from "./server/organisation-service";
@@ -70,6 +71,7 @@ export const updateCommitteeAction = defineFormAction({
     parentId: formOptional(form, "parentId"),
     publicMeetings: form.get("publicMeetings") === "on",
     minutesKeptAt: formText(form, "minutesKeptAt"),
+    openingItems: OPENING_ITEMS.map((_, index) => formOptional(form, `openingItems.${index}`)),
   }),
   handler: async (input, actor): Promise<Saved> => {
     await updateCommittee({ actor, input });

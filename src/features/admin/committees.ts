@@ -1,7 +1,7 @@
 // Committee kinds and members' terms of office: labels and the one rule of who is in office
 // on a day, shared by the admin pages and by meetings (attendance, votes, justerare).
 import type { Prisma } from "@/generated/prisma/client";
-import type { CommitteeKind, MemberRole } from "@/generated/prisma/enums";
+import type { CommitteeKind, MemberRole, OpeningItem } from "@/generated/prisma/enums";
 import { formatDateOnly } from "@/lib/dates";
 
 export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
@@ -20,6 +20,18 @@ export const MOTION_COMMITTEE_KINDS: readonly CommitteeKind[] = ["KOMMUNFULLMAKT
 
 /** Kinds that belong to another committee (an utskott of kommunstyrelsen, a beredning of fullmäktige). */
 export const SUB_COMMITTEE_KINDS: readonly CommitteeKind[] = ["UTSKOTT", "BEREDNING"];
+
+/** The standard opening items a committee's meetings start with, by the titles the agenda and the protokoll print. */
+export const OPENING_ITEM_LABELS: Record<OpeningItem, string> = {
+  ROLL_CALL: "Upprop",
+  CHECKER_ELECTION: "Val av justerare och tid för justering",
+  AGENDA_APPROVAL: "Godkännande av dagordningen",
+};
+
+export const OPENING_ITEMS = Object.keys(OPENING_ITEM_LABELS) as OpeningItem[];
+
+/** What a new committee starts with (the administrator may reorder or remove them). */
+export const DEFAULT_OPENING_ITEMS: readonly OpeningItem[] = ["ROLL_CALL", "CHECKER_ELECTION", "AGENDA_APPROVAL"];
 
 export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   CHAIR: "Ordförande",

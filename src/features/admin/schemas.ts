@@ -1,6 +1,6 @@
 // Input schemas of the administration pages, shared by the forms and the services.
 // All write inputs are `.strict()`: ids of the municipality, versions or counters cannot be smuggled in.
-import { CommitteeKind, MemberRole, Role } from "@/generated/prisma/enums";
+import { CommitteeKind, MemberRole, OpeningItem, Role } from "@/generated/prisma/enums";
 import { DEFAULT_DOCUMENT_NUMBER_FORMAT, validateCaseNumberFormat, validateDocumentNumberFormat } from "@/lib/case-number";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
@@ -8,6 +8,7 @@ import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
 import type { TUnitType } from "./units";
+import { OPENING_ITEM_LABELS, OPENING_ITEMS } from "./committees";
 
 export { UNIT_TYPE_LABELS, UNIT_TYPES, unitKey, type TUnitType } from "./units";
 
@@ -124,6 +125,21 @@ export const ZCreateCommitteeSchema = z
   .superRefine(parentFitsKind);
 export type TCreateCommittee = z.infer<typeof ZCreateCommitteeSchema>;
 
+/**
+ * The standard opening items in agenda order, one choice per place ("openingItems.0", …):
+ * empty places are skipped, an item may stand in one place only.
+ */
+export const ZOpeningItemsSchema = z
+  .array(z.enum(OpeningItem, { error: "Välj en standardpunkt i listan." }).optional())
+  .max(OPENING_ITEMS.length, { error: `Högst ${OPENING_ITEMS.length} standardpunkter.` })
+  .superRefine((items, context) => {
+    items.forEach((item, index) => {
+      const first = item ? items.indexOf(item) : index;
+      if (first < index) context.addIssue({ code: "custom", path: [index], message: `${OPENING_ITEM_LABELS[item!]} är redan vald som punkt ${first + 1}. Välj varje standardpunkt högst en gång.` });
+    });
+  })
+  .transform((items) => items.filter((item) => item !== undefined));
+
 export const ZUpdateCommitteeSchema = z
   .object({
     id: id("Nämnden finns inte."),
@@ -133,6 +149,8 @@ export const ZUpdateCommitteeSchema = z
     publicMeetings: z.boolean().default(false),
     /** Förvaringsplats of its justerade protokoll, as the anslagstavla states it; empty: the förvaltning or kansli. */
     minutesKeptAt: optionalText(200),
+    /** Absent: unchanged (the organisation form always sends the list). */
+    openingItems: ZOpeningItemsSchema.optional(),
   })
   .strict()
   .superRefine(parentFitsKind);

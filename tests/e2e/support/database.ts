@@ -42,7 +42,7 @@ const EXTRACTED_TYPES = [FILE_TYPES.PDF.mimeType, FILE_TYPES.DOCX.mimeType];
 const workerSettled = async (client: pg.Client): Promise<void> => {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
     const { rows } = await client.query<{ pending: number }>(
-      `SELECT (SELECT count(*) FROM generated_record WHERE file_id IS NULL AND failure IS NULL)
+      `SELECT (SELECT count(*) FROM generated_record WHERE file_id IS NULL AND blob_sha256 IS NULL AND failure IS NULL)
             + (SELECT count(*) FROM case_document_file WHERE text_extracted_at IS NULL AND mime_type = ANY($1))::int AS pending`,
       [EXTRACTED_TYPES],
     );

@@ -4,7 +4,7 @@
 import { expect, type Page } from "@playwright/test";
 import { login } from "./auth";
 import { attestOnPage } from "./cases";
-import { confirmInDialog, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./meetings";
+import { confirmInDialog, decideEveryItem, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, waitUntilMeetingHasStarted } from "./meetings";
 
 export const signOut = async (page: Page) => page.context().clearCookies();
 
@@ -44,21 +44,15 @@ export const decideAndJustera = async (page: Page, title: string): Promise<strin
   await expect(page.getByTestId("meeting-status")).toHaveText("Kallat");
   await waitUntilMeetingHasStarted(page);
 
-  // Bifall to the förvaltning's proposal.
-  await page.locator("summary", { hasText: `Registrera beslut för punkt ${position}` }).click();
-  await page.getByTestId(`decision-form-${position}`).getByRole("button", { name: `Registrera beslut för punkt ${position}` }).click();
+  // Ordförande and justerare named first (val av justerare names them); then every item in
+  // order: the standard opening items as written from the meeting, bifall to the förvaltning's proposal.
+  await nameChairAndChecker(page);
+  await decideEveryItem(page);
   await expect(page.getByTestId(`decision-${position}`)).toContainText("Bifall till förvaltningens förslag");
-  // Every other item of the meeting needs a decision before the minutes can go out.
-  for (const form of await page.locator('[data-testid^="decision-form-"]').all()) {
-    await form.locator("..").locator("summary").click();
-    await form.getByRole("button", { name: /Registrera beslut/ }).click();
-  }
   await saveFullAttendance(page);
   const meetingUrl = new URL(page.url()).pathname;
 
   await page.goto(`${meetingUrl}/protokoll`);
-  const create = page.getByRole("button", { name: "Skapa protokoll" });
-  if (await create.count()) await create.click();
   await page.getByRole("button", { name: "Skicka protokollet för justering" }).click();
   await confirmInDialog(page, "Skicka för justering");
   await expect(page.getByTestId("minutes-status")).toHaveText("Under justering");

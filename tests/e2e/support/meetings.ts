@@ -56,3 +56,34 @@ export const saveFullAttendance = async (page: Page): Promise<void> => {
   await form.getByRole("button", { name: "Spara närvaro" }).click();
   await expect(form.getByText("Närvaron är sparad.")).toBeVisible({ timeout: 30_000 });
 };
+
+/**
+ * On a started meeting's page: ordförande and justerare named for the minutes, as at the start
+ * of a meeting (val av justerare names the justerare), by the protokoll page's choice unless
+ * given. Comes back to the meeting's page.
+ */
+export const nameChairAndChecker = async (page: Page, signers: { chair?: string; checker?: string } = {}): Promise<void> => {
+  const meetingPath = new URL(page.url()).pathname;
+  await page.goto(`${meetingPath}/protokoll`);
+  const form = page.getByTestId("minutes-signers-form");
+  if (signers.chair) await form.getByLabel(/^Ordförande/).selectOption({ label: signers.chair });
+  if (signers.checker) await form.getByLabel(/^Justerare/).selectOption({ label: signers.checker });
+  await form.getByRole("button", { name: "Skapa protokoll" }).click();
+  await expect(page.getByText("Ordförande och justerare är sparade.")).toBeVisible({ timeout: 30_000 });
+  await page.goto(meetingPath);
+};
+
+/**
+ * Registers every undecided item in agenda order as its form stands: bifall, and the opening
+ * items with the text written from the meeting (name the justerare first). One at a time,
+ * waiting for each form to go, so that § numbers follow the agenda.
+ */
+export const decideEveryItem = async (page: Page): Promise<void> => {
+  const forms = page.locator('[data-testid^="decision-form-"]');
+  for (let left = await forms.count(); left > 0; left -= 1) {
+    const form = forms.first();
+    await form.locator("..").locator("summary").click();
+    await form.getByRole("button", { name: /Registrera beslut/ }).click();
+    await expect(forms).toHaveCount(left - 1, { timeout: 30_000 });
+  }
+};

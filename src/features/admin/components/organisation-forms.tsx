@@ -8,10 +8,12 @@ import {
   updateCommitteeAction,
 } from "../actions";
 import { ActionForm, CheckboxField, Hidden, SelectField, Field, type SelectOption } from "@/components/form";
-import type { CommitteeKind } from "@/generated/prisma/enums";
-import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS } from "../committees";
+import type { CommitteeKind, OpeningItem } from "@/generated/prisma/enums";
+import { COMMITTEE_KIND_LABELS, COMMITTEE_KINDS, OPENING_ITEM_LABELS, OPENING_ITEMS } from "../committees";
 
 const KIND_OPTIONS: SelectOption[] = COMMITTEE_KINDS.map((kind) => ({ value: kind, label: COMMITTEE_KIND_LABELS[kind] }));
+const OPENING_OPTIONS: SelectOption[] = OPENING_ITEMS.map((item) => ({ value: item, label: OPENING_ITEM_LABELS[item] }));
+const openingLabel = (index: number): string => `Inledande punkt ${index + 1}`;
 
 const COMMITTEE_LABELS = {
   name: "Namn",
@@ -21,6 +23,7 @@ const COMMITTEE_LABELS = {
   preparedBy: "Bereds av",
   publicMeetings: "Offentliga sammanträden",
   minutesKeptAt: "Förvaringsplats för protokoll",
+  ...Object.fromEntries(OPENING_ITEMS.map((_, index) => [`openingItems.${index}`, openingLabel(index)])),
 };
 
 const PARENT_HINT = "Bara för utskott och beredningar, t.ex. kommunstyrelsens arbetsutskott.";
@@ -53,8 +56,31 @@ type EditableCommittee = {
   parentId: string | null;
   publicMeetings: boolean;
   minutesKeptAt: string | null;
+  openingItems: OpeningItem[];
   updatedAt: string;
 };
+
+/** One choice per place, so the order is chosen without dragging: "Inledande punkt 1" … ("Ingen" leaves a place empty). */
+const OpeningItemsFields = ({ committee }: { committee: EditableCommittee }) => (
+  <fieldset className="sm:col-span-2 lg:col-span-4" aria-describedby={`opening-hint-${committee.id}`}>
+    <legend className="font-medium">Standardpunkter i början av föredragningslistan</legend>
+    <p id={`opening-hint-${committee.id}`} className="text-sm text-slate-600">
+      Nya sammanträden börjar med dessa punkter i den här ordningen, före ärendena. Välj Ingen för att inte använda en punkt.
+    </p>
+    <div className="grid gap-2 sm:grid-cols-3">
+      {OPENING_ITEMS.map((_, index) => (
+        <SelectField
+          key={index}
+          name={`openingItems.${index}`}
+          label={openingLabel(index)}
+          placeholder="Ingen"
+          options={OPENING_OPTIONS}
+          defaultValue={committee.openingItems[index] ?? ""}
+        />
+      ))}
+    </div>
+  </fieldset>
+);
 
 export const EditCommitteeForm = ({ committee, parents }: { committee: EditableCommittee; parents: SelectOption[] }) => (
   <ActionForm
@@ -85,6 +111,7 @@ export const EditCommitteeForm = ({ committee, parents }: { committee: EditableC
       defaultChecked={committee.publicMeetings}
       hint="Kungörs på anslagstavlan. Kommunfullmäktiges sammanträden kungörs alltid."
     />
+    <OpeningItemsFields committee={committee} />
   </ActionForm>
 );
 

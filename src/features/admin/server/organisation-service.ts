@@ -16,7 +16,7 @@ import {
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
 import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
-import { kansliName, SUB_COMMITTEE_KINDS } from "../committees";
+import { DEFAULT_OPENING_ITEMS, kansliName, SUB_COMMITTEE_KINDS } from "../committees";
 
 export type AdminWriteOptions<T> = { actor: Actor; input: T };
 
@@ -47,8 +47,8 @@ export const createCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
     () =>
       db.$transaction(async (tx) => {
         await assertParent(tx, parentId, municipalityId);
-        const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, parentId: parentId ?? null, ...data } });
-        await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data: { ...input } });
+        const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, parentId: parentId ?? null, openingItems: [...DEFAULT_OPENING_ITEMS], ...data } });
+        await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data: { ...input, openingItems: committee.openingItems } });
         if (preparedBy === "OWN_KANSLI") {
           const kansli = await tx.administration.create({ data: { id: randomUUID(), municipalityId, committeeId: committee.id, name: kansliName(committee.name) } });
           await recordAudit(tx, { actorId: actor.id, action: "administration.create", entityType: "Administration", entityId: kansli.id, data: { name: kansli.name, committeeId: committee.id } });
@@ -84,7 +84,15 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
           entityType: "Committee",
           entityId: id,
           data: {
-            before: { name: before.name, shortName: before.shortName, kind: before.kind, parentId: before.parentId, publicMeetings: before.publicMeetings, minutesKeptAt: before.minutesKeptAt },
+            before: {
+              name: before.name,
+              shortName: before.shortName,
+              kind: before.kind,
+              parentId: before.parentId,
+              publicMeetings: before.publicMeetings,
+              minutesKeptAt: before.minutesKeptAt,
+              openingItems: before.openingItems,
+            },
             after: data,
           },
         });

@@ -50,12 +50,21 @@ export const exportAgenda = async ({ actor, id, format }: ExportPublishedMeeting
   return renderExportFile({ document, format, fileName: agendaFileName(agenda, { draft: document.draft, format }) });
 };
 
-/** The protokoll (id: the minutes). */
-export const exportMinutes = async ({ actor, id, format }: ExportPublishedMeetingDocumentOptions): Promise<ExportedFile> => {
+/**
+ * The protokoll (id: the minutes) as a document, and the hash of the content it prints.
+ * "system": the record kept as the meeting's file (records.ts), unmasked.
+ */
+export const loadMinutesDocument = async ({ actor, id }: { actor: Actor | "public" | "system"; id: string }) => {
   const minutes = await getMinutesForExport({ actor, minutesId: id });
   if (minutes.status === "APPROVED") await assertJusteringHolds("protokoll", { id, contentHash: minutes.contentHash, justering: minutes.justering });
   const document = minutesToDocument({ minutes, verificationUrl: verificationUrlFor });
-  return renderExportFile({ document, format, fileName: minutesFileName(minutes, { draft: document.draft, format }) });
+  return { minutes, document, fileName: (format: TExportFormat) => minutesFileName(minutes, { draft: document.draft, format }) };
+};
+
+/** The protokoll (id: the minutes). */
+export const exportMinutes = async ({ actor, id, format }: ExportPublishedMeetingDocumentOptions): Promise<ExportedFile> => {
+  const { document, fileName } = await loadMinutesDocument({ actor, id });
+  return renderExportFile({ document, format, fileName: fileName(format) });
 };
 
 /**

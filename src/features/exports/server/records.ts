@@ -1,6 +1,7 @@
 // Generated documents kept as records: the attested tjänsteutlåtande and the expedierade
 // protokollsutdrag (with the tjänsteutlåtande when it was sent along) are stored as PDF/A
-// files of their handlings, content-addressed in the blob store like uploaded files, so
+// files of their handlings, and the justerat protokoll as a whole as the meeting's own file
+// (it belongs to no case: a case's handling would hand other cases' §§ to its readers), content-addressed in the blob store like uploaded files, so
 // the diarium holds the exact bytes that were approved and sent, and the file is read
 // under the handling's own access rules (a confidential case's handlings carry its marking).
 //
@@ -26,13 +27,16 @@
 import "server-only";
 import type { GeneratedRecord } from "@/generated/prisma/client";
 import { formatDocumentNumber } from "@/lib/case-number";
+import { formatDate } from "@/lib/dates";
 import { recordAudit } from "@/server/audit";
-import { putBlob } from "@/server/blob-store";
-import { db } from "@/server/db";
+import { putBlob, readBlob } from "@/server/blob-store";
+import type { Actor } from "@/server/auth/actor";
+import { getMinutesForExport } from "@/features/meetings/server";
+import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { renderExportFile, type ExportedFile } from "./exported-file";
-import { loadExtractDocument } from "./meeting-export";
+import { loadExtractDocument, loadMinutesDocument } from "./meeting-export";
 import { loadReferralLetterDocument } from "./referral-letter-export";
 import { loadStatementDocument } from "./statement-export";
 
@@ -45,7 +49,9 @@ const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFi
     }
     case "EXTRACT": {
       // Dispatched with the tjänsteutlåtande (the handling keeps it too): its pages follow the extract's in the one file.
-      const statement = await db.generatedRecord.findUnique({ where: { documentId_kind: { documentId: record.documentId, kind: "STATEMENT" } }, select: { contentHash: true } });
+      const statement = record.documentId
+        ? await db.generatedRecord.findUnique({ where: { documentId_kind: { documentId: record.documentId, kind: "STATEMENT" } }, select: { contentHash: true } })
+        : null;
       const { extract, document, fileName, statementHash } = await loadExtractDocument({ actor: "system", id: record.subjectId, withStatement: statement !== null });
       const minutesHash = extract.minutesStatus === "APPROVED" ? extract.minutesContentHash : null;
       // Bound to both: the justering's hash, and the tjänsteutlåtande as attested when it was sent.
@@ -58,6 +64,10 @@ const renderRecord = async (record: GeneratedRecord): Promise<{ file: ExportedFi
       const { document, fileName, letterHash } = await loadReferralLetterDocument({ actor: "system", id: record.subjectId });
       return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: letterHash };
     }
+    case "MINUTES": {
+      const { minutes, document, fileName } = await loadMinutesDocument({ actor: "system", id: record.subjectId });
+      return { file: await renderExportFile({ document, format: "pdf", fileName: fileName("pdf") }), boundHash: minutes.status === "APPROVED" ? minutes.contentHash : null };
+    }
   }
 };
 
@@ -65,6 +75,27 @@ const BINDING_LOST: Record<GeneratedRecord["kind"], string> = {
   STATEMENT: "tjänsteutlåtandet är inte längre attesterat i den version som registrerades",
   EXTRACT: "protokollet, eller det medskickade tjänsteutlåtandet, är inte längre detsamma som när utdraget expedierades",
   REFERRAL_LETTER: "remissmissivet är inte längre detsamma som när remissen skickades",
+  MINUTES: "protokollet är inte längre detsamma som när det justerades",
+};
+
+const isDone = (record: { fileId: string | null; blobSha256: string | null; failure: string | null }) => Boolean(record.fileId || record.blobSha256 || record.failure);
+
+/** The audit event's subject: the handling in its case, or the meeting's minutes (no case). */
+const auditSubject = async (tx: Tx, record: GeneratedRecord) => {
+  if (record.meetingId) {
+    const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: record.meetingId }, select: { startsAt: true, committee: { select: { name: true } } } });
+    return { audit: { actorId: null, entityType: "Minutes", entityId: record.subjectId, caseId: null }, owner: { meeting: `${meeting.committee.name} ${formatDate(meeting.startsAt)}` } };
+  }
+  const { documentId } = record;
+  if (!documentId) throw new Error(`Generated record ${record.id} has neither a handling nor a meeting`);
+  const document = await tx.caseDocument.findUniqueOrThrow({
+    where: { id: documentId },
+    select: { caseId: true, number: true, case: { select: { caseNumber: true, series: { select: { documentNumberFormat: true } } } } },
+  });
+  return {
+    audit: { actorId: null, entityType: "CaseDocument", entityId: documentId, caseId: document.caseId },
+    owner: { documentNumber: formatDocumentNumber(document.case.caseNumber, document.number, document.case.series.documentNumberFormat) },
+  };
 };
 
 export type StoreRecordResult = "stored" | "done" | "failed" | "missing";
@@ -73,7 +104,7 @@ export type StoreRecordResult = "stored" | "done" | "failed" | "missing";
 export const storeGeneratedRecord = async (recordId: string): Promise<StoreRecordResult> => {
   const record = await db.generatedRecord.findUnique({ where: { id: recordId } });
   if (!record) return "missing";
-  if (record.fileId || record.failure) return "done";
+  if (isDone(record)) return "done";
 
   let rendered: { file: ExportedFile; boundHash: string | null } | null = null;
   let failure: string | null = null;
@@ -88,32 +119,35 @@ export const storeGeneratedRecord = async (recordId: string): Promise<StoreRecor
 
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "generated_record" WHERE id = ${record.id}::uuid FOR UPDATE`;
-    const locked = await tx.generatedRecord.findUniqueOrThrow({
-      where: { id: record.id },
-      select: { fileId: true, failure: true, document: { select: { caseId: true, number: true, case: { select: { caseNumber: true, series: { select: { documentNumberFormat: true } } } } } } },
-    });
-    if (locked.fileId || locked.failure) return "done";
-    const { document } = locked;
-    const documentNumber = formatDocumentNumber(document.case.caseNumber, document.number, document.case.series.documentNumberFormat);
-    const audit = { actorId: null, entityType: "CaseDocument", entityId: record.documentId, caseId: document.caseId };
+    const locked = await tx.generatedRecord.findUniqueOrThrow({ where: { id: record.id } });
+    if (isDone(locked)) return "done";
+    const { audit, owner } = await auditSubject(tx, locked);
     if (!rendered || failure) {
       const reason = failure ?? "okänt fel";
       await tx.generatedRecord.update({ where: { id: record.id }, data: { failure: reason } });
-      await recordAudit(tx, { ...audit, action: "document.record_failed", data: { documentNumber, kind: record.kind, recordId: record.id, reason } });
+      await recordAudit(tx, { ...audit, action: "document.record_failed", data: { ...owner, kind: record.kind, recordId: record.id, reason } });
       logger.error("generated record not stored", { recordId: record.id, kind: record.kind });
       return "failed";
     }
     const { file } = rendered;
     const blob = await putBlob(tx, file.bytes, file.contentType);
-    const stored = await tx.caseDocumentFile.create({
-      data: { documentId: record.documentId, blobSha256: blob.sha256, fileName: file.fileName, mimeType: file.contentType, size: blob.size },
-      select: { id: true },
-    });
-    await tx.generatedRecord.update({ where: { id: record.id }, data: { fileId: stored.id } });
+    let fileId: string | null = null;
+    if (record.documentId) {
+      fileId = (
+        await tx.caseDocumentFile.create({
+          data: { documentId: record.documentId, blobSha256: blob.sha256, fileName: file.fileName, mimeType: file.contentType, size: blob.size },
+          select: { id: true },
+        })
+      ).id;
+      await tx.generatedRecord.update({ where: { id: record.id }, data: { fileId } });
+    } else {
+      // The meeting's own file: the blob itself, under the name the export gives it.
+      await tx.generatedRecord.update({ where: { id: record.id }, data: { blobSha256: blob.sha256, fileName: file.fileName } });
+    }
     await recordAudit(tx, {
       ...audit,
       action: "document.record_stored",
-      data: { documentNumber, kind: record.kind, recordId: record.id, fileId: stored.id, sha256: blob.sha256, size: blob.size, contentHash: record.contentHash },
+      data: { ...owner, kind: record.kind, recordId: record.id, fileId, sha256: blob.sha256, size: blob.size, contentHash: record.contentHash },
     });
     return "stored";
   });
@@ -121,7 +155,7 @@ export const storeGeneratedRecord = async (recordId: string): Promise<StoreRecor
 
 /** Records requested and neither stored nor failed, oldest first (the worker's sweep, the demo seed). */
 export const findRecordsToStore = async (limit = 100): Promise<string[]> =>
-  (await db.generatedRecord.findMany({ where: { fileId: null, failure: null }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } })).map((row) => row.id);
+  (await db.generatedRecord.findMany({ where: { fileId: null, blobSha256: null, failure: null }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } })).map((row) => row.id);
 
 /** Stores every pending record, one at a time; returns how many were stored. */
 export const storePendingRecords = async (): Promise<number> => {
@@ -130,4 +164,17 @@ export const storePendingRecords = async (): Promise<number> => {
     if ((await storeGeneratedRecord(id)) === "stored") stored += 1;
   }
   return stored;
+};
+
+/**
+ * The justerat protokoll as kept (the meeting's file), for a reader of the committee's
+ * meetings who sees every § of it unmasked; the others read it masked through the export.
+ * NOT_FOUND while it is not stored, as for anything the actor may not read.
+ */
+export const getMinutesRecordFile = async ({ actor, minutesId }: { actor: Actor; minutesId: string }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> => {
+  const minutes = await getMinutesForExport({ actor, minutesId });
+  const record = await db.generatedRecord.findUnique({ where: { meetingId_kind: { meetingId: minutes.meeting.id, kind: "MINUTES" } }, select: { subjectId: true, blobSha256: true, fileName: true } });
+  const bytes = record?.subjectId === minutesId && record.blobSha256 && !minutes.masked ? await readBlob(record.blobSha256) : null;
+  if (!record?.fileName || !bytes) throw new AppError("NOT_FOUND", `No stored protokoll of minutes ${minutesId} for this actor`, { userMessage: "Det arkiverade protokollet finns inte." });
+  return { bytes, fileName: record.fileName, contentType: "application/pdf" };
 };

@@ -13,7 +13,7 @@ import {
   setAttendanceAction,
 } from "../actions";
 import { proposalHeading } from "@/features/statements/content";
-import { AGENDA_KIND_LABELS, decisionKindLabel, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
+import { AGENDA_KIND_LABELS, CHECKER_NOT_NAMED, decisionKindLabel, MEETING_STATUS_LABELS, MEMBER_ROLE_LABELS, OPINION_KIND_LABELS } from "../labels";
 import { DECISION_KINDS } from "../schemas";
 import type { getMeetingDetail } from "../server/meeting-page-queries";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";
@@ -87,6 +87,13 @@ const DecisionView = ({ item, meetingId }: { item: Item; meetingId: string }) =>
   );
 };
 
+/** What the decision points field says: an opening item's text is filled in from the meeting, to register as it stands or edit. */
+const decisionPointsHint = (item: Item): string => {
+  if (item.suggestedDecision) return "Ifyllt från sammanträdets uppgifter. Ändra texten vid behov.";
+  if (item.openingItem === "CHECKER_ELECTION") return CHECKER_NOT_NAMED;
+  return `Lämna tomt vid bifall för att använda ${item.proposerGenitive} förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut.`;
+};
+
 const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) => (
   <details className="mt-3 rounded border border-slate-300 p-3" open={false}>
     <summary className="cursor-pointer font-semibold">Registrera beslut för punkt {item.position}</summary>
@@ -98,7 +105,8 @@ const DecisionForm = ({ item, meetingId }: { item: Item; meetingId: string }) =>
         name="decisionPoints"
         label="Beslutspunkter (en per rad)"
         rows={3}
-        hint={`Lämna tomt vid bifall för att använda ${item.proposerGenitive} förslag, eller standardtexten vid återremiss, bordläggning och avslag. Krävs vid ändrat beslut.`}
+        defaultValue={item.suggestedDecision?.join("\n")}
+        hint={decisionPointsHint(item)}
       />
       <fieldset className="mt-3">
         <legend className="font-medium">Yrkanden</legend>

@@ -43,6 +43,13 @@ export const MinutesView = ({ view }: { view: View }) => {
             <ExportButtons kind="minutes" id={minutes.id} draft={minutes.status !== "APPROVED"} />
           </div>
         ) : null}
+        {minutes?.recordStored && masked.size === 0 ? (
+          <p className="mt-2">
+            <a href={`/api/export/minutes/${minutes.id}/arkiv`} className="text-brand-700 underline" data-testid="minutes-record">
+              Arkiverat protokoll (PDF/A, som det justerades)
+            </a>
+          </p>
+        ) : null}
       </div>
 
       {view.canEdit && !minutes && view.minutesNotYet ? <p data-testid="minutes-not-yet">{view.minutesNotYet}</p> : null}

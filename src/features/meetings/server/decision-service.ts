@@ -4,17 +4,18 @@
 import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import type { AgendaItemKind, DecisionKind } from "@/generated/prisma/enums";
+import type { AgendaItemKind, DecisionKind, OpeningItem } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { meetingDay, meetingYear, notBeforeMeeting } from "../dates";
 import { inOfficeOn } from "@/features/admin/committees";
-import { decisionKindLabel } from "../labels";
+import { CHECKER_NOT_NAMED, decisionKindLabel } from "../labels";
 import { ZAddOpinionSchema, ZRecordDecisionSchema, ZRemoveOpinionSchema, ZUpdateDecisionSchema, type TRollCall, type TVotes } from "../schemas";
 import { tallyVotes } from "../votes";
 import { lockMeetingForEdit, type LockedMeeting } from "./meeting-guards";
+import { openingDecisionPoints } from "./opening-items";
 import { formatDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -40,8 +41,10 @@ export const allocateParagraph = async (tx: Tx, committeeId: string, year: numbe
 
 const proposalOf = (value: Prisma.JsonValue): string[] => (Array.isArray(value) ? value.filter((point): point is string => typeof point === "string") : []);
 
+type ItemForDecision = { kind: AgendaItemKind; openingItem: OpeningItem | null; proposal: Prisma.JsonValue; proposerGenitive: string };
+
 /** The standard wording when the secretary leaves the decision points empty. */
-const standardPoints = (kind: DecisionKind, item: { kind: AgendaItemKind; proposal: Prisma.JsonValue; proposerGenitive: string }): string[] => {
+const standardPoints = (kind: DecisionKind, item: ItemForDecision): string[] => {
   const proposal = proposalOf(item.proposal);
   const itemKind = item.kind;
   switch (kind) {
@@ -59,6 +62,18 @@ const standardPoints = (kind: DecisionKind, item: { kind: AgendaItemKind; propos
     case "REJECTED":
       return [`Nämnden avslår ${item.proposerGenitive} förslag.`];
   }
+};
+
+/**
+ * The decision points to record: the secretary's own, else an opening item's text written
+ * from the meeting (refused while it cannot be: no justerare named yet), else the standard wording.
+ */
+const decisionPointsFor = async (tx: Tx, meeting: LockedMeeting, kind: DecisionKind, item: ItemForDecision, given: string[]): Promise<string[]> => {
+  if (given.length > 0) return given;
+  if (kind !== "AS_PROPOSED" || !item.openingItem) return standardPoints(kind, item);
+  const points = await openingDecisionPoints(tx, item.openingItem, meeting);
+  if (!points) throw new AppError("VALIDATION", "No justerare named for the minutes", { userMessage: CHECKER_NOT_NAMED, fieldErrors: { decisionPoints: ["Justeraren är inte utsedd."] } });
+  return points;
 };
 
 const assertMeetingInSession = (meeting: LockedMeeting, now: Date): void => {
@@ -90,7 +105,18 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
     assertMeetingInSession(meeting, now);
     const item = await tx.agendaItem.findUnique({
       where: { id: data.agendaItemId },
-      select: { id: true, meetingId: true, kind: true, caseId: true, title: true, proposal: true, proposerGenitive: true, decision: { select: { id: true } }, meeting: { select: { committeeId: true } } },
+      select: {
+        id: true,
+        meetingId: true,
+        kind: true,
+        openingItem: true,
+        caseId: true,
+        title: true,
+        proposal: true,
+        proposerGenitive: true,
+        decision: { select: { id: true } },
+        meeting: { select: { committeeId: true } },
+      },
     });
     if (!item || item.meetingId !== data.meetingId) {
       throw new AppError("VALIDATION", "Agenda item of another meeting", {
@@ -102,7 +128,7 @@ export const recordDecision = async ({ actor, input: data, now = new Date() }: R
     }
     if (item.decision) throw new AppError("CONFLICT", "Decision exists", { userMessage: "Beslut är redan registrerat för ärendepunkten. Ändra det befintliga beslutet i stället." });
     await assertVotersAreMembers(tx, meeting, data.votes);
-    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, item);
+    const decisionPoints = await decisionPointsFor(tx, meeting, data.kind, item, data.decisionPoints);
     const year = meetingYear(meeting.startsAt);
     const paragraph = await allocateParagraph(tx, meeting.committeeId, year);
     const decision = await tx.decision.create({
@@ -149,7 +175,7 @@ const lockDecisionForEdit = async (tx: Tx, actor: Actor, decisionId: string) => 
   const meeting = await lockMeetingForEdit(tx, actor, found.agendaItem.meetingId);
   const decision = await tx.decision.findUniqueOrThrow({
     where: { id: decisionId },
-    include: { agendaItem: { select: { id: true, kind: true, caseId: true, proposal: true, proposerGenitive: true } } },
+    include: { agendaItem: { select: { id: true, kind: true, openingItem: true, caseId: true, proposal: true, proposerGenitive: true } } },
   });
   return { meeting, decision };
 };
@@ -163,7 +189,7 @@ export const updateDecision = async ({ actor, input: data }: UpdateDecisionOptio
       throw new AppError("INVALID_STATE", "Immediately approved paragraph", { userMessage: `§ ${decision.paragraph} är omedelbart justerad och kan inte ändras.` });
     }
     await assertVotersAreMembers(tx, meeting, data.votes);
-    const decisionPoints = data.decisionPoints.length > 0 ? data.decisionPoints : standardPoints(data.kind, decision.agendaItem);
+    const decisionPoints = await decisionPointsFor(tx, meeting, data.kind, decision.agendaItem, data.decisionPoints);
     await tx.decision.update({
       where: { id: decision.id },
       data: { kind: data.kind, decisionPoints, motions: data.motions, votes: data.votes ?? Prisma.DbNull, immediateApproval: data.immediateApproval },

@@ -113,10 +113,12 @@ export const getMinutesForExport = async ({ actor, minutesId }: { actor: Meeting
   const scope = await authorizeExport(actor, minutes.meeting.committeeId, { public: minutes.status === "APPROVED" });
   const content = await readMinutesContent(db, minutes.meetingId);
   if (!content) throw meetingNotFound();
-  const { content: visible } = await maskContent(content, actor, scope);
+  const { content: visible, maskedDecisionIds } = await maskContent(content, actor, scope);
   const justering = minutes.status === "APPROVED" ? await approvalsOf(minutes.id) : null;
   return {
     ...visible,
+    /** Whether any § is masked for the actor (then the unmasked original is not theirs to fetch). */
+    masked: maskedDecisionIds.length > 0,
     status: minutes.status,
     // In the justering's hash scheme, which it is checked against.
     contentHash: hashMinutesContent(content, justering?.hashScheme ?? CURRENT_HASH_SCHEME),

@@ -18,6 +18,7 @@ import { hashMinutesContent, readMinutesContent } from "./minutes-content";
 import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 import { justeringCandidatesWhere } from "./justering-candidates";
+import { openingDecisionPoints } from "./opening-items";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { formatDate, formatDateOnly } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
@@ -100,6 +101,9 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
         secrecyReference,
         proposal: notice ?? stringsOf(item.proposal),
         proposerGenitive: item.proposerGenitive,
+        openingItem: item.openingItem,
+        /** An opening item's decision written from the meeting, for the secretary's form; null: none (yet). */
+        suggestedDecision: canEdit && item.openingItem && !item.decision ? await openingDecisionPoints(db, item.openingItem, meeting) : null,
         case: item.case
           ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: secrecyReference ? null : item.case.caseOfficer.name }
           : null,
@@ -220,6 +224,9 @@ export const getMinutesView = async ({ actor, meetingId, now = new Date() }: { a
           approvedAt: meeting.minutes.approvedAt,
           postedDate: formatDateOnly(meeting.minutes.postedDate),
           appealEndsOn: formatDateOnly(meeting.minutes.appealEndsOn),
+          /** The justerat protokoll kept as the meeting's file (stored by the worker after the justering). */
+          recordStored:
+            (await db.generatedRecord.count({ where: { meetingId: meeting.id, kind: "MINUTES", subjectId: meeting.minutes.id, blobSha256: { not: null } } })) > 0,
         }
       : null,
     /** The minutes as this actor may see them (§§ of confidential cases they may not read masked). */

@@ -16,6 +16,7 @@ import { maskedCases, maskOf } from "./confidential-items";
 import { authorize, loadCommitteeScope } from "@/server/authz";
 import { MEETING_EDIT_REFUSED } from "./meeting-guards";
 import { lockMeetingForEdit } from "./meeting-guards";
+import { addOpeningItems } from "./opening-items";
 
 export type CreateMeetingOptions = { actor: Actor; input: z.output<typeof ZCreateMeetingSchema>; now?: Date };
 
@@ -32,12 +33,13 @@ export const createMeeting = async ({ actor, input: data, now = new Date() }: Cr
     const meeting = await tx.meeting.create({
       data: { committeeId: data.committeeId, startsAt, place: data.place, createdById: actor.id },
     });
+    const openingItems = await addOpeningItems(tx, { meetingId: meeting.id, committeeId: data.committeeId });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "meeting.create",
       entityType: "Meeting",
       entityId: meeting.id,
-      data: { committeeId: data.committeeId, startsAt: meeting.startsAt, place: data.place },
+      data: { committeeId: data.committeeId, startsAt: meeting.startsAt, place: data.place, openingItems },
     });
     return { id: meeting.id };
   });
@@ -105,6 +107,7 @@ export const callMeeting = async ({ actor, input, now = new Date() }: CallMeetin
     const masked = await maskedCases(tx, "public", meeting.scope, items.map((item) => item.caseId));
     const agendaText = items
       .map((item) => {
+        if (item.kind === "OPENING") return `${item.position}. ${item.title}`;
         if (!item.case) return `${item.position}. ${AGENDA_KIND_LABELS[item.kind]}: ${item.title}`;
         return `${item.position}. ${maskOf(masked, item.caseId) ? CONFIDENTIAL_CASE_TITLE : item.title} (${item.case.caseNumber})`;
       })

@@ -5,7 +5,8 @@
 // ending three weeks later, tells each case's history that its paragraph is justerad, and
 // registers the justerat protokollsutdrag of its § in each open case as an upprättad
 // handling whose file is the extract as exported (a generated record, bound to the
-// justering's hash: features/exports/server/records.ts).
+// justering's hash: features/exports/server/records.ts); the protokoll as a whole is
+// requested the same way as the meeting's own file.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { SubjectAdapter } from "@/features/attestation/server";
@@ -110,6 +111,11 @@ export const minutesSubject: SubjectAdapter<MinutesSubject, { postedDate: string
       ),
     ];
     const recordIds = await registerExtracts(tx, content, { actorId: actor.id, postedDate, contentHash: request.contentHash });
+    const minutesRecord = await tx.generatedRecord.create({
+      data: { meetingId: subject.meetingId, kind: "MINUTES", subjectId: subject.id, contentHash: request.contentHash, requestedById: actor.id },
+      select: { id: true },
+    });
+    recordIds.push(minutesRecord.id);
     return { result: { postedDate, appealEndsOn, recordIds }, audits, notice: null };
   },
   reopen: async (tx, subject) =>

@@ -52,6 +52,7 @@ const OrganisationPage = async () => {
                     parentId: committee.parentId,
                     publicMeetings: committee.publicMeetings,
                     minutesKeptAt: committee.minutesKeptAt,
+                    openingItems: committee.openingItems,
                     updatedAt: committee.updatedAt.toISOString(),
                   }}
                   parents={parents}
