@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { JusteringInboxTable } from "@/features/meetings/components/justering-inbox";
 import { listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { InboxPage } from "@/components/inbox-page";
 import { requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Att justera" };
@@ -9,18 +10,9 @@ const JusteringInboxPage = async () => {
   const actor = await requireActor();
   const items = await listJusteringInbox(actor);
   return (
-    <section aria-labelledby="justering-heading">
-      <h1 id="justering-heading" className="text-3xl font-bold">
-        Att justera
-      </h1>
-      {items.length === 0 ? (
-        <p className="mt-6 rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center" role="status">
-          Inga protokoll väntar på din justering.
-        </p>
-      ) : (
-        <JusteringInboxTable items={items} />
-      )}
-    </section>
+    <InboxPage id="justering-heading" title="Att justera" count={items.length} emptyText="Inga protokoll väntar på din justering.">
+      <JusteringInboxTable items={items} />
+    </InboxPage>
   );
 };
 

@@ -34,13 +34,8 @@ export const createMeeting = async ({ actor, input: data, now = new Date() }: Cr
       data: { committeeId: data.committeeId, startsAt, place: data.place, createdById: actor.id },
     });
     const openingItems = await addOpeningItems(tx, { meetingId: meeting.id, committeeId: data.committeeId });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "meeting.create",
-      entityType: "Meeting",
-      entityId: meeting.id,
-      data: { committeeId: data.committeeId, startsAt: meeting.startsAt, place: data.place, openingItems },
-    });
+    const audited = { committeeId: data.committeeId, startsAt: meeting.startsAt, place: data.place, openingItems };
+    await recordAudit(tx, { actorId: actor.id, action: "meeting.create", entityType: "Meeting", entityId: meeting.id, data: audited });
     return { id: meeting.id };
   });
 };

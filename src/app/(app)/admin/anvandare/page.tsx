@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
@@ -45,12 +46,9 @@ const UsersPage = async () => {
           ))}
         </DataTable>
       </section>
-      <section aria-labelledby="new-user" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-user" className="mb-3 text-2xl font-semibold">
-          Ny användare
-        </h2>
+      <FormPanel id="new-user" title="Ny användare" className="mt-10">
         <CreateUserForm units={units} minPasswordLength={MIN_PASSWORD_LENGTH} />
-      </section>
+      </FormPanel>
     </>
   );
 };

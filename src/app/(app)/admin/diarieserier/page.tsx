@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
@@ -67,16 +68,13 @@ const RegistrySeriesPage = async () => {
               </section>
             );
           })}
-        <section aria-labelledby="new-series" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="new-series" className="mb-3 text-2xl font-semibold">
-            Ny diarieserie
-          </h2>
+        <FormPanel id="new-series" title="Ny diarieserie">
           {withoutSeries.length === 0 ? (
             <p className="text-slate-700">Alla nämnder har en diarieserie.</p>
           ) : (
             <CreateSeriesForm committees={withoutSeries.map((committee) => ({ value: committee.id, label: `${committee.name} (${committee.shortName})` }))} />
           )}
-        </section>
+        </FormPanel>
       </div>
     </>
   );

@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
@@ -33,12 +34,9 @@ const ClassificationPage = async () => {
           </tr>
         ))}
       </DataTable>
-      <section aria-labelledby="new-class" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-class" className="mb-3 text-2xl font-semibold">
-          Ny klass
-        </h2>
+      <FormPanel id="new-class" title="Ny klass" className="mt-10">
         <CreateClassificationForm />
-      </section>
+      </FormPanel>
     </>
   );
 };

@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
@@ -46,12 +47,9 @@ const MunicipalitiesPage = async () => {
           </tr>
         ))}
       </DataTable>
-      <section aria-labelledby="new-municipality" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-municipality" className="mb-3 text-2xl font-semibold">
-          Ny kommun
-        </h2>
+      <FormPanel id="new-municipality" title="Ny kommun" className="mt-10">
         <CreateMunicipalityForm />
-      </section>
+      </FormPanel>
     </>
   );
 };

@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
@@ -61,12 +62,9 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <section aria-labelledby="new-committee" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 id="new-committee" className="mb-3 text-lg font-semibold">
-            Ny nämnd
-          </h3>
+        <FormPanel id="new-committee" title="Ny nämnd" level={3}>
           <CreateCommitteeForm parents={parents} />
-        </section>
+        </FormPanel>
       </section>
 
       <section aria-labelledby="administrations" className="mt-10 space-y-4">
@@ -84,12 +82,9 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <section aria-labelledby="new-administration" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 id="new-administration" className="mb-3 text-lg font-semibold">
-            Ny förvaltning
-          </h3>
+        <FormPanel id="new-administration" title="Ny förvaltning" level={3}>
           <CreateAdministrationForm committees={committees.map((committee) => ({ value: committee.id, label: committee.name }))} />
-        </section>
+        </FormPanel>
       </section>
 
       <section aria-labelledby="departments" className="mt-10 space-y-4">
@@ -107,12 +102,9 @@ const OrganisationPage = async () => {
             </tr>
           ))}
         </DataTable>
-        <section aria-labelledby="new-department" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 id="new-department" className="mb-3 text-lg font-semibold">
-            Ny avdelning
-          </h3>
+        <FormPanel id="new-department" title="Ny avdelning" level={3}>
           <CreateDepartmentForm administrations={administrations.map((administration) => ({ value: administration.id, label: administration.name }))} />
-        </section>
+        </FormPanel>
       </section>
     </>
   );

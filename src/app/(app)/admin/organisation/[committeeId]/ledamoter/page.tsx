@@ -1,3 +1,4 @@
+import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -68,12 +69,9 @@ const CommitteeMembersPage = async ({ params }: { params: Promise<{ committeeId:
           <MemberTable caption="Ledamöter och ersättare vars uppdrag inte har börjat" rows={data.upcoming} data={data} editable />
         </section>
       ) : null}
-      <section aria-labelledby="new-member" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-member" className="mb-3 text-2xl font-semibold">
-          Ny ledamot eller ersättare
-        </h2>
+      <FormPanel id="new-member" title="Ny ledamot eller ersättare" className="mt-10">
         <CreateMemberForm committeeId={committee.id} users={data.users} />
-      </section>
+      </FormPanel>
       <section aria-labelledby="import" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="import" className="mb-3 text-2xl font-semibold">
           Importera en ny mandatperiod (CSV)
