@@ -31,7 +31,7 @@ export const OPENING_ITEM_LABELS: Record<OpeningItem, string> = {
 export const OPENING_ITEMS = Object.keys(OPENING_ITEM_LABELS) as OpeningItem[];
 
 /** What a new committee starts with (the administrator may reorder or remove them). */
-export const DEFAULT_OPENING_ITEMS: readonly OpeningItem[] = ["ROLL_CALL", "CHECKER_ELECTION", "AGENDA_APPROVAL"];
+export const DEFAULT_OPENING_ITEMS: readonly OpeningItem[] = OPENING_ITEMS;
 
 export const MEMBER_ROLE_LABELS: Record<MemberRole, string> = {
   CHAIR: "Ordförande",

@@ -8,7 +8,7 @@
 // justering, the meeting), and the identifier is the SHA-256 of the canonical content
 // (the minutes' own content hash; for agenda and extract the canonical JSON of the read
 // model), so the same content always gives the same bytes.
-import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "@/features/meetings/labels";
+import { MEMBER_ROLE_LABELS, OPINION_KIND_LABELS, VOTE_LABELS, withParty } from "@/features/meetings/labels";
 import { proposalHeading } from "@/features/statements/content";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import type { MinutesParagraph, AgendaExport, ExtractExport, MinutesExport } from "@/features/meetings/server";
@@ -49,7 +49,6 @@ const paragraph = (runs: Runs | string, style?: "note" | "subtitle"): Block => (
 });
 
 
-const withParty = (name: string, party: string | null): string => (party ? `${name} (${party})` : name);
 
 /** The time and place lines under the title of every meeting document. */
 const meetingFacts = (meeting: { date: string; time: string; place: string }, more: [string, string][] = []): Block =>
@@ -171,7 +170,7 @@ const paragraphBlocks = (item: MinutesParagraph, committeeName: string): Block[]
 
   if (item.motions.length > 0) {
     blocks.push(sub("Yrkanden"));
-    for (const motion of item.motions) blocks.push(paragraph([{ text: `${withParty(motion.member, motion.party ?? null)}: `, bold: true }, { text: motion.text }]));
+    for (const motion of item.motions) blocks.push(paragraph([{ text: `${withParty(motion.member, motion.party)}: `, bold: true }, { text: motion.text }]));
   }
   if (item.votes) blocks.push(sub("Omröstning"), ...voteBlocks(item, committeeName));
   for (const opinion of item.opinions) {

@@ -2,6 +2,9 @@
 import type { AgendaItemKind, DecisionKind, MeetingStatus, MinutesStatus, StatementOfOpinionKind } from "@/generated/prisma/enums";
 import { asProposedLabel, DEFAULT_PROPOSER } from "@/features/statements/content";
 
+/** A member as the protokoll names them: "Anders Berglund (M)". */
+export const withParty = (name: string, party: string | null | undefined): string => (party ? `${name} (${party})` : name);
+
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   PLANNED: "Planerat",
   CALLED: "Kallat",

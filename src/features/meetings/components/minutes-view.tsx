@@ -3,7 +3,7 @@ import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { StepUpLogin } from "@/features/auth/components";
 import { ExportButtons } from "@/components/export-buttons";
 import { approveMinutesAction, returnMinutesAction, saveMinutesAction, sendMinutesAction, withdrawMinutesAction } from "../actions";
-import { decisionKindLabel, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS } from "../labels";
+import { decisionKindLabel, MEMBER_ROLE_LABELS, MINUTES_STATUS_LABELS, OPINION_KIND_LABELS, VOTE_LABELS, withParty } from "../labels";
 import type { getMinutesView } from "../server/meeting-page-queries";
 import { ActionForm, Field, Hidden, SelectField } from "@/components/form";
 import { formatDateTime } from "@/lib/dates";
@@ -109,7 +109,7 @@ export const MinutesView = ({ view }: { view: View }) => {
               {paragraph.immediateApproval ? <p>Paragrafen förklarades omedelbart justerad.</p> : null}
               {paragraph.motions.length > 0 ? (
                 <p>
-                  Yrkanden: {paragraph.motions.map((motion) => `${motion.member}${motion.party ? ` (${motion.party})` : ""}: ${motion.text}`).join(" ")}
+                  Yrkanden: {paragraph.motions.map((motion) => `${withParty(motion.member, motion.party)}: ${motion.text}`).join(" ")}
                 </p>
               ) : null}
               {paragraph.votes ? (

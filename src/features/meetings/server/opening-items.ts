@@ -7,6 +7,7 @@ import type { OpeningItem } from "@/generated/prisma/enums";
 import type { db, Tx } from "@/server/db";
 import { inOfficeOn, OPENING_ITEM_LABELS } from "@/features/admin/committees";
 import { justeringDetails, meetingDay } from "../dates";
+import { withParty } from "../labels";
 
 /** The ordförande proposes the procedural decisions: "Bifall till ordförandens förslag". */
 const OPENING_PROPOSER_GENITIVE = "ordförandens";
@@ -51,7 +52,7 @@ export const openingDecisionPoints = async (client: Tx | typeof db, openingItem:
         orderBy: [{ termStart: "desc" }, { id: "asc" }],
         select: { party: true },
       });
-      const checker = member?.party ? `${minutes.checker.name} (${member.party})` : minutes.checker.name;
+      const checker = withParty(minutes.checker.name, member?.party);
       const justering = justeringDetails(meeting.justeringAt, meeting.justeringPlace);
       return [
         `att utse ${checker} att jämte ordföranden justera protokollet`,
