@@ -6,7 +6,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { encodeCursor } from "@/features/diarium/cursor";
-import { countDeadlines, listDeadlines } from "@/features/diarium/server/deadlines";
+import { listDeadlines, summarizeDeadlines } from "@/features/diarium/server/deadlines";
 import { diariumFilterOptions, listDiariumCases } from "@/features/diarium/server/diarium-list";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { listPublicDiarium } from "@/features/diarium/server/public-diarium";
@@ -132,7 +132,7 @@ const bench: Bench = async ({ db, url, log, candidateSql }) => {
       "search: common word (handläggare)": () => searchCases({ actor: clas, params: { q: "drogscenerna" } }),
       "search: case number (registrator)": () => searchCases({ actor: registrar, params: { q: "has 2020-100005" } }),
       "bevakning (avdelningschef)": () => listDeadlines({ actor: linda }),
-      "start page counts (avdelningschef)": () => countDeadlines({ actor: linda }),
+      "start page deadlines (avdelningschef)": () => summarizeDeadlines({ actor: linda }),
       "mina ärenden (handläggare)": () => listMyOpenCases({ actor: clas }),
     };
     const measurements: Record<string, number[]> = {};

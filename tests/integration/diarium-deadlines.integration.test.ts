@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { countDeadlines, listDeadlines } from "@/features/diarium/server/deadlines";
+import { listDeadlines, START_PAGE_DEADLINES, summarizeDeadlines } from "@/features/diarium/server/deadlines";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { createTestDatabase } from "../support/database";
 import { setUpDiariumFixture } from "./diarium-fixtures";
@@ -84,13 +84,20 @@ describe("bevakning", () => {
     expect(idsOf([...sos.overdue, ...sos.dueSoon, ...sos.motionsApproaching])).toEqual([ids.sos]);
     const admin = await listDeadlines({ actor: await fixture.actor("admin"), today: TODAY });
     expect([...admin.overdue, ...admin.dueSoon, ...admin.motionsApproaching]).toEqual([]);
-    expect(await countDeadlines({ actor: await fixture.actor("admin"), today: TODAY })).toEqual({ overdue: 0, dueSoon: 0 });
+    const adminSummary = await summarizeDeadlines({ actor: await fixture.actor("admin"), today: TODAY });
+    expect([adminSummary.own.overdue.total, adminSummary.own.dueSoon.total, adminSummary.readable.overdue.total]).toEqual([0, 0, 0]);
   });
 
-  it("counts the same deadlines for the start page as /bevakning lists", async () => {
-    const clas = await fixture.actor("clas.cederlid");
-    const overview = await listDeadlines({ actor: clas, today: TODAY });
-    expect(await countDeadlines({ actor: clas, today: TODAY })).toEqual({ overdue: overview.overdue.length, dueSoon: overview.dueSoon.length });
+  it("summarizes the same deadlines for the start page as /bevakning lists", async () => {
+    for (const username of ["clas.cederlid", "linda.palo", "registrator"]) {
+      const actor = await fixture.actor(username);
+      const overview = await listDeadlines({ actor, today: TODAY });
+      const summary = await summarizeDeadlines({ actor, today: TODAY });
+      const own = (rows: typeof overview.overdue) => rows.filter((row) => row.own);
+      expect(summary.own.overdue, username).toEqual({ rows: own(overview.overdue), total: own(overview.overdue).length });
+      expect(summary.own.dueSoon, username).toEqual({ rows: own(overview.dueSoon), total: own(overview.dueSoon).length });
+      expect(summary.readable.overdue, username).toEqual({ rows: overview.overdue, total: overview.overdue.length });
+    }
   });
 });
 
@@ -107,5 +114,21 @@ describe("Mina ärenden", () => {
 
   it("is empty for a user who handles no cases", async () => {
     expect((await listMyOpenCases({ actor: await fixture.actor("registrator"), today: TODAY })).rows).toEqual([]);
+  });
+});
+
+describe("the start page's deadlines, many", () => {
+  it(`shows the first ${START_PAGE_DEADLINES} of each section, own first, and counts them all`, async () => {
+    for (let day = 1; day <= START_PAGE_DEADLINES + 2; day++) {
+      await fixture.createDeadline({ caseId: ids.lindaCase!, dueDate: `2026-04-${String(day).padStart(2, "0")}` });
+    }
+    const linda = await fixture.actor("linda.palo");
+    const overview = await listDeadlines({ actor: linda, today: TODAY });
+    const summary = await summarizeDeadlines({ actor: linda, today: TODAY });
+    const own = overview.overdue.filter((row) => row.own);
+    expect(own.length).toBeGreaterThan(START_PAGE_DEADLINES);
+    expect(summary.own.overdue).toEqual({ rows: own.slice(0, START_PAGE_DEADLINES), total: own.length });
+    expect(summary.readable.overdue).toEqual({ rows: overview.overdue.slice(0, START_PAGE_DEADLINES), total: overview.overdue.length });
+    expect(summary.readable.overdue.total).toBeGreaterThan(own.length);
   });
 });

@@ -3,7 +3,7 @@
 // tests/integration/query-budget.integration.test.ts both call this.
 import "server-only";
 import { listAttestInbox, listReturnedToMe } from "@/features/attestation/server/attestation-queries";
-import { listDeadlines } from "@/features/diarium/server/deadlines";
+import { summarizeDeadlines } from "@/features/diarium/server/deadlines";
 import { countRecentlyRegistered, listDiariumCases } from "@/features/diarium/server/diarium-list";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
@@ -18,7 +18,7 @@ export const loadStartPage = async (actor: Actor) => {
   const attester = hasRole(actor, "DEPARTMENT_HEAD", "DIRECTOR");
   const registrar = hasRole(actor, "REGISTRAR");
   const [deadlines, justering, inbox, secretary, recentCount, recent, myCases, returned] = await Promise.all([
-    when(caseOfficer || attester, () => listDeadlines({ actor })),
+    when(caseOfficer || attester, () => summarizeDeadlines({ actor })),
     when(hasRole(actor, "CHAIR", "MINUTES_CHECKER"), () => listJusteringInbox(actor)),
     when(attester, () => listAttestInbox(actor)),
     when(hasRole(actor, "COMMITTEE_SECRETARY"), () => getSecretaryOverview({ actor })),

@@ -12,6 +12,7 @@ export {
   readableCaseBranches,
   readableCasesWhere,
   confidentialReadableCasesSql,
+  worksOnCaseSql,
   readableCommitteesWhere,
   REGISTERING_ROLES,
   type Action,

@@ -163,18 +163,20 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => ({ OR
 
 const anyOf = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`);
 
-/** The case's handläggare or a medhandläggare, in SQL on the case row `c`. */
-const worksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [
+const worksOnCaseSqlBranches = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [
   Prisma.sql`${c}.case_officer_id = ${actor.id}::uuid`,
   Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${actor.id}::uuid)`,
 ];
 
+/** The case's handläggare or a medhandläggare, in SQL on the case row `c` (`isCaseOfficer`). */
+export const worksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(worksOnCaseSqlBranches(actor, c));
+
 /** `readableCasesWhere` as an SQL condition on the case row `c`, for raw queries (search). */
 export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql =>
-  anyOf([...worksOnCaseSql(actor, c), Prisma.sql`(${c}.secrecy_reference IS NULL AND ${anyOf(casesCoveredSql(actor, READERS, c))})`, ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+  anyOf([...worksOnCaseSqlBranches(actor, c), Prisma.sql`(${c}.secrecy_reference IS NULL AND ${anyOf(casesCoveredSql(actor, READERS, c))})`, ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
 
 /** `can(actor, "case.readConfidential", …)` as an SQL condition on the case row `c`: who may read its confidential handlingar. */
-export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSql(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSqlBranches(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
 
 /** `can(actor, "meeting.read", …)` as a database filter on committees (an empty OR matches nothing). */
 export const readableCommitteesWhere = (actor: Actor): Prisma.CommitteeWhereInput => ({ OR: committeesCoveredWhere(actor, READERS) });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { WorkSection } from "@/components/work-section";
 import { describeDaysLeft } from "@/lib/due-dates";
@@ -6,10 +7,16 @@ import type { DeadlineRow } from "../server/deadlines";
 import { CONFIDENTIAL_TITLE_PLACEHOLDER } from "./diarium-table";
 import { formatDateOnly } from "@/lib/dates";
 
-type DeadlineTableProps = { id: string; heading: string; rows: DeadlineRow[]; emptyText: string };
+/** `total`: how many there are when `rows` shows only the first (the start page; /bevakning has them all). */
+type DeadlineTableProps = { id: string; heading: string; rows: DeadlineRow[]; total?: number; emptyText: string };
 
-export const DeadlineTable = ({ id, heading, rows, emptyText }: DeadlineTableProps) => (
-  <WorkSection id={id} heading={heading} count={rows.length} emptyText={emptyText}>
+export const DeadlineTable = ({ id, heading, rows, total = rows.length, emptyText }: DeadlineTableProps) => (
+  <WorkSection id={id} heading={heading} count={total} emptyText={emptyText}>
+    {total > rows.length ? (
+      <p className="mt-2 text-slate-700">
+        De {rows.length} närmaste av {total} visas. Alla finns under <Link href="/bevakning" className="font-semibold text-brand-700 underline underline-offset-4">Bevakning</Link>.
+      </p>
+    ) : null}
     <DataTable caption={heading} columns={["Diarienummer", "Rubrik", "Bevakning", "Datum", "Tid kvar", "Handläggare"]}>
       {rows.map((row) => (
         <tr key={row.id} className={`${ROW} ${row.motionWarning ? "bg-amber-50" : ""}`}>

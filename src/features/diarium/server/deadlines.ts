@@ -3,13 +3,14 @@
 // registrator the committee's). Overdue, due within 14 days, and motions nearing the
 // one-year limit of Kommunallagen 5 kap. 35 § (flagged 60 days ahead).
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { DeadlineKind } from "@/generated/prisma/enums";
-import { can, CASE_SCOPE_SELECT, readableCasesWhere, toCaseScope } from "@/server/authz";
+import { can, CASE_SCOPE_SELECT, readableCasesSql, readableCasesWhere, toCaseScope, worksOnCaseSql } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { isCaseOfficer } from "./case-work";
 import { daysBetween } from "@/lib/due-dates";
-import { addDays, stockholmToday } from "@/lib/dates";
+import { addDays, formatDateOnly, stockholmToday } from "@/lib/dates";
 
 export const DUE_SOON_DAYS = 14;
 export const MOTION_WARNING_DAYS = 60;
@@ -44,6 +45,14 @@ export type DeadlineOverview = {
 
 export type ListDeadlinesOptions = { actor: Actor; today?: Date };
 
+const toDeadlineRow = (today: Date, row: Omit<DeadlineRow, "daysLeft" | "motionWarning">): DeadlineRow => {
+  const daysLeft = daysBetween(today, row.dueDate);
+  return { ...row, daysLeft, motionWarning: row.kind === "MOTION_ONE_YEAR" && daysLeft <= MOTION_WARNING_DAYS };
+};
+
+/** Own cases first, each group by due date (the given order, kept by the stable sort). */
+const ownFirst = (list: DeadlineRow[]) => list.sort((a, b) => Number(b.own) - Number(a.own));
+
 export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDeadlinesOptions): Promise<DeadlineOverview> => {
   const found = await db.deadline.findMany({
     where: {
@@ -61,24 +70,16 @@ export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDea
       case: { select: { ...CASE_SCOPE_SELECT, id: true, caseNumber: true, title: true, caseOfficer: { select: { name: true } } } },
     },
   });
-  const rows = found.slice(0, DEADLINE_LIST_LIMIT).map((deadline): DeadlineRow => {
-    const daysLeft = daysBetween(today, deadline.dueDate);
-    return {
-      id: deadline.id,
-      kind: deadline.kind,
-      description: deadline.description,
-      dueDate: deadline.dueDate,
-      daysLeft,
-      motionWarning: deadline.kind === "MOTION_ONE_YEAR" && daysLeft <= MOTION_WARNING_DAYS,
-      caseId: deadline.case.id,
-      caseNumber: deadline.case.caseNumber,
-      caseTitle: can(actor, "case.read", toCaseScope(deadline.case)) ? deadline.case.title : null,
-      caseOfficerName: deadline.case.caseOfficer.name,
-      own: isCaseOfficer(actor, toCaseScope(deadline.case)),
-    };
-  });
-  // Own cases first, each group by due date (the query's order, kept by the stable sort).
-  const ownFirst = (list: DeadlineRow[]) => list.sort((a, b) => Number(b.own) - Number(a.own));
+  const rows = found.slice(0, DEADLINE_LIST_LIMIT).map(({ case: readCase, ...deadline }) =>
+    toDeadlineRow(today, {
+      ...deadline,
+      caseId: readCase.id,
+      caseNumber: readCase.caseNumber,
+      caseTitle: can(actor, "case.read", toCaseScope(readCase)) ? readCase.title : null,
+      caseOfficerName: readCase.caseOfficer.name,
+      own: isCaseOfficer(actor, toCaseScope(readCase)),
+    }),
+  );
   return {
     overdue: ownFirst(rows.filter((row) => row.daysLeft < 0)),
     dueSoon: ownFirst(rows.filter((row) => row.daysLeft >= 0 && row.daysLeft <= DUE_SOON_DAYS)),
@@ -87,14 +88,48 @@ export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDea
   };
 };
 
-export type DeadlineCounts = { overdue: number; dueSoon: number };
+/** Rows per section on the start page; the whole lists are on /bevakning. */
+export const START_PAGE_DEADLINES = 10;
 
-/** The start page's counts; the same cases and deadlines as /bevakning. */
-export const countDeadlines = async ({ actor, today = stockholmToday() }: ListDeadlinesOptions): Promise<DeadlineCounts> => {
-  const open = { completedAt: null, case: { AND: [{ status: "OPEN" as const }, readableCasesWhere(actor)] } };
-  const [overdue, dueSoon] = await Promise.all([
-    db.deadline.count({ where: { ...open, dueDate: { lt: today } } }),
-    db.deadline.count({ where: { ...open, dueDate: { gte: today, lte: addDays(today, DUE_SOON_DAYS) } } }),
-  ]);
-  return { overdue, dueSoon };
+/** A start page section: its first rows and how many there are in all. */
+export type DeadlineSection = { rows: DeadlineRow[]; total: number };
+
+export type DeadlineSummary = {
+  /** The handläggare's own cases (handläggare or medhandläggare). */
+  own: { overdue: DeadlineSection; dueSoon: DeadlineSection };
+  /** Every readable case: the attester's unit. */
+  readable: { overdue: DeadlineSection };
+};
+
+type SummarySqlRow = Omit<DeadlineRow, "daysLeft" | "motionWarning"> & { overdue: boolean; total: number };
+
+/**
+ * The start page's deadlines (the same as /bevakning within 14 days): per section the first
+ * START_PAGE_DEADLINES rows and the section's total, in one query that ranks and counts in the
+ * database, so a handläggare with a thousand open deadlines costs as little as one with ten.
+ */
+export const summarizeDeadlines = async ({ actor, today = stockholmToday() }: ListDeadlinesOptions): Promise<DeadlineSummary> => {
+  const c = Prisma.sql`c`;
+  const found = await db.$queryRaw<SummarySqlRow[]>`
+    SELECT id, kind, description, "dueDate", "caseId", "caseNumber", "caseTitle", "caseOfficerName", own, overdue, total::int
+      FROM (
+        SELECT *, row_number() OVER (PARTITION BY own, overdue ORDER BY "dueDate", id) AS position, count(*) OVER (PARTITION BY own, overdue) AS total
+          FROM (
+            SELECT d.id::text, d.kind::text, d.description, d.due_date AS "dueDate", c.id::text AS "caseId", c.case_number AS "caseNumber",
+                   c.title AS "caseTitle", u.name AS "caseOfficerName", ${worksOnCaseSql(actor, c)} AS own, d.due_date < ${formatDateOnly(today)}::date AS overdue
+              FROM deadline d
+              JOIN "case" c ON c.id = d.case_id
+              JOIN app_user u ON u.id = c.case_officer_id
+             WHERE d.completed_at IS NULL AND d.due_date <= ${formatDateOnly(addDays(today, DUE_SOON_DAYS))}::date
+               AND c.status = 'OPEN' AND ${readableCasesSql(actor, c)}
+          ) readable
+      ) ranked
+     WHERE position <= ${START_PAGE_DEADLINES}
+     ORDER BY "dueDate", id`;
+  const section = (own: boolean | null, overdue: boolean): DeadlineSection => {
+    const rows = found.filter((row) => row.overdue === overdue && (own === null || row.own === own));
+    const total = [...new Map(rows.map((row) => [row.own, row.total])).values()].reduce((sum, count) => sum + count, 0);
+    return { rows: ownFirst(rows.map(({ overdue: _overdue, total: _total, ...row }) => toDeadlineRow(today, row))).slice(0, START_PAGE_DEADLINES), total };
+  };
+  return { own: { overdue: section(true, true), dueSoon: section(true, false) }, readable: { overdue: section(null, true) } };
 };

@@ -4,7 +4,7 @@ import type { StatementStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { stockholmToday } from "@/lib/dates";
-import { caseOfficerOrCoOfficerWhere, MOTION_COMPLETENESS_SELECT, motionToComplete } from "./case-work";
+import { motionToComplete } from "./case-work";
 
 export const MY_CASES_LIMIT = 100;
 
@@ -24,33 +24,42 @@ export type MyCaseRow = {
   toComplete: boolean;
 };
 
+type MyCaseSqlRow = Omit<MyCaseRow, "overdue" | "toComplete"> & { motionAuthors: number | null; motionProposals: number | null };
+
 export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { actor: Actor; today?: Date }): Promise<{ rows: MyCaseRow[]; truncated: boolean }> => {
   // The handläggare may read their own cases, confidential ones included (src/server/authz).
-  const found = await db.case.findMany({
-    where: { AND: [caseOfficerOrCoOfficerWhere(actor.id), { status: "OPEN" }] },
-    orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
-    take: MY_CASES_LIMIT + 1,
-    select: {
-      id: true,
-      caseNumber: true,
-      title: true,
-      status: true,
-      receivedDate: true,
-      dueDate: true,
-      caseOfficerId: true,
-      committee: { select: { shortName: true } },
-      statement: { select: { status: true } },
-      motion: { select: MOTION_COMPLETENESS_SELECT },
-    },
-  });
+  // One query, two ordered index reads: the cases the actor is responsible for, read in order
+  // from (case_officer_id, status, due_date, created_at, id), and those they are medhandläggare
+  // of. "Handläggare OR medhandläggare" as one condition makes PostgreSQL walk every open case
+  // by remisstid and test each one, which for a handläggare with thousands of cases is the
+  // slowest part of the start page.
+  const take = MY_CASES_LIMIT + 1;
+  const found = await db.$queryRaw<MyCaseSqlRow[]>`
+    WITH mine AS (
+      (SELECT id, due_date, created_at, false AS co_officer FROM "case"
+        WHERE case_officer_id = ${actor.id}::uuid AND status = 'OPEN'
+        ORDER BY due_date, created_at, id LIMIT ${take})
+      UNION ALL
+      (SELECT c.id, c.due_date, c.created_at, true FROM case_co_officer co JOIN "case" c ON c.id = co.case_id
+        WHERE co.user_id = ${actor.id}::uuid AND c.status = 'OPEN' AND c.case_officer_id <> ${actor.id}::uuid
+        ORDER BY c.due_date, c.created_at, c.id LIMIT ${take})
+    )
+    SELECT c.id::text, c.case_number AS "caseNumber", c.title, c.received_date AS "receivedDate", c.due_date AS "dueDate",
+           mine.co_officer AS "coOfficer", cm.short_name AS "committeeShortName", s.status::text AS "statementStatus",
+           (SELECT count(*)::int FROM motion_author a WHERE a.motion_id = m.id) AS "motionAuthors",
+           (SELECT count(*)::int FROM motion_proposal p WHERE p.motion_id = m.id) AS "motionProposals"
+      FROM mine
+      JOIN "case" c ON c.id = mine.id
+      JOIN committee cm ON cm.id = c.committee_id
+      LEFT JOIN statement s ON s.case_id = c.id
+      LEFT JOIN motion m ON m.case_id = c.id
+     ORDER BY mine.due_date, mine.created_at, mine.id
+     LIMIT ${take}`;
   return {
-    rows: found.slice(0, MY_CASES_LIMIT).map(({ committee, statement, motion, status, caseOfficerId, ...row }) => ({
+    rows: found.slice(0, MY_CASES_LIMIT).map(({ motionAuthors, motionProposals, ...row }) => ({
       ...row,
-      statementStatus: statement?.status ?? null,
-      coOfficer: caseOfficerId !== actor.id,
-      toComplete: motionToComplete({ status, motion }),
+      toComplete: motionToComplete({ status: "OPEN", motion: motionAuthors === null || motionProposals === null ? null : { _count: { authors: motionAuthors, proposals: motionProposals } } }),
       overdue: row.dueDate !== null && row.dueDate < today,
-      committeeShortName: committee.shortName,
     })),
     truncated: found.length > MY_CASES_LIMIT,
   };
