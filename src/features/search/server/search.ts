@@ -1,8 +1,8 @@
 // /sok: full-text search over what the actor may read — cases (title, referring body and dnr),
 // motions, the current version of tjänsteutlåtanden, handlingar and the extracted text of
 // their files — with direct hits on a typed case number first. Access is the diarium's
-// (`readableCasesSql`, the SQL form of `readableCasesWhere`), applied to every source before
-// ranking, and a confidential handling (or its file) is searched only for those who may read
+// (`readableCasesSql`, the SQL form of `readableCasesWhere`, asked one alternative at a time as
+// `readableCaseBranchesSql`), applied to every source before ranking, and a confidential handling (or its file) is searched only for those who may read
 // it (`confidentialReadableCasesSql`): a hidden text can neither match nor give a snippet.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
