@@ -9,6 +9,7 @@ export {
   administeredMunicipalityIds,
   membershipInMunicipalityWhere,
   readableCasesSql,
+  readableCaseBranchesSql,
   readableCaseBranches,
   readableCasesWhere,
   confidentialReadableCasesSql,

@@ -171,9 +171,23 @@ const worksOnCaseSqlBranches = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [
 /** The case's handläggare or a medhandläggare, in SQL on the case row `c` (`isCaseOfficer`). */
 export const worksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(worksOnCaseSqlBranches(actor, c));
 
+/**
+ * The alternatives of `readableCasesSql`, each on its own and none implied by another (a
+ * unit's public cases are left out where the actor reads all of that unit's cases): a query
+ * that wants the newest readable rows asks each alternative through its own index (the case's
+ * committee, department or handläggare with `created_at, id`) and merges them, where the
+ * disjunction walks every case and drops those it may not read (search).
+ */
+export const readableCaseBranchesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => {
+  const confidential = casesCoveredSql(actor, CONFIDENTIAL_READERS, c);
+  const key = (condition: Prisma.Sql) => JSON.stringify([condition.sql, condition.values]);
+  const readsAll = new Set(confidential.map(key));
+  const publicOnly = casesCoveredSql(actor, READERS, c).filter((condition) => !readsAll.has(key(condition)));
+  return [...worksOnCaseSqlBranches(actor, c), ...publicOnly.map((condition) => Prisma.sql`(${c}.secrecy_reference IS NULL AND ${condition})`), ...confidential];
+};
+
 /** `readableCasesWhere` as an SQL condition on the case row `c`, for raw queries (search). */
-export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql =>
-  anyOf([...worksOnCaseSqlBranches(actor, c), Prisma.sql`(${c}.secrecy_reference IS NULL AND ${anyOf(casesCoveredSql(actor, READERS, c))})`, ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(readableCaseBranchesSql(actor, c));
 
 /** `can(actor, "case.readConfidential", …)` as an SQL condition on the case row `c`: who may read its confidential handlingar. */
 export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSqlBranches(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);

@@ -1,8 +1,8 @@
 // /sok: full-text search over what the actor may read — cases (title, referring body and dnr),
 // motions, the current version of tjänsteutlåtanden, handlingar and the extracted text of
 // their files — with direct hits on a typed case number first. Access is the diarium's
-// (`readableCasesSql`, the SQL form of `readableCasesWhere`), applied to every source before
-// ranking, and a confidential handling (or its file) is searched only for those who may read
+// (`readableCasesSql`, the SQL form of `readableCasesWhere`, asked one alternative at a time as
+// `readableCaseBranchesSql`), applied to every source before ranking, and a confidential handling (or its file) is searched only for those who may read
 // it (`confidentialReadableCasesSql`): a hidden text can neither match nor give a snippet.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
@@ -11,7 +11,7 @@ import { parseCaseNumberQuery } from "@/lib/case-number-query";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { isoDateToDb } from "@/lib/dates";
 import type { Actor } from "@/server/auth/actor";
-import { confidentialReadableCasesSql, readableCasesSql } from "@/server/authz";
+import { confidentialReadableCasesSql, readableCaseBranchesSql, readableCasesSql } from "@/server/authz";
 import { db } from "@/server/db";
 import { caseNumberHitSql, headlineSql, searchQuerySql } from "@/server/full-text";
 import type { TSearchParams } from "../schemas";
@@ -61,18 +61,49 @@ const filterSql = (params: TSearchParams): Prisma.Sql[] => {
 
 /**
  * How many matches of each source (cases, motions, statements, handlingar, files) are ranked:
- * the newest that the actor may read. A rare word has fewer and is ranked in full; a common
- * word is found in tens of thousands of rows, and ranking them all is what made it slow
- * (ts_rank_cd reads every matching vector). Its hits are the best of its newest matches.
+ * those in the newest cases that the actor may read. A rare word has fewer and is ranked in
+ * full; a common word is found in tens of thousands of rows, and ranking them all is what made
+ * it slow (ts_rank_cd reads every matching vector). Its hits are the best of its newest matches.
  */
 const SEARCH_CANDIDATES_PER_SOURCE = 100;
+
+/** One source of hits: its rows joined to their case `c`, what a row must satisfy, and its order within a case. */
+type Source = {
+  /** `case_id`, `hit_id` and `search_vector` of a matching row. */
+  columns: Prisma.Sql;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  /** After the case's (created_at, id): the row's own order within its case, newest first, ending in a unique column. */
+  within: Prisma.Sql[];
+};
+
+/**
+ * The `candidates` matches of a source in the newest readable cases — newest case first, then
+ * the source's own order — as the union of the same query per access alternative
+ * (`readableCaseBranchesSql`), each limited on its own and then merged. Each alternative then
+ * walks only cases it reads (a committee's or department's newest cases through their
+ * `created_at, id` index) or, for a rare word, reads the word's rows from the GIN index, where
+ * the whole disjunction walked every case and dropped the ones the actor may not read. A row
+ * that two alternatives reach appears twice in the union and once in the result; the union of
+ * each alternative's first `candidates` holds the first `candidates` of all of them.
+ */
+const newestMatchesSql = (source: Source, branches: Prisma.Sql[], where: Prisma.Sql, candidates: number): Prisma.Sql => {
+  const keys = [Prisma.sql`c.created_at`, Prisma.sql`c.id`, ...source.within];
+  const aliases = keys.map((_, index) => Prisma.raw(`k${index}`));
+  const order = (columns: Prisma.Sql[]) => Prisma.join(columns.map((column) => Prisma.sql`${column} DESC`), ", ");
+  const keyColumns = Prisma.join(keys.map((key, index) => Prisma.sql`${key} AS ${aliases[index]!}`), ", ");
+  const perBranch = branches.map(
+    (branch) => Prisma.sql`(SELECT ${source.columns}, ${keyColumns} FROM ${source.from} WHERE ${source.where} AND ${branch} AND ${where} ORDER BY ${order(keys)} LIMIT ${candidates})`,
+  );
+  return Prisma.sql`SELECT DISTINCT ON (${Prisma.join(aliases, ", ")}) case_id, hit_id, search_vector FROM (${Prisma.join(perBranch, " UNION ALL ")}) b ORDER BY ${order(aliases)} LIMIT ${candidates}`;
+};
 
 export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize?: number; candidates?: number };
 
 /**
  * One page of hits, one row per case (its best hit), ordered by case-number hit, then
  * ts_rank_cd, then newest registration and id — a total order over a candidate set that is
- * itself chosen in a total order (newest first), so pages never overlap. Access and the
+ * itself chosen in a total order (newest case first), so pages never overlap. Access and the
  * filters apply inside each source before its candidates are chosen, so a user who may read
  * little still gets full candidate sets of what they may read.
  */
@@ -84,39 +115,49 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
   const q = Prisma.sql`q.q`;
   // The matches are found with the query written out, not read from the CTE: only then does the
   // planner know the words and estimate from the column's statistics whether to read them from
-  // the GIN index (a rare word) or to walk the newest rows until it has its candidates (a common one).
+  // the GIN index (a rare word) or to walk the newest cases until it has its candidates (a common one).
   const query = searchQuerySql(text);
   const caseNumber = parseCaseNumberQuery(text);
   const readableDocument = Prisma.sql`(d.secrecy_reference IS NULL OR ${confidentialReadableCasesSql(actor, c)})`;
-  const where = Prisma.join([readableCasesSql(actor, c), ...filterSql(params)], " AND ");
+  const filters = filterSql(params);
+  const where = Prisma.join([readableCasesSql(actor, c), ...filters], " AND ");
+  const branches = readableCaseBranchesSql(actor, c);
+  const filtered = filters.length > 0 ? Prisma.join(filters, " AND ") : Prisma.sql`TRUE`;
+  const matches = (source: Source) => newestMatchesSql(source, branches, filtered, candidates);
 
   const rows = await db.$queryRaw<SqlRow[]>`
     WITH q AS (SELECT ${query} AS q),
-    hits (case_id, source, hit_id, rank) AS (
+    hits (case_id, source, hit_id, rank) AS MATERIALIZED (
       ${caseNumber ? Prisma.sql`SELECT c.id, 'CASE_NUMBER', NULL::uuid, 1e6::real FROM "case" c WHERE ${caseNumberHitSql(caseNumber, c)} AND ${where} UNION ALL` : Prisma.empty}
-      SELECT h.id, 'CASE', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        SELECT c.id, c.search_vector FROM "case" c WHERE c.search_vector @@ ${query} AND ${where}
-         ORDER BY c.created_at DESC, c.id DESC LIMIT ${candidates}) h
+      SELECT h.case_id, 'CASE', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({ columns: Prisma.sql`c.id AS case_id, NULL::uuid AS hit_id, c.search_vector`, from: Prisma.sql`"case" c`, where: Prisma.sql`c.search_vector @@ ${query}`, within: [] })}) h
       UNION ALL
       SELECT h.case_id, 'MOTION', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        SELECT m.case_id, m.search_vector FROM motion m JOIN "case" c ON c.id = m.case_id WHERE m.search_vector @@ ${query} AND ${where}
-         ORDER BY m.created_at DESC, m.id DESC LIMIT ${candidates}) h
+        ${matches({ columns: Prisma.sql`c.id AS case_id, m.id AS hit_id, m.search_vector`, from: Prisma.sql`"case" c JOIN motion m ON m.case_id = c.id`, where: Prisma.sql`m.search_vector @@ ${query}`, within: [] })}) h
       UNION ALL
-      SELECT h.case_id, 'STATEMENT', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        SELECT s.case_id, v.id, v.search_vector
-          FROM statement_version v JOIN statement s ON s.id = v.statement_id AND s.current_version = v.number JOIN "case" c ON c.id = s.case_id
-         WHERE v.search_vector @@ ${query} AND ${where}
-         ORDER BY c.created_at DESC, c.id DESC LIMIT ${candidates}) h
+      SELECT h.case_id, 'STATEMENT', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({
+          columns: Prisma.sql`c.id AS case_id, v.id AS hit_id, v.search_vector`,
+          from: Prisma.sql`"case" c JOIN statement s ON s.case_id = c.id JOIN statement_version v ON v.statement_id = s.id AND v.number = s.current_version`,
+          where: Prisma.sql`v.search_vector @@ ${query}`,
+          within: [],
+        })}) h
       UNION ALL
-      SELECT h.case_id, 'DOCUMENT', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        SELECT d.case_id, d.id, d.search_vector FROM case_document d JOIN "case" c ON c.id = d.case_id
-         WHERE d.search_vector @@ ${query} AND ${readableDocument} AND ${where}
-         ORDER BY d.registered_at DESC, d.id DESC LIMIT ${candidates}) h
+      SELECT h.case_id, 'DOCUMENT', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({
+          columns: Prisma.sql`c.id AS case_id, d.id AS hit_id, d.search_vector`,
+          from: Prisma.sql`"case" c JOIN case_document d ON d.case_id = c.id`,
+          where: Prisma.sql`d.search_vector @@ ${query} AND ${readableDocument}`,
+          within: [Prisma.sql`d.registered_at`, Prisma.sql`d.id`],
+        })}) h
       UNION ALL
-      SELECT h.case_id, 'FILE', h.id, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        SELECT d.case_id, f.id, f.search_vector FROM case_document_file f JOIN case_document d ON d.id = f.document_id JOIN "case" c ON c.id = d.case_id
-         WHERE f.search_vector @@ ${query} AND ${readableDocument} AND ${where}
-         ORDER BY f.created_at DESC, f.id DESC LIMIT ${candidates}) h
+      SELECT h.case_id, 'FILE', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({
+          columns: Prisma.sql`c.id AS case_id, f.id AS hit_id, f.search_vector`,
+          from: Prisma.sql`"case" c JOIN case_document d ON d.case_id = c.id JOIN case_document_file f ON f.document_id = d.id`,
+          where: Prisma.sql`f.search_vector @@ ${query} AND ${readableDocument}`,
+          within: [Prisma.sql`f.created_at`, Prisma.sql`f.id`],
+        })}) h
     ),
     best AS (
       SELECT DISTINCT ON (case_id) case_id, source, hit_id, rank FROM hits ORDER BY case_id, rank DESC, source, hit_id
