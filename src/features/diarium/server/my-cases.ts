@@ -6,7 +6,8 @@ import { db } from "@/server/db";
 import { stockholmToday } from "@/lib/dates";
 import { motionToComplete } from "./case-work";
 
-export const MY_CASES_LIMIT = 100;
+/** The start page shows the most urgent; the diarium, filtered on the handläggare, has them all. */
+export const MY_CASES_LIMIT = 50;
 
 export type MyCaseRow = {
   id: string;
