@@ -32,6 +32,8 @@ export const ZEnvSchema = ZMailEnvSchema.extend({
   /** Any PostgreSQL server. Unset: `npm start` runs an embedded one and sets this for the app. */
   DATABASE_URL: optionalString,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** "false" behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   /** Signs session tokens. `npm start` creates one in .data/ when unset. */
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
