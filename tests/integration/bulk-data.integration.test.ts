@@ -119,6 +119,9 @@ describe("search on the bulk data", () => {
     const common = await searchCases({ actor: registrar, params: { q: BENCH_COMMON_WORD } });
     expect(common.results).toHaveLength(20);
     expect(common.hasNextPage).toBe(true);
+    // The page says that a common word's hits are the best of its newest matches; a rare word's are all of them.
+    expect(common.narrowed).toBe(true);
+    expect(rare.narrowed).toBe(false);
   });
 
   it("ranks only the newest matches of each source for a common word, in one stable order across pages", async () => {

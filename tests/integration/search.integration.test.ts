@@ -116,6 +116,12 @@ describe("search: Swedish words", () => {
     expect(caseIds((await search(registrar, { q: "drogscen", fran: "2024-02-12", till: "2024-02-12" })).results)).toContain(drugCaseId);
     expect(caseIds((await search(registrar, { q: "drogscen", fran: "2024-02-13" })).results)).not.toContain(drugCaseId);
   });
+
+  it("says when a source had more matches than it ranks", async () => {
+    expect((await search(registrar, { q: "drogscen" })).narrowed).toBe(false);
+    expect((await searchCases({ actor: registrar, params: { q: "drogscen" }, candidates: 1 })).narrowed).toBe(true);
+    expect((await search(registrar, { q: "fladdermusholkar" })).narrowed).toBe(false);
+  });
 });
 
 describe("search: case numbers", () => {

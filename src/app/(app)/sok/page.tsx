@@ -27,7 +27,15 @@ const SearchPage = async ({ searchParams }: { searchParams: Promise<RawSearchPar
             Inga träffar.
           </p>
         ) : (
-          <SearchResults results={result.results} />
+          <>
+            {result.narrowed ? (
+              <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="search-narrowed">
+                Det du söker finns i väldigt många ärenden. Träffarna är de bästa bland de senast registrerade ärendena där det finns. Vill du söka längre bak i tiden? Välj år, nämnd eller
+                ett annat filter, eller lägg till fler ord.
+              </p>
+            ) : null}
+            <SearchResults results={result.results} />
+          </>
         )
       ) : null}
       <Pager prevHref={result.page > 1 ? pageHref(result.page - 1) : null} nextHref={result.hasNextPage ? pageHref(result.page + 1) : null} label="Sidor med sökträffar" />

@@ -37,9 +37,15 @@ export type SearchResult = {
   snippet: string | null;
 };
 
-type SearchPage = { results: SearchResult[]; hasNextPage: boolean; page: number };
+type SearchPage = {
+  results: SearchResult[];
+  hasNextPage: boolean;
+  page: number;
+  /** Some source had more matches than it ranks: the hits are the best of its newest matches, and the page says so. */
+  narrowed: boolean;
+};
 
-type SqlRow = Omit<SearchResult, "sourceLabel"> & { documentNumber: number | null; documentNumberFormat: string; fileName: string | null };
+type SqlRow = Omit<SearchResult, "sourceLabel"> & { documentNumber: number | null; documentNumberFormat: string; fileName: string | null; narrowed: boolean };
 
 const c = Prisma.sql`c`;
 
@@ -110,7 +116,7 @@ export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize
 export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, candidates = SEARCH_CANDIDATES_PER_SOURCE }: SearchCasesOptions): Promise<SearchPage> => {
   const page = params.sida ?? 1;
   const text = params.q?.trim() ?? "";
-  if (text === "") return { results: [], hasNextPage: false, page };
+  if (text === "") return { results: [], hasNextPage: false, page, narrowed: false };
 
   const q = Prisma.sql`q.q`;
   // The matches are found with the query written out, not read from the CTE: only then does the
@@ -179,7 +185,8 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
              )}
              WHEN 'DOCUMENT' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', d.description, d.counterpart)`, q)}
              WHEN 'FILE' THEN ${headlineSql(Prisma.sql`f.extracted_text`, q)}
-           END AS snippet
+           END AS snippet,
+           (SELECT coalesce(bool_or(n >= ${candidates}), false) FROM (SELECT count(*) AS n FROM hits GROUP BY source) counted) AS narrowed
       FROM page p
       JOIN "case" c ON c.id = p.case_id
       JOIN committee cm ON cm.id = c.committee_id
@@ -192,9 +199,9 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
       LEFT JOIN case_document d ON (p.source = 'DOCUMENT' AND d.id = p.hit_id) OR (p.source = 'FILE' AND d.id = f.document_id)
      ORDER BY p.rank DESC, p.created_at DESC, c.id DESC`;
 
-  const results = rows.slice(0, pageSize).map(({ documentNumber, documentNumberFormat, fileName, ...row }): SearchResult => {
+  const results = rows.slice(0, pageSize).map(({ documentNumber, documentNumberFormat, fileName, narrowed: _narrowed, ...row }): SearchResult => {
     const handling = documentNumber === null ? null : formatDocumentNumber(row.caseNumber, documentNumber, documentNumberFormat);
     return { ...row, sourceLabel: row.source === "FILE" ? `${handling} – ${fileName}` : handling };
   });
-  return { results, hasNextPage: rows.length > pageSize, page };
+  return { results, hasNextPage: rows.length > pageSize, page, narrowed: rows[0]?.narrowed ?? false };
 };
