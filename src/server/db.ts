@@ -11,10 +11,6 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /**
- * `onConnect` sees each pooled connection once, when it is opened: the query-budget test
- * counts round trips there, at the driver, so production pays nothing for it.
- */
-/**
  * The queries Prisma writes for model reads and writes name every table with its schema
  * (`"public"."case"`); these are prepared once per connection under a name derived from their
  * text, so PostgreSQL parses them once and, after five runs, may keep one generic plan instead of
@@ -23,9 +19,29 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * CPU per case page fell from 26 ms to 5 ms. Hand-written SQL (search, the start page's
  * summaries) is left unprepared: how selective its conditions are depends on the values (a rare
  * word or a common one), so it is planned for each run's values.
+ *
+ * Prisma writes a list (`id IN (…)`) with one parameter per element, so every length is a new
+ * text: only queries with at most PREPARED_MAX_PARAMETERS parameters are prepared, and at most
+ * PREPARED_MAX_STATEMENTS different ones per process, so what a connection keeps is bounded.
  */
-const preparedStatementName = (query: { sql: string }): string => (query.sql.includes('"public".') ? `yttra_${createHash("sha1").update(query.sql).digest("base64url")}` : "");
+const PREPARED_MAX_PARAMETERS = 32;
+const PREPARED_MAX_STATEMENTS = 1_000;
+const preparedNames = new Set<string>();
 
+const preparedStatementName = (query: { sql: string; args: unknown[] }): string => {
+  if (query.args.length > PREPARED_MAX_PARAMETERS || !query.sql.includes('"public".')) return "";
+  const name = `yttra_${createHash("sha1").update(query.sql).digest("base64url")}`;
+  if (!preparedNames.has(name)) {
+    if (preparedNames.size >= PREPARED_MAX_STATEMENTS) return "";
+    preparedNames.add(name);
+  }
+  return name;
+};
+
+/**
+ * `onConnect` sees each pooled connection once, when it is opened: the query-budget test
+ * counts round trips there, at the driver, so production pays nothing for it.
+ */
 export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_MAX, onConnect?: (client: pg.PoolClient) => void): PrismaClient => {
   const pool = new pg.Pool({
     connectionString,
@@ -33,7 +49,7 @@ export const createDb = (connectionString: string, poolMax = env.DATABASE_POOL_M
     // Fail fast instead of hanging a request when the database is unreachable or saturated.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    // A connection keeps the statements it has prepared; replacing it now and then bounds them.
+    // A connection keeps the statements it has prepared; it is replaced now and then.
     maxUses: 10_000,
     statement_timeout: 30_000,
     application_name: "yttra",

@@ -35,6 +35,8 @@ beforeAll(async () => {
 });
 
 const idsOf = (rows: { id: string }[]) => rows.map((row) => row.id);
+/** The start page's order: by due date, then id (/bevakning puts the handläggare's own first). */
+const byDueDate = <T extends { dueDate: Date; id: string }>(rows: T[]) => [...rows].sort((a, b) => a.dueDate.getTime() - b.dueDate.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 describe("bevakning", () => {
   it("lists overdue and due-within-14-days deadlines of open cases, the handläggare's own first", async () => {
@@ -96,7 +98,7 @@ describe("bevakning", () => {
       const own = (rows: typeof overview.overdue) => rows.filter((row) => row.own);
       expect(summary.own.overdue, username).toEqual({ rows: own(overview.overdue), total: own(overview.overdue).length });
       expect(summary.own.dueSoon, username).toEqual({ rows: own(overview.dueSoon), total: own(overview.dueSoon).length });
-      expect(summary.readable.overdue, username).toEqual({ rows: overview.overdue, total: overview.overdue.length });
+      expect(summary.readable.overdue, username).toEqual({ rows: byDueDate(overview.overdue), total: overview.overdue.length });
     }
   });
 });
@@ -109,6 +111,8 @@ describe("Mina ärenden", () => {
     const { rows } = await listMyOpenCases({ actor: clas, today: TODAY });
     expect(rows.map((row) => row.id)).toEqual([early.id, ids.clasCase, extra.id]);
     expect(rows[0]).toMatchObject({ overdue: true, committeeShortName: "HÄS" });
+    // Only a motion without motionär or att-sats is "Komplettera"; these are not motions.
+    expect(rows.map((row) => row.toComplete)).toEqual([false, false, false]);
     expect(rows.map((row) => row.id)).not.toContain(ids.lindaCase);
   });
 
@@ -118,7 +122,7 @@ describe("Mina ärenden", () => {
 });
 
 describe("the start page's deadlines, many", () => {
-  it(`shows the first ${START_PAGE_DEADLINES} of each section, own first, and counts them all`, async () => {
+  it(`shows the first ${START_PAGE_DEADLINES} of each section by due date, and counts them all`, async () => {
     for (let day = 1; day <= START_PAGE_DEADLINES + 2; day++) {
       await fixture.createDeadline({ caseId: ids.lindaCase!, dueDate: `2026-04-${String(day).padStart(2, "0")}` });
     }
@@ -128,7 +132,7 @@ describe("the start page's deadlines, many", () => {
     const own = overview.overdue.filter((row) => row.own);
     expect(own.length).toBeGreaterThan(START_PAGE_DEADLINES);
     expect(summary.own.overdue).toEqual({ rows: own.slice(0, START_PAGE_DEADLINES), total: own.length });
-    expect(summary.readable.overdue).toEqual({ rows: overview.overdue.slice(0, START_PAGE_DEADLINES), total: overview.overdue.length });
+    expect(summary.readable.overdue).toEqual({ rows: byDueDate(overview.overdue).slice(0, START_PAGE_DEADLINES), total: overview.overdue.length });
     expect(summary.readable.overdue.total).toBeGreaterThan(own.length);
   });
 });

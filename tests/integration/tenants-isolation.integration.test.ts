@@ -9,7 +9,7 @@ import { findAdminMunicipality, getOrganisation, getUserForAdmin, listClassifica
 import { getMunicipalitySettings, listPublicMunicipalities } from "@/features/admin/server/municipality-service";
 import { getCaseAttestationView, listAttestInbox, listReturnedToMe } from "@/features/attestation/server/attestation-queries";
 import { getCaseDetails, getRegistrationOptions } from "@/features/cases/server/case-queries";
-import { listDeadlines } from "@/features/diarium/server/deadlines";
+import { listDeadlines, summarizeDeadlines } from "@/features/diarium/server/deadlines";
 import { diariumFilterOptions, listDiariumCases } from "@/features/diarium/server/diarium-list";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { listPublicDiarium, publicDiariumCommittees } from "@/features/diarium/server/public-diarium";
@@ -61,6 +61,7 @@ const everythingVisibleTo = async (actor: Actor, own: CanaryContent, otherCanary
     filters: await settle(() => diariumFilterOptions(actor)),
     myCases: await settle(() => listMyOpenCases({ actor })),
     deadlines: await settle(() => listDeadlines({ actor })),
+    startPageDeadlines: await settle(() => summarizeDeadlines({ actor })),
     registration: await settle(() => getRegistrationOptions(actor)),
     meetingPlan: await settle(() => getMeetingPlan({ actor })),
     secretary: await settle(() => getSecretaryOverview({ actor })),

@@ -37,11 +37,18 @@ const CaseOfficerSections = ({ actor, data: { myCases, returned, deadlines } }: 
       <WorkSection id="returned" heading="Återsända till dig" count={returned.length} emptyText="Inget tjänsteutlåtande har skickats tillbaka till dig.">
         <ReturnedStatementsList items={returned} />
       </WorkSection>
-      <DeadlineTable id="my-overdue" heading="Dina försenade bevakningar" rows={deadlines.own.overdue.rows} total={deadlines.own.overdue.total} emptyText="Inga av dina bevakningar är försenade." />
+      <DeadlineTable
+        id="my-overdue"
+        heading="Dina försenade bevakningar"
+        rows={deadlines.own.overdue.rows}
+        first={{ label: "mest försenade", total: deadlines.own.overdue.total }}
+        emptyText="Inga av dina bevakningar är försenade."
+      />
       <DeadlineTable
         id="my-due-soon"
         heading={`Förfaller inom ${DUE_SOON_DAYS} dagar`}
-        rows={deadlines.own.dueSoon.rows} total={deadlines.own.dueSoon.total}
+        rows={deadlines.own.dueSoon.rows}
+        first={{ label: "som förfaller först", total: deadlines.own.dueSoon.total }}
         emptyText={`Inget av dina ärenden förfaller de närmaste ${DUE_SOON_DAYS} dagarna.`}
       />
       <p className="mt-2">
@@ -73,7 +80,13 @@ const AttesterSections = ({ data: { inbox, deadlines, unit } }: { data: NonNulla
       <WorkSection id="attest-inbox" heading="Väntar på din attestering" count={inbox.length} emptyText="Inget väntar på din attestering.">
         <AttestInboxTable items={inbox} />
       </WorkSection>
-      <DeadlineTable id="unit-overdue" heading={`Försenade ärenden ${unit}`} rows={deadlines.readable.overdue.rows} total={deadlines.readable.overdue.total} emptyText={`Inga ärenden ${unit} är försenade.`} />
+      <DeadlineTable
+        id="unit-overdue"
+        heading={`Försenade ärenden ${unit}`}
+        rows={deadlines.readable.overdue.rows}
+        first={{ label: "mest försenade", total: deadlines.readable.overdue.total }}
+        emptyText={`Inga ärenden ${unit} är försenade.`}
+      />
     </>
   );
 };

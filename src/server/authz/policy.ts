@@ -163,13 +163,13 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => ({ OR
 
 const anyOf = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`);
 
-const worksOnCaseSqlBranches = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [
-  Prisma.sql`${c}.case_officer_id = ${actor.id}::uuid`,
-  Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${actor.id}::uuid)`,
+const worksOnCaseSqlBranches = (userId: string, c: Prisma.Sql): Prisma.Sql[] => [
+  Prisma.sql`${c}.case_officer_id = ${userId}::uuid`,
+  Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${userId}::uuid)`,
 ];
 
-/** The case's handläggare or a medhandläggare, in SQL on the case row `c` (`isCaseOfficer`). */
-export const worksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(worksOnCaseSqlBranches(actor, c));
+/** The user is the case's handläggare or a medhandläggare, in SQL on the case row `c` (`isCaseOfficer`, `caseOfficerOrCoOfficerWhere`). */
+export const worksOnCaseSql = (userId: string, c: Prisma.Sql): Prisma.Sql => anyOf(worksOnCaseSqlBranches(userId, c));
 
 /**
  * The alternatives of `readableCasesSql`, each on its own and none implied by another (a
@@ -183,14 +183,14 @@ export const readableCaseBranchesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql
   const key = (condition: Prisma.Sql) => JSON.stringify([condition.sql, condition.values]);
   const readsAll = new Set(confidential.map(key));
   const publicOnly = casesCoveredSql(actor, READERS, c).filter((condition) => !readsAll.has(key(condition)));
-  return [...worksOnCaseSqlBranches(actor, c), ...publicOnly.map((condition) => Prisma.sql`(${c}.secrecy_reference IS NULL AND ${condition})`), ...confidential];
+  return [...worksOnCaseSqlBranches(actor.id, c), ...publicOnly.map((condition) => Prisma.sql`(${c}.secrecy_reference IS NULL AND ${condition})`), ...confidential];
 };
 
 /** `readableCasesWhere` as an SQL condition on the case row `c`, for raw queries (search). */
 export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(readableCaseBranchesSql(actor, c));
 
 /** `can(actor, "case.readConfidential", …)` as an SQL condition on the case row `c`: who may read its confidential handlingar. */
-export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSqlBranches(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSqlBranches(actor.id, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
 
 /** `can(actor, "meeting.read", …)` as a database filter on committees (an empty OR matches nothing). */
 export const readableCommitteesWhere = (actor: Actor): Prisma.CommitteeWhereInput => ({ OR: committeesCoveredWhere(actor, READERS) });

@@ -29,9 +29,9 @@ const SearchPage = async ({ searchParams }: { searchParams: Promise<RawSearchPar
         ) : (
           <>
             {result.narrowed ? (
-              <p className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="search-narrowed">
-                Det du söker finns i väldigt många ärenden. Träffarna är de bästa bland de senast registrerade ärendena där det finns. Vill du söka längre bak i tiden? Välj år, nämnd eller
-                ett annat filter, eller lägg till fler ord.
+              <p role="note" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-950" data-testid="search-narrowed">
+                Sökorden finns i mycket många ärenden. Här visas de bästa träffarna bland de senast registrerade ärendena. Vill du söka längre tillbaka? Välj år, nämnd eller ett annat
+                filter, eller lägg till fler ord.
               </p>
             ) : null}
             <SearchResults results={result.results} />

@@ -91,7 +91,7 @@ export const listDeadlines = async ({ actor, today = stockholmToday() }: ListDea
 /** Rows per section on the start page; the whole lists are on /bevakning. */
 export const START_PAGE_DEADLINES = 10;
 
-/** A start page section: its first rows and how many there are in all. */
+/** A start page section: its first rows by due date (the most overdue, or the first due) and how many there are in all. */
 export type DeadlineSection = { rows: DeadlineRow[]; total: number };
 
 export type DeadlineSummary = {
@@ -120,23 +120,23 @@ export const summarizeDeadlines = async ({ actor, today = stockholmToday() }: Li
     WITH readable AS (${readable})
     SELECT id, kind, description, "dueDate", "caseId", "caseNumber", "caseTitle", "caseOfficerName", own, overdue, total::int
       FROM (
-        SELECT *, row_number() OVER (PARTITION BY own, overdue ORDER BY "dueDate", id) AS position, count(*) OVER (PARTITION BY own, overdue) AS total
+        SELECT *, row_number() OVER (PARTITION BY own, overdue ORDER BY "dueDate", id::uuid) AS position, count(*) OVER (PARTITION BY own, overdue) AS total
           FROM (
             SELECT d.id::text, d.kind::text, d.description, d.due_date AS "dueDate", c.id::text AS "caseId", c.case_number AS "caseNumber",
-                   c.title AS "caseTitle", u.name AS "caseOfficerName", ${worksOnCaseSql(actor, c)} AS own, d.due_date < ${formatDateOnly(today)}::date AS overdue
+                   c.title AS "caseTitle", u.name AS "caseOfficerName", ${worksOnCaseSql(actor.id, c)} AS own, d.due_date < ${formatDateOnly(today)}::date AS overdue
               FROM readable
               JOIN "case" c ON c.id = readable.id
               JOIN deadline d ON d.case_id = c.id
               JOIN app_user u ON u.id = c.case_officer_id
              WHERE d.completed_at IS NULL AND d.due_date <= ${formatDateOnly(addDays(today, DUE_SOON_DAYS))}::date
-          ) readable
+          ) open_deadline
       ) ranked
      WHERE position <= ${START_PAGE_DEADLINES}
-     ORDER BY "dueDate", id`;
+     ORDER BY "dueDate", id::uuid`;
   const section = (own: boolean | null, overdue: boolean): DeadlineSection => {
     const rows = found.filter((row) => row.overdue === overdue && (own === null || row.own === own));
     const total = [...new Map(rows.map((row) => [row.own, row.total])).values()].reduce((sum, count) => sum + count, 0);
-    return { rows: ownFirst(rows.map(({ overdue: _overdue, total: _total, ...row }) => toDeadlineRow(today, row))).slice(0, START_PAGE_DEADLINES), total };
+    return { rows: rows.map(({ overdue: _overdue, total: _total, ...row }) => toDeadlineRow(today, row)).slice(0, START_PAGE_DEADLINES), total };
   };
   return { own: { overdue: section(true, true), dueSoon: section(true, false) }, readable: { overdue: section(null, true) } };
 };

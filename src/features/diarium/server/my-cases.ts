@@ -25,6 +25,7 @@ export type MyCaseRow = {
   toComplete: boolean;
 };
 
+/** `motionAuthors` and `motionProposals` are null when the case is not a motion. */
 type MyCaseSqlRow = Omit<MyCaseRow, "overdue" | "toComplete"> & { motionAuthors: number | null; motionProposals: number | null };
 
 export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { actor: Actor; today?: Date }): Promise<{ rows: MyCaseRow[]; truncated: boolean }> => {
@@ -47,8 +48,8 @@ export const listMyOpenCases = async ({ actor, today = stockholmToday() }: { act
     )
     SELECT c.id::text, c.case_number AS "caseNumber", c.title, c.received_date AS "receivedDate", c.due_date AS "dueDate",
            mine.co_officer AS "coOfficer", cm.short_name AS "committeeShortName", s.status::text AS "statementStatus",
-           (SELECT count(*)::int FROM motion_author a WHERE a.motion_id = m.id) AS "motionAuthors",
-           (SELECT count(*)::int FROM motion_proposal p WHERE p.motion_id = m.id) AS "motionProposals"
+           CASE WHEN m.id IS NOT NULL THEN (SELECT count(*)::int FROM motion_author a WHERE a.motion_id = m.id) END AS "motionAuthors",
+           CASE WHEN m.id IS NOT NULL THEN (SELECT count(*)::int FROM motion_proposal p WHERE p.motion_id = m.id) END AS "motionProposals"
       FROM mine
       JOIN "case" c ON c.id = mine.id
       JOIN committee cm ON cm.id = c.committee_id

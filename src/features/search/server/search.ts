@@ -11,7 +11,7 @@ import { parseCaseNumberQuery } from "@/lib/case-number-query";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { isoDateToDb } from "@/lib/dates";
 import type { Actor } from "@/server/auth/actor";
-import { confidentialReadableCasesSql, readableCaseBranchesSql, readableCasesSql } from "@/server/authz";
+import { confidentialReadableCasesSql, readableCaseBranchesSql, readableCasesSql, worksOnCaseSql } from "@/server/authz";
 import { db } from "@/server/db";
 import { caseNumberHitSql, headlineSql, searchQuerySql } from "@/server/full-text";
 import type { TSearchParams } from "../schemas";
@@ -41,7 +41,7 @@ type SearchPage = {
   results: SearchResult[];
   hasNextPage: boolean;
   page: number;
-  /** Some source had more matches than it ranks: the hits are the best of its newest matches, and the page says so. */
+  /** Some source reached the number of matches it ranks: the hits are the best of its newest matches (there may be more), and the page says so. */
   narrowed: boolean;
 };
 
@@ -57,7 +57,7 @@ const filterSql = (params: TSearchParams): Prisma.Sql[] => {
   if (params.status) conditions.push(Prisma.sql`c.status = ${params.status}::"CaseStatus"`);
   if (params.typ) conditions.push(Prisma.sql`c.kind = ${params.typ}::"CaseKind"`);
   if (params.handlaggare) {
-    conditions.push(Prisma.sql`(c.case_officer_id = ${params.handlaggare}::uuid OR EXISTS (SELECT 1 FROM case_co_officer f WHERE f.case_id = c.id AND f.user_id = ${params.handlaggare}::uuid))`);
+    conditions.push(worksOnCaseSql(params.handlaggare, c));
   }
   if (params.klass) conditions.push(Prisma.sql`c.classification_id = ${params.klass}::uuid`);
   if (params.fran) conditions.push(Prisma.sql`c.received_date >= ${isoDateToDb(params.fran)}`);
@@ -186,7 +186,7 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
              WHEN 'DOCUMENT' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', d.description, d.counterpart)`, q)}
              WHEN 'FILE' THEN ${headlineSql(Prisma.sql`f.extracted_text`, q)}
            END AS snippet,
-           (SELECT coalesce(bool_or(n >= ${candidates}), false) FROM (SELECT count(*) AS n FROM hits GROUP BY source) counted) AS narrowed
+           (SELECT coalesce(bool_or(n >= ${candidates}), false) FROM (SELECT count(*) AS n FROM hits WHERE source <> 'CASE_NUMBER' GROUP BY source) counted) AS narrowed
       FROM page p
       JOIN "case" c ON c.id = p.case_id
       JOIN committee cm ON cm.id = c.committee_id
