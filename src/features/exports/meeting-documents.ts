@@ -48,8 +48,6 @@ const paragraph = (runs: Runs | string, style?: "note" | "subtitle"): Block => (
   ...(style ? { style } : {}),
 });
 
-
-
 /** The time and place lines under the title of every meeting document. */
 const meetingFacts = (meeting: { date: string; time: string; place: string }, more: [string, string][] = []): Block =>
   labelledLines([["Tid", dateAndTime(meeting.date, meeting.time)], ["Plats", meeting.place], ...more]);

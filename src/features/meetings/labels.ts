@@ -47,7 +47,6 @@ export const OPINION_KIND_LABELS: Record<StatementOfOpinionKind, string> = {
 
 export const VOTE_LABELS = { YES: "Ja", NO: "Nej", ABSTAIN: "Avstår", ABSENT: "Frånvarande" } as const;
 
-
 /** Why val av justerare has no decision text written from the meeting yet (no justerare named for the minutes). */
 export const CHECKER_NOT_NAMED =
   "Justeraren är inte utsedd. Välj ordförande och justerare under Protokoll, så skrivs beslutet om val av justerare och tid för justering, eller skriv beslutet själv.";

@@ -1,0 +1,30 @@
+// src/server/db.ts prepares the queries Prisma writes once per connection (PostgreSQL may then
+// keep their plan) and leaves hand-written SQL and long lists unprepared. Read back from the
+// connection's own pg_prepared_statements.
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "@/server/db";
+import { createTestDatabase } from "../support/database";
+
+const { url } = await createTestDatabase();
+// One connection: every query below runs in the session whose statements are read.
+const single = createDb(url, 1);
+afterAll(() => single.$disconnect());
+
+const preparedStatements = async () =>
+  (await single.$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'yttra\_%'`).map((row) => row.statement);
+
+describe("prepared statements", () => {
+  it("prepares a Prisma query once however often it runs, and neither hand-written SQL nor a query with a long list", async () => {
+    for (let run = 0; run < 3; run++) await single.user.findMany({ where: { username: "ingen" }, select: { id: true } });
+    const prepared = await preparedStatements();
+    expect(prepared.filter((statement) => statement.includes('"public"."app_user"'))).toHaveLength(1);
+    expect(prepared.some((statement) => statement.includes("pg_prepared_statements"))).toBe(false);
+
+    // Prisma writes a list with one parameter per element: each length would be a new statement.
+    await single.user.findMany({ where: { id: { in: Array.from({ length: 40 }, () => randomUUID()) } }, select: { id: true } });
+    expect(await preparedStatements()).toEqual(prepared);
+    await single.user.findMany({ where: { id: { in: [randomUUID(), randomUUID()] } }, select: { id: true } });
+    expect((await preparedStatements()).length).toBe(prepared.length + 1);
+  });
+});
