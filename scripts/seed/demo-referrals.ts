@@ -6,7 +6,7 @@
 // remisstid (pending); Farsta is overdue. The handläggare's tjänsteutlåtande has its
 // Remissammanställning. Everything goes through the services, with the clock of 2024 where it
 // matters; a case KS 2024/312 already there means the demo is in place and is left alone.
-import { ACTOR_USER_INCLUDE, toActor, type Actor } from "@/server/auth/actor-record";
+import { actorOf as actorOfUser, type Actor } from "@/server/auth/actor-record";
 import { db } from "@/server/db";
 import { recordAudit } from "@/server/audit";
 import { parseInput } from "@/server/validation";
@@ -30,12 +30,8 @@ const TITLE = "Motion (2024:12) av Andréa Hedin (M) om att stoppa de öppna dro
 /** The reference case's dispatch to kommunstyrelsen (demo-meetings.ts). */
 const REFERENCE_DISPATCH_ID = uuid(5601);
 
-const actorOf = async (username: string): Promise<Actor> => {
-  const user = demoUser(username);
-  // As the request's actor is resolved (src/server/auth/actor.ts, which scripts cannot import: it is bound to Next's request).
-  const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, include: ACTOR_USER_INCLUDE });
-  return toActor(row, Math.floor(Date.now() / 1000));
-};
+// As the request's actor is resolved (src/server/auth/actor.ts, which scripts cannot import: it is bound to Next's request).
+const actorOf = async (username: string): Promise<Actor> => actorOfUser(db, demoUser(username).id, Math.floor(Date.now() / 1000));
 
 const recipientIdOf = async (roundId: string, name: string) => db.referralRecipient.findFirstOrThrow({ where: { roundId, name }, select: { id: true, version: true } });
 

@@ -3,7 +3,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/server/env";
 
 export type Db = PrismaClient;
@@ -18,7 +18,9 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  * handlingar, remisser and parties) cost more than running them: on the bulk data the database's
  * CPU per case page fell from 26 ms to 5 ms. Hand-written SQL (search, the start page's
  * summaries) is left unprepared: how selective its conditions are depends on the values (a rare
- * word or a common one), so it is planned for each run's values.
+ * word or a common one), so it is planned for each run's values. Hand-written SQL whose plan does
+ * not depend on its values (a read by key, such as the actor on every request) opts in with
+ * PREPARE.
  *
  * Prisma writes a list (`id IN (…)`) with one parameter per element, so every length is a new
  * text: only queries with at most PREPARED_MAX_PARAMETERS parameters are prepared, and at most
@@ -28,8 +30,13 @@ const PREPARED_MAX_PARAMETERS = 32;
 const PREPARED_MAX_STATEMENTS = 1_000;
 const preparedNames = new Set<string>();
 
+const PREPARE_MARK = "/* yttra:prepare */";
+
+/** Written into hand-written SQL (`db.$queryRaw\`${PREPARE} SELECT …\``) that is to be prepared like Prisma's own queries. */
+export const PREPARE = Prisma.raw(PREPARE_MARK);
+
 const preparedStatementName = (query: { sql: string; args: unknown[] }): string => {
-  if (query.args.length > PREPARED_MAX_PARAMETERS || !query.sql.includes('"public".')) return "";
+  if (query.args.length > PREPARED_MAX_PARAMETERS || !(query.sql.includes('"public".') || query.sql.includes(PREPARE_MARK))) return "";
   const name = `yttra_${createHash("sha1").update(query.sql).digest("base64url")}`;
   if (!preparedNames.has(name)) {
     if (preparedNames.size >= PREPARED_MAX_STATEMENTS) return "";

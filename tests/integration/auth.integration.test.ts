@@ -133,6 +133,36 @@ describe("session validity per request", () => {
     ]);
   });
 
+  it("names each membership's unit, whichever kind it is, in the order the roles were granted, with the user's own details", async () => {
+    const user = await db.user.create({ data: { username: "fyra.roller", name: "Fyra Roller", title: "Utredare", phone: "08-508 000 00", email: "fyra.roller@example.se" } });
+    const granted = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
+    await db.membership.createMany({
+      data: [
+        { userId: user.id, role: "CASE_OFFICER", departmentId: "has-ifo", createdAt: granted(3) },
+        { userId: user.id, role: "ADMIN", municipalityId: "stockholm", createdAt: granted(1) },
+        { userId: user.id, role: "DIRECTOR", administrationId: "has-sdf", createdAt: granted(4) },
+        { userId: user.id, role: "COMMITTEE_SECRETARY", committeeId: "has", createdAt: granted(2) },
+      ],
+    });
+    expect(await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: 1_733_000_000 })).toEqual({
+      id: user.id,
+      username: "fyra.roller",
+      name: "Fyra Roller",
+      title: "Utredare",
+      phone: "08-508 000 00",
+      email: "fyra.roller@example.se",
+      authTime: 1_733_000_000,
+      installationAdmin: false,
+      memberships: [
+        { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "stockholm", unitName: "Stockholms stad" },
+        { role: "COMMITTEE_SECRETARY", unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" },
+        { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "has-ifo", unitName: "Avdelningen för individ- och familjeomsorg" },
+        { role: "DIRECTOR", unitType: "ADMINISTRATION", unitId: "has-sdf", unitName: "Hägersten-Älvsjö stadsdelsförvaltning" },
+      ],
+    });
+    expect(await loadActor({ userId: "00000000-0000-7000-8000-0000000fffff", sessionVersion: 1, authTime: 1 })).toBeNull();
+  });
+
   it("rejects a token from before a logout (older session version)", async () => {
     const user = await db.user.findUniqueOrThrow({ where: { username: "registrator" } });
     await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });

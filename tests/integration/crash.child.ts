@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { attestStep, sendStatementForAttestation, withdrawAttestation } from "@/features/attestation/server/attestation-service";
 import { registerCase } from "@/features/cases/server/register-case";
 import { createDb, setDb } from "@/server/db";
-import { ACTOR_USER_INCLUDE, toActor, type Actor } from "@/server/auth/actor-record";
+import { actorOf, type Actor } from "@/server/auth/actor-record";
 import { createCaseWithStatement, sentHash, stepOf } from "./attestation-fixtures";
 import { ZRegisterCaseSchema } from "@/features/cases/schemas";
 import { parseInput } from "@/server/validation";
@@ -16,7 +16,7 @@ setDb(db);
 
 /** The actor of a fresh login, built as loadActor builds it. */
 const actorFor = async (username: string): Promise<Actor> =>
-  toActor(await db.user.findUniqueOrThrow({ where: { username }, include: ACTOR_USER_INCLUDE }), Math.floor(Date.now() / 1000) + 3600);
+  actorOf(db, (await db.user.findUniqueOrThrow({ where: { username }, select: { id: true } })).id, Math.floor(Date.now() / 1000) + 3600);
 
 const attestations = async () => {
   const clas = await actorFor("clas.cederlid");

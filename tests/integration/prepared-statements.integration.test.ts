@@ -1,9 +1,9 @@
 // src/server/db.ts prepares the queries Prisma writes once per connection (PostgreSQL may then
-// keep their plan) and leaves hand-written SQL and long lists unprepared. Read back from the
-// connection's own pg_prepared_statements.
+// keep their plan) and leaves hand-written SQL (unless marked with PREPARE) and long lists
+// unprepared. Read back from the connection's own pg_prepared_statements.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDb } from "@/server/db";
+import { createDb, PREPARE } from "@/server/db";
 import { createTestDatabase } from "../support/database";
 
 const { url } = await createTestDatabase();
@@ -26,5 +26,10 @@ describe("prepared statements", () => {
     expect(await preparedStatements()).toEqual(prepared);
     await single.user.findMany({ where: { id: { in: [randomUUID(), randomUUID()] } }, select: { id: true } });
     expect((await preparedStatements()).length).toBe(prepared.length + 1);
+  });
+
+  it("prepares hand-written SQL marked with PREPARE, once however often it runs", async () => {
+    for (let run = 0; run < 3; run++) await single.$queryRaw`${PREPARE} SELECT count(*) FROM app_user WHERE username = ${"ingen"}`;
+    expect((await preparedStatements()).filter((statement) => statement.includes("FROM app_user WHERE username"))).toHaveLength(1);
   });
 });

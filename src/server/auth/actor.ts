@@ -2,16 +2,17 @@
 // for the request with React's cache) — the token only says who signed in and when.
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
-import { ACTOR_USER_INCLUDE, toActor, type Actor } from "./actor-record";
-import { authOptions } from "./options";
+import { env } from "@/server/env";
+import { readActorRecord, type Actor } from "./actor-record";
+import { SESSION_COOKIE } from "./options";
+import { decodeSessionToken, sessionTokenFrom, type SessionClaims } from "./session-token";
 
 export type { Actor, ActorMembership, UnitType } from "./actor-record";
-
-export type SessionClaims = { userId: string; sessionVersion: number; authTime: number };
+export type { SessionClaims } from "./session-token";
 
 /**
  * The actor for a verified token, or null when the user no longer exists, is disabled,
@@ -19,16 +20,15 @@ export type SessionClaims = { userId: string; sessionVersion: number; authTime: 
  */
 export const loadActor = async ({ userId, sessionVersion, authTime }: SessionClaims): Promise<Actor | null> => {
   if (!userId) return null;
-  // One query with the memberships and their units joined in (relationJoins), on every request.
-  const user = await db.user.findUnique({ where: { id: userId }, include: ACTOR_USER_INCLUDE, relationLoadStrategy: "join" });
-  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
-  return toActor(user, authTime);
+  const record = await readActorRecord(db, userId);
+  if (!record || record.disabled || record.sessionVersion !== sessionVersion) return null;
+  return { ...record.actor, authTime };
 };
 
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await getServerSession(authOptions);
-  if (!session?.userId) return null;
-  return loadActor({ userId: session.userId, sessionVersion: session.sessionVersion, authTime: session.authTime });
+  if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start`, or set NEXTAUTH_SECRET.");
+  const claims = await decodeSessionToken(sessionTokenFrom((await cookies()).getAll(), SESSION_COOKIE), env.NEXTAUTH_SECRET);
+  return claims ? loadActor(claims) : null;
 });
 
 /** For pages: the actor, or a redirect to the login page. */

@@ -17,6 +17,10 @@ import { ZLoginSchema } from "./schemas";
 import { throttledPasswordCheck } from "./throttle";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const secureCookies = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+/** next-auth's name for the session cookie; actor.ts reads the token from it (session-token.ts). */
+export const SESSION_COOKIE = secureCookies ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 /** Thrown from authorize; the login page shows its own Swedish message for it. */
 export const THROTTLED_ERROR = "THROTTLED";
 
@@ -144,7 +148,8 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   // Cookies are HttpOnly and SameSite=Lax (next-auth's defaults) and Secure whenever the
   // app is served over https (NEXTAUTH_URL), as every production deployment must be.
-  useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  useSecureCookies: secureCookies,
+  cookies: { sessionToken: { name: SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies } } },
   pages: { signIn: "/logga-in", error: "/logga-in" },
   providers: [
     CredentialsProvider({
@@ -188,6 +193,7 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
+    // The session endpoint (/api/auth/session); pages read the token themselves (actor.ts).
     session: async ({ session, token }) => ({
       ...session,
       userId: token.userId ?? "",
