@@ -1,4 +1,4 @@
-// next-auth 4 configuration. Sessions are signed JWTs (stateless servers); what a token
+// next-auth 4 configuration. Sessions are encrypted JWTs (JWE; stateless servers); what a token
 // may do is decided per request from the database (see actor.ts), so a disabled or
 // demoted user, or a logged-out session, stops working on the next request.
 import "server-only";

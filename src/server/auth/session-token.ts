@@ -7,24 +7,21 @@
 // and its expiry. session-token.test.ts decodes tokens from next-auth's own encode.
 import "server-only";
 import { hkdfSync } from "node:crypto";
-import { jwtDecrypt } from "jose";
+import { errors, jwtDecrypt } from "jose";
 import { z } from "zod";
+import { logger } from "@/server/logger";
 
 /** What the token says: who signed in, when, and under which session version. */
 export type SessionClaims = { userId: string; sessionVersion: number; authTime: number };
 
-const ZClaims = z.object({ userId: z.string().min(1), sessionVersion: z.number().int(), authTime: z.number() });
+const ZClaims = z.object({ userId: z.uuid(), sessionVersion: z.number().int(), authTime: z.number() });
 
-const keys = new Map<string, Uint8Array>();
+let derived: { secret: string; key: Uint8Array } | undefined;
 
 /** next-auth/jwt's getDerivedEncryptionKey with its default (empty) salt. */
 const encryptionKey = (secret: string): Uint8Array => {
-  let key = keys.get(secret);
-  if (!key) {
-    key = new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32));
-    keys.set(secret, key);
-  }
-  return key;
+  if (derived?.secret !== secret) derived = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)) };
+  return derived.key;
 };
 
 /**
@@ -47,12 +44,21 @@ export const sessionTokenFrom = (cookies: { name: string; value: string }[], nam
 export const decodeSessionToken = async (token: string | null, secret: string): Promise<SessionClaims | null> => {
   if (!token) return null;
   try {
+    // Only what next-auth's encode writes: a token under another algorithm is refused before any
+    // work (PBES2 would otherwise let anyone make the server run 10 000 PBKDF2 rounds per request).
     // next-auth's decode allows the same 15 s of clock skew.
-    const { payload } = await jwtDecrypt(token, encryptionKey(secret), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, encryptionKey(secret), {
+      keyManagementAlgorithms: ["dir"],
+      contentEncryptionAlgorithms: ["A256GCM"],
+      requiredClaims: ["exp"],
+      clockTolerance: 15,
+    });
     const claims = ZClaims.safeParse(payload);
     return claims.success ? claims.data : null;
-  } catch {
-    // Tampered with, expired, or issued under another secret: no session.
+  } catch (error) {
+    // Expired is the ordinary end of a session; anything else (tampered with, another secret,
+    // another algorithm) is worth a line in the log, since a wrong secret signs everyone out.
+    if (!(error instanceof errors.JWTExpired)) logger.warn("Session token refused", { reason: error instanceof Error ? error.name : "unknown" });
     return null;
   }
 };
