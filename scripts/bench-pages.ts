@@ -20,6 +20,7 @@ import { findFreePort } from "@/server/embedded-postgres";
 import { env } from "@/server/env";
 import { benchTargets, percentiles, type BenchCase, type PageSql } from "../bench/targets";
 import { DEMO_PASSWORD, demoUser } from "./seed/demo-organisation";
+import { appServerArgs } from "./lib/app-server";
 import { openBulkDatabase } from "./lib/bulk-database";
 import { buildIfNeeded } from "./lib/build";
 
@@ -132,7 +133,7 @@ const main = async () => {
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs")], {
+    app = spawn(process.execPath, appServerArgs(root), {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     });

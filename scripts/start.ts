@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-organisation";
 import { seedDemoInstallation } from "./seed/demo";
 import { EXEMPELBY_USERS } from "./seed/exempelby";
 import { openAppDatabase } from "./lib/app-database";
+import { appServerArgs } from "./lib/app-server";
 import { buildIfNeeded } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
@@ -94,7 +95,7 @@ const main = async () => {
     const port = env.PORT;
     const baseUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
     // scripts/serve.mjs: Next.js behind a step that records the socket's address (X-Forwarded-For).
-    app = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), ...(dev ? ["--dev"] : [])], {
+    app = spawn(process.execPath, appServerArgs(root, dev ? ["--dev"] : []), {
       stdio: ["ignore", "inherit", "inherit"],
       env: {
         ...process.env,
