@@ -108,12 +108,14 @@ const measurePageSql = async (url: string, benchCase: BenchCase, names: string[]
 
 /**
  * CPU milliseconds the process `pid` has used (user and system, from /proc; null where there is no
- * /proc). The app's CPU per request is steadier than req/s on a shared machine: req/s also falls
- * when the load generator or another process takes the cores, CPU per request only when the page costs more.
+ * /proc). On a shared machine the app's CPU per request varies less than req/s: req/s also falls
+ * when the database, the load generator or another process takes the cores.
  */
 const processCpuMs = async (pid: number): Promise<number | null> => {
   try {
-    const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+    // After the command name, which ends at the last ") " and may itself hold one.
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
     // utime and stime (fields 14 and 15 of proc(5)) in clock ticks of 1/100 s.
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
@@ -130,8 +132,16 @@ const load = async (url: string, cookie: string | null, seconds: number, connect
     const instance = autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
-  const cpuAfter = await processCpuMs(app.pid!);
-  const appCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? Math.round(((cpuAfter - cpuBefore) / result.requests.total) * 100) / 100 : null;
+  // Requests still rendering when autocannon stopped count as sent, not as done: let them finish
+  // (the app's CPU stops rising) and divide by what was sent, or their CPU would land on the others.
+  let cpuAfter = await processCpuMs(app.pid!);
+  for (let i = 0; i < 30 && cpuAfter !== null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await processCpuMs(app.pid!);
+    if (now === cpuAfter) break;
+    cpuAfter = now;
+  }
+  const appCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.sent > 0 ? Math.round(((cpuAfter - cpuBefore) / result.requests.sent) * 100) / 100 : null;
   return { reqPerSec: Math.round((result.requests.total / seconds) * 10) / 10, appCpuMsPerRequest, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, latency: percentiles(latencies), latencies };
 };
 
@@ -161,11 +171,12 @@ const main = async () => {
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(process.execPath, appServerArgs(root), {
+    const server = spawn(process.execPath, appServerArgs(root), {
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     });
-    await waitForHealth(`${baseUrl}/api/health`, app);
+    app = server;
+    await waitForHealth(`${baseUrl}/api/health`, server);
     log(`Appen på ${baseUrl} mot ${database.description} (${database.cases} ärenden, ${database.documents} handlingar)`);
 
     const cookies = new Map<string, string>();
@@ -173,7 +184,7 @@ const main = async () => {
 
     const measure = async (target: (typeof selected)[number]) => {
       log(`${target.name}: ${target.path} (${seconds} s, ${connections} anslutningar)`);
-      const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections, app!);
+      const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections, server);
       if (http.non2xx > 0 || http.errors > 0) throw new Error(`${target.name}: ${http.non2xx} svar utan 2xx och ${http.errors} fel – mätningen gäller inte sidan.`);
       if (http.requests === 0) log(`${target.name}: inget svar blev klart på ${seconds} s – öka --duration.`);
       return { ...target, ...http };
@@ -184,7 +195,7 @@ const main = async () => {
     // runs, so one slow moment of the machine does not make every ratio look better (or worse).
     const trivialTarget = selected.find((target) => target.name === "trivial")!;
     const trivialAgain = selected.length > 1 ? await measure(trivialTarget) : null;
-    app.kill("SIGTERM");
+    server.kill("SIGTERM");
     log("sidornas SQL …");
     const sql = await measurePageSql(database.url, benchCase, selected.map((target) => target.name));
 

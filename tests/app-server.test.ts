@@ -2,14 +2,22 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { appServerArgs, appServerNodeFlags } from "../scripts/lib/app-server";
 
+const NODE_22_FLAGS = new Set(["--experimental-async-context-frame", "--max-old-space-size"]);
+
 describe("the app server's Node flags", () => {
-  it("turns on the async context frame where Node offers it as an experimental option (Node 22)", () => {
-    expect(appServerNodeFlags(new Set(["--experimental-async-context-frame", "--max-old-space-size"]))).toEqual(["--experimental-async-context-frame"]);
+  it("turns on the async context frame where Node 22 offers it as an experimental option", () => {
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.23.5")).toEqual(["--experimental-async-context-frame"]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.12.0")).toEqual(["--experimental-async-context-frame"]);
   });
 
-  it("adds nothing where the frame is the default (Node 24: only --no-async-context-frame) or missing (Node 20)", () => {
-    expect(appServerNodeFlags(new Set(["--no-async-context-frame"]))).toEqual([]);
-    expect(appServerNodeFlags(new Set(["--max-old-space-size"]))).toEqual([]);
+  it("leaves it off in the Node 22 releases whose frame broke AsyncLocalStorage.run", () => {
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.7.0")).toEqual([]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.11.0")).toEqual([]);
+  });
+
+  it("adds nothing where the frame is the default (Node 24: --async-context-frame, no experimental option) or missing (Node 20)", () => {
+    expect(appServerNodeFlags(new Set(["--async-context-frame", "--no-async-context-frame"]), "v24.22.3")).toEqual([]);
+    expect(appServerNodeFlags(new Set(["--max-old-space-size"]), "v20.20.2")).toEqual([]);
   });
 
   it("starts scripts/serve.mjs after this Node's flags, followed by its own arguments", () => {

@@ -1,5 +1,5 @@
-// How the app's HTTP server (scripts/serve.mjs) is started by `npm start` and `npm run bench`:
-// the same Node binary, and on Node 22 the flag that makes AsyncLocalStorage cheap.
+// How the app's HTTP server (scripts/serve.mjs) is started by `npm start`, `npm run dev` and
+// `npm run bench`: the same Node binary, and on Node 22 the flag that makes AsyncLocalStorage cheap.
 //
 // Next.js keeps each request's state (headers, cookies, the work store) in AsyncLocalStorage and
 // reads it throughout a render. On Node 20 and 22 that storage follows every promise through an
@@ -12,9 +12,17 @@ import path from "node:path";
 
 const ASYNC_CONTEXT_FRAME = "--experimental-async-context-frame";
 
-/** Node's flags for the app server: the async context frame where this Node has it as an option (22); Node 24 has it by default. */
-export const appServerNodeFlags = (allowed: ReadonlySet<string> = process.allowedNodeEnvironmentFlags): string[] =>
-  allowed.has(ASYNC_CONTEXT_FRAME) ? [ASYNC_CONTEXT_FRAME] : [];
+/** The first Node 22 taken to have a working frame: in 22.7, where the flag came, every AsyncLocalStorage.run threw (nodejs/node#54503). */
+const ASYNC_CONTEXT_FRAME_SINCE = [22, 12] as const;
+
+const atLeast = (version: string, [major, minor]: readonly [number, number]) => {
+  const [actualMajor = 0, actualMinor = 0] = version.replace(/^v/, "").split(".").map(Number);
+  return actualMajor > major || (actualMajor === major && actualMinor >= minor);
+};
+
+/** Node's flags for the app server: the async context frame where this Node has it as an option (22.12 and later 22); Node 24 has it by default. */
+export const appServerNodeFlags = (allowed: ReadonlySet<string> = process.allowedNodeEnvironmentFlags, version: string = process.version): string[] =>
+  allowed.has(ASYNC_CONTEXT_FRAME) && atLeast(version, ASYNC_CONTEXT_FRAME_SINCE) ? [ASYNC_CONTEXT_FRAME] : [];
 
 /** The arguments to `process.execPath` that start scripts/serve.mjs in `root` with `serveArgs`. */
 export const appServerArgs = (root: string, serveArgs: string[] = []): string[] => [...appServerNodeFlags(), path.join(root, "scripts", "serve.mjs"), ...serveArgs];
