@@ -20,7 +20,7 @@ import { findFreePort } from "@/server/embedded-postgres";
 import { env } from "@/server/env";
 import { benchTargets, percentiles, type BenchCase, type PageSql } from "../bench/targets";
 import { DEMO_PASSWORD, demoUser } from "./seed/demo-organisation";
-import { appServerArgs } from "./lib/app-server";
+import { appServerArgs, waitForHealth } from "./lib/app-server";
 import { openBulkDatabase } from "./lib/bulk-database";
 import { buildIfNeeded } from "./lib/build";
 
@@ -53,21 +53,6 @@ const loginCookies = async (baseUrl: string, username: string): Promise<string> 
   if (!all.some((cookie) => cookie.includes("session-token="))) throw new Error(`Inloggningen som ${username} misslyckades (${response.status}).`);
   return all.join("; ");
 };
-
-const waitForHealth = async (url: string, child: ChildProcess): Promise<void> => {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Appen avslutades med kod ${child.exitCode}.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Appen svarade inte på ${url} inom 60 s.`);
-};
-
 
 /** The case the case page, the editor and the case-number search open: a remiss of a motion in Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande. */
 const findBenchCase = async (url: string): Promise<BenchCase> => {
@@ -108,8 +93,8 @@ const measurePageSql = async (url: string, benchCase: BenchCase, names: string[]
 
 /**
  * CPU milliseconds the process `pid` has used (user and system, from /proc; null where there is no
- * /proc). On a shared machine the app's CPU per request varies less than req/s: req/s also falls
- * when the database, the load generator or another process takes the cores.
+ * /proc). Unlike req/s, it does not fall when the database or the load generator takes the cores,
+ * though it still follows the machine's load (README, Prestanda).
  */
 const processCpuMs = async (pid: number): Promise<number | null> => {
   try {
@@ -176,7 +161,7 @@ const main = async () => {
       env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: database.url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_TELEMETRY_DISABLED: "1" },
     });
     app = server;
-    await waitForHealth(`${baseUrl}/api/health`, server);
+    await waitForHealth(`${baseUrl}/api/health`, server, 60_000);
     log(`Appen på ${baseUrl} mot ${database.description} (${database.cases} ärenden, ${database.documents} handlingar)`);
 
     const cookies = new Map<string, string>();

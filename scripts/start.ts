@@ -14,7 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./seed/demo-organisation";
 import { seedDemoInstallation } from "./seed/demo";
 import { EXEMPELBY_USERS } from "./seed/exempelby";
 import { openAppDatabase } from "./lib/app-database";
-import { appServerArgs } from "./lib/app-server";
+import { appServerArgs, waitForHealth } from "./lib/app-server";
 import { buildIfNeeded } from "./lib/build";
 
 const dev = process.argv.includes("--dev");
@@ -34,21 +34,6 @@ const authSecret = async (): Promise<string> => {
   const secret = randomBytes(32).toString("base64url");
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
-};
-
-const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app exited with code ${child.exitCode}.`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The app did not answer ${url} within ${timeoutMs / 1000} s.`);
 };
 
 const main = async () => {

@@ -1,6 +1,8 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { appServerArgs, appServerNodeFlags } from "../scripts/lib/app-server";
+import { appServerArgs, appServerNodeFlags, waitForHealth } from "../scripts/lib/app-server";
 
 const NODE_22_FLAGS = new Set(["--experimental-async-context-frame", "--max-old-space-size"]);
 
@@ -24,5 +26,23 @@ describe("the app server's Node flags", () => {
     const args = appServerArgs("/srv/yttra", ["--dev"]);
     expect(args.slice(-2)).toEqual([path.join("/srv/yttra", "scripts", "serve.mjs"), "--dev"]);
     expect(args.slice(0, -2)).toEqual(appServerNodeFlags());
+  });
+});
+
+describe("waitForHealth", () => {
+  it("returns once the started server answers, and says so when it exits or stays silent", async () => {
+    // A real server in a child process, printing the port it listens on.
+    const server = spawn(process.execPath, ["-e", "const s = require('node:http').createServer((_, r) => r.end('ok')).listen(0, '127.0.0.1', () => console.log(s.address().port))"]);
+    try {
+      const [chunk] = (await once(server.stdout, "data")) as [Buffer];
+      const port = Number(chunk.toString().trim());
+      await expect(waitForHealth(`http://127.0.0.1:${port}/api/health`, server, 5_000)).resolves.toBeUndefined();
+      await expect(waitForHealth(`http://127.0.0.1:1/api/health`, server, 600)).rejects.toThrow("Appen svarade inte på http://127.0.0.1:1/api/health inom 0.6 s.");
+    } finally {
+      server.kill();
+    }
+    const failed = spawn(process.execPath, ["-e", "process.exit(3)"]);
+    await once(failed, "exit");
+    await expect(waitForHealth("http://127.0.0.1:1/api/health", failed, 5_000)).rejects.toThrow("Appen avslutades med kod 3.");
   });
 });

@@ -1,5 +1,6 @@
 // How the app's HTTP server (scripts/serve.mjs) is started by `npm start`, `npm run dev` and
-// `npm run bench`: the same Node binary, and on Node 22 the flag that makes AsyncLocalStorage cheap.
+// `npm run bench`: the same Node binary, and on Node 22 the flag that makes AsyncLocalStorage cheap;
+// then waiting until it answers.
 //
 // Next.js keeps each request's state (headers, cookies, the work store) in AsyncLocalStorage and
 // reads it throughout a render. On Node 20 and 22 that storage follows every promise through an
@@ -8,6 +9,7 @@
 // Node 22 does the same with --experimental-async-context-frame, which Node 20 lacks. Measured
 // on the case page against the bulk data (app CPU per request, lowest of three alternating runs):
 // Node 22 17.9 ms → 15.2 ms with the flag; Node 24 12.2 ms against Node 20's 16.9 ms.
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 
 const ASYNC_CONTEXT_FRAME = "--experimental-async-context-frame";
@@ -26,3 +28,18 @@ export const appServerNodeFlags = (allowed: ReadonlySet<string> = process.allowe
 
 /** The arguments to `process.execPath` that start scripts/serve.mjs in `root` with `serveArgs`. */
 export const appServerArgs = (root: string, serveArgs: string[] = []): string[] => [...appServerNodeFlags(), path.join(root, "scripts", "serve.mjs"), ...serveArgs];
+
+/** Waits until the server started as `child` answers `url` (its /api/health); throws if it exits or does not answer within `timeoutMs`. */
+export const waitForHealth = async (url: string, child: ChildProcess, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Appen avslutades med kod ${child.exitCode}.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Appen svarade inte på ${url} inom ${timeoutMs / 1000} s.`);
+};
