@@ -9,14 +9,17 @@ import { returnStep, sendStatementForAttestation } from "@/features/attestation/
 import { loadStartPage } from "@/app/(app)/start-page";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
-import { getSecretaryOverview, listJusteringInbox } from "@/features/meetings/server/work-queues";
+import { agendaCandidates } from "@/features/meetings/server/meeting-page-queries";
+import { getSecretaryOverview, listJusteringInbox, READY_FOR_AGENDA_SHOWN } from "@/features/meetings/server/work-queues";
 import { loadHeader } from "@/features/notifications/server/header-queries";
 import { ZAddCaseToAgendaSchema } from "@/features/meetings/schemas";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
+import { createQueryCounter } from "../support/query-counter";
 import { actorFor, createCase, createFutureMeeting, minutesInApproval, setupMeetingsWorldWithActors } from "./meetings-fixtures";
 
-const { db } = await createTestDatabase();
+const counter = createQueryCounter();
+const { db } = await createTestDatabase({ onConnect: counter.onConnect });
 
 let secretary: Actor;
 let chair: Actor;
@@ -87,17 +90,17 @@ describe("nämndsekreterare", () => {
 
     const overview = await getSecretaryOverview({ actor: secretary });
     expect(overview.nextMeetings.map((meeting) => meeting.id)).toContain(meetingId);
-    expect(overview.readyForAgenda.map((row) => row.id)).toContain(ready.id);
+    expect(overview.readyForAgenda.rows.map((row) => row.id)).toContain(ready.id);
     expect(overview.inJustering.map((row) => row.meeting.id)).toContain(world.meetingId);
 
     const other = await getSecretaryOverview({ actor: otherSecretary });
     expect(other.nextMeetings.map((meeting) => meeting.id)).not.toContain(meetingId);
-    expect(other.readyForAgenda.map((row) => row.id)).not.toContain(ready.id);
+    expect(other.readyForAgenda.rows.map((row) => row.id)).not.toContain(ready.id);
     expect(other.inJustering.map((row) => row.meeting.id)).not.toContain(world.meetingId);
 
     // Once on an agenda, the case no longer waits for one.
     await addCaseToAgenda({ actor: secretary, input: parseInput(ZAddCaseToAgendaSchema, { meetingId, caseId: ready.id }) });
-    expect((await getSecretaryOverview({ actor: secretary })).readyForAgenda.map((row) => row.id)).not.toContain(ready.id);
+    expect((await getSecretaryOverview({ actor: secretary })).readyForAgenda.rows.map((row) => row.id)).not.toContain(ready.id);
   });
 });
 
@@ -116,7 +119,33 @@ describe("secrecy", () => {
     }
     // Those who may read it see it: the avdelningschef among the department's overdue cases, the secretary among cases ready for an agenda.
     expect((await startPageOf(await actorFor(db, "linda.palo"))).attester!.deadlines.readable.overdue.rows.map((row) => row.caseTitle)).toContain(title);
-    expect((await startPageOf(secretary)).secretary!.readyForAgenda.map((row) => row.title)).toContain(title);
+    expect((await startPageOf(secretary)).secretary!.readyForAgenda.rows.map((row) => row.title)).toContain(title);
     expect(JSON.stringify(await startPageOf(await actorFor(db, "registrator")))).toContain(title);
   });
+});
+
+describe("many cases ready for an agenda", () => {
+  it("shows the longest waiting of many ready cases and how many there are, verifying them all in as many queries as one, and leaves out one whose attestation no longer holds", async () => {
+    await createCase(db);
+    const before = await counter.count(() => getSecretaryOverview({ actor: secretary }));
+    const created = [];
+    for (let i = 0; i < READY_FOR_AGENDA_SHOWN + 2; i++) created.push(await createCase(db));
+    // One attestation altered in the database: its step no longer matches its audit event.
+    const [tampered] = await db.$queryRaw<{ id: string }[]>`
+      SELECT st.id FROM attestation_step st JOIN attestation_request r ON r.id = st.request_id JOIN statement s ON s.id = r.subject_id
+       WHERE s.case_id = ${created[3]!.id}::uuid LIMIT 1`;
+    await db.$executeRaw`UPDATE attestation_step SET attester_name = 'Någon Annan' WHERE id = ${tampered!.id}::uuid`;
+
+    const after = await counter.count(() => getSecretaryOverview({ actor: secretary }));
+    expect(after.queries).toBe(before.queries);
+    const { rows, total, more } = after.result.readyForAgenda;
+    expect(total).toBe(before.result.readyForAgenda.total + created.length - 1);
+    expect(more).toBe(false);
+    expect(rows).toHaveLength(READY_FOR_AGENDA_SHOWN);
+    // The longest waiting, in the order the meeting page offers them, without the altered one.
+    const offered = (await agendaCandidates({ committeeId: "has" })).rows.map((row) => row.id);
+    expect(rows.map((row) => row.id)).toEqual(offered.slice(0, READY_FOR_AGENDA_SHOWN));
+    expect(offered).not.toContain(created[3]!.id);
+    for (const ready of created.filter((_, index) => index !== 3)) expect(offered).toContain(ready.id);
+  }, 120_000);
 });

@@ -97,8 +97,18 @@ const SecretarySections = ({ data: { nextMeetings, readyForAgenda, inJustering }
       <WorkSection id="next-meetings" heading="Kommande sammanträden" count={nextMeetings.length} emptyText="Inga sammanträden är planerade.">
         <NextMeetingsTable meetings={nextMeetings} />
       </WorkSection>
-      <WorkSection id="ready-for-agenda" heading="Attesterade ärenden att sätta på föredragningslistan" count={readyForAgenda.length} emptyText="Inga attesterade ärenden väntar på en föredragningslista.">
-        <ReadyForAgendaTable cases={readyForAgenda} />
+      <WorkSection id="ready-for-agenda" heading="Attesterade ärenden att sätta på föredragningslistan" count={readyForAgenda.total} emptyText="Inga attesterade ärenden väntar på en föredragningslista.">
+        {readyForAgenda.total > readyForAgenda.rows.length ? (
+          <p className="mt-2 text-slate-700">
+            De {readyForAgenda.rows.length} som väntat längst av {readyForAgenda.more ? `fler än ${readyForAgenda.total}` : readyForAgenda.total} visas. Alla kan läggas på en
+            föredragningslista från sammanträdets sida under{" "}
+            <Link href="/sammantraden" className={LINK}>
+              Sammanträden
+            </Link>
+            .
+          </p>
+        ) : null}
+        <ReadyForAgendaTable cases={readyForAgenda.rows} />
       </WorkSection>
       <WorkSection id="minutes-in-justering" heading="Protokoll som väntar på justering" count={inJustering.length} emptyText="Inga protokoll är ute för justering.">
         <MinutesInJusteringTable minutes={inJustering} />

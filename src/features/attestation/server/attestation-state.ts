@@ -7,6 +7,7 @@
 //   ATTESTED at that version number, and every attestation matches its intact audit event.
 // Anything else is "not attested", whatever order events happened in or what a row says.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
 import { asHashScheme, CURRENT_HASH_SCHEME, type HashScheme } from "@/lib/canonical-json";
 import { db, type Db, type Tx } from "@/server/db";
@@ -59,39 +60,108 @@ export type AttestationState = {
 
 export type AttestationSubjectRef = { subjectType: AttestationSubject; subjectId: string };
 
-const currentContent = async (client: Db | Tx, { subjectType, subjectId }: AttestationSubjectRef, scheme: HashScheme): Promise<{ number: number | null; hash: string | null; locked: boolean }> => {
-  switch (subjectType) {
-    case "STATEMENT": {
-      // With its newest version in the same query. Versions only ever append, so the newest is
-      // the current one; fail closed (no hash) if they disagree.
-      const statement = await client.statement.findUnique({
-        where: { id: subjectId },
-        select: { status: true, currentVersion: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } } },
-      });
-      if (!statement || statement.currentVersion === 0) return { number: null, hash: null, locked: false };
-      const [version] = statement.versions;
-      const hash = version && version.number === statement.currentVersion ? contentHashOf(version.content, scheme) : null;
-      return { number: statement.currentVersion, hash, locked: statement.status === "ATTESTED" };
+const REQUEST_INCLUDE = {
+  steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } },
+  invalidatedBy: { select: { name: true } },
+} satisfies Prisma.AttestationRequestInclude;
+
+type RequestWithSteps = Prisma.AttestationRequestGetPayload<{ include: typeof REQUEST_INCLUDE }>;
+
+type CurrentContent = { number: number | null; hash: string | null; locked: boolean };
+
+/** A subject's key in the maps below: ids are unique per subject type. */
+const subjectKey = ({ subjectType, subjectId }: AttestationSubjectRef): string => `${subjectType}:${subjectId}`;
+
+type StatementRow = { id: string; status: string; currentVersion: number; newestNumber: number | null; content: unknown };
+
+/**
+ * The current content of every subject, in one query per subject type, hashed in the scheme
+ * `schemeOf` gives each one (its request's).
+ */
+const currentContents = async (client: Db | Tx, subjects: readonly AttestationSubjectRef[], schemeOf: (subject: AttestationSubjectRef) => HashScheme): Promise<Map<string, CurrentContent>> => {
+  const contents = new Map<string, CurrentContent>();
+  const idsOf = (type: AttestationSubject) => subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
+  const statementIds = idsOf("STATEMENT");
+  const minutesIds = idsOf("MINUTES");
+  const [statements, minutes] = await Promise.all([
+    // Each with its newest version. Versions only ever append, so the newest is the current
+    // one; fail closed (no hash) if they disagree.
+    statementIds.length === 0
+      ? []
+      : client.$queryRaw<StatementRow[]>`
+          SELECT s.id::text, s.status::text, s.current_version AS "currentVersion", v.number AS "newestNumber", v.content
+            FROM statement s
+            LEFT JOIN LATERAL (SELECT number, content FROM statement_version WHERE statement_id = s.id ORDER BY number DESC LIMIT 1) v ON true
+           WHERE s.id = ANY(${statementIds}::uuid[])`,
+    // Minutes store the content they were sent for justering with; the hash is recomputed
+    // from it. Fail closed: minutes without that snapshot (sent before it existed, or the
+    // column emptied) have no content to verify, so they are never attested — the
+    // contentHash column alone proves nothing about what was approved.
+    minutesIds.length === 0 ? [] : client.minutes.findMany({ where: { id: { in: minutesIds } }, select: { id: true, content: true, version: true, status: true } }),
+  ]);
+  for (const statement of statements) {
+    const subject = { subjectType: "STATEMENT", subjectId: statement.id } as const;
+    if (statement.currentVersion === 0) {
+      contents.set(subjectKey(subject), { number: null, hash: null, locked: false });
+      continue;
     }
-    case "MINUTES": {
-      // Minutes store the content they were sent for justering with; the hash is recomputed
-      // from it. Fail closed: minutes without that snapshot (sent before it existed, or the
-      // column emptied) have no content to verify, so they are never attested — the
-      // contentHash column alone proves nothing about what was approved.
-      const minutes = await client.minutes.findUnique({ where: { id: subjectId }, select: { content: true, version: true, status: true } });
-      const hash = minutes?.content != null ? contentHashOf(minutes.content, scheme) : null;
-      return { number: minutes?.version ?? null, hash, locked: minutes?.status === "APPROVED" };
-    }
+    const hash = statement.newestNumber === statement.currentVersion ? contentHashOf(statement.content, schemeOf(subject)) : null;
+    contents.set(subjectKey(subject), { number: statement.currentVersion, hash, locked: statement.status === "ATTESTED" });
   }
+  for (const row of minutes) {
+    const subject = { subjectType: "MINUTES", subjectId: row.id } as const;
+    const hash = row.content != null ? contentHashOf(row.content, schemeOf(subject)) : null;
+    contents.set(subjectKey(subject), { number: row.version, hash, locked: row.status === "APPROVED" });
+  }
+  return contents;
 };
 
+/** One subject's state; `getAttestationStates` for many. */
 export const getAttestationState = async (subject: AttestationSubjectRef, client: Db | Tx = db): Promise<AttestationState> => {
-  const request = await client.attestationRequest.findFirst({
-    where: { subjectType: subject.subjectType, subjectId: subject.subjectId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { steps: { orderBy: { position: "asc" }, include: { assignee: { select: { name: true } } } }, invalidatedBy: { select: { name: true } } },
+  const [state] = await getAttestationStates([subject], client);
+  return state!;
+};
+
+/**
+ * The state of many subjects in a fixed number of queries, whatever their number (a list of
+ * attested statements costs as much as one), by the same rules as a single subject's; in the
+ * subjects' order.
+ */
+export const getAttestationStates = async (subjects: readonly AttestationSubjectRef[], client: Db | Tx = db): Promise<AttestationState[]> => {
+  const byType = (type: AttestationSubject) => subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
+  const requests =
+    subjects.length === 0
+      ? []
+      : await client.attestationRequest.findMany({
+          where: { OR: (["STATEMENT", "MINUTES"] as const).map((subjectType) => ({ subjectType, subjectId: { in: byType(subjectType) } })) },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          include: REQUEST_INCLUDE,
+        });
+  // The newest request of each subject: the first in that order.
+  const newest = new Map<string, (typeof requests)[number]>();
+  for (const request of requests) {
+    const key = subjectKey(request);
+    if (!newest.has(key)) newest.set(key, request);
+  }
+  const [contents, audit] = await Promise.all([
+    currentContents(client, subjects, (subject) => {
+      const request = newest.get(subjectKey(subject));
+      return request ? asHashScheme(request.hashScheme) : CURRENT_HASH_SCHEME;
+    }),
+    checkStepsAgainstAudit(
+      client,
+      [...newest.values()].filter((request) => request.status === "COMPLETED").flatMap((request) => request.steps),
+    ),
+  ]);
+  const auditProblems = new Map(audit.map((check) => [check.stepId, check.problems]));
+  return subjects.map((subject) => {
+    const key = subjectKey(subject);
+    return stateOf(subject, newest.get(key) ?? null, contents.get(key) ?? { number: null, hash: null, locked: false }, auditProblems);
   });
-  const current = await currentContent(client, subject, request ? asHashScheme(request.hashScheme) : CURRENT_HASH_SCHEME);
+};
+
+
+const stateOf = (subject: AttestationSubjectRef, request: RequestWithSteps | null, current: CurrentContent, auditProblems: ReadonlyMap<string, string[]>): AttestationState => {
   const base = { ...subject, currentVersionNumber: current.number, currentHash: current.hash };
   if (!request) return { ...base, request: null, steps: [], attested: false, problems: [] };
 
@@ -133,7 +203,7 @@ export const getAttestationState = async (subject: AttestationSubjectRef, client
     if (current.hash !== request.contentHash) problems.push("innehållet har ändrats sedan det attesterades");
     if (current.number !== request.versionNumber) problems.push("en nyare version har sparats sedan attesteringen");
     if (!current.locked) problems.push("dokumentet är inte låst som attesterat");
-    for (const check of await checkStepsAgainstAudit(client, request.steps)) problems.push(...check.problems);
+    for (const step of request.steps) problems.push(...(auditProblems.get(step.id) ?? []));
   }
   const attested = request.status === "COMPLETED" && problems.length === 0;
   return { ...base, request: view, steps, attested, problems: [...new Set(problems)] };

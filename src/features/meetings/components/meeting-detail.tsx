@@ -327,6 +327,9 @@ export const MeetingDetail = ({ meeting }: { meeting: Detail }) => {
                   label="Attesterat ärende"
                   options={meeting.candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.caseNumber} – ${candidate.title} (${candidate.caseOfficer})` }))}
                 />
+                {meeting.moreCandidates ? (
+                  <p className="text-sm text-slate-700">Fler ärenden väntar: listan har de {meeting.candidates.length} som väntat längst.</p>
+                ) : null}
               </ActionForm>
             )}
           </div>

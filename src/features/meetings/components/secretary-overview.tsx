@@ -26,7 +26,7 @@ export const NextMeetingsTable = ({ meetings }: { meetings: SecretaryOverview["n
   </DataTable>
 );
 
-export const ReadyForAgendaTable = ({ cases }: { cases: SecretaryOverview["readyForAgenda"] }) => (
+export const ReadyForAgendaTable = ({ cases }: { cases: SecretaryOverview["readyForAgenda"]["rows"] }) => (
   <DataTable caption="Attesterade ärenden som inte står på någon föredragningslista" columns={["Diarienummer", "Rubrik", "Handläggare"]}>
     {cases.map((row) => (
       <tr key={row.id} className={ROW}>

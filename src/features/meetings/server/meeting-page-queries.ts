@@ -11,11 +11,10 @@ import { ZMotionsSchema, ZOtherAttendeesSchema, ZVotesSchema } from "../schemas"
 import { maskedCases, maskOf } from "./confidential-items";
 import { CONFIDENTIAL_CASE_TITLE, secrecyNotice } from "@/features/cases/secrecy";
 import { authorize, can, COMMITTEE_SCOPE_SELECT, loadCommitteeScope, readableCommitteesWhere } from "@/server/authz";
-import { hasPassword, needsReauthentication } from "@/features/attestation/server";
+import { getAttestationStates, hasPassword, needsReauthentication } from "@/features/attestation/server";
 import { getExtractForExport } from "./meeting-export-queries";
 import { COMMITTEE_HEADING_SELECT, committeesEditableBy, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
-import { getAttestedStatement } from "./statement-state";
 import { getUnionConsultations } from "./union-consultation";
 import { justeringCandidatesWhere } from "./justering-candidates";
 import { openingDecisionPoints } from "./opening-items";
@@ -128,7 +127,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     }),
   );
   const onAgenda = new Set(items.flatMap((item) => (item.case ? [item.case.id] : [])));
-  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates({ committeeId: meeting.committeeId }, onAgenda) : [];
+  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates({ committeeId: meeting.committeeId }, onAgenda) : { rows: [], more: false };
   return {
     id: meeting.id,
     version: meeting.version,
@@ -151,7 +150,9 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
       : null,
     canEdit,
     items,
-    candidates,
+    candidates: candidates.rows,
+    /** More cases wait than `candidates` offers (the longest waiting are offered). */
+    moreCandidates: candidates.more,
     members: members.map((member) => ({
       id: member.id,
       name: member.name,
@@ -163,7 +164,13 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
   };
 };
 
-/** Open cases (of the committee, or as `where` selects) with an attested statement that are not waiting on an agenda. */
+/** The most cases offered for an agenda (the longest waiting first); `more` says there are others. */
+export const AGENDA_CANDIDATE_LIMIT = 200;
+
+/**
+ * Open cases (of the committee, or as `where` selects) with an attested statement that are not
+ * waiting on an agenda, the longest waiting first, at most AGENDA_CANDIDATE_LIMIT of them.
+ */
 export const agendaCandidates = async (where: Prisma.CaseWhereInput, exclude: ReadonlySet<string> = new Set()) => {
   const cases = await db.case.findMany({
     where: {
@@ -172,12 +179,17 @@ export const agendaCandidates = async (where: Prisma.CaseWhereInput, exclude: Re
       statement: { status: "ATTESTED" },
       NOT: { agendaItems: { some: { OR: [{ decision: null }, { decision: { kind: { notIn: ["TABLED", "REFERRED_BACK"] } } }] } } },
     },
-    select: { id: true, caseNumber: true, title: true, caseOfficer: { select: { name: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 200,
+    select: { id: true, caseNumber: true, title: true, caseOfficer: { select: { name: true } }, statement: { select: { id: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: AGENDA_CANDIDATE_LIMIT + 1,
   });
-  const attested = await Promise.all(cases.filter((row) => !exclude.has(row.id)).map(async (row) => ((await getAttestedStatement(db, row.id)) ? row : null)));
-  return attested.filter((row) => row !== null).map((row) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name }));
+  // The status column says attested; the engine's answer (hashes, audit) decides, for all at once.
+  const listed = cases.slice(0, AGENDA_CANDIDATE_LIMIT).flatMap((row) => (row.statement && !exclude.has(row.id) ? [{ ...row, statement: row.statement }] : []));
+  const states = await getAttestationStates(listed.map((row) => ({ subjectType: "STATEMENT", subjectId: row.statement.id })));
+  return {
+    rows: listed.filter((_row, index) => states[index]!.attested).map((row) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name })),
+    more: cases.length > AGENDA_CANDIDATE_LIMIT,
+  };
 };
 
 // ─── Minutes ─────────────────────────────────────────────────────────────────

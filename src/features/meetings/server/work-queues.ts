@@ -38,6 +38,8 @@ export const listJusteringInbox = async (actor: Actor): Promise<JusteringInboxIt
 };
 
 export const NEXT_MEETINGS_LIMIT = 5;
+/** Cases ready for an agenda shown on the start page (the longest waiting); the meeting page offers them all. */
+export const READY_FOR_AGENDA_SHOWN = 10;
 
 const byStart = (a: { startsAt: Date; id: string }, b: { startsAt: Date; id: string }) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -71,13 +73,14 @@ export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor:
     .flatMap((committee) => committee.meetings.map((meeting) => ({ ...meeting, committee: { shortName: committee.shortName } })))
     .sort(byStart);
   // As the diarium: a confidential case the actor may not read is not listed.
-  const readyForAgenda = await agendaCandidates({ AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] });
+  const ready = await agendaCandidates({ AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] });
   return {
     nextMeetings: meetings
       .filter((meeting) => meeting.startsAt >= now)
       .slice(0, NEXT_MEETINGS_LIMIT)
       .map(({ minutes: _minutes, ...meeting }) => meeting),
-    readyForAgenda,
+    /** The longest waiting, how many there are (at most AGENDA_CANDIDATE_LIMIT) and whether there are more. */
+    readyForAgenda: { rows: ready.rows.slice(0, READY_FOR_AGENDA_SHOWN), total: ready.rows.length, more: ready.more },
     inJustering: meetings.flatMap(({ minutes, id, startsAt, committee }) =>
       minutes?.status === "IN_APPROVAL" ? [{ id: minutes.id, meeting: { id, startsAt, committee }, chair: minutes.chair, checker: minutes.checker }] : [],
     ),
