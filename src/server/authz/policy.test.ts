@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership, UnitType } from "@/server/auth/actor";
-import { administeredMunicipalityIds, can, type CaseAction } from "./policy";
+import { Prisma } from "@/generated/prisma/client";
+import { administeredMunicipalityIds, can, readableCaseBranches, readableCaseBranchesSql, type CaseAction } from "./policy";
 import type { CaseScope, CommitteeScope } from "./scopes";
 
 const actor = (id: string, ...memberships: Omit<ActorMembership, "unitName">[]): Actor => ({
@@ -131,6 +132,29 @@ describe("can: cases (roles × levels × municipalities × secrecy)", () => {
     expect(can(mixed, "case.read", theCase)).toBe(true);
     expect(can(mixed, "case.edit", theCase)).toBe(false);
     expect(can(mixed, "case.read", { ...theCase, confidential: true })).toBe(false);
+  });
+});
+
+describe("readableCaseBranches: each unit asked once", () => {
+  const branchesOf = (someone: Actor) => ({ where: readableCaseBranches(someone), sql: readableCaseBranchesSql(someone, Prisma.sql`c`) });
+
+  it("asks a förvaltningsdirektör's förvaltning for all its cases, not a second time for its public ones", () => {
+    const { where, sql } = branchesOf(actor("lee", { role: "DIRECTOR", unitType: "ADMINISTRATION", unitId: "sthlm-has-sdf" }));
+    // Their own cases, those they are medhandläggare of, and the förvaltning's.
+    expect(where).toHaveLength(3);
+    expect(where.filter((branch) => "secrecyReference" in branch)).toEqual([]);
+    expect(sql).toHaveLength(3);
+  });
+
+  it("asks an avdelning once for two roles held in it, and only for its public cases where neither reads confidential ones", () => {
+    const linda = actor("linda", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" }, { role: "DEPARTMENT_HEAD", unitType: "DEPARTMENT", unitId: "sthlm-has-sos" });
+    expect(branchesOf(linda).where).toHaveLength(3);
+    expect(branchesOf(linda).sql).toHaveLength(3);
+    const maria = actor("maria", { role: "CHAIR", unitType: "COMMITTEE", unitId: "sthlm-has" }, { role: "MINUTES_CHECKER", unitType: "COMMITTEE", unitId: "sthlm-has" });
+    const { where, sql } = branchesOf(maria);
+    expect(where).toHaveLength(3);
+    expect(where[2]).toMatchObject({ secrecyReference: null });
+    expect(sql).toHaveLength(3);
   });
 });
 

@@ -99,7 +99,10 @@ export const usersCoveringWhere = (roles: readonly Role[], scope: UnitScope): Pr
   memberships: { some: membershipCoveringWhere(roles, scope) },
 });
 
-const coveringMemberships = (actor: Actor, roles: readonly Role[]) => actor.memberships.filter((membership) => roles.includes(membership.role));
+/** The units the actor holds one of `roles` in, each once (two such roles in one unit are one condition, not two). */
+const coveringMemberships = (actor: Actor, roles: readonly Role[]) => [
+  ...new Map(actor.memberships.filter((membership) => roles.includes(membership.role)).map((membership) => [`${membership.unitType}:${membership.unitId}`, membership])).values(),
+];
 
 /** Cases whose chain a membership of the actor with one of `roles` covers: the database form of `holdsRoleCovering` over cases. */
 export const casesCoveredWhere = (actor: Actor, roles: readonly Role[]): Prisma.CaseWhereInput[] =>
