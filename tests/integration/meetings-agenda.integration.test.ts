@@ -4,7 +4,7 @@ import { addCaseToAgenda, addOtherAgendaItem, moveAgendaItem, removeAgendaItem }
 import { callMeeting, createMeeting } from "@/features/meetings/server/meeting-service";
 import { getAgendaForExport } from "@/features/meetings/server/meeting-export-queries";
 import { getMeetingDetail, getMeetingPlan } from "@/features/meetings/server/meeting-page-queries";
-import { getUnionConsultations, recordUnionConsultation } from "@/features/meetings/server/union-consultation";
+import { getUnionConsultationsByCase, recordUnionConsultation } from "@/features/meetings/server/union-consultation";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { getAttestedStatement } from "@/features/meetings/server/statement-state";
 import { contentHashOf } from "@/features/attestation/content";
@@ -198,20 +198,27 @@ describe("agenda", () => {
 });
 
 describe("union consultation", () => {
-  it("records when the unions were informed and phrases it for Ärendets beredning", async () => {
+  it("records when the unions were informed and phrases it for Ärendets beredning, each case's own, oldest first", async () => {
     const theCase = await createCase(db);
+    const other = await createCase(db);
+    await recordUnionConsultation({ actor: officer, input: parseInput(ZUnionConsultationSchema, { caseId: theCase.id, forum: "FSG", date: "2024-05-02" }) });
     await recordUnionConsultation({ actor: officer, input: parseInput(ZUnionConsultationSchema, { caseId: theCase.id, forum: "förvaltningsgrupp", date: "2024-04-16" }) });
-    const rows = await getUnionConsultations(theCase.id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.sentence).toBe("De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024.");
-    expect(await db.auditEvent.count({ where: { caseId: theCase.id, action: "union_consultation.record" } })).toBe(1);
+    await recordUnionConsultation({ actor: officer, input: parseInput(ZUnionConsultationSchema, { caseId: other.id, forum: "MBL", date: "2024-04-01" }) });
+    const byCase = await getUnionConsultationsByCase([theCase.id, other.id]);
+    const rows = byCase.get(theCase.id)!;
+    expect(rows.map((row) => row.sentence)).toEqual([
+      "De fackliga organisationerna informerades på förvaltningsgrupp den 16 april 2024.",
+      "De fackliga organisationerna informerades på FSG den 2 maj 2024.",
+    ]);
+    expect(byCase.get(other.id)!.map((row) => row.forum)).toEqual(["MBL"]);
+    expect(await db.auditEvent.count({ where: { caseId: theCase.id, action: "union_consultation.record" } })).toBe(2);
   });
 
   it("refuses union information from another committee's handläggare", async () => {
     const theCase = await createCase(db);
     const sosOfficer = await actorFor(db, "sos.handlaggare");
     await expectAppError(() => recordUnionConsultation({ actor: sosOfficer, input: parseInput(ZUnionConsultationSchema, { caseId: theCase.id, forum: "FSG", date: "2024-04-16" }) }), "NOT_FOUND");
-    expect(await getUnionConsultations(theCase.id)).toEqual([]);
+    expect((await getUnionConsultationsByCase([theCase.id])).get(theCase.id)).toBeUndefined();
   });
 });
 

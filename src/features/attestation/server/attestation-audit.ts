@@ -56,24 +56,28 @@ const auditEventIntact = (event: AuditEvent, previousHash: string | undefined): 
 
 export type StepAuditCheck = { stepId: string; problems: string[] };
 
+/** An event with the hash of the one before it in the chain (null for the first). */
+type ChainedEvent = AuditEvent & { previousHash: string | null };
+
 /** Checks attested steps against their events; steps without attestation data are skipped. */
 export const checkStepsAgainstAudit = async (client: Client, steps: readonly StepBinding[]): Promise<StepAuditCheck[]> => {
   const attested = steps.filter((step) => step.attestedAt !== null || step.attestedHash !== null);
   if (attested.length === 0) return [];
-  const events = await client.auditEvent.findMany({
-    where: { entityType: STEP_ENTITY, entityId: { in: attested.map((step) => step.id) }, action: ATTEST_ACTION },
-    orderBy: { seq: "asc" },
-  });
-  const byStep = new Map<string, AuditEvent[]>();
+  // The events with the hash of the event just before each in the chain, in one query.
+  const events = await client.$queryRaw<ChainedEvent[]>`
+    SELECT e.id, e.seq, e.actor_id::text AS "actorId", e.action, e.entity_type AS "entityType", e.entity_id AS "entityId", e.case_id::text AS "caseId",
+           e.data, e.prev_hash AS "prevHash", e.hash, e.created_at AS "createdAt", p.hash AS "previousHash"
+      FROM audit_event e
+      LEFT JOIN audit_event p ON p.seq = e.seq - 1
+     WHERE e.entity_type = ${STEP_ENTITY} AND e.action = ${ATTEST_ACTION} AND e.entity_id = ANY(${attested.map((step) => step.id)}::text[])
+     ORDER BY e.seq`;
+  const byStep = new Map<string, ChainedEvent[]>();
   for (const event of events) byStep.set(event.entityId, [...(byStep.get(event.entityId) ?? []), event]);
-  // The events just before them in the chain, all in one query.
-  const previous = await client.auditEvent.findMany({ where: { seq: { in: events.filter((event) => event.seq > 1n).map((event) => event.seq - 1n) } }, select: { seq: true, hash: true } });
-  const previousHash = new Map(previous.map((event) => [event.seq, event.hash]));
   return attested.map((step) => {
     const stepEvents = byStep.get(step.id) ?? [];
     const problems = stepEvents.length > 1 ? ["steget har attesterats mer än en gång i händelseloggen"] : compareStepWithAudit(step, stepEvents[0]);
     const event = stepEvents[0];
-    if (event && !auditEventIntact(event, previousHash.get(event.seq - 1n))) problems.push("attesteringens händelse i händelseloggen har ändrats");
+    if (event && !auditEventIntact(event, event.previousHash ?? undefined)) problems.push("attesteringens händelse i händelseloggen har ändrats");
     return { stepId: step.id, problems };
   });
 };

@@ -15,7 +15,7 @@ import { getAttestationStates, hasPassword, needsReauthentication } from "@/feat
 import { getExtractForExport } from "./meeting-export-queries";
 import { COMMITTEE_HEADING_SELECT, committeesEditableBy, maskContent, meetingNotFound, OPINION_ORDER, stringsOf } from "./meeting-read-model";
 import { hashMinutesContent, readMinutesContent } from "./minutes-content";
-import { getUnionConsultations } from "./union-consultation";
+import { getUnionConsultationsByCase } from "./union-consultation";
 import { justeringCandidatesWhere } from "./justering-candidates";
 import { openingDecisionPoints } from "./opening-items";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
@@ -86,7 +86,10 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
   const canEdit = can(actor, "meeting.edit", scope);
   const members = await db.committeeMember.findMany({ where: { committeeId: meeting.committeeId, ...inOfficeOn(meetingDay(meeting.startsAt)) }, orderBy: [{ role: "asc" }, { name: "asc" }] });
   const attendanceByMember = new Map(meeting.attendance.map((row) => [row.memberId, row]));
-  const masked = await maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId));
+  const [masked, consultations] = await Promise.all([
+    maskedCases(db, actor, scope, meeting.agendaItems.map((item) => item.caseId)),
+    getUnionConsultationsByCase(meeting.agendaItems.flatMap((item) => (item.case ? [item.case.id] : []))),
+  ]);
   const items = await Promise.all(
     meeting.agendaItems.map(async (item) => {
       /** Set when the item's case is confidential and the actor may not read it: shown masked. */
@@ -106,7 +109,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
         case: item.case
           ? { id: item.case.id, caseNumber: item.case.caseNumber, status: item.case.status, caseOfficer: secrecyReference ? null : item.case.caseOfficer.name }
           : null,
-        unionConsultations: item.case && !secrecyReference ? await getUnionConsultations(item.case.id) : [],
+        unionConsultations: item.case && !secrecyReference ? (consultations.get(item.case.id) ?? []) : [],
         decision: item.decision
           ? {
               id: item.decision.id,

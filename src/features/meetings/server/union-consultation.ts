@@ -1,5 +1,5 @@
 // Facklig samverkan: when the unions were informed about a case (förvaltningsgrupp, FSG,
-// MBL). The statement's "Ärendets beredning" is prefilled from `getUnionConsultations`.
+// MBL). The meeting page lists them per agenda item (`getUnionConsultationsByCase`).
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth";
@@ -14,11 +14,18 @@ import { isUuid } from "@/lib/ids";
 
 export type UnionConsultationView = { id: string; forum: string; date: string; note: string | null; sentence: string };
 
-/** Oldest first. No authorization: callers (the statement prefill) have authorized the case. */
-export const getUnionConsultations = async (caseId: string): Promise<UnionConsultationView[]> => {
-  if (!isUuid(caseId)) return [];
-  const rows = await db.unionConsultation.findMany({ where: { caseId }, orderBy: [{ date: "asc" }, { createdAt: "asc" }] });
-  return rows.map((row) => ({ id: row.id, forum: row.forum, date: formatDateOnly(row.date), note: row.note, sentence: describeUnionConsultation(row) }));
+/**
+ * Each case's consultations, oldest first, in one query (a meeting's agenda items). No
+ * authorization: callers have authorized the cases.
+ */
+export const getUnionConsultationsByCase = async (caseIds: readonly string[]): Promise<Map<string, UnionConsultationView[]>> => {
+  const ids = caseIds.filter(isUuid);
+  const rows = ids.length === 0 ? [] : await db.unionConsultation.findMany({ where: { caseId: { in: ids } }, orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }] });
+  const byCase = new Map<string, UnionConsultationView[]>();
+  for (const row of rows) {
+    byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), { id: row.id, forum: row.forum, date: formatDateOnly(row.date), note: row.note, sentence: describeUnionConsultation(row) }]);
+  }
+  return byCase;
 };
 
 export type RecordUnionConsultationOptions = { actor: Actor; input: z.output<typeof ZUnionConsultationSchema> };
