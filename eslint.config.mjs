@@ -100,6 +100,16 @@ export default defineConfig([
     },
   },
   {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/components/link.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ImportDeclaration[source.value='next/link']", message: "Links go through @/components/link (no prefetching: every page is dynamic and per user)." },
+      ],
+    },
+  },
+  {
     // Playwright fixtures take a `use` callback that is not a React hook.
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 const ErrorPage = ({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) => (
   <main id="main" className="mx-auto max-w-xl px-4 py-16">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 const NotFound = () => (
   <main id="main" className="mx-auto max-w-xl px-4 py-16">

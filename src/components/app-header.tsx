@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import type { HeaderData } from "@/features/notifications/server/header-queries";
 import { ROLE_LABELS } from "@/lib/roles";

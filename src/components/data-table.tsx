@@ -2,7 +2,7 @@
 // scope, and on narrow screens (a phone, 200 % zoom) stacked rows whose cells are labelled
 // by their column headers (globals.css, .data-table), so nothing is cut off to the side.
 // Rows are the caller's <tr>s, styled with ROW and CELL so every list looks and reads the same.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { CSSProperties, ReactNode } from "react";
 
 type DataTableProps = {

@@ -1,7 +1,7 @@
 // The public pages' shell (start page, offentligt diarium, sammanträdeshandlingar, anslagstavla, verifiera,
 // tillgänglighet): no login and no user menu — only the way in for staff — and a footer
 // linking every public page.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 
 /** The municipality whose public pages these are: named (with its logo) in the header. */

@@ -36,6 +36,30 @@ test("the registrator finds the reference case in the diarium and can filter on 
 
 });
 
+test("a page full of links sends the server no prefetches, and a click on one still navigates without reloading the page", async ({ page }) => {
+  await login(page, "registrator");
+  // Every page is dynamic and per user: a prefetch would only cost the server a request.
+  const prefetches: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"] !== undefined) prefetches.push(request.url());
+  });
+  await page.goto("/diarium");
+  const caseLink = page.getByRole("table", { name: "Ärenden i diariet" }).getByRole("link").first();
+  await caseLink.hover();
+  await caseLink.focus();
+  await page.waitForLoadState("networkidle");
+  expect(prefetches).toEqual([]);
+
+  // The same document: a client-side navigation, not a reload.
+  await page.evaluate(() => document.documentElement.setAttribute("data-before-click", "kvar"));
+  const href = await caseLink.getAttribute("href");
+  await caseLink.click();
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("data-before-click", "kvar");
+  expect(prefetches).toEqual([]);
+});
+
 test("an invalid filter value in the URL is ignored with a notice instead of an error", async ({ page }) => {
   await login(page, "registrator");
   const response = await page.goto("/diarium?ar=abc&status=KANSKE&efter=%%%");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { WorkSection } from "@/components/work-section";
 import { AttestInboxTable } from "@/features/attestation/components/attest-inbox";
 import { ReturnedStatementsList } from "@/features/attestation/components/returned-statements";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { findAdminMunicipality } from "@/features/admin/server/admin-queries";

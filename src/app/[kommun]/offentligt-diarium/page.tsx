@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { cursorPageHrefs, Pager } from "@/features/diarium/components/pager";
 import { PublicDiariumTable } from "@/features/diarium/components/public-diarium-table";

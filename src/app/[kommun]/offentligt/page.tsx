@@ -1,6 +1,6 @@
 // The public start page (no login): what Yttra is, and the way to each public page and to
 // the login for staff. Signed-out visitors reach it from the login page and every public footer.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { publicPages, PublicShell } from "@/components/public-shell";
 import { publicPageMetadata, requirePublicMunicipality } from "@/features/admin/public-municipality";
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { VerificationResultView } from "@/features/attestation/components/verification-result";
 import { VerifyForm } from "@/features/attestation/components/verify-form";
 import { ZVerificationCodeSchema } from "@/features/attestation/schemas";

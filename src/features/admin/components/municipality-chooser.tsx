@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { PublicShell } from "@/components/public-shell";
 import { publicMunicipalityOrChoice } from "../public-municipality";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { MunicipalitySettingsForm } from "./municipality-forms";
 
 type Settings = { id: string; name: string; slug: string; publicUrl: string | null; hasLogo: boolean; updatedAt: Date; userCount: number };

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ROLE_LABELS } from "@/lib/roles";
 import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setUserDisabledAction, updateUserProfileAction } from "../actions";
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from "../units";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import type { InboxItem } from "../server/attestation-queries";
 import { formatDate } from "@/lib/dates";

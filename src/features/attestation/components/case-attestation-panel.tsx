@@ -2,7 +2,7 @@
 // The document itself comes from the page (the exports' one rendering of the document
 // model, the same the PDF is drawn from); the attester's form follows it, so the person
 // reads first and attests what they just read.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { ROLE_LABELS } from "@/lib/roles";
 import type { CaseAttestationView } from "../server/attestation-queries";

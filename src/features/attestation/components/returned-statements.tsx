@@ -1,6 +1,6 @@
 // Return comments: the handläggare's list on the start page and the notice at the top of
 // the statement editor, shown until the statement is sent for attestation again.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { formatDate } from "@/lib/dates";
 import type { OpenReturn } from "../server/attestation-queries";
 

@@ -1,7 +1,7 @@
 // The case page: facts, motion, documents, open deadlines, history and the actions the
 // viewer may take. Everything shown here comes from getCaseDetails, which has already
 // decided that the viewer may read the case.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ToCompleteBadge } from "@/components/to-complete-badge";

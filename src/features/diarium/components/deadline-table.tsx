@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { WorkSection } from "@/components/work-section";
 import { describeDaysLeft } from "@/lib/due-dates";

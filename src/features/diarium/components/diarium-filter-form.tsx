@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CheckboxField, Field, GetForm, SelectField } from "@/components/form";
 import { DIARIUM_SORT_LABELS, DIARIUM_SORTS, type TDiariumSearchParams } from "../schemas";
 import type { DiariumFilterOptions } from "../server/diarium-list";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
 import { meetingTime } from "../dates";

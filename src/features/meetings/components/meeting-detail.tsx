@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ExportButtons } from "@/components/export-buttons";
 import {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { createMeetingAction } from "../actions";
 import { MEETING_STATUS_LABELS, MINUTES_STATUS_LABELS } from "../labels";

@@ -1,6 +1,6 @@
 // The anslagstavla's posted protokoll and kungörelser (the public page and its archive). The
 // files are the public copies: every item of a confidential case masked.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import type { MeetingNotice, NoticeBoard, NoticeBoardLine, PostedMinutes } from "../server";
 

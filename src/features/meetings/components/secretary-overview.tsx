@@ -1,5 +1,5 @@
 // The nämndsekreterare's lists on the start page (server/work-queues.ts getSecretaryOverview).
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
 import { meetingTime } from "../dates";

@@ -1,6 +1,6 @@
 // Header bell: unread count and the latest notifications in a disclosure (works without
 // JavaScript: <details>). The app header reads its data with loadHeader.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { HeaderData } from "../server/header-queries";
 import { MarkAllReadButton } from "./mark-all-read-button";
 import { formatDateTime } from "@/lib/dates";

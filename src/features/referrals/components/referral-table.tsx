@@ -1,7 +1,7 @@
 // "Remisser" on the sender's case: every remissinstans with sent, remisstid, answered,
 // position and the answer's handling; late instances highlighted; the sender's follow-up
 // (a later remisstid, an external answer, the position) in a disclosure per row.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ExportButtons } from "@/components/export-buttons";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/form";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { DateField, Field, GetForm, SelectField } from "@/components/form";
 import type { CaseKind } from "@/generated/prisma/enums";
 import { CASE_KIND_LABELS } from "@/features/cases/labels";

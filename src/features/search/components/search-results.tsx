@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CASE_KIND_LABELS } from "@/features/cases/labels";
 import { CASE_STATUS_LABELS } from "@/features/diarium/labels";
 import { formatDateOnly } from "@/lib/dates";

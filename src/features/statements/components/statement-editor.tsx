@@ -2,7 +2,7 @@
 // The handläggare's editor: every part of the statement saves on its own (autosave after
 // ~2 s idle and on leaving the field), so two people can work on different sections at
 // once; a clash in the same section opens the conflict panel.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useId, useState } from "react";
 import { DATE_FORMAT_HINT, isoDateInputProps } from "@/components/form";
 import { isValidIsoDate } from "@/lib/text-schemas";

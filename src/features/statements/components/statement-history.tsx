@@ -1,5 +1,5 @@
 // Version list and the word diff between two versions (a plain GET form: works without JavaScript).
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { GetForm, SelectField } from "@/components/form";
 import { formatDateTime } from "@/lib/dates";

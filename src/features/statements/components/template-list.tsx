@@ -1,5 +1,5 @@
 // The municipality's statement templates on /admin/mallar: the newest version of each.
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
 import { proposerOf } from "../content";

@@ -1,6 +1,6 @@
 import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateUserForm } from "@/features/admin/components/user-forms";

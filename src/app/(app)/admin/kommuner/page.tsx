@@ -1,6 +1,6 @@
 import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { CreateMunicipalityForm } from "@/features/admin/components/municipality-forms";
 import { requireInstallationAdminPage } from "@/features/admin/require-admin";

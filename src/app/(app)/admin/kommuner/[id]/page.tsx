@@ -1,7 +1,7 @@
 // The installation administrator's view of one municipality's settings: the municipality
 // is named in the URL (chosen in the list), never assumed.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { MunicipalitySettings } from "@/features/admin/components/municipality-settings";
 import { requireInstallationAdminPage } from "@/features/admin/require-admin";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CaseAttestationPanel } from "@/features/attestation/components/case-attestation-panel";
 import { getCaseAttestationView } from "@/features/attestation/server/attestation-queries";
 import { DocumentView } from "@/features/exports/components/document-view";

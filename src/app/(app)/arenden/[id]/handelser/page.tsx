@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { CaseHistoryTable } from "@/features/audit/components/case-history";
 import { getCaseHistory } from "@/features/audit/server/case-history";
 import { requireActor } from "@/server/auth";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { SendReferralForm } from "@/features/referrals/components/send-referral-form";
 import { getSendReferralOptions } from "@/features/referrals/server";
 import { requireActor } from "@/server/auth";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ReturnNotice } from "@/features/attestation/components/returned-statements";
 import { DocumentView } from "@/features/exports/components/document-view";
 import { CreateStatementForm } from "@/features/statements/components/create-statement-form";

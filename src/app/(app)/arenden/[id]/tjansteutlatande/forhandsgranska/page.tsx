@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { STATEMENT_STATUS_LABELS } from "@/features/statements/labels";
 import { getStatementPreview } from "@/features/statements/server/statement-queries";
 import { DocumentView } from "@/features/exports/components/document-view";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { StatementHistory } from "@/features/statements/components/statement-history";
 import { getStatementHistory, getStatementVersionDiff } from "@/features/statements/server/statement-queries";
 import { requireActor } from "@/server/auth";
