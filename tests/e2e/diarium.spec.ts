@@ -101,4 +101,17 @@ test("bevakning lists the overdue Länsstyrelsen remiss for its handläggare", a
   await page.getByRole("link", { name: "Gå till bevakning" }).click();
   await expect(page.getByRole("heading", { name: "Bevakning", level: 1 })).toBeVisible();
   await expect(page.getByRole("table", { name: "Försenade" })).toContainText(OVERDUE_TITLE);
+
+  // One section alone, paged: a page past its end says so and leads back.
+  await page.goto("/bevakning?avsnitt=forsenade");
+  await expect(page.getByRole("heading", { name: "Bevakning: försenade", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Försenade" })).toContainText(OVERDUE_TITLE);
+  await expect(page.getByTestId("due-soon")).toHaveCount(0);
+  await page.goto("/bevakning?avsnitt=forsenade&sida=99");
+  await expect(page.getByText(/^Sidan 99 finns inte: avsnittet har \d+\./)).toBeVisible();
+  await expect(page.getByRole("table", { name: /Försenade/ })).toHaveCount(0);
+  await page.getByRole("link", { name: "Till första sidan" }).click();
+  await expect(page.getByRole("table", { name: "Försenade" })).toContainText(OVERDUE_TITLE);
+  await page.getByRole("link", { name: "Alla avsnitt" }).click();
+  await expect(page.getByTestId("due-soon")).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listDeadlines, START_PAGE_DEADLINES, summarizeDeadlines } from "@/features/diarium/server/deadlines";
+import { DEADLINE_SECTION_ROWS, listDeadlines, START_PAGE_DEADLINES, summarizeDeadlines } from "@/features/diarium/server/deadlines";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { createTestDatabase } from "../support/database";
 import { setUpDiariumFixture } from "./diarium-fixtures";
@@ -43,17 +43,17 @@ describe("bevakning", () => {
     const clas = await fixture.actor("clas.cederlid");
     const overview = await listDeadlines({ actor: clas, today: TODAY });
     // Clas (handläggare in has-sos) reads the department's public cases: Linda's too, after his own.
-    expect(idsOf(overview.overdue)).toEqual([ids.clasOverdue, ids.motionPassed, ids.lindaOverdue]);
-    expect(idsOf(overview.dueSoon)).toEqual([ids.clasToday, ids.clasSoon]);
-    expect(idsOf(overview.motionsApproaching)).toEqual([ids.motionIn40]);
-    expect(overview.overdue[0]).toMatchObject({ own: true, daysLeft: -14, caseNumber: expect.stringMatching(/^HÄS 2026\//) });
-    expect(overview.dueSoon[0]).toMatchObject({ daysLeft: 0, kind: "OTHER" });
+    expect(idsOf(overview.overdue.rows)).toEqual([ids.clasOverdue, ids.motionPassed, ids.lindaOverdue]);
+    expect(idsOf(overview.dueSoon.rows)).toEqual([ids.clasToday, ids.clasSoon]);
+    expect(idsOf(overview.motionsApproaching.rows)).toEqual([ids.motionIn40]);
+    expect(overview.overdue.rows[0]).toMatchObject({ own: true, daysLeft: -14, caseNumber: expect.stringMatching(/^HÄS 2026\//) });
+    expect(overview.dueSoon.rows[0]).toMatchObject({ daysLeft: 0, kind: "OTHER" });
   });
 
   it("flags motions within 60 days of, or past, the one-year limit", async () => {
     const clas = await fixture.actor("clas.cederlid");
     const overview = await listDeadlines({ actor: clas, today: TODAY });
-    const all = [...overview.overdue, ...overview.dueSoon, ...overview.motionsApproaching];
+    const all = [...overview.overdue.rows, ...overview.dueSoon.rows, ...overview.motionsApproaching.rows];
     expect(all.filter((row) => row.motionWarning).map((row) => row.id).sort()).toEqual([ids.motionIn40, ids.motionPassed].sort());
     expect(idsOf(all)).not.toContain(ids.motionIn90);
   });
@@ -61,7 +61,7 @@ describe("bevakning", () => {
   it("leaves out completed deadlines and deadlines of closed cases", async () => {
     const registrar = await fixture.actor("registrator");
     const overview = await listDeadlines({ actor: registrar, today: TODAY });
-    const all = idsOf([...overview.overdue, ...overview.dueSoon, ...overview.motionsApproaching]);
+    const all = idsOf([...overview.overdue.rows, ...overview.dueSoon.rows, ...overview.motionsApproaching.rows]);
     expect(all).not.toContain(ids.clasDone);
     expect(all).not.toContain(ids.closed);
   });
@@ -69,10 +69,10 @@ describe("bevakning", () => {
   it("gives the avdelningschef every case of the department, confidential ones included, but not other departments", async () => {
     const linda = await fixture.actor("linda.palo");
     const overview = await listDeadlines({ actor: linda, today: TODAY });
-    const all = idsOf([...overview.overdue, ...overview.dueSoon]);
+    const all = idsOf([...overview.overdue.rows, ...overview.dueSoon.rows]);
     expect(all).toEqual(expect.arrayContaining([ids.clasOverdue, ids.lindaOverdue, ids.secretSoon]));
     expect(all).not.toContain(ids.ifo);
-    expect(overview.overdue[0]?.own).toBe(true);
+    expect(overview.overdue.rows[0]?.own).toBe(true);
   });
 
   it("never shows a confidential case's deadline or title to a handläggare who may not read it", async () => {
@@ -83,9 +83,9 @@ describe("bevakning", () => {
 
   it("shows another stadsdel's users and an administrator none of these deadlines (cross-unit, wrong role)", async () => {
     const sos = await listDeadlines({ actor: await fixture.actor("sos.handlaggare"), today: TODAY });
-    expect(idsOf([...sos.overdue, ...sos.dueSoon, ...sos.motionsApproaching])).toEqual([ids.sos]);
+    expect(idsOf([...sos.overdue.rows, ...sos.dueSoon.rows, ...sos.motionsApproaching.rows])).toEqual([ids.sos]);
     const admin = await listDeadlines({ actor: await fixture.actor("admin"), today: TODAY });
-    expect([...admin.overdue, ...admin.dueSoon, ...admin.motionsApproaching]).toEqual([]);
+    expect([...admin.overdue.rows, ...admin.dueSoon.rows, ...admin.motionsApproaching.rows]).toEqual([]);
     const adminSummary = await summarizeDeadlines({ actor: await fixture.actor("admin"), today: TODAY });
     expect([adminSummary.own.overdue.total, adminSummary.own.dueSoon.total, adminSummary.readable.overdue.total]).toEqual([0, 0, 0]);
   });
@@ -95,10 +95,10 @@ describe("bevakning", () => {
       const actor = await fixture.actor(username);
       const overview = await listDeadlines({ actor, today: TODAY });
       const summary = await summarizeDeadlines({ actor, today: TODAY });
-      const own = (rows: typeof overview.overdue) => rows.filter((row) => row.own);
-      expect(summary.own.overdue, username).toEqual({ rows: own(overview.overdue), total: own(overview.overdue).length });
-      expect(summary.own.dueSoon, username).toEqual({ rows: own(overview.dueSoon), total: own(overview.dueSoon).length });
-      expect(summary.readable.overdue, username).toEqual({ rows: byDueDate(overview.overdue), total: overview.overdue.length });
+      const own = (rows: typeof overview.overdue.rows) => rows.filter((row) => row.own);
+      expect(summary.own.overdue, username).toEqual({ rows: own(overview.overdue.rows), total: own(overview.overdue.rows).length });
+      expect(summary.own.dueSoon, username).toEqual({ rows: own(overview.dueSoon.rows), total: own(overview.dueSoon.rows).length });
+      expect(summary.readable.overdue, username).toEqual({ rows: byDueDate(overview.overdue.rows), total: overview.overdue.rows.length });
     }
   });
 });
@@ -129,10 +129,45 @@ describe("the start page's deadlines, many", () => {
     const linda = await fixture.actor("linda.palo");
     const overview = await listDeadlines({ actor: linda, today: TODAY });
     const summary = await summarizeDeadlines({ actor: linda, today: TODAY });
-    const own = overview.overdue.filter((row) => row.own);
+    const own = overview.overdue.rows.filter((row) => row.own);
     expect(own.length).toBeGreaterThan(START_PAGE_DEADLINES);
     expect(summary.own.overdue).toEqual({ rows: own.slice(0, START_PAGE_DEADLINES), total: own.length });
-    expect(summary.readable.overdue).toEqual({ rows: byDueDate(overview.overdue).slice(0, START_PAGE_DEADLINES), total: overview.overdue.length });
+    expect(summary.readable.overdue).toEqual({ rows: byDueDate(overview.overdue.rows).slice(0, START_PAGE_DEADLINES), total: overview.overdue.rows.length });
     expect(summary.readable.overdue.total).toBeGreaterThan(own.length);
+  });
+});
+
+describe("bevakning with a backlog", () => {
+  it(`lists each section's first ${DEADLINE_SECTION_ROWS} with its total, so a long overdue list never hides what falls due soon, and pages through one section`, async () => {
+    // A backlog of overdue deadlines in Linda's case (her own), earlier than everything else.
+    for (let i = 0; i < DEADLINE_SECTION_ROWS + 5; i++) {
+      await fixture.createDeadline({ caseId: ids.lindaCase!, dueDate: `2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}` });
+    }
+    const linda = await fixture.actor("linda.palo");
+    const overview = await listDeadlines({ actor: linda, today: TODAY });
+    expect(overview.overdue.rows).toHaveLength(DEADLINE_SECTION_ROWS);
+    expect(overview.overdue.total).toBeGreaterThan(DEADLINE_SECTION_ROWS + 5);
+    // What falls due within 14 days is still there, with its count.
+    expect(overview.dueSoon.rows.map((row) => row.id)).toEqual(expect.arrayContaining([ids.clasToday, ids.clasSoon, ids.secretSoon]));
+    expect(overview.dueSoon.total).toBe(overview.dueSoon.rows.length);
+    expect(overview.motionsApproaching.rows.map((row) => row.id)).toEqual([ids.motionIn40]);
+
+    // Paging through the overdue section: every row once, her own first, each group by due date.
+    const pages = [];
+    for (let page = 1; ; page++) {
+      const { overdue, dueSoon } = await listDeadlines({ actor: linda, today: TODAY, paged: { section: "overdue", page } });
+      expect(overdue.total).toBe(overview.overdue.total);
+      expect(dueSoon.total).toBe(overview.dueSoon.total);
+      if (overdue.rows.length === 0) break;
+      pages.push(overdue.rows);
+    }
+    expect(pages).toHaveLength(Math.ceil(overview.overdue.total / DEADLINE_SECTION_ROWS));
+    expect(pages[0]).toEqual(overview.overdue.rows);
+    const all = pages.flat();
+    expect(new Set(all.map((row) => row.id)).size).toBe(overview.overdue.total);
+    const own = all.filter((row) => row.own);
+    expect(all).toEqual([...own, ...all.filter((row) => !row.own)]);
+    expect(own).toEqual(byDueDate(own));
+    expect(all.filter((row) => !row.own)).toEqual(byDueDate(all.filter((row) => !row.own)));
   });
 });

@@ -179,7 +179,7 @@ describe("search and bevakning", () => {
     const before = await overdue();
     const ids = async () => {
       const overview = await listDeadlines({ actor: registrar, today });
-      return [...overview.overdue, ...overview.dueSoon, ...overview.motionsApproaching].map((row) => row.caseId);
+      return [...overview.overdue.rows, ...overview.dueSoon.rows, ...overview.motionsApproaching.rows].map((row) => row.caseId);
     };
     expect(await ids()).toEqual(expect.arrayContaining([historical.id, open.id]));
     // Imported as misregistered/closed without its deadlines completed (as a migration may leave them).

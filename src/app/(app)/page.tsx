@@ -19,6 +19,17 @@ export const metadata: Metadata = { title: "Mina ärenden" };
 
 const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
+/** Under a start page section of deadlines: which are shown, and that all are on /bevakning. */
+const FirstOfBevakning = ({ label, shown, total }: { label: string; shown: number; total: number }) => (
+  <>
+    De {shown} {label} av {total} visas. Alla finns under{" "}
+    <Link href="/bevakning" className={LINK}>
+      Bevakning
+    </Link>
+    .
+  </>
+);
+
 /** "Utkast: 2 · Inget tjänsteutlåtande: 1": the handläggare's open cases by where their statement stands. */
 const byStatementStatus = (rows: MyCaseRow[]): string[] => {
   const counts = new Map<string, number>();
@@ -41,14 +52,16 @@ const CaseOfficerSections = ({ actor, data: { myCases, returned, deadlines } }: 
         id="my-overdue"
         heading="Dina försenade bevakningar"
         rows={deadlines.own.overdue.rows}
-        first={{ label: "mest försenade", total: deadlines.own.overdue.total }}
+        total={deadlines.own.overdue.total}
+        shown={<FirstOfBevakning label="mest försenade" shown={deadlines.own.overdue.rows.length} total={deadlines.own.overdue.total} />}
         emptyText="Inga av dina bevakningar är försenade."
       />
       <DeadlineTable
         id="my-due-soon"
         heading={`Förfaller inom ${DUE_SOON_DAYS} dagar`}
         rows={deadlines.own.dueSoon.rows}
-        first={{ label: "som förfaller först", total: deadlines.own.dueSoon.total }}
+        total={deadlines.own.dueSoon.total}
+        shown={<FirstOfBevakning label="som förfaller först" shown={deadlines.own.dueSoon.rows.length} total={deadlines.own.dueSoon.total} />}
         emptyText={`Inget av dina ärenden förfaller de närmaste ${DUE_SOON_DAYS} dagarna.`}
       />
       <p className="mt-2">
@@ -84,7 +97,8 @@ const AttesterSections = ({ data: { inbox, deadlines, unit } }: { data: NonNulla
         id="unit-overdue"
         heading={`Försenade ärenden ${unit}`}
         rows={deadlines.readable.overdue.rows}
-        first={{ label: "mest försenade", total: deadlines.readable.overdue.total }}
+        total={deadlines.readable.overdue.total}
+        shown={<FirstOfBevakning label="mest försenade" shown={deadlines.readable.overdue.rows.length} total={deadlines.readable.overdue.total} />}
         emptyText={`Inga ärenden ${unit} är försenade.`}
       />
     </>

@@ -47,6 +47,16 @@ export const ZPublicDiariumSearchParamsSchema = z
   .strict();
 export type TPublicDiariumSearchParams = z.infer<typeof ZPublicDiariumSearchParamsSchema>;
 
+/** /bevakning's sections in the URL (`avsnitt`), to page through one of them (`sida`). */
+export const DEADLINE_SECTION_PARAMS = ["forsenade", "forfaller", "motioner"] as const;
+
+export const ZDeadlineSearchParamsSchema = z
+  .object({
+    avsnitt: z.enum(DEADLINE_SECTION_PARAMS).optional(),
+    sida: z.coerce.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+
 /** Swedish names of the parameters, for the "ignored filter" notice. */
 export const SEARCH_PARAM_LABELS: Record<string, string> = {
   namnd: "nämnd",
@@ -61,6 +71,7 @@ export const SEARCH_PARAM_LABELS: Record<string, string> = {
   fran: "inkom från",
   till: "inkom till",
   sida: "sida",
+  avsnitt: "avsnitt",
   efter: "sida",
   fore: "sida",
 };
