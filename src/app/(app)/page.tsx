@@ -114,8 +114,8 @@ const SecretarySections = ({ data: { nextMeetings, readyForAgenda, inJustering }
       <WorkSection id="ready-for-agenda" heading="Attesterade ärenden att sätta på föredragningslistan" count={readyForAgenda.total} emptyText="Inga attesterade ärenden väntar på en föredragningslista.">
         {readyForAgenda.total > readyForAgenda.rows.length ? (
           <p className="mt-2 text-slate-700">
-            De {readyForAgenda.rows.length} som väntat längst av {readyForAgenda.more ? `fler än ${readyForAgenda.total}` : readyForAgenda.total} visas. Alla kan läggas på en
-            föredragningslista från sammanträdets sida under{" "}
+            De {readyForAgenda.rows.length} som väntat längst av {readyForAgenda.total} visas. De läggs på en föredragningslista från nämndens
+            sammanträde under{" "}
             <Link href="/sammantraden" className={LINK}>
               Sammanträden
             </Link>

@@ -29,6 +29,8 @@ const DeadlinesPage = async ({ searchParams }: { searchParams: Promise<RawSearch
   const { values, invalid } = parseSearchParams(ZDeadlineSearchParamsSchema, await searchParams);
   const selected = SECTIONS.find((section) => section.param === values.avsnitt) ?? null;
   const page = selected ? (values.sida ?? 1) : 1;
+  // A page belongs to one section: without it, the page number is not applied (and the notice says so).
+  const ignored = values.sida && !selected ? [...invalid, "sida"] : invalid;
   const overview = await listDeadlines({ actor, paged: selected ? { section: selected.key, page } : undefined });
   const first = (page - 1) * DEADLINE_SECTION_ROWS;
   const pageHref = (section: (typeof SECTIONS)[number], to: number) => `/bevakning${toQueryString({ avsnitt: section.param, sida: to > 1 ? to : undefined })}`;
@@ -41,7 +43,7 @@ const DeadlinesPage = async ({ searchParams }: { searchParams: Promise<RawSearch
         Bevakade datum i öppna ärenden som du har behörighet att se. Dina egna ärenden visas först. Motioner ska enligt kommunallagen besvaras inom ett år
         från att de väcktes; de markeras {MOTION_WARNING_DAYS} dagar innan.
       </p>
-      <IgnoredFiltersNotice invalid={invalid} cursorIgnored={false} />
+      <IgnoredFiltersNotice invalid={[...new Set(ignored)]} cursorIgnored={false} />
       {selected ? (
         <p className="mt-4">
           <Link href="/bevakning" className={LINK}>

@@ -160,7 +160,6 @@ export const getAttestationStates = async (subjects: readonly AttestationSubject
   });
 };
 
-
 const stateOf = (subject: AttestationSubjectRef, request: RequestWithSteps | null, current: CurrentContent, auditProblems: ReadonlyMap<string, string[]>): AttestationState => {
   const base = { ...subject, currentVersionNumber: current.number, currentHash: current.hash };
   if (!request) return { ...base, request: null, steps: [], attested: false, problems: [] };

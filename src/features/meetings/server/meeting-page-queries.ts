@@ -130,7 +130,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
     }),
   );
   const onAgenda = new Set(items.flatMap((item) => (item.case ? [item.case.id] : [])));
-  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates({ committeeId: meeting.committeeId }, onAgenda) : { rows: [], more: false };
+  const candidates = canEdit && (meeting.status === "PLANNED" || meeting.status === "CALLED") ? await agendaCandidates({ committeeId: meeting.committeeId }, { exclude: onAgenda }) : { rows: [], more: false };
   return {
     id: meeting.id,
     version: meeting.version,
@@ -167,33 +167,39 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
   };
 };
 
-/** The most cases offered for an agenda (the longest waiting first); `more` says there are others. */
+/** The most cases a meeting's page offers for its agenda (the longest waiting first). */
 export const AGENDA_CANDIDATE_LIMIT = 200;
 
+/** Open cases (of the committee, or as `where` selects) whose statement is attested by its status and that do not wait on an agenda. */
+const readyForAgendaWhere = (where: Prisma.CaseWhereInput): Prisma.CaseWhereInput => ({
+  ...where,
+  status: "OPEN",
+  statement: { status: "ATTESTED" },
+  NOT: { agendaItems: { some: { OR: [{ decision: null }, { decision: { kind: { notIn: ["TABLED", "REFERRED_BACK"] } } }] } } },
+});
+
 /**
- * Open cases (of the committee, or as `where` selects) with an attested statement that are not
- * waiting on an agenda, the longest waiting first, at most AGENDA_CANDIDATE_LIMIT of them.
+ * The longest waiting of those cases, at most `limit`, each offered only if the attestation
+ * engine verifies its statement (hashes, audit), all of them at once; `more`: others wait beyond
+ * the limit. Verifying recomputes each statement's hash, so a list shows only what it offers.
  */
-export const agendaCandidates = async (where: Prisma.CaseWhereInput, exclude: ReadonlySet<string> = new Set()) => {
+export const agendaCandidates = async (where: Prisma.CaseWhereInput, { exclude = new Set<string>(), limit = AGENDA_CANDIDATE_LIMIT }: { exclude?: ReadonlySet<string>; limit?: number } = {}) => {
   const cases = await db.case.findMany({
-    where: {
-      ...where,
-      status: "OPEN",
-      statement: { status: "ATTESTED" },
-      NOT: { agendaItems: { some: { OR: [{ decision: null }, { decision: { kind: { notIn: ["TABLED", "REFERRED_BACK"] } } }] } } },
-    },
+    where: readyForAgendaWhere(where),
     select: { id: true, caseNumber: true, title: true, caseOfficer: { select: { name: true } }, statement: { select: { id: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: AGENDA_CANDIDATE_LIMIT + 1,
+    take: limit + 1,
   });
-  // The status column says attested; the engine's answer (hashes, audit) decides, for all at once.
-  const listed = cases.slice(0, AGENDA_CANDIDATE_LIMIT).flatMap((row) => (row.statement && !exclude.has(row.id) ? [{ ...row, statement: row.statement }] : []));
+  const listed = cases.slice(0, limit).flatMap((row) => (row.statement && !exclude.has(row.id) ? [{ ...row, statement: row.statement }] : []));
   const states = await getAttestationStates(listed.map((row) => ({ subjectType: "STATEMENT", subjectId: row.statement.id })));
   return {
     rows: listed.filter((_row, index) => states[index]!.attested).map((row) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name })),
-    more: cases.length > AGENDA_CANDIDATE_LIMIT,
+    more: cases.length > limit,
   };
 };
+
+/** How many cases wait for an agenda, by their statement's status: the start page's count beside the verified first ones. */
+export const countReadyForAgenda = (where: Prisma.CaseWhereInput): Promise<number> => db.case.count({ where: readyForAgendaWhere(where) });
 
 // ─── Minutes ─────────────────────────────────────────────────────────────────
 

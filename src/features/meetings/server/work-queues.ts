@@ -2,10 +2,11 @@
 // ordförande or justerare is to justera ("Att justera"), and the nämndsekreterare's next
 // meetings, attested cases ready for an agenda and minutes out for justering.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
 import { COMMITTEE_SCOPE_SELECT, readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
-import { agendaCandidates } from "./meeting-page-queries";
+import { agendaCandidates, countReadyForAgenda } from "./meeting-page-queries";
 import { committeesEditableBy } from "./meeting-read-model";
 
 export type JusteringInboxItem = {
@@ -38,7 +39,7 @@ export const listJusteringInbox = async (actor: Actor): Promise<JusteringInboxIt
 };
 
 export const NEXT_MEETINGS_LIMIT = 5;
-/** Cases ready for an agenda shown on the start page (the longest waiting); the meeting page offers them all. */
+/** Cases ready for an agenda shown on the start page (the longest waiting); a meeting's page offers its committee's. */
 export const READY_FOR_AGENDA_SHOWN = 10;
 
 const byStart = (a: { startsAt: Date; id: string }, b: { startsAt: Date; id: string }) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -73,14 +74,15 @@ export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor:
     .flatMap((committee) => committee.meetings.map((meeting) => ({ ...meeting, committee: { shortName: committee.shortName } })))
     .sort(byStart);
   // As the diarium: a confidential case the actor may not read is not listed.
-  const ready = await agendaCandidates({ AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] });
+  const readyWhere: Prisma.CaseWhereInput = { AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] };
+  const [ready, readyCount] = await Promise.all([agendaCandidates(readyWhere, { limit: READY_FOR_AGENDA_SHOWN }), countReadyForAgenda(readyWhere)]);
   return {
     nextMeetings: meetings
       .filter((meeting) => meeting.startsAt >= now)
       .slice(0, NEXT_MEETINGS_LIMIT)
       .map(({ minutes: _minutes, ...meeting }) => meeting),
-    /** The longest waiting, how many there are (at most AGENDA_CANDIDATE_LIMIT) and whether there are more. */
-    readyForAgenda: { rows: ready.rows.slice(0, READY_FOR_AGENDA_SHOWN), total: ready.rows.length, more: ready.more },
+    /** The longest waiting (verified), and how many wait in all. */
+    readyForAgenda: { rows: ready.rows, total: readyCount },
     inJustering: meetings.flatMap(({ minutes, id, startsAt, committee }) =>
       minutes?.status === "IN_APPROVAL" ? [{ id: minutes.id, meeting: { id, startsAt, committee }, chair: minutes.chair, checker: minutes.checker }] : [],
     ),
