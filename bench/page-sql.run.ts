@@ -10,10 +10,13 @@ import { loadStatementPage } from "@/app/(app)/arenden/[id]/tjansteutlatande/sta
 import { loadDiariumPage } from "@/app/(app)/diarium/diarium-page";
 import { loadSearchPage } from "@/app/(app)/sok/search-page";
 import { loadStartPage } from "@/app/(app)/start-page";
+import { listDeadlines } from "@/features/diarium/server/deadlines";
+import { getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
 import { loadPublicDiariumPage } from "@/app/[kommun]/offentligt-diarium/public-diarium-page";
 import { loadHeader } from "@/features/notifications/server/header-queries";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { createDb, setDb } from "@/server/db";
+import { DEMO_MEETING_PLANNED_ID } from "../scripts/seed/demo-meetings";
 import { benchTargets, percentiles, type BenchCase, type PageSql } from "./targets";
 
 const RENDERS = 20;
@@ -55,6 +58,9 @@ it("times the SQL of each page's render", async () => {
     "diarium-list": (actor) => loadDiariumPage({ actor, searchParams: {} }),
     "statement-editor": (actor) => loadStatementPage({ actor, caseId: benchCase.id }),
     "start-page": (actor) => loadStartPage(actor),
+    "start-page-secretary": (actor) => loadStartPage(actor),
+    "meeting-page": (actor) => getMeetingDetail({ actor, meetingId: DEMO_MEETING_PLANNED_ID }),
+    bevakning: (actor) => listDeadlines({ actor }),
   };
   const results: Record<string, PageSql> = {};
   try {

@@ -1,6 +1,7 @@
 // What `npm run bench` loads (scripts/bench-pages.ts) and whose SQL it times (bench/page-sql.run.ts):
 // one entry per page, with the path autocannon requests and the demo user it signs in as.
 import { BENCH_COMMON_WORD, BENCH_RARE_WORD } from "../scripts/seed/bulk-words";
+import { DEMO_MEETING_PLANNED_ID } from "../scripts/seed/demo-meetings";
 
 /** The case the case page, the editor and the case-number search open (chosen from the bulk data). */
 export type BenchCase = { id: string; caseNumber: string };
@@ -15,6 +16,10 @@ export const benchTargets = (benchCase: BenchCase): BenchTarget[] => [
   { name: "diarium-list", path: "/diarium", user: "registrator" },
   { name: "statement-editor", path: `/arenden/${benchCase.id}/tjansteutlatande`, user: "clas.cederlid" },
   { name: "start-page", path: "/", user: "clas.cederlid" },
+  // The nämndsekreterare's start page and the planned meeting's page verify every case ready for an agenda.
+  { name: "start-page-secretary", path: "/", user: "sekreterare" },
+  { name: "meeting-page", path: `/sammantraden/${DEMO_MEETING_PLANNED_ID}`, user: "sekreterare" },
+  { name: "bevakning", path: "/bevakning", user: "registrator" },
   { name: "search-rare-word", path: sok(BENCH_RARE_WORD), user: "registrator" },
   { name: "search-common-word", path: sok(BENCH_COMMON_WORD), user: "registrator" },
   { name: "search-case-number", path: sok(benchCase.caseNumber), user: "registrator" },
