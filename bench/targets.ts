@@ -16,7 +16,7 @@ export const benchTargets = (benchCase: BenchCase): BenchTarget[] => [
   { name: "diarium-list", path: "/diarium", user: "registrator" },
   { name: "statement-editor", path: `/arenden/${benchCase.id}/tjansteutlatande`, user: "clas.cederlid" },
   { name: "start-page", path: "/", user: "clas.cederlid" },
-  // The nämndsekreterare's start page and the planned meeting's page verify every case ready for an agenda.
+  // The nämndsekreterare's start page (the ten cases longest ready for an agenda verified) and a planned meeting's page (every case it offers verified).
   { name: "start-page-secretary", path: "/", user: "sekreterare" },
   { name: "meeting-page", path: `/sammantraden/${DEMO_MEETING_PLANNED_ID}`, user: "sekreterare" },
   { name: "bevakning", path: "/bevakning", user: "registrator" },

@@ -39,9 +39,10 @@ import { createCase } from "./meetings-fixtures";
  * `verifiedStatement`: a statement the actor only reads is shown as exported, an attested one only after
  * its attestation is recomputed against the content and the hash-chained audit log on every view
  * (attestation-state.ts): that check reads the request, the content and the audit events.
- * `verifiedCandidates`: what the nämndsekreterare's start page and meeting page add to offer the cases
+ * `verifiedCandidates`: what the nämndsekreterare's start page and meeting page add for the cases
  * ready for an agenda, each attestation verified as the statement page verifies one, all together:
- * the cases, their newest requests, their contents and their audit events, however many there are.
+ * the cases (and on the start page their count), their requests, their contents and their audit
+ * events, however many there are.
  */
 const BUDGET = { casePage: 8, list: 5, publicPage: 3, verifiedStatement: 12, verifiedCandidates: 4 } as const;
 

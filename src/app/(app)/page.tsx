@@ -114,8 +114,8 @@ const SecretarySections = ({ data: { nextMeetings, readyForAgenda, inJustering }
       <WorkSection id="ready-for-agenda" heading="Attesterade ärenden att sätta på föredragningslistan" count={readyForAgenda.total} emptyText="Inga attesterade ärenden väntar på en föredragningslista.">
         {readyForAgenda.total > readyForAgenda.rows.length ? (
           <p className="mt-2 text-slate-700">
-            De {readyForAgenda.rows.length} som väntat längst av {readyForAgenda.total} visas. De läggs på en föredragningslista från nämndens
-            sammanträde under{" "}
+            De {readyForAgenda.rows.length} av {readyForAgenda.total} som väntat längst visas. De läggs på en föredragningslista från sammanträdets sida
+            under{" "}
             <Link href="/sammantraden" className={LINK}>
               Sammanträden
             </Link>

@@ -31,7 +31,10 @@ export const ReadyForAgendaTable = ({ cases }: { cases: SecretaryOverview["ready
     {cases.map((row) => (
       <tr key={row.id} className={ROW}>
         <CaseNumberCell caseNumber={row.caseNumber} href={`/arenden/${row.id}`} />
-        <td className={CELL}>{row.title}</td>
+        <td className={CELL}>
+          {row.title}
+          {row.verified ? null : <strong className="mt-1 block text-red-900">⚠ Attesteringen kan inte verifieras, och ärendet kan inte sättas på en föredragningslista. Öppna ärendet för att se varför.</strong>}
+        </td>
         <td className={CELL}>{row.caseOfficer}</td>
       </tr>
     ))}

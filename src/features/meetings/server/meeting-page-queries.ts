@@ -153,7 +153,7 @@ export const getMeetingDetail = async ({ actor, meetingId, now = new Date() }: {
       : null,
     canEdit,
     items,
-    candidates: candidates.rows,
+    candidates: candidates.rows.filter((row) => row.verified),
     /** More cases wait than `candidates` offers (the longest waiting are offered). */
     moreCandidates: candidates.more,
     members: members.map((member) => ({
@@ -179,9 +179,10 @@ const readyForAgendaWhere = (where: Prisma.CaseWhereInput): Prisma.CaseWhereInpu
 });
 
 /**
- * The longest waiting of those cases, at most `limit`, each offered only if the attestation
- * engine verifies its statement (hashes, audit), all of them at once; `more`: others wait beyond
- * the limit. Verifying recomputes each statement's hash, so a list shows only what it offers.
+ * The longest waiting of those cases, at most `limit`, each with whether the attestation engine
+ * verifies its statement (hashes, audit; all of them at once): only a verified one may be put on
+ * an agenda. `more`: others wait beyond the limit. Verifying recomputes each statement's hash,
+ * so a list verifies only what it shows.
  */
 export const agendaCandidates = async (where: Prisma.CaseWhereInput, { exclude = new Set<string>(), limit = AGENDA_CANDIDATE_LIMIT }: { exclude?: ReadonlySet<string>; limit?: number } = {}) => {
   const cases = await db.case.findMany({
@@ -193,7 +194,7 @@ export const agendaCandidates = async (where: Prisma.CaseWhereInput, { exclude =
   const listed = cases.slice(0, limit).flatMap((row) => (row.statement && !exclude.has(row.id) ? [{ ...row, statement: row.statement }] : []));
   const states = await getAttestationStates(listed.map((row) => ({ subjectType: "STATEMENT", subjectId: row.statement.id })));
   return {
-    rows: listed.filter((_row, index) => states[index]!.attested).map((row) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name })),
+    rows: listed.map((row, index) => ({ id: row.id, caseNumber: row.caseNumber, title: row.title, caseOfficer: row.caseOfficer.name, verified: states[index]!.attested })),
     more: cases.length > limit,
   };
 };

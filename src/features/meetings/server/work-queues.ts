@@ -81,7 +81,7 @@ export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor:
       .filter((meeting) => meeting.startsAt >= now)
       .slice(0, NEXT_MEETINGS_LIMIT)
       .map(({ minutes: _minutes, ...meeting }) => meeting),
-    /** The longest waiting (verified), and how many wait in all. */
+    /** The longest waiting, each with whether its attestation verifies, and how many wait in all (by their statements' status). */
     readyForAgenda: { rows: ready.rows, total: readyCount },
     inJustering: meetings.flatMap(({ minutes, id, startsAt, committee }) =>
       minutes?.status === "IN_APPROVAL" ? [{ id: minutes.id, meeting: { id, startsAt, committee }, chair: minutes.chair, checker: minutes.checker }] : [],
