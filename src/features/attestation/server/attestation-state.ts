@@ -72,6 +72,9 @@ type CurrentContent = { number: number | null; hash: string | null; locked: bool
 /** A subject's key in the maps below: ids are unique per subject type. */
 const subjectKey = ({ subjectType, subjectId }: AttestationSubjectRef): string => `${subjectType}:${subjectId}`;
 
+const idsOfType = (subjects: readonly AttestationSubjectRef[], type: AttestationSubject): string[] =>
+  subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
+
 type StatementRow = { id: string; status: string; currentVersion: number; newestNumber: number | null; content: unknown };
 
 /**
@@ -80,9 +83,8 @@ type StatementRow = { id: string; status: string; currentVersion: number; newest
  */
 const currentContents = async (client: Db | Tx, subjects: readonly AttestationSubjectRef[], schemeOf: (subject: AttestationSubjectRef) => HashScheme): Promise<Map<string, CurrentContent>> => {
   const contents = new Map<string, CurrentContent>();
-  const idsOf = (type: AttestationSubject) => subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
-  const statementIds = idsOf("STATEMENT");
-  const minutesIds = idsOf("MINUTES");
+  const statementIds = idsOfType(subjects, "STATEMENT");
+  const minutesIds = idsOfType(subjects, "MINUTES");
   const [statements, minutes] = await Promise.all([
     // Each with its newest version. Versions only ever append, so the newest is the current
     // one; fail closed (no hash) if they disagree.
@@ -128,17 +130,16 @@ export const getAttestationState = async (subject: AttestationSubjectRef, client
  * subjects' order.
  */
 export const getAttestationStates = async (subjects: readonly AttestationSubjectRef[], client: Db | Tx = db): Promise<AttestationState[]> => {
-  const byType = (type: AttestationSubject) => subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
   const requests =
     subjects.length === 0
       ? []
       : await client.attestationRequest.findMany({
-          where: { OR: (["STATEMENT", "MINUTES"] as const).map((subjectType) => ({ subjectType, subjectId: { in: byType(subjectType) } })) },
+          where: { OR: (["STATEMENT", "MINUTES"] as const).map((subjectType) => ({ subjectType, subjectId: { in: idsOfType(subjects, subjectType) } })) },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           include: REQUEST_INCLUDE,
         });
   // The newest request of each subject: the first in that order.
-  const newest = new Map<string, (typeof requests)[number]>();
+  const newest = new Map<string, RequestWithSteps>();
   for (const request of requests) {
     const key = subjectKey(request);
     if (!newest.has(key)) newest.set(key, request);
