@@ -3,7 +3,7 @@ import { Link } from "@/components/link";
 import { DeadlineTable } from "@/features/diarium/components/deadline-table";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { Pager } from "@/features/diarium/components/pager";
-import { parseSearchParams, toQueryString, ZDeadlineSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
+import { parseSearchParams, toQueryString, ZDeadlineSearchParamsSchema, type DEADLINE_SECTION_PARAMS, type RawSearchParams } from "@/features/diarium/schemas";
 import { DEADLINE_SECTION_ROWS, DUE_SOON_DAYS, listDeadlines, MOTION_WARNING_DAYS, type DeadlineSectionKey } from "@/features/diarium/server/deadlines";
 import { requireActor } from "@/server/auth";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Bevakning" };
 
 const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
-const SECTIONS: { key: DeadlineSectionKey; param: "forsenade" | "forfaller" | "motioner"; id: string; heading: string; emptyText: string }[] = [
+const SECTIONS: { key: DeadlineSectionKey; param: (typeof DEADLINE_SECTION_PARAMS)[number]; id: string; heading: string; emptyText: string }[] = [
   { key: "overdue", param: "forsenade", id: "overdue", heading: "Försenade", emptyText: "Inga försenade bevakningar." },
   { key: "dueSoon", param: "forfaller", id: "due-soon", heading: `Förfaller inom ${DUE_SOON_DAYS} dagar`, emptyText: `Inget förfaller de närmaste ${DUE_SOON_DAYS} dagarna.` },
   {

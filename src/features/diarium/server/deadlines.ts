@@ -35,8 +35,7 @@ export type DeadlineRow = {
 };
 
 /** /bevakning's sections: overdue, due within 14 days, and motions 15–60 days from the one-year limit (nearer ones are already due soon). */
-export const DEADLINE_SECTIONS = ["overdue", "dueSoon", "motionsApproaching"] as const;
-export type DeadlineSectionKey = (typeof DEADLINE_SECTIONS)[number];
+export type DeadlineSectionKey = "overdue" | "dueSoon" | "motionsApproaching";
 
 /** A section: its rows (the first, or one page of them) and how many there are in all. */
 export type DeadlineSection = { rows: DeadlineRow[]; total: number };
