@@ -116,6 +116,6 @@ test("bevakning lists the overdue Länsstyrelsen remiss for its handläggare", a
   await expect(page.getByTestId("due-soon")).toBeVisible();
   // A page number without a section is not applied, and the page says so.
   await page.goto("/bevakning?sida=2");
-  await expect(page.getByRole("alert")).toContainText("Ogiltigt värde ignorerades: sida");
+  await expect(page.getByRole("region", { name: "Bevakning" }).getByRole("alert")).toContainText("Ogiltigt värde ignorerades: sida");
   await expect(page.getByTestId("due-soon")).toBeVisible();
 });
