@@ -7,3 +7,6 @@ import NextLink from "next/link";
 import type { ComponentProps } from "react";
 
 export const Link = (props: Omit<ComponentProps<typeof NextLink>, "prefetch">) => <NextLink {...props} prefetch={false} />;
+
+/** How a link in running text looks. */
+export const LINK_CLASS = "font-semibold text-brand-700 underline underline-offset-4";

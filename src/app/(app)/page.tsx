@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import { WorkSection } from "@/components/work-section";
 import { AttestInboxTable } from "@/features/attestation/components/attest-inbox";
 import { ReturnedStatementsList } from "@/features/attestation/components/returned-statements";
@@ -17,13 +17,12 @@ import { loadStartPage, RECENTLY_REGISTERED_SHOWN, type StartPageData } from "./
 
 export const metadata: Metadata = { title: "Mina ärenden" };
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 /** Under a start page section of deadlines: which are shown, and that all are on /bevakning. */
 const FirstOfBevakning = ({ label, shown, total }: { label: string; shown: number; total: number }) => (
   <>
     De {shown} {label} av {total} visas. Alla finns under{" "}
-    <Link href="/bevakning" className={LINK}>
+    <Link href="/bevakning" className={LINK_CLASS}>
       Bevakning
     </Link>
     .
@@ -65,7 +64,7 @@ const CaseOfficerSections = ({ actor, data: { myCases, returned, deadlines } }: 
         emptyText={`Inget av dina ärenden förfaller de närmaste ${DUE_SOON_DAYS} dagarna.`}
       />
       <p className="mt-2">
-        <Link href="/bevakning" className={LINK}>
+        <Link href="/bevakning" className={LINK_CLASS}>
           Gå till bevakning
         </Link>
       </p>
@@ -77,7 +76,7 @@ const CaseOfficerSections = ({ actor, data: { myCases, returned, deadlines } }: 
         {myCases.truncated ? (
           <p className="mt-2 text-slate-700">
             De {MY_CASES_LIMIT} mest brådskande visas.{" "}
-            <Link href={`/diarium?handlaggare=${actor.id}&status=OPEN&sortering=remisstid`} className={LINK}>
+            <Link href={`/diarium?handlaggare=${actor.id}&status=OPEN&sortering=remisstid`} className={LINK_CLASS}>
               Se alla i diariet
             </Link>
           </p>
@@ -116,7 +115,7 @@ const SecretarySections = ({ data: { nextMeetings, readyForAgenda, inJustering }
           <p className="mt-2 text-slate-700">
             De {readyForAgenda.rows.length} av {readyForAgenda.total} som väntat längst visas. De läggs på en föredragningslista från sammanträdets sida
             under{" "}
-            <Link href="/sammantraden" className={LINK}>
+            <Link href="/sammantraden" className={LINK_CLASS}>
               Sammanträden
             </Link>
             .
@@ -149,7 +148,7 @@ const RegistrarSection = ({ data: { count, latest } }: { data: NonNullable<Start
     >
       <DiariumTable rows={latest.rows} caption={`De ${RECENTLY_REGISTERED_SHOWN} senast registrerade ärendena`} />
       <p className="mt-2">
-        <Link href="/diarium" className={LINK}>
+        <Link href="/diarium" className={LINK_CLASS}>
           Öppna diariet
         </Link>
       </p>

@@ -4,6 +4,7 @@
 // gaps and the dates whenever an assessment changes them.
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { LINK_CLASS } from "@/components/link";
 import { PublicShell } from "@/components/public-shell";
 import { env } from "@/server/env";
 
@@ -16,7 +17,6 @@ const UPDATED = { iso: "2026-12-01", text: "1 december 2026" };
 const DIGG_REPORT_URL = "https://www.digg.se/tdosanmalan";
 
 const H2 = "mt-8 text-2xl font-semibold";
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 /** Known gaps, each with the WCAG 2.1 success criterion it fails. */
 const GAPS: ReactNode[] = [
@@ -32,7 +32,7 @@ const GAPS: ReactNode[] = [
 
 const Contact = () =>
   env.YTTRA_ACCESSIBILITY_EMAIL ? (
-    <a href={`mailto:${env.YTTRA_ACCESSIBILITY_EMAIL}`} className={LINK}>
+    <a href={`mailto:${env.YTTRA_ACCESSIBILITY_EMAIL}`} className={LINK_CLASS}>
       {env.YTTRA_ACCESSIBILITY_EMAIL}
     </a>
   ) : (
@@ -55,7 +55,7 @@ const AccessibilityStatementPage = () => {
         <h2 className={H2}>Hur tillgänglig är webbplatsen?</h2>
         <p>
           Vi vet att delar av webbplatsen inte är helt tillgängliga. Kraven är de i standarden EN 301 549, som för webbsidor motsvarar WCAG 2.1
-          på nivå AA. Bristerna står under <a href="#brister" className={LINK}>Innehåll som inte är tillgängligt</a>.
+          på nivå AA. Bristerna står under <a href="#brister" className={LINK_CLASS}>Innehåll som inte är tillgängligt</a>.
         </p>
 
         <h2 className={H2}>Vad kan du göra om du inte kan använda delar av webbplatsen?</h2>
@@ -74,7 +74,7 @@ const AccessibilityStatementPage = () => {
         <p>
           Myndigheten för digital förvaltning (Digg) har tillsyn över lagen om tillgänglighet till digital offentlig service. Är du inte nöjd
           med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det:{" "}
-          <a href={DIGG_REPORT_URL} className={LINK}>
+          <a href={DIGG_REPORT_URL} className={LINK_CLASS}>
             Anmäl bristande tillgänglighet hos Digg
           </a>
           .

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import { DeadlineTable } from "@/features/diarium/components/deadline-table";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { Pager } from "@/features/diarium/components/pager";
@@ -9,7 +9,6 @@ import { requireActor } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Bevakning" };
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 const SECTIONS: { key: DeadlineSectionKey; param: (typeof DEADLINE_SECTION_PARAMS)[number]; id: string; heading: string; emptyText: string }[] = [
   { key: "overdue", param: "forsenade", id: "overdue", heading: "Försenade", emptyText: "Inga försenade bevakningar." },
@@ -46,7 +45,7 @@ const DeadlinesPage = async ({ searchParams }: { searchParams: Promise<RawSearch
       <IgnoredFiltersNotice invalid={[...new Set(ignored)]} cursorIgnored={false} />
       {selected ? (
         <p className="mt-4">
-          <Link href="/bevakning" className={LINK}>
+          <Link href="/bevakning" className={LINK_CLASS}>
             Alla avsnitt
           </Link>
         </p>
@@ -57,7 +56,7 @@ const DeadlinesPage = async ({ searchParams }: { searchParams: Promise<RawSearch
           rows.length === 0 ? (
             <>
               Sidan {page} finns inte: avsnittet har {total}.{" "}
-              <Link href={pageHref(section, 1)} className={LINK}>
+              <Link href={pageHref(section, 1)} className={LINK_CLASS}>
                 Till första sidan
               </Link>
             </>
@@ -66,7 +65,7 @@ const DeadlinesPage = async ({ searchParams }: { searchParams: Promise<RawSearch
           ) : (
             <>
               De {rows.length} första av {total} visas.{" "}
-              <Link href={pageHref(section, 1)} className={LINK}>
+              <Link href={pageHref(section, 1)} className={LINK_CLASS}>
                 Bläddra bland alla {total}
               </Link>
             </>

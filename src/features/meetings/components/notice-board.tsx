@@ -1,10 +1,9 @@
 // The anslagstavla's posted protokoll and kungörelser (the public page and its archive). The
 // files are the public copies: every item of a confidential case masked.
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import type { ReactNode } from "react";
 import type { MeetingNotice, NoticeBoard, NoticeBoardLine, PostedMinutes } from "../server";
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 const Lines = ({ lines, label }: { lines: NoticeBoardLine[]; label: string }) =>
   lines.length === 0 ? null : (
@@ -42,7 +41,7 @@ const Entry = ({ testId, heading, facts, lines, linesLabel, file }: EntryProps) 
     </dl>
     <Lines lines={lines} label={`${linesLabel}, ${heading}`} />
     <p className="mt-2">
-      <a href={file.href} className={LINK} aria-label={`${heading}: ${file.text}`}>
+      <a href={file.href} className={LINK_CLASS} aria-label={`${heading}: ${file.text}`}>
         {file.text}
       </a>
     </p>
@@ -122,7 +121,7 @@ export const NoticeBoardYears = ({ basePath, years, year }: { basePath: string; 
               {each}
             </span>
           ) : (
-            <Link href={`${basePath}?ar=${each}`} className={LINK}>
+            <Link href={`${basePath}?ar=${each}`} className={LINK_CLASS}>
               {String(each)}
             </Link>
           )}
@@ -135,7 +134,7 @@ export const NoticeBoardYears = ({ basePath, years, year }: { basePath: string; 
 /** From the board to its archive and back. */
 export const NoticeBoardLink = ({ href, children }: { href: string; children: string }) => (
   <p>
-    <Link href={href} className={LINK}>
+    <Link href={href} className={LINK_CLASS}>
       {children}
     </Link>
   </p>

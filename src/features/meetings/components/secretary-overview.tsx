@@ -1,19 +1,18 @@
 // The nämndsekreterare's lists on the start page (server/work-queues.ts getSecretaryOverview).
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import { CaseNumberCell, CELL, DataTable, ROW } from "@/components/data-table";
 import { formatDate } from "@/lib/dates";
 import { meetingTime } from "../dates";
 import { MEETING_STATUS_LABELS } from "../labels";
 import type { SecretaryOverview } from "../server/work-queues";
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 export const NextMeetingsTable = ({ meetings }: { meetings: SecretaryOverview["nextMeetings"] }) => (
   <DataTable caption="Kommande sammanträden" columns={["Sammanträde", "Nämnd", "Plats", "Status", "Ärendepunkter"]}>
     {meetings.map((meeting) => (
       <tr key={meeting.id} className={ROW}>
         <th scope="row" className={`whitespace-nowrap ${CELL}`}>
-          <Link href={`/sammantraden/${meeting.id}`} className={LINK}>
+          <Link href={`/sammantraden/${meeting.id}`} className={LINK_CLASS}>
             {formatDate(meeting.startsAt)} kl. {meetingTime(meeting.startsAt)}
           </Link>
         </th>
@@ -46,7 +45,7 @@ export const MinutesInJusteringTable = ({ minutes }: { minutes: SecretaryOvervie
     {minutes.map((row) => (
       <tr key={row.id} className={ROW}>
         <th scope="row" className={`whitespace-nowrap ${CELL}`}>
-          <Link href={`/sammantraden/${row.meeting.id}/protokoll`} className={LINK}>
+          <Link href={`/sammantraden/${row.meeting.id}/protokoll`} className={LINK_CLASS}>
             Protokoll {formatDate(row.meeting.startsAt)}
           </Link>
         </th>

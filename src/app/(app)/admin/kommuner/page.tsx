@@ -1,6 +1,6 @@
 import { FormPanel } from "@/components/form";
 import type { Metadata } from "next";
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { CreateMunicipalityForm } from "@/features/admin/components/municipality-forms";
 import { requireInstallationAdminPage } from "@/features/admin/require-admin";
@@ -9,7 +9,6 @@ import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Kommuner – Administration" };
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 const MunicipalitiesPage = async () => {
   const { actor } = await requireInstallationAdminPage();
@@ -17,7 +16,7 @@ const MunicipalitiesPage = async () => {
   return (
     <>
       <nav aria-label="Administration" className="mb-4 text-sm">
-        <Link href="/admin" className={LINK}>
+        <Link href="/admin" className={LINK_CLASS}>
           Administration
         </Link>
       </nav>
@@ -33,14 +32,14 @@ const MunicipalitiesPage = async () => {
               {municipality.name}
             </th>
             <td className={CELL}>
-              <Link href={`/${municipality.slug}/offentligt`} className={LINK}>
+              <Link href={`/${municipality.slug}/offentligt`} className={LINK_CLASS}>
                 /{municipality.slug}/offentligt
               </Link>
             </td>
             <td className={CELL}>{municipality.admins.map((admin) => `${admin.name} (${admin.username})`).join(", ") || "Ingen"}</td>
             <td className={`whitespace-nowrap ${CELL}`}>{formatDate(municipality.createdAt)}</td>
             <td className={CELL}>
-              <Link href={`/admin/kommuner/${encodeURIComponent(municipality.id)}`} className={LINK} aria-label={`Inställningar för ${municipality.name}`}>
+              <Link href={`/admin/kommuner/${encodeURIComponent(municipality.id)}`} className={LINK_CLASS} aria-label={`Inställningar för ${municipality.name}`}>
                 Ändra
               </Link>
             </td>

@@ -1,6 +1,7 @@
 // The committees' public meeting documents (no login): per committee, its meetings with the
 // published kallelse and föredragningslista and the justerade protokoll, as public copies
 // (every item of a confidential case masked). Nothing unpublished or not yet justerat is listed.
+import { LINK_CLASS } from "@/components/link";
 import { PublicShell } from "@/components/public-shell";
 import { publicPageMetadata } from "@/features/admin/public-municipality";
 import { loadPublicMeetingsPage } from "./public-meetings-page";
@@ -9,16 +10,15 @@ export const generateMetadata = publicPageMetadata("Nämndernas sammanträdeshan
 // Always current, and never a static build-time snapshot (there is no database at build time).
 export const dynamic = "force-dynamic";
 
-const LINK = "font-semibold text-brand-700 underline underline-offset-4";
 
 const Downloads = ({ label, path }: { label: string; path: string }) => (
   <li>
     {label}:{" "}
-    <a href={`${path}?format=pdf`} className={LINK} aria-label={`${label}, PDF`}>
+    <a href={`${path}?format=pdf`} className={LINK_CLASS} aria-label={`${label}, PDF`}>
       PDF
     </a>{" "}
     ·{" "}
-    <a href={`${path}?format=docx`} className={LINK} aria-label={`${label}, Word`}>
+    <a href={`${path}?format=docx`} className={LINK_CLASS} aria-label={`${label}, Word`}>
       Word
     </a>
   </li>
