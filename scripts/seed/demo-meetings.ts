@@ -1,8 +1,8 @@
 // Demo sammanträden of Hägersten-Älvsjö stadsdelsnämnd: the elected members, the meeting of
 // 2024-04-25 where the reference case was decided "enligt förvaltningens förslag", its
 // justerade minutes, the protokollsutdrag dispatched to kommunstyrelsen and the case closed
-// as answered; a planned meeting on 2026-12-10 for new cases; and a meeting held a week
-// before the demo was installed, its minutes justerade and on the anslagstavla.
+// as answered; a meeting planned for eight days after the demo was installed, for new cases;
+// and a meeting held a week before it, its minutes justerade and on the anslagstavla.
 // Fixed ids: an existing 2024 meeting means the demo is already in place and is left alone.
 // The meeting, its agenda and decisions are written against the rows (the 2024 meeting lies
 // in the past, which the services rightly refuse for new meetings); the justering goes
@@ -76,11 +76,14 @@ const upsertMembers = async (tx: Tx): Promise<void> => {
   }
 };
 
-/** Planned as the app plans a meeting: its agenda starts with the committee's opening items. */
-const seedPlannedMeeting = async (tx: Tx): Promise<void> => {
+/**
+ * Planned as the app plans a meeting: its agenda starts with the committee's opening items.
+ * Dated from `now`, so a demo installed on any day has a meeting ahead of it.
+ */
+const seedPlannedMeeting = async (tx: Tx, now: Date): Promise<void> => {
   if (await tx.meeting.findUnique({ where: { id: DEMO_MEETING_PLANNED_ID }, select: { id: true } })) return;
   await tx.meeting.create({
-    data: { id: DEMO_MEETING_PLANNED_ID, committeeId: "has", startsAt: stockholmDateTimeToInstant("2026-12-10", "18:00"), place: PLACE, createdById: userId("sekreterare") },
+    data: { id: DEMO_MEETING_PLANNED_ID, committeeId: "has", startsAt: stockholmDateTimeToInstant(formatDate(addDays(now, 8)), "18:00"), place: PLACE, createdById: userId("sekreterare") },
   });
   await addOpeningItems(tx, { meetingId: DEMO_MEETING_PLANNED_ID, committeeId: "has" });
 };
@@ -361,7 +364,7 @@ const seedReferenceMeeting = async (tx: Tx): Promise<boolean> => {
 export const seedDemoMeetings = async (tx: Tx, now = new Date()): Promise<{ meetingsCreated: boolean }> => {
   await upsertMembers(tx);
   const created = await seedReferenceMeeting(tx);
-  await seedPlannedMeeting(tx);
+  await seedPlannedMeeting(tx, now);
   await seedRecentMeeting(tx, now);
   return { meetingsCreated: created };
 };

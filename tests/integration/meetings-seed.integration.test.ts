@@ -11,7 +11,7 @@ import { getAttestationState } from "@/features/attestation/server/attestation-s
 import { createTestDatabase } from "../support/database";
 import { CURRENT_HASH_SCHEME } from "@/lib/canonical-json";
 import { loadNoticeBoardArchivePage, loadNoticeBoardPage } from "@/app/[kommun]/anslagstavla/anslagstavla-page";
-import { todayInStockholm } from "@/lib/dates";
+import { addDays, formatDate, todayInStockholm } from "@/lib/dates";
 import { statutoryLastDay } from "@/lib/swedish-holidays";
 import { stockholmDateTimeToInstant } from "@/features/meetings/dates";
 import { loadNoticeBoard, type NoticeBoard } from "@/features/meetings/server/notice-board";
@@ -58,7 +58,10 @@ describe("demo meetings", () => {
     expect(theCase.answeredDate?.toISOString().slice(0, 10)).toBe("2024-04-25");
     expect(await db.dispatch.count({ where: { caseId: REFERENCE_CASE_ID, recipient: "Kommunstyrelsen" } })).toBe(1);
     expect(await db.committeeMember.count({ where: { committeeId: "has" } })).toBe(11);
-    expect((await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } })).status).toBe("PLANNED");
+    // Ahead of whatever day the demo is installed on, so it stays a meeting to plan for.
+    const plannedMeeting = await db.meeting.findUniqueOrThrow({ where: { id: DEMO_MEETING_PLANNED_ID } });
+    expect(plannedMeeting.status).toBe("PLANNED");
+    expect(plannedMeeting.startsAt).toEqual(stockholmDateTimeToInstant(formatDate(addDays(new Date(), 8)), "18:00"));
     const planned = await db.agendaItem.findMany({ where: { meetingId: DEMO_MEETING_PLANNED_ID }, orderBy: { position: "asc" }, select: { position: true, kind: true, openingItem: true } });
     expect(planned).toEqual([
       { position: 1, kind: "OPENING", openingItem: "ROLL_CALL" },
