@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link, LINK_CLASS } from "@/components/link";
 import { DeadlineTable } from "@/features/diarium/components/deadline-table";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { Pager } from "@/features/diarium/components/pager";
+import { Pager } from "@/components/pager";
 import { parseSearchParams, toQueryString, ZDeadlineSearchParamsSchema, type DEADLINE_SECTION_PARAMS, type RawSearchParams } from "@/features/diarium/schemas";
 import { DEADLINE_SECTION_ROWS, DUE_SOON_DAYS, listDeadlines, MOTION_WARNING_DAYS, type DeadlineSectionKey } from "@/features/diarium/server/deadlines";
 import { requireActor } from "@/server/auth";

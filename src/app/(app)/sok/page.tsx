@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { Pager } from "@/features/diarium/components/pager";
+import { Pager } from "@/components/pager";
 import { toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
 import { SearchForm, SearchResults } from "@/features/search/components";
 import { requireActor } from "@/server/auth";

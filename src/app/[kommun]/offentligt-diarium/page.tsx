@@ -1,6 +1,7 @@
 import { Link } from "@/components/link";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { cursorPageHrefs, Pager } from "@/features/diarium/components/pager";
+import { Pager } from "@/components/pager";
+import { cursorPageHrefs } from "@/features/diarium/components/pager";
 import { PublicDiariumTable } from "@/features/diarium/components/public-diarium-table";
 import type { RawSearchParams } from "@/features/diarium/schemas";
 import { publicPageMetadata } from "@/features/admin/public-municipality";
