@@ -50,12 +50,17 @@ export type TPublicDiariumSearchParams = z.infer<typeof ZPublicDiariumSearchPara
 /** /bevakning's sections in the URL (`avsnitt`), to page through one of them (`sida`). */
 export const DEADLINE_SECTION_PARAMS = ["forsenade", "forfaller", "motioner"] as const;
 
+const ZPageNumberSchema = z.coerce.number().int().min(1).max(10_000);
+
 export const ZDeadlineSearchParamsSchema = z
   .object({
     avsnitt: z.enum(DEADLINE_SECTION_PARAMS).optional(),
-    sida: z.coerce.number().int().min(1).max(10_000).optional(),
+    sida: ZPageNumberSchema.optional(),
   })
   .strict();
+
+/** A page of one list in the URL (`sida`): a case's handlingar, its händelser. */
+export const ZPageSearchParamsSchema = z.object({ sida: ZPageNumberSchema.optional() }).strict();
 
 /** Swedish names of the parameters, for the "ignored filter" notice. */
 export const SEARCH_PARAM_LABELS: Record<string, string> = {

@@ -15,3 +15,20 @@ export const formatFileSize = (bytes: number): string => {
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   return `${decimal.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB`;
 };
+
+/**
+ * Handlingar per page of the case page. A samlingsärende (delegationsbeslut, avtal, synpunkter
+ * of a year) gathers hundreds or thousands: the list is read and rendered a page at a time,
+ * page n holding numbers (n − 1) × size + 1 … n × size (handlingar are numbered 1, 2, … and
+ * never removed).
+ */
+export const CASE_DOCUMENTS_PAGE_SIZE = 100;
+
+/** The page of the case page that lists handling number `number`. */
+export const caseDocumentsPageOf = (number: number): number => Math.max(1, Math.ceil(number / CASE_DOCUMENTS_PAGE_SIZE));
+
+/** Where handling `number` of a case is listed: its page (the first page without `sida`) and its row. */
+export const caseDocumentHref = (caseId: string, number: number, documentId: string): string => {
+  const page = caseDocumentsPageOf(number);
+  return `/arenden/${caseId}${page > 1 ? `?sida=${page}` : ""}#handling-${documentId}`;
+};

@@ -7,13 +7,14 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { ACCEPTED_EXTENSIONS, ACCEPTED_TYPES_TEXT, MAX_FILE_BYTES } from "@/lib/file-type";
 import { checkFileName } from "@/lib/file-name";
-import { formatFileSize } from "../format";
+import { Link, LINK_CLASS } from "@/components/link";
+import { caseDocumentHref, caseDocumentsPageOf, formatFileSize } from "../format";
 import { ADD_DOCUMENT_FIELDS, DOCUMENT_DIRECTIONS, ZAddDocumentSchema } from "../schemas";
 import { DateField, ErrorSummary, Field, fieldIdOf, FieldFrame, FieldGroup, FormScope, SubmitButton } from "@/components/form";
 import { zodFieldErrors } from "@/lib/field-errors";
 
 type FieldErrors = Record<string, string[]>;
-type UploadResult = { ok: true; data: { id: string; documentNumber: string } } | { ok: false; error: string; fieldErrors?: FieldErrors };
+type UploadResult = { ok: true; data: { id: string; number: number; documentNumber: string } } | { ok: false; error: string; fieldErrors?: FieldErrors };
 
 const DIRECTION_OPTIONS: Record<(typeof DOCUMENT_DIRECTIONS)[number], { label: string; hint: string }> = {
   INCOMING: { label: "Inkommande", hint: "har kommit in till nämnden" },
@@ -67,7 +68,11 @@ const clientSideErrors = (form: FormData, confidential: boolean): FieldErrors =>
   return errors;
 };
 
-export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: string }) => {
+/**
+ * `page` is the page of handlingar the case page shows: a new handling numbered onto another
+ * page is linked to from the confirmation (the list the page refreshes does not show it).
+ */
+export const AddDocumentForm = ({ caseId, today, page }: { caseId: string; today: string; page: number }) => {
   const router = useRouter();
   const id = useId();
   const [direction, setDirection] = useState<(typeof DOCUMENT_DIRECTIONS)[number]>("INCOMING");
@@ -76,7 +81,7 @@ export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: stri
   const [progress, setProgress] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [success, setSuccess] = useState<string | null>(null);
+  const [success, setSuccess] = useState<{ documentNumber: string; href: string | null } | null>(null);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -99,7 +104,7 @@ export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: stri
         formElement.reset();
         setDirection("INCOMING");
         setConfidential(false);
-        setSuccess(`Handlingen ${body.data.documentNumber} är registrerad.`);
+        setSuccess({ documentNumber: body.data.documentNumber, href: caseDocumentsPageOf(body.data.number) === page ? null : caseDocumentHref(caseId, body.data.number, body.data.id) });
         router.refresh();
         return;
       }
@@ -123,7 +128,16 @@ export const AddDocumentForm = ({ caseId, today }: { caseId: string; today: stri
         <ErrorSummary message={error} items={errorFields.map((field) => ({ fieldId: fieldIdOf(id, field), label: FIELD_LABELS[field] ?? field, messages: fieldErrors[field]?.slice(0, 1) ?? [] }))} />
       </div>
       <div role="status" aria-live="polite">
-        {success ? <p className="rounded border border-green-300 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p> : null}
+        {success ? (
+          <p className="rounded border border-green-300 bg-green-50 px-3 py-2 font-semibold text-green-900">
+            Handlingen {success.documentNumber} är registrerad.{" "}
+            {success.href ? (
+              <Link href={success.href} className={LINK_CLASS}>
+                Visa den i listan
+              </Link>
+            ) : null}
+          </p>
+        ) : null}
       </div>
       <form onSubmit={onSubmit} noValidate className="mt-4 space-y-5" encType="multipart/form-data">
         <input type="hidden" name="caseId" value={caseId} />

@@ -1,8 +1,11 @@
-// The case page's "Handlingar": the case's documents in number order with their files,
-// and the form for registering a new one for those allowed. `view` is listCaseDocuments',
-// which authorized the actor from the case.
+// The case page's "Handlingar": the case's documents in number order with their files, a
+// page at a time (`?sida=`) once there are more than CASE_DOCUMENTS_PAGE_SIZE, and the form
+// for registering a new one for those allowed. `view` is listCaseDocuments', which
+// authorized the actor from the case.
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { DIRECTION_LABELS, formatFileSize } from "../format";
+import { Link, LINK_CLASS } from "@/components/link";
+import { Pager } from "@/components/pager";
+import { CASE_DOCUMENTS_PAGE_SIZE, DIRECTION_LABELS, formatFileSize } from "../format";
 import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
@@ -42,22 +45,51 @@ const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
   );
 };
 
+/** Which handlingar the page shows, with the way to the others, once they fill more than one page. */
+const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (page: number) => string }) => {
+  if (view.documents.length === 0) {
+    return (
+      <p>
+        Sidan {view.page} finns inte: ärendet har {view.total} handlingar.{" "}
+        <Link href={pageHref(1)} className={LINK_CLASS}>
+          Till första sidan
+        </Link>
+      </p>
+    );
+  }
+  const first = (view.page - 1) * CASE_DOCUMENTS_PAGE_SIZE + 1;
+  const last = Math.min(view.page * CASE_DOCUMENTS_PAGE_SIZE, view.total);
+  return (
+    <p>
+      Handlingarna {first}–{last} av {view.total} visas.{" "}
+      {view.page < view.pages ? (
+        <Link href={pageHref(view.pages)} className={LINK_CLASS}>
+          Till de senast registrerade
+        </Link>
+      ) : null}
+    </p>
+  );
+};
+
 export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: CaseDocumentsView }) => {
   const headingId = `handlingar-${caseId}`;
+  const paged = view.pages > 1 || view.page > 1;
+  const pageHref = (page: number) => `/arenden/${caseId}${page > 1 ? `?sida=${page}` : ""}#${headingId}`;
   return (
     <section aria-labelledby={headingId} className="space-y-6">
       <h2 id={headingId} className="text-2xl font-bold">
         Handlingar
       </h2>
-      {view.documents.length === 0 ? (
+      {paged ? <PageSummary view={view} pageHref={pageHref} /> : null}
+      {view.total === 0 ? (
         <p className="text-slate-700">Inga handlingar är registrerade i ärendet.</p>
-      ) : (
+      ) : view.documents.length === 0 ? null : (
         <DataTable
           caption={`Handlingar i ärende ${view.caseNumber}`}
           columns={["Nummer", "Riktning", "Handlingens datum", "Registrerad", "Avsändare/mottagare", "Beskrivning", "Filer"]}
         >
           {view.documents.map((document) => (
-            <tr key={document.id} className={ROW}>
+            <tr key={document.id} id={`handling-${document.id}`} className={ROW}>
               <th scope="row" className={`whitespace-nowrap font-semibold ${CELL}`}>
                 {document.documentNumber}
               </th>
@@ -82,7 +114,14 @@ export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: C
           ))}
         </DataTable>
       )}
-      {view.canAdd && !view.closed ? <AddDocumentForm caseId={caseId} today={formatDate(new Date())} /> : null}
+      {paged && view.documents.length > 0 ? (
+        <Pager
+          prevHref={view.page > 1 ? pageHref(Math.min(view.page - 1, view.pages)) : null}
+          nextHref={view.page < view.pages ? pageHref(view.page + 1) : null}
+          label={`Sidor med handlingar i ärende ${view.caseNumber}`}
+        />
+      ) : null}
+      {view.canAdd && !view.closed ? <AddDocumentForm caseId={caseId} today={formatDate(new Date())} page={view.page} /> : null}
       {view.canAdd && view.closed ? <p className="text-slate-700">Ärendet är avslutat. Nya handlingar kan inte registreras.</p> : null}
     </section>
   );

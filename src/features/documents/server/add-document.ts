@@ -108,9 +108,9 @@ export const addCaseDocument = async ({ actor, caseId, input, files = [] }: AddC
     const secrecyReason = document.secrecyReference ? document.secrecyReason : null;
     const created = await createCaseDocumentInTx(tx, { ...document, secrecyReason, actorId: actor.id, caseId, files: stored });
     const files = stored.length > 0 ? await tx.caseDocumentFile.findMany({ where: { documentId: created.id }, select: { id: true } }) : [];
-    return { id: created.id, documentNumber: created.documentNumber, fileIds: files.map((file) => file.id) };
+    return { id: created.id, number: created.number, documentNumber: created.documentNumber, fileIds: files.map((file) => file.id) };
   });
   // After the commit: the worker makes the files' text searchable (its sweep catches a lost job).
   await enqueueTextExtraction(added.fileIds);
-  return { id: added.id, documentNumber: added.documentNumber };
+  return { id: added.id, number: added.number, documentNumber: added.documentNumber };
 };

@@ -12,6 +12,7 @@ import { AppError } from "@/server/errors";
 import { authorize, can, DOCUMENT_SCOPE_SELECT, toCaseScope, toDocumentScope, findCaseWithScope, type CaseScope } from "@/server/authz";
 import { documentHiddenFrom } from "@/features/cases/server";
 import { isUuid } from "@/lib/ids";
+import { CASE_DOCUMENTS_PAGE_SIZE } from "../format";
 
 export type CaseDocumentListItem = {
   id: string;
@@ -35,53 +36,75 @@ export type CaseDocumentsView = {
   canAdd: boolean;
   /** The case no longer takes new handlingar (closed or misregistered). */
   closed: boolean;
+  /** The handlingar numbered within `page`. */
   documents: CaseDocumentListItem[];
+  page: number;
+  /** How many pages the case's handlingar fill (0 when it has none). */
+  pages: number;
+  /** The highest number given in the case: handlingar are numbered 1, 2, … and never removed. */
+  total: number;
 };
+
 
 const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
 
-const loadCaseDocuments = async (caseId: string) => {
-  const row = await findCaseWithScope(db, caseId, CASE_DOCUMENTS_SELECT);
+const loadCaseDocuments = async (caseId: string, page: number) => {
+  const row = await findCaseWithScope(db, caseId, caseDocumentsSelect(page));
   if (!row) throw notFound();
   return { row, scope: toCaseScope(row) };
 };
 
-/** What the list reads of a case; a page that reads the case anyway selects it along (loadCaseDetails' `alsoSelect`). */
-export const CASE_DOCUMENTS_SELECT = {
-  caseNumber: true,
-  series: { select: { documentNumberFormat: true } },
-  status: true,
-  documents: {
-    orderBy: { number: "asc" },
-    select: {
-      id: true,
-      number: true,
-      direction: true,
-      documentDate: true,
-      registeredAt: true,
-      counterpart: true,
-      description: true,
-      secrecyReference: true,
-      files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
-      generatedRecords: { where: { fileId: null }, select: { failure: true } },
+const CASE_DOCUMENT_ROW_SELECT = {
+  id: true,
+  number: true,
+  direction: true,
+  documentDate: true,
+  registeredAt: true,
+  counterpart: true,
+  description: true,
+  secrecyReference: true,
+  files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true } },
+  generatedRecords: { where: { fileId: null }, select: { failure: true } },
+} satisfies Prisma.CaseDocumentSelect;
+
+/**
+ * What the list reads of a case, the handlingar of one page by their numbers (the case's
+ * unique number index); a page that reads the case anyway selects it along (loadCaseDetails'
+ * `alsoSelect`).
+ */
+export const caseDocumentsSelect = (page: number) =>
+  ({
+    caseNumber: true,
+    series: { select: { documentNumberFormat: true } },
+    status: true,
+    lastDocumentNumber: true,
+    documents: {
+      where: { number: { gt: (page - 1) * CASE_DOCUMENTS_PAGE_SIZE, lte: page * CASE_DOCUMENTS_PAGE_SIZE } },
+      orderBy: { number: "asc" },
+      select: CASE_DOCUMENT_ROW_SELECT,
     },
-  },
-} satisfies Prisma.CaseSelect;
+  }) satisfies Prisma.CaseSelect;
+
 
 export type ListCaseDocumentsOptions = {
   actor: Actor;
   caseId: string;
-  /** The case with CASE_DOCUMENTS_SELECT and its scope, already read (and read-authorized) by the page. */
-  loaded?: { row: Prisma.CaseGetPayload<{ select: typeof CASE_DOCUMENTS_SELECT }>; scope: CaseScope };
+  /** 1 unless given; a page past the last is empty (the page says so). */
+  page?: number;
+  /** The case with caseDocumentsSelect(page) and its scope, already read (and read-authorized) by the page. */
+  loaded?: { row: Prisma.CaseGetPayload<{ select: ReturnType<typeof caseDocumentsSelect> }>; scope: CaseScope };
 };
 
-export const listCaseDocuments = async ({ actor, caseId, loaded }: ListCaseDocumentsOptions): Promise<CaseDocumentsView> => {
-  const { row: found, scope } = loaded ?? (await loadCaseDocuments(caseId));
+export const listCaseDocuments = async ({ actor, caseId, page = 1, loaded }: ListCaseDocumentsOptions): Promise<CaseDocumentsView> => {
+  const { row: found, scope } = loaded ?? (await loadCaseDocuments(caseId, page));
   authorize(actor, "case.read", scope);
   return {
     caseNumber: found.caseNumber,
     canAdd: can(actor, "case.addDocument", scope),
     closed: found.status !== "OPEN",
+    page,
+    pages: Math.ceil(found.lastDocumentNumber / CASE_DOCUMENTS_PAGE_SIZE),
+    total: found.lastDocumentNumber,
     documents: found.documents.map((document) => {
       const contentVisible = !documentHiddenFrom(actor, scope, document.secrecyReference);
       return {

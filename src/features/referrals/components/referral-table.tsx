@@ -8,13 +8,11 @@ import { ActionForm, DateField, Field, Hidden, SelectField } from "@/components/
 import { extendReferralAction, externalAnswerAction, referralPositionAction } from "../actions";
 import { REFERRAL_POSITION_LABELS, REFERRAL_STATUS_LABELS } from "../labels";
 import { REFERRAL_POSITIONS } from "../schemas";
-import type { CaseReferralRow, CaseReferralsView } from "../server";
+import type { CaseReferralRow, CaseReferralsView, ReferralAnswerCandidate } from "../server";
 
 const POSITION_OPTIONS = REFERRAL_POSITIONS.map((value) => ({ value, label: REFERRAL_POSITION_LABELS[value] }));
 
-type AnswerCandidate = { id: string; documentNumber: string; description: string | null };
-
-const FollowUp = ({ row, answerCandidates, today }: { row: CaseReferralRow; answerCandidates: AnswerCandidate[]; today: string }) => (
+const FollowUp = ({ row, answerCandidates, today }: { row: CaseReferralRow; answerCandidates: ReferralAnswerCandidate[]; today: string }) => (
   <details className="mt-2">
     <summary className="cursor-pointer text-brand-700 underline">Följ upp {row.name}</summary>
     <div className="mt-2 space-y-4">
@@ -63,7 +61,7 @@ const statusText = (row: CaseReferralRow): string => {
   return REFERRAL_STATUS_LABELS[row.status];
 };
 
-export const ReferralTable = ({ caseId, view, answerCandidates, today }: { caseId: string; view: CaseReferralsView; answerCandidates: AnswerCandidate[]; today: string }) => {
+export const ReferralTable = ({ caseId, view, answerCandidates, today }: { caseId: string; view: CaseReferralsView; answerCandidates: ReferralAnswerCandidate[]; today: string }) => {
   if (view.rows.length === 0 && !view.canManage) return null;
   return (
     <section aria-labelledby="case-referrals" id="remisser">

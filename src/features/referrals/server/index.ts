@@ -6,7 +6,17 @@ export { loadReferralLetter, referralLetterHash, type ReferralLetterView } from 
 export { registerReferralAnswerInTx } from "./referral-answers";
 export { acceptReferral, listIncomingReferrals, returnReferral, type IncomingReferral } from "./receive-referral";
 export { extendReferralDueDate, recordExternalAnswer, setReferralPosition } from "./referral-answers";
-export { CASE_REFERRALS_SELECT, caseReferralsView, getCaseReferrals, getSendReferralOptions, type CaseReferralRow, type CaseReferralsView, type SendReferralOptionsView } from "./referral-queries";
+export {
+  CASE_REFERRALS_SELECT,
+  caseReferralsView,
+  getCaseReferrals,
+  getSendReferralOptions,
+  referralAnswerCandidates,
+  type CaseReferralRow,
+  type CaseReferralsView,
+  type ReferralAnswerCandidate,
+  type SendReferralOptionsView,
+} from "./referral-queries";
 export { sendReferral } from "./send-referral";
 export { queueReferralReminders } from "./referral-reminders";
 export { loadCompilationInstances } from "./compilation-instances";

@@ -111,6 +111,40 @@ export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor;
   };
 };
 
+export type ReferralAnswerCandidate = { id: string; documentNumber: string; description: string | null };
+
+/**
+ * The incoming handlingar an external instans' answer can be recorded against (as
+ * `recordExternalAnswer` accepts them: incoming, not yet an answer), read only when the
+ * table offers the form: to one who manages the case's remisser, while an external instans
+ * has not answered. A confidential handling's description is left out for one who may not read it.
+ */
+export const referralAnswerCandidates = async ({
+  actor,
+  scope,
+  caseId,
+  row,
+  view,
+}: {
+  actor: Actor;
+  scope: CaseScope;
+  caseId: string;
+  row: Prisma.CaseGetPayload<{ select: typeof CASE_REFERRALS_SELECT }>;
+  view: CaseReferralsView;
+}): Promise<ReferralAnswerCandidate[]> => {
+  if (!view.canManage || !view.rows.some((candidate) => candidate.kind === "EXTERNAL" && candidate.status === "SENT")) return [];
+  const documents = await db.caseDocument.findMany({
+    where: { caseId, direction: "INCOMING", referralAnswerFor: null },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, description: true, secrecyReference: true },
+  });
+  return documents.map((document) => ({
+    id: document.id,
+    documentNumber: formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat),
+    description: documentHiddenFrom(actor, scope, document.secrecyReference) ? null : document.description,
+  }));
+};
+
 /** The remiss table of a case on its own (tests, and pages that do not read the case anyway). */
 export const getCaseReferrals = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<CaseReferralsView> => {
   const row = await findCaseWithScope(db, caseId, { ...CASE_REFERRALS_SELECT, status: true });

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import { CaseHistoryTable } from "@/features/audit/components/case-history";
 import { getCaseHistory } from "@/features/audit/server/case-history";
+import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
+import { Pager } from "@/components/pager";
+import { parseSearchParams, ZPageSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 
 export const metadata: Metadata = { title: "Händelser" };
 
-const CaseHistoryPage = async ({ params }: { params: Promise<{ id: string }> }) => {
+/** A case's events, oldest first, a page at a time (`?sida=`) once they fill more than one. */
+const CaseHistoryPage = async ({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) => {
   const actor = await requireActor();
   const { id } = await params;
-  const history = await orNotFound(getCaseHistory({ actor, caseId: id }));
+  const { values, invalid } = parseSearchParams(ZPageSearchParamsSchema, await searchParams);
+  const history = await orNotFound(getCaseHistory({ actor, caseId: id, page: values.sida }));
+  const pageHref = (page: number) => `/arenden/${history.caseId}/handelser${page > 1 ? `?sida=${page}` : ""}`;
+  const paged = history.pages > 1 || history.page > 1;
   return (
     <section aria-labelledby="history-heading">
       <p className="text-sm">
@@ -22,7 +29,34 @@ const CaseHistoryPage = async ({ params }: { params: Promise<{ id: string }> }) 
         Händelser
       </h1>
       <p className="mt-1 text-slate-700">{history.title}</p>
-      <CaseHistoryTable entries={history.entries} caseNumber={history.caseNumber} />
+      <IgnoredFiltersNotice invalid={invalid} cursorIgnored={false} />
+      {paged ? (
+        history.entries.length === 0 ? (
+          <p className="mt-4">
+            Sidan {history.page} finns inte: ärendet har {history.total} händelser.{" "}
+            <Link href={pageHref(1)} className={LINK_CLASS}>
+              Till första sidan
+            </Link>
+          </p>
+        ) : (
+          <p className="mt-4">
+            Händelse {history.first}–{history.last} av {history.total} visas.{" "}
+            {history.page < history.pages ? (
+              <Link href={pageHref(history.pages)} className={LINK_CLASS}>
+                Till de senaste
+              </Link>
+            ) : null}
+          </p>
+        )
+      ) : null}
+      {history.entries.length > 0 || !paged ? <CaseHistoryTable entries={history.entries} caseNumber={history.caseNumber} /> : null}
+      {paged && history.entries.length > 0 ? (
+        <Pager
+          prevHref={history.page > 1 ? pageHref(history.page - 1) : null}
+          nextHref={history.page < history.pages ? pageHref(history.page + 1) : null}
+          label={`Sidor med händelser i ärende ${history.caseNumber}`}
+        />
+      ) : null}
     </section>
   );
 };

@@ -1,0 +1,180 @@
+// A samlingsärende: hundreds of handlingar in one case (delegationsbeslut, avtal, synpunkter
+// of a year). The case page reads and renders its handlingar a page at a time, by number; the
+// remiss answer form still offers every unanswered incoming handling (not only the page's);
+// "Händelser" pages through the events. Before, every handling and every event was read and
+// rendered on each view: a case of 611 handlingar gave a case page of 1.5 MB.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
+import { describe, expect, it } from "vitest";
+import { loadCasePage } from "@/app/(app)/arenden/[id]/case-page";
+import { CASE_HISTORY_PAGE_SIZE, getCaseHistory } from "@/features/audit/server/case-history";
+import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
+import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
+import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE } from "@/features/documents/format";
+import { sendReferral } from "@/features/referrals/server";
+import { ZSendReferralSchema } from "@/features/referrals/schemas";
+import { loadActor, type Actor } from "@/server/auth/actor";
+import { parseInput } from "@/server/validation";
+import { seedDemoInstallation } from "../../scripts/seed/demo";
+import { createTestDatabase } from "../support/database";
+import { createQueryCounter } from "../support/query-counter";
+import { createCase } from "./meetings-fixtures";
+
+const counter = createQueryCounter();
+const { db } = await createTestDatabase({ onConnect: counter.onConnect });
+await seedDemoInstallation({ nodeEnv: "test", force: false });
+
+const actorFor = async (username: string): Promise<Actor> => {
+  const user = await db.user.findUniqueOrThrow({ where: { username } });
+  return (await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) }))!;
+};
+const registrar = await actorFor("registrator");
+const chair = await actorFor("ordforande");
+
+/**
+ * Handlingar registered in the case as the service registers them (one audit event each) until
+ * it has `count`: every tenth outgoing, number 7 confidential, the rest incoming.
+ */
+const registerDocuments = async (caseId: string, count: number) => {
+  const { lastDocumentNumber } = await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { lastDocumentNumber: true } });
+  await db.$transaction(
+    async (tx) => {
+      for (let number = lastDocumentNumber + 1; number <= count; number++) {
+        await createCaseDocumentInTx(tx, {
+          actorId: registrar.id,
+          caseId,
+          direction: number % 10 === 0 ? "OUTGOING" : "INCOMING",
+          documentDate: new Date("2026-03-02T00:00:00Z"),
+          counterpart: `Avsändare ${number}`,
+          description: number === 7 ? "Anmälan om missförhållanden" : `Delegationsbeslut nummer ${number}`,
+          secrecyReference: number === 7 ? "26 kap. 1 § OSL" : null,
+        });
+      }
+    },
+    { timeout: 120_000 },
+  );
+};
+
+const collection = await createCase(db, { title: "Delegationsbeslut 2026" });
+// Six pages, the last of 50; more events than fit on one page of händelser.
+await registerDocuments(collection.id, 5 * CASE_DOCUMENTS_PAGE_SIZE + 50);
+const small = await createCase(db, { title: "Ett ärende med några få handlingar" });
+await registerDocuments(small.id, 5);
+
+const router = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {} } as unknown as AppRouterInstance;
+/** The links of rendered HTML: their text, href and rel. */
+const links = (html: string) =>
+  [...html.matchAll(/<a ([^>]*)>(.*?)<\/a>/g)].map(([, attributes, text]) => ({
+    text: text!,
+    href: /href="([^"]*)"/.exec(attributes!)?.[1] ?? null,
+    rel: /rel="([^"]*)"/.exec(attributes!)?.[1] ?? null,
+  }));
+const render = (element: ReturnType<typeof createElement>) => renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, element)).replace(/<!-- -->/g, "");
+
+describe("the case page of a samlingsärende", () => {
+  it("lists the handlingar a page at a time, by number, and says which and how many", async () => {
+    const first = await loadCasePage({ actor: registrar, caseId: collection.id });
+    expect(first.documents).toMatchObject({ page: 1, pages: 6, total: 550 });
+    expect(first.documents.documents.map((document) => document.documentNumber)).toEqual(Array.from({ length: 100 }, (_, i) => `${collection.caseNumber}-${i + 1}`));
+
+    const last = await loadCasePage({ actor: registrar, caseId: collection.id, documentsPage: 6 });
+    expect(last.documents.documents.map((document) => document.documentNumber)).toEqual(Array.from({ length: 50 }, (_, i) => `${collection.caseNumber}-${i + 501}`));
+
+    const html = render(createElement(CaseDocumentsSection, { caseId: collection.id, view: (await loadCasePage({ actor: registrar, caseId: collection.id, documentsPage: 2 })).documents }));
+    expect(html).toContain("Handlingarna 101–200 av 550 visas.");
+    const pageLinks = links(html);
+    const anchor = `#handlingar-${collection.id}`;
+    expect(pageLinks).toContainEqual({ text: "Till de senast registrerade", href: `/arenden/${collection.id}?sida=6${anchor}`, rel: null });
+    expect(pageLinks).toContainEqual({ text: "← Föregående sida", href: `/arenden/${collection.id}${anchor}`, rel: "prev" });
+    expect(pageLinks).toContainEqual({ text: "Nästa sida →", href: `/arenden/${collection.id}?sida=3${anchor}`, rel: "next" });
+    expect(html.match(/<tr id="handling-/g)).toHaveLength(100);
+    expect(html).not.toContain(`${collection.caseNumber}-100<`);
+    expect(html).toContain(`${collection.caseNumber}-101<`);
+  });
+
+  it("says that a page past the last does not exist and leads back", async () => {
+    const beyond = await loadCasePage({ actor: registrar, caseId: collection.id, documentsPage: 7 });
+    expect(beyond.documents).toMatchObject({ page: 7, pages: 6, total: 550, documents: [] });
+    const html = render(createElement(CaseDocumentsSection, { caseId: collection.id, view: beyond.documents }));
+    expect(html).toContain("Sidan 7 finns inte: ärendet har 550 handlingar.");
+    expect(links(html)).toContainEqual({ text: "Till första sidan", href: `/arenden/${collection.id}#handlingar-${collection.id}`, rel: null });
+    expect(html).not.toContain("<table");
+  });
+
+  it("shows a case of one page as before: no page summary, no pager", async () => {
+    const page = await loadCasePage({ actor: registrar, caseId: small.id });
+    expect(page.documents).toMatchObject({ page: 1, pages: 1, total: 5 });
+    const html = render(createElement(CaseDocumentsSection, { caseId: small.id, view: page.documents }));
+    expect(html.match(/<tr id="handling-/g)).toHaveLength(5);
+    expect(html).not.toContain("visas.");
+    expect(html).not.toContain('rel="next"');
+  });
+
+  it("keeps a confidential handling's content from one who may not read it, on whatever page", async () => {
+    const asChair = await loadCasePage({ actor: chair, caseId: collection.id });
+    const secret = asChair.documents.documents.find((document) => document.documentNumber === `${collection.caseNumber}-7`)!;
+    expect(secret).toMatchObject({ contentVisible: false, description: null, counterpart: null });
+  });
+
+  it("reads no more often for a case of 550 handlingar than for one of 5", async () => {
+    const queries = async (caseId: string, documentsPage?: number) => (await counter.count(() => loadCasePage({ actor: registrar, caseId, documentsPage }))).queries;
+    const few = await queries(small.id);
+    expect(await queries(collection.id)).toBe(few);
+    expect(await queries(collection.id, 6)).toBe(few);
+  });
+
+  it("links a new handling numbered onto another page to where it is listed", () => {
+    expect(caseDocumentHref(collection.id, 551, "d")).toBe(`/arenden/${collection.id}?sida=6#handling-d`);
+    expect(caseDocumentHref(collection.id, 100, "d")).toBe(`/arenden/${collection.id}#handling-d`);
+    expect(caseDocumentHref(collection.id, 101, "d")).toBe(`/arenden/${collection.id}?sida=2#handling-d`);
+  });
+});
+
+describe("recording an external remiss answer in a samlingsärende", () => {
+  it("offers every unanswered incoming handling, whichever page is shown, and reads them only while an external instans has not answered", async () => {
+    const before = await counter.count(() => loadCasePage({ actor: registrar, caseId: collection.id }));
+    expect(before.result.answerCandidates).toEqual([]);
+
+    const sentDate = new Date().toISOString().slice(0, 10);
+    const dueDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await sendReferral({
+      actor: registrar,
+      input: parseInput(ZSendReferralSchema, {
+        caseId: collection.id,
+        letterMode: "PER_RECIPIENT",
+        sentDate,
+        text: "Nämnden remitterar ärendet.",
+        documentIds: [],
+        recipients: [{ kind: "EXTERNAL", name: "Region Stockholm", email: "registrator@regionstockholm.example", dueDate }],
+      }),
+    });
+    const after = await counter.count(() => loadCasePage({ actor: registrar, caseId: collection.id }));
+    const numbers = after.result.answerCandidates.map((candidate) => candidate.documentNumber);
+    // Incoming only (every tenth is outgoing, and the remiss added an outgoing missiv), from all six pages.
+    const incoming = await db.caseDocument.findMany({ where: { caseId: collection.id, direction: "INCOMING" }, orderBy: { number: "asc" }, select: { number: true } });
+    expect(incoming.length).toBeGreaterThan(480);
+    expect(numbers).toEqual(incoming.map((document) => `${collection.caseNumber}-${document.number}`));
+    expect(numbers).toContain(`${collection.caseNumber}-549`);
+    expect(numbers).not.toContain(`${collection.caseNumber}-550`);
+    expect(after.queries).toBe(before.queries + 1);
+
+    const asChair = await loadCasePage({ actor: chair, caseId: collection.id });
+    expect(asChair.answerCandidates).toEqual([]);
+  });
+});
+
+describe("the händelser of a samlingsärende", () => {
+  it("pages through the events, oldest first, every event once", async () => {
+    const total = await db.auditEvent.count({ where: { caseId: collection.id } });
+    expect(total).toBeGreaterThan(CASE_HISTORY_PAGE_SIZE);
+    const first = await getCaseHistory({ actor: registrar, caseId: collection.id });
+    expect(first).toMatchObject({ page: 1, pages: Math.ceil(total / CASE_HISTORY_PAGE_SIZE), total, first: 1, last: CASE_HISTORY_PAGE_SIZE });
+    const second = await getCaseHistory({ actor: registrar, caseId: collection.id, page: 2 });
+    expect(second).toMatchObject({ page: 2, first: CASE_HISTORY_PAGE_SIZE + 1, last: total });
+    const seqs = [...first.entries, ...second.entries].map((entry) => entry.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(seqs.map(String)).size).toBe(total);
+    expect((await getCaseHistory({ actor: registrar, caseId: collection.id, page: first.pages + 1 })).entries).toEqual([]);
+  });
+});
