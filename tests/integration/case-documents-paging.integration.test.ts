@@ -1,14 +1,15 @@
 // A samlingsärende: hundreds of handlingar in one case (delegationsbeslut, avtal, synpunkter
-// of a year). The case page reads and renders its handlingar a page at a time, by number; the
-// remiss answer form still offers every unanswered incoming handling (not only the page's);
-// "Händelser" pages through the events. Before, every handling and every event was read and
-// rendered on each view: a case of 611 handlingar gave a case page of 1.5 MB.
+// of a year). The case page reads and renders its handlingar a page at a time, by number, and
+// its newest events; the remiss answer form still offers every unanswered incoming handling
+// (not only the page's); "Händelser" pages through all events. Before, every handling and
+// every event was read and rendered on each view: a case of 611 handlingar gave a 1.5 MB page.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import { loadCasePage } from "@/app/(app)/arenden/[id]/case-page";
 import { CASE_HISTORY_PAGE_SIZE, getCaseHistory } from "@/features/audit/server/case-history";
+import { CASE_PAGE_EVENTS } from "@/features/cases/server/case-queries";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE } from "@/features/documents/format";
@@ -165,6 +166,21 @@ describe("recording an external remiss answer in a samlingsärende", () => {
 });
 
 describe("the händelser of a samlingsärende", () => {
+  it("shows the newest on the case page, with how many there are, and reads no more of them than it shows", async () => {
+    const total = await db.auditEvent.count({ where: { caseId: collection.id } });
+    const newest = await db.auditEvent.findFirstOrThrow({ where: { caseId: collection.id }, orderBy: { seq: "desc" } });
+    const { details } = await loadCasePage({ actor: registrar, caseId: collection.id });
+    expect(details).toMatchObject({ eventCount: total, allEventsShown: false });
+    expect(details.events).toHaveLength(CASE_PAGE_EVENTS);
+    expect(details.events.at(-1)!.seq).toBe(newest.seq);
+    const seqs = details.events.map((entry) => entry.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
+
+    const few = (await loadCasePage({ actor: registrar, caseId: small.id })).details;
+    expect(few).toMatchObject({ eventCount: await db.auditEvent.count({ where: { caseId: small.id } }), allEventsShown: true });
+    expect(few.events.length).toBe(few.eventCount);
+  });
+
   it("pages through the events, oldest first, every event once", async () => {
     const total = await db.auditEvent.count({ where: { caseId: collection.id } });
     expect(total).toBeGreaterThan(CASE_HISTORY_PAGE_SIZE);

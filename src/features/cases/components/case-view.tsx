@@ -1,7 +1,7 @@
 // The case page: facts, motion, documents, open deadlines, history and the actions the
 // viewer may take. Everything shown here comes from getCaseDetails, which has already
 // decided that the viewer may read the case.
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 import type { ReactNode } from "react";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
 import { ToCompleteBadge } from "@/components/to-complete-badge";
@@ -230,8 +230,16 @@ export const CaseView = ({ details, documents, referrals, coOfficerActions }: { 
 
       <section aria-labelledby="case-events">
         <h2 id="case-events" className="text-2xl font-bold">
-          Händelser
+          {details.allEventsShown ? "Händelser" : "Senaste händelser"}
         </h2>
+        {details.allEventsShown ? null : (
+          <p className="mt-1 text-slate-700">
+            Ärendet har {details.eventCount} händelser.{" "}
+            <Link href={`/arenden/${details.id}/handelser`} className={LINK_CLASS}>
+              Visa alla händelser
+            </Link>
+          </p>
+        )}
         <ol className="mt-2 space-y-2 border-l-2 border-brand-700 pl-4">
           {details.events.map((event) => (
             <li key={event.seq.toString()}>

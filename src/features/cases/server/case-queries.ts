@@ -116,13 +116,36 @@ export type CaseDetails = {
     proposal: { action: MotionProposedAction; by: string | null; to: string | null; date: string | null } | null;
   } | null;
   openDeadlines: { id: string; kind: DeadlineKind; dueDate: string; description: string }[];
+  /** The newest entries of the case's history (at most CASE_PAGE_EVENTS), oldest first. */
   events: AuditHistoryEntry[];
+  /** All events of the case, and whether `events` tells them all. */
+  eventCount: number;
+  allEventsShown: boolean;
   permissions: { reassign: boolean; close: boolean; misregister: boolean; editMotion: boolean };
   reassignCandidates: { id: string; name: string }[];
   coOfficerCandidates: { id: string; name: string }[];
 };
 
 const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} not found or not readable`);
+
+/** Entries of the history the case page shows; "Händelser" has them all. */
+export const CASE_PAGE_EVENTS = 10;
+/** Events read for them: more than shown, as consecutive saves make one entry. */
+const CASE_PAGE_EVENTS_READ = 50;
+
+/**
+ * The newest entries from the newest events (read newest first). When older events were not
+ * read, the oldest entry read may be a run of saves cut short, and is left out unless it is the only one.
+ */
+const latestEntries = (
+  newestFirst: Prisma.AuditEventGetPayload<{ select: { seq: true; action: true; data: true; createdAt: true; actor: { select: { name: true } } } }>[],
+  total: number,
+): Pick<CaseDetails, "events" | "eventCount" | "allEventsShown"> => {
+  const entries = describeAuditHistory(newestFirst.toReversed().map((event) => ({ ...event, actorName: event.actor?.name ?? null })));
+  const allRead = total <= newestFirst.length;
+  const complete = allRead || entries.length === 1 ? entries : entries.slice(1);
+  return { events: complete.slice(-CASE_PAGE_EVENTS), eventCount: total, allEventsShown: allRead && complete.length <= CASE_PAGE_EVENTS };
+};
 
 /** What the case page reads of a case, its motion, open deadlines and history: one query (relation joins). */
 const CASE_DETAILS_SELECT = {
@@ -160,7 +183,9 @@ const CASE_DETAILS_SELECT = {
     },
   },
   deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
-  auditEvents: { orderBy: { seq: "asc" }, select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } } },
+  // The newest events only: a samlingsärende, or a statement saved as it is written, has thousands ("Händelser" pages through them all).
+  auditEvents: { orderBy: { seq: "desc" }, take: CASE_PAGE_EVENTS_READ, select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } } },
+  _count: { select: { auditEvents: true } },
 } satisfies Prisma.CaseSelect;
 
 export type CaseDetailsOptions<S extends Prisma.CaseSelect> = {
@@ -235,7 +260,7 @@ export const loadCaseDetails = async <S extends Prisma.CaseSelect = Record<never
       : null,
     // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
     openDeadlines: row.status === "OPEN" ? row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })) : [],
-    events: describeAuditHistory(row.auditEvents.map((event) => ({ ...event, actorName: event.actor?.name ?? null }))),
+    ...latestEntries(row.auditEvents, row._count.auditEvents),
     permissions,
     reassignCandidates: candidates.sort(byName),
     coOfficerCandidates: coOfficerCandidates.sort(byName),
