@@ -55,6 +55,7 @@ it("times the SQL of each page's render", async () => {
   const wanted = new Set(BENCH_TARGETS.split(","));
   const pages: Record<string, (actor: Actor) => Promise<unknown>> = {
     "case-page": (actor) => loadCasePage({ actor, caseId: benchCase.id }),
+    "case-page-collection": (actor) => loadCasePage({ actor, caseId: benchCase.collectionId }),
     "diarium-list": (actor) => loadDiariumPage({ actor, searchParams: {} }),
     "statement-editor": (actor) => loadStatementPage({ actor, caseId: benchCase.id }),
     "start-page": (actor) => loadStartPage(actor),

@@ -3,8 +3,11 @@
 import { BENCH_COMMON_WORD, BENCH_RARE_WORD } from "../scripts/seed/bulk-words";
 import { DEMO_MEETING_PLANNED_ID } from "../scripts/seed/demo-meetings";
 
-/** The case the case page, the editor and the case-number search open (chosen from the bulk data). */
-export type BenchCase = { id: string; caseNumber: string };
+/**
+ * The case the case page, the editor and the case-number search open, and the samlingsärende
+ * with the most handlingar the registrator reads (chosen from the bulk data).
+ */
+export type BenchCase = { id: string; caseNumber: string; collectionId: string };
 
 export type BenchTarget = { name: string; path: string; /** Demo username, or null for an anonymous request. */ user: string | null };
 
@@ -13,6 +16,8 @@ const sok = (q: string) => `/sok?q=${encodeURIComponent(q)}`;
 export const benchTargets = (benchCase: BenchCase): BenchTarget[] => [
   { name: "trivial", path: "/status", user: null },
   { name: "case-page", path: `/arenden/${benchCase.id}`, user: "registrator" },
+  // A samlingsärende of thousands of handlingar: the case page shows the first hundred and the newest events.
+  { name: "case-page-collection", path: `/arenden/${benchCase.collectionId}`, user: "registrator" },
   { name: "diarium-list", path: "/diarium", user: "registrator" },
   { name: "statement-editor", path: `/arenden/${benchCase.id}/tjansteutlatande`, user: "clas.cederlid" },
   { name: "start-page", path: "/", user: "clas.cederlid" },

@@ -54,12 +54,16 @@ const loginCookies = async (baseUrl: string, username: string): Promise<string> 
   return all.join("; ");
 };
 
-/** The case the case page, the editor and the case-number search open: a remiss of a motion in Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande. */
+/**
+ * The case the case page, the editor and the case-number search open: a remiss of a motion in
+ * Hägersten-Älvsjö with its handlingar and Clas Cederlid's draft tjänsteutlåtande; and the
+ * committee's samlingsärende, the open case with the most handlingar.
+ */
 const findBenchCase = async (url: string): Promise<BenchCase> => {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<BenchCase>(
+    const { rows } = await client.query<Omit<BenchCase, "collectionId">>(
       `SELECT c.id::text, c.case_number AS "caseNumber" FROM "case" c JOIN statement s ON s.case_id = c.id AND s.status = 'DRAFT'
         WHERE c.committee_id = 'has' AND c.status = 'OPEN' AND c.secrecy_reference IS NULL AND c.kind = 'MOTION_REFERRAL'
           AND c.case_officer_id = $1 AND c.last_document_number >= 5
@@ -67,7 +71,10 @@ const findBenchCase = async (url: string): Promise<BenchCase> => {
       [demoUser("clas.cederlid").id],
     );
     if (!rows[0]) throw new Error("Databasen saknar ett öppet ärende med ett utkast till tjänsteutlåtande: kör `npm run db:seed:bulk`.");
-    return rows[0];
+    const { rows: collections } = await client.query<{ id: string }>(
+      `SELECT id::text FROM "case" WHERE committee_id = 'has' AND status = 'OPEN' AND secrecy_reference IS NULL ORDER BY last_document_number DESC, id LIMIT 1`,
+    );
+    return { ...rows[0], collectionId: collections[0]!.id };
   } finally {
     await client.end();
   }

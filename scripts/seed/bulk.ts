@@ -259,14 +259,31 @@ const insertCases = async (tx: Tx) => {
   );
 };
 
+/**
+ * One handling in COLLECTION_SHARE goes to a samlingsärende (delegationsbeslut, avtal, synpunkter
+ * of a year: a case that gathers hundreds or thousands), so that pages over a case's handlingar
+ * are measured where they grow, not only on cases of ten.
+ */
+const COLLECTION_SHARE = 100;
+
 const insertDocuments = async (tx: Tx, cases: number, documents: number, blobs: { sha256: string; size: number; text: string }[]) => {
-  // Handling j belongs to case j % cases + 1 and is its handling number j / cases + 1.
+  // The samlingsärenden: each committee's first open, public case.
+  await sql(
+    tx,
+    `CREATE TEMP TABLE bulk_collection ON COMMIT DROP AS
+     SELECT (row_number() OVER (ORDER BY i) - 1)::int AS k, i FROM (
+       SELECT DISTINCT ON (committee_id) committee_id, i FROM bulk_case WHERE status = 'OPEN' AND secrecy_reference IS NULL ORDER BY committee_id, i) first_open`,
+  );
+  // Handling j belongs to case j % cases + 1, or (one in COLLECTION_SHARE) to a samlingsärende,
+  // and is numbered in the order of j within its case.
   await sql(
     tx,
     `CREATE TEMP TABLE bulk_document ON COMMIT DROP AS
      SELECT gen_random_uuid() AS id, b.id AS case_id, b.i, b.title, b.kind, b.referring_body, b.organisation, b.officer_id, b.registrar, b.created_at AS case_created_at,
-            j / ${cases} + 1 AS number, j, random() AS r_direction, random() AS r_text, random() AS r_secret, random() AS r_file
-       FROM generate_series(0, ${documents - 1}) AS j JOIN bulk_case b ON b.i = j % ${cases} + 1`,
+            row_number() OVER (PARTITION BY b.i ORDER BY j)::int AS number, j, random() AS r_direction, random() AS r_text, random() AS r_secret, random() AS r_file
+       FROM generate_series(0, ${documents - 1}) AS j
+       LEFT JOIN bulk_collection bc ON j % ${COLLECTION_SHARE} = ${COLLECTION_SHARE - 1} AND bc.k = (j / ${COLLECTION_SHARE}) % (SELECT count(*) FROM bulk_collection)
+       JOIN bulk_case b ON b.i = coalesce(bc.i, j % ${cases} + 1)`,
   );
   await sql(
     tx,

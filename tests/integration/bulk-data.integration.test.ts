@@ -60,6 +60,12 @@ describe("bulk data", () => {
     expect(row!.spread).toBeGreaterThanOrEqual(3);
     expect(row!.years).toBeGreaterThanOrEqual(10);
     expect(row!.secret).toBeGreaterThan(0);
+    // Handlingar are numbered 1, 2, … in every case; a samlingsärende per committee gathers more than the others.
+    const [spread] = await db.$queryRaw<{ gaps: number; largest: number; median: number }[]>`
+      SELECT count(*) FILTER (WHERE n <> last)::int AS gaps, max(n)::int AS largest, percentile_disc(0.5) WITHIN GROUP (ORDER BY n)::int AS median
+        FROM (SELECT count(*) AS n, max(number) AS last FROM case_document GROUP BY case_id) per_case`;
+    expect(spread!.gaps).toBe(0);
+    expect(spread!.largest).toBeGreaterThanOrEqual(spread!.median + 3);
   });
 
   it("continues the series and § counters, so the app numbers on top of it", async () => {
