@@ -98,6 +98,9 @@ describe("search: Swedish words", () => {
     const hit = results.find((result) => result.caseId === publicCaseId)!;
     expect(hit.source).toBe("FILE");
     expect(hit.sourceLabel).toMatch(/^HÄS 1999\/\d+-2 – underlag\.pdf$/);
+    // The handling, to link to where the case page lists it.
+    const handling = await db.caseDocument.findUniqueOrThrow({ where: { caseId_number: { caseId: publicCaseId, number: 2 } } });
+    expect(hit.document).toEqual({ id: handling.id, number: 2 });
     expect(hit.snippet).toContain(`${HIT_START}cykelparkeringarnas`);
   });
 

@@ -1,6 +1,7 @@
 import { Link } from "@/components/link";
 import { CASE_KIND_LABELS } from "@/features/cases/labels";
 import { CASE_STATUS_LABELS } from "@/features/diarium/labels";
+import { caseDocumentHref } from "@/features/documents/format";
 import { formatDateOnly } from "@/lib/dates";
 import { snippetParts } from "@/lib/snippet";
 import type { SearchHitSource, SearchResult } from "../server/search";
@@ -42,8 +43,14 @@ export const SearchResults = ({ results }: { results: SearchResult[] }) => (
           </Link>
         </h2>
         <p className="text-sm text-slate-600">
-          Träff i: {SOURCE_LABELS[result.source]}
-          {result.sourceLabel ? ` ${result.sourceLabel}` : ""}
+          Träff i: {SOURCE_LABELS[result.source]}{" "}
+          {result.document ? (
+            <Link href={caseDocumentHref(result.caseId, result.document.number, result.document.id)} className="underline underline-offset-2">
+              {result.sourceLabel}
+            </Link>
+          ) : (
+            result.sourceLabel
+          )}
         </p>
         {result.snippet ? <Snippet snippet={result.snippet} /> : null}
       </li>

@@ -33,6 +33,8 @@ export type SearchResult = {
   source: SearchHitSource;
   /** The handling ("HÄS 2024/123-2") or file name the hit is in; null for the case itself and its statement. */
   sourceLabel: string | null;
+  /** The handling the hit is in (a DOCUMENT or FILE hit), to link to where the case page lists it. */
+  document: { id: string; number: number } | null;
   /** ts_headline of the hit text with HIT_START/HIT_END around the hits; null for a case-number hit. */
   snippet: string | null;
 };
@@ -45,7 +47,7 @@ type SearchPage = {
   narrowed: boolean;
 };
 
-type SqlRow = Omit<SearchResult, "sourceLabel"> & { documentNumber: number | null; documentNumberFormat: string; fileName: string | null; narrowed: boolean };
+type SqlRow = Omit<SearchResult, "sourceLabel" | "document"> & { documentId: string | null; documentNumber: number | null; documentNumberFormat: string; fileName: string | null; narrowed: boolean };
 
 const c = Prisma.sql`c`;
 
@@ -175,7 +177,7 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
     )
     SELECT c.id::text AS "caseId", c.case_number AS "caseNumber", c.title, c.kind::text AS kind, c.status::text AS status,
            c.received_date AS "receivedDate", cm.short_name AS "committeeShortName", u.name AS "caseOfficerName",
-           p.source, d.number AS "documentNumber", rs.document_number_format AS "documentNumberFormat", f.file_name AS "fileName",
+           p.source, d.id::text AS "documentId", d.number AS "documentNumber", rs.document_number_format AS "documentNumberFormat", f.file_name AS "fileName",
            CASE p.source
              WHEN 'CASE' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', c.title, c.referring_body, c.referring_case_number)`, q)}
              WHEN 'MOTION' THEN ${headlineSql(Prisma.sql`concat_ws(' ', m.number, m.title)`, q)}
@@ -199,9 +201,13 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
       LEFT JOIN case_document d ON (p.source = 'DOCUMENT' AND d.id = p.hit_id) OR (p.source = 'FILE' AND d.id = f.document_id)
      ORDER BY p.rank DESC, p.created_at DESC, c.id DESC`;
 
-  const results = rows.slice(0, pageSize).map(({ documentNumber, documentNumberFormat, fileName, narrowed: _narrowed, ...row }): SearchResult => {
+  const results = rows.slice(0, pageSize).map(({ documentId, documentNumber, documentNumberFormat, fileName, narrowed: _narrowed, ...row }): SearchResult => {
     const handling = documentNumber === null ? null : formatDocumentNumber(row.caseNumber, documentNumber, documentNumberFormat);
-    return { ...row, sourceLabel: row.source === "FILE" ? `${handling} – ${fileName}` : handling };
+    return {
+      ...row,
+      sourceLabel: row.source === "FILE" ? `${handling} – ${fileName}` : handling,
+      document: documentId === null || documentNumber === null ? null : { id: documentId, number: documentNumber },
+    };
   });
   return { results, hasNextPage: rows.length > pageSize, page, narrowed: rows[0]?.narrowed ?? false };
 };
