@@ -27,8 +27,8 @@ export const CASE_DOCUMENTS_PAGE_SIZE = 100;
 /** The page of the case page that lists handling number `number`. */
 export const caseDocumentsPageOf = (number: number): number => Math.max(1, Math.ceil(number / CASE_DOCUMENTS_PAGE_SIZE));
 
-/** Where handling `number` of a case is listed: its page (the first page without `sida`) and its row. */
-export const caseDocumentHref = (caseId: string, number: number, documentId: string): string => {
-  const page = caseDocumentsPageOf(number);
-  return `/arenden/${caseId}${page > 1 ? `?sida=${page}` : ""}#handling-${documentId}`;
-};
+/** A page of the case page's handlingar (the first without `sida`), at `fragment`. */
+export const caseDocumentsPageHref = (caseId: string, page: number, fragment: string): string => `/arenden/${caseId}${page > 1 ? `?sida=${page}` : ""}#${fragment}`;
+
+/** Where handling `number` of a case is listed: its page and its row. */
+export const caseDocumentHref = (caseId: string, number: number, documentId: string): string => caseDocumentsPageHref(caseId, caseDocumentsPageOf(number), `handling-${documentId}`);

@@ -5,7 +5,7 @@
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { Link, LINK_CLASS } from "@/components/link";
 import { Pager } from "@/components/pager";
-import { CASE_DOCUMENTS_PAGE_SIZE, DIRECTION_LABELS, formatFileSize } from "../format";
+import { CASE_DOCUMENTS_PAGE_SIZE, caseDocumentsPageHref, DIRECTION_LABELS, formatFileSize } from "../format";
 import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
@@ -74,7 +74,7 @@ const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (p
 export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: CaseDocumentsView }) => {
   const headingId = `handlingar-${caseId}`;
   const paged = view.pages > 1 || view.page > 1;
-  const pageHref = (page: number) => `/arenden/${caseId}${page > 1 ? `?sida=${page}` : ""}#${headingId}`;
+  const pageHref = (page: number) => caseDocumentsPageHref(caseId, page, headingId);
   return (
     <section aria-labelledby={headingId} className="space-y-6">
       <h2 id={headingId} className="text-2xl font-bold">
