@@ -48,7 +48,7 @@ test("an admin gives a committee its own template with presidiet proposing; a st
   await newUser.getByLabel(/^Enhet/).selectOption({ label: "Avdelning: Avdelningen för samhälle och service (Södermalms stadsdelsförvaltning)" });
   await newUser.getByRole("button", { name: "Skapa användare" }).click();
   await expect(newUser.getByRole("status")).toContainText(`Användaren ${username} är skapad.`, { timeout: 30_000 });
-  await page.getByRole("link", { name: fullName }).click();
+  await newUser.getByRole("status").getByRole("link", { name: "Visa användaren" }).click();
   const roles = page.getByRole("region", { name: "Roller" });
   await roles.getByRole("combobox", { name: /^Roll/ }).selectOption({ label: "Registrator" });
   await roles.getByRole("combobox", { name: /^Enhet/ }).selectOption({ label: `Nämnd: ${COMMITTEE}` });

@@ -99,7 +99,7 @@ describe("Ny kommun", () => {
     // The new administrator signs in to their municipality only.
     const admin = await actorFor(db, "exempelby.admin");
     expect(await findAdminMunicipality(admin)).toEqual({ id: "exempelby", name: "exempelby kommun" });
-    expect((await listUsers(admin)).map((row) => row.username)).toEqual(["exempelby.admin"]);
+    expect((await listUsers(admin)).rows.map((row) => row.username)).toEqual(["exempelby.admin"]);
     expect((await listMunicipalities(installation)).map((row) => [row.slug, row.admins.map((a) => a.username)])).toContainEqual(["exempelby", ["exempelby.admin"]]);
   });
 

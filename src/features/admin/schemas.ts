@@ -350,3 +350,11 @@ export const ZUpdateMunicipalitySchema = z
   .object({ municipalityId: id("Kommunen finns inte."), updatedAt: expectedUpdatedAt, ...municipalityFields, removeLogo: z.boolean() })
   .strict();
 export type TUpdateMunicipality = z.infer<typeof ZUpdateMunicipalitySchema>;
+
+/** The admin's list of users in the URL: a part of a name (`q`) and a page (`sida`). */
+export const ZUserListSearchParamsSchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    sida: z.coerce.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();

@@ -1,6 +1,7 @@
 // Read models of the admin pages. Each one resolves the actor's municipality itself and
 // throws FORBIDDEN for non-admins; pages check first (to answer 404) and then call these.
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -73,23 +74,50 @@ const toMembershipRow = (membership: {
   return { id: membership.id, role: membership.role, unitType: "MUNICIPALITY", unitName: membership.municipality?.name ?? "" };
 };
 
-export const listUsers = async (actor: Actor) => {
-  const municipalityId = adminMunicipalityOf(actor);
-  const users = await db.user.findMany({
-    where: { memberships: { some: membershipInMunicipalityWhere(municipalityId) } },
-    orderBy: [{ name: "asc" }, { username: "asc" }],
-    include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },
-  });
-  return users.map((user) => ({
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    title: user.title,
-    disabled: user.disabledAt !== null,
-    memberships: user.memberships.map(toMembershipRow),
-  }));
+/** Users per page of the admin's list: a city's diarium has thousands. */
+export const USERS_PAGE_SIZE = 50;
+
+export type ListUsersOptions = {
+  /** Part of the name, username or title (any case). */
+  q?: string;
+  /** 1 unless given; a page past the last is empty (the page says so). */
+  page?: number;
 };
 
+/** The municipality's users with a role in it, by name, a page at a time: the page's rows and how many there are in all. */
+export const listUsers = async (actor: Actor, { q, page = 1 }: ListUsersOptions = {}) => {
+  const municipalityId = adminMunicipalityOf(actor);
+  const text = q?.trim();
+  const where = {
+    memberships: { some: membershipInMunicipalityWhere(municipalityId) },
+    ...(text
+      ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { username: { contains: text, mode: "insensitive" } }, { title: { contains: text, mode: "insensitive" } }] }
+      : {}),
+  } satisfies Prisma.UserWhereInput;
+  const [users, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { username: "asc" }],
+      skip: (page - 1) * USERS_PAGE_SIZE,
+      take: USERS_PAGE_SIZE,
+      include: { memberships: { include: MEMBERSHIP_INCLUDE, orderBy: { createdAt: "asc" } } },
+    }),
+    db.user.count({ where }),
+  ]);
+  return {
+    total,
+    page,
+    pages: Math.ceil(total / USERS_PAGE_SIZE),
+    rows: users.map((user) => ({
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      title: user.title,
+      disabled: user.disabledAt !== null,
+      memberships: user.memberships.map(toMembershipRow),
+    })),
+  };
+};
 
 /** One user as the admin sees them, or null when unknown or not administered by the actor. */
 export const getUserForAdmin = async (actor: Actor, userId: string) => {
