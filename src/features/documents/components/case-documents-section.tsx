@@ -61,7 +61,7 @@ const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (p
   const last = Math.min(view.page * CASE_DOCUMENTS_PAGE_SIZE, view.total);
   return (
     <p>
-      Handlingarna {first}–{last} av {view.total} visas.{" "}
+      {first === last ? `Handling ${first}` : `Handlingarna ${first}–${last}`} av {view.total} visas.{" "}
       {view.page < view.pages ? (
         <Link href={pageHref(view.pages)} className={LINK_CLASS}>
           Till de senast registrerade
