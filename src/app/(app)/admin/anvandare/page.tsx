@@ -50,6 +50,10 @@ const UsersPage = async ({ searchParams }: { searchParams: Promise<RawSearchPara
               Till första sidan
             </Link>
           </p>
+        ) : users.rows.length === 0 ? (
+          <p className="mt-4" role="status">
+            {values.q ? `Ingen användare matchar ”${values.q}”.` : "Kommunen har inga användare ännu."}
+          </p>
         ) : (
           <DataTable
             caption={users.pages > 1 ? `${matching}, ${first}–${first + users.rows.length - 1} visas` : matching}
