@@ -61,4 +61,15 @@ test("an admin creates a kommunstyrelse with its own kansli and imports its memb
   await expect(current.getByRole("row", { name: /Anna Ordförande/ })).toContainText("Maria Lindqvist (ordforande)");
   await expect(current.getByRole("row", { name: /Bo Ledamot/ })).toContainText("Ledamot");
   await expect(current.getByRole("row", { name: /Cia Ersättare/ })).toContainText("från 2023-01-01");
+
+  // A member's login is named by its username, as in the file: an unknown one is refused at the field.
+  const bo = current.getByRole("row", { name: /Bo Ledamot/ });
+  await bo.getByText("Ändra").click();
+  const edit = bo.getByRole("form", { name: "Ändra Bo Ledamot" });
+  await edit.getByLabel(/^Användarnamn för inloggning/).fill("finns.inte");
+  await edit.getByRole("button", { name: "Spara" }).click();
+  await expect(edit.getByText('Användarnamnet "finns.inte" finns inte i kommunen.').first()).toBeVisible();
+  await edit.getByLabel(/^Användarnamn för inloggning/).fill("justerare");
+  await edit.getByRole("button", { name: "Spara" }).click();
+  await expect(bo).toContainText("(justerare)");
 });

@@ -114,14 +114,14 @@ describe("members and terms of office", () => {
   it("adds, changes and ends the term of a member, each with its audit event, and lists current and former members", async () => {
     const id = await committeeId();
     const linked = await createUserWithRole(admin, "nyby.ordforande", "Olga Ordförande", "CHAIR", `COMMITTEE:${id}`);
-    const { id: chairId } = await addMember(admin, { committeeId: id, name: "Olga Ordförande", party: "S", role: "CHAIR", termStart: "2023-01-01", termEnd: "2026-12-31", email: "olga@nyby.example", phone: "070-123 45 67", userId: linked.id });
+    const { id: chairId } = await addMember(admin, { committeeId: id, name: "Olga Ordförande", party: "S", role: "CHAIR", termStart: "2023-01-01", termEnd: "2026-12-31", email: "olga@nyby.example", phone: "070-123 45 67", username: "Nyby.Ordforande" });
     const { id: formerId } = await addMember(admin, { committeeId: id, name: "Frans Förre", party: "M", role: "MEMBER", termStart: "2023-01-01" });
     const former = await db.committeeMember.findUniqueOrThrow({ where: { id: formerId } });
     await endMemberTerm({ actor: admin, input: parseInput(ZEndMemberTermSchema, { id: formerId, updatedAt: former.updatedAt.toISOString(), termEnd: "2024-06-30" }) });
     const chair = await db.committeeMember.findUniqueOrThrow({ where: { id: chairId } });
     await updateMember({
       actor: admin,
-      input: parseInput(ZUpdateMemberSchema, { id: chairId, updatedAt: chair.updatedAt.toISOString(), name: "Olga Ordförande", party: "S", role: "CHAIR", termStart: "2023-01-01", termEnd: "2026-12-31", email: "olga.o@nyby.example", userId: linked.id }),
+      input: parseInput(ZUpdateMemberSchema, { id: chairId, updatedAt: chair.updatedAt.toISOString(), name: "Olga Ordförande", party: "S", role: "CHAIR", termStart: "2023-01-01", termEnd: "2026-12-31", email: "olga.o@nyby.example", username: "nyby.ordforande" }),
     });
     expect(await db.committeeMember.findUniqueOrThrow({ where: { id: chairId } })).toMatchObject({ email: "olga.o@nyby.example", phone: null, userId: linked.id });
     expect((await db.auditEvent.findMany({ where: { entityId: { in: [chairId, formerId] } }, orderBy: { seq: "asc" }, select: { action: true } })).map((event) => event.action)).toEqual([
@@ -146,7 +146,10 @@ describe("members and terms of office", () => {
     const backwards = await expectRefusedWithoutChange(() => addMember(admin, { committeeId: id, name: "Bakvänd", role: "MEMBER", termStart: "2027-01-01", termEnd: "2026-01-01" }), "VALIDATION", count);
     expect(backwards.fieldErrors?.termEnd).toEqual(["Mandatperioden kan inte sluta före den börjar."]);
     const stranger = await db.user.findUniqueOrThrow({ where: { username: "annanby.admin" } });
-    await expectRefusedWithoutChange(() => addMember(admin, { committeeId: id, name: "Främling", role: "MEMBER", termStart: "2027-01-01", userId: stranger.id }), "VALIDATION", count, /finns inte i kommunen/);
+    const foreign = await expectRefusedWithoutChange(() => addMember(admin, { committeeId: id, name: "Främling", role: "MEMBER", termStart: "2027-01-01", username: stranger.username }), "VALIDATION", count);
+    expect(foreign.fieldErrors?.username).toEqual(['Användarnamnet "annanby.admin" finns inte i kommunen.']);
+    const unknown = await expectRefusedWithoutChange(() => addMember(admin, { committeeId: id, name: "Okänd", role: "MEMBER", termStart: "2027-01-01", username: "finns.inte" }), "VALIDATION", count);
+    expect(unknown.fieldErrors?.username).toEqual(['Användarnamnet "finns.inte" finns inte i kommunen.']);
     await expectRefusedWithoutChange(() => addMember(otherAdmin, { committeeId: id, name: "Kapare", role: "MEMBER", termStart: "2027-01-01" }), "FORBIDDEN", count);
   });
 });

@@ -90,7 +90,7 @@ const memberFromForm = (form: FormData) => ({
   termEnd: formOptional(form, "termEnd"),
   email: formOptional(form, "email"),
   phone: formOptional(form, "phone"),
-  userId: formOptional(form, "userId"),
+  username: formOptional(form, "username"),
 });
 
 export const createMemberAction = defineFormAction({

@@ -180,8 +180,8 @@ const memberFields = {
   termEnd: isoDateText("Ange när mandatperioden slutar (ÅÅÅÅ-MM-DD).").optional(),
   email: email.optional(),
   phone: optionalText(50),
-  /** The user account of a member who signs in (ordförande, justerare). */
-  userId: uuid("Användaren finns inte.").optional(),
+  /** The username of a member who signs in (ordförande, justerare): the form and the import name the account alike. */
+  username: optionalText(64),
 };
 
 const TERM_ORDER = "Mandatperioden kan inte sluta före den börjar.";
@@ -223,7 +223,7 @@ export const ZImportMembersSchema = z
 export type TImportMembers = z.infer<typeof ZImportMembersSchema>;
 
 /** One row of an import, checked with the same rules as the form. */
-export const ZMemberRowSchema = z.object(memberFields).omit({ userId: true }).extend({ username: optionalText(64) }).strict().superRefine(termInOrder);
+export const ZMemberRowSchema = z.object(memberFields).strict().superRefine(termInOrder);
 export type TMemberRow = z.infer<typeof ZMemberRowSchema>;
 
 // ─── Registry series ────────────────────────────────────────────────────────

@@ -11,9 +11,9 @@ import type { MemberImportPreview } from "../server/member-service";
 
 const ROLE_OPTIONS: SelectOption[] = (Object.keys(MEMBER_ROLE_LABELS) as MemberRole[]).map((role) => ({ value: role, label: MEMBER_ROLE_LABELS[role] }));
 
-const MEMBER_LABELS = { name: "Namn", party: "Parti", role: "Roll", termStart: "Från", termEnd: "Till", email: "E-post", phone: "Telefon", userId: "Användarkonto" };
+const MEMBER_LABELS = { name: "Namn", party: "Parti", role: "Roll", termStart: "Från", termEnd: "Till", email: "E-post", phone: "Telefon", username: "Användarnamn för inloggning" };
 
-const USER_HINT = "Bara för den som loggar in i Yttra, t.ex. ordförande och justerare. Rätten att justera ges som roll under Användare.";
+const USER_HINT = "Bara för den som loggar in i Yttra, t.ex. ordförande och justerare: kontots användarnamn, som i importfilen. Rätten att justera ges som roll under Användare.";
 
 export type EditableMember = {
   id: string;
@@ -24,11 +24,12 @@ export type EditableMember = {
   termEnd: string | null;
   email: string | null;
   phone: string | null;
-  userId: string | null;
+  /** The linked account's username, or null. */
+  username: string | null;
   updatedAt: string;
 };
 
-const MemberFields = ({ member, users }: { member?: EditableMember; users: SelectOption[] }) => (
+const MemberFields = ({ member }: { member?: EditableMember }) => (
   <>
     <Field name="name" label="Namn" required maxLength={200} defaultValue={member?.name} />
     <Field name="party" label="Parti" maxLength={50} defaultValue={member?.party} hint="T.ex. S, M, V." />
@@ -37,20 +38,20 @@ const MemberFields = ({ member, users }: { member?: EditableMember; users: Selec
     <DateField name="termEnd" label="Till" defaultValue={member?.termEnd} hint="Tomt: tills vidare." />
     <Field name="email" label="E-post" type="email" maxLength={320} defaultValue={member?.email} hint="För kallelse." />
     <Field name="phone" label="Telefon" type="tel" maxLength={50} defaultValue={member?.phone} />
-    <SelectField placeholder="Inget konto" name="userId" label="Användarkonto" options={users} defaultValue={member?.userId ?? ""} hint={USER_HINT} />
+    <Field name="username" label="Användarnamn för inloggning" maxLength={64} autoComplete="off" defaultValue={member?.username} hint={USER_HINT} />
   </>
 );
 
 const GRID = "grid gap-4 sm:grid-cols-2 lg:grid-cols-4 sm:items-start";
 
-export const CreateMemberForm = ({ committeeId, users }: { committeeId: string; users: SelectOption[] }) => (
+export const CreateMemberForm = ({ committeeId }: { committeeId: string }) => (
   <ActionForm action={createMemberAction} submitLabel="Lägg till ledamot" successMessage="Ledamoten är tillagd." labels={MEMBER_LABELS} fieldsClassName={GRID}>
     <Hidden name="committeeId" value={committeeId} />
-    <MemberFields users={users} />
+    <MemberFields />
   </ActionForm>
 );
 
-export const EditMemberForm = ({ member, users }: { member: EditableMember; users: SelectOption[] }) => (
+export const EditMemberForm = ({ member }: { member: EditableMember }) => (
   <details>
     <summary className="cursor-pointer font-semibold text-brand-700 underline">
       Ändra<span className="sr-only"> {member.name}</span>
@@ -59,7 +60,7 @@ export const EditMemberForm = ({ member, users }: { member: EditableMember; user
       <ActionForm action={updateMemberAction} submitLabel="Spara" successMessage="Sparat." ariaLabel={`Ändra ${member.name}`} labels={MEMBER_LABELS} variant="secondary" fieldsClassName="grid gap-3 sm:grid-cols-2">
         <Hidden name="id" value={member.id} />
         <Hidden name="updatedAt" value={member.updatedAt} />
-        <MemberFields member={member} users={users} />
+        <MemberFields member={member} />
       </ActionForm>
     </div>
   </details>

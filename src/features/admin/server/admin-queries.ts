@@ -193,18 +193,11 @@ export const getCommitteeMembers = async (actor: Actor, committeeId: string, now
   const municipalityId = adminMunicipalityOf(actor);
   const committee = await db.committee.findFirst({ where: { id: committeeId, municipalityId }, select: { id: true, name: true, shortName: true, kind: true } });
   if (!committee) return null;
-  const [members, users] = await Promise.all([
-    db.committeeMember.findMany({
-      where: { committeeId },
-      orderBy: [{ role: "asc" }, { name: "asc" }],
-      include: { user: { select: { name: true, username: true } } },
-    }),
-    db.user.findMany({
-      where: { disabledAt: null, memberships: { some: membershipInMunicipalityWhere(municipalityId) } },
-      select: { id: true, name: true, username: true },
-      orderBy: [{ name: "asc" }, { username: "asc" }],
-    }),
-  ]);
+  const members = await db.committeeMember.findMany({
+    where: { committeeId },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    include: { user: { select: { name: true, username: true } } },
+  });
   const today = stockholmToday(now);
   const rows = members.map((member) => ({
     id: member.id,
@@ -213,7 +206,7 @@ export const getCommitteeMembers = async (actor: Actor, committeeId: string, now
     role: member.role,
     email: member.email,
     phone: member.phone,
-    userId: member.userId,
+    username: member.user?.username ?? null,
     user: member.user,
     termStart: formatDateOnly(member.termStart),
     termEnd: member.termEnd ? formatDateOnly(member.termEnd) : null,
@@ -227,6 +220,5 @@ export const getCommitteeMembers = async (actor: Actor, committeeId: string, now
     current: rows.filter((row) => row.status === "CURRENT"),
     upcoming: rows.filter((row) => row.status === "UPCOMING"),
     former: rows.filter((row) => row.status === "FORMER"),
-    users: users.map((user) => ({ value: user.id, label: `${user.name} (${user.username})` })),
   };
 };

@@ -38,28 +38,30 @@ const overlapProblem = async (tx: Tx, committeeId: string, name: string, term: T
   return clash ? `${name} finns redan i nämnden under en del av perioden (${formatTerm(clash)}).` : null;
 };
 
-/** A linked user must belong to the committee's municipality. */
-const assertUserOfMunicipality = async (tx: Tx, userId: string | undefined, municipalityId: string): Promise<void> => {
-  if (!userId) return;
-  const found = await tx.user.count({ where: { id: userId, memberships: { some: membershipInMunicipalityWhere(municipalityId) } } });
-  if (found === 0) throw fieldError("VALIDATION", "userId", "Användaren finns inte i kommunen. Välj en användare i listan.");
+const unknownUsername = (username: string) => `Användarnamnet "${username}" finns inte i kommunen.`;
+
+/** The account a member's username names, which must belong to the committee's municipality; null without a username. */
+const linkedUserId = async (tx: Tx, username: string | undefined, municipalityId: string): Promise<string | null> => {
+  if (!username) return null;
+  const found = await tx.user.findFirst({ where: { username: username.toLowerCase(), memberships: { some: membershipInMunicipalityWhere(municipalityId) } }, select: { id: true } });
+  if (!found) throw fieldError("VALIDATION", "username", unknownUsername(username));
+  return found.id;
 };
 
-const memberData = (input: Omit<TCreateMember, "committeeId">) => ({
+const memberData = (input: Omit<TCreateMember, "committeeId" | "username">, userId: string | null) => ({
   name: input.name,
   party: input.party ?? null,
   role: input.role,
   email: input.email ?? null,
   phone: input.phone ?? null,
-  userId: input.userId ?? null,
+  userId,
   ...toTerm(input),
 });
 
 export const createMember = async ({ actor, input }: AdminWriteOptions<TCreateMember>) =>
   db.$transaction(async (tx) => {
     const committee = await loadCommittee(tx, actor, input.committeeId);
-    await assertUserOfMunicipality(tx, input.userId, committee.municipalityId);
-    const data = memberData(input);
+    const data = memberData(input, await linkedUserId(tx, input.username, committee.municipalityId));
     const overlap = await overlapProblem(tx, committee.id, input.name, data);
     if (overlap) throw fieldError("CONFLICT", "name", overlap);
     const member = await tx.committeeMember.create({ data: { committeeId: committee.id, ...data } });
@@ -93,8 +95,7 @@ const auditView = (row: { name: string; party: string | null; role: string; term
 export const updateMember = async ({ actor, input }: AdminWriteOptions<TUpdateMember>) =>
   db.$transaction(async (tx) => {
     const { member: before, committee } = await loadMemberForWrite(tx, actor, input.id);
-    await assertUserOfMunicipality(tx, input.userId, committee.municipalityId);
-    const data = memberData(input);
+    const data = memberData(input, await linkedUserId(tx, input.username, committee.municipalityId));
     const overlap = await overlapProblem(tx, committee.id, input.name, data, before.id);
     if (overlap) throw fieldError("CONFLICT", "name", overlap);
     const { count } = await tx.committeeMember.updateMany({ where: { id: before.id, updatedAt: input.updatedAt }, data });
@@ -145,7 +146,7 @@ const checkImport = async (tx: Tx, committee: { id: string; municipalityId: stri
     if (row.member) {
       const username = row.member.username?.toLowerCase();
       const user = username ? byUsername.get(username) : undefined;
-      if (username && !user) errors.push(`Användarnamnet "${row.member.username}" finns inte i kommunen.`);
+      if (username && !user) errors.push(unknownUsername(row.member.username!));
       userId = user?.id ?? null;
       linkedUser = user ? `${user.name} (${user.username})` : null;
       const term = toTerm(row.member);
@@ -194,7 +195,7 @@ export const importMembers = async ({ actor, input }: AdminWriteOptions<TImportM
     }
     const data = checked.rows.map((row) => {
       const member = row.member!;
-      return { committeeId: committee.id, ...memberData({ ...member, userId: row.userId ?? undefined }) };
+      return { committeeId: committee.id, ...memberData(member, row.userId) };
     });
     await tx.committeeMember.createMany({ data });
     await recordAudit(tx, {

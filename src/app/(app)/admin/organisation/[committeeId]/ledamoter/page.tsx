@@ -25,7 +25,7 @@ const MemberTable = ({ caption, rows, data, editable }: { caption: string; rows:
         <td className={CELL}>{member.user ? `${member.user.name} (${member.user.username})` : ""}</td>
         {editable ? (
           <td className={`${CELL} space-y-3`}>
-            <EditMemberForm member={member} users={data.users} />
+            <EditMemberForm member={member} />
             <EndTermForm member={member} today={data.today} />
           </td>
         ) : null}
@@ -70,7 +70,7 @@ const CommitteeMembersPage = async ({ params }: { params: Promise<{ committeeId:
         </section>
       ) : null}
       <FormPanel id="new-member" title="Ny ledamot eller ersättare" className="mt-10">
-        <CreateMemberForm committeeId={committee.id} users={data.users} />
+        <CreateMemberForm committeeId={committee.id} />
       </FormPanel>
       <section aria-labelledby="import" className="mt-10 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="import" className="mb-3 text-2xl font-semibold">
