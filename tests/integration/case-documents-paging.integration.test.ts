@@ -15,6 +15,7 @@ import { CaseDocumentsSection } from "@/features/documents/components/case-docum
 import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE } from "@/features/documents/format";
 import { sendReferral } from "@/features/referrals/server";
 import { ZSendReferralSchema } from "@/features/referrals/schemas";
+import { recordAudit } from "@/server/audit";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { parseInput } from "@/server/validation";
 import { seedDemoInstallation } from "../../scripts/seed/demo";
@@ -192,5 +193,26 @@ describe("the händelser of a samlingsärende", () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
     expect(new Set(seqs.map(String)).size).toBe(total);
     expect((await getCaseHistory({ actor: registrar, caseId: collection.id, page: first.pages + 1 })).entries).toEqual([]);
+  });
+});
+
+describe("the case page's newest events while a statement is written", () => {
+  it("shows a run of saves as one entry, however long, with the entries before it", async () => {
+    const clas = await actorFor("clas.cederlid");
+    const statement = await db.statement.findFirstOrThrow({ where: { caseId: collection.id }, select: { id: true } });
+    // Saved as it is written: one event every few seconds, hundreds in an afternoon.
+    await db.$transaction(
+      async (tx) => {
+        for (let version = 1; version <= 300; version++) {
+          await recordAudit(tx, { actorId: clas.id, action: "statement.save", entityType: "Statement", entityId: statement.id, caseId: collection.id, data: { version } });
+        }
+      },
+      { timeout: 120_000 },
+    );
+    const { details } = await loadCasePage({ actor: registrar, caseId: collection.id });
+    expect(details.events).toHaveLength(CASE_PAGE_EVENTS);
+    expect(details.events.at(-1)!.text).toBe("Clas Cederlid sparade tjänsteutlåtandet 300 gånger (version 1–300)");
+    expect(details.events.slice(0, -1).every((entry) => !entry.text.includes("sparade tjänsteutlåtandet"))).toBe(true);
+    expect(details.allEventsShown).toBe(false);
   });
 });

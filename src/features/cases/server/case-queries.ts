@@ -130,21 +130,31 @@ const notFound = (caseId: string) => new AppError("NOT_FOUND", `Case ${caseId} n
 
 /** Entries of the history the case page shows; "Händelser" has them all. */
 export const CASE_PAGE_EVENTS = 10;
-/** Events read for them: more than shown, as consecutive saves make one entry. */
-const CASE_PAGE_EVENTS_READ = 50;
+/** At most this many events are read for them (a run of saves longer than that is cut, see latestHistory). */
+const CASE_PAGE_EVENTS_READ = 1000;
 
 /**
- * The newest entries from the newest events (read newest first). When older events were not
- * read, the oldest entry read may be a run of saves cut short, and is left out unless it is the only one.
+ * The newest entries of a case's history, oldest first, and whether they tell all of it. An
+ * entry is an event, or a run of one person's saves of the statement (saved as it is written,
+ * every few seconds): the events read are the CASE_PAGE_EVENTS newest that are not saves and
+ * every save since the oldest of them, so each run shown is whole. Only a run longer than
+ * CASE_PAGE_EVENTS_READ is cut, and its oldest part left out unless it is all there is to show.
  */
-const latestEntries = (
-  newestFirst: Prisma.AuditEventGetPayload<{ select: { seq: true; action: true; data: true; createdAt: true; actor: { select: { name: true } } } }>[],
-  total: number,
-): Pick<CaseDetails, "events" | "eventCount" | "allEventsShown"> => {
-  const entries = describeAuditHistory(newestFirst.toReversed().map((event) => ({ ...event, actorName: event.actor?.name ?? null })));
-  const allRead = total <= newestFirst.length;
-  const complete = allRead || entries.length === 1 ? entries : entries.slice(1);
-  return { events: complete.slice(-CASE_PAGE_EVENTS), eventCount: total, allEventsShown: allRead && complete.length <= CASE_PAGE_EVENTS };
+const latestHistory = async (caseId: string, total: number): Promise<Pick<CaseDetails, "events" | "eventCount" | "allEventsShown">> => {
+  const newestFirst = await db.$queryRaw<{ seq: bigint; action: string; data: Prisma.JsonValue; createdAt: Date; actorName: string | null }[]>`
+    WITH latest AS (
+      SELECT seq FROM audit_event WHERE case_id = ${caseId}::uuid AND action <> 'statement.save' ORDER BY seq DESC LIMIT ${CASE_PAGE_EVENTS}
+    )
+    SELECT e.seq, e.action, e.data, e.created_at AS "createdAt", u.name AS "actorName"
+      FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+     WHERE e.case_id = ${caseId}::uuid
+       AND e.seq >= CASE WHEN (SELECT count(*) FROM latest) < ${CASE_PAGE_EVENTS} THEN 0 ELSE (SELECT min(seq) FROM latest) END
+     ORDER BY e.seq DESC
+     LIMIT ${CASE_PAGE_EVENTS_READ}`;
+  const entries = describeAuditHistory(newestFirst.toReversed());
+  const cut = newestFirst.length === CASE_PAGE_EVENTS_READ && total > CASE_PAGE_EVENTS_READ;
+  const complete = cut && entries.length > 1 ? entries.slice(1) : entries;
+  return { events: complete.slice(-CASE_PAGE_EVENTS), eventCount: total, allEventsShown: total === newestFirst.length && complete.length <= CASE_PAGE_EVENTS };
 };
 
 /** What the case page reads of a case, its motion, open deadlines and history: one query (relation joins). */
@@ -183,8 +193,7 @@ const CASE_DETAILS_SELECT = {
     },
   },
   deadlines: { where: { completedAt: null }, orderBy: { dueDate: "asc" }, select: { id: true, kind: true, dueDate: true, description: true } },
-  // The newest events only: a samlingsärende, or a statement saved as it is written, has thousands ("Händelser" pages through them all).
-  auditEvents: { orderBy: { seq: "desc" }, take: CASE_PAGE_EVENTS_READ, select: { seq: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } } },
+  // How many events; the newest are read after (latestHistory), as a samlingsärende or a statement saved as it is written has thousands.
   _count: { select: { auditEvents: true } },
 } satisfies Prisma.CaseSelect;
 
@@ -216,11 +225,12 @@ export const loadCaseDetails = async <S extends Prisma.CaseSelect = Record<never
     misregister: open && can(actor, "case.misregister", scope),
     editMotion: open && row.motion !== null && can(actor, "case.edit", scope),
   };
-  const [candidates, coOfficerCandidates] = await Promise.all([
+  const [candidates, coOfficerCandidates, history] = await Promise.all([
     permissions.reassign
       ? db.user.findMany({ where: { ...caseOfficerWhere(scope), id: { not: row.caseOfficerId } }, select: { id: true, name: true } })
       : Promise.resolve([]),
     permissions.reassign ? db.user.findMany({ where: await coOfficerCandidatesWhere(db, scope), select: { id: true, name: true } }) : Promise.resolve([]),
+    latestHistory(row.id, row._count.auditEvents),
   ]);
 
   const details: CaseDetails = {
@@ -260,7 +270,7 @@ export const loadCaseDetails = async <S extends Prisma.CaseSelect = Record<never
       : null,
     // A closed or misregistered case watches nothing, also when an imported deadline was never completed.
     openDeadlines: row.status === "OPEN" ? row.deadlines.map((deadline) => ({ ...deadline, dueDate: formatDateOnly(deadline.dueDate) })) : [],
-    ...latestEntries(row.auditEvents, row._count.auditEvents),
+    ...history,
     permissions,
     reassignCandidates: candidates.sort(byName),
     coOfficerCandidates: coOfficerCandidates.sort(byName),
