@@ -282,7 +282,7 @@ const insertDocuments = async (tx: Tx, cases: number, documents: number, blobs: 
      SELECT gen_random_uuid() AS id, b.id AS case_id, b.i, b.title, b.kind, b.referring_body, b.organisation, b.officer_id, b.registrar, b.created_at AS case_created_at,
             row_number() OVER (PARTITION BY b.i ORDER BY j)::int AS number, j, random() AS r_direction, random() AS r_text, random() AS r_secret, random() AS r_file
        FROM generate_series(0, ${documents - 1}) AS j
-       LEFT JOIN bulk_collection bc ON j % ${COLLECTION_SHARE} = ${COLLECTION_SHARE - 1} AND bc.k = (j / ${COLLECTION_SHARE}) % (SELECT count(*) FROM bulk_collection)
+       LEFT JOIN bulk_collection bc ON j % ${COLLECTION_SHARE} = ${COLLECTION_SHARE - 1} AND bc.k = (j / ${COLLECTION_SHARE}) % NULLIF((SELECT count(*) FROM bulk_collection), 0)
        JOIN bulk_case b ON b.i = coalesce(bc.i, j % ${cases} + 1)`,
   );
   await sql(

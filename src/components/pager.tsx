@@ -1,4 +1,4 @@
-import { Link } from "@/components/link";
+import { Link, LINK_CLASS } from "@/components/link";
 
 export type PagerProps = {
   /** The previous and next page, or null where there is none. */
@@ -28,3 +28,13 @@ export const Pager = ({ prevHref, nextHref, label }: PagerProps) => {
     </nav>
   );
 };
+
+/** A page number past the last page: what the list holds (`has`: "ärendet har 550 handlingar") and the way back. */
+export const PastLastPage = ({ page, has, firstHref }: { page: number; has: string; firstHref: string }) => (
+  <p className="mt-4">
+    Sidan {page} finns inte: {has}.{" "}
+    <Link href={firstHref} className={LINK_CLASS}>
+      Till första sidan
+    </Link>
+  </p>
+);

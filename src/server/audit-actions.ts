@@ -255,6 +255,16 @@ export type AuditHistoryEntry = { seq: bigint; at: Date; actorName: string | nul
  * A history in Swedish, oldest first. Autosaves arrive every few seconds while someone
  * writes: a run of saves by the same person reads as one line with the versions it made.
  */
+/**
+ * Events per page of a case's "Händelser", oldest first. A samlingsärende gathers thousands
+ * (three or more for every handling), read and rendered a page at a time; consecutive saves
+ * that a page boundary divides are summed up on each side of it.
+ */
+export const CASE_HISTORY_PAGE_SIZE = 500;
+
+/** "Händelser" of a case at its `page` (the first without `sida`). */
+export const caseHistoryHref = (caseId: string, page = 1): string => `/arenden/${caseId}/handelser${page > 1 ? `?sida=${page}` : ""}`;
+
 export const describeAuditHistory = (events: readonly AuditEventRow[]): AuditHistoryEntry[] => {
   // Consecutive saves by one person form a group; every other event is a group of its own.
   const groups: AuditEventRow[][] = [];

@@ -49,7 +49,7 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
   // The newest events, and the way to all of them.
   await expect(page.getByRole("heading", { name: "Senaste händelser" })).toBeVisible();
   await expect(page.getByText(/Ärendet har \d+ händelser\./)).toBeVisible();
-  await page.getByRole("link", { name: "Visa alla händelser" }).click();
+  await page.getByRole("link", { name: "Visa de tidigare" }).click();
   await expect(page.getByRole("heading", { name: "Händelser", level: 1 })).toBeVisible();
   await expect(page.getByTestId("case-event").filter({ hasText: /-101 registrerades/ })).toHaveCount(1);
 

@@ -33,9 +33,14 @@ describe("the admin's list of users", () => {
     for (let page = 1; page <= first.pages; page++) all.push(...(await listUsers(admin, { page })).rows);
     expect(all).toHaveLength(total);
     expect(new Set(all.map((user) => user.id)).size).toBe(total);
-    const names = all.map((user) => user.name);
-    expect(names).toEqual(names.toSorted((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    expect(names).not.toContain("Handläggare Exempelby");
+    // The pages together are the whole list in its order (by name, then username), each user once.
+    const whole = await db.user.findMany({
+      where: { memberships: { some: { OR: [{ municipalityId: "stockholm" }, { committee: { municipalityId: "stockholm" } }, { administration: { municipalityId: "stockholm" } }, { department: { administration: { municipalityId: "stockholm" } } }] } } },
+      orderBy: [{ name: "asc" }, { username: "asc" }],
+      select: { id: true },
+    });
+    expect(all.map((user) => user.id)).toEqual(whole.map((user) => user.id));
+    expect(all.map((user) => user.name)).not.toContain("Handläggare Exempelby");
     expect((await listUsers(admin, { page: first.pages + 1 })).rows).toEqual([]);
   });
 
@@ -47,5 +52,8 @@ describe("the admin's list of users", () => {
     expect((await listUsers(admin, { q: "utredare" })).total).toBe(utredareBefore + ADDED / 10);
     expect((await listUsers(admin, { q: "Exempelby" })).rows).toEqual([]);
     expect((await listUsers(admin, { q: "  " })).total).toBe(before + ADDED);
+    // What is typed is searched for as it is: % and _ are no wildcards.
+    expect((await listUsers(admin, { q: "%" })).rows).toEqual([]);
+    expect((await listUsers(admin, { q: "hl_0" })).rows).toEqual([]);
   });
 });

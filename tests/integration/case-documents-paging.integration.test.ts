@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import { loadCasePage } from "@/app/(app)/arenden/[id]/case-page";
-import { CASE_HISTORY_PAGE_SIZE, getCaseHistory } from "@/features/audit/server/case-history";
+import { getCaseHistory } from "@/features/audit/server/case-history";
 import { CASE_PAGE_EVENTS } from "@/features/cases/server/case-queries";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
@@ -16,6 +16,7 @@ import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE } from "@/features/documents
 import { sendReferral } from "@/features/referrals/server";
 import { ZSendReferralSchema } from "@/features/referrals/schemas";
 import { recordAudit } from "@/server/audit";
+import { CASE_HISTORY_PAGE_SIZE } from "@/server/audit-actions";
 import { loadActor, type Actor } from "@/server/auth/actor";
 import { parseInput } from "@/server/validation";
 import { seedDemoInstallation } from "../../scripts/seed/demo";
@@ -172,6 +173,9 @@ describe("the händelser of a samlingsärende", () => {
     const newest = await db.auditEvent.findFirstOrThrow({ where: { caseId: collection.id }, orderBy: { seq: "desc" } });
     const { details } = await loadCasePage({ actor: registrar, caseId: collection.id });
     expect(details).toMatchObject({ eventCount: total, allEventsShown: false });
+    // "Visa de tidigare" opens the last page of Händelser, where the newest are.
+    expect(total).toBeLessThan(2 * CASE_HISTORY_PAGE_SIZE);
+    expect(details.historyHref).toBe(`/arenden/${collection.id}/handelser?sida=2`);
     expect(details.events).toHaveLength(CASE_PAGE_EVENTS);
     expect(details.events.at(-1)!.seq).toBe(newest.seq);
     const seqs = details.events.map((entry) => entry.seq);
@@ -186,9 +190,9 @@ describe("the händelser of a samlingsärende", () => {
     const total = await db.auditEvent.count({ where: { caseId: collection.id } });
     expect(total).toBeGreaterThan(CASE_HISTORY_PAGE_SIZE);
     const first = await getCaseHistory({ actor: registrar, caseId: collection.id });
-    expect(first).toMatchObject({ page: 1, pages: Math.ceil(total / CASE_HISTORY_PAGE_SIZE), total, first: 1, last: CASE_HISTORY_PAGE_SIZE });
+    expect(first).toMatchObject({ page: 1, pages: Math.ceil(total / CASE_HISTORY_PAGE_SIZE), total, shown: CASE_HISTORY_PAGE_SIZE });
     const second = await getCaseHistory({ actor: registrar, caseId: collection.id, page: 2 });
-    expect(second).toMatchObject({ page: 2, first: CASE_HISTORY_PAGE_SIZE + 1, last: total });
+    expect(second).toMatchObject({ page: 2, shown: total - CASE_HISTORY_PAGE_SIZE });
     const seqs = [...first.entries, ...second.entries].map((entry) => entry.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
     expect(new Set(seqs.map(String)).size).toBe(total);

@@ -4,6 +4,7 @@ import { CommitteeKind, MemberRole, OpeningItem, Role } from "@/generated/prisma
 import { DEFAULT_DOCUMENT_NUMBER_FORMAT, validateCaseNumberFormat, validateDocumentNumberFormat } from "@/lib/case-number";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
+import { ZPageNumberSchema } from "@/lib/paging";
 import { z } from "@/lib/zod";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
@@ -355,6 +356,6 @@ export type TUpdateMunicipality = z.infer<typeof ZUpdateMunicipalitySchema>;
 export const ZUserListSearchParamsSchema = z
   .object({
     q: z.string().trim().max(200).optional(),
-    sida: z.coerce.number().int().min(1).max(10_000).optional(),
+    sida: ZPageNumberSchema.optional(),
   })
   .strict();

@@ -2,6 +2,7 @@
 // value is dropped (the page shows a notice naming the filter) instead of failing the page,
 // so a hand-edited or outdated URL never gives a 500.
 import { CaseStatus } from "@/generated/prisma/enums";
+import { ZPageNumberSchema } from "@/lib/paging";
 import { z } from "@/lib/zod";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -49,8 +50,6 @@ export type TPublicDiariumSearchParams = z.infer<typeof ZPublicDiariumSearchPara
 
 /** /bevakning's sections in the URL (`avsnitt`), to page through one of them (`sida`). */
 export const DEADLINE_SECTION_PARAMS = ["forsenade", "forfaller", "motioner"] as const;
-
-const ZPageNumberSchema = z.coerce.number().int().min(1).max(10_000);
 
 export const ZDeadlineSearchParamsSchema = z
   .object({

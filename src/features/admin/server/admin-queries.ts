@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { unitKey, type TUnitType } from "../schemas";
 import { administeredMunicipalityIds, adminMunicipalityOf, can, loadUserAdminScope, membershipInMunicipalityWhere } from "@/server/authz";
 import { isUuid } from "@/lib/ids";
+import { escapeLike } from "@/lib/like";
 import { formatCaseNumber } from "@/lib/case-number";
 import { formatDateOnly, stockholmToday, todayInStockholm } from "@/lib/dates";
 import { firstFreeSequence } from "@/server/registry-counters";
@@ -87,12 +88,10 @@ export type ListUsersOptions = {
 /** The municipality's users with a role in it, by name, a page at a time: the page's rows and how many there are in all. */
 export const listUsers = async (actor: Actor, { q, page = 1 }: ListUsersOptions = {}) => {
   const municipalityId = adminMunicipalityOf(actor);
-  const text = q?.trim();
+  const contains = q?.trim() ? escapeLike(q.trim()) : null;
   const where = {
     memberships: { some: membershipInMunicipalityWhere(municipalityId) },
-    ...(text
-      ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { username: { contains: text, mode: "insensitive" } }, { title: { contains: text, mode: "insensitive" } }] }
-      : {}),
+    ...(contains ? { OR: [{ name: { contains, mode: "insensitive" } }, { username: { contains, mode: "insensitive" } }, { title: { contains, mode: "insensitive" } }] } : {}),
   } satisfies Prisma.UserWhereInput;
   const [users, total] = await Promise.all([
     db.user.findMany({

@@ -10,6 +10,7 @@ import type { CaseDetails } from "../server/case-queries";
 import { CaseActions, MotionActions } from "./case-actions";
 import { describeDueDate } from "@/lib/due-dates";
 import { formatDateTime } from "@/lib/dates";
+import { countOf } from "@/lib/paging";
 
 const Fact = ({ term, children }: { term: string; children: ReactNode }) => (
   <div className="border-b border-slate-200 py-2 sm:grid sm:grid-cols-[14rem_1fr] sm:gap-4">
@@ -234,9 +235,9 @@ export const CaseView = ({ details, documents, referrals, coOfficerActions }: { 
         </h2>
         {details.allEventsShown ? null : (
           <p className="mt-1 text-slate-700">
-            Ärendet har {details.eventCount} händelser.{" "}
-            <Link href={`/arenden/${details.id}/handelser`} className={LINK_CLASS}>
-              Visa alla händelser
+            Ärendet har {countOf(details.eventCount, "händelse", "händelser")}.{" "}
+            <Link href={details.historyHref} className={LINK_CLASS}>
+              Visa de tidigare
             </Link>
           </p>
         )}

@@ -4,7 +4,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CaseKind, CaseStatus, DeadlineKind, MotionProposedAction } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
+import { CASE_HISTORY_PAGE_SIZE, caseHistoryHref, describeAuditHistory, type AuditHistoryEntry } from "@/server/audit-actions";
 import { AppError } from "@/server/errors";
 import { authorize, can, chainScope, findCaseWithScope, membershipCovers, membershipRowUnit, toCaseScope, type CaseScope, type CaseScopeRow } from "@/server/authz";
 import { caseOfficerWhere, coOfficerCandidatesWhere } from "./case-officers";
@@ -121,6 +121,8 @@ export type CaseDetails = {
   /** All events of the case, and whether `events` tells them all. */
   eventCount: number;
   allEventsShown: boolean;
+  /** The page of "Händelser" with the newest events. */
+  historyHref: string;
   permissions: { reassign: boolean; close: boolean; misregister: boolean; editMotion: boolean };
   reassignCandidates: { id: string; name: string }[];
   coOfficerCandidates: { id: string; name: string }[];
@@ -140,7 +142,7 @@ const CASE_PAGE_EVENTS_READ = 1000;
  * every save since the oldest of them, so each run shown is whole. Only a run longer than
  * CASE_PAGE_EVENTS_READ is cut, and its oldest part left out unless it is all there is to show.
  */
-const latestHistory = async (caseId: string, total: number): Promise<Pick<CaseDetails, "events" | "eventCount" | "allEventsShown">> => {
+const latestHistory = async (caseId: string, total: number): Promise<Pick<CaseDetails, "events" | "eventCount" | "allEventsShown" | "historyHref">> => {
   const newestFirst = await db.$queryRaw<{ seq: bigint; action: string; data: Prisma.JsonValue; createdAt: Date; actorName: string | null }[]>`
     WITH latest AS (
       SELECT seq FROM audit_event WHERE case_id = ${caseId}::uuid AND action <> 'statement.save' ORDER BY seq DESC LIMIT ${CASE_PAGE_EVENTS}
@@ -154,7 +156,12 @@ const latestHistory = async (caseId: string, total: number): Promise<Pick<CaseDe
   const entries = describeAuditHistory(newestFirst.toReversed());
   const cut = newestFirst.length === CASE_PAGE_EVENTS_READ && total > CASE_PAGE_EVENTS_READ;
   const complete = cut && entries.length > 1 ? entries.slice(1) : entries;
-  return { events: complete.slice(-CASE_PAGE_EVENTS), eventCount: total, allEventsShown: total === newestFirst.length && complete.length <= CASE_PAGE_EVENTS };
+  return {
+    events: complete.slice(-CASE_PAGE_EVENTS),
+    eventCount: total,
+    allEventsShown: total === newestFirst.length && complete.length <= CASE_PAGE_EVENTS,
+    historyHref: caseHistoryHref(caseId, Math.ceil(total / CASE_HISTORY_PAGE_SIZE)),
+  };
 };
 
 /** What the case page reads of a case, its motion, open deadlines and history: one query (relation joins). */

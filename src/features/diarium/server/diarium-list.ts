@@ -2,6 +2,7 @@
 // ANDed with the filters), sorted and paged by keyset — the cursor is the last row's sort
 // key and id, so a page is an index range, not an OFFSET, and rows registered meanwhile
 // neither repeat nor push rows off a page.
+import { escapeLike } from "@/lib/like";
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CaseStatus } from "@/generated/prisma/enums";
@@ -98,9 +99,6 @@ const orderByFor = (parts: SortPart[]): Prisma.CaseOrderByWithRelationInput[] =>
   ),
   { id: parts[0]?.dir ?? "desc" },
 ];
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 export type DiariumFilterInput = Omit<TDiariumSearchParams, "efter" | "fore" | "sortering">;
 

@@ -14,7 +14,7 @@ import { db } from "@/server/db";
 import { ownCaseNumberSql, referringCaseNumberSql, searchQuerySql } from "@/server/full-text";
 import { decodeCursor, encodeCursor } from "../cursor";
 import type { TPublicDiariumSearchParams } from "../schemas";
-import { escapeLike } from "./diarium-list";
+import { escapeLike } from "@/lib/like";
 import { keysetPage } from "./keyset-page";
 
 export const PUBLIC_DIARIUM_PAGE_SIZE = 50;

@@ -4,11 +4,12 @@
 // authorized the actor from the case.
 import { CELL, DataTable, ROW } from "@/components/data-table";
 import { Link, LINK_CLASS } from "@/components/link";
-import { Pager } from "@/components/pager";
+import { PastLastPage, Pager } from "@/components/pager";
 import { CASE_DOCUMENTS_PAGE_SIZE, caseDocumentsPageHref, DIRECTION_LABELS, formatFileSize } from "../format";
 import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
+import { countOf, shownRange } from "@/lib/paging";
 
 /** The attested or sent PDF/A is stored by the worker a moment after the handling is registered. */
 const RecordStatus = ({ records }: { records: CaseDocumentListItem["records"] }) => (
@@ -46,22 +47,12 @@ const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
 };
 
 /** Which handlingar the page shows, with the way to the others, once they fill more than one page. */
-const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (page: number) => string }) => {
-  if (view.documents.length === 0) {
-    return (
-      <p>
-        Sidan {view.page} finns inte: ärendet har {view.total} handlingar.{" "}
-        <Link href={pageHref(1)} className={LINK_CLASS}>
-          Till första sidan
-        </Link>
-      </p>
-    );
-  }
-  const first = (view.page - 1) * CASE_DOCUMENTS_PAGE_SIZE + 1;
-  const last = Math.min(view.page * CASE_DOCUMENTS_PAGE_SIZE, view.total);
-  return (
+const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (page: number) => string }) =>
+  view.documents.length === 0 ? (
+    <PastLastPage page={view.page} has={`ärendet har ${countOf(view.total, "handling", "handlingar")}`} firstHref={pageHref(1)} />
+  ) : (
     <p>
-      {first === last ? `Handling ${first}` : `Handlingarna ${first}–${last}`} av {view.total} visas.{" "}
+      {view.documents.length === 1 ? "Handling" : "Handlingarna"} {shownRange(view.page, CASE_DOCUMENTS_PAGE_SIZE, view.documents.length)} av {view.total} visas.{" "}
       {view.page < view.pages ? (
         <Link href={pageHref(view.pages)} className={LINK_CLASS}>
           Till de senast registrerade
@@ -69,11 +60,10 @@ const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (p
       ) : null}
     </p>
   );
-};
 
 export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: CaseDocumentsView }) => {
   const headingId = `handlingar-${caseId}`;
-  const paged = view.pages > 1 || view.page > 1;
+  const paged = view.total > 0 && (view.pages > 1 || view.page > 1);
   const pageHref = (page: number) => caseDocumentsPageHref(caseId, page, headingId);
   return (
     <section aria-labelledby={headingId} className="space-y-6">
@@ -116,7 +106,7 @@ export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: C
       )}
       {paged && view.documents.length > 0 ? (
         <Pager
-          prevHref={view.page > 1 ? pageHref(Math.min(view.page - 1, view.pages)) : null}
+          prevHref={view.page > 1 ? pageHref(view.page - 1) : null}
           nextHref={view.page < view.pages ? pageHref(view.page + 1) : null}
           label={`Sidor med handlingar i ärende ${view.caseNumber}`}
         />

@@ -45,7 +45,6 @@ export type CaseDocumentsView = {
   total: number;
 };
 
-
 const notFound = () => new AppError("NOT_FOUND", "Case not found or not readable");
 
 const loadCaseDocuments = async (caseId: string, page: number) => {
@@ -84,7 +83,6 @@ export const caseDocumentsSelect = (page: number) =>
       select: CASE_DOCUMENT_ROW_SELECT,
     },
   }) satisfies Prisma.CaseSelect;
-
 
 export type ListCaseDocumentsOptions = {
   actor: Actor;

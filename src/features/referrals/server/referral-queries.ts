@@ -116,23 +116,24 @@ export type ReferralAnswerCandidate = { id: string; documentNumber: string; desc
 /**
  * The incoming handlingar an external instans' answer can be recorded against (as
  * `recordExternalAnswer` accepts them: incoming, not yet an answer), read only when the
- * table offers the form: to one who manages the case's remisser, while an external instans
- * has not answered. A confidential handling's description is left out for one who may not read it.
+ * table offers the form: to one who manages the open case's remisser, while an external
+ * instans has not answered. A confidential handling's description is left out for one who may not read it.
  */
 export const referralAnswerCandidates = async ({
   actor,
   scope,
   caseId,
+  status,
   row,
-  view,
 }: {
   actor: Actor;
   scope: CaseScope;
   caseId: string;
+  status: string;
   row: Prisma.CaseGetPayload<{ select: typeof CASE_REFERRALS_SELECT }>;
-  view: CaseReferralsView;
 }): Promise<ReferralAnswerCandidate[]> => {
-  if (!view.canManage || !view.rows.some((candidate) => candidate.kind === "EXTERNAL" && candidate.status === "SENT")) return [];
+  const awaited = row.referralRounds.some((round) => round.recipients.some((recipient) => recipient.kind === "EXTERNAL" && recipient.status === "SENT"));
+  if (status !== "OPEN" || !awaited || !can(actor, "referral.manage", scope)) return [];
   const documents = await db.caseDocument.findMany({
     where: { caseId, direction: "INCOMING", referralAnswerFor: null },
     orderBy: { number: "asc" },

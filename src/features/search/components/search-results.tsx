@@ -43,7 +43,8 @@ export const SearchResults = ({ results }: { results: SearchResult[] }) => (
           </Link>
         </h2>
         <p className="text-sm text-slate-600">
-          Träff i: {SOURCE_LABELS[result.source]}{" "}
+          Träff i: {SOURCE_LABELS[result.source]}
+          {result.sourceLabel ? " " : null}
           {result.document ? (
             <Link href={caseDocumentHref(result.caseId, result.document.number, result.document.id)} className="underline underline-offset-2">
               {result.sourceLabel}

@@ -2,7 +2,7 @@ import { Field, FormPanel, GetForm } from "@/components/form";
 import type { Metadata } from "next";
 import { Link, LINK_CLASS } from "@/components/link";
 import { CELL, DataTable, ROW, RowHeaderCell } from "@/components/data-table";
-import { Pager } from "@/components/pager";
+import { PastLastPage, Pager } from "@/components/pager";
 import { AdminPageHeader } from "@/features/admin/components/admin-page-header";
 import { CreateUserForm } from "@/features/admin/components/user-forms";
 import { requireAdminPage } from "@/features/admin/require-admin";
@@ -11,6 +11,7 @@ import { listUnitOptions, listUsers, USERS_PAGE_SIZE } from "@/features/admin/se
 import { UNIT_TYPE_LABELS } from "@/features/admin/units";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
 import { parseSearchParams, toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
+import { shownRange } from "@/lib/paging";
 import { ROLE_LABELS } from "@/lib/roles";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth";
 
@@ -22,7 +23,6 @@ const UsersPage = async ({ searchParams }: { searchParams: Promise<RawSearchPara
   const { values, invalid } = parseSearchParams(ZUserListSearchParamsSchema, await searchParams);
   const [users, units] = await Promise.all([listUsers(actor, { q: values.q, page: values.sida }), listUnitOptions(actor)]);
   const pageHref = (page: number) => `/admin/anvandare${toQueryString({ q: values.q, sida: page > 1 ? page : undefined })}`;
-  const first = (users.page - 1) * USERS_PAGE_SIZE + 1;
   const matching = values.q ? `${users.total} användare matchar ”${values.q}”` : `${users.total} användare`;
   return (
     <>
@@ -44,19 +44,14 @@ const UsersPage = async ({ searchParams }: { searchParams: Promise<RawSearchPara
         </GetForm>
         <IgnoredFiltersNotice invalid={invalid} cursorIgnored={false} />
         {users.rows.length === 0 && users.page > 1 ? (
-          <p className="mt-4">
-            Sidan {users.page} finns inte: {matching}.{" "}
-            <Link href={pageHref(1)} className={LINK_CLASS}>
-              Till första sidan
-            </Link>
-          </p>
+          <PastLastPage page={users.page} has={matching} firstHref={pageHref(1)} />
         ) : users.rows.length === 0 ? (
           <p className="mt-4" role="status">
             {values.q ? `Ingen användare matchar ”${values.q}”.` : "Kommunen har inga användare ännu."}
           </p>
         ) : (
           <DataTable
-            caption={users.pages > 1 ? `${matching}, ${first}–${first + users.rows.length - 1} visas` : matching}
+            caption={users.pages > 1 ? `${matching}, ${shownRange(users.page, USERS_PAGE_SIZE, users.rows.length)} visas` : matching}
             captionVisible
             columns={["Namn", "Användarnamn", "Titel", "Roller", "Status"]}
           >

@@ -15,6 +15,6 @@ export const loadCasePage = async ({ actor, caseId, documentsPage = 1 }: { actor
     details,
     documents: await listCaseDocuments({ actor, caseId, page: documentsPage, loaded: { row, scope } }),
     referrals,
-    answerCandidates: await referralAnswerCandidates({ actor, scope, caseId, row, view: referrals }),
+    answerCandidates: await referralAnswerCandidates({ actor, scope, caseId, status: details.status, row }),
   };
 };

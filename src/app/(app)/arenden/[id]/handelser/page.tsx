@@ -3,8 +3,10 @@ import { Link, LINK_CLASS } from "@/components/link";
 import { CaseHistoryTable } from "@/features/audit/components/case-history";
 import { getCaseHistory } from "@/features/audit/server/case-history";
 import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filters-notice";
-import { Pager } from "@/components/pager";
+import { PastLastPage, Pager } from "@/components/pager";
 import { parseSearchParams, ZPageSearchParamsSchema, type RawSearchParams } from "@/features/diarium/schemas";
+import { countOf, shownRange } from "@/lib/paging";
+import { CASE_HISTORY_PAGE_SIZE, caseHistoryHref } from "@/server/audit-actions";
 import { requireActor } from "@/server/auth";
 import { orNotFound } from "@/server/pages";
 
@@ -16,8 +18,8 @@ const CaseHistoryPage = async ({ params, searchParams }: { params: Promise<{ id:
   const { id } = await params;
   const { values, invalid } = parseSearchParams(ZPageSearchParamsSchema, await searchParams);
   const history = await orNotFound(getCaseHistory({ actor, caseId: id, page: values.sida }));
-  const pageHref = (page: number) => `/arenden/${history.caseId}/handelser${page > 1 ? `?sida=${page}` : ""}`;
-  const paged = history.pages > 1 || history.page > 1;
+  const pageHref = (page: number) => caseHistoryHref(history.caseId, page);
+  const paged = history.total > 0 && (history.pages > 1 || history.page > 1);
   return (
     <section aria-labelledby="history-heading">
       <p className="text-sm">
@@ -31,16 +33,11 @@ const CaseHistoryPage = async ({ params, searchParams }: { params: Promise<{ id:
       <p className="mt-1 text-slate-700">{history.title}</p>
       <IgnoredFiltersNotice invalid={invalid} cursorIgnored={false} />
       {paged ? (
-        history.entries.length === 0 ? (
-          <p className="mt-4">
-            Sidan {history.page} finns inte: ärendet har {history.total} händelser.{" "}
-            <Link href={pageHref(1)} className={LINK_CLASS}>
-              Till första sidan
-            </Link>
-          </p>
+        history.shown === 0 ? (
+          <PastLastPage page={history.page} has={`ärendet har ${countOf(history.total, "händelse", "händelser")}`} firstHref={pageHref(1)} />
         ) : (
           <p className="mt-4">
-            Händelse {history.first}–{history.last} av {history.total} visas.{" "}
+            {history.shown === 1 ? "Händelse" : "Händelserna"} {shownRange(history.page, CASE_HISTORY_PAGE_SIZE, history.shown)} av {history.total} visas.{" "}
             {history.page < history.pages ? (
               <Link href={pageHref(history.pages)} className={LINK_CLASS}>
                 Till de senaste
@@ -49,8 +46,8 @@ const CaseHistoryPage = async ({ params, searchParams }: { params: Promise<{ id:
           </p>
         )
       ) : null}
-      {history.entries.length > 0 || !paged ? <CaseHistoryTable entries={history.entries} caseNumber={history.caseNumber} /> : null}
-      {paged && history.entries.length > 0 ? (
+      {history.shown > 0 || !paged ? <CaseHistoryTable entries={history.entries} caseNumber={history.caseNumber} /> : null}
+      {paged && history.shown > 0 ? (
         <Pager
           prevHref={history.page > 1 ? pageHref(history.page - 1) : null}
           nextHref={history.page < history.pages ? pageHref(history.page + 1) : null}
