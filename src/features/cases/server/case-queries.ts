@@ -164,7 +164,7 @@ const latestHistory = async (caseId: string, total: number): Promise<Pick<CaseDe
   };
 };
 
-/** What the case page reads of a case, its motion, open deadlines and history: one query (relation joins). */
+/** What the case page reads of a case, its motion, open deadlines and how many events it has: one query (relation joins). */
 const CASE_DETAILS_SELECT = {
   id: true,
   caseNumber: true,
