@@ -1,4 +1,6 @@
+import type { ReactNode } from "react";
 import { Link, LINK_CLASS } from "@/components/link";
+import { shownRange } from "@/lib/paging";
 
 export type PagerProps = {
   /** The previous and next page, or null where there is none. */
@@ -38,3 +40,47 @@ export const PastLastPage = ({ page, has, firstHref }: { page: number; has: stri
     </Link>
   </p>
 );
+
+type PagedListProps = {
+  page: number;
+  pages: number;
+  size: number;
+  /** Rows on this page, and in the whole list. */
+  shown: number;
+  total: number;
+  /** "Handling" and "Handlingarna": what one row and several are called at the start of "Handlingarna 101–200 av 550 visas." */
+  one: string;
+  many: string;
+  /** What the list holds, for a page past its end: "ärendet har 550 handlingar". */
+  has: string;
+  /** The link to the last page, where the newest are. */
+  lastLabel: string;
+  pageHref: (page: number) => string;
+  /** The pager's accessible name. */
+  label: string;
+  children: ReactNode;
+};
+
+/**
+ * A list shown a page at a time, oldest first: once it fills more than a page, which rows this
+ * page shows with the way to the newest, the rows, and the pager; a page past the end says so
+ * and leads back. A list of one page (or none) is its rows alone.
+ */
+export const PagedList = ({ page, pages, size, shown, total, one, many, has, lastLabel, pageHref, label, children }: PagedListProps) => {
+  if (total === 0 || (pages <= 1 && page <= 1)) return children;
+  if (shown === 0) return <PastLastPage page={page} has={has} firstHref={pageHref(1)} />;
+  return (
+    <>
+      <p className="mt-4">
+        {shown === 1 ? one : many} {shownRange(page, size, shown)} av {total} visas.{" "}
+        {page < pages ? (
+          <Link href={pageHref(pages)} className={LINK_CLASS}>
+            {lastLabel}
+          </Link>
+        ) : null}
+      </p>
+      {children}
+      <Pager prevHref={page > 1 ? pageHref(page - 1) : null} nextHref={page < pages ? pageHref(page + 1) : null} label={label} />
+    </>
+  );
+};

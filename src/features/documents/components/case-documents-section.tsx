@@ -3,13 +3,12 @@
 // for registering a new one for those allowed. `view` is listCaseDocuments', which
 // authorized the actor from the case.
 import { CELL, DataTable, ROW } from "@/components/data-table";
-import { Link, LINK_CLASS } from "@/components/link";
-import { PastLastPage, Pager } from "@/components/pager";
+import { PagedList } from "@/components/pager";
 import { CASE_DOCUMENTS_PAGE_SIZE, caseDocumentsPageHref, DIRECTION_LABELS, formatFileSize } from "../format";
 import type { CaseDocumentListItem, CaseDocumentsView } from "../server/document-queries";
 import { AddDocumentForm } from "./add-document-form";
 import { formatDate, formatDateOnly } from "@/lib/dates";
-import { countOf, shownRange } from "@/lib/paging";
+import { countOf } from "@/lib/paging";
 
 /** The attested or sent PDF/A is stored by the worker a moment after the handling is registered. */
 const RecordStatus = ({ records }: { records: CaseDocumentListItem["records"] }) => (
@@ -46,71 +45,61 @@ const DocumentFiles = ({ document }: { document: CaseDocumentListItem }) => {
   );
 };
 
-/** Which handlingar the page shows, with the way to the others, once they fill more than one page. */
-const PageSummary = ({ view, pageHref }: { view: CaseDocumentsView; pageHref: (page: number) => string }) =>
-  view.documents.length === 0 ? (
-    <PastLastPage page={view.page} has={`ärendet har ${countOf(view.total, "handling", "handlingar")}`} firstHref={pageHref(1)} />
-  ) : (
-    <p>
-      {view.documents.length === 1 ? "Handling" : "Handlingarna"} {shownRange(view.page, CASE_DOCUMENTS_PAGE_SIZE, view.documents.length)} av {view.total} visas.{" "}
-      {view.page < view.pages ? (
-        <Link href={pageHref(view.pages)} className={LINK_CLASS}>
-          Till de senast registrerade
-        </Link>
-      ) : null}
-    </p>
-  );
-
 export const CaseDocumentsSection = ({ caseId, view }: { caseId: string; view: CaseDocumentsView }) => {
   const headingId = `handlingar-${caseId}`;
-  const paged = view.total > 0 && (view.pages > 1 || view.page > 1);
   const pageHref = (page: number) => caseDocumentsPageHref(caseId, page, headingId);
   return (
     <section aria-labelledby={headingId} className="space-y-6">
       <h2 id={headingId} className="text-2xl font-bold">
         Handlingar
       </h2>
-      {paged ? <PageSummary view={view} pageHref={pageHref} /> : null}
       {view.total === 0 ? (
         <p className="text-slate-700">Inga handlingar är registrerade i ärendet.</p>
-      ) : view.documents.length === 0 ? null : (
-        <DataTable
-          caption={`Handlingar i ärende ${view.caseNumber}`}
-          columns={["Nummer", "Riktning", "Handlingens datum", "Registrerad", "Avsändare/mottagare", "Beskrivning", "Filer"]}
-        >
-          {view.documents.map((document) => (
-            <tr key={document.id} id={`handling-${document.id}`} className={ROW}>
-              <th scope="row" className={`whitespace-nowrap font-semibold ${CELL}`}>
-                {document.documentNumber}
-              </th>
-              <td className={CELL}>{DIRECTION_LABELS[document.direction]}</td>
-              <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(document.documentDate)}</td>
-              <td className={`whitespace-nowrap ${CELL}`}>{formatDate(document.registeredAt)}</td>
-              <td className={CELL}>{document.contentVisible ? (document.counterpart ?? "–") : <span className="italic">Sekretess</span>}</td>
-              <td className={CELL}>
-                {document.contentVisible ? (
-                  <>
-                    {document.description}
-                    {document.secrecyReference ? <span className="mt-1 block text-xs font-semibold text-red-800">Sekretess enligt {document.secrecyReference}</span> : null}
-                  </>
-                ) : (
-                  <span className="italic">Sekretess enligt {document.secrecyReference}</span>
-                )}
-              </td>
-              <td className={CELL}>
-                <DocumentFiles document={document} />
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
-      {paged && view.documents.length > 0 ? (
-        <Pager
-          prevHref={view.page > 1 ? pageHref(view.page - 1) : null}
-          nextHref={view.page < view.pages ? pageHref(view.page + 1) : null}
+      ) : (
+        <PagedList
+          page={view.page}
+          pages={view.pages}
+          size={CASE_DOCUMENTS_PAGE_SIZE}
+          shown={view.documents.length}
+          total={view.total}
+          one="Handling"
+          many="Handlingarna"
+          has={`ärendet har ${countOf(view.total, "handling", "handlingar")}`}
+          lastLabel="Till de senast registrerade"
+          pageHref={pageHref}
           label={`Sidor med handlingar i ärende ${view.caseNumber}`}
-        />
-      ) : null}
+        >
+          <DataTable
+            caption={`Handlingar i ärende ${view.caseNumber}`}
+            columns={["Nummer", "Riktning", "Handlingens datum", "Registrerad", "Avsändare/mottagare", "Beskrivning", "Filer"]}
+          >
+            {view.documents.map((document) => (
+              <tr key={document.id} id={`handling-${document.id}`} className={ROW}>
+                <th scope="row" className={`whitespace-nowrap font-semibold ${CELL}`}>
+                  {document.documentNumber}
+                </th>
+                <td className={CELL}>{DIRECTION_LABELS[document.direction]}</td>
+                <td className={`whitespace-nowrap ${CELL}`}>{formatDateOnly(document.documentDate)}</td>
+                <td className={`whitespace-nowrap ${CELL}`}>{formatDate(document.registeredAt)}</td>
+                <td className={CELL}>{document.contentVisible ? (document.counterpart ?? "–") : <span className="italic">Sekretess</span>}</td>
+                <td className={CELL}>
+                  {document.contentVisible ? (
+                    <>
+                      {document.description}
+                      {document.secrecyReference ? <span className="mt-1 block text-xs font-semibold text-red-800">Sekretess enligt {document.secrecyReference}</span> : null}
+                    </>
+                  ) : (
+                    <span className="italic">Sekretess enligt {document.secrecyReference}</span>
+                  )}
+                </td>
+                <td className={CELL}>
+                  <DocumentFiles document={document} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </PagedList>
+      )}
       {view.canAdd && !view.closed ? <AddDocumentForm caseId={caseId} today={formatDate(new Date())} page={view.page} /> : null}
       {view.canAdd && view.closed ? <p className="text-slate-700">Ärendet är avslutat. Nya handlingar kan inte registreras.</p> : null}
     </section>
