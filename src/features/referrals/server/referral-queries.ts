@@ -72,13 +72,16 @@ export type CaseReferralRow = {
 
 export type CaseReferralsView = { canManage: boolean; rows: CaseReferralRow[] };
 
+/** The actor may follow up the case's remisser (a later remisstid, an answer, a position): its case is open. */
+const managesReferrals = (actor: Actor, scope: CaseScope, status: string): boolean => status === "OPEN" && can(actor, "referral.manage", scope);
+
 /** The remiss table of a case already read (and read-authorized) with CASE_REFERRALS_SELECT. */
 export const caseReferralsView = ({ actor, scope, row, status }: { actor: Actor; scope: CaseScope; row: Prisma.CaseGetPayload<{ select: typeof CASE_REFERRALS_SELECT }>; status: string }): CaseReferralsView => {
   authorize(actor, "case.read", scope);
   const today = todayInStockholm();
   const number = (document: { number: number }) => formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat);
   return {
-    canManage: status === "OPEN" && can(actor, "referral.manage", scope),
+    canManage: managesReferrals(actor, scope, status),
     rows: row.referralRounds.flatMap((round) =>
       round.recipients.map((recipient) => {
         const dueDate = formatDateOnly(recipient.dueDate);
@@ -133,7 +136,7 @@ export const referralAnswerCandidates = async ({
   row: Prisma.CaseGetPayload<{ select: typeof CASE_REFERRALS_SELECT }>;
 }): Promise<ReferralAnswerCandidate[]> => {
   const awaited = row.referralRounds.some((round) => round.recipients.some((recipient) => recipient.kind === "EXTERNAL" && recipient.status === "SENT"));
-  if (status !== "OPEN" || !awaited || !can(actor, "referral.manage", scope)) return [];
+  if (!awaited || !managesReferrals(actor, scope, status)) return [];
   const documents = await db.caseDocument.findMany({
     where: { caseId, direction: "INCOMING", referralAnswerFor: null },
     orderBy: { number: "asc" },
