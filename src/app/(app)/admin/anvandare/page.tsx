@@ -46,8 +46,9 @@ const UsersPage = async ({ searchParams }: { searchParams: Promise<RawSearchPara
         {users.rows.length === 0 && users.page > 1 ? (
           <PastLastPage page={users.page} has={matching} firstHref={pageHref(1)} />
         ) : users.rows.length === 0 ? (
+          // Only a search finds no one: the administrator is a user of the municipality.
           <p className="mt-4" role="status">
-            {values.q ? `Ingen användare matchar ”${values.q}”.` : "Kommunen har inga användare ännu."}
+            Ingen användare matchar ”{values.q}”.
           </p>
         ) : (
           <DataTable
