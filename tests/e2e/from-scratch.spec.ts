@@ -115,6 +115,12 @@ test("a municipality set up from scratch in the browser takes a remiss through t
     await newUser.getByRole("button", { name: "Skapa användare" }).click();
     await expect(newUser.getByRole("status")).toContainText(`Användaren ${user.username} är skapad.`);
   }
+  // The list finds a user by a part of the name (it shows 50 at a time; a city has thousands).
+  const search = admin.getByRole("search", { name: "Sök användare" });
+  await search.getByLabel(/^Sök användare/).fill("justerare");
+  await search.getByRole("button", { name: "Sök" }).click();
+  const found = admin.getByRole("table", { name: /användare matchar ”justerare”/ });
+  await expect(found.getByRole("rowheader")).toHaveText([USERS.checker.name]);
 
   // The nämnd's meetings are open to the public, and its protokoll kept at the registry: both go on the anslagstavla.
   await admin.goto("/admin/organisation");
