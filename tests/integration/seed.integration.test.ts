@@ -102,7 +102,7 @@ describe("demo installation", () => {
     expect(instances[0]).toMatchObject({ receivingCaseId: REFERENCE_CASE_ID, answerDispatchId: expect.any(String) });
     const ksStatement = await db.statement.findUniqueOrThrow({ where: { caseId: DEMO_KS_CASE_ID }, select: { versions: { orderBy: { number: "desc" }, take: 1, select: { content: true } } } });
     expect(JSON.stringify(ksStatement.versions[0]!.content)).toContain("Hägersten-Älvsjö stadsdelsnämnd avstyrker (svar 2024-04-30)");
-    const reference = await db.statement.findFirstOrThrow({ where: { case: { title: { contains: "öppna drogscener" } } } });
+    const reference = await db.statement.findUniqueOrThrow({ where: { caseId: REFERENCE_CASE_ID } });
     expect(reference.status).toBe("ATTESTED");
     const waiting = await db.attestationStep.findFirstOrThrow({ where: { status: "WAITING", position: 1, request: { subjectType: "STATEMENT" } }, include: { assignee: true } });
     expect(waiting.assignee.username).toBe("linda.palo");
