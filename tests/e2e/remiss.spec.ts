@@ -79,7 +79,7 @@ test("a motion sent on remiss to three nämnder and one external body comes home
     await form.getByLabel(`Egen remisstid för ${committee}`).fill(due);
   }
   await field(page, "Externa remissinstanser").fill(`${EXTERNAL.name}; ${EXTERNAL.email}; ${EXTERNAL.due}`);
-  await form.getByLabel(/Motionen$/).check();
+  await form.getByLabel(/^Motionen \(/).check();
   await expect(field(page, "Dagar före remisstiden")).toHaveValue("5");
   await expect(field(page, "Dagar efter remisstiden")).toHaveValue("1");
   await expect(field(page, "Missivets text")).toHaveValue(/remitterar härmed/);

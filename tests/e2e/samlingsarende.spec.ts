@@ -1,10 +1,13 @@
 // A samlingsärende in the browser: once its handlingar fill more than a page, the case page
 // lists them a hundred at a time; a new handling on another page is one click away from its
-// confirmation, a search hit in a handling opens the page that lists it, and the case page
-// shows its newest events with the way to all of them.
+// confirmation, a search hit in a handling opens the page that lists it, the case page
+// shows its newest events with the way to all of them, and the remiss form and the
+// tjänsteutlåtande offer the newest handlingar and a search for the others.
 import { expect, test } from "@playwright/test";
 import { login } from "./support/auth";
-import { registerSimpleCase } from "./support/cases";
+import { field, registerSimpleCase } from "./support/cases";
+import { connectE2eDatabase } from "./support/database";
+import { signOut } from "./support/lifecycle";
 
 test("the registrator pages through a case of 101 handlingar and finds a new one and a search hit on its page", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
@@ -59,4 +62,50 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
   await hit.getByRole("link", { name: /-101$/ }).click();
   await expect(page).toHaveURL(new RegExp(`/arenden/${caseId}\\?sida=2#handling-`));
   await expect(documents.getByRole("row").filter({ hasText: `Beslut om ${word}` })).toBeVisible();
+
+  // Remisshandlingar: the newest 50 of 101 and a search that finds an older one by its words.
+  await page.goto(`/arenden/${caseId}/remiss`);
+  const remiss = page.getByTestId("send-referral-form");
+  await expect(remiss.getByText("Ärendet har 101 handlingar. De 50 senaste och de valda visas")).toBeVisible();
+  const offered = remiss.getByRole("list", { name: "Senaste och valda handlingar" });
+  await expect(offered.getByRole("checkbox")).toHaveCount(50);
+  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ })).toHaveCount(0);
+  // Enter searches; it does not send the form.
+  await remiss.getByLabel("Sök bland ärendets handlingar").fill("nummer 3");
+  await remiss.getByLabel("Sök bland ärendets handlingar").press("Enter");
+  await expect(remiss.getByText("11 handlingar matchar ”nummer 3”.")).toBeVisible();
+  await remiss.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ }).check();
+  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ })).toBeChecked();
+  await offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 99 \(/ }).check();
+  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await field(page, "Externa remissinstanser").fill(`Länsstyrelsen i Stockholms län; registrator@lansstyrelsen.example; ${due}`);
+  await remiss.getByRole("button", { name: "Skicka remissen" }).click();
+  await page.waitForURL(new RegExp(`/arenden/${caseId}(#remisser)?$`), { timeout: 60_000 });
+  const database = await connectE2eDatabase();
+  try {
+    const sent = await database.query<{ number: number }>(
+      "SELECT d.number FROM referral_round_document rd JOIN referral_round r ON r.id = rd.round_id JOIN case_document d ON d.id = rd.document_id WHERE r.case_id = $1 ORDER BY d.number",
+      [caseId],
+    );
+    expect(sent.rows.map((row) => row.number)).toEqual([3, 99]);
+  } finally {
+    await database.end();
+  }
+
+  // Bilagor of the tjänsteutlåtande: none of many preselected; an older one found by its number.
+  await signOut(page);
+  await login(page, "clas.cederlid");
+  await page.goto(`/arenden/${caseId}/tjansteutlatande`);
+  const bilagor = page.getByRole("group", { name: "Bilagor" });
+  await expect(bilagor.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await bilagor.getByLabel("Sök bland ärendets handlingar").fill("4");
+  await bilagor.getByRole("button", { name: "Sök" }).click();
+  const found = bilagor.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox");
+  // The handling of the number first, then those whose description has it.
+  await expect(found.first()).toHaveAccessibleName(/^Delegationsbeslut nummer 4 \(HÄS \d{4}\/\d+-4\)$/);
+  await found.first().check();
+  await page.getByRole("button", { name: "Skapa tjänsteutlåtande" }).click();
+  const attachments = page.getByTestId("section-attachments");
+  await expect(attachments.getByRole("checkbox", { checked: true })).toHaveCount(1, { timeout: 30_000 });
+  await expect(attachments.getByRole("checkbox", { name: /^Delegationsbeslut nummer 4 \(/ })).toBeChecked();
 });

@@ -12,7 +12,15 @@ import { getCaseHistory } from "@/features/audit/server/case-history";
 import { CASE_PAGE_EVENTS } from "@/features/cases/server/case-queries";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
-import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE } from "@/features/documents/format";
+import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE, DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN } from "@/features/documents/format";
+import { DocumentPicker } from "@/features/documents/components/document-picker";
+import { ZFindDocumentChoicesSchema } from "@/features/documents/schemas";
+import { findDocumentChoices } from "@/features/documents/server/document-choices";
+import { SendReferralForm } from "@/features/referrals/components/send-referral-form";
+import { getSendReferralOptions } from "@/features/referrals/server";
+import { ZSaveSectionSchema } from "@/features/statements/schemas";
+import { saveStatementSection } from "@/features/statements/server/save-statement-section";
+import { getStatementPage } from "@/features/statements/server/statement-queries";
 import { sendReferral } from "@/features/referrals/server";
 import { ZSendReferralSchema } from "@/features/referrals/schemas";
 import { recordAudit } from "@/server/audit";
@@ -64,6 +72,9 @@ const collection = await createCase(db, { title: "Delegationsbeslut 2026" });
 await registerDocuments(collection.id, 5 * CASE_DOCUMENTS_PAGE_SIZE + 50);
 const small = await createCase(db, { title: "Ett ärende med några få handlingar" });
 await registerDocuments(small.id, 5);
+// Its handläggare writes the tjänsteutlåtande: a draft, with Bilagor to choose.
+const drafted = await createCase(db, { title: "Synpunkter på parkernas belysning", attested: false });
+await registerDocuments(drafted.id, 120);
 
 const router = { back: () => {}, forward: () => {}, refresh: () => {}, push: () => {}, replace: () => {}, prefetch: () => {} } as unknown as AppRouterInstance;
 /** The links of rendered HTML: their text, href and rel. */
@@ -131,6 +142,76 @@ describe("the case page of a samlingsärende", () => {
     expect(caseDocumentHref(collection.id, 551, "d")).toBe(`/arenden/${collection.id}?sida=6#handling-d`);
     expect(caseDocumentHref(collection.id, 100, "d")).toBe(`/arenden/${collection.id}#handling-d`);
     expect(caseDocumentHref(collection.id, 101, "d")).toBe(`/arenden/${collection.id}?sida=2#handling-d`);
+  });
+});
+
+describe("choosing handlingar of a samlingsärende (remisshandlingar, Bilagor)", () => {
+  const ordinals = (choices: { ordinal: number }[]) => choices.map((choice) => choice.ordinal);
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+  it("offers the newest handlingar and a search, not thousands of checkboxes, in the remiss form", async () => {
+    const options = await getSendReferralOptions({ actor: registrar, caseId: collection.id });
+    const { lastDocumentNumber } = await db.case.findUniqueOrThrow({ where: { id: collection.id }, select: { lastDocumentNumber: true } });
+    expect(options.documents).toMatchObject({ total: lastDocumentNumber, complete: false });
+    expect(ordinals(options.documents.choices)).toEqual(range(lastDocumentNumber - DOCUMENT_CHOICES_SHOWN + 1, lastDocumentNumber));
+    const html = render(createElement(SendReferralForm, { options }));
+    expect(html.match(/name="documentIds"/g)).toHaveLength(DOCUMENT_CHOICES_SHOWN);
+    expect(html).toContain(`Ärendet har ${lastDocumentNumber} handlingar. De ${DOCUMENT_CHOICES_SHOWN} senaste och de valda visas`);
+    expect(html).toContain("Sök bland ärendets handlingar");
+
+    // A case of few handlingar offers them all, without a search.
+    const few = await getSendReferralOptions({ actor: registrar, caseId: small.id });
+    expect(few.documents).toMatchObject({ total: 5, complete: true });
+    expect(ordinals(few.documents.choices)).toEqual(range(1, 5));
+    expect(render(createElement(SendReferralForm, { options: few }))).not.toContain("Sök bland ärendets handlingar");
+  });
+
+  it("offers the Bilagor already chosen besides the newest, in the diarium's order, and preselects none of many", async () => {
+    const clas = await actorFor("clas.cederlid");
+    const before = await getStatementPage({ actor: clas, caseId: drafted.id });
+    expect(before.documents).toMatchObject({ total: 120, complete: false });
+    expect(ordinals(before.documents!.choices)).toEqual(range(71, 120));
+
+    const statement = await db.statement.findUniqueOrThrow({ where: { caseId: drafted.id }, select: { id: true, currentVersion: true } });
+    const chosen = await db.caseDocument.findMany({ where: { caseId: drafted.id, number: { in: [3, 7, 100] } }, orderBy: { number: "asc" }, select: { id: true } });
+    await saveStatementSection({ actor: clas, input: parseInput(ZSaveSectionSchema, { statementId: statement.id, baseVersion: statement.currentVersion, kind: "attachments", value: chosen.map((document) => document.id) }) });
+    const after = await getStatementPage({ actor: clas, caseId: drafted.id });
+    expect(ordinals(after.documents!.choices)).toEqual([3, 7, ...range(71, 120)]);
+    // Number 7 is confidential: its handläggare reads it.
+    expect(after.documents!.choices[1]).toMatchObject({ description: "Anmälan om missförhållanden", confidential: true });
+
+    const form = render(createElement(DocumentPicker, { caseId: drafted.id, choices: after.documents!, name: "attachmentDocumentIds", legend: "Bilagor", defaultChosen: [] }));
+    expect(form.match(/name="attachmentDocumentIds"/g)).toHaveLength(DOCUMENT_CHOICES_SHOWN + 2);
+    expect(form).not.toMatch(/checked=""/);
+  });
+
+  it("finds any handling by its number, typed alone or whole, or by words of its description, in the diarium's order", async () => {
+    const numbers = async (query: string) => ordinals(await findDocumentChoices({ actor: registrar, caseId: drafted.id, query }));
+    // The handling of the number first, then those whose description has it.
+    expect(await numbers("12")).toEqual([12, 112, 120]);
+    expect(await numbers(`${drafted.caseNumber}-12`)).toEqual([12]);
+    expect(await numbers("  nummer 11  ")).toEqual([11, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
+    // "%" is a character typed, not a wildcard; a word found nowhere finds nothing.
+    expect(await numbers("nummer%1")).toEqual([]);
+    expect(await numbers("sjöbodsarrende")).toEqual([]);
+    expect(await numbers("")).toEqual([]);
+    // At most a screenful, the first by number.
+    expect(await numbers("Delegationsbeslut")).toEqual([...range(1, 6), ...range(8, 21)].slice(0, DOCUMENT_CHOICES_FOUND));
+  });
+
+  it("never finds a confidential handling by its words for one who may not read it, nor shows its description", async () => {
+    expect((await findDocumentChoices({ actor: registrar, caseId: drafted.id, query: "missförhållanden" })).map((choice) => choice.ordinal)).toEqual([7]);
+    expect(await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "missförhållanden" })).toEqual([]);
+    const [byNumber] = await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "7" });
+    expect(byNumber).toMatchObject({ ordinal: 7, description: null, confidential: true });
+  });
+
+  it("answers the search only to one who may read the case, and refuses input that does not fit", async () => {
+    // The registrator of another committee.
+    const outsider = await actorFor("sofia.berg");
+    await expect(findDocumentChoices({ actor: outsider, caseId: drafted.id, query: "12" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const tooLong = ZFindDocumentChoicesSchema.safeParse({ caseId: drafted.id, query: "x".repeat(201) });
+    expect(tooLong.error?.issues.map((issue) => issue.message)).toEqual(["Sök med högst 200 tecken."]);
   });
 });
 

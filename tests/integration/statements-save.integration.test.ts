@@ -215,7 +215,7 @@ describe("authorization", () => {
   it("lets readers of the case view and preview, and hides the statement from other units", async () => {
     const { caseId } = await newStatement();
     const linda = await actorFor(db, "linda.palo");
-    expect(await getStatementPage({ actor: linda, caseId })).toMatchObject({ canEdit: false, documents: [], statement: { version: 1 } });
+    expect(await getStatementPage({ actor: linda, caseId })).toMatchObject({ canEdit: false, documents: null, statement: { version: 1 } });
     expect((await getStatementPreview({ actor: linda, caseId })).version).toBe(1);
     const outsider = await actorFor(db, "sos.handlaggare");
     await expectAppError(getStatementPage({ actor: outsider, caseId }), "NOT_FOUND");

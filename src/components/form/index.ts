@@ -4,4 +4,4 @@ export { type Confirmation } from "./confirm-dialog";
 export { ErrorSummary, type ErrorSummaryItem } from "./error-summary";
 export { CheckboxField, DATE_FORMAT_HINT, DateField, Field, FieldError, FieldFrame, FieldGroup, Hidden, inputClass, isoDateInputProps, LabelledControl, SelectField, TimeField, type ControlProps, type SelectGroup, type SelectOption } from "./fields";
 export { FormPanel } from "./form-panel";
-export { SubmitButton } from "./submit-button";
+export { buttonClass, SubmitButton } from "./submit-button";

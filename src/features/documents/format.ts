@@ -32,3 +32,15 @@ export const caseDocumentsPageHref = (caseId: string, page: number, fragment: st
 
 /** Where handling `number` of a case is listed: its page and its row. */
 export const caseDocumentHref = (caseId: string, number: number, documentId: string): string => caseDocumentsPageHref(caseId, caseDocumentsPageOf(number), `handling-${documentId}`);
+
+/** A handling a form offers to choose (document-choices.ts); `description` null: confidential to the viewer. */
+export type DocumentChoice = { id: string; ordinal: number; number: string; description: string | null; direction: DocumentDirection; confidential: boolean };
+
+/** What a picker shows at first; `complete`: all of the case's `total` handlingar are among `choices`. */
+export type DocumentChoices = { total: number; complete: boolean; choices: DocumentChoice[] };
+
+/** A case with more handlingar than this offers its newest this many (and those chosen), and a search for the rest. */
+export const DOCUMENT_CHOICES_SHOWN = 50;
+
+/** Hits of one search in a picker. */
+export const DOCUMENT_CHOICES_FOUND = 20;

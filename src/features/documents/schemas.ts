@@ -55,3 +55,11 @@ export type TAddDocument = z.output<typeof ZAddDocumentSchema>;
 
 /** Form field names of the upload request (multipart/form-data). */
 export const ADD_DOCUMENT_FIELDS = ["direction", "documentDate", "counterpart", "description", "secrecyReference", "secrecyReason"] as const;
+
+/** A search in a handling picker (document-choices.ts): a number or words of a description. */
+export const ZFindDocumentChoicesSchema = z
+  .object({
+    caseId: z.uuid({ error: "Ärendet finns inte." }),
+    query: z.string().trim().max(200, { error: "Sök med högst 200 tecken." }),
+  })
+  .strict();

@@ -2,6 +2,7 @@
 // remisstid, and external bodies one per line), the missiv's text from the template, the
 // handlingar sent along and how the sending is registered in the diarium.
 import { ActionForm, DATE_FORMAT_HINT, DateField, Field, FieldGroup, Hidden, inputClass, isoDateInputProps } from "@/components/form";
+import { DocumentPicker } from "@/features/documents/components";
 import { sendReferralAction } from "../actions";
 import type { SendReferralOptionsView } from "../server";
 
@@ -37,18 +38,7 @@ export const SendReferralForm = ({ options }: { options: SendReferralOptionsView
       hint="En per rad: namn; e-postadress till registraturen; remisstid (ÅÅÅÅ-MM-DD, kan utelämnas). Andra kommuner är externa remissinstanser."
     />
     <Field name="text" label="Missivets text" rows={8} defaultValue={options.defaultText} required />
-    {options.documents.length > 0 ? (
-      <FieldGroup name="documentIds" legend="Remisshandlingar som skickas med" className="space-y-1">
-        {options.documents.map((document) => (
-          <span key={document.id} className="flex items-center gap-2">
-            <input type="checkbox" id={`referral-document-${document.id}`} name="documentIds" value={document.id} className="h-5 w-5" />
-            <label htmlFor={`referral-document-${document.id}`}>
-              {document.documentNumber} {document.description}
-            </label>
-          </span>
-        ))}
-      </FieldGroup>
-    ) : null}
+    {options.documents.total > 0 ? <DocumentPicker caseId={options.caseId} choices={options.documents} name="documentIds" legend="Remisshandlingar som skickas med" /> : null}
     <FieldGroup name="reminders" legend="Påminnelser till remissinstanser som inte har svarat" className="flex flex-wrap gap-4">
       <Field name="reminderDaysBefore" label="Dagar före remisstiden" type="number" min={0} max={90} defaultValue="5" hint="0 = ingen påminnelse före." />
       <Field name="reminderDaysAfter" label="Dagar efter remisstiden" type="number" min={0} max={90} defaultValue="1" hint="0 = ingen påminnelse efter." />

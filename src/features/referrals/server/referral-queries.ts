@@ -7,6 +7,8 @@ import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { authorize, can, findCaseWithScope, toCaseScope, unknownResource, type CaseScope } from "@/server/authz";
 import { documentHiddenFrom } from "@/features/cases/server";
+import type { DocumentChoices } from "@/features/documents/format";
+import { DOCUMENT_CHOICES_CASE_SELECT, documentChoicesOf } from "@/features/documents/server";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { formatDateOnly, todayInStockholm } from "@/lib/dates";
 import { defaultReferralLetterText } from "../letter";
@@ -164,24 +166,25 @@ export type SendReferralOptionsView = {
   defaultText: string;
   /** Committees of the same municipality (never the sender's own). */
   committees: { id: string; name: string }[];
-  documents: { id: string; documentNumber: string; description: string }[];
+  /** The remisshandlingar to choose from (a large case: its newest, and a search for the rest). */
+  documents: DocumentChoices;
 };
 
 /** What the sending form offers: refused (as the service would) for someone who may not send. */
 export const getSendReferralOptions = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<SendReferralOptionsView> => {
   const row = await findCaseWithScope(db, caseId, {
-    id: true,
+    ...DOCUMENT_CHOICES_CASE_SELECT,
     title: true,
-    caseNumber: true,
     status: true,
     committee: { select: { name: true, municipalityId: true } },
-    series: { select: { documentNumberFormat: true } },
-    documents: { orderBy: { number: "asc" }, select: { id: true, number: true, description: true } },
   });
   if (!row) throw unknownResource("referral.manage");
   const scope = authorize(actor, "referral.manage", toCaseScope(row), { forbidden: "Du har inte behörighet att skicka ärendet på remiss." });
   const found = row;
-  const committees = await db.committee.findMany({ where: { municipalityId: scope.municipalityId, id: { not: found.committeeId } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const [committees, documents] = await Promise.all([
+    db.committee.findMany({ where: { municipalityId: scope.municipalityId, id: { not: found.committeeId } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    documentChoicesOf(db, { actor, scope, found }),
+  ]);
   return {
     caseId: found.id,
     caseNumber: found.caseNumber,
@@ -189,6 +192,6 @@ export const getSendReferralOptions = async ({ actor, caseId }: { actor: Actor; 
     today: todayInStockholm(),
     defaultText: defaultReferralLetterText({ committee: found.committee.name, caseTitle: found.title, caseNumber: found.caseNumber }),
     committees,
-    documents: found.documents.map((document) => ({ id: document.id, documentNumber: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat), description: document.description })),
+    documents,
   };
 };

@@ -1,17 +1,20 @@
 "use client";
 // "Skapa tjänsteutlåtande": choose the template (the committee's own or one of the
 // municipality's; the committee's default preselected) and which of the case's documents
-// to list as Bilagor (the incoming ones are preselected); the rest is prefilled from the case.
+// to list as Bilagor (the incoming ones are preselected when the case's handlingar are all
+// listed, none of a samlingsärende's thousands); the rest is prefilled from the case.
 import { ActionForm, clientFormAction, SelectField } from "@/components/form";
 import { createStatementAction } from "../actions";
-import type { StatementDocumentOption, TemplateChoice } from "../server/statement-queries";
+import { DocumentPicker } from "@/features/documents/components";
+import type { DocumentChoices } from "@/features/documents/format";
+import type { TemplateChoice } from "../server/statement-queries";
 
 const ATTACHMENTS = "attachmentDocumentIds";
 
 const templateLabel = (template: TemplateChoice): string =>
   `${template.name} (${template.committeeName ? `${template.committeeName}s mall` : "kommunens mall"}, förslag från ${template.proposer})`;
 
-export const CreateStatementForm = ({ caseId, documents, templates }: { caseId: string; documents: StatementDocumentOption[]; templates: TemplateChoice[] }) => (
+export const CreateStatementForm = ({ caseId, documents, templates }: { caseId: string; documents: DocumentChoices; templates: TemplateChoice[] }) => (
   <ActionForm
     action={clientFormAction((form) => {
       const templateId = form.get("templateId");
@@ -36,22 +39,14 @@ export const CreateStatementForm = ({ caseId, documents, templates }: { caseId: 
       <p>Tjänsteutlåtandet skapas från mallen ”{templates[0].name}”.</p>
     ) : null}
     <p>Förslag till beslut, Ärendet och Ärendets beredning fylls i från ärendet, och undertecknarna hämtas från organisationen.</p>
-    {documents.length > 0 ? (
-      <fieldset>
-        <legend className="font-semibold">Bilagor</legend>
-        <ul className="mt-1 space-y-1">
-          {documents.map((document) => (
-            <li key={document.id}>
-              <label className="flex items-start gap-2">
-                <input type="checkbox" name={ATTACHMENTS} value={document.id} className="mt-1" defaultChecked={document.direction === "INCOMING"} />
-                <span>
-                  {document.description} <span className="text-slate-600">({document.number})</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+    {documents.total > 0 ? (
+      <DocumentPicker
+        caseId={caseId}
+        choices={documents}
+        name={ATTACHMENTS}
+        legend="Bilagor"
+        defaultChosen={documents.complete ? documents.choices.filter((document) => document.direction === "INCOMING").map((document) => document.id) : []}
+      />
     ) : null}
   </ActionForm>
 );

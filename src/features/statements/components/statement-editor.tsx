@@ -9,7 +9,8 @@ import { isValidIsoDate } from "@/lib/text-schemas";
 import { mergeRichText, richTextToPlainText, type TRichText } from "../rich-text";
 import { sectionToPlainText, type SectionValue } from "../content";
 import type { TDecisionPoint, THeaderInput, TStatementContent, TTemplateDefinition } from "../schemas";
-import type { StatementDocumentOption } from "../server/statement-queries";
+import { DocumentPicker } from "@/features/documents/components";
+import type { DocumentChoices } from "@/features/documents/format";
 import { hasReferralCompilation, REFERRAL_COMPILATION_KEY } from "../referral-compilation";
 import { ConflictPanel } from "./conflict-panel";
 import { ReferralCompilationPanel } from "./referral-compilation-panel";
@@ -23,7 +24,7 @@ type EditorProps = {
   version: number;
   content: TStatementContent;
   definition: TTemplateDefinition;
-  documents: StatementDocumentOption[];
+  documents: DocumentChoices;
   missingRequired: string[];
 };
 
@@ -267,7 +268,7 @@ const HeaderSection = ({ statementId, version, content }: { statementId: string;
 
 const attachmentIdsFromSection = (section: SectionValue): string[] => (section.kind === "attachments" ? section.value.map((attachment) => attachment.documentId) : []);
 
-const AttachmentsSection = ({ statementId, version, heading, content, documents }: { statementId: string; version: number; heading: string; content: TStatementContent; documents: StatementDocumentOption[] }) => {
+const AttachmentsSection = ({ caseId, statementId, version, heading, content, documents }: { caseId: string; statementId: string; version: number; heading: string; content: TStatementContent; documents: DocumentChoices }) => {
   const id = useId();
   const { saver, snapshot } = useSectionSaver<string[]>({
     statementId,
@@ -278,37 +279,28 @@ const AttachmentsSection = ({ statementId, version, heading, content, documents 
     fromSection: attachmentIdsFromSection,
   });
   const chosen = snapshot.value;
-  const toggle = (documentId: string, checked: boolean) => {
-    // Keep the diarium's order so that Bilagor reads like the case's list of documents.
-    const next = documents.map((document) => document.id).filter((candidate) => (candidate === documentId ? checked : chosen.includes(candidate)));
+  const change = (next: string[]) => {
     saver.change(next);
     saver.flush();
   };
-  const describe = (ids: string[]) => ids.map((documentId) => documents.find((document) => document.id === documentId)?.description ?? documentId).join("\n");
+  const describe = (ids: string[]) =>
+    ids.map((documentId) => documents.choices.find((document) => document.id === documentId)?.description ?? content.attachments.find((attachment) => attachment.documentId === documentId)?.description ?? documentId).join("\n");
   return (
     <section className="mt-8" aria-labelledby={id} data-testid="section-attachments">
       <h2 id={id} className="mb-1 text-xl font-bold">
         {heading}
       </h2>
-      {documents.length === 0 ? (
+      {documents.total === 0 ? (
         <p className="text-slate-700">Ärendet har inga handlingar att bifoga.</p>
       ) : (
-        <fieldset>
-          <legend className="mb-2 text-sm text-slate-700">Välj vilka av ärendets handlingar som ska listas som bilagor.</legend>
-          <ul className="space-y-1">
-            {documents.map((document) => (
-              <li key={document.id}>
-                <label className="flex items-start gap-2">
-                  <input type="checkbox" className="mt-1" checked={chosen.includes(document.id)} onChange={(event) => toggle(document.id, event.target.checked)} />
-                  <span>
-                    {document.description} <span className="text-slate-600">({document.number})</span>
-                    {document.confidential ? <strong className="ml-1 text-amber-800">Sekretess</strong> : null}
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <DocumentPicker
+          caseId={caseId}
+          choices={documents}
+          legend="Välj vilka av ärendets handlingar som ska listas som bilagor."
+          legendClassName="mb-2 text-sm text-slate-700"
+          chosen={chosen}
+          onChange={change}
+        />
       )}
       <SaveStatusLine status={snapshot.status} onRetry={saver.flush} testId="status-attachments" />
       <SectionConflict heading={heading} saver={saver} status={snapshot.status} mine={chosen} toText={describe} merge={(theirs, mine) => [...new Set([...theirs, ...mine])]} fromSection={attachmentIdsFromSection} />
@@ -340,7 +332,7 @@ export const StatementEditor = ({ caseId, statementId, version, content, definit
         case "DECISION_POINTS":
           return <DecisionPointsSection key={section.key} statementId={statementId} version={version} heading={section.heading} initialValue={content.decisionPoints} />;
         case "ATTACHMENTS":
-          return <AttachmentsSection key={section.key} statementId={statementId} version={version} heading={section.heading} content={content} documents={documents} />;
+          return <AttachmentsSection key={section.key} statementId={statementId} version={version} heading={section.heading} content={content} caseId={caseId} documents={documents} />;
         case "RICH_TEXT":
           if (section.key === REFERRAL_COMPILATION_KEY && !hasReferralCompilation(content)) return <NewReferralCompilation key={section.key} statementId={statementId} heading={section.heading} />;
           return (

@@ -7,7 +7,6 @@ import { diffWords } from "diff";
 import { authorize, can, findCaseWithScope, toCaseScope } from "@/server/authz";
 import { maskStatementContent } from "../secrecy";
 import { statementContentFor, statementSecrecyMask } from "./statement-secrecy";
-import { formatDocumentNumber } from "@/lib/case-number";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -18,12 +17,12 @@ import { CASE_ORGANISATION_SELECT } from "./create-statement";
 import { parseStatementContent, parseTemplateDefinition } from "./statement-access";
 import { withCurrentOrganisation } from "./statement-organisation";
 import { templatesForCommittee } from "./templates";
+import { DOCUMENT_CHOICES_SHOWN, type DocumentChoices } from "@/features/documents/format";
+import { DOCUMENT_CHOICES_CASE_SELECT, documentChoicesOf } from "@/features/documents/server";
 
 const loadCase = async (actor: Actor, caseId: string) => {
   const row = await findCaseWithScope(db, caseId, {
-    id: true,
-    caseNumber: true,
-    series: { select: { documentNumberFormat: true } },
+    ...DOCUMENT_CHOICES_CASE_SELECT,
     title: true,
     status: true,
     ...CASE_ORGANISATION_SELECT,
@@ -33,12 +32,10 @@ const loadCase = async (actor: Actor, caseId: string) => {
   });
   if (!row) throw new AppError("NOT_FOUND", `Case ${caseId} not found`);
   const scope = authorize(actor, "case.read", toCaseScope(row));
-  return { row, canEdit: can(actor, "statement.edit", scope) };
+  return { row, scope, canEdit: can(actor, "statement.edit", scope) };
 };
 
 export type TemplateChoice = { id: string; name: string; committeeName: string | null; proposer: string; isDefault: boolean };
-
-export type StatementDocumentOption = { id: string; number: string; description: string; direction: string; confidential: boolean };
 
 export type StatementPageData = {
   caseId: string;
@@ -47,8 +44,8 @@ export type StatementPageData = {
   caseOpen: boolean;
   /** The actor is the case's handläggare (may create and edit). */
   canEdit: boolean;
-  /** The handlingar a bilaga may be taken from: for the writer of a draft (or of a new statement), else empty. */
-  documents: StatementDocumentOption[];
+  /** The handlingar a bilaga may be taken from (those chosen among them): for the writer of a draft (or of a new statement), else null. */
+  documents: DocumentChoices | null;
   /** Before a statement exists, for its writer: the committee's and the municipality's templates, the default first. */
   templates: TemplateChoice[];
   statement: null | {
@@ -66,19 +63,20 @@ export type StatementPageData = {
 
 /** The editor's read model: the newest version and what the pickers need. */
 export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId: string }): Promise<StatementPageData> => {
-  const { row, canEdit } = await loadCase(actor, caseId);
+  const { row, scope, canEdit } = await loadCase(actor, caseId);
   // The pickers serve the create form and the editor of a draft; a statement sent on is only read.
   const picks = canEdit && (!row.statement || row.statement.status === "DRAFT");
+  const reading = row.statement
+    ? db.statementVersion.findUnique({
+        where: { statementId_number: { statementId: row.statement.id, number: row.statement.currentVersion } },
+        select: { content: true, createdAt: true, author: { select: { name: true } } },
+      })
+    : Promise.resolve(null);
+  // Of a case of many handlingar the picker shows the bilagor already chosen besides the newest.
+  const chosenIn = (version: Awaited<typeof reading>) => (version ? parseStatementContent(version.content).attachments.map((attachment) => attachment.documentId) : []);
   const [latest, documents] = await Promise.all([
-    row.statement
-      ? db.statementVersion.findUnique({
-          where: { statementId_number: { statementId: row.statement.id, number: row.statement.currentVersion } },
-          select: { content: true, createdAt: true, author: { select: { name: true } } },
-        })
-      : null,
-    picks
-      ? db.caseDocument.findMany({ where: { caseId: row.id }, orderBy: { number: "asc" }, select: { id: true, number: true, description: true, direction: true, secrecyReference: true } })
-      : [],
+    reading,
+    !picks ? null : row.lastDocumentNumber <= DOCUMENT_CHOICES_SHOWN ? documentChoicesOf(db, { actor, scope, found: row }) : reading.then((version) => documentChoicesOf(db, { actor, scope, found: row, chosen: chosenIn(version) })),
   ]);
   let statement: StatementPageData["statement"] = null;
   if (row.statement && latest) {
@@ -115,13 +113,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
     caseOpen: row.status === "OPEN",
     canEdit,
     templates,
-    documents: documents.map((document) => ({
-      id: document.id,
-      number: formatDocumentNumber(row.caseNumber, document.number, row.series.documentNumberFormat),
-      description: document.description,
-      direction: document.direction,
-      confidential: document.secrecyReference !== null,
-    })),
+    documents,
     statement,
   };
 };

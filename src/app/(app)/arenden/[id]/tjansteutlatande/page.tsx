@@ -30,12 +30,12 @@ const StatementPage = async ({ params }: { params: Promise<{ id: string }> }) =>
       </p>
       <div className="mt-6">
         {!statement ? (
-          data.canEdit && data.caseOpen ? (
+          data.canEdit && data.caseOpen && data.documents ? (
             <CreateStatementForm caseId={data.caseId} documents={data.documents} templates={data.templates} />
           ) : (
             <p className="rounded border border-dashed border-slate-300 bg-white p-6">Ärendet har inget tjänsteutlåtande ännu.</p>
           )
-        ) : editable ? (
+        ) : editable && data.documents ? (
           <>
             {openReturn ? <ReturnNotice item={openReturn} /> : null}
             <StatementEditor

@@ -1,0 +1,2 @@
+// The documents feature's components for other features' forms.
+export { DocumentPicker } from "./document-picker";

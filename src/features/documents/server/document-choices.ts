@@ -1,0 +1,94 @@
+// The handlingar a form offers to choose from (the remisshandlingar sent with a remiss, the
+// Bilagor of a tjänsteutlåtande). A case of a few handlingar offers them all; a samlingsärende
+// of thousands offers its newest and those already chosen, and finds any other by its number
+// or words of its description (`findDocumentChoices`), so that a form never carries the whole
+// list. A confidential handling's description is left out for one who may not read it, and
+// is never matched by its words.
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { DocumentDirection } from "@/generated/prisma/enums";
+import { formatDocumentNumber } from "@/lib/case-number";
+import { escapeLike } from "@/lib/like";
+import type { Actor } from "@/server/auth";
+import { authorize, can, findCaseWithScope, toCaseScope, type CaseScope } from "@/server/authz";
+import { db, type Db, type Tx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { documentHiddenFrom } from "@/features/cases/server";
+import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices } from "../format";
+
+/** What a page reading the case selects along, for `documentChoicesOf`. */
+export const DOCUMENT_CHOICES_CASE_SELECT = {
+  id: true,
+  caseNumber: true,
+  lastDocumentNumber: true,
+  series: { select: { documentNumberFormat: true } },
+} satisfies Prisma.CaseSelect;
+
+type ChoicesCase = Prisma.CaseGetPayload<{ select: typeof DOCUMENT_CHOICES_CASE_SELECT }>;
+
+const CHOICE_SELECT = { id: true, number: true, description: true, direction: true, secrecyReference: true } satisfies Prisma.CaseDocumentSelect;
+
+type ChoiceRow = { id: string; number: number; description: string; direction: DocumentDirection; secrecyReference: string | null };
+
+const toChoice = (actor: Actor, scope: CaseScope, found: ChoicesCase, document: ChoiceRow): DocumentChoice => ({
+  id: document.id,
+  ordinal: document.number,
+  number: formatDocumentNumber(found.caseNumber, document.number, found.series.documentNumberFormat),
+  description: documentHiddenFrom(actor, scope, document.secrecyReference) ? null : document.description,
+  direction: document.direction,
+  confidential: document.secrecyReference !== null,
+});
+
+/**
+ * The handlingar a form shows at first: all when the case has at most DOCUMENT_CHOICES_SHOWN,
+ * else the newest that many and those in `chosen` (by the case's unique number index), in the
+ * diarium's order. The caller has read and authorized the case.
+ */
+export const documentChoicesOf = async (
+  client: Db | Tx,
+  { actor, scope, found, chosen = [] }: { actor: Actor; scope: CaseScope; found: ChoicesCase; chosen?: readonly string[] },
+): Promise<DocumentChoices> => {
+  const complete = found.lastDocumentNumber <= DOCUMENT_CHOICES_SHOWN;
+  const newest = { number: { gt: found.lastDocumentNumber - DOCUMENT_CHOICES_SHOWN } };
+  const rows = await client.caseDocument.findMany({
+    where: { caseId: found.id, ...(complete ? {} : { OR: [newest, ...(chosen.length > 0 ? [{ id: { in: [...chosen] } }] : [])] }) },
+    orderBy: { number: "asc" },
+    select: CHOICE_SELECT,
+  });
+  return { total: found.lastDocumentNumber, complete, choices: rows.map((row) => toChoice(actor, scope, found, row)) };
+};
+
+/** A handling's number as typed: "17", or the whole document number ("HÄS 2024/12-17", "HÄS 2024/12:17"). */
+const typedNumber = (query: string): number | null => {
+  const match = /(?:^|[-:\s])(\d{1,7})$/.exec(query);
+  return match ? Number(match[1]) : null;
+};
+
+/**
+ * The handlingar of a case matching what was typed in a picker's search field: by number, or
+ * by words of the description (of a confidential handling only for one who may read it); at
+ * most DOCUMENT_CHOICES_FOUND, the one of the number typed first, then in the diarium's order. Anyone who may read the case may search
+ * its handlingar, as the case page lists them.
+ */
+export const findDocumentChoices = async ({ actor, caseId, query }: { actor: Actor; caseId: string; query: string }): Promise<DocumentChoice[]> => {
+  const found = await findCaseWithScope(db, caseId, DOCUMENT_CHOICES_CASE_SELECT);
+  if (!found) throw new AppError("NOT_FOUND", "Case not found or not readable");
+  const scope = authorize(actor, "case.read", toCaseScope(found));
+  const text = query.trim();
+  if (!text) return [];
+  const number = typedNumber(text);
+  const readsConfidential = can(actor, "document.read", { case: scope, confidential: true });
+  const byWords: Prisma.CaseDocumentWhereInput = {
+    description: { contains: escapeLike(text), mode: "insensitive" },
+    ...(readsConfidential ? {} : { secrecyReference: null }),
+  };
+  const rows = await db.caseDocument.findMany({
+    where: { caseId: found.id, OR: [...(number !== null ? [{ number }] : []), byWords] },
+    orderBy: { number: "asc" },
+    take: DOCUMENT_CHOICES_FOUND,
+    select: CHOICE_SELECT,
+  });
+  // The handling of the number typed first, then those whose description has it.
+  const exact = rows.filter((row) => row.number === number);
+  return [...exact, ...rows.filter((row) => row.number !== number)].map((row) => toChoice(actor, scope, found, row));
+};
