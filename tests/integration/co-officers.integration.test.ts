@@ -109,6 +109,30 @@ describe("adding and removing medhandläggare", () => {
     expect(error.fieldErrors?.userId?.[0]).toBe("Personen är inte medhandläggare i ärendet.");
   });
 
+  it("keeps the case row's co_officer_ids (what the access filters read) equal to case_co_officer, however a row changes", async () => {
+    const { caseId } = await createCaseWithStatement(db);
+    const mirrored = async () => (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { coOfficerIds: true } })).coOfficerIds;
+    await add(registrar, caseId, eva.id);
+    expect(await mirrored()).toEqual([eva.id]);
+    // Written by anything else than the services too (an import, a repair by hand).
+    await db.$executeRaw`INSERT INTO case_co_officer (case_id, user_id, added_by_id, updated_at) VALUES (${caseId}::uuid, ${dubbel.id}::uuid, ${registrar.id}::uuid, now())`;
+    expect(await mirrored()).toEqual([eva.id, dubbel.id]);
+    await db.$executeRaw`UPDATE case_co_officer SET user_id = ${linda.id}::uuid WHERE case_id = ${caseId}::uuid AND user_id = ${dubbel.id}::uuid`;
+    expect(await mirrored()).toEqual([eva.id, linda.id]);
+    await db.$executeRaw`DELETE FROM case_co_officer WHERE case_id = ${caseId}::uuid AND user_id = ${linda.id}::uuid`;
+    expect(await mirrored()).toEqual([eva.id]);
+    expect((await listDiariumCases({ actor: eva, params: {}, pageSize: 200 })).rows.map((row) => row.id)).toContain(caseId);
+    await removeCoOfficer({ actor: registrar, input: { caseId, version: await versionOf(caseId), userId: eva.id } });
+    expect(await mirrored()).toEqual([]);
+    expect((await listDiariumCases({ actor: eva, params: {}, pageSize: 200 })).rows.map((row) => row.id)).not.toContain(caseId);
+    // Every case of the database, after all the tests before this one.
+    const differing = await db.$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM "case" c
+      WHERE (SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(c.co_officer_ids) x)
+         <> (SELECT coalesce(array_agg(co.user_id ORDER BY co.user_id), '{}') FROM case_co_officer co WHERE co.case_id = c.id)`;
+    expect(differing[0]!.count).toBe(0n);
+  });
+
   it("drops a medhandläggare who becomes the responsible handläggare", async () => {
     const { caseId } = await createCaseWithStatement(db);
     await db.membership.create({ data: { userId: eva.id, role: "CASE_OFFICER", departmentId: "has-sos" } });

@@ -28,7 +28,7 @@ export const CASE_SCOPE_SELECT = {
   committeeId: true,
   departmentId: true,
   caseOfficerId: true,
-  coOfficers: { select: { userId: true } },
+  coOfficerIds: true,
   secrecyReference: true,
   committee: { select: { municipalityId: true } },
   department: { select: { administrationId: true } },
@@ -54,7 +54,7 @@ export const toCaseScope = (row: CaseScopeRow): CaseScope => ({
   administrationId: row.department.administrationId,
   departmentId: row.departmentId,
   caseOfficerId: row.caseOfficerId,
-  coOfficerIds: row.coOfficers.map((coOfficer) => coOfficer.userId),
+  coOfficerIds: row.coOfficerIds,
   confidential: row.secrecyReference !== null,
 });
 

@@ -20,11 +20,11 @@ const SUBJECT_SELECT = {
   status: true,
   currentVersion: true,
   createdById: true,
-  case: { select: { id: true, caseNumber: true, title: true, secrecyReference: true, secrecyReason: true, caseOfficerId: true, coOfficers: { select: { userId: true } }, committee: { select: { municipalityId: true } } } },
+  case: { select: { id: true, caseNumber: true, title: true, secrecyReference: true, secrecyReason: true, caseOfficerId: true, coOfficerIds: true, committee: { select: { municipalityId: true } } } },
 } as const;
 
 /** The responsible handläggare and the medhandläggare: all hear how their statement fares. */
-const caseOfficerIds = (subject: StatementSubject): string[] => [subject.case.caseOfficerId, ...subject.case.coOfficers.map((coOfficer) => coOfficer.userId)];
+const caseOfficerIds = (subject: StatementSubject): string[] => [subject.case.caseOfficerId, ...subject.case.coOfficerIds];
 
 export type StatementSubject = Awaited<ReturnType<typeof lockStatement>>;
 

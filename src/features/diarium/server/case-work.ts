@@ -9,7 +9,7 @@ import type { CaseScope } from "@/server/authz";
 import type { Actor } from "@/server/auth/actor";
 
 /** Cases where the user is responsible handläggare or medhandläggare. */
-export const caseOfficerOrCoOfficerWhere = (userId: string): Prisma.CaseWhereInput => ({ OR: [{ caseOfficerId: userId }, { coOfficers: { some: { userId } } }] });
+export const caseOfficerOrCoOfficerWhere = (userId: string): Prisma.CaseWhereInput => ({ OR: [{ caseOfficerId: userId }, { coOfficerIds: { has: userId } }] });
 
 export const isCaseOfficer = (actor: Actor, scope: CaseScope): boolean => scope.caseOfficerId === actor.id || scope.coOfficerIds.includes(actor.id);
 
