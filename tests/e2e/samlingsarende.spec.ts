@@ -66,16 +66,16 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
   // Remisshandlingar: the newest 50 of 101 and a search that finds an older one by its words.
   await page.goto(`/arenden/${caseId}/remiss`);
   const remiss = page.getByTestId("send-referral-form");
-  await expect(remiss.getByText("Ärendet har 101 handlingar. De 50 senaste och de valda visas")).toBeVisible();
+  await expect(remiss.getByText("Ärendet har 101 handlingar. Här visas de 50 senaste och de du har valt.")).toBeVisible();
   const offered = remiss.getByRole("list", { name: "Senaste och valda handlingar" });
   await expect(offered.getByRole("checkbox")).toHaveCount(50);
-  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ })).toHaveCount(0);
+  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 37 \(/ })).toHaveCount(0);
   // Enter searches; it does not send the form.
-  await remiss.getByLabel("Sök bland ärendets handlingar").fill("nummer 3");
+  await remiss.getByLabel("Sök bland ärendets handlingar").fill("nummer 37");
   await remiss.getByLabel("Sök bland ärendets handlingar").press("Enter");
-  await expect(remiss.getByText("11 handlingar matchar ”nummer 3”.")).toBeVisible();
-  await remiss.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ }).check();
-  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 3 \(/ })).toBeChecked();
+  await expect(remiss.getByText("En handling matchar ”nummer 37”.")).toBeVisible();
+  await remiss.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox", { name: /^Delegationsbeslut nummer 37 \(/ }).check();
+  await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 37 \(/ })).toBeChecked();
   await offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 99 \(/ }).check();
   const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   await field(page, "Externa remissinstanser").fill(`Länsstyrelsen i Stockholms län; registrator@lansstyrelsen.example; ${due}`);
@@ -87,7 +87,7 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
       "SELECT d.number FROM referral_round_document rd JOIN referral_round r ON r.id = rd.round_id JOIN case_document d ON d.id = rd.document_id WHERE r.case_id = $1 ORDER BY d.number",
       [caseId],
     );
-    expect(sent.rows.map((row) => row.number)).toEqual([3, 99]);
+    expect(sent.rows.map((row) => row.number)).toEqual([37, 99]);
   } finally {
     await database.end();
   }

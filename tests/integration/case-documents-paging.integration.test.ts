@@ -156,7 +156,7 @@ describe("choosing handlingar of a samlingsärende (remisshandlingar, Bilagor)",
     expect(ordinals(options.documents.choices)).toEqual(range(lastDocumentNumber - DOCUMENT_CHOICES_SHOWN + 1, lastDocumentNumber));
     const html = render(createElement(SendReferralForm, { options }));
     expect(html.match(/name="documentIds"/g)).toHaveLength(DOCUMENT_CHOICES_SHOWN);
-    expect(html).toContain(`Ärendet har ${lastDocumentNumber} handlingar. De ${DOCUMENT_CHOICES_SHOWN} senaste och de valda visas`);
+    expect(html).toContain(`Ärendet har ${lastDocumentNumber} handlingar. Här visas de ${DOCUMENT_CHOICES_SHOWN} senaste och de du har valt.`);
     expect(html).toContain("Sök bland ärendets handlingar");
 
     // A case of few handlingar offers them all, without a search.
@@ -185,24 +185,37 @@ describe("choosing handlingar of a samlingsärende (remisshandlingar, Bilagor)",
     expect(form).not.toMatch(/checked=""/);
   });
 
-  it("finds any handling by its number, typed alone or whole, or by words of its description, in the diarium's order", async () => {
-    const numbers = async (query: string) => ordinals(await findDocumentChoices({ actor: registrar, caseId: drafted.id, query }));
+  it("finds any handling by its number, typed alone or whole, or by the words of its description, in the diarium's order", async () => {
+    const search = (query: string) => findDocumentChoices({ actor: registrar, caseId: drafted.id, query });
+    const numbers = async (query: string) => ordinals((await search(query)).hits);
     // The handling of the number first, then those whose description has it.
     expect(await numbers("12")).toEqual([12, 112, 120]);
     expect(await numbers(`${drafted.caseNumber}-12`)).toEqual([12]);
+    expect(await numbers(` ${drafted.caseNumber.toLowerCase()}-12 `)).toEqual([12]);
+    // Another case's handling 12 is not this case's.
+    expect(await numbers("HÄS 1999/1-12")).toEqual([]);
+    // Every word, wherever it stands in the description.
     expect(await numbers("  nummer 11  ")).toEqual([11, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119]);
+    expect(await numbers("beslut 117")).toEqual([117]);
     // "%" is a character typed, not a wildcard; a word found nowhere finds nothing.
     expect(await numbers("nummer%1")).toEqual([]);
     expect(await numbers("sjöbodsarrende")).toEqual([]);
-    expect(await numbers("")).toEqual([]);
-    // At most a screenful, the first by number.
+    expect(await search("")).toEqual({ hits: [], more: false });
+    // At most a screenful, the first by number, and whether there were more.
+    expect(await search("Delegationsbeslut")).toMatchObject({ more: true });
     expect(await numbers("Delegationsbeslut")).toEqual([...range(1, 6), ...range(8, 21)].slice(0, DOCUMENT_CHOICES_FOUND));
+    expect(await search("nummer 11")).toMatchObject({ more: false });
+    // The handling of the number typed comes first even when more than a screenful have it in their descriptions.
+    const many = await search("1");
+    expect(many.more).toBe(true);
+    expect(ordinals(many.hits)).toEqual([1, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 41, 51, 61, 71, 81, 91, 100]);
+    expect(await numbers("118")).toEqual([118]);
   });
 
   it("never finds a confidential handling by its words for one who may not read it, nor shows its description", async () => {
-    expect((await findDocumentChoices({ actor: registrar, caseId: drafted.id, query: "missförhållanden" })).map((choice) => choice.ordinal)).toEqual([7]);
-    expect(await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "missförhållanden" })).toEqual([]);
-    const [byNumber] = await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "7" });
+    expect(ordinals((await findDocumentChoices({ actor: registrar, caseId: drafted.id, query: "missförhållanden" })).hits)).toEqual([7]);
+    expect(await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "missförhållanden" })).toEqual({ hits: [], more: false });
+    const { hits: [byNumber] } = await findDocumentChoices({ actor: chair, caseId: drafted.id, query: "7" });
     expect(byNumber).toMatchObject({ ordinal: 7, description: null, confidential: true });
   });
 

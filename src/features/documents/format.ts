@@ -44,3 +44,6 @@ export const DOCUMENT_CHOICES_SHOWN = 50;
 
 /** Hits of one search in a picker. */
 export const DOCUMENT_CHOICES_FOUND = 20;
+
+/** What a picker's search found: at most DOCUMENT_CHOICES_FOUND, and whether there were more. */
+export type FoundDocumentChoices = { hits: DocumentChoice[]; more: boolean };

@@ -3,10 +3,10 @@
 // diarium's order. A case of many handlingar shows its newest and those chosen, and a search
 // (by number or words of the description) finds any other; a hit that is checked joins the
 // list. In a form the checkboxes are the field `name`; the editor follows `chosen`/`onChange`.
-import { useId, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
+import { useId, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { buttonClass, FieldGroup, inputClass } from "@/components/form";
 import { findDocumentChoicesAction } from "../actions";
-import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices } from "../format";
+import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices, type FoundDocumentChoices } from "../format";
 
 type PickerProps = {
   caseId: string;
@@ -21,7 +21,7 @@ type PickerProps = {
   onChange?: (ids: string[]) => void;
 };
 
-type SearchState = { query: string; hits: DocumentChoice[] } | { query: string; error: string } | null;
+type SearchState = ({ query: string } & FoundDocumentChoices) | { query: string; error: string } | null;
 
 const count = new Intl.NumberFormat("sv-SE");
 
@@ -34,6 +34,7 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState<SearchState>(null);
   const [searching, startSearch] = useTransition();
+  const asked = useRef("");
   const chosen = controlled ?? own;
 
   const toggle = (document: DocumentChoice, checked: boolean) => {
@@ -49,19 +50,22 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
 
   const run = () => {
     const text = query.trim();
-    if (!text) return;
+    if (!text || searching) return;
+    asked.current = text;
     startSearch(async () => {
       try {
         const result = await findDocumentChoicesAction({ caseId, query: text });
-        setSearch(result.ok ? { query: text, hits: result.data } : { query: text, error: result.error });
+        // An answer to an older search does not replace a newer one.
+        if (asked.current !== text) return;
+        setSearch(result.ok ? { query: text, ...result.data } : { query: text, error: result.error });
       } catch {
-        setSearch({ query: text, error: "Det gick inte att nå servern. Försök igen." });
+        if (asked.current === text) setSearch({ query: text, error: "Det gick inte att nå servern. Försök igen." });
       }
     });
   };
   // Enter searches; it must not send the form the picker is part of.
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== "Enter") return;
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
     event.preventDefault();
     run();
   };
@@ -90,7 +94,7 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
       {choices.complete ? null : (
         <div className="mt-1 space-y-2">
           <p id={`${id}-about`} className="text-sm text-slate-700">
-            Ärendet har {count.format(choices.total)} handlingar. De {DOCUMENT_CHOICES_SHOWN} senaste och de valda visas; sök fram andra på nummer eller ord i beskrivningen.
+            Ärendet har {count.format(choices.total)} handlingar. Här visas de {DOCUMENT_CHOICES_SHOWN} senaste och de du har valt. Sök efter andra på nummer eller ord i beskrivningen.
           </p>
           <div className="flex flex-wrap items-end gap-2">
             <span>
@@ -108,7 +112,7 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
                 maxLength={200}
               />
             </span>
-            <button type="button" onClick={run} disabled={searching} className={buttonClass("secondary")}>
+            <button type="button" onClick={run} aria-disabled={searching} className={buttonClass("secondary")}>
               {searching ? "Söker …" : "Sök"}
             </button>
           </div>
@@ -118,7 +122,9 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
             ) : search.hits.length === 0 ? (
               `Ingen handling matchar ”${search.query}”.`
             ) : (
-              `${search.hits.length === 1 ? "En handling matchar" : `${search.hits.length} handlingar matchar`} ”${search.query}”${search.hits.length === DOCUMENT_CHOICES_FOUND ? ` (de ${DOCUMENT_CHOICES_FOUND} första visas)` : ""}.`
+              search.more
+                ? `Fler än ${DOCUMENT_CHOICES_FOUND} handlingar matchar ”${search.query}”; de ${DOCUMENT_CHOICES_FOUND} första visas.`
+                : `${search.hits.length === 1 ? "En handling matchar" : `${search.hits.length} handlingar matchar`} ”${search.query}”.`
             )}
           </div>
           {search !== null && "hits" in search && search.hits.length > 0 ? (

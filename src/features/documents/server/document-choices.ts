@@ -14,7 +14,7 @@ import { authorize, can, findCaseWithScope, toCaseScope, type CaseScope } from "
 import { db, type Db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { documentHiddenFrom } from "@/features/cases/server";
-import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices } from "../format";
+import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices, type FoundDocumentChoices } from "../format";
 
 /** What a page reading the case selects along, for `documentChoicesOf`. */
 export const DOCUMENT_CHOICES_CASE_SELECT = {
@@ -58,37 +58,49 @@ export const documentChoicesOf = async (
   return { total: found.lastDocumentNumber, complete, choices: rows.map((row) => toChoice(actor, scope, found, row)) };
 };
 
-/** A handling's number as typed: "17", or the whole document number ("HÄS 2024/12-17", "HÄS 2024/12:17"). */
-const typedNumber = (query: string): number | null => {
-  const match = /(?:^|[-:\s])(\d{1,7})$/.exec(query);
-  return match ? Number(match[1]) : null;
+/**
+ * The handling number typed: "17" alone, or the whole document number of this case
+ * ("HÄS 2024/12-17" in the series' own format, any letter case); another case's number is none.
+ */
+const typedNumber = (query: string, found: ChoicesCase): number | null => {
+  const match = /(\d{1,7})$/.exec(query);
+  if (!match) return null;
+  const number = Number(match[1]);
+  if (query === match[1]) return number;
+  const whole = formatDocumentNumber(found.caseNumber, number, found.series.documentNumberFormat);
+  return query.replace(/\s+/g, " ").toLocaleLowerCase("sv") === whole.toLocaleLowerCase("sv") ? number : null;
 };
 
 /**
- * The handlingar of a case matching what was typed in a picker's search field: by number, or
- * by words of the description (of a confidential handling only for one who may read it); at
- * most DOCUMENT_CHOICES_FOUND, the one of the number typed first, then in the diarium's order. Anyone who may read the case may search
- * its handlingar, as the case page lists them.
+ * The handlingar of a case matching what was typed in a picker's search field: the one of the
+ * number typed first, then those whose description has every word typed (of a confidential
+ * handling only for one who may read it), in the diarium's order. Anyone who may read the case
+ * may search its handlingar, as the case page lists them.
  */
-export const findDocumentChoices = async ({ actor, caseId, query }: { actor: Actor; caseId: string; query: string }): Promise<DocumentChoice[]> => {
+export const findDocumentChoices = async ({ actor, caseId, query }: { actor: Actor; caseId: string; query: string }): Promise<FoundDocumentChoices> => {
   const found = await findCaseWithScope(db, caseId, DOCUMENT_CHOICES_CASE_SELECT);
   if (!found) throw new AppError("NOT_FOUND", "Case not found or not readable");
   const scope = authorize(actor, "case.read", toCaseScope(found));
   const text = query.trim();
-  if (!text) return [];
-  const number = typedNumber(text);
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { hits: [], more: false };
+  const number = typedNumber(text, found);
   const readsConfidential = can(actor, "document.read", { case: scope, confidential: true });
-  const byWords: Prisma.CaseDocumentWhereInput = {
-    description: { contains: escapeLike(text), mode: "insensitive" },
-    ...(readsConfidential ? {} : { secrecyReference: null }),
-  };
-  const rows = await db.caseDocument.findMany({
-    where: { caseId: found.id, OR: [...(number !== null ? [{ number }] : []), byWords] },
-    orderBy: { number: "asc" },
-    take: DOCUMENT_CHOICES_FOUND,
-    select: CHOICE_SELECT,
-  });
-  // The handling of the number typed first, then those whose description has it.
-  const exact = rows.filter((row) => row.number === number);
-  return [...exact, ...rows.filter((row) => row.number !== number)].map((row) => toChoice(actor, scope, found, row));
+  const [exact, byWords] = await Promise.all([
+    number === null ? null : db.caseDocument.findUnique({ where: { caseId_number: { caseId: found.id, number } }, select: CHOICE_SELECT }),
+    db.caseDocument.findMany({
+      where: {
+        caseId: found.id,
+        ...(number === null ? {} : { number: { not: number } }),
+        ...(readsConfidential ? {} : { secrecyReference: null }),
+        AND: words.map((word) => ({ description: { contains: escapeLike(word), mode: "insensitive" as const } })),
+      },
+      orderBy: { number: "asc" },
+      // One more than shown tells that there are more.
+      take: DOCUMENT_CHOICES_FOUND + 1,
+      select: CHOICE_SELECT,
+    }),
+  ]);
+  const rows = [...(exact ? [exact] : []), ...byWords];
+  return { hits: rows.slice(0, DOCUMENT_CHOICES_FOUND).map((row) => toChoice(actor, scope, found, row)), more: rows.length > DOCUMENT_CHOICES_FOUND };
 };
