@@ -444,6 +444,14 @@ const STEPS: Step[] = [
     args: () => [{ caseId: ids.case!, attachmentDocumentIds: [] }],
     after: async () => void (ids.statement = await one(`SELECT id::text FROM statement WHERE case_id = $1`, [ids.case])),
   },
+  // A handling picker's search (remisshandlingar, Bilagor): a read, for those who read the case
+  // (every role of its committee and avdelning; the administrator holds none of them).
+  {
+    action: "src/features/documents/actions.ts#findDocumentChoicesAction",
+    as: "clas.cederlid",
+    wrongRole: "admin",
+    args: () => [{ caseId: ids.case!, query: `1 ${xss(1)}` }],
+  },
   {
     action: `${STATEMENTS}#saveStatementSectionAction`,
     as: "clas.cederlid",
