@@ -73,7 +73,7 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
   // Enter searches; it does not send the form.
   await remiss.getByLabel("Sök bland ärendets handlingar").fill("nummer 37");
   await remiss.getByLabel("Sök bland ärendets handlingar").press("Enter");
-  await expect(remiss.getByText("En handling matchar ”nummer 37”.")).toBeVisible();
+  await expect(remiss.getByText("1 handling matchar ”nummer 37”.")).toBeVisible();
   await remiss.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox", { name: /^Delegationsbeslut nummer 37 \(/ }).check();
   await expect(offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 37 \(/ })).toBeChecked();
   await offered.getByRole("checkbox", { name: /^Delegationsbeslut nummer 99 \(/ }).check();

@@ -13,7 +13,6 @@ import { CASE_PAGE_EVENTS } from "@/features/cases/server/case-queries";
 import { createCaseDocumentInTx } from "@/features/cases/server/create-document";
 import { CaseDocumentsSection } from "@/features/documents/components/case-documents-section";
 import { caseDocumentHref, CASE_DOCUMENTS_PAGE_SIZE, DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN } from "@/features/documents/format";
-import { DocumentPicker } from "@/features/documents/components/document-picker";
 import { ZFindDocumentChoicesSchema } from "@/features/documents/schemas";
 import { findDocumentChoices } from "@/features/documents/server/document-choices";
 import { SendReferralForm } from "@/features/referrals/components/send-referral-form";
@@ -21,6 +20,7 @@ import { getSendReferralOptions } from "@/features/referrals/server";
 import { ZSaveSectionSchema } from "@/features/statements/schemas";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
 import { getStatementPage } from "@/features/statements/server/statement-queries";
+import { CreateStatementForm } from "@/features/statements/components/create-statement-form";
 import { sendReferral } from "@/features/referrals/server";
 import { ZSendReferralSchema } from "@/features/referrals/schemas";
 import { recordAudit } from "@/server/audit";
@@ -180,9 +180,13 @@ describe("choosing handlingar of a samlingsärende (remisshandlingar, Bilagor)",
     // Number 7 is confidential: its handläggare reads it.
     expect(after.documents!.choices[1]).toMatchObject({ description: "Anmälan om missförhållanden", confidential: true });
 
-    const form = render(createElement(DocumentPicker, { caseId: drafted.id, choices: after.documents!, name: "attachmentDocumentIds", legend: "Bilagor", defaultChosen: [] }));
-    expect(form.match(/name="attachmentDocumentIds"/g)).toHaveLength(DOCUMENT_CHOICES_SHOWN + 2);
-    expect(form).not.toMatch(/checked=""/);
+    // The create form: of many handlingar none is ticked; of a few, every incoming one is.
+    const many = render(createElement(CreateStatementForm, { caseId: drafted.id, documents: after.documents!, templates: [] }));
+    expect(many.match(/name="attachmentDocumentIds"/g)).toHaveLength(DOCUMENT_CHOICES_SHOWN + 2);
+    expect(many).not.toMatch(/checked=""/);
+    const fewChoices = (await getSendReferralOptions({ actor: registrar, caseId: small.id })).documents;
+    const few = render(createElement(CreateStatementForm, { caseId: small.id, documents: fewChoices, templates: [] }));
+    expect(few.match(/checked=""/g)).toHaveLength(fewChoices.choices.filter((choice) => choice.direction === "INCOMING").length);
   });
 
   it("finds any handling by its number, typed alone or whole, or by the words of its description, in the diarium's order", async () => {

@@ -5,6 +5,7 @@
 // list. In a form the checkboxes are the field `name`; the editor follows `chosen`/`onChange`.
 import { useId, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { buttonClass, FieldGroup, inputClass } from "@/components/form";
+import { countOf } from "@/lib/paging";
 import { findDocumentChoicesAction } from "../actions";
 import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices, type FoundDocumentChoices } from "../format";
 
@@ -22,8 +23,6 @@ type PickerProps = {
 };
 
 type SearchState = ({ query: string } & FoundDocumentChoices) | { query: string; error: string } | null;
-
-const count = new Intl.NumberFormat("sv-SE");
 
 const byOrdinal = (left: DocumentChoice, right: DocumentChoice): number => left.ordinal - right.ordinal;
 
@@ -94,7 +93,7 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
       {choices.complete ? null : (
         <div className="mt-1 space-y-2">
           <p id={`${id}-about`} className="text-sm text-slate-700">
-            Ärendet har {count.format(choices.total)} handlingar. Här visas de {DOCUMENT_CHOICES_SHOWN} senaste och de du har valt. Sök efter andra på nummer eller ord i beskrivningen.
+            Ärendet har {countOf(choices.total, "handling", "handlingar")}. Här visas de {DOCUMENT_CHOICES_SHOWN} senaste och de du har valt. Sök efter andra på nummer eller ord i beskrivningen.
           </p>
           <div className="flex flex-wrap items-end gap-2">
             <span>
@@ -124,7 +123,7 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
             ) : (
               search.more
                 ? `Fler än ${DOCUMENT_CHOICES_FOUND} handlingar matchar ”${search.query}”; de ${DOCUMENT_CHOICES_FOUND} första visas.`
-                : `${search.hits.length === 1 ? "En handling matchar" : `${search.hits.length} handlingar matchar`} ”${search.query}”.`
+                : `${countOf(search.hits.length, "handling", "handlingar")} matchar ”${search.query}”.`
             )}
           </div>
           {search !== null && "hits" in search && search.hits.length > 0 ? (

@@ -6,12 +6,11 @@
 // is never matched by its words.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { DocumentDirection } from "@/generated/prisma/enums";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { escapeLike } from "@/lib/like";
 import type { Actor } from "@/server/auth";
 import { authorize, can, findCaseWithScope, toCaseScope, type CaseScope } from "@/server/authz";
-import { db, type Db, type Tx } from "@/server/db";
+import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { documentHiddenFrom } from "@/features/cases/server";
 import { DOCUMENT_CHOICES_FOUND, DOCUMENT_CHOICES_SHOWN, type DocumentChoice, type DocumentChoices, type FoundDocumentChoices } from "../format";
@@ -28,7 +27,7 @@ type ChoicesCase = Prisma.CaseGetPayload<{ select: typeof DOCUMENT_CHOICES_CASE_
 
 const CHOICE_SELECT = { id: true, number: true, description: true, direction: true, secrecyReference: true } satisfies Prisma.CaseDocumentSelect;
 
-type ChoiceRow = { id: string; number: number; description: string; direction: DocumentDirection; secrecyReference: string | null };
+type ChoiceRow = Prisma.CaseDocumentGetPayload<{ select: typeof CHOICE_SELECT }>;
 
 const toChoice = (actor: Actor, scope: CaseScope, found: ChoicesCase, document: ChoiceRow): DocumentChoice => ({
   id: document.id,
@@ -44,13 +43,10 @@ const toChoice = (actor: Actor, scope: CaseScope, found: ChoicesCase, document: 
  * else the newest that many and those in `chosen` (by the case's unique number index), in the
  * diarium's order. The caller has read and authorized the case.
  */
-export const documentChoicesOf = async (
-  client: Db | Tx,
-  { actor, scope, found, chosen = [] }: { actor: Actor; scope: CaseScope; found: ChoicesCase; chosen?: readonly string[] },
-): Promise<DocumentChoices> => {
+export const documentChoicesOf = async ({ actor, scope, found, chosen = [] }: { actor: Actor; scope: CaseScope; found: ChoicesCase; chosen?: readonly string[] }): Promise<DocumentChoices> => {
   const complete = found.lastDocumentNumber <= DOCUMENT_CHOICES_SHOWN;
   const newest = { number: { gt: found.lastDocumentNumber - DOCUMENT_CHOICES_SHOWN } };
-  const rows = await client.caseDocument.findMany({
+  const rows = await db.caseDocument.findMany({
     where: { caseId: found.id, ...(complete ? {} : { OR: [newest, ...(chosen.length > 0 ? [{ id: { in: [...chosen] } }] : [])] }) },
     orderBy: { number: "asc" },
     select: CHOICE_SELECT,

@@ -183,7 +183,7 @@ export const getSendReferralOptions = async ({ actor, caseId }: { actor: Actor; 
   const found = row;
   const [committees, documents] = await Promise.all([
     db.committee.findMany({ where: { municipalityId: scope.municipalityId, id: { not: found.committeeId } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    documentChoicesOf(db, { actor, scope, found }),
+    documentChoicesOf({ actor, scope, found }),
   ]);
   return {
     caseId: found.id,

@@ -76,7 +76,7 @@ export const getStatementPage = async ({ actor, caseId }: { actor: Actor; caseId
   const chosenIn = (version: Awaited<typeof reading>) => (version ? parseStatementContent(version.content).attachments.map((attachment) => attachment.documentId) : []);
   const [latest, documents] = await Promise.all([
     reading,
-    !picks ? null : row.lastDocumentNumber <= DOCUMENT_CHOICES_SHOWN ? documentChoicesOf(db, { actor, scope, found: row }) : reading.then((version) => documentChoicesOf(db, { actor, scope, found: row, chosen: chosenIn(version) })),
+    !picks ? null : row.lastDocumentNumber <= DOCUMENT_CHOICES_SHOWN ? documentChoicesOf({ actor, scope, found: row }) : reading.then((version) => documentChoicesOf({ actor, scope, found: row, chosen: chosenIn(version) })),
   ]);
   let statement: StatementPageData["statement"] = null;
   if (row.statement && latest) {
