@@ -9,7 +9,7 @@ import { field, registerSimpleCase } from "./support/cases";
 import { connectE2eDatabase } from "./support/database";
 import { signOut } from "./support/lifecycle";
 
-test("the registrator pages through a case of 101 handlingar and finds a new one and a search hit on its page", async ({ page, baseURL }) => {
+test("the registrator pages through a case of 101 handlingar and finds a new one and a search hit on its page", async ({ browser, page, baseURL }) => {
   test.setTimeout(180_000);
   const unique = Date.now().toString(36);
   const word = `sjöbodsarrende${unique}`;
@@ -108,4 +108,30 @@ test("the registrator pages through a case of 101 handlingar and finds a new one
   const attachments = page.getByTestId("section-attachments");
   await expect(attachments.getByRole("checkbox", { checked: true })).toHaveCount(1, { timeout: 30_000 });
   await expect(attachments.getByRole("checkbox", { name: /^Delegationsbeslut nummer 4 \(/ })).toBeChecked();
+
+  // Two editors of Bilagor at once: the other chooses an older handling by search, this one a
+  // recent one. "Behåll båda" keeps both, and the other's handling, which this page never
+  // listed, gets its checkbox without a reload.
+  const other = await browser.newContext();
+  try {
+    const otherPage = await other.newPage();
+    await login(otherPage, "clas.cederlid");
+    await otherPage.goto(`/arenden/${caseId}/tjansteutlatande`);
+    const otherBilagor = otherPage.getByTestId("section-attachments");
+    await otherBilagor.getByLabel("Sök bland ärendets handlingar").fill("7");
+    await otherBilagor.getByRole("button", { name: "Sök" }).click();
+    await otherBilagor.getByRole("list", { name: "Sökträffar" }).getByRole("checkbox", { name: /^Delegationsbeslut nummer 7 \(/ }).check();
+    await expect(otherPage.getByTestId("status-attachments")).toContainText("Sparat");
+  } finally {
+    await other.close();
+  }
+  await expect(attachments.getByRole("checkbox", { name: /^Delegationsbeslut nummer 7 \(/ })).toHaveCount(0);
+  await attachments.getByRole("checkbox", { name: /^Delegationsbeslut nummer 100 \(/ }).check();
+  const conflict = page.getByTestId("conflict-panel");
+  await expect(conflict).toBeVisible();
+  await expect(page.getByTestId("conflict-theirs")).toContainText("Delegationsbeslut nummer 7");
+  await conflict.getByRole("button", { name: "Behåll båda" }).click();
+  await expect(page.getByTestId("status-attachments")).toContainText("Sparat");
+  await expect(attachments.getByRole("checkbox", { checked: true })).toHaveCount(3);
+  for (const number of [4, 7, 100]) await expect(attachments.getByRole("checkbox", { name: new RegExp(`^Delegationsbeslut nummer ${number} \\(`) })).toBeChecked();
 });

@@ -223,12 +223,27 @@ describe("choosing handlingar of a samlingsärende (remisshandlingar, Bilagor)",
     expect(byNumber).toMatchObject({ ordinal: 7, description: null, confidential: true });
   });
 
+  it("gives the chosen handlingar a picker does not show, of this case only, masked as in a search", async () => {
+    const idOf = async (caseId: string, number: number) => (await db.caseDocument.findUniqueOrThrow({ where: { caseId_number: { caseId, number } }, select: { id: true } })).id;
+    const ids = [await idOf(drafted.id, 12), await idOf(drafted.id, 7), await idOf(small.id, 1)];
+    // Another case's handling is not among them; the diarium's order.
+    expect(ordinals((await findDocumentChoices({ actor: registrar, caseId: drafted.id, ids })).hits)).toEqual([7, 12]);
+    const { hits } = await findDocumentChoices({ actor: chair, caseId: drafted.id, ids });
+    expect(hits[0]).toMatchObject({ ordinal: 7, description: null, confidential: true });
+    expect(hits[1]).toMatchObject({ ordinal: 12, description: expect.stringContaining("12") });
+  });
+
   it("answers the search only to one who may read the case, and refuses input that does not fit", async () => {
     // The registrator of another committee.
     const outsider = await actorFor("sofia.berg");
     await expect(findDocumentChoices({ actor: outsider, caseId: drafted.id, query: "12" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const tooLong = ZFindDocumentChoicesSchema.safeParse({ caseId: drafted.id, query: "x".repeat(201) });
     expect(tooLong.error?.issues.map((issue) => issue.message)).toEqual(["Sök med högst 200 tecken."]);
+    await expect(findDocumentChoices({ actor: outsider, caseId: drafted.id, ids: [crypto.randomUUID()] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A search or handlingar, not both nor neither.
+    for (const input of [{ caseId: drafted.id }, { caseId: drafted.id, query: "12", ids: [drafted.id] }]) {
+      expect(ZFindDocumentChoicesSchema.safeParse(input).error?.issues.map((issue) => issue.message)).toEqual(["Ange antingen en sökning eller handlingar."]);
+    }
   });
 });
 

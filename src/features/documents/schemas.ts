@@ -56,10 +56,16 @@ export type TAddDocument = z.output<typeof ZAddDocumentSchema>;
 /** Form field names of the upload request (multipart/form-data). */
 export const ADD_DOCUMENT_FIELDS = ["direction", "documentDate", "counterpart", "description", "secrecyReference", "secrecyReason"] as const;
 
-/** A search in a handling picker (document-choices.ts): a number or words of a description. */
+/**
+ * What a handling picker asks of a case (document-choices.ts): a search (a number or words of a
+ * description), or the handlingar of `ids`, chosen but not yet shown (another's choice kept
+ * after a conflict).
+ */
 export const ZFindDocumentChoicesSchema = z
   .object({
     caseId: z.uuid({ error: "Ärendet finns inte." }),
-    query: z.string().trim().max(200, { error: "Sök med högst 200 tecken." }),
+    query: z.string().trim().max(200, { error: "Sök med högst 200 tecken." }).optional(),
+    ids: z.array(z.uuid({ error: "Handlingen finns inte." })).min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => (input.query === undefined) !== (input.ids === undefined), { error: "Ange antingen en sökning eller handlingar." });

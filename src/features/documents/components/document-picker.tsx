@@ -2,8 +2,10 @@
 // Choosing handlingar of a case (remisshandlingar, Bilagor): a checkbox per handling, in the
 // diarium's order. A case of many handlingar shows its newest and those chosen, and a search
 // (by number or words of the description) finds any other; a hit that is checked joins the
-// list. In a form the checkboxes are the field `name`; the editor follows `chosen`/`onChange`.
-import { useId, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
+// list. In a form the checkboxes are the field `name`; the editor follows `chosen`/`onChange`,
+// and a handling chosen from outside (another's choice kept after a conflict) is fetched and
+// joins the list too.
+import { useEffect, useId, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { buttonClass, FieldGroup, inputClass } from "@/components/form";
 import { countOf } from "@/lib/paging";
 import { findDocumentChoicesAction } from "../actions";
@@ -35,6 +37,26 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
   const [searching, startSearch] = useTransition();
   const asked = useRef("");
   const chosen = controlled ?? own;
+  const [unshown, setUnshown] = useState<string | null>(null);
+
+  // Chosen, but not in the list: fetched, so that every chosen handling has its checkbox.
+  const missing = chosen.filter((documentId) => !known.some((entry) => entry.id === documentId)).join(",");
+  useEffect(() => {
+    if (missing === "") return;
+    let current = true;
+    const failed = () => current && setUnshown("Några valda handlingar kunde inte visas. Ladda om sidan.");
+    findDocumentChoicesAction({ caseId, ids: missing.split(",") })
+      .then((result) => {
+        if (!current) return;
+        if (!result.ok) return failed();
+        setUnshown(null);
+        setKnown((list) => [...list, ...result.data.hits.filter((hit) => !list.some((entry) => entry.id === hit.id))].sort(byOrdinal));
+      })
+      .catch(failed);
+    return () => {
+      current = false;
+    };
+  }, [caseId, missing]);
 
   const toggle = (document: DocumentChoice, checked: boolean) => {
     const list = known.some((entry) => entry.id === document.id) ? known : [...known, document].sort(byOrdinal);
@@ -136,6 +158,11 @@ export const DocumentPicker = ({ caseId, choices, legend, legendClassName, name,
       <ul aria-label={choices.complete ? undefined : "Senaste och valda handlingar"} className="mt-2 space-y-1">
         {known.map((document) => item(document, true))}
       </ul>
+      {unshown ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {unshown}
+        </p>
+      ) : null}
     </FieldGroup>
   );
 };

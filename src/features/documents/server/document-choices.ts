@@ -70,14 +70,20 @@ const typedNumber = (query: string, found: ChoicesCase): number | null => {
 /**
  * The handlingar of a case matching what was typed in a picker's search field: the one of the
  * number typed first, then those whose description has every word typed (of a confidential
- * handling only for one who may read it), in the diarium's order. Anyone who may read the case
- * may search its handlingar, as the case page lists them.
+ * handling only for one who may read it), in the diarium's order. Or, given `ids`, those of
+ * the case among them: the chosen handlingar a picker does not show yet, as when a conflict
+ * kept another's choice. Anyone who may read the case may search its handlingar, as the case
+ * page lists them.
  */
-export const findDocumentChoices = async ({ actor, caseId, query }: { actor: Actor; caseId: string; query: string }): Promise<FoundDocumentChoices> => {
+export const findDocumentChoices = async ({ actor, caseId, ...asked }: { actor: Actor; caseId: string } & ({ query: string } | { ids: readonly string[] })): Promise<FoundDocumentChoices> => {
   const found = await findCaseWithScope(db, caseId, DOCUMENT_CHOICES_CASE_SELECT);
   if (!found) throw new AppError("NOT_FOUND", "Case not found or not readable");
   const scope = authorize(actor, "case.read", toCaseScope(found));
-  const text = query.trim();
+  if ("ids" in asked) {
+    const rows = await db.caseDocument.findMany({ where: { caseId: found.id, id: { in: [...asked.ids] } }, orderBy: { number: "asc" }, select: CHOICE_SELECT });
+    return { hits: rows.map((row) => toChoice(actor, scope, found, row)), more: false };
+  }
+  const text = asked.query.trim();
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0) return { hits: [], more: false };
   const number = typedNumber(text, found);

@@ -283,8 +283,18 @@ const AttachmentsSection = ({ caseId, statementId, version, heading, content, do
     saver.change(next);
     saver.flush();
   };
+  // The conflict view lists both choices by description: a handling the other chose may be
+  // among neither the choices of this page nor its saved Bilagor, but is in theirs.
+  const theirs = snapshot.status.kind === "conflict" && snapshot.status.theirs.kind === "attachments" ? snapshot.status.theirs.value : [];
   const describe = (ids: string[]) =>
-    ids.map((documentId) => documents.choices.find((document) => document.id === documentId)?.description ?? content.attachments.find((attachment) => attachment.documentId === documentId)?.description ?? documentId).join("\n");
+    ids
+      .map(
+        (documentId) =>
+          documents.choices.find((document) => document.id === documentId)?.description ??
+          [...content.attachments, ...theirs].find((attachment) => attachment.documentId === documentId)?.description ??
+          documentId,
+      )
+      .join("\n");
   return (
     <section className="mt-8" aria-labelledby={id} data-testid="section-attachments">
       <h2 id={id} className="mb-1 text-xl font-bold">
