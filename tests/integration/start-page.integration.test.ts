@@ -9,7 +9,7 @@ import { returnStep, sendStatementForAttestation } from "@/features/attestation/
 import { loadStartPage } from "@/app/(app)/start-page";
 import { addCaseToAgenda } from "@/features/meetings/server/agenda-service";
 import { approveMinutes } from "@/features/meetings/server/minutes-service";
-import { agendaCandidates, getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
+import { AGENDA_CANDIDATE_LIMIT, agendaCandidates, countReadyForAgenda, getMeetingDetail } from "@/features/meetings/server/meeting-page-queries";
 import { getSecretaryOverview, listJusteringInbox, READY_FOR_AGENDA_SHOWN } from "@/features/meetings/server/work-queues";
 import { loadHeader } from "@/features/notifications/server/header-queries";
 import { ZAddCaseToAgendaSchema } from "@/features/meetings/schemas";
@@ -148,5 +148,19 @@ describe("many cases ready for an agenda", () => {
     const offered = (await getMeetingDetail({ actor: secretary, meetingId: await createFutureMeeting(db, secretary) })).candidates.map((row) => row.id);
     expect(offered).not.toContain(created[3]!.id);
     for (const ready of created.filter((_, index) => index !== 3)) expect(offered).toContain(ready.id);
+  }, 120_000);
+
+  it("offers the meeting the longest waiting AGENDA_CANDIDATE_LIMIT, verified, and says that more wait", async () => {
+    const waiting = await countReadyForAgenda({ committeeId: "has" });
+    const created = [];
+    for (let i = waiting; i <= AGENDA_CANDIDATE_LIMIT; i++) created.push(await createCase(db));
+    const meeting = await getMeetingDetail({ actor: secretary, meetingId: await createFutureMeeting(db, secretary) });
+    const longestWaiting = (await agendaCandidates({ committeeId: "has" }, { limit: AGENDA_CANDIDATE_LIMIT + 1 })).rows;
+    expect(longestWaiting).toHaveLength(AGENDA_CANDIDATE_LIMIT + 1);
+    // The first that many, less the one whose attestation was altered above; the newest waits beyond them.
+    expect(meeting.candidates.map((row) => row.id)).toEqual(longestWaiting.slice(0, AGENDA_CANDIDATE_LIMIT).filter((row) => row.verified).map((row) => row.id));
+    expect(meeting.candidates.length).toBeGreaterThanOrEqual(AGENDA_CANDIDATE_LIMIT - 1);
+    expect(meeting.candidates.map((row) => row.id)).not.toContain(created.at(-1)!.id);
+    expect(meeting.moreCandidates).toBe(true);
   }, 120_000);
 });
