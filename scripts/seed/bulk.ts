@@ -20,8 +20,10 @@ import { buildInitialContent, CASE_FOR_STATEMENT_SELECT, hashStatementContent, r
 import { ensureDefaultTemplate } from "@/features/statements/server/templates";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { sha256Hex } from "@/lib/hash";
+import type { Passage } from "@/lib/passages";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
+import { extractText } from "@/server/text-extraction";
 import { AUTHORS, BENCH_RARE_WORD, DOCUMENT_KINDS, ORGANISATIONS, PARTIES, PLACES, RARE_WORDS, SENDERS, SENTENCES, TOPICS } from "./bulk-words";
 import { demoUser } from "./demo-organisation";
 
@@ -29,9 +31,12 @@ export type SeedBulkOptions = { cases: number; documents: number; log?: (message
 export type SeedBulkResult = { cases: number; documents: number; files: number; statements: number; attested: number; meetings: number; decisions: number };
 
 /** Tables whose non-unique indexes are dropped during the insert and rebuilt after it. */
-const REBUILT_TABLES = ["case", "case_document", "case_document_file", "statement_version", "deadline", "motion"];
+const REBUILT_TABLES = ["case", "case_document", "case_document_file", "case_document_file_passage", "statement_version", "deadline", "motion"];
 /** PDFs the files are drawn from (content-addressed blobs, each with its text). */
 const PDF_VARIANTS = 48;
+/** One PDF variant in LONG_PDF_EVERY is a long report of LONG_PDF_PAGES pages (about 60 000 characters), as budgets and utredningar are. */
+const LONG_PDF_EVERY = 24;
+const LONG_PDF_PAGES = 24;
 const STATEMENT_CHUNK = 1_000;
 
 /** A small deterministic generator, so two bulk runs write the same texts. */
@@ -47,36 +52,48 @@ const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor
 
 const sentencesFrom = (random: () => number, count: number): string => Array.from({ length: count }, () => pick(random, SENTENCES)).join(" ");
 
-const renderPdf = (lines: string[]): Promise<Buffer> =>
+/** A PDF of the given pages, each a list of paragraphs. */
+const renderPdf = (pages: string[][]): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const pdf = new PDFDocument({ info: { CreationDate: new Date("2026-01-01T00:00:00Z") } });
     const chunks: Buffer[] = [];
     pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
-    for (const line of lines) pdf.text(line);
+    pages.forEach((lines, index) => {
+      if (index > 0) pdf.addPage();
+      for (const line of lines) pdf.text(line);
+    });
     pdf.end();
   });
 
-/** The PDF variants: their bytes as blobs and their text, which the files carry as extracted. */
-const insertPdfBlobs = async (tx: Tx): Promise<{ sha256: string; size: number; text: string }[]> => {
+type PdfVariant = { sha256: string; size: number; passages: Passage[] };
+
+/** The PDF variants: their bytes as blobs and their text in passages, which the files carry as already extracted. */
+const insertPdfBlobs = async (tx: Tx): Promise<PdfVariant[]> => {
   const random = randomFrom(20_261_201);
   const variants = [];
   for (let n = 0; n < PDF_VARIANTS; n++) {
-    const lines = [
-      `Underlag om ${pick(random, TOPICS)} i ${pick(random, PLACES)}`,
-      sentencesFrom(random, 4),
-      sentencesFrom(random, 3),
-      ...(n % 8 === 3 ? [`Bilagan beskriver även ${pick(random, RARE_WORDS)} i området.`] : []),
-    ];
-    const data = await renderPdf(lines);
-    variants.push({ sha256: sha256Hex(data), size: data.length, text: lines.join("\n"), data });
+    const heading = `Underlag om ${pick(random, TOPICS)} i ${pick(random, PLACES)}`;
+    const rare = n % 8 === 3 ? [`Bilagan beskriver även ${pick(random, RARE_WORDS)} i området.`] : [];
+    const pages =
+      n % LONG_PDF_EVERY === LONG_PDF_EVERY - 1
+        ? Array.from({ length: LONG_PDF_PAGES }, (_, page) => [
+            ...(page === 0 ? [heading] : []),
+            ...Array.from({ length: 6 }, () => sentencesFrom(random, 4)),
+            ...(page === LONG_PDF_PAGES - 1 ? rare : []),
+          ])
+        : [[heading, sentencesFrom(random, 4), sentencesFrom(random, 3), ...rare]];
+    const data = await renderPdf(pages);
+    // Its text as the worker extracts it (src/server/text-extraction.ts).
+    const passages = await extractText(data, "application/pdf");
+    variants.push({ sha256: sha256Hex(data), size: data.length, passages, data });
   }
   await tx.blob.createMany({
     data: variants.map((variant) => ({ sha256: variant.sha256, size: variant.size, mimeType: "application/pdf", data: new Uint8Array(variant.data) })),
     skipDuplicates: true,
   });
-  return variants.map(({ sha256, size, text }) => ({ sha256, size, text }));
+  return variants.map(({ sha256, size, passages }) => ({ sha256, size, passages }));
 };
 
 const sql = (tx: Tx, text: string, ...params: unknown[]) => tx.$executeRawUnsafe(text, ...params);
@@ -266,7 +283,7 @@ const insertCases = async (tx: Tx) => {
  */
 const COLLECTION_SHARE = 100;
 
-const insertDocuments = async (tx: Tx, cases: number, documents: number, blobs: { sha256: string; size: number; text: string }[]) => {
+const insertDocuments = async (tx: Tx, cases: number, documents: number, blobs: PdfVariant[]) => {
   // The samlingsärenden: each committee's first open, public case.
   await sql(
     tx,
@@ -306,13 +323,24 @@ const insertDocuments = async (tx: Tx, cases: number, documents: number, blobs: 
   // One handling in twenty has a PDF; its text is already extracted, as the worker would have done.
   await sql(
     tx,
-    `INSERT INTO case_document_file (id, document_id, blob_sha256, file_name, mime_type, size, extracted_text, text_extracted_at, created_at, updated_at)
+    `INSERT INTO case_document_file (id, document_id, blob_sha256, file_name, mime_type, size, text_extracted_at, created_at, updated_at)
      SELECT gen_random_uuid(), d.id, ($1::text[])[1 + d.j % array_length($1::text[], 1)], 'Bilaga ' || d.number || '.pdf', 'application/pdf',
-            ($2::int[])[1 + d.j % array_length($1::text[], 1)], ($3::text[])[1 + d.j % array_length($1::text[], 1)], cd.registered_at, cd.registered_at, cd.registered_at
+            ($2::int[])[1 + d.j % array_length($1::text[], 1)], cd.registered_at, cd.registered_at, cd.registered_at
        FROM bulk_document d JOIN case_document cd ON cd.id = d.id WHERE d.r_file < 0.05`,
     blobs.map((blob) => blob.sha256),
     blobs.map((blob) => blob.size),
-    blobs.map((blob) => blob.text),
+  );
+  const passages = blobs.flatMap((blob) => blob.passages.map((passage, ordinal) => ({ sha256: blob.sha256, ordinal, ...passage })));
+  await sql(
+    tx,
+    `INSERT INTO case_document_file_passage (file_id, document_id, case_id, ordinal, page, text)
+     SELECT f.id, d.id, d.case_id, p.ordinal, p.page, p.text
+       FROM bulk_document d JOIN case_document_file f ON f.document_id = d.id
+       JOIN unnest($1::text[], $2::int[], $3::int[], $4::text[]) AS p (sha256, ordinal, page, text) ON p.sha256 = f.blob_sha256`,
+    passages.map((passage) => passage.sha256),
+    passages.map((passage) => passage.ordinal),
+    passages.map((passage) => passage.page),
+    passages.map((passage) => passage.text),
   );
 };
 

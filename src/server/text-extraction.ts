@@ -4,6 +4,7 @@
 import "server-only";
 import { unzipSync } from "fflate";
 import { FILE_TYPES } from "@/lib/file-type";
+import { type Passage, passagesOf } from "@/lib/passages";
 
 /** The kinds whose text is extracted. */
 export const EXTRACTABLE_MIME_TYPES: readonly string[] = [FILE_TYPES.PDF.mimeType, FILE_TYPES.DOCX.mimeType];
@@ -30,32 +31,51 @@ const docxText = (bytes: Uint8Array): string => {
     .join("");
 };
 
-const pdfText = async (bytes: Uint8Array): Promise<string> => {
+const pdfPages = async (bytes: Uint8Array): Promise<string[]> => {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  // pdf.js takes ownership of (and detaches) the buffer it is given: pass a copy.
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  // pdf.js takes ownership of (and detaches) the buffer it is given, and refuses a Buffer: pass a plain copy.
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const content = await (await pdf.getPage(number)).getTextContent();
       pages.push(content.items.map((item) => ("str" in item ? `${item.str}${item.hasEOL ? "\n" : ""}` : "")).join(""));
     }
-    return pages.join("\n");
+    return pages;
   } finally {
     await pdf.destroy();
   }
 };
 
 /**
- * The text of a PDF or DOCX, whitespace-normalised and without control characters: PostgreSQL
- * text cannot hold NUL, and search snippets mark their hits with \u0002/\u0003 (src/lib/snippet.ts).
+ * Whitespace-normalised and without control characters: PostgreSQL text cannot hold NUL, and
+ * search snippets mark their hits with \u0002/\u0003 (src/lib/snippet.ts).
  */
-export const extractText = async (bytes: Uint8Array, mimeType: string): Promise<string> => {
-  const raw = mimeType === FILE_TYPES.PDF.mimeType ? await pdfText(bytes) : mimeType === FILE_TYPES.DOCX.mimeType ? docxText(bytes) : "";
-  return raw
+const normalise = (text: string): string =>
+  text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
     .replace(/[ \t]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
-    .trim()
-    .slice(0, MAX_TEXT_LENGTH);
+    .trim();
+
+/**
+ * The text of a PDF or DOCX in passages (src/lib/passages.ts): a PDF's by page, a DOCX's
+ * without page numbers; at most MAX_TEXT_LENGTH characters in all.
+ */
+export const extractText = async (bytes: Uint8Array, mimeType: string): Promise<Passage[]> => {
+  const pages: Passage[] =
+    mimeType === FILE_TYPES.PDF.mimeType
+      ? (await pdfPages(bytes)).map((text, index) => ({ page: index + 1, text }))
+      : mimeType === FILE_TYPES.DOCX.mimeType
+        ? [{ page: null, text: docxText(bytes) }]
+        : [];
+  let room = MAX_TEXT_LENGTH;
+  const kept: Passage[] = [];
+  for (const { page, text } of pages) {
+    if (room <= 0) break;
+    const clean = normalise(text).slice(0, room);
+    room -= clean.length;
+    kept.push({ page, text: clean });
+  }
+  return passagesOf(kept);
 };

@@ -17,6 +17,7 @@ import { ZStatementContentSchema, type TStatementContent } from "@/features/stat
 import { hashStatementContent } from "@/features/statements/server/create-statement";
 import { Prisma } from "@/generated/prisma/client";
 import { loadActor, type Actor } from "@/server/auth/actor";
+import { extractText } from "@/server/text-extraction";
 import { readableCasesSql, readableCasesWhere } from "@/server/authz";
 import { BENCH_COMMON_WORD, BENCH_RARE_WORD } from "../../scripts/seed/bulk-words";
 import { seedBulkData, type SeedBulkResult } from "../../scripts/seed/bulk";
@@ -66,6 +67,20 @@ describe("bulk data", () => {
         FROM (SELECT count(*) AS n, max(number) AS last FROM case_document GROUP BY case_id) per_case`;
     expect(spread!.gaps).toBe(0);
     expect(spread!.largest).toBeGreaterThanOrEqual(spread!.median + 3);
+  });
+
+  it("carries each PDF's text in the passages the worker extracts from it, a long report one per page", async () => {
+    const files = await db.$queryRaw<{ sha256: string; passages: number }[]>`
+      SELECT f.blob_sha256 AS sha256, count(p.*)::int AS passages FROM case_document_file f JOIN case_document_file_passage p ON p.file_id = f.id
+       GROUP BY f.id, f.blob_sha256 ORDER BY count(p.*) DESC, f.id`;
+    const longest = files[0]!;
+    expect(longest.passages).toBeGreaterThanOrEqual(20);
+    expect(files.at(-1)!.passages).toBe(1);
+    for (const sha256 of [longest.sha256, files.at(-1)!.sha256]) {
+      const blob = await db.blob.findUniqueOrThrow({ where: { sha256 }, select: { data: true } });
+      const file = await db.caseDocumentFile.findFirstOrThrow({ where: { blobSha256: sha256 }, select: { passages: { orderBy: { ordinal: "asc" }, select: { page: true, text: true } } } });
+      expect(file.passages).toEqual(await extractText(blob.data, "application/pdf"));
+    }
   });
 
   it("continues the series and § counters, so the app numbers on top of it", async () => {

@@ -56,12 +56,12 @@ beforeAll(async () => {
   const sha256 = createHash("sha256").update(data).digest("hex");
   await db.blob.create({ data: { sha256, size: data.length, mimeType: "application/pdf", data } });
   await db.caseDocumentFile.create({
-    data: { documentId: secretDocument.id, blobSha256: sha256, fileName: "anmalan.pdf", mimeType: "application/pdf", size: data.length, extractedText: `Uppgifter om ${CANARY} och hemadress`, textExtractedAt: new Date() },
+    data: { documentId: secretDocument.id, blobSha256: sha256, fileName: "anmalan.pdf", mimeType: "application/pdf", size: data.length, textExtractedAt: new Date(), passages: { create: { documentId: secretDocument.id, caseId: secretDocument.caseId, ordinal: 0, page: 1, text: `Uppgifter om ${CANARY} och hemadress` } } },
   });
   // A public handling whose file text is searchable for the case's readers.
   const [, publicDocumentId] = publicCase.documentIds;
   await db.caseDocumentFile.create({
-    data: { documentId: publicDocumentId!, blobSha256: sha256, fileName: "underlag.pdf", mimeType: "application/pdf", size: data.length, extractedText: "Bilagan beskriver cykelparkeringarnas utformning i detalj.", textExtractedAt: new Date() },
+    data: { documentId: publicDocumentId!, blobSha256: sha256, fileName: "underlag.pdf", mimeType: "application/pdf", size: data.length, textExtractedAt: new Date(), passages: { create: { documentId: publicDocumentId!, caseId: publicCase.caseId, ordinal: 0, page: 1, text: "Bilagan beskriver cykelparkeringarnas utformning i detalj." } } },
   });
 
   // A confidential case whose title carries the canary.
@@ -97,7 +97,7 @@ describe("search: Swedish words", () => {
     const { results } = await search(registrar, { q: "cykelparkering" });
     const hit = results.find((result) => result.caseId === publicCaseId)!;
     expect(hit.source).toBe("FILE");
-    expect(hit.sourceLabel).toMatch(/^HÄS 1999\/\d+-2 – underlag\.pdf$/);
+    expect(hit.sourceLabel).toMatch(/^HÄS 1999\/\d+-2 – underlag\.pdf, s\. 1$/);
     // The handling, to link to where the case page lists it.
     const handling = await db.caseDocument.findUniqueOrThrow({ where: { caseId_number: { caseId: publicCaseId, number: 2 } } });
     expect(hit.document).toEqual({ id: handling.id, number: 2 });

@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addCaseDocument } from "@/features/documents/server/add-document";
 import { extractFileText, findFilesToExtract } from "@/features/documents/server/extract-file-text";
+import { PASSAGE_LENGTH } from "@/lib/passages";
 import { HIT_END, HIT_START } from "@/lib/snippet";
 import { extractText } from "@/server/text-extraction";
 import { searchCases } from "@/features/search/server/search";
@@ -24,7 +25,8 @@ let registrar: Actor;
 let caseId: string;
 let documentId: string;
 
-const renderPdf = (lines: string[]): Promise<Buffer> =>
+/** A PDF of `lines` on its first page, then `pages` more (by default one about trygghetsvandringar). */
+const renderPdf = (lines: string[], pages: string[][] = [["Sida två: trygghetsvandringarna i Hägerstensåsen."]]): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const pdf = new PDFDocument();
     const chunks: Buffer[] = [];
@@ -32,9 +34,15 @@ const renderPdf = (lines: string[]): Promise<Buffer> =>
     pdf.on("end", () => resolve(Buffer.concat(chunks)));
     pdf.on("error", reject);
     for (const line of lines) pdf.text(line);
-    pdf.addPage().text("Sida två: trygghetsvandringarna i Hägerstensåsen.");
+    for (const page of pages) {
+      pdf.addPage();
+      for (const line of page) pdf.text(line);
+    }
     pdf.end();
   });
+
+const passagesOfFile = async (id: string) =>
+  (await db.caseDocumentFile.findUniqueOrThrow({ where: { id }, select: { passages: { orderBy: { ordinal: "asc" }, select: { page: true, text: true } } } })).passages;
 
 const renderDocx = (paragraphs: string[]): Promise<Buffer> =>
   Packer.toBuffer(new Document({ sections: [{ children: paragraphs.map((text) => new Paragraph({ children: [new TextRun(text), new TextRun({ text: " & fotnot", bold: true })] })) }] }));
@@ -58,9 +66,10 @@ describe("text extraction", () => {
     const { id } = await addFile(await renderPdf(["Förvaltningen har kartlagt kvällsfritidsverksamheten för unga."]), FILE_TYPES.PDF.mimeType, "kartlaggning.pdf");
     expect(await findFilesToExtract()).toContain(id);
     expect(await extractFileText(id)).toBe("extracted");
-    const file = await db.caseDocumentFile.findUniqueOrThrow({ where: { id } });
-    expect(file.extractedText).toContain("kvällsfritidsverksamheten");
-    expect(file.extractedText).toContain("Hägerstensåsen");
+    expect(await passagesOfFile(id)).toEqual([
+      { page: 1, text: "Förvaltningen har kartlagt kvällsfritidsverksamheten för unga." },
+      { page: 2, text: "Sida två: trygghetsvandringarna i Hägerstensåsen." },
+    ]);
     expect(await findFilesToExtract()).not.toContain(id);
     expect(await extractFileText(id)).toBe("done");
     const events = await db.auditEvent.findMany({ where: { action: "document.text_extracted", entityId: documentId } });
@@ -71,14 +80,31 @@ describe("text extraction", () => {
 
     const { results } = await searchCases({ actor: registrar, params: { q: "kvällsfritidsverksamhet" } });
     expect(results.find((result) => result.caseId === caseId)).toMatchObject({ source: "FILE" });
-    expect((await searchCases({ actor: registrar, params: { q: "trygghetsvandring" } })).results.map((result) => result.caseId)).toContain(caseId);
+    expect((await searchCases({ actor: registrar, params: { q: "trygghetsvandring" } })).results.find((result) => result.caseId === caseId)).toMatchObject({
+      source: "FILE",
+      sourceLabel: expect.stringMatching(/ – kartlaggning\.pdf, s\. 2$/),
+    });
+  });
+
+  it("finds a word on page 38 of a long report and quotes it from that page, not from the whole report", async () => {
+    const filler = (page: number) => Array.from({ length: 8 }, (_, line) => `Sidan ${page}, stycke ${line + 1}: budgetramen för förskolan och skolan fördelas per elev och år enligt nämndens riktlinjer.`);
+    const pages = Array.from({ length: 39 }, (_, index) => [...filler(index + 2), ...(index + 2 === 38 ? ["Här beskrivs även naturreservatsförvaltningen."] : [])]);
+    const { id } = await addFile(await renderPdf(filler(1), pages), FILE_TYPES.PDF.mimeType, "budget.pdf");
+    expect(await extractFileText(id)).toBe("extracted");
+    const passages = await passagesOfFile(id);
+    expect(passages.map((passage) => passage.page)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+    expect(passages.every((passage) => passage.text.length <= PASSAGE_LENGTH)).toBe(true);
+
+    const hit = (await searchCases({ actor: registrar, params: { q: "naturreservatsförvaltning" } })).results.find((result) => result.caseId === caseId);
+    expect(hit).toMatchObject({ source: "FILE", sourceLabel: expect.stringMatching(/ – budget\.pdf, s\. 38$/) });
+    expect(hit!.snippet).toContain(`${HIT_START}naturreservatsförvaltningen${HIT_END}`);
+    expect(hit!.snippet).not.toContain("Sidan 37");
   });
 
   it("makes a DOCX's text searchable, entities decoded", async () => {
     const { id } = await addFile(await renderDocx(["Synpunkter på parklekarnas öppettider", "Andra stycket om skolgårdarna"]), FILE_TYPES.DOCX.mimeType, "synpunkter.docx");
     expect(await extractFileText(id)).toBe("extracted");
-    const file = await db.caseDocumentFile.findUniqueOrThrow({ where: { id } });
-    expect(file.extractedText).toBe("Synpunkter på parklekarnas öppettider & fotnot\nAndra stycket om skolgårdarna & fotnot");
+    expect(await passagesOfFile(id)).toEqual([{ page: null, text: "Synpunkter på parklekarnas öppettider & fotnot\nAndra stycket om skolgårdarna & fotnot" }]);
     const { results } = await searchCases({ actor: registrar, params: { q: "parklek öppettid" } });
     expect(results.find((result) => result.caseId === caseId)?.snippet).toContain("parklekarnas");
   });
@@ -87,7 +113,7 @@ describe("text extraction", () => {
     // Word never writes them; a hand-made file can (the extractor reads the XML as it is).
     const xml = `<w:document><w:body><w:p><w:r><w:t>Före${HIT_START}falsk träff${HIT_END}efter\u0007</w:t></w:r></w:p></w:body></w:document>`;
     const docx = zipSync({ "word/document.xml": strToU8(xml) });
-    expect(await extractText(docx, FILE_TYPES.DOCX.mimeType)).toBe("Förefalsk träffefter");
+    expect(await extractText(docx, FILE_TYPES.DOCX.mimeType)).toEqual([{ page: null, text: "Förefalsk träffefter" }]);
   });
 
   it("records a damaged file as failed, once, and leaves other kinds alone", async () => {
@@ -102,7 +128,11 @@ describe("text extraction", () => {
 });
 
 describe("the worker", () => {
-  const extracted = async (documentId: string) => (await db.caseDocumentFile.findFirstOrThrow({ where: { documentId } })).extractedText;
+  /** The file's text, or null while it is not extracted. */
+  const extracted = async (documentId: string) => {
+    const file = await db.caseDocumentFile.findFirstOrThrow({ where: { documentId }, select: { textExtractedAt: true, passages: { orderBy: { ordinal: "asc" }, select: { text: true } } } });
+    return file.textExtractedAt && file.passages.map((passage) => passage.text).join("\n");
+  };
   const upload = async (description: string, line: string) =>
     addCaseDocument({
       actor: registrar,

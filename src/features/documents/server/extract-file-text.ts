@@ -6,6 +6,7 @@ import "server-only";
 import { formatDocumentNumber } from "@/lib/case-number";
 import { recordAudit } from "@/server/audit";
 import { db } from "@/server/db";
+import type { Passage } from "@/lib/passages";
 import { logger } from "@/server/logger";
 import { EXTRACTABLE_MIME_TYPES, extractText } from "@/server/text-extraction";
 
@@ -25,10 +26,10 @@ export const extractFileText = async (fileId: string): Promise<ExtractFileTextRe
   if (!file) return "missing";
   if (file.textExtractedAt || !EXTRACTABLE_MIME_TYPES.includes(file.mimeType)) return "done";
 
-  let text: string | null = null;
+  let passages: Passage[] = [];
   let reason: string | null = null;
   try {
-    text = await extractText(file.blob.data, file.mimeType);
+    passages = await extractText(file.blob.data, file.mimeType);
   } catch (error) {
     // A damaged or encrypted file never yields text: recorded once, not retried forever.
     reason = error instanceof Error ? error.message.slice(0, 500) : "okänt fel";
@@ -38,14 +39,15 @@ export const extractFileText = async (fileId: string): Promise<ExtractFileTextRe
   const { document } = file;
   const documentNumber = formatDocumentNumber(document.case.caseNumber, document.number, document.case.series.documentNumberFormat);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.caseDocumentFile.updateMany({ where: { id: fileId, textExtractedAt: null }, data: { extractedText: text || null, textExtractedAt: new Date() } });
+    const { count } = await tx.caseDocumentFile.updateMany({ where: { id: fileId, textExtractedAt: null }, data: { textExtractedAt: new Date() } });
     if (count === 0) return "done";
+    await tx.caseDocumentFilePassage.createMany({ data: passages.map(({ page, text }, ordinal) => ({ fileId, documentId: document.id, caseId: document.caseId, ordinal, page, text })) });
     const audit = { actorId: null, entityType: "CaseDocument", entityId: document.id, caseId: document.caseId };
     if (reason !== null) {
       await recordAudit(tx, { ...audit, action: "document.text_failed", data: { documentNumber, fileId, reason } });
       return "failed";
     }
-    await recordAudit(tx, { ...audit, action: "document.text_extracted", data: { documentNumber, fileId, characters: text?.length ?? 0 } });
+    await recordAudit(tx, { ...audit, action: "document.text_extracted", data: { documentNumber, fileId, characters: passages.reduce((sum, passage) => sum + passage.text.length, 0) } });
     return "extracted";
   });
 };

@@ -1,6 +1,6 @@
 // /sok: full-text search over what the actor may read — cases (title, referring body and dnr),
 // motions, the current version of tjänsteutlåtanden, handlingar and the extracted text of
-// their files — with direct hits on a typed case number first. Access is the diarium's
+// their files (by passage: a hit in a file is ranked and quoted from its passage) — with direct hits on a typed case number first. Access is the diarium's
 // (`readableCasesSql`, the SQL form of `readableCasesWhere`, asked one alternative at a time as
 // `readableCaseBranchesSql`), applied to every source before ranking, and a confidential handling (or its file) is searched only for those who may read
 // it (`confidentialReadableCasesSql`): a hidden text can neither match nor give a snippet.
@@ -31,7 +31,7 @@ export type SearchResult = {
   committeeShortName: string;
   caseOfficerName: string;
   source: SearchHitSource;
-  /** The handling ("HÄS 2024/123-2") or file name the hit is in; null for the case itself and its statement. */
+  /** The handling ("HÄS 2024/123-2") or file the hit is in ("HÄS 2024/123-2 – budget.pdf, s. 12"); null for the case itself and its statement. */
   sourceLabel: string | null;
   /** The handling the hit is in (a DOCUMENT or FILE hit), to link to where the case page lists it. */
   document: { id: string; number: number } | null;
@@ -47,7 +47,14 @@ type SearchPage = {
   narrowed: boolean;
 };
 
-type SqlRow = Omit<SearchResult, "sourceLabel" | "document"> & { documentId: string | null; documentNumber: number | null; documentNumberFormat: string; fileName: string | null; narrowed: boolean };
+type SqlRow = Omit<SearchResult, "sourceLabel" | "document"> & {
+  documentId: string | null;
+  documentNumber: number | null;
+  documentNumberFormat: string;
+  fileName: string | null;
+  filePage: number | null;
+  narrowed: boolean;
+};
 
 const c = Prisma.sql`c`;
 
@@ -77,7 +84,7 @@ const SEARCH_CANDIDATES_PER_SOURCE = 100;
 
 /** One source of hits: its rows joined to their case `c`, what a row must satisfy, and its order within a case. */
 type Source = {
-  /** `case_id`, `hit_id` and `search_vector` of a matching row. */
+  /** `case_id`, `hit_id`, `part` (a file's passage, else null) and `search_vector` of a matching row. */
   columns: Prisma.Sql;
   from: Prisma.Sql;
   where: Prisma.Sql;
@@ -103,7 +110,7 @@ const newestMatchesSql = (source: Source, branches: Prisma.Sql[], where: Prisma.
   const perBranch = branches.map(
     (branch) => Prisma.sql`(SELECT ${source.columns}, ${keyColumns} FROM ${source.from} WHERE ${source.where} AND ${branch} AND ${where} ORDER BY ${order(keys)} LIMIT ${candidates})`,
   );
-  return Prisma.sql`SELECT DISTINCT ON (${Prisma.join(aliases, ", ")}) case_id, hit_id, search_vector FROM (${Prisma.join(perBranch, " UNION ALL ")}) b ORDER BY ${order(aliases)} LIMIT ${candidates}`;
+  return Prisma.sql`SELECT DISTINCT ON (${Prisma.join(aliases, ", ")}) case_id, hit_id, part, search_vector FROM (${Prisma.join(perBranch, " UNION ALL ")}) b ORDER BY ${order(aliases)} LIMIT ${candidates}`;
 };
 
 export type SearchCasesOptions = { actor: Actor; params: TSearchParams; pageSize?: number; candidates?: number };
@@ -135,40 +142,42 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
 
   const rows = await db.$queryRaw<SqlRow[]>`
     WITH q AS (SELECT ${query} AS q),
-    hits (case_id, source, hit_id, rank) AS MATERIALIZED (
-      ${caseNumber ? Prisma.sql`SELECT c.id, 'CASE_NUMBER', NULL::uuid, 1e6::real FROM "case" c WHERE ${caseNumberHitSql(caseNumber, c)} AND ${where} UNION ALL` : Prisma.empty}
-      SELECT h.case_id, 'CASE', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        ${matches({ columns: Prisma.sql`c.id AS case_id, NULL::uuid AS hit_id, c.search_vector`, from: Prisma.sql`"case" c`, where: Prisma.sql`c.search_vector @@ ${query}`, within: [] })}) h
+    hits (case_id, source, hit_id, part, rank) AS MATERIALIZED (
+      ${caseNumber ? Prisma.sql`SELECT c.id, 'CASE_NUMBER', NULL::uuid, NULL::int, 1e6::real FROM "case" c WHERE ${caseNumberHitSql(caseNumber, c)} AND ${where} UNION ALL` : Prisma.empty}
+      SELECT h.case_id, 'CASE', NULL::uuid, NULL::int, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({ columns: Prisma.sql`c.id AS case_id, NULL::uuid AS hit_id, NULL::int AS part, c.search_vector`, from: Prisma.sql`"case" c`, where: Prisma.sql`c.search_vector @@ ${query}`, within: [] })}) h
       UNION ALL
-      SELECT h.case_id, 'MOTION', NULL::uuid, ts_rank_cd(h.search_vector, q.q) FROM q, (
-        ${matches({ columns: Prisma.sql`c.id AS case_id, m.id AS hit_id, m.search_vector`, from: Prisma.sql`"case" c JOIN motion m ON m.case_id = c.id`, where: Prisma.sql`m.search_vector @@ ${query}`, within: [] })}) h
+      SELECT h.case_id, 'MOTION', NULL::uuid, NULL::int, ts_rank_cd(h.search_vector, q.q) FROM q, (
+        ${matches({ columns: Prisma.sql`c.id AS case_id, m.id AS hit_id, NULL::int AS part, m.search_vector`, from: Prisma.sql`"case" c JOIN motion m ON m.case_id = c.id`, where: Prisma.sql`m.search_vector @@ ${query}`, within: [] })}) h
       UNION ALL
-      SELECT h.case_id, 'STATEMENT', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+      SELECT h.case_id, 'STATEMENT', h.hit_id, NULL::int, ts_rank_cd(h.search_vector, q.q) FROM q, (
         ${matches({
-          columns: Prisma.sql`c.id AS case_id, v.id AS hit_id, v.search_vector`,
+          columns: Prisma.sql`c.id AS case_id, v.id AS hit_id, NULL::int AS part, v.search_vector`,
           from: Prisma.sql`"case" c JOIN statement s ON s.case_id = c.id JOIN statement_version v ON v.statement_id = s.id AND v.number = s.current_version`,
           where: Prisma.sql`v.search_vector @@ ${query}`,
           within: [],
         })}) h
       UNION ALL
-      SELECT h.case_id, 'DOCUMENT', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+      SELECT h.case_id, 'DOCUMENT', h.hit_id, NULL::int, ts_rank_cd(h.search_vector, q.q) FROM q, (
         ${matches({
-          columns: Prisma.sql`c.id AS case_id, d.id AS hit_id, d.search_vector`,
+          columns: Prisma.sql`c.id AS case_id, d.id AS hit_id, NULL::int AS part, d.search_vector`,
           from: Prisma.sql`"case" c JOIN case_document d ON d.case_id = c.id`,
           where: Prisma.sql`d.search_vector @@ ${query} AND ${readableDocument}`,
           within: [Prisma.sql`d.registered_at`, Prisma.sql`d.id`],
         })}) h
       UNION ALL
-      SELECT h.case_id, 'FILE', h.hit_id, ts_rank_cd(h.search_vector, q.q) FROM q, (
+      SELECT h.case_id, 'FILE', h.hit_id, h.part, ts_rank_cd(h.search_vector, q.q) FROM q, (
         ${matches({
-          columns: Prisma.sql`c.id AS case_id, f.id AS hit_id, f.search_vector`,
-          from: Prisma.sql`"case" c JOIN case_document d ON d.case_id = c.id JOIN case_document_file f ON f.document_id = d.id`,
-          where: Prisma.sql`f.search_vector @@ ${query} AND ${readableDocument}`,
-          within: [Prisma.sql`f.created_at`, Prisma.sql`f.id`],
+          columns: Prisma.sql`c.id AS case_id, fp.file_id AS hit_id, fp.ordinal AS part, fp.search_vector`,
+          // Through the passage's own case_id and document_id: a case's passages are one probe,
+          // where its handlingar (one in twenty has a file) were one each, and no file to plan.
+          from: Prisma.sql`"case" c JOIN case_document_file_passage fp ON fp.case_id = c.id JOIN case_document d ON d.id = fp.document_id`,
+          where: Prisma.sql`fp.search_vector @@ ${query} AND ${readableDocument}`,
+          within: [Prisma.sql`fp.file_id`, Prisma.sql`fp.ordinal`],
         })}) h
     ),
     best AS (
-      SELECT DISTINCT ON (case_id) case_id, source, hit_id, rank FROM hits ORDER BY case_id, rank DESC, source, hit_id
+      SELECT DISTINCT ON (case_id) case_id, source, hit_id, part, rank FROM hits ORDER BY case_id, rank DESC, source, hit_id, part
     ),
     page AS (
       SELECT b.*, c.created_at FROM best b JOIN "case" c ON c.id = b.case_id
@@ -182,7 +191,7 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
            c.received_date AS "receivedDate",
            (SELECT short_name FROM committee WHERE id = c.committee_id) AS "committeeShortName",
            (SELECT name FROM app_user WHERE id = c.case_officer_id) AS "caseOfficerName",
-           p.source, d.id::text AS "documentId", d.number AS "documentNumber", (SELECT document_number_format FROM registry_series WHERE id = c.series_id) AS "documentNumberFormat", f.file_name AS "fileName",
+           p.source, d.id::text AS "documentId", d.number AS "documentNumber", (SELECT document_number_format FROM registry_series WHERE id = c.series_id) AS "documentNumberFormat", f.file_name AS "fileName", fp.page AS "filePage",
            CASE p.source
              WHEN 'CASE' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', c.title, c.referring_body, c.referring_case_number)`, q)}
              WHEN 'MOTION' THEN ${headlineSql(Prisma.sql`concat_ws(' ', m.number, m.title)`, q)}
@@ -191,7 +200,7 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
                q,
              )}
              WHEN 'DOCUMENT' THEN ${headlineSql(Prisma.sql`concat_ws(' – ', d.description, d.counterpart)`, q)}
-             WHEN 'FILE' THEN ${headlineSql(Prisma.sql`f.extracted_text`, q)}
+             WHEN 'FILE' THEN ${headlineSql(Prisma.sql`fp.text`, q)}
            END AS snippet,
            (SELECT coalesce(bool_or(n >= ${candidates}), false) FROM (SELECT count(*) AS n FROM hits WHERE source <> 'CASE_NUMBER' GROUP BY source) counted) AS narrowed
       FROM page p
@@ -200,14 +209,15 @@ export const searchCases = async ({ actor, params, pageSize = SEARCH_PAGE_SIZE, 
       LEFT JOIN motion m ON p.source = 'MOTION' AND m.case_id = c.id
       LEFT JOIN statement_version v ON p.source = 'STATEMENT' AND v.id = p.hit_id
       LEFT JOIN case_document_file f ON p.source = 'FILE' AND f.id = p.hit_id
+      LEFT JOIN case_document_file_passage fp ON p.source = 'FILE' AND fp.file_id = p.hit_id AND fp.ordinal = p.part
       LEFT JOIN case_document d ON (p.source = 'DOCUMENT' AND d.id = p.hit_id) OR (p.source = 'FILE' AND d.id = f.document_id)
      ORDER BY p.rank DESC, p.created_at DESC, c.id DESC`;
 
-  const results = rows.slice(0, pageSize).map(({ documentId, documentNumber, documentNumberFormat, fileName, narrowed: _narrowed, ...row }): SearchResult => {
+  const results = rows.slice(0, pageSize).map(({ documentId, documentNumber, documentNumberFormat, fileName, filePage, narrowed: _narrowed, ...row }): SearchResult => {
     const handling = documentNumber === null ? null : formatDocumentNumber(row.caseNumber, documentNumber, documentNumberFormat);
     return {
       ...row,
-      sourceLabel: row.source === "FILE" ? `${handling} – ${fileName}` : handling,
+      sourceLabel: row.source === "FILE" ? `${handling} – ${fileName}${filePage === null ? "" : `, s. ${filePage}`}` : handling,
       document: documentId === null || documentNumber === null ? null : { id: documentId, number: documentNumber },
     };
   });
