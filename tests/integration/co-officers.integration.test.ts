@@ -10,6 +10,7 @@ import { getCaseDetails } from "@/features/cases/server/case-queries";
 import { reassignCase } from "@/features/cases/server/case-lifecycle";
 import { addCoOfficer, removeCoOfficer } from "@/features/diarium/server/co-officers";
 import { listDiariumCases } from "@/features/diarium/server/diarium-list";
+import { searchCases } from "@/features/search/server";
 import { listMyOpenCases } from "@/features/diarium/server/my-cases";
 import { exportStatement, loadStatementDocument } from "@/features/exports/server/statement-export";
 import { saveStatementSection } from "@/features/statements/server/save-statement-section";
@@ -55,7 +56,7 @@ const send = async (actor: Actor, caseId: string, statementId: string, attesterI
 
 describe("adding and removing medhandläggare", () => {
   it("lets the registrator add one: audited, both handläggare notified, shown on the case page and in their lists", async () => {
-    const { caseId } = await createCaseWithStatement(db);
+    const { caseId, title } = await createCaseWithStatement(db);
     const before = await versionOf(caseId);
     const { mailIds } = await add(registrar, caseId, eva.id);
     expect(await versionOf(caseId)).toBe(before + 1);
@@ -70,8 +71,14 @@ describe("adding and removing medhandläggare", () => {
     const mine = await listMyOpenCases({ actor: eva });
     expect(mine.rows.find((row) => row.id === caseId)).toMatchObject({ coOfficer: true });
     expect((await listMyOpenCases({ actor: clas })).rows.find((row) => row.id === caseId)).toMatchObject({ coOfficer: false });
+    // Her next request reads her as a medhandläggare: the lists ask that alternative of access again.
+    expect(eva.coOfficer).toBe(false);
+    eva = await actorFor(db, "eva.ifo");
+    expect(eva.coOfficer).toBe(true);
     const diarium = await listDiariumCases({ actor: eva, params: { handlaggare: eva.id }, pageSize: 200 });
     expect(diarium.rows.map((row) => row.id)).toContain(caseId);
+    const found = await searchCases({ actor: eva, params: { q: title } });
+    expect(found.results.map((hit) => hit.caseId)).toContain(caseId);
   });
 
   it("masks a confidential case's title in the notice", async () => {
@@ -113,6 +120,7 @@ describe("adding and removing medhandläggare", () => {
     const { caseId } = await createCaseWithStatement(db);
     const mirrored = async () => (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { coOfficerIds: true } })).coOfficerIds;
     await add(registrar, caseId, eva.id);
+    eva = await actorFor(db, "eva.ifo");
     expect(await mirrored()).toEqual([eva.id]);
     // Written by anything else than the services too (an import, a repair by hand).
     await db.$executeRaw`INSERT INTO case_co_officer (case_id, user_id, added_by_id, updated_at) VALUES (${caseId}::uuid, ${dubbel.id}::uuid, ${registrar.id}::uuid, now())`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, ActorMembership, UnitType } from "@/server/auth/actor";
 import { Prisma } from "@/generated/prisma/client";
-import { administeredMunicipalityIds, can, readableCaseBranches, readableCaseBranchesSql, type CaseAction } from "./policy";
+import { administeredMunicipalityIds, can, confidentialReadableCasesSql, readableCaseBranches, readableCaseBranchesSql, readableCasesWhere, type CaseAction } from "./policy";
 import type { CaseScope, CommitteeScope } from "./scopes";
 
 const actor = (id: string, ...memberships: Omit<ActorMembership, "unitName">[]): Actor => ({
@@ -155,6 +155,28 @@ describe("readableCaseBranches: each unit asked once", () => {
     expect(where).toHaveLength(3);
     expect(where[2]).toMatchObject({ secrecyReference: null });
     expect(sql).toHaveLength(3);
+  });
+});
+
+describe("readableCaseBranches: the medhandläggare alternative", () => {
+  const clas = actor("clas", { role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "sthlm-has-ifo" });
+  const coOfficerBranch = (sql: Prisma.Sql[]) => sql.filter((branch) => branch.sql.includes("case_co_officer"));
+
+  it("is asked for an actor who is medhandläggare of some case, or not known not to be", () => {
+    for (const someone of [clas, { ...clas, coOfficer: true }]) {
+      expect(readableCaseBranches(someone).filter((branch) => "coOfficers" in branch)).toHaveLength(1);
+      expect(coOfficerBranch(readableCaseBranchesSql(someone, Prisma.sql`c`))).toHaveLength(1);
+      expect(confidentialReadableCasesSql(someone, Prisma.sql`c`).sql).toContain("case_co_officer");
+    }
+  });
+
+  it("is left out for an actor who is medhandläggare of no case", () => {
+    const none = { ...clas, coOfficer: false };
+    expect(readableCaseBranches(none).filter((branch) => "coOfficers" in branch)).toEqual([]);
+    expect(readableCasesWhere(none).OR?.filter((branch) => "coOfficerIds" in branch)).toEqual([]);
+    expect(coOfficerBranch(readableCaseBranchesSql(none, Prisma.sql`c`))).toEqual([]);
+    expect(confidentialReadableCasesSql(none, Prisma.sql`c`).sql).not.toContain("case_co_officer");
+    expect(readableCaseBranchesSql(none, Prisma.sql`c`)).toHaveLength(readableCaseBranchesSql(clas, Prisma.sql`c`).length - 1);
   });
 });
 

@@ -149,7 +149,7 @@ const readableCaseAlternatives = (actor: Actor, coOfficer: Prisma.CaseWhereInput
   // its cases (an avdelningschef, a förvaltningsdirektör), not asked a second, slower way.
   const readsAll = new Set(confidentialCaseReaders.map((covered) => JSON.stringify(covered)));
   const publicOnly = casesCoveredWhere(actor, READERS).filter((covered) => !readsAll.has(JSON.stringify(covered)));
-  return [{ caseOfficerId: actor.id }, coOfficer, ...publicOnly.map((covered) => ({ secrecyReference: null, ...covered })), ...confidentialCaseReaders];
+  return [{ caseOfficerId: actor.id }, ...(actor.coOfficer === false ? [] : [coOfficer]), ...publicOnly.map((covered) => ({ secrecyReference: null, ...covered })), ...confidentialCaseReaders];
 };
 
 /**
@@ -169,15 +169,16 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => ({ OR
 
 const anyOf = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`);
 
-const worksOnCaseSqlBranches = (userId: string, c: Prisma.Sql): Prisma.Sql[] => [
-  Prisma.sql`${c}.case_officer_id = ${userId}::uuid`,
-  // From case_co_officer by user: a search asks each branch through its own index, and the
-  // GIN index on co_officer_ids is estimated at hundreds of cases where a user has a few.
-  Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${userId}::uuid)`,
-];
+const caseOfficerSql = (userId: string, c: Prisma.Sql): Prisma.Sql => Prisma.sql`${c}.case_officer_id = ${userId}::uuid`;
+// From case_co_officer by user: a search asks each branch through its own index, and the
+// GIN index on co_officer_ids is estimated at hundreds of cases where a user has a few.
+const coOfficerSql = (userId: string, c: Prisma.Sql): Prisma.Sql => Prisma.sql`EXISTS (SELECT 1 FROM case_co_officer co WHERE co.case_id = ${c}.id AND co.user_id = ${userId}::uuid)`;
 
 /** The user is the case's handläggare or a medhandläggare, in SQL on the case row `c` (`isCaseOfficer`, `caseOfficerOrCoOfficerWhere`). */
-export const worksOnCaseSql = (userId: string, c: Prisma.Sql): Prisma.Sql => anyOf(worksOnCaseSqlBranches(userId, c));
+export const worksOnCaseSql = (userId: string, c: Prisma.Sql): Prisma.Sql => anyOf([caseOfficerSql(userId, c), coOfficerSql(userId, c)]);
+
+/** `worksOnCaseSql` for the actor, as alternatives: without the medhandläggare one when the actor is medhandläggare of no case. */
+const actorWorksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [caseOfficerSql(actor.id, c), ...(actor.coOfficer === false ? [] : [coOfficerSql(actor.id, c)])];
 
 /**
  * The alternatives of `readableCasesSql`, each on its own and none implied by another (a
@@ -191,14 +192,14 @@ export const readableCaseBranchesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql
   const key = (condition: Prisma.Sql) => JSON.stringify([condition.sql, condition.values]);
   const readsAll = new Set(confidential.map(key));
   const publicOnly = casesCoveredSql(actor, READERS, c).filter((condition) => !readsAll.has(key(condition)));
-  return [...worksOnCaseSqlBranches(actor.id, c), ...publicOnly.map((condition) => Prisma.sql`(${c}.secrecy_reference IS NULL AND ${condition})`), ...confidential];
+  return [...actorWorksOnCaseSql(actor, c), ...publicOnly.map((condition) => Prisma.sql`(${c}.secrecy_reference IS NULL AND ${condition})`), ...confidential];
 };
 
 /** `readableCasesWhere` as an SQL condition on the case row `c`, for raw queries (search). */
 export const readableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf(readableCaseBranchesSql(actor, c));
 
 /** `can(actor, "case.readConfidential", …)` as an SQL condition on the case row `c`: who may read its confidential handlingar. */
-export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...worksOnCaseSqlBranches(actor.id, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
+export const confidentialReadableCasesSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql => anyOf([...actorWorksOnCaseSql(actor, c), ...casesCoveredSql(actor, CONFIDENTIAL_READERS, c)]);
 
 /** `can(actor, "meeting.read", …)` as a database filter on committees (an empty OR matches nothing). */
 export const readableCommitteesWhere = (actor: Actor): Prisma.CommitteeWhereInput => ({ OR: committeesCoveredWhere(actor, READERS) });
