@@ -209,3 +209,17 @@ describe("search: order", () => {
     expect(caseIds(again.results)).toEqual(caseIds(pages[1]!.results));
   });
 });
+
+describe("search: planning", () => {
+  it("keeps a long list of common words for every search vector, so a rare word is estimated as rare", async () => {
+    // Recreating a column (a changed generated expression) resets its target to the default.
+    const columns = await db.$queryRaw<{ table: string; target: number | null }[]>`
+      SELECT a.attrelid::regclass::text AS table, a.attstattarget::int AS target
+        FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+       WHERE a.attname = 'search_vector' AND n.nspname = 'public' AND r.relkind = 'r' AND NOT a.attisdropped
+       ORDER BY 1`;
+    expect(columns).toEqual(
+      ['"case"', "case_document", "case_document_file_passage", "motion", "statement_version"].map((table) => ({ table, target: 1000 })),
+    );
+  });
+});
