@@ -11,7 +11,7 @@ import { listPublicDiarium } from "@/features/diarium/server/public-diarium";
 import { searchCases, type SearchResult } from "@/features/search/server/search";
 import type { TSearchParams } from "@/features/search/schemas";
 import type { Actor } from "@/server/auth/actor";
-import { HIT_START } from "@/lib/snippet";
+import { HIT_END, HIT_START } from "@/lib/snippet";
 import { parseInput } from "@/server/validation";
 import { createTestDatabase } from "../support/database";
 import { actorFor, createCase, setupOrganisation } from "./statements-fixtures";
@@ -75,17 +75,18 @@ beforeAll(async () => {
   await createStatement({ actor: clas, input: parseInput(ZCreateStatementSchema, { caseId: statementCaseId, attachmentDocumentIds: [statementCase.documentIds[0]!] }) });
 });
 
-/** Writes a new current version of the case's statement with `text` as the first section's body. */
-const writeStatementVersion = async (caseId: string, text: string) => {
+/** Writes a new current version of the case's statement with `blocks` as the first section's body. */
+const writeStatementBody = async (caseId: string, blocks: Prisma.InputJsonValue[]) => {
   const statement = await db.statement.findUniqueOrThrow({ where: { caseId }, select: { id: true, currentVersion: true, versions: { orderBy: { number: "desc" }, take: 1, select: { content: true } } } });
   const content = statement.versions[0]!.content as { sections: { key: string; body: Prisma.JsonValue }[] };
   const number = statement.currentVersion + 1;
-  const sections = content.sections.map((section, index) =>
-    index === 0 ? { ...section, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } } : section,
-  );
+  const sections = content.sections.map((section, index) => (index === 0 ? { ...section, body: { type: "doc", content: blocks } } : section));
   await db.statementVersion.create({ data: { statementId: statement.id, number, content: { ...content, sections } as Prisma.InputJsonValue, contentHash: `test-${number}`, authorId: registrar.id } });
   await db.statement.update({ where: { id: statement.id }, data: { currentVersion: number } });
 };
+
+/** Writes a new current version of the case's statement with `text` as the first section's body. */
+const writeStatementVersion = async (caseId: string, text: string) => writeStatementBody(caseId, [{ type: "paragraph", content: [{ type: "text", text }] }]);
 
 describe("search: Swedish words", () => {
   it.each(["drogscen", "drogscenerna", "Drogscenernas", "oppna drogscener", "liljeholmstorg"])("finds the case by %s (stemming, accents, case)", async (q) => {
@@ -110,6 +111,24 @@ describe("search: Swedish words", () => {
     expect(found.results.find((result) => result.caseId === statementCaseId)?.source).toBe("STATEMENT");
     await writeStatementVersion(statementCaseId, "Förvaltningen föreslår inga ändringar.");
     expect(caseIds((await search(registrar, { q: "ekorrbohållning" })).results)).not.toContain(statementCaseId);
+  });
+
+  it("quotes a tjänsteutlåtande from the paragraph its words are in, the whole paragraph whatever its formatting", async () => {
+    const filler = Array.from({ length: 30 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `Stycke ${index} om stadsdelens budget och verksamhetsplan för året.` }] }));
+    await writeStatementBody(statementCaseId, [
+      ...filler,
+      { type: "paragraph", content: [{ type: "text", text: "Förvaltningen " }, { type: "text", text: "tillstyrker", marks: [{ type: "bold" }] }, { type: "hardBreak" }, { type: "text", text: "nattvandrarnas förslag." }] },
+      ...filler,
+      { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Fler fågelholkar i parken." }] }] }] },
+    ]);
+    const snippet = async (q: string) => (await search(registrar, { q })).results.find((result) => result.caseId === statementCaseId)?.snippet;
+    // Its paragraph from the first text node to the last (a line break is a space), and nothing of the paragraphs around it.
+    expect(await snippet("tillstyrker")).toBe(`Förvaltningen ${HIT_START}tillstyrker${HIT_END} nattvandrarnas förslag`);
+    expect(await snippet("fågelholkar")).toBe(`Fler ${HIT_START}fågelholkar${HIT_END} i parken`);
+    // Words that no single paragraph holds together are quoted from the whole text.
+    const across = await snippet("nattvandrarnas fågelholkar");
+    expect(across).toContain(`${HIT_START}nattvandrarnas${HIT_END}`);
+    expect(across).toContain(`${HIT_START}fågelholkar${HIT_END}`);
   });
 
   it("applies the filters", async () => {
