@@ -1,6 +1,7 @@
 // src/server/db.ts prepares the queries Prisma writes once per connection (PostgreSQL may then
 // keep their plan) and leaves hand-written SQL (unless marked with PREPARE) and long lists
-// unprepared. Read back from the connection's own pg_prepared_statements.
+// unprepared (read back from the connection's own pg_prepared_statements), and opens its
+// connections without parallel workers.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, PREPARE } from "@/server/db";
@@ -31,5 +32,11 @@ describe("prepared statements", () => {
   it("prepares hand-written SQL marked with PREPARE, once however often it runs", async () => {
     for (let run = 0; run < 3; run++) await single.$queryRaw`${PREPARE} SELECT count(*) FROM app_user WHERE username = ${"ingen"}`;
     expect((await preparedStatements()).filter((statement) => statement.includes("FROM app_user WHERE username"))).toHaveLength(1);
+  });
+});
+
+describe("connection settings", () => {
+  it("plans without parallel workers on the app's connections", async () => {
+    expect(await single.$queryRaw`SELECT current_setting('max_parallel_workers_per_gather') AS workers`).toEqual([{ workers: "0" }]);
   });
 });
