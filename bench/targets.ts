@@ -32,7 +32,7 @@ export const benchTargets = (benchCase: BenchCase): BenchTarget[] => [
   { name: "public-search", path: `/stockholm/offentligt-diarium?q=${encodeURIComponent(BENCH_COMMON_WORD)}`, user: null },
 ];
 
-/** What bench/page-sql.run.ts reports per target: SQL milliseconds of one render (sum over its queries) and its round trips. */
+/** What bench/page-sql.run.ts reports per target: the milliseconds one render waits for SQL (at least one query in flight) and its round trips. */
 export type PageSql = { queries: number; p50: number; p95: number; p99: number };
 
 export const percentiles = (samples: number[]): { p50: number; p95: number; p99: number } => {

@@ -224,7 +224,7 @@ const main = async () => {
         loadGenerator: "autocannon on the same machine, loopback",
         cases: database.cases,
         documents: database.documents,
-        sqlTime: "per render: the sum of the driver-timed queries of the actor, the header and the page (bench/page-sql.run.ts, 20 renders after 3 warm-up renders, one at a time)",
+        sqlTime: "per render: the time while at least one driver-timed query of the actor, the header or the page is in flight (bench/page-sql.run.ts, 20 renders after 3 warm-up renders, one at a time)",
       },
       targets: results,
     };
