@@ -394,6 +394,18 @@ const STATEMENT_SELECT = {
   documents: { where: { number: 1 }, select: { id: true, description: true } },
 } as const;
 
+/**
+ * A written section as long as a real tjänsteutlåtande's (the reference's: Sammanfattning
+ * 800 characters, Förvaltningens synpunkter 4 100): what search quotes from and the editor
+ * shows. The bulk data's statements were a quarter of that, which hid how a snippet's cost
+ * grows with the text.
+ */
+const writtenSectionBody = (random: () => number, key: string) => {
+  const paragraphs = key === "synpunkter" ? 9 : key === "sammanfattning" ? 2 : 3;
+  const sentences = key === "synpunkter" ? () => 4 + Math.floor(random() * 4) : () => 3 + Math.floor(random() * 3);
+  return doc(...Array.from({ length: paragraphs }, () => paragraph(sentencesFrom(random, sentences()))));
+};
+
 /** Tjänsteutlåtanden (one draft version, every section written) for six open cases in ten. */
 const insertStatements = async (tx: Tx): Promise<number> => {
   const ids = (await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM bulk_case WHERE status = 'OPEN' AND r_word < 0.6 ORDER BY i`)).map((row) => row.id);
@@ -413,7 +425,7 @@ const insertStatements = async (tx: Tx): Promise<number> => {
       const content: TStatementContent = {
         ...initial,
         sections: initial.sections.map((section) =>
-          written.has(section.key) ? { key: section.key, body: doc(paragraph(sentencesFrom(random, 3)), paragraph(sentencesFrom(random, 4)), paragraph(sentencesFrom(random, 2))) } : section,
+          written.has(section.key) ? { key: section.key, body: writtenSectionBody(random, section.key) } : section,
         ),
       };
       statements.push({ id: randomUUID(), caseId: row.id, templateId: template.id, authorId: row.caseOfficerId, content, createdAt: new Date(row.createdAt.getTime() + 7 * 86_400_000) });
