@@ -153,6 +153,8 @@ describe("session validity per request", () => {
       email: "fyra.roller@example.se",
       authTime: 1_733_000_000,
       installationAdmin: false,
+      // Medhandläggare of no case: the readable-case filters leave that alternative out.
+      coOfficer: false,
       memberships: [
         { role: "ADMIN", unitType: "MUNICIPALITY", unitId: "stockholm", unitName: "Stockholms stad" },
         { role: "COMMITTEE_SECRETARY", unitType: "COMMITTEE", unitId: "has", unitName: "Hägersten-Älvsjö stadsdelsnämnd" },
