@@ -142,6 +142,9 @@ export const can = <A extends Action>(actor: Actor, action: A, resource: Resourc
 
 // ─── The same rules as list filters ─────────────────────────────────────────
 
+/** Whether "a medhandläggare of the case" can match for the actor: not when the actor read says they are medhandläggare of no case. */
+const mayBeCoOfficer = (actor: Actor): boolean => actor.coOfficer !== false;
+
 /** The alternatives of `can(actor, "case.read", …)`, with `coOfficer` the form of "a medhandläggare of the case" the caller asks. */
 const readableCaseAlternatives = (actor: Actor, coOfficer: Prisma.CaseWhereInput): Prisma.CaseWhereInput[] => {
   const confidentialCaseReaders = casesCoveredWhere(actor, CONFIDENTIAL_READERS);
@@ -149,7 +152,7 @@ const readableCaseAlternatives = (actor: Actor, coOfficer: Prisma.CaseWhereInput
   // its cases (an avdelningschef, a förvaltningsdirektör), not asked a second, slower way.
   const readsAll = new Set(confidentialCaseReaders.map((covered) => JSON.stringify(covered)));
   const publicOnly = casesCoveredWhere(actor, READERS).filter((covered) => !readsAll.has(JSON.stringify(covered)));
-  return [{ caseOfficerId: actor.id }, ...(actor.coOfficer === false ? [] : [coOfficer]), ...publicOnly.map((covered) => ({ secrecyReference: null, ...covered })), ...confidentialCaseReaders];
+  return [{ caseOfficerId: actor.id }, ...(mayBeCoOfficer(actor) ? [coOfficer] : []), ...publicOnly.map((covered) => ({ secrecyReference: null, ...covered })), ...confidentialCaseReaders];
 };
 
 /**
@@ -178,7 +181,7 @@ const coOfficerSql = (userId: string, c: Prisma.Sql): Prisma.Sql => Prisma.sql`E
 export const worksOnCaseSql = (userId: string, c: Prisma.Sql): Prisma.Sql => anyOf([caseOfficerSql(userId, c), coOfficerSql(userId, c)]);
 
 /** `worksOnCaseSql` for the actor, as alternatives: without the medhandläggare one when the actor is medhandläggare of no case. */
-const actorWorksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [caseOfficerSql(actor.id, c), ...(actor.coOfficer === false ? [] : [coOfficerSql(actor.id, c)])];
+const actorWorksOnCaseSql = (actor: Actor, c: Prisma.Sql): Prisma.Sql[] => [caseOfficerSql(actor.id, c), ...(mayBeCoOfficer(actor) ? [coOfficerSql(actor.id, c)] : [])];
 
 /**
  * The alternatives of `readableCasesSql`, each on its own and none implied by another (a
