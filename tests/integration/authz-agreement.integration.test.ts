@@ -16,6 +16,7 @@ import {
   membershipInMunicipalityWhere,
   confidentialReadableCasesSql,
   readableCasesSql,
+  readableCasesInCommitteesWhere,
   readableCasesWhere,
   readableCommitteesWhere,
   toCaseScope,
@@ -121,6 +122,29 @@ describe("the policy's list filters agree with can()", () => {
     expect(hiddenConfidential).toBeGreaterThan(0);
     const coOfficer = actors.find((actor) => actor.username === "authz.coofficer")!;
     expect(await db.case.count({ where: { AND: [readableCasesWhere(coOfficer), { committeeId: "has" }] } })).toBe(1);
+  });
+
+  it("within some committees, lists exactly the cases of those committees can(actor, 'case.read') allows", async () => {
+    const cases = await db.case.findMany({ select: { id: true, caseNumber: true, ...CASE_SCOPE_SELECT } });
+    const committees = await Promise.all((await db.committee.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(async ({ id }) => (await loadCommitteeScope(db, id))!));
+    const choices = [...committees.map((committee) => [committee]), committees];
+    const disagreements: string[] = [];
+    // Not vacuous: committees asked by id alone, and committees asked with the actor's alternatives.
+    const asked = { whole: 0, partly: 0 };
+    for (const actor of actors) {
+      for (const chosen of choices) {
+        const where = readableCasesInCommitteesWhere(actor, chosen);
+        for (const branch of where.OR ?? []) asked["AND" in branch ? "partly" : "whole"] += 1;
+        const listed = new Set((await db.case.findMany({ where, select: { id: true } })).map((row) => row.id));
+        for (const row of cases) {
+          const allowed = chosen.some((committee) => committee.committeeId === row.committeeId) && can(actor, "case.read", toCaseScope(row));
+          if (allowed !== listed.has(row.id)) disagreements.push(`${actor.username} × ${row.caseNumber} in ${chosen.map((committee) => committee.committeeId).join("+")}: can=${allowed}, listed=${listed.has(row.id)}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(asked.whole).toBeGreaterThan(0);
+    expect(asked.partly).toBeGreaterThan(0);
   });
 
   it("the SQL forms for raw queries (search) select exactly what can(actor, 'case.read' / 'case.readConfidential') allows", async () => {

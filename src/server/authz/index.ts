@@ -12,6 +12,7 @@ export {
   readableCaseBranchesSql,
   readableCaseBranches,
   readableCasesWhere,
+  readableCasesInCommitteesWhere,
   confidentialReadableCasesSql,
   worksOnCaseSql,
   readableCommitteesWhere,

@@ -170,6 +170,21 @@ export const readableCaseBranches = (actor: Actor): Prisma.CaseWhereInput[] => r
  */
 export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => ({ OR: readableCaseAlternatives(actor, { coOfficerIds: { has: actor.id } }) });
 
+/**
+ * `readableCasesWhere` within some committees. A committee whose every case the actor reads (a
+ * confidential reader of the committee itself, or above it) is asked by its id alone: the
+ * planner takes a committee asked twice (here and in the actor's alternatives) for two
+ * independent conditions, expects a seventh of the rows and walks all of them.
+ */
+export const readableCasesInCommitteesWhere = (actor: Actor, committees: readonly CommitteeScope[]): Prisma.CaseWhereInput => {
+  const readsAll = (committee: CommitteeScope) => holdsRoleCovering(actor, CONFIDENTIAL_READERS, committeeItself(committee));
+  const whole = committees.filter(readsAll).map((committee) => committee.committeeId);
+  const partly = committees.filter((committee) => !readsAll(committee)).map((committee) => committee.committeeId);
+  return {
+    OR: [...(whole.length > 0 ? [{ committeeId: { in: whole } }] : []), ...(partly.length > 0 ? [{ AND: [{ committeeId: { in: partly } }, readableCasesWhere(actor)] }] : [])],
+  };
+};
+
 const anyOf = (conditions: Prisma.Sql[]): Prisma.Sql => (conditions.length > 0 ? Prisma.sql`(${Prisma.join(conditions, " OR ")})` : Prisma.sql`FALSE`);
 
 const caseOfficerSql = (userId: string, c: Prisma.Sql): Prisma.Sql => Prisma.sql`${c}.case_officer_id = ${userId}::uuid`;

@@ -2,10 +2,9 @@
 // ordförande or justerare is to justera ("Att justera"), and the nämndsekreterare's next
 // meetings, attested cases ready for an agenda and minutes out for justering.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth";
 import { db } from "@/server/db";
-import { COMMITTEE_SCOPE_SELECT, readableCasesWhere, readableCommitteesWhere } from "@/server/authz";
+import { COMMITTEE_SCOPE_SELECT, readableCasesInCommitteesWhere, readableCommitteesWhere, toCommitteeScope } from "@/server/authz";
 import { agendaCandidates, countReadyForAgenda } from "./meeting-page-queries";
 import { committeesEditableBy } from "./meeting-read-model";
 
@@ -69,12 +68,12 @@ export const getSecretaryOverview = async ({ actor, now = new Date() }: { actor:
     },
   });
   const editable = committeesEditableBy(actor, committees);
-  const meetings = committees
-    .filter((committee) => editable.has(committee.id))
+  const editableCommittees = committees.filter((committee) => editable.has(committee.id));
+  const meetings = editableCommittees
     .flatMap((committee) => committee.meetings.map((meeting) => ({ ...meeting, committee: { shortName: committee.shortName } })))
     .sort(byStart);
   // As the diarium: a confidential case the actor may not read is not listed.
-  const readyWhere: Prisma.CaseWhereInput = { AND: [{ committeeId: { in: [...editable] } }, readableCasesWhere(actor)] };
+  const readyWhere = readableCasesInCommitteesWhere(actor, editableCommittees.map(toCommitteeScope));
   const [ready, readyCount] = await Promise.all([agendaCandidates(readyWhere, { limit: READY_FOR_AGENDA_SHOWN }), countReadyForAgenda(readyWhere)]);
   return {
     nextMeetings: meetings
