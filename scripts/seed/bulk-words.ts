@@ -95,6 +95,9 @@ export const AUTHORS = [
   "Elin Sandberg", "Per Åkesson", "Maja Lindgren", "Oskar Ek", "Fatima Yilmaz", "Gustav Öberg", "Ida Strand", "Nils Björk",
 ] as const;
 
+/** The second handläggare the bulk data adds to each department (scripts/seed/bulk.ts, addColleagues). */
+export const COLLEAGUES = ["Hanna Sjöberg", "Ali Karimi", "Emma Forsberg", "Jonas Ekström", "Sofia Lund", "David Nilsson", "Amira Haddad", "Henrik Dahl"] as const;
+
 export const PARTIES = ["S", "M", "SD", "C", "V", "KD", "L", "MP"] as const;
 
 export const DOCUMENT_KINDS = [

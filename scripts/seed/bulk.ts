@@ -1,6 +1,7 @@
 // Bulk data for benchmarks (`npm run db:seed:bulk`, `npm run bench`): on top of the demo
 // installation, `cases` cases spread over every committee that has a series and a department
-// with handläggare (Stockholm's and Exempelby's), ten years back, with Swedish titles from
+// with handläggare (Stockholm's and Exempelby's; each such department gets a second
+// handläggare, and one case in twenty a medhandläggare), ten years back, with Swedish titles from
 // word lists (bulk-words.ts), motions with authors and att-satser, `documents` handlingar
 // (some confidential, some with a PDF whose text is extracted), remisstider, ten years of
 // historical meetings with a § for every closed case, and tjänsteutlåtanden with every
@@ -24,7 +25,7 @@ import type { Passage } from "@/lib/passages";
 import { recordAudit } from "@/server/audit";
 import { db, type Tx } from "@/server/db";
 import { extractText } from "@/server/text-extraction";
-import { AUTHORS, BENCH_RARE_WORD, DOCUMENT_KINDS, ORGANISATIONS, PARTIES, PLACES, RARE_WORDS, SENDERS, SENTENCES, TOPICS } from "./bulk-words";
+import { AUTHORS, BENCH_RARE_WORD, COLLEAGUES, DOCUMENT_KINDS, ORGANISATIONS, PARTIES, PLACES, RARE_WORDS, SENDERS, SENTENCES, TOPICS } from "./bulk-words";
 import { demoUser } from "./demo-organisation";
 
 export type SeedBulkOptions = { cases: number; documents: number; log?: (message: string) => void };
@@ -118,6 +119,47 @@ const createWords = async (tx: Tx) => {
     [...DOCUMENT_KINDS],
   );
 };
+
+/**
+ * A second handläggare in each department that has one, so a case can be shared: the cases are
+ * drawn over both, and one in CO_OFFICER_EVERY has the other as medhandläggare (insertCoOfficers).
+ * They have no password: they are colleagues in the data, not demo logins.
+ */
+const addColleagues = (tx: Tx) =>
+  sql(
+    tx,
+    `WITH department AS (
+       SELECT DISTINCT m.department_id FROM membership m JOIN app_user u ON u.id = m.user_id AND u.disabled_at IS NULL
+        WHERE m.role = 'CASE_OFFICER' AND m.department_id IS NOT NULL
+     ),
+     added AS (
+       INSERT INTO app_user (id, username, name, title, updated_at)
+       SELECT gen_random_uuid(), 'bulk.' || department_id, ($1::text[])[1 + (row_number() OVER (ORDER BY department_id) - 1)::int % cardinality($1::text[])], 'Utredare', now()
+         FROM department
+       RETURNING id, username
+     )
+     INSERT INTO membership (id, user_id, role, department_id, updated_at)
+     SELECT gen_random_uuid(), id, 'CASE_OFFICER', substr(username, length('bulk.') + 1), now() FROM added`,
+    [...COLLEAGUES],
+  );
+
+/** One case in CO_OFFICER_EVERY has a medhandläggare. */
+const CO_OFFICER_EVERY = 20;
+
+/** The medhandläggare: another handläggare of the case's department (the app offers those of its förvaltning). */
+const insertCoOfficers = (tx: Tx) =>
+  sql(
+    tx,
+    `INSERT INTO case_co_officer (case_id, user_id, added_by_id, created_at, updated_at)
+     SELECT b.id, colleague.user_id, b.officer_id, b.created_at, b.created_at
+       FROM bulk_case b
+       CROSS JOIN LATERAL (
+         SELECT m.user_id FROM membership m JOIN app_user u ON u.id = m.user_id AND u.disabled_at IS NULL
+          WHERE m.role = 'CASE_OFFICER' AND m.department_id = b.department_id AND m.user_id <> b.officer_id
+          ORDER BY m.user_id LIMIT 1
+       ) colleague
+      WHERE b.i % ${CO_OFFICER_EVERY} = 3`,
+  );
 
 /** Committee × department pairs that can hold cases, with who registers, handles and records their meetings. */
 const createUnits = (tx: Tx) =>
@@ -458,20 +500,20 @@ const insertStatements = async (tx: Tx): Promise<number> => {
  * data has attested statements whose hashes and events verify like the app's own.
  */
 const attestSomeStatements = async (count: number): Promise<number> => {
-  const author = demoUser("clas.cederlid");
   const statements = await db.statement.findMany({
-    where: { status: "DRAFT", createdById: author.id, case: { status: "OPEN", departmentId: "has-sos", secrecyReference: null } },
+    where: { status: "DRAFT", case: { status: "OPEN", departmentId: "has-sos", secrecyReference: null } },
     orderBy: { createdAt: "asc" },
     take: count,
-    select: { id: true, createdAt: true, currentVersion: true },
+    select: { id: true, createdAt: true, currentVersion: true, case: { select: { caseOfficer: { select: { id: true, name: true } } } } },
   });
   for (const statement of statements) {
     const sentAt = new Date(statement.createdAt.getTime() + 7 * 86_400_000);
     await db.$transaction(async (tx) => {
+      // Sent by the case's handläggare, as only they may.
       const { request } = await engine.sendForAttestation(tx, {
         adapter: statementSubject,
         subjectId: statement.id,
-        actor: { id: author.id, name: author.name },
+        actor: statement.case.caseOfficer,
         now: sentAt,
         order: "SEQUENTIAL",
         steps: [
@@ -520,10 +562,12 @@ export const seedBulkData = async ({ cases, documents, log = () => undefined }: 
       for (const index of indexes) await sql(tx, `DROP INDEX "${index.indexname}"`);
       const blobs = await insertPdfBlobs(tx);
       await createWords(tx);
+      await addColleagues(tx);
       await createUnits(tx);
       await createCases(tx, cases);
       await createMeetings(tx);
       await insertCases(tx);
+      await insertCoOfficers(tx);
       step(`${cases} ärenden`);
       await insertDocuments(tx, cases, documents, blobs);
       step(`${documents} handlingar`);

@@ -101,6 +101,23 @@ describe("bulk data", () => {
     expect(row!.orphans).toBe(0);
   });
 
+  it("shares one case in twenty with a medhandläggare of its department, the benchmark's handläggare among them", async () => {
+    const [row] = await db.$queryRaw<{ shared: number; misplaced: number; unlisted: number }[]>`
+      SELECT count(*)::int AS shared,
+             count(*) FILTER (WHERE co.user_id = c.case_officer_id OR NOT EXISTS (
+               SELECT 1 FROM membership m WHERE m.user_id = co.user_id AND m.role = 'CASE_OFFICER' AND m.department_id = c.department_id))::int AS misplaced,
+             count(*) FILTER (WHERE NOT co.user_id = ANY (c.co_officer_ids))::int AS unlisted
+        FROM case_co_officer co JOIN "case" c ON c.id = co.case_id`;
+    expect(row!.shared).toBeGreaterThanOrEqual(CASES / 20 - 1);
+    expect(row!.misplaced).toBe(0);
+    // The access filters read the case's co_officer_ids, which the trigger keeps.
+    expect(row!.unlisted).toBe(0);
+    const clas = await actorOf("clas.cederlid");
+    expect(clas.coOfficer).toBe(true);
+    const shared = await db.case.findFirstOrThrow({ where: { coOfficers: { some: { userId: clas.id } } }, select: { id: true } });
+    await expect(loadCasePage({ actor: clas, caseId: shared.id })).resolves.toBeTruthy();
+  });
+
   it("stores statement content the editor accepts, hashed as the editor hashes it", async () => {
     const versions = await db.statementVersion.findMany({ select: { content: true, contentHash: true } });
     expect(versions.length).toBeGreaterThanOrEqual(result.statements);
@@ -122,10 +139,10 @@ describe("bulk data", () => {
     const clas = await actorOf("clas.cederlid");
     const diarium = await loadDiariumPage({ actor: registrar, searchParams: {} });
     expect(diarium.page.rows.length).toBeGreaterThan(0);
-    const attested = await db.statement.findFirstOrThrow({ where: { status: "ATTESTED", createdById: clas.id }, select: { caseId: true } });
+    const attested = await db.statement.findFirstOrThrow({ where: { status: "ATTESTED" }, select: { caseId: true, case: { select: { caseOfficer: { select: { username: true } } } } } });
     const casePage = await loadCasePage({ actor: registrar, caseId: attested.caseId });
     expect(casePage.documents.documents.length).toBeGreaterThan(0);
-    const statementPage = await loadStatementPage({ actor: clas, caseId: attested.caseId });
+    const statementPage = await loadStatementPage({ actor: await actorOf(attested.case.caseOfficer.username), caseId: attested.caseId });
     expect(statementPage).toBeTruthy();
     await expect(loadStartPage(clas)).resolves.toBeTruthy();
   });
