@@ -6,20 +6,30 @@ import { appServerArgs, appServerNodeFlags, waitForHealth } from "../scripts/lib
 
 const NODE_22_FLAGS = new Set(["--experimental-async-context-frame", "--max-old-space-size"]);
 
+const YOUNG_GENERATION = "--max-semi-space-size=64";
+
 describe("the app server's Node flags", () => {
   it("turns on the async context frame where Node 22 offers it as an experimental option", () => {
-    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.23.5")).toEqual(["--experimental-async-context-frame"]);
-    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.12.0")).toEqual(["--experimental-async-context-frame"]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.23.5")).toEqual([YOUNG_GENERATION, "--experimental-async-context-frame"]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.12.0")).toEqual([YOUNG_GENERATION, "--experimental-async-context-frame"]);
   });
 
   it("leaves it off in the Node 22 releases whose frame broke AsyncLocalStorage.run", () => {
-    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.7.0")).toEqual([]);
-    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.11.0")).toEqual([]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.7.0")).toEqual([YOUNG_GENERATION]);
+    expect(appServerNodeFlags(NODE_22_FLAGS, "v22.11.0")).toEqual([YOUNG_GENERATION]);
   });
 
-  it("adds nothing where the frame is the default (Node 24: --async-context-frame, no experimental option) or missing (Node 20)", () => {
-    expect(appServerNodeFlags(new Set(["--async-context-frame", "--no-async-context-frame"]), "v24.22.3")).toEqual([]);
-    expect(appServerNodeFlags(new Set(["--max-old-space-size"]), "v20.20.2")).toEqual([]);
+  it("adds only the young generation where the frame is the default (Node 24: --async-context-frame, no experimental option) or missing (Node 20)", () => {
+    expect(appServerNodeFlags(new Set(["--async-context-frame", "--no-async-context-frame"]), "v24.22.3")).toEqual([YOUNG_GENERATION]);
+    expect(appServerNodeFlags(new Set(["--max-old-space-size"]), "v20.20.2")).toEqual([YOUNG_GENERATION]);
+  });
+
+  it("starts this Node with every flag it gives (a flag Node does not know would stop the server)", async () => {
+    const child = spawn(process.execPath, [...appServerNodeFlags(), "-e", "console.log(JSON.stringify(process.execArgv))"]);
+    const [chunk] = (await once(child.stdout, "data")) as [Buffer];
+    expect((JSON.parse(chunk.toString()) as string[]).slice(0, appServerNodeFlags().length)).toEqual(appServerNodeFlags());
+    await once(child, "exit");
+    expect(child.exitCode).toBe(0);
   });
 
   it("starts scripts/serve.mjs after this Node's flags, followed by its own arguments", () => {
