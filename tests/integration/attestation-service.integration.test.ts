@@ -274,6 +274,25 @@ describe("tampering", () => {
     await asOwner(`UPDATE attestation_step SET attester_name = 'Lee Orberson' WHERE id = '${stepId}'`);
   }, 60_000);
 
+  it("detects a direct UPDATE of the attested content on the next read, and verifies it again once restored", async () => {
+    const { caseId, statementId } = await createCaseWithStatement(db);
+    await sendDefault(caseId);
+    await attestAs("linda.palo", statementId);
+    await attestAs("lee.orberson", statementId);
+    const state = () => getAttestationState({ subjectType: "STATEMENT", subjectId: statementId });
+    // Read once, so the content's hash is remembered before the row changes.
+    expect((await state()).attested).toBe(true);
+    const version = `(SELECT current_version FROM statement WHERE id = '${statementId}')`;
+    await asOwner(`UPDATE statement_version SET content = jsonb_set(content, '{header,title}', '"Ett annat förslag"') WHERE statement_id = '${statementId}' AND number = ${version}`);
+    const tampered = await state();
+    expect(tampered.attested).toBe(false);
+    expect(tampered.currentHash).not.toBe(tampered.request!.contentHash);
+    await asOwner(`UPDATE statement_version SET content = jsonb_set(content, '{header,title}', to_jsonb(s.title)) FROM (SELECT c.title FROM "case" c JOIN statement st ON st.case_id = c.id WHERE st.id = '${statementId}') s WHERE statement_id = '${statementId}' AND number = ${version}`);
+    const restored = await state();
+    expect(restored.currentHash).toBe(restored.request!.contentHash);
+    expect(restored.attested).toBe(true);
+  });
+
   it("detects an edit of the attestation's audit event (triggers disabled by the owner)", async () => {
     const { caseId, statementId } = await createCaseWithStatement(db);
     await sendDefault(caseId, "PARALLEL");

@@ -11,7 +11,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
 import { asHashScheme, CURRENT_HASH_SCHEME, type HashScheme } from "@/lib/canonical-json";
 import { db, type Db, type Tx } from "@/server/db";
-import { contentHashOf } from "../content";
+import { contentHashOf, contentHashOfStoredText } from "../content";
 import { checkStepsAgainstAudit } from "./attestation-audit";
 
 export type AttestationStepView = {
@@ -75,7 +75,8 @@ const subjectKey = ({ subjectType, subjectId }: AttestationSubjectRef): string =
 const idsOfType = (subjects: readonly AttestationSubjectRef[], type: AttestationSubject): string[] =>
   subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
 
-type StatementRow = { id: string; status: string; currentVersion: number; newestNumber: number | null; content: unknown };
+/** `content` as the text jsonb writes out: hashed by that text's digest once it is known (contentHashOfStoredText). */
+type StatementRow = { id: string; status: string; currentVersion: number; newestNumber: number | null; content: string | null };
 
 /**
  * The current content of every subject, in one query per subject type, hashed in the scheme
@@ -91,7 +92,7 @@ const currentContents = async (client: Db | Tx, subjects: readonly AttestationSu
     statementIds.length === 0
       ? []
       : client.$queryRaw<StatementRow[]>`
-          SELECT s.id::text, s.status::text, s.current_version AS "currentVersion", v.number AS "newestNumber", v.content
+          SELECT s.id::text, s.status::text, s.current_version AS "currentVersion", v.number AS "newestNumber", v.content::text AS content
             FROM statement s
             LEFT JOIN LATERAL (SELECT number, content FROM statement_version WHERE statement_id = s.id ORDER BY number DESC LIMIT 1) v ON true
            WHERE s.id = ANY(${statementIds}::uuid[])`,
@@ -107,7 +108,7 @@ const currentContents = async (client: Db | Tx, subjects: readonly AttestationSu
       contents.set(subjectKey(subject), { number: null, hash: null, locked: false });
       continue;
     }
-    const hash = statement.newestNumber === statement.currentVersion ? contentHashOf(statement.content, schemeOf(subject)) : null;
+    const hash = statement.newestNumber === statement.currentVersion && statement.content !== null ? contentHashOfStoredText(statement.content, schemeOf(subject)) : null;
     contents.set(subjectKey(subject), { number: statement.currentVersion, hash, locked: statement.status === "ATTESTED" });
   }
   for (const row of minutes) {
