@@ -18,7 +18,9 @@ const ASYNC_CONTEXT_FRAME = "--experimental-async-context-frame";
 // payload, Prisma's rows); with Node 20's 16 MB semi-spaces 16 concurrent renders fill the young
 // generation many times a second. 64 MB: app CPU per request on the bulk data, alternating runs,
 // case page 19.6–20.0 → 18.2–19.1 ms, diarium 20.0–20.1 → 18.5–18.7, the trivial page 4.05 → 3.64;
-// on Node 24, whose V8 sizes it itself, no change (12.3 → 12.2 ms). It costs at most 128 MB more heap.
+// on Node 24, whose V8 sizes it itself, no change (12.3 → 12.2 ms). It costs about 100 MB more
+// memory under load (two semi-spaces of 64 MB instead of 16; V8 sizes its new large-object space
+// from them too): count it in a memory-limited deployment.
 const YOUNG_GENERATION = "--max-semi-space-size=64";
 
 /** The first Node 22 taken to have a working frame: in 22.7, where the flag came, every AsyncLocalStorage.run threw (nodejs/node#54503). */

@@ -1,14 +1,14 @@
 // The benchmark database: `yttra_bulk` in the embedded PostgreSQL of YTTRA_DATA_DIR (beside
 // the demo database `yttra`, which it never touches), holding the demo installation and the
 // bulk data of scripts/seed/bulk.ts. `npm run db:seed:bulk` makes it anew; `npm run bench`
-// reuses it when it is there and seeds it when it is not.
+// reuses it when it is there in the current BULK_DATA_VERSION and seeds it when it is not.
 import path from "node:path";
 import pg from "pg";
 import { createDb, setDb } from "@/server/db";
 import { startEmbeddedPostgres } from "@/server/embedded-postgres";
 import { env } from "@/server/env";
 import { migrateDatabase } from "@/server/migrate";
-import { seedBulkData } from "../seed/bulk";
+import { BULK_DATA_VERSION, seedBulkData } from "../seed/bulk";
 import { seedDemoInstallation } from "../seed/demo";
 
 export const BULK_DATABASE = "yttra_bulk";
@@ -35,12 +35,12 @@ const query = async <T extends pg.QueryResultRow>(url: string, text: string, par
   }
 };
 
-/** The sizes the database was seeded with, from its `seed.bulk` event; null if it was never seeded. */
-const seededSizes = async (url: string): Promise<{ cases: number; documents: number } | null> => {
+/** What the database was seeded with, from its `seed.bulk` event; null if it was never seeded. */
+const seeded = async (url: string): Promise<{ version: number; cases: number; documents: number } | null> => {
   const [table] = await query<{ exists: boolean }>(url, "SELECT to_regclass('public.audit_event') IS NOT NULL AS exists");
   if (!table?.exists) return null;
-  const [event] = await query<{ data: { cases: number; documents: number } }>(url, "SELECT data FROM audit_event WHERE action = 'seed.bulk' ORDER BY seq DESC LIMIT 1");
-  return event ? { cases: event.data.cases, documents: event.data.documents } : null;
+  const [event] = await query<{ data: { version?: number; cases: number; documents: number } }>(url, "SELECT data FROM audit_event WHERE action = 'seed.bulk' ORDER BY seq DESC LIMIT 1");
+  return event ? { version: event.data.version ?? 1, cases: event.data.cases, documents: event.data.documents } : null;
 };
 
 export const openBulkDatabase = async ({ fresh, cases, documents, nodeEnv, log }: OpenBulkDatabaseOptions): Promise<BulkDatabase> => {
@@ -48,7 +48,9 @@ export const openBulkDatabase = async ({ fresh, cases, documents, nodeEnv, log }
   const database = await startEmbeddedPostgres({ dir: dataDir, database: BULK_DATABASE });
   const description = `databasen ${BULK_DATABASE} i den inbäddade PostgreSQL i ${dataDir}`;
   try {
-    let sizes = fresh ? null : await seededSizes(database.url);
+    const found = fresh ? null : await seeded(database.url);
+    if (found && found.version !== BULK_DATA_VERSION) log(`${description} har massdata av version ${found.version}, inte ${BULK_DATA_VERSION}: den läggs in på nytt.`);
+    let sizes = found?.version === BULK_DATA_VERSION ? { cases: found.cases, documents: found.documents } : null;
     if (!sizes) {
       await query(database.adminUrl, `DROP DATABASE IF EXISTS "${BULK_DATABASE}" WITH (FORCE)`);
       await query(database.adminUrl, `CREATE DATABASE "${BULK_DATABASE}"`);

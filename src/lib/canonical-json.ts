@@ -10,6 +10,9 @@
 // Both write dates as ISO strings and bigints as decimal strings, and drop undefined keys;
 // the same value always gives the same string, whatever order its keys were built in or
 // how it round-tripped through jsonb.
+// Values are what jsonb holds (and dates, bigints, undefined): a function or symbol is refused,
+// and a hole in an array is written as null (the `canonicalize` package wrote nothing there,
+// which is not JSON; jsonb never has holes).
 
 export type CanonicalValue =
   | string

@@ -127,7 +127,7 @@ describe("the policy's list filters agree with can()", () => {
   it("within some committees, lists exactly the cases of those committees can(actor, 'case.read') allows", async () => {
     const cases = await db.case.findMany({ select: { id: true, caseNumber: true, ...CASE_SCOPE_SELECT } });
     const committees = await Promise.all((await db.committee.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map(async ({ id }) => (await loadCommitteeScope(db, id))!));
-    const choices = [...committees.map((committee) => [committee]), committees];
+    const choices = [[], ...committees.map((committee) => [committee]), committees];
     const disagreements: string[] = [];
     // Not vacuous: committees asked by id alone, and committees asked with the actor's alternatives.
     const asked = { whole: 0, partly: 0 };

@@ -1,4 +1,4 @@
-// What an attestation binds to. Pure: no database, no next/* — the seed, scripts and the
+// What an attestation binds to. No database, no next/* — the seed, scripts and the
 // verification page use it too. (The attester reads the version through the exports'
 // document model, the same the PDF is drawn from.)
 //
@@ -11,8 +11,9 @@
 // text, and the attachments, each carrying the SHA-256 of its file. A change of any of
 // these — a comma in a section, the order of two decision points, one byte of an
 // attached file — gives another hash, so an attestation can never be shown for it.
-// The hash is always recomputed from the stored content (never read from a column) when
-// deciding whether something is attested.
+// The hash is always computed from the stored content (never read from a column) when
+// deciding whether something is attested; the process remembers it per stored text
+// (contentHashOfStoredText), keyed by that text's own SHA-256.
 import type { CanonicalValue, HashScheme } from "@/lib/canonical-json";
 import { canonicalSha256, sha256Hex } from "@/lib/hash";
 

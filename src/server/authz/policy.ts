@@ -177,9 +177,9 @@ export const readableCasesWhere = (actor: Actor): Prisma.CaseWhereInput => ({ OR
  * independent conditions, expects a seventh of the rows and walks all of them.
  */
 export const readableCasesInCommitteesWhere = (actor: Actor, committees: readonly CommitteeScope[]): Prisma.CaseWhereInput => {
-  const readsAll = (committee: CommitteeScope) => holdsRoleCovering(actor, CONFIDENTIAL_READERS, committeeItself(committee));
-  const whole = committees.filter(readsAll).map((committee) => committee.committeeId);
-  const partly = committees.filter((committee) => !readsAll(committee)).map((committee) => committee.committeeId);
+  const whole: string[] = [];
+  const partly: string[] = [];
+  for (const committee of committees) (holdsRoleCovering(actor, CONFIDENTIAL_READERS, committeeItself(committee)) ? whole : partly).push(committee.committeeId);
   return {
     OR: [...(whole.length > 0 ? [{ committeeId: { in: whole } }] : []), ...(partly.length > 0 ? [{ AND: [{ committeeId: { in: partly } }, readableCasesWhere(actor)] }] : [])],
   };
