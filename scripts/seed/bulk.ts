@@ -506,8 +506,8 @@ const insertStatements = async (tx: Tx): Promise<number> => {
 /**
  * Attests a few of the drafts of Hägersten-Älvsjö's handläggare through the attestation engine
  * (sent by the case's handläggare a week after the statement was written, attested by Linda
- * Palo and Lee Orberson), so the
- * data has attested statements whose hashes and events verify like the app's own.
+ * Palo and Lee Orberson), so the data has attested statements whose hashes and events verify
+ * like the app's own.
  */
 const attestSomeStatements = async (count: number): Promise<number> => {
   const statements = await db.statement.findMany({
