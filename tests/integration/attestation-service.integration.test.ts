@@ -283,11 +283,13 @@ describe("tampering", () => {
     // Read once, so the content's hash is remembered before the row changes.
     expect((await state()).attested).toBe(true);
     const version = `(SELECT current_version FROM statement WHERE id = '${statementId}')`;
+    // Kept aside as the owner sees it, to put back exactly.
+    await asOwner(`CREATE TABLE tampered_original AS SELECT content FROM statement_version WHERE statement_id = '${statementId}' AND number = ${version}`);
     await asOwner(`UPDATE statement_version SET content = jsonb_set(content, '{header,title}', '"Ett annat förslag"') WHERE statement_id = '${statementId}' AND number = ${version}`);
     const tampered = await state();
     expect(tampered.attested).toBe(false);
     expect(tampered.currentHash).not.toBe(tampered.request!.contentHash);
-    await asOwner(`UPDATE statement_version SET content = jsonb_set(content, '{header,title}', to_jsonb(s.title)) FROM (SELECT c.title FROM "case" c JOIN statement st ON st.case_id = c.id WHERE st.id = '${statementId}') s WHERE statement_id = '${statementId}' AND number = ${version}`);
+    await asOwner(`UPDATE statement_version SET content = (SELECT content FROM tampered_original) WHERE statement_id = '${statementId}' AND number = ${version}; DROP TABLE tampered_original`);
     const restored = await state();
     expect(restored.currentHash).toBe(restored.request!.contentHash);
     expect(restored.attested).toBe(true);
