@@ -11,7 +11,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { AttestationOrder, AttestationRequestStatus, AttestationStepStatus, AttestationSubject, Role } from "@/generated/prisma/enums";
 import { asHashScheme, CURRENT_HASH_SCHEME, type HashScheme } from "@/lib/canonical-json";
 import { db, type Db, type Tx } from "@/server/db";
-import { contentHashOf, contentHashOfStoredText } from "../content";
+import { contentHashOfStoredText } from "../content";
 import { checkStepsAgainstAudit } from "./attestation-audit";
 
 export type AttestationStepView = {
@@ -75,8 +75,9 @@ const subjectKey = ({ subjectType, subjectId }: AttestationSubjectRef): string =
 const idsOfType = (subjects: readonly AttestationSubjectRef[], type: AttestationSubject): string[] =>
   subjects.filter((subject) => subject.subjectType === type).map((subject) => subject.subjectId);
 
-/** `content` as the text jsonb writes out: hashed by that text's digest once it is known (contentHashOfStoredText). */
+// `content` is read as the text jsonb writes out: hashed by that text's digest once it is known (contentHashOfStoredText).
 type StatementRow = { id: string; status: string; currentVersion: number; newestNumber: number | null; content: string | null };
+type MinutesRow = { id: string; status: string; version: number; content: string | null };
 
 /**
  * The current content of every subject, in one query per subject type, hashed in the scheme
@@ -100,7 +101,10 @@ const currentContents = async (client: Db | Tx, subjects: readonly AttestationSu
     // from it. Fail closed: minutes without that snapshot (sent before it existed, or the
     // column emptied) have no content to verify, so they are never attested — the
     // contentHash column alone proves nothing about what was approved.
-    minutesIds.length === 0 ? [] : client.minutes.findMany({ where: { id: { in: minutesIds } }, select: { id: true, content: true, version: true, status: true } }),
+    // (A JSON null is no content, as a missing one.)
+    minutesIds.length === 0
+      ? []
+      : client.$queryRaw<MinutesRow[]>`SELECT id::text, status::text, version, NULLIF(content, 'null'::jsonb)::text AS content FROM minutes WHERE id = ANY(${minutesIds}::uuid[])`,
   ]);
   for (const statement of statements) {
     const subject = { subjectType: "STATEMENT", subjectId: statement.id } as const;
@@ -113,7 +117,7 @@ const currentContents = async (client: Db | Tx, subjects: readonly AttestationSu
   }
   for (const row of minutes) {
     const subject = { subjectType: "MINUTES", subjectId: row.id } as const;
-    const hash = row.content != null ? contentHashOf(row.content, schemeOf(subject)) : null;
+    const hash = row.content !== null ? contentHashOfStoredText(row.content, schemeOf(subject)) : null;
     contents.set(subjectKey(subject), { number: row.version, hash, locked: row.status === "APPROVED" });
   }
   return contents;
