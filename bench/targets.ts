@@ -25,6 +25,8 @@ export const benchTargets = (benchCase: BenchCase): BenchTarget[] => [
   { name: "start-page-secretary", path: "/", user: "sekreterare" },
   { name: "meeting-page", path: `/sammantraden/${DEMO_MEETING_PLANNED_ID}`, user: "sekreterare" },
   { name: "bevakning", path: "/bevakning", user: "registrator" },
+  // The search page before a query: the signed-in layout (the actor, the header's counts and notifications) and a form; what a signed-in page costs before its content.
+  { name: "search-form", path: "/sok", user: "registrator" },
   { name: "search-rare-word", path: sok(BENCH_RARE_WORD), user: "registrator" },
   { name: "search-common-word", path: sok(BENCH_COMMON_WORD), user: "registrator" },
   { name: "search-case-number", path: sok(benchCase.caseNumber), user: "registrator" },

@@ -2,7 +2,8 @@
 // Builds the app when its sources changed (or reuses the build), opens the benchmark database
 // (`yttra_bulk`, scripts/lib/bulk-database.ts; seeded with 100 000 cases and 1 000 000
 // handlingar when it is missing), serves the production build on a free loopback port, signs
-// in demo users and runs autocannon against each target (16 connections, --duration seconds).
+// in demo users and runs autocannon against each target (16 connections, --duration seconds;
+// then 50 requests one at a time).
 // Then it times each page's SQL against the same database (bench/page-sql.run.ts: the page's
 // read models rendered as its route renders them, every query timed at the driver), so the
 // SQL time shows beside the latency. Prints a table and writes bench/results/<time>.json; a run of every target also
@@ -137,6 +138,23 @@ const load = async (url: string, cookie: string | null, seconds: number, connect
   return { reqPerSec: Math.round((result.requests.total / seconds) * 10) / 10, appCpuMsPerRequest, requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, latency: percentiles(latencies), latencies };
 };
 
+/** Requests of each page sent one at a time after its run under load (see `unloaded`). */
+const UNLOADED_REQUESTS = 50;
+
+/**
+ * The page's latency with one request at a time, as its SQL is timed: what one user waits for it,
+ * and the app's time over the database's without requests queueing behind each other. Under
+ * load the latency is mostly that queue (16 connections ÷ req/s).
+ */
+const unloaded = async (url: string, cookie: string | null) => {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: 1, amount: UNLOADED_REQUESTS, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, latency: percentiles(latencies) };
+};
+
 type Run = Awaited<ReturnType<typeof load>>;
 
 /** Two runs of one target as one: their requests, latencies and CPU together. */
@@ -179,7 +197,9 @@ const main = async () => {
       const http = await load(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null, seconds, connections, server);
       if (http.non2xx > 0 || http.errors > 0) throw new Error(`${target.name}: ${http.non2xx} svar utan 2xx och ${http.errors} fel – mätningen gäller inte sidan.`);
       if (http.requests === 0) log(`${target.name}: inget svar blev klart på ${seconds} s – öka --duration.`);
-      return { ...target, ...http };
+      const { non2xx, errors, ...alone } = await unloaded(`${baseUrl}${target.path}`, target.user ? cookies.get(target.user)! : null);
+      if (non2xx > 0 || errors > 0) throw new Error(`${target.name}: ${non2xx} svar utan 2xx och ${errors} fel en i taget – mätningen gäller inte sidan.`);
+      return { ...target, ...http, unloaded: alone };
     };
     const runs = [];
     for (const target of selected) runs.push(await measure(target));
@@ -202,14 +222,17 @@ const main = async () => {
         /** The trivial page's CPU per request over this page's: the req/s ratio if only the app's CPU bounded req/s. */
         cpuRatioToTrivial: run.appCpuMsPerRequest && trivial.appCpuMsPerRequest ? Math.round((trivial.appCpuMsPerRequest / run.appCpuMsPerRequest) * 100) / 100 : null,
         sql: pageSql,
-        latencyP50OverSqlP50: pageSql && pageSql.p50 > 0 ? Math.round((run.latency.p50 / pageSql.p50) * 10) / 10 : null,
+        /** The page's p50 over its SQL p50, one request at a time as the SQL is timed: the app's time over the database's. */
+        unloadedP50OverSqlP50: pageSql && pageSql.p50 > 0 ? Math.round((run.unloaded.latency.p50 / pageSql.p50) * 10) / 10 : null,
+        /** The same under load, where the latency is mostly the queue of the other connections' requests. */
+        loadedP50OverSqlP50: pageSql && pageSql.p50 > 0 ? Math.round((run.latency.p50 / pageSql.p50) * 10) / 10 : null,
       };
     });
     console.table(
       Object.fromEntries(
         results.map((row) => [
           row.name,
-          { "req/s": row.reqPerSec, "÷ trivial": row.ratioToTrivial, "app-CPU ms": row.appCpuMsPerRequest ?? "–", "÷ trivial (CPU)": row.cpuRatioToTrivial ?? "–", "p50 ms": row.latency.p50, "p95 ms": row.latency.p95, "p99 ms": row.latency.p99, "SQL p50 ms": row.sql?.p50 ?? "–", "SQL p95 ms": row.sql?.p95 ?? "–", "SQL-frågor": row.sql?.queries ?? 0 },
+          { "req/s": row.reqPerSec, "÷ trivial": row.ratioToTrivial, "app-CPU ms": row.appCpuMsPerRequest ?? "–", "÷ trivial (CPU)": row.cpuRatioToTrivial ?? "–", "p50 ms": row.latency.p50, "p95 ms": row.latency.p95, "p99 ms": row.latency.p99, "en i taget p50": row.unloaded.latency.p50, "en i taget p95": row.unloaded.latency.p95, "SQL p50 ms": row.sql?.p50 ?? "–", "SQL p95 ms": row.sql?.p95 ?? "–", "SQL-frågor": row.sql?.queries ?? 0 },
         ]),
       ),
     );
@@ -224,6 +247,7 @@ const main = async () => {
         loadGenerator: "autocannon on the same machine, loopback",
         cases: database.cases,
         documents: database.documents,
+        unloaded: `${UNLOADED_REQUESTS} requests of each page one at a time (autocannon, 1 connection) after its run under load`,
         sqlTime: "per render: the time while at least one driver-timed query of the actor, the header or the page is in flight (bench/page-sql.run.ts, 20 renders after 3 warm-up renders, one at a time)",
       },
       targets: results,
