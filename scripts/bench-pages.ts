@@ -116,15 +116,21 @@ const processCpuMs = async (pid: number): Promise<number | null> => {
   }
 };
 
+/** One autocannon run against `url` (signed in with `cookie`), with every response's latency in milliseconds. */
+const cannon = async (url: string, cookie: string | null, options: Pick<autocannon.Options, "connections" | "duration" | "amount">) => {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, ...options, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  return { result, latencies };
+};
+
 const load = async (url: string, cookie: string | null, seconds: number, connections: number, app: ChildProcess) => {
   // Warm the route (its first renders load its chunks) before measuring.
   for (let i = 0; i < 5; i++) await fetch(url, { headers: cookie ? { cookie } : {} }).then((response) => response.arrayBuffer());
-  const latencies: number[] = [];
   const cpuBefore = await processCpuMs(app.pid!);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+  const { result, latencies } = await cannon(url, cookie, { connections, duration: seconds });
   // Requests still rendering when autocannon stopped count as sent, not as done: let them finish
   // (the app's CPU stops rising) and divide by what was sent, or their CPU would land on the others.
   let cpuAfter = await processCpuMs(app.pid!);
@@ -147,11 +153,7 @@ const UNLOADED_REQUESTS = 50;
  * load the latency is mostly that queue (16 connections ÷ req/s).
  */
 const unloaded = async (url: string, cookie: string | null) => {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: 1, amount: UNLOADED_REQUESTS, headers: cookie ? { cookie } : {} }, (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
+  const { result, latencies } = await cannon(url, cookie, { connections: 1, amount: UNLOADED_REQUESTS });
   return { requests: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts, latency: percentiles(latencies) };
 };
 
