@@ -140,6 +140,14 @@ describe("case numbers", () => {
 });
 
 describe("registering a remiss of a motion", () => {
+  it("keeps an att-sats without the motion's own leading “att”, so the statement never reads “att att”", async () => {
+    const motion = (motionReferral() as { motion: Record<string, unknown> }).motion;
+    const proposals = ["att utreda varje öppen drogscen", "Att  införa fler fältassistenter", "attrahera fler föreningar", "Stockholms stad utreder"];
+    const registered = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, motionReferral({ motion: { ...motion, proposals } })) });
+    const stored = await db.motionProposal.findMany({ where: { motion: { caseId: registered.id } }, orderBy: { position: "asc" } });
+    expect(stored.map((proposal) => proposal.text)).toEqual(["utreda varje öppen drogscen", "införa fler fältassistenter", "attrahera fler föreningar", "Stockholms stad utreder"]);
+  });
+
   it("stores the motion, the deadlines, handling 1 and the audit events of the case", async () => {
     const registered = await registerCase({
       actor: registrar,

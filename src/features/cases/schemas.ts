@@ -33,8 +33,14 @@ const ZMotionAuthorsSchema = z
   )
   .max(50, { error: "Högst 50 motionärer." });
 
+/**
+ * An att-sats as the statement and the case page quote it, after "… där det föreslås att": a
+ * motion's own "att utreda …" is kept as "utreda …", so it never reads "att att utreda".
+ */
+export const withoutLeadingAtt = (text: string): string => text.replace(/^att\s+/i, "");
+
 const ZMotionProposalsSchema = z
-  .array(requiredText("Skriv att-satsen eller ta bort raden.", 2000, { multiline: true }))
+  .array(requiredText("Skriv att-satsen eller ta bort raden.", 2000, { multiline: true }).transform(withoutLeadingAtt))
   .max(30, { error: "Högst 30 att-satser." });
 
 /** A motion lacks motionär or att-sats: the "Komplettera" marker. */

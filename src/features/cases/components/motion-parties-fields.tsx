@@ -59,7 +59,14 @@ export const MotionPartiesFields = ({ authors, setAuthors, proposals, setProposa
       <ol className="space-y-3">
         {Array.from({ length: proposals }, (_, index) => (
           <li key={index}>
-            <Field name={`motion.proposals.${index}`} label={`Att-sats ${index + 1}`} maxLength={2000} rows={3} defaultValue={initial?.proposals[index]} />
+            <Field
+              name={`motion.proposals.${index}`}
+              label={`Att-sats ${index + 1}`}
+              hint={index === 0 ? "Som i motionen, med eller utan det inledande ”att”: ”utreda …” och ”att utreda …” sparas lika." : undefined}
+              maxLength={2000}
+              rows={3}
+              defaultValue={initial?.proposals[index]}
+            />
           </li>
         ))}
       </ol>
