@@ -73,13 +73,47 @@ describe("committees, administrations and departments", () => {
     expect(error.fieldErrors?.shortName).toEqual(["Förkortningen används redan av en annan nämnd."]);
   });
 
+  it("refuses a unit named as another of the same scope, whatever the case, with a field message, and changes nothing", async () => {
+    const has = await db.committee.findUniqueOrThrow({ where: { id: "has" } });
+    const units = async () => ({ committees: await db.committee.findMany({ orderBy: { id: "asc" } }), administrations: await db.administration.findMany({ orderBy: { id: "asc" } }), departments: await db.department.findMany({ orderBy: { id: "asc" } }) });
+    const committeeError = await expectRefusedWithoutChange(
+      () => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: has.name.toUpperCase(), shortName: "DUP", kind: "NAMND", preparedBy: "OWN_KANSLI" }) }),
+      "CONFLICT",
+      units,
+    );
+    expect(committeeError.fieldErrors?.name).toEqual(["Det finns redan en nämnd med det namnet."]);
+    const other = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Enskede-Årsta-Vantörs stadsdelsnämnd", shortName: "EÅV", kind: "STADSDELSNAMND", preparedBy: "ADMINISTRATION" }) });
+    const renamed = await expectRefusedWithoutChange(
+      () => updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: other.id, updatedAt: other.updatedAt.toISOString(), name: has.name, shortName: "EÅV", kind: "STADSDELSNAMND" }) }),
+      "CONFLICT",
+      units,
+    );
+    expect(renamed.fieldErrors?.name).toEqual(["Det finns redan en nämnd med det namnet."]);
+    // Its own name, unchanged, is no conflict.
+    await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: other.id, updatedAt: other.updatedAt.toISOString(), name: other.name, shortName: "EÅV", kind: "STADSDELSNAMND" }) });
+
+    const sdf = await db.administration.findUniqueOrThrow({ where: { id: "has-sdf" } });
+    const administrationError = await expectRefusedWithoutChange(() => createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: sdf.name, committeeId: other.id }) }), "CONFLICT", units);
+    expect(administrationError.fieldErrors?.name).toEqual(["Det finns redan en förvaltning med det namnet."]);
+    const own = await createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Enskede-Årsta-Vantörs stadsdelsförvaltning", committeeId: other.id }) });
+    await expectRefusedWithoutChange(() => renameAdministration({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: own.id, updatedAt: own.updatedAt.toISOString(), name: sdf.name.toLowerCase() }) }), "CONFLICT", units);
+
+    const sos = await db.department.findUniqueOrThrow({ where: { id: "has-sos" } });
+    const departmentError = await expectRefusedWithoutChange(() => createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: sos.name, administrationId: sos.administrationId }) }), "CONFLICT", units);
+    expect(departmentError.fieldErrors?.name).toEqual(["Förvaltningen har redan en avdelning med det namnet."]);
+    // Another förvaltning may have an avdelning of the same name.
+    const department = await createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: sos.name, administrationId: own.id }) });
+    const second = await createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: "Avdelningen för stadsmiljö", administrationId: own.id }) });
+    await expectRefusedWithoutChange(() => renameDepartment({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: second.id, updatedAt: second.updatedAt.toISOString(), name: department.name }) }), "CONFLICT", units);
+  });
+
   it("creates an administration for a committee and a department in it, and renames both", async () => {
-    const administration = await createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Farsta stadsdelsförvaltning", committeeId: "has" }) });
+    const administration = await createAdministration({ actor: admin, input: parseInput(ZCreateAdministrationSchema, { name: "Hägersten-Älvsjö äldreförvaltning", committeeId: "has" }) });
     expect(administration.municipalityId).toBe("stockholm");
     const department = await createDepartment({ actor: admin, input: parseInput(ZCreateDepartmentSchema, { name: "Avdelningen för äldreomsorg", administrationId: administration.id }) });
-    await renameAdministration({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: "Farsta sdf" }) });
+    await renameAdministration({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: administration.id, updatedAt: administration.updatedAt.toISOString(), name: "HÄS äldreförvaltning" }) });
     await renameDepartment({ actor: admin, input: parseInput(ZRenameUnitSchema, { id: department.id, updatedAt: department.updatedAt.toISOString(), name: "Äldreomsorg" }) });
-    expect((await db.administration.findUniqueOrThrow({ where: { id: administration.id } })).name).toBe("Farsta sdf");
+    expect((await db.administration.findUniqueOrThrow({ where: { id: administration.id } })).name).toBe("HÄS äldreförvaltning");
     expect((await db.department.findUniqueOrThrow({ where: { id: department.id } })).name).toBe("Äldreomsorg");
     expect(await db.auditEvent.count({ where: { entityId: { in: [administration.id, department.id] } } })).toBe(4);
   });

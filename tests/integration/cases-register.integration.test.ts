@@ -141,7 +141,7 @@ describe("case numbers", () => {
 
 describe("registering a remiss of a motion", () => {
   it("keeps an att-sats without the motion's own leading “att”, so the statement never reads “att att”", async () => {
-    const motion = (motionReferral() as { motion: Record<string, unknown> }).motion;
+    const motion = { title: "Motion om öppna drogscener", raisedDate: "2024-01-24", authors: [{ name: "Andréa Hedin", party: "M" }] };
     const proposals = ["att utreda varje öppen drogscen", "Att  införa fler fältassistenter", "attrahera fler föreningar", "Stockholms stad utreder"];
     const registered = await registerCase({ actor: registrar, input: parseInput(ZRegisterCaseSchema, motionReferral({ motion: { ...motion, proposals } })) });
     const stored = await db.motionProposal.findMany({ where: { motion: { caseId: registered.id } }, orderBy: { position: "asc" } });

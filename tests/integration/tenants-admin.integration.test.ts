@@ -122,6 +122,8 @@ describe("Ny kommun", () => {
     expect((await expectRefusedWithoutChange(create(newMunicipality("admin")), "VALIDATION")).fieldErrors?.slug?.[0]).toMatch(/Yttra självt/);
     expect((await expectRefusedWithoutChange(create(newMunicipality("Väst By")), "VALIDATION")).fieldErrors?.slug?.[0]).toMatch(/Små bokstäver/);
     expect((await expectRefusedWithoutChange(create(newMunicipality("vasterby", { adminUsername: "admin" })), "CONFLICT")).fieldErrors?.adminUsername).toEqual(["Användarnamnet är upptaget."]);
+    const stockholmName = (await db.municipality.findUniqueOrThrow({ where: { id: "stockholm" } })).name;
+    expect((await expectRefusedWithoutChange(create(newMunicipality("vasterby", { name: stockholmName.toUpperCase() })), "CONFLICT")).fieldErrors?.name).toEqual(["Det finns redan en kommun med det namnet."]);
     const scripted = file('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "logga.svg", "image/svg+xml");
     expect((await expectRefusedWithoutChange(create(newMunicipality("vasterby", { logo: scripted })), "VALIDATION")).fieldErrors?.logo?.[0]).toMatch(/skript/);
     const tooLarge = file(new Uint8Array(600 * 1024).fill(32), "logga.png", "image/png");
@@ -154,6 +156,9 @@ describe("Kommunens inställningar", () => {
 
     await updateMunicipalitySettings({ actor: stockholmAdmin, input: await settingsInput("stockholm", { name: "Stockholms stad", removeLogo: true }) });
     expect(await getMunicipalityLogo("stockholm")).toBeNull();
+    const exempelby = (await db.municipality.findUniqueOrThrow({ where: { id: "exempelby" } })).name;
+    const taken = await expectRefusedWithoutChange(async () => updateMunicipalitySettings({ actor: stockholmAdmin, input: await settingsInput("stockholm", { name: exempelby.toLowerCase() }) }), "CONFLICT");
+    expect(taken.fieldErrors?.name).toEqual(["Det finns redan en kommun med det namnet."]);
   });
 
   it("refuses a municipality's administrator another municipality's settings, users and committees (NOT_FOUND / FORBIDDEN), changing nothing", async () => {

@@ -15,9 +15,12 @@ import { checkLogo } from "@/lib/municipality";
 import type { TCreateMunicipality, TUpdateMunicipality } from "../schemas";
 import type { AdminWriteOptions } from "./organisation-service";
 import { createUserInTx } from "./user-service";
-import { fieldError, staleWrite } from "./write-helpers";
+import { assertNameFree, fieldError, staleWrite } from "./write-helpers";
 
 const SLUG_TAKEN = "Kortnamnet används redan av en annan kommun.";
+// The public "Välj kommun" and the installation's lists name municipalities by name alone.
+const NAME_TAKEN = "Det finns redan en kommun med det namnet.";
+const sameName = (name: string) => ({ name: { equals: name, mode: "insensitive" as const } });
 
 const assertInstallationAdmin = (actor: Actor): void => {
   if (!can(actor, "installation.manage", null)) throw new AppError("FORBIDDEN", `Actor ${actor.id} is not an installation administrator`);
@@ -76,6 +79,7 @@ export const createMunicipality = async ({ actor, input }: AdminWriteOptions<TCr
   // creation of the same still fails on the unique indexes (a generic CONFLICT).
   return db.$transaction(async (tx) => {
     if (await tx.municipality.count({ where: { OR: [{ slug: input.slug }, { id: input.slug }] } })) throw fieldError("CONFLICT", "slug", SLUG_TAKEN);
+    await assertNameFree(tx.municipality.count({ where: sameName(input.name) }), NAME_TAKEN);
     if (input.adminKind === "NEW" && (await tx.user.count({ where: { username: input.adminUsername } }))) throw fieldError("CONFLICT", "adminUsername", "Användarnamnet är upptaget.");
     const logoSha256 = logo ? (await putBlob(tx, logo.bytes, logo.mimeType)).sha256 : null;
     // The slug is also the id: fixed at creation, readable in logs and references.
@@ -101,6 +105,7 @@ export const updateMunicipalitySettings = async ({ actor, input }: AdminWriteOpt
   await db.$transaction(async (tx) => {
     const before = await tx.municipality.findUnique({ where: { id: municipalityId } });
     if (!before || !can(actor, "municipality.configure", { municipalityId })) throw notVisible(municipalityId);
+    await assertNameFree(tx.municipality.count({ where: { ...sameName(name), id: { not: municipalityId } } }), NAME_TAKEN);
     const logoSha256 = logo ? (await putBlob(tx, logo.bytes, logo.mimeType)).sha256 : removeLogo ? null : before.logoSha256;
     const data = { name, publicUrl: publicUrl ?? null, logoSha256 };
     const { count } = await tx.municipality.updateMany({ where: { id: municipalityId, updatedAt }, data });

@@ -15,12 +15,18 @@ import {
   ZUpdateCommitteeSchema,
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
-import { fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { assertNameFree, fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
 import { DEFAULT_OPENING_ITEMS, kansliName, SUB_COMMITTEE_KINDS } from "../committees";
 
 export type AdminWriteOptions<T> = { actor: Actor; input: T };
 
 const SHORT_NAME_TAKEN = "Förkortningen används redan av en annan nämnd.";
+
+const ADMINISTRATION_NAME_TAKEN = "Det finns redan en förvaltning med det namnet.";
+const DEPARTMENT_NAME_TAKEN = "Förvaltningen har redan en avdelning med det namnet.";
+
+/** The same name, whatever its case ("mode: insensitive"), without the unit `exceptId`. */
+const sameName = (name: string, exceptId?: string) => ({ name: { equals: name, mode: "insensitive" as const }, ...(exceptId ? { id: { not: exceptId } } : {}) });
 
 /** The one department of a committee's own kansli. */
 export const KANSLI_DEPARTMENT = "Kansliet";
@@ -47,6 +53,7 @@ export const createCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
     () =>
       db.$transaction(async (tx) => {
         await assertParent(tx, parentId, municipalityId);
+        await assertNameFree(tx.committee.count({ where: { municipalityId, ...sameName(data.name) } }), "Det finns redan en nämnd med det namnet.");
         const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, parentId: parentId ?? null, openingItems: [...DEFAULT_OPENING_ITEMS], ...data } });
         await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data: { ...input, openingItems: committee.openingItems } });
         if (preparedBy === "OWN_KANSLI") {
@@ -73,6 +80,7 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
         if (!before) throw new AppError("NOT_FOUND", `Committee ${id} not found`);
         assertAdminOf(actor, before.municipalityId);
         await assertParent(tx, parentId, before.municipalityId, id);
+        await assertNameFree(tx.committee.count({ where: { municipalityId: before.municipalityId, ...sameName(data.name, id) } }), "Det finns redan en nämnd med det namnet.");
         if (SUB_COMMITTEE_KINDS.includes(data.kind) && (await tx.committee.count({ where: { parentId: id } })) > 0) {
           throw fieldError("VALIDATION", "kind", "Nämnden har utskott eller beredningar och kan inte själv bli ett utskott eller en beredning.");
         }
@@ -108,6 +116,7 @@ export const createAdministration = async ({ actor, input: data }: AdminWriteOpt
     const committee = await tx.committee.findUnique({ where: { id: data.committeeId }, select: { municipalityId: true } });
     if (!committee) throw fieldError("VALIDATION", "committeeId", "Nämnden finns inte. Välj en nämnd i listan.");
     assertAdminOf(actor, committee.municipalityId);
+    await assertNameFree(tx.administration.count({ where: { municipalityId: committee.municipalityId, ...sameName(data.name) } }), ADMINISTRATION_NAME_TAKEN);
     const administration = await tx.administration.create({ data: { id: randomUUID(), municipalityId: committee.municipalityId, ...data } });
     await recordAudit(tx, { actorId: actor.id, action: "administration.create", entityType: "Administration", entityId: administration.id, data });
     return administration;
@@ -121,6 +130,7 @@ export const renameAdministration = async ({ actor, input }: AdminWriteOptions<z
     const before = await tx.administration.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", `Administration ${id} not found`);
     assertAdminOf(actor, before.municipalityId);
+    await assertNameFree(tx.administration.count({ where: { municipalityId: before.municipalityId, ...sameName(name, id) } }), ADMINISTRATION_NAME_TAKEN);
     const { count } = await tx.administration.updateMany({ where: { id, updatedAt }, data: { name } });
     if (count === 0) throw staleWrite("Administration", id);
     await recordAudit(tx, { actorId: actor.id, action: "administration.update", entityType: "Administration", entityId: id, data: { before: { name: before.name }, after: { name } } });
@@ -133,6 +143,7 @@ export const createDepartment = async ({ actor, input: data }: AdminWriteOptions
     const administration = await tx.administration.findUnique({ where: { id: data.administrationId }, select: { municipalityId: true } });
     if (!administration) throw fieldError("VALIDATION", "administrationId", "Förvaltningen finns inte. Välj en förvaltning i listan.");
     assertAdminOf(actor, administration.municipalityId);
+    await assertNameFree(tx.department.count({ where: { administrationId: data.administrationId, ...sameName(data.name) } }), DEPARTMENT_NAME_TAKEN);
     const department = await tx.department.create({ data: { id: randomUUID(), ...data } });
     await recordAudit(tx, { actorId: actor.id, action: "department.create", entityType: "Department", entityId: department.id, data });
     return department;
@@ -146,6 +157,7 @@ export const renameDepartment = async ({ actor, input }: AdminWriteOptions<z.out
     const before = await tx.department.findUnique({ where: { id }, include: { administration: { select: { municipalityId: true } } } });
     if (!before) throw new AppError("NOT_FOUND", `Department ${id} not found`);
     assertAdminOf(actor, before.administration.municipalityId);
+    await assertNameFree(tx.department.count({ where: { administrationId: before.administrationId, ...sameName(name, id) } }), DEPARTMENT_NAME_TAKEN);
     const { count } = await tx.department.updateMany({ where: { id, updatedAt }, data: { name } });
     if (count === 0) throw staleWrite("Department", id);
     await recordAudit(tx, { actorId: actor.id, action: "department.update", entityType: "Department", entityId: id, data: { before: { name: before.name }, after: { name } } });

@@ -7,6 +7,15 @@ import { AppError, toAppError } from "@/server/errors";
 export const fieldError = (code: "VALIDATION" | "CONFLICT", field: string, message: string): AppError =>
   new AppError(code, `${field}: ${message}`, { userMessage: message, fieldErrors: { [field]: [message] } });
 
+/**
+ * A name that another unit of the same scope already has, compared without regard to case: a
+ * field message, since lists and choices name units by name alone (two "Socialnämnden" in a list
+ * of units cannot be told apart). `others` counts them, without the unit being renamed.
+ */
+export const assertNameFree = async (others: Promise<number>, message: string): Promise<void> => {
+  if ((await others) > 0) throw fieldError("CONFLICT", "name", message);
+};
+
 /** Runs a write; a unique violation (P2002) becomes CONFLICT with the given field message. */
 export const withUniqueMessage = async <T>(write: () => Promise<T>, field: string, message: string): Promise<T> => {
   try {
