@@ -41,6 +41,9 @@ export const AppHeader = ({ actor, header }: { actor: Actor; header: HeaderData 
             <p className="text-white/80" data-testid="current-roles">
               {roles.join(" · ")}
             </p>
+            <Link href="/byt-losenord" className="text-white/90 underline underline-offset-4">
+              Byt lösenord
+            </Link>
           </div>
           <div className="md:order-2">
             <LogoutButton />

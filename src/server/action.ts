@@ -2,7 +2,7 @@
 // the resource and calls one service) → a small serialisable result. AppErrors become
 // their Swedish message; anything else is logged and shown as a generic message.
 import type { z } from "zod";
-import { getActor, type Actor } from "@/server/auth";
+import { getActor, getPasswordSession, type Actor, type PasswordSession } from "@/server/auth";
 import { AppError, toAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { echoValues, INVALID_INPUT_MESSAGE, zodFieldErrors } from "@/lib/field-errors";
@@ -44,19 +44,18 @@ export const formFields = (form: FormData, ...keys: string[]): Record<string, st
 /** The answer to a form action called without a form (only a crafted request does that). */
 const NOT_A_FORM = "Formuläret kunde inte läsas. Ladda om sidan och försök igen.";
 
-type ActionDefinition<S extends z.ZodType, T> = {
+type ActionDefinition<S extends z.ZodType, T, W = Actor> = {
   schema: S;
   /** The message when the input does not fit the schema (default: "check the marked fields"). */
   invalidMessage?: string;
-  handler: (input: z.output<S>, actor: Actor) => Promise<T>;
+  handler: (input: z.output<S>, actor: W) => Promise<T>;
 };
 
-/** An action called with a plain object (client components, tests). */
-export const defineAction =
-  <S extends z.ZodType, T>({ schema, invalidMessage = INVALID_INPUT_MESSAGE, handler }: ActionDefinition<S, T>) =>
+const runAction =
+  <S extends z.ZodType, T, W>(who: () => Promise<W | null>, { schema, invalidMessage = INVALID_INPUT_MESSAGE, handler }: ActionDefinition<S, T, W>) =>
   async (raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const actor = await getActor();
+      const actor = await who();
       if (!actor) return { ok: false, error: "Du är inte inloggad längre. Logga in igen – det du skrivit finns kvar i formuläret." };
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return { ok: false, error: invalidMessage, fieldErrors: zodFieldErrors(parsed.error) };
@@ -66,18 +65,30 @@ export const defineAction =
     }
   };
 
+/** An action called with a plain object (client components, tests). */
+export const defineAction = <S extends z.ZodType, T>(definition: ActionDefinition<S, T>) => runAction(getActor, definition);
+
+const asFormAction =
+  <T>(run: (raw: unknown) => Promise<ActionResult<T>>, fromFormData: (form: FormData) => unknown) =>
+  async (_previous: FormState<T> | null, form: FormData): Promise<FormState<T>> => {
+    // A crafted request can send anything in place of the form.
+    if (!(form instanceof FormData)) return { ok: false, error: NOT_A_FORM };
+    const result = await run(fromFormData(form));
+    return result.ok ? result : { ...result, values: echoValues(form) };
+  };
+
 /**
  * An action for `<form action={…}>` with React's useActionState (the form kit's ActionForm):
  * works without JavaScript too (progressive enhancement). `fromFormData` turns the form into
  * the schema's input; a failure carries what was typed, so the form shows it again.
  */
-export const defineFormAction =
-  <S extends z.ZodType, T>({ fromFormData, ...definition }: ActionDefinition<S, T> & { fromFormData: (form: FormData) => unknown }) => {
-    const run = defineAction(definition);
-    return async (_previous: FormState<T> | null, form: FormData): Promise<FormState<T>> => {
-      // A crafted request can send anything in place of the form.
-      if (!(form instanceof FormData)) return { ok: false, error: NOT_A_FORM };
-      const result = await run(fromFormData(form));
-      return result.ok ? result : { ...result, values: echoValues(form) };
-    };
-  };
+export const defineFormAction = <S extends z.ZodType, T>({ fromFormData, ...definition }: ActionDefinition<S, T> & { fromFormData: (form: FormData) => unknown }) =>
+  asFormAction(defineAction(definition), fromFormData);
+
+/**
+ * The one form a signed-in user sends as their session rather than as an actor: choosing their
+ * own password (/byt-losenord), which a user given a password by an administrator must do before
+ * they are an actor at all (actor.ts).
+ */
+export const definePasswordFormAction = <S extends z.ZodType, T>({ fromFormData, ...definition }: ActionDefinition<S, T, PasswordSession> & { fromFormData: (form: FormData) => unknown }) =>
+  asFormAction(runAction(getPasswordSession, definition), fromFormData);

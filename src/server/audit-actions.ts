@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = {
   "user.disable": entry("Användare inaktiverad", unit, (_, by) => `${by} inaktiverade användaren`),
   "user.enable": entry("Användare aktiverad", unit, (_, by) => `${by} aktiverade användaren`),
   "user.password_reset": entry("Lösenord återställt", unit, (_, by) => `${by} återställde lösenordet`),
+  "user.password_change": entry("Lösenord bytt", z.looseObject({ required: z.boolean() }), (data, by) =>
+    data.required ? `${by} valde ett eget lösenord i stället för det som administratören gav` : `${by} bytte sitt lösenord`,
+  ),
   "membership.add": entry("Roll tilldelad", z.looseObject({ role: text }), (_, by) => `${by} gav användaren en roll`),
   "membership.remove": entry("Roll borttagen", z.looseObject({ role: text }), (_, by) => `${by} tog bort en roll från användaren`),
 

@@ -8,7 +8,9 @@ import {
   updateUserProfile,
 } from "@/features/admin/server/user-admin-service";
 import { createUser } from "@/features/admin/server/user-service";
-import { loadActor, type Actor } from "@/server/auth/actor";
+import { changeOwnPassword } from "@/features/auth/server/change-password";
+import { loadActor, type Actor, type PasswordSession } from "@/server/auth/actor";
+import { ZChangePasswordSchema } from "@/server/auth/schemas";
 import { verifyPassword } from "@/server/auth/password";
 import { seedDemoData } from "../../scripts/seed/demo";
 import { createTestDatabase } from "../support/database";
@@ -47,16 +49,57 @@ const expectRefusedWithoutChange = async (write: () => Promise<unknown>, code: "
   return error;
 };
 
+const OWN = "mitt-eget-långa-lösenord";
+
+/** The session of a user who signed in just now (what /byt-losenord acts as). */
+const passwordSession = (user: { id: string; username: string; name: string; sessionVersion: number; passwordChangeRequired: boolean }): PasswordSession => ({
+  userId: user.id,
+  username: user.username,
+  name: user.name,
+  sessionVersion: user.sessionVersion,
+  changeRequired: user.passwordChangeRequired,
+});
+
 const newUserInput = (username: string) => ({ username, name: "Nina Nyberg", title: "Handläggare", password: PASSWORD, role: "CASE_OFFICER", unit: "DEPARTMENT:has-ifo" });
 
 describe("creating users", () => {
-  it("creates a user with a first role and an audited event, and the user can sign in as that role", async () => {
+  it("creates a user with a first role and an audited event; the user acts in that role once they have chosen their own password", async () => {
     const user = await createUserAsAdmin({ actor: admin, input: parseInput(ZAdminCreateUserSchema, newUserInput("Nina.Nyberg")) });
     expect(user.username).toBe("nina.nyberg");
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(true);
     expect(await db.auditEvent.count({ where: { action: "user.create", entityId: user.id, actorId: admin.id } })).toBe(1);
-    const actor = await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: 1 });
+    // Signed in with the administrator's password, Nina is no actor: no page, action or route answers her.
+    expect(user.passwordChangeRequired).toBe(true);
+    expect(await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: 1 })).toBeNull();
+    const session = passwordSession(user);
+    await changeOwnPassword({ session, input: parseInput(ZChangePasswordSchema, { currentPassword: PASSWORD, newPassword: OWN, repeatPassword: OWN }) });
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after).toMatchObject({ passwordChangeRequired: false, sessionVersion: user.sessionVersion + 1 });
+    // The change ended the session it was made in; a new login acts in the role.
+    expect(await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: 1 })).toBeNull();
+    const actor = await loadActor({ userId: user.id, sessionVersion: after.sessionVersion, authTime: 1 });
     expect(actor?.memberships).toEqual([{ role: "CASE_OFFICER", unitType: "DEPARTMENT", unitId: "has-ifo", unitName: "Avdelningen för individ- och familjeomsorg" }]);
+    expect(await verifyPassword(after.passwordHash, OWN)).toBe(true);
+    expect(await verifyPassword(after.passwordHash, PASSWORD)).toBe(false);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.password_change", entityId: user.id, actorId: user.id } });
+    expect(event.data).toEqual({ required: true });
+  });
+
+  it("refuses a wrong current password, the same password again, two different new ones and a short one, changing nothing", async () => {
+    const user = await createUserAsAdmin({ actor: admin, input: parseInput(ZAdminCreateUserSchema, newUserInput("omar.oviss")) });
+    const change = (input: Record<string, string>) => () => changeOwnPassword({ session: passwordSession(user), input: parseInput(ZChangePasswordSchema, input) });
+    const wrong = await expectRefusedWithoutChange(change({ currentPassword: "fel-lösenord-här", newPassword: OWN, repeatPassword: OWN }), "VALIDATION");
+    expect(wrong.fieldErrors?.currentPassword).toEqual(["Lösenordet stämmer inte."]);
+    const same = await expectRefusedWithoutChange(change({ currentPassword: PASSWORD, newPassword: PASSWORD, repeatPassword: PASSWORD }), "VALIDATION");
+    expect(same.fieldErrors?.newPassword).toEqual(["Välj ett annat lösenord än det du har nu."]);
+    const mismatch = await expectRefusedWithoutChange(change({ currentPassword: PASSWORD, newPassword: OWN, repeatPassword: `${OWN}!` }), "VALIDATION");
+    expect(mismatch.fieldErrors?.repeatPassword).toEqual(["Skriv samma nya lösenord två gånger."]);
+    const short = await expectRefusedWithoutChange(change({ currentPassword: PASSWORD, newPassword: "kort", repeatPassword: "kort" }), "VALIDATION");
+    expect(short.fieldErrors?.newPassword?.[0]).toMatch(/minst 12 tecken/);
+    // A session that ended meanwhile (an administrator reset the password) changes nothing either.
+    const stale = { ...passwordSession(user), sessionVersion: user.sessionVersion - 1 };
+    await expectRefusedWithoutChange(() => changeOwnPassword({ session: stale, input: parseInput(ZChangePasswordSchema, { currentPassword: PASSWORD, newPassword: OWN, repeatPassword: OWN }) }), "CONFLICT");
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordChangeRequired).toBe(true);
   });
 
   it.each([
@@ -116,6 +159,9 @@ describe("editing users", () => {
     expect(await verifyPassword(after.passwordHash, "nytt-lösenord-123")).toBe(true);
     expect(await verifyPassword(after.passwordHash, "demo")).toBe(false);
     expect(after.sessionVersion).toBe(karin.sessionVersion + 1);
+    // Karin chooses her own at the next login: until then she is no actor.
+    expect(after.passwordChangeRequired).toBe(true);
+    expect(await loadActor({ userId: karin.id, sessionVersion: after.sessionVersion, authTime: 1 })).toBeNull();
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.password_reset", entityId: karin.id } });
     expect(JSON.stringify(event.data)).not.toContain("nytt-lösenord");
   });

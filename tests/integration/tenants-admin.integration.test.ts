@@ -90,6 +90,8 @@ describe("Ny kommun", () => {
     expect(created).toMatchObject({ id: "exempelby", slug: "exempelby", name: "exempelby kommun", admin: { username: "exempelby.admin" } });
     const user = await db.user.findUniqueOrThrow({ where: { username: "exempelby.admin" }, include: { memberships: true } });
     expect(await verifyPassword(user.passwordHash, created.admin.oneTimePassword!)).toBe(true);
+    // One time: the administrator chooses their own password before acting at all.
+    expect(user.passwordChangeRequired).toBe(true);
     expect(user.memberships).toEqual([expect.objectContaining({ role: "ADMIN", municipalityId: "exempelby" })]);
     expect(await db.auditEvent.count({ where: { action: "municipality.create", entityId: "exempelby", actorId: installation.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "user.create", entityId: user.id, actorId: installation.id } })).toBe(1);

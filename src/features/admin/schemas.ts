@@ -6,8 +6,7 @@ import { RESERVED_SLUGS, SLUG_PATTERN } from "@/lib/municipality";
 import { isoDateText, optionalText, requiredText } from "@/lib/text-schemas";
 import { ZPageNumberSchema } from "@/lib/paging";
 import { z } from "@/lib/zod";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
-import { normalizeUsername, USERNAME_PATTERN } from "@/server/auth/schemas";
+import { normalizeUsername, USERNAME_PATTERN, ZNewPassword } from "@/server/auth/schemas";
 import type { TUnitType } from "./units";
 import { OPENING_ITEM_LABELS, OPENING_ITEMS } from "./committees";
 
@@ -22,10 +21,7 @@ const uuid = (missing: string) => z.guid({ error: missing });
 
 const expectedUpdatedAt = z.coerce.date({ error: "Sidan är inaktuell. Läs in den på nytt." });
 
-const password = z
-  .string({ error: `Ange ett lösenord med minst ${MIN_PASSWORD_LENGTH} tecken.` })
-  .min(MIN_PASSWORD_LENGTH, { error: `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.` })
-  .max(1024, { error: "Högst 1024 tecken." });
+const password = ZNewPassword;
 
 const email = z.email({ error: "Ange en giltig e-postadress." }).max(320, { error: "Högst 320 tecken." });
 

@@ -14,27 +14,53 @@ import { decodeSessionToken, sessionTokenFrom, type SessionClaims } from "./sess
 export type { Actor, ActorMembership, UnitType } from "./actor-record";
 export type { SessionClaims } from "./session-token";
 
+/** Where a user chooses their own password. */
+export const CHANGE_PASSWORD_PATH = "/byt-losenord";
+
 /**
- * The actor for a verified token, or null when the user no longer exists, is disabled,
- * or the token's session version is outdated (logged out, demoted, disabled since).
+ * The user of a verified token with their record, or null when the user no longer exists, is
+ * disabled, or the token's session version is outdated (logged out, demoted, disabled since).
  */
-export const loadActor = async ({ userId, sessionVersion, authTime }: SessionClaims): Promise<Actor | null> => {
+const loadSession = async ({ userId, sessionVersion, authTime }: SessionClaims) => {
   if (!userId) return null;
   const record = await readActorRecord(db, userId);
   if (!record || record.disabled || record.sessionVersion !== sessionVersion) return null;
-  return { ...record.actor, authTime };
+  return { record, authTime };
 };
 
-export const getActor = cache(async (): Promise<Actor | null> => {
+/**
+ * The actor for a verified token, or null as for loadSession; null also while the user must
+ * choose their own password (an administrator gave the one they signed in with): until then they
+ * read, write and download nothing, whatever the channel (pages, actions, routes).
+ */
+export const loadActor = async (claims: SessionClaims): Promise<Actor | null> => actorOfSession(await loadSession(claims));
+
+const actorOfSession = (session: Awaited<ReturnType<typeof loadSession>>): Actor | null =>
+  session && !session.record.passwordChangeRequired ? { ...session.record.actor, authTime: session.authTime } : null;
+
+/** This request's session (memoised for the request), or null without a valid token. */
+const getSession = cache(async () => {
   if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set: start the app with `npm start`, or set NEXTAUTH_SECRET.");
   const claims = await decodeSessionToken(sessionTokenFrom((await cookies()).getAll(), SESSION_COOKIE), env.NEXTAUTH_SECRET);
-  return claims ? loadActor(claims) : null;
+  return claims ? loadSession(claims) : null;
 });
 
-/** For pages: the actor, or a redirect to the login page. */
+export const getActor = cache(async (): Promise<Actor | null> => actorOfSession(await getSession()));
+
+/** Who may choose a password on /byt-losenord: the signed-in user, also one who must before anything else. */
+export type PasswordSession = { userId: string; username: string; name: string; sessionVersion: number; changeRequired: boolean };
+
+export const getPasswordSession = async (): Promise<PasswordSession | null> => {
+  const session = await getSession();
+  if (!session) return null;
+  const { actor, sessionVersion, passwordChangeRequired } = session.record;
+  return { userId: actor.id, username: actor.username, name: actor.name, sessionVersion, changeRequired: passwordChangeRequired };
+};
+
+/** For pages: the actor, or a redirect to the login page (to /byt-losenord for a user who must choose a password first). */
 export const requireActor = async (): Promise<Actor> => {
   const actor = await getActor();
-  if (!actor) redirect("/logga-in");
+  if (!actor) redirect((await getPasswordSession())?.changeRequired ? CHANGE_PASSWORD_PATH : "/logga-in");
   return actor;
 };
 

@@ -25,4 +25,4 @@ export const verifyPassword = async (passwordHash: string | null | undefined, pa
   }
 };
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "./schemas";

@@ -36,7 +36,7 @@ const Created = ({ data }: { data: CreatedMunicipality }) => (
         <code className="rounded bg-slate-100 px-1 font-mono text-base" data-testid="one-time-password">
           {data.admin.oneTimePassword}
         </code>
-        . Lösenordet visas bara nu: lämna det till administratören på ett säkert sätt.
+        . Lösenordet visas bara nu: lämna det till administratören på ett säkert sätt. Det gäller tills administratören har valt ett eget vid den första inloggningen.
       </>
     ) : (
       <>

@@ -29,7 +29,7 @@ const USER_LABELS = {
 
 // The schema (server side) enforces the minimum; the page passes it in so that this client
 // module does not import the password module (argon2) into the browser bundle.
-const passwordHint = (minLength: number) => `Minst ${minLength} tecken. Lämna lösenordet till användaren på ett säkert sätt.`;
+const passwordHint = (minLength: number) => `Minst ${minLength} tecken. Lämna lösenordet till användaren på ett säkert sätt; användaren väljer ett eget vid nästa inloggning.`;
 
 export const CreateUserForm = ({ units, minPasswordLength }: { units: UnitOptionProps[]; minPasswordLength: number }) => (
   <ActionForm
@@ -83,7 +83,7 @@ export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled
 );
 
 export const ResetPasswordForm = ({ userId, minPasswordLength }: { userId: string; minPasswordLength: number }) => (
-  <ActionForm action={resetPasswordAction} submitLabel="Sätt nytt lösenord" successMessage="Lösenordet är bytt. Användaren har loggats ut överallt." labels={USER_LABELS}>
+  <ActionForm action={resetPasswordAction} submitLabel="Sätt nytt lösenord" successMessage="Lösenordet är bytt. Användaren har loggats ut överallt och väljer ett eget vid nästa inloggning." labels={USER_LABELS}>
     <Hidden name="userId" value={userId} />
     <Field name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={passwordHint(minPasswordLength)} className="max-w-md" />
   </ActionForm>

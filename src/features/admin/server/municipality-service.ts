@@ -51,6 +51,8 @@ const appointFirstAdmin = async (tx: Tx, actor: Actor, municipalityId: string, i
       fields: { username: input.adminUsername, name: input.adminName, email: input.adminEmail, title: "Administratör", phone: undefined },
       passwordHash: await hashPassword(oneTimePassword),
       memberships: [membership],
+      // One time: the administrator chooses their own at the first login.
+      passwordChangeRequired: true,
     });
     return { username: user.username, name: user.name, oneTimePassword };
   }

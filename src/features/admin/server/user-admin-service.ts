@@ -65,7 +65,7 @@ export const createUserAsAdmin = async ({ actor, input }: AdminWriteOptions<z.ou
   try {
     return await db.$transaction(async (tx) => {
       const membership = { role, unit: await resolveUnit(tx, actor, unit) };
-      return createUserInTx(tx, { actorId: actor.id, fields, passwordHash, memberships: [membership] });
+      return createUserInTx(tx, { actorId: actor.id, fields, passwordHash, memberships: [membership], passwordChangeRequired: true });
     });
   } catch (error) {
     throw mapUsernameTaken(error);
@@ -103,14 +103,14 @@ export const setUserDisabledAsAdmin = async ({ actor, input }: AdminWriteOptions
   });
 };
 
-/** The administrator sets a new password; the user's open sessions end (session version). */
+/** The administrator sets a new password; the user's open sessions end (session version), and the user replaces it at their next login. */
 export const resetUserPassword = async ({ actor, input }: AdminWriteOptions<z.output<typeof ZResetPasswordSchema>>) => {
   adminMunicipalityOf(actor);
   const { userId, password } = input;
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await assertManagesUser(tx, actor, userId);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangeRequired: true, sessionVersion: { increment: 1 } } });
     // Never the password or its hash: the audit log is read more widely than the user table.
     await recordAudit(tx, { actorId: actor.id, action: "user.password_reset", entityType: "User", entityId: userId });
   });

@@ -32,9 +32,18 @@ export const createUserInTx = async (
     passwordHash,
     memberships,
     installationAdmin = false,
-  }: { actorId: string | null; fields: Omit<TCreateUser, "password">; passwordHash: string | null; memberships: { role: Role; unit: MembershipUnit }[]; installationAdmin?: boolean },
+    passwordChangeRequired = false,
+  }: {
+    actorId: string | null;
+    fields: Omit<TCreateUser, "password">;
+    passwordHash: string | null;
+    memberships: { role: Role; unit: MembershipUnit }[];
+    installationAdmin?: boolean;
+    /** The password was chosen by an administrator: the user replaces it at their first login. */
+    passwordChangeRequired?: boolean;
+  },
 ) => {
-  const user = await tx.user.create({ data: { ...fields, passwordHash, installationAdmin } });
+  const user = await tx.user.create({ data: { ...fields, passwordHash, installationAdmin, passwordChangeRequired } });
   for (const membership of memberships) {
     await tx.membership.create({ data: { userId: user.id, role: membership.role, ...membership.unit } });
   }
