@@ -16,6 +16,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "arenden",
   "attestera",
   "bevakning",
+  "byt-losenord",
   "diarium",
   "inkomna-remisser",
   "justering",

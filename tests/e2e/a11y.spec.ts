@@ -75,7 +75,7 @@ test("public pages: login (with a failed attempt), public diarium, anslagstavla,
 
 test("handläggare: start, diarium, bevakning, registration, case, statement editor, preview, history", async ({ page }) => {
   await login(page, "clas.cederlid");
-  for (const path of ["/", "/diarium", "/bevakning", "/sok?q=drogscen", `/arenden/${REFERENCE_CASE_ID}`, `/arenden/${REFERENCE_CASE_ID}/handelser`, `/arenden/${REFERENCE_CASE_ID}/attestering`]) {
+  for (const path of ["/", "/byt-losenord", "/diarium", "/bevakning", "/sok?q=drogscen", `/arenden/${REFERENCE_CASE_ID}`, `/arenden/${REFERENCE_CASE_ID}/handelser`, `/arenden/${REFERENCE_CASE_ID}/attestering`]) {
     await checkPage(page, path);
   }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login } from "./support/auth";
+import { firstLogin, login } from "./support/auth";
 
 // Each run creates its own class and user, so the spec can run against a reused database.
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -45,7 +45,7 @@ test("an admin creates a KLASSA class and a handläggare who can then sign in", 
   // A new browser session rather than "Logga ut": logging out voids every session of the
   // demo admin, also those of specs running beside this one (auth.spec.ts tests logout).
   await page.context().clearCookies();
-  await login(page, username, password);
+  await firstLogin(page, username, password, "mitt-eget-e2e-lösenord");
   await expect(page.getByTestId("current-user")).toHaveText(fullName);
   await expect(page.getByRole("heading", { name: "Mina ärenden" })).toBeVisible();
 });

@@ -3,12 +3,13 @@
 // nothing but its installation administrator (playwright.config.ts): the installation
 // administrator creates Provstad kommun; its administrator builds KF, KS and a nämnd with
 // their own kansli, KLASSA classes, two number series (one class-first with a two-digit
-// year), the users and the nämnd's members (CSV); the registrator registers a motion raised
+// year), the users and the nämnd's members (CSV); each new user, the administrator first,
+// replaces the password given at the first login with their own; the registrator registers a motion raised
 // in KF and a remiss in the nämnd with a medhandläggare; both handläggare write, the
 // avdelningschef and the director attest; the sekreterare holds the meeting, the ordförande
 // and the justerare justera, and the protokollsutdrag is downloaded as PDF.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { login } from "./support/auth";
+import { firstLogin, login } from "./support/auth";
 import { attestOnPage, createStatement, field, writeSections } from "./support/cases";
 import { confirmInDialog, decideEveryItem, nameChairAndChecker, planMeetingStartingSoon, saveFullAttendance, todayInStockholm, waitUntilMeetingHasStarted } from "./support/meetings";
 import { pdfToText } from "./support/pdf";
@@ -37,11 +38,25 @@ const USERS = {
   checker: { username: "jenny.justerare", name: "Jenny Justerare", role: "Justerare", unit: `Nämnd: ${MN.name}` },
 } as const;
 
-/** Signs in as `username` in a fresh browser context; the page is closed with its context. */
-const signIn = async (browser: Browser, username: string, password = PASSWORD): Promise<Page> => {
+/** The password the administrator gives each new user; each replaces it with PASSWORD at the first login. */
+const GIVEN_PASSWORD = "ett-givet-provstad-lösenord";
+/** Users' own passwords: the installation administrator's (scripts/user-create.ts), and PASSWORD of those who chose it. */
+const ownPasswords = new Map<string, string>([[SCRATCH_INSTALLATION_ADMIN.username, SCRATCH_INSTALLATION_ADMIN.password]]);
+
+/**
+ * Signs in as `username` in a fresh browser context; the page is closed with its context. A user
+ * an administrator created chooses their own password (PASSWORD) at the first login, from `given`.
+ */
+const signIn = async (browser: Browser, username: string, given = GIVEN_PASSWORD): Promise<Page> => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await login(page, username, password);
+  const own = ownPasswords.get(username);
+  if (own) {
+    await login(page, username, own);
+  } else {
+    await firstLogin(page, username, given, PASSWORD);
+    ownPasswords.set(username, PASSWORD);
+  }
   return page;
 };
 
@@ -51,7 +66,7 @@ test("a municipality set up from scratch in the browser takes a remiss through t
   test.setTimeout(600_000);
 
   // 1. The installation administrator creates the municipality and its first administrator.
-  const installation = await signIn(browser, SCRATCH_INSTALLATION_ADMIN.username, SCRATCH_INSTALLATION_ADMIN.password);
+  const installation = await signIn(browser, SCRATCH_INSTALLATION_ADMIN.username);
   await installation.goto("/admin/kommuner");
   const newMunicipality = installation.getByRole("region", { name: "Ny kommun" });
   await newMunicipality.getByLabel(/^Kommunens namn/).fill("Provstad kommun");
@@ -109,7 +124,7 @@ test("a municipality set up from scratch in the browser takes a remiss through t
     const newUser = admin.getByRole("region", { name: "Ny användare" });
     await newUser.getByLabel(/^Användarnamn/).fill(user.username);
     await newUser.getByLabel(/^Namn/).fill(user.name);
-    await newUser.getByLabel(/^Lösenord/).fill(PASSWORD);
+    await newUser.getByLabel(/^Lösenord/).fill(GIVEN_PASSWORD);
     await newUser.getByLabel(/^Roll/).selectOption({ label: user.role });
     await newUser.getByLabel(/^Enhet/).selectOption({ label: user.unit });
     await newUser.getByRole("button", { name: "Skapa användare" }).click();

@@ -740,6 +740,24 @@ const STEPS: Step[] = [
     otherMunicipality: { ownScope: "marks the actor's own notifications" },
     args: () => [{ ids: "ALL" }],
   },
+
+  // One's own password: only the session decides whose. Last, since it ends the session it is
+  // made in; afterwards the demo password is put back, so that a retry signs in as before.
+  {
+    action: "src/features/auth/actions.ts#changePasswordAction",
+    as: "frida.alm",
+    wrongRole: { ownScope: "changes the session's own password" },
+    otherUnit: { ownScope: "changes the session's own password" },
+    otherMunicipality: { ownScope: "changes the session's own password" },
+    args: async () => {
+      ids.fridaPasswordHash = await one(`SELECT password_hash FROM app_user WHERE username = 'frida.alm'`);
+      return form({ currentPassword: "demo", newPassword: `fridas-eget-lösenord-${RUN}`, repeatPassword: `fridas-eget-lösenord-${RUN}` });
+    },
+    after: async () => {
+      expect(await one(`SELECT password_hash FROM app_user WHERE username = 'frida.alm'`)).not.toBe(ids.fridaPasswordHash);
+      await db.query(`UPDATE app_user SET password_hash = $1 WHERE username = 'frida.alm'`, [ids.fridaPasswordHash]);
+    },
+  },
 ];
 
 // ─── Calling ────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./support/auth";
+import { firstLogin, login } from "./support/auth";
 
 // Each run creates its own committee, units and users, so the spec can run against a reused database.
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -67,7 +67,7 @@ test("an admin sets up a class-first series with a two-digit year, and a registr
 
   // The registrator registers: the next number of the series, in the class-first format.
   await page.context().clearCookies();
-  await login(page, `reg.${suffix}`, password);
+  await firstLogin(page, `reg.${suffix}`, password, "mitt-eget-e2e-lösenord");
   await page.goto("/arenden/nytt");
   await field(page, "Rubrik").fill(`Skrivelse om parkbelysning ${suffix}`);
   await field(page, "Typ av ärende").selectOption({ label: "Skrivelse" });

@@ -5,7 +5,7 @@
 // template changes nothing for them; the handläggare is created here (a reused database
 // keeps the committee's template from an earlier run, which is then used as it is).
 import { expect, test } from "@playwright/test";
-import { login } from "./support/auth";
+import { firstLogin, login } from "./support/auth";
 import { field } from "./support/cases";
 import { pdfToText } from "./support/pdf";
 
@@ -56,7 +56,7 @@ test("an admin gives a committee its own template with presidiet proposing; a st
   await expect(roles.getByRole("row").filter({ hasText: "Registrator" })).toHaveCount(1, { timeout: 30_000 });
 
   await page.context().clearCookies();
-  await login(page, username, password);
+  await firstLogin(page, username, password, "mitt-eget-e2e-lösenord");
   const today = new Date().toISOString().slice(0, 10);
   await page.goto("/arenden/nytt");
   await field(page, "Rubrik").fill(`Mall med presidiets förslag ${suffix}`);

@@ -2,7 +2,7 @@
 // municipality with a logo and its first administrator; that administrator signs in with the
 // one-time password and sees only their own municipality; its public pages carry its name.
 import { expect, test } from "@playwright/test";
-import { login } from "./support/auth";
+import { firstLogin, login } from "./support/auth";
 
 // Each run creates its own municipality, so the spec can run against a reused database.
 const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -55,9 +55,10 @@ test("the installation administrator creates a municipality, whose new administr
   await page.getByRole("main").getByRole("link", { name }).click();
   await expect(page).toHaveURL(`/${slug}/offentligt-diarium`);
 
-  // The new administrator signs in with the one-time password.
+  // The new administrator signs in with the one-time password and must choose their own first.
   await page.context().clearCookies();
-  await login(page, adminUsername, password);
+  const own = "erikas-eget-långa-lösenord";
+  await firstLogin(page, adminUsername, password, own);
   await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Administration" }).click();
   await expect(page.getByRole("main")).toContainText(name);
   await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Användare" }).click();
@@ -72,4 +73,13 @@ test("the installation administrator creates a municipality, whose new administr
   // Nor can they reach the installation's list of municipalities or Stockholm's settings.
   expect((await page.goto("/admin/kommuner"))?.status()).toBe(404);
   expect((await page.goto("/admin/kommuner/stockholm"))?.status()).toBe(404);
+
+  // The one-time password was used once: it signs no one in again.
+  await page.context().clearCookies();
+  await page.goto("/logga-in");
+  await page.getByLabel("Användarnamn", { exact: true }).fill(adminUsername);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logga in", exact: true }).click();
+  await expect(page.getByText("Fel användarnamn eller lösenord.")).toBeVisible();
+  await login(page, adminUsername, own);
 });

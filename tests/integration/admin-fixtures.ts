@@ -10,6 +10,8 @@ import { parseInput } from "@/server/validation";
 
 export const actorFor = async (db: Db, username: string): Promise<Actor> => {
   const user = await db.user.findUniqueOrThrow({ where: { username } });
+  // A user an administrator created acts once they have chosen their own password (/byt-losenord).
+  if (user.passwordChangeRequired) await db.user.update({ where: { id: user.id }, data: { passwordChangeRequired: false } });
   const actor = await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime: 1 });
   if (!actor) throw new Error(`No actor for ${username}`);
   return actor;

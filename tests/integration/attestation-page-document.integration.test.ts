@@ -21,6 +21,7 @@ import { REFERENCE_HEADINGS } from "../fixtures/exports/reference-statement";
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/server/auth", () => ({
   getActor: async () => session.actor,
+  getPasswordSession: async () => null,
   requireActor: async () => {
     if (!session.actor) throw new Error("no session in this test");
     return session.actor;

@@ -30,6 +30,8 @@ export const PROPOSAL = "Hägersten-Älvsjö stadsdelsnämnd godkänner förvalt
 /** A fresh sign-in (no re-authentication needed) unless `authTime` says otherwise. */
 export const actorFor = async (db: Db, username: string, authTime = Math.floor(Date.now() / 1000)): Promise<Actor> => {
   const user = await db.user.findUniqueOrThrow({ where: { username } });
+  // A user an administrator created acts once they have chosen their own password (/byt-losenord).
+  if (user.passwordChangeRequired) await db.user.update({ where: { id: user.id }, data: { passwordChangeRequired: false } });
   const actor = await loadActor({ userId: user.id, sessionVersion: user.sessionVersion, authTime });
   if (!actor) throw new Error(`No actor for ${username}`);
   return actor;
