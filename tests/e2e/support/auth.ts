@@ -24,9 +24,9 @@ export async function firstLogin(page: Page, username: string, given: string, ow
   await submitLogin(page, username, given);
   await expect(page.getByRole("heading", { name: "Välj ett eget lösenord" })).toBeVisible();
   await expect(page).toHaveURL(/\/byt-losenord$/);
-  await page.getByLabel("Nuvarande lösenord", { exact: true }).fill(given);
-  await page.getByLabel("Nytt lösenord", { exact: true }).fill(own);
-  await page.getByLabel("Nytt lösenord igen", { exact: true }).fill(own);
+  await page.getByLabel(/^Nuvarande lösenord/).fill(given);
+  await page.getByLabel(/^Nytt lösenord \(/).fill(own);
+  await page.getByLabel(/^Nytt lösenord igen/).fill(own);
   await page.getByRole("button", { name: "Byt lösenord" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Lösenordet är bytt. Logga in med ditt nya lösenord." })).toBeVisible();
   await login(page, username, own);
