@@ -159,7 +159,7 @@ const unloaded = async (url: string, cookie: string | null) => {
 
 type Run = Awaited<ReturnType<typeof load>>;
 
-/** Two runs of one target as one: their requests, latencies and CPU together. */
+/** Two runs of one target as one: their requests, latencies and CPU together (the one-at-a-time figures are the first run's). */
 const mergeRuns = <T extends Run>(first: T, second: T): T => {
   const requests = first.requests + second.requests;
   const latencies = [...first.latencies, ...second.latencies];

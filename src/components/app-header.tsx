@@ -2,7 +2,7 @@ import { Link } from "@/components/link";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import type { HeaderData } from "@/features/notifications/server/header-queries";
 import { ROLE_LABELS } from "@/lib/roles";
-import type { Actor } from "@/server/auth";
+import { CHANGE_PASSWORD_PATH, type Actor } from "@/server/auth";
 import { HeaderSearch } from "./header-search";
 import { LogoutButton } from "./logout-button";
 import { MainMenu } from "./main-menu";
@@ -41,7 +41,7 @@ export const AppHeader = ({ actor, header }: { actor: Actor; header: HeaderData 
             <p className="text-white/80" data-testid="current-roles">
               {roles.join(" · ")}
             </p>
-            <Link href="/byt-losenord" className="text-white/90 underline underline-offset-4">
+            <Link href={CHANGE_PASSWORD_PATH} className="text-white/90 underline underline-offset-4">
               Byt lösenord
             </Link>
           </div>

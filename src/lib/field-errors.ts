@@ -21,11 +21,11 @@ export const fieldErrorsOf = (schema: z.ZodType, input: unknown): Record<string,
   return parsed.success ? null : zodFieldErrors(parsed.error);
 };
 
-// Passwords are never sent back into a page.
-const NEVER_ECHOED = new Set(["password"]);
+// Passwords are never sent back into a page: "password", "currentPassword", "newPassword", …
+const neverEchoed = (name: string): boolean => /password/i.test(name);
 
 /** What was typed, to fill a form again after a refused submit (React resets a form after its action). */
 export const echoValues = (form: FormData): Record<string, string> =>
   Object.fromEntries(
-    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION") && !NEVER_ECHOED.has(entry[0])),
+    [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[0].startsWith("$ACTION") && !neverEchoed(entry[0])),
   );

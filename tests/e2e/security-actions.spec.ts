@@ -55,19 +55,36 @@ const UNIT_ELSEWHERE: Record<string, { otherUnit: [string, string]; otherMunicip
 
 const otherUnitUser = (user: DemoUser) => `${user}.annan-enhet`;
 const otherMunicipalityUser = (user: DemoUser) => `${user}.annan-kommun`;
+/** A twin with the same roles in the same units whose password an administrator gave: no actor until they choose their own. */
+const passwordPendingUser = (user: DemoUser) => `${user}.nytt-losenord`;
 
-/** Another municipality with a committee, administration and department, and for every demo user a twin in another unit and in that municipality (same password). */
+/**
+ * Another municipality with a committee, administration and department, and for every demo user a
+ * twin in another unit and in that municipality (same password), and one with the same roles who
+ * must choose their own password first.
+ */
 const createOtherUnitsAndUsers = async (db: pg.Client) => {
   await db.query(`INSERT INTO municipality (id, name, slug, updated_at) VALUES ($1, 'Annan kommun', $1, now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO committee (id, municipality_id, name, short_name, updated_at) VALUES ($1 || '-n', $1, 'Annan nämnd', 'AN', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO administration (id, municipality_id, committee_id, name, updated_at) VALUES ($1 || '-f', $1, $1 || '-n', 'Annan förvaltning', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   await db.query(`INSERT INTO department (id, administration_id, name, updated_at) VALUES ($1 || '-a', $1 || '-f', 'Annan avdelning', now()) ON CONFLICT DO NOTHING`, [OTHER_MUNICIPALITY]);
   for (const username of DEMO_USERS) {
-    const { rows } = await db.query<{ role: string; unit: string }>(
-      `SELECT m.role::text AS role, coalesce(m.department_id, m.administration_id, m.committee_id, m.municipality_id) AS unit
+    const { rows } = await db.query<{ role: string; unit: string; column: string }>(
+      `SELECT m.role::text AS role, coalesce(m.department_id, m.administration_id, m.committee_id, m.municipality_id) AS unit,
+              CASE WHEN m.department_id IS NOT NULL THEN 'department_id' WHEN m.administration_id IS NOT NULL THEN 'administration_id'
+                   WHEN m.committee_id IS NOT NULL THEN 'committee_id' ELSE 'municipality_id' END AS column
        FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.username = $1`,
       [username],
     );
+    const pending = await db.query<{ id: string }>(
+      `INSERT INTO app_user (id, username, name, password_hash, password_change_required, updated_at)
+       SELECT gen_random_uuid(), $1, $1, password_hash, true, now() FROM app_user WHERE username = $2
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [passwordPendingUser(username), username],
+    );
+    for (const { role, unit, column } of pending.rows[0] ? rows : []) {
+      await db.query(`INSERT INTO membership (id, user_id, role, ${column}, updated_at) VALUES (gen_random_uuid(), $1, $2::"Role", $3, now())`, [pending.rows[0]!.id, role, unit]);
+    }
     for (const [twin, which] of [[otherUnitUser(username), "otherUnit"], [otherMunicipalityUser(username), "otherMunicipality"]] as const) {
       const inserted = await db.query<{ id: string }>(
         `INSERT INTO app_user (id, username, name, password_hash, updated_at)
@@ -97,6 +114,8 @@ type Step = {
   wrongRole?: DemoUser | OwnScope;
   otherUnit?: OwnScope;
   otherMunicipality?: OwnScope;
+  /** The same user before choosing their own password (refused by default, as if not signed in). */
+  passwordPending?: OwnScope;
   /** Only the intended call (moving the case along); the action's matrix is in another step. */
   only?: true;
   args: () => Promise<unknown[]> | unknown[];
@@ -749,6 +768,7 @@ const STEPS: Step[] = [
     wrongRole: { ownScope: "changes the session's own password" },
     otherUnit: { ownScope: "changes the session's own password" },
     otherMunicipality: { ownScope: "changes the session's own password" },
+    passwordPending: { ownScope: "the one action a user who must choose a password has" },
     args: async () => {
       ids.fridaPasswordHash = await one(`SELECT password_hash FROM app_user WHERE username = 'frida.alm'`);
       return form({ currentPassword: "demo", newPassword: `fridas-eget-lösenord-${RUN}`, repeatPassword: `fridas-eget-lösenord-${RUN}` });
@@ -790,7 +810,7 @@ const expectRefused = (reply: ActionReply, who: string, anonymous: boolean) => {
 test.beforeAll(async ({ baseURL }) => {
   db = await connectE2eDatabase();
   await createOtherUnitsAndUsers(db);
-  for (const username of DEMO_USERS.flatMap((user) => [user, otherUnitUser(user), otherMunicipalityUser(user)])) {
+  for (const username of DEMO_USERS.flatMap((user) => [user, otherUnitUser(user), otherMunicipalityUser(user), passwordPendingUser(user)])) {
     sessions.set(username, await loginCookies(baseURL!, username));
   }
   for (const [key, username] of [["clas", "clas.cederlid"], ["linda", "linda.palo"], ["lee", "lee.orberson"], ["ordforande", "ordforande"], ["justerare", "justerare"], ["farid", "farid.nour"]] as const) {
@@ -824,7 +844,8 @@ test.describe("every server action against anonymous, wrong role, other unit and
       const action = manifest.get(step.action)!;
       const args = await step.args();
       if (!step.only) {
-        const refused: [string, string | null][] = [["anonymous", null]];
+        // Anonymous, and the user's twin who must choose a password first: both are not signed in as an actor.
+        const refused: [string, string | null][] = [["anonymous", null], ...(step.passwordPending ? [] : [[`password pending (${passwordPendingUser(step.as)})`, passwordPendingUser(step.as)] as [string, string]])];
         for (const [kind, override, twin] of [
           ["wrong role", step.wrongRole, undefined],
           ["other unit", step.otherUnit, otherUnitUser(step.as)],
@@ -838,7 +859,7 @@ test.describe("every server action against anonymous, wrong role, other unit and
         const before = await databaseFingerprint(db);
         for (const [who, username] of refused) {
           const reply = await callAction(baseURL!, action, args, { cookie: username ? await session(baseURL!, username) : undefined });
-          expectRefused(reply, who, username === null);
+          expectRefused(reply, who, username === null || username === passwordPendingUser(step.as));
         }
         expect(await databaseFingerprint(db), "a refused call changed the database").toEqual(before);
       }
@@ -925,7 +946,7 @@ test.describe("every route handler against anonymous, other unit and other munic
       const request = await route.request();
       if (route.refuse) {
         const before = await databaseFingerprint(db);
-        for (const username of [null, otherUnitUser(route.as!), otherMunicipalityUser(route.as!)]) {
+        for (const username of [null, otherUnitUser(route.as!), otherMunicipalityUser(route.as!), passwordPendingUser(route.as!)]) {
           const response = await callRoute(baseURL!, await route.request(), username ? await session(baseURL!, username) : undefined);
           expect([401, 403, 404], `${username ?? "anonymous"} got ${response.status}`).toContain(response.status);
           expect(await response.text()).toMatch(/[a-zåäö]/);

@@ -89,6 +89,14 @@ describe("committees, administrations and departments", () => {
       units,
     );
     expect(renamed.fieldErrors?.name).toEqual(["Det finns redan en nämnd med det namnet."]);
+    // "_" and "%" are letters of a name, not wildcards: "EÅ_" is not "EÅV".
+    const wildcard = await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "Enskede-Årsta-Vantörs stadsdelsnämn_", shortName: "EÅ_", kind: "NAMND", preparedBy: "ADMINISTRATION" }) });
+    await createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: "%", shortName: "PROC", kind: "NAMND", preparedBy: "ADMINISTRATION" }) });
+    await expectRefusedWithoutChange(
+      () => createCommittee({ actor: admin, input: parseInput(ZCreateCommitteeSchema, { name: wildcard.name.toUpperCase(), shortName: "EÅ2", kind: "NAMND", preparedBy: "ADMINISTRATION" }) }),
+      "CONFLICT",
+      units,
+    );
     // Its own name, unchanged, is no conflict.
     await updateCommittee({ actor: admin, input: parseInput(ZUpdateCommitteeSchema, { id: other.id, updatedAt: other.updatedAt.toISOString(), name: other.name, shortName: "EÅV", kind: "STADSDELSNAMND" }) });
 

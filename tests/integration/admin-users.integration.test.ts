@@ -58,6 +58,7 @@ const passwordSession = (user: { id: string; username: string; name: string; ses
   name: user.name,
   sessionVersion: user.sessionVersion,
   changeRequired: user.passwordChangeRequired,
+  hasPassword: true,
 });
 
 const newUserInput = (username: string) => ({ username, name: "Nina Nyberg", title: "Handläggare", password: PASSWORD, role: "CASE_OFFICER", unit: "DEPARTMENT:has-ifo" });

@@ -38,7 +38,7 @@ export type Actor = {
  * A user as an actor, with what decides whether a token of theirs still counts, and whether they
  * must choose their own password before they act (an administrator gave the one they have).
  */
-export type ActorRecord = { actor: Omit<Actor, "authTime">; disabled: boolean; sessionVersion: number; passwordChangeRequired: boolean };
+export type ActorRecord = { actor: Omit<Actor, "authTime">; disabled: boolean; sessionVersion: number; passwordChangeRequired: boolean; hasPassword: boolean };
 
 type ActorRow = Omit<Actor, "authTime" | "installationAdmin" | "coOfficer"> & {
   installationAdmin: boolean;
@@ -46,6 +46,7 @@ type ActorRow = Omit<Actor, "authTime" | "installationAdmin" | "coOfficer"> & {
   disabled: boolean;
   sessionVersion: number;
   passwordChangeRequired: boolean;
+  hasPassword: boolean;
 };
 
 /**
@@ -59,6 +60,7 @@ export const readActorRecord = async (db: PrismaClient, userId: string): Promise
   const rows = await db.$queryRaw<ActorRow[]>`${PREPARE}
     SELECT u.id::text, u.username, u.name, u.title, u.phone, u.email, u.installation_admin AS "installationAdmin",
            u.disabled_at IS NOT NULL AS disabled, u.session_version AS "sessionVersion", u.password_change_required AS "passwordChangeRequired",
+           u.password_hash IS NOT NULL AS "hasPassword",
            EXISTS (SELECT 1 FROM case_co_officer co WHERE co.user_id = u.id) AS "coOfficer",
            COALESCE((
              SELECT json_agg(json_build_object(
@@ -79,8 +81,8 @@ export const readActorRecord = async (db: PrismaClient, userId: string): Promise
   const row = rows[0];
   if (!row) return null;
   // Every membership names exactly one unit (membership_one_unit_check).
-  const { disabled, sessionVersion, passwordChangeRequired, ...actor } = row;
-  return { actor, disabled, sessionVersion, passwordChangeRequired };
+  const { disabled, sessionVersion, passwordChangeRequired, hasPassword, ...actor } = row;
+  return { actor, disabled, sessionVersion, passwordChangeRequired, hasPassword };
 };
 
 /** The actor of a user who signed in at `authTime` (scripts and tests; requests go through loadActor). */

@@ -48,13 +48,21 @@ const getSession = cache(async () => {
 export const getActor = cache(async (): Promise<Actor | null> => actorOfSession(await getSession()));
 
 /** Who may choose a password on /byt-losenord: the signed-in user, also one who must before anything else. */
-export type PasswordSession = { userId: string; username: string; name: string; sessionVersion: number; changeRequired: boolean };
+export type PasswordSession = {
+  userId: string;
+  username: string;
+  name: string;
+  sessionVersion: number;
+  changeRequired: boolean;
+  /** False for a user who signs in only through the municipality's login (OIDC): their password is kept there. */
+  hasPassword: boolean;
+};
 
 export const getPasswordSession = async (): Promise<PasswordSession | null> => {
   const session = await getSession();
   if (!session) return null;
-  const { actor, sessionVersion, passwordChangeRequired } = session.record;
-  return { userId: actor.id, username: actor.username, name: actor.name, sessionVersion, changeRequired: passwordChangeRequired };
+  const { actor, sessionVersion, passwordChangeRequired, hasPassword } = session.record;
+  return { userId: actor.id, username: actor.username, name: actor.name, sessionVersion, changeRequired: passwordChangeRequired, hasPassword };
 };
 
 /** For pages: the actor, or a redirect to the login page (to /byt-losenord for a user who must choose a password first). */

@@ -5,6 +5,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { escapeLike } from "@/lib/like";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { db } from "@/server/db";
 import { env, oidcEnabled } from "@/server/env";
@@ -138,7 +139,7 @@ const resolveOidcUser = async (subject: string, email: string | null | undefined
   const bySubject = await db.user.findUnique({ where: { oidcSubject: subject } });
   if (bySubject) return bySubject;
   if (!email) return null;
-  const candidates = await db.user.findMany({ where: { email: { equals: email, mode: "insensitive" }, oidcSubject: null }, take: 2 });
+  const candidates = await db.user.findMany({ where: { email: { equals: escapeLike(email), mode: "insensitive" }, oidcSubject: null }, take: 2 });
   if (candidates.length !== 1) return null;
   return db.user.update({ where: { id: candidates[0]!.id }, data: { oidcSubject: subject } });
 };

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /** Login names: lower-case letters, digits and . _ -; 2–64 characters. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -28,7 +28,7 @@ export const ZChangePasswordSchema = z
   .object({
     currentPassword: z.string({ error: "Ange ditt nuvarande lösenord." }).min(1, { error: "Ange ditt nuvarande lösenord." }).max(1024, { error: "Högst 1024 tecken." }),
     newPassword: ZNewPassword,
-    repeatPassword: z.string(),
+    repeatPassword: z.string({ error: "Skriv det nya lösenordet en gång till." }).max(1024, { error: "Högst 1024 tecken." }),
   })
   .strict()
   .refine((input) => input.newPassword === input.repeatPassword, { error: "Skriv samma nya lösenord två gånger.", path: ["repeatPassword"] });

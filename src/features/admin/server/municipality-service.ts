@@ -15,12 +15,11 @@ import { checkLogo } from "@/lib/municipality";
 import type { TCreateMunicipality, TUpdateMunicipality } from "../schemas";
 import type { AdminWriteOptions } from "./organisation-service";
 import { createUserInTx } from "./user-service";
-import { assertNameFree, fieldError, staleWrite } from "./write-helpers";
+import { assertNameFree, fieldError, sameName, staleWrite } from "./write-helpers";
 
 const SLUG_TAKEN = "Kortnamnet används redan av en annan kommun.";
 // The public "Välj kommun" and the installation's lists name municipalities by name alone.
 const NAME_TAKEN = "Det finns redan en kommun med det namnet.";
-const sameName = (name: string) => ({ name: { equals: name, mode: "insensitive" as const } });
 
 const assertInstallationAdmin = (actor: Actor): void => {
   if (!can(actor, "installation.manage", null)) throw new AppError("FORBIDDEN", `Actor ${actor.id} is not an installation administrator`);
@@ -107,7 +106,7 @@ export const updateMunicipalitySettings = async ({ actor, input }: AdminWriteOpt
   await db.$transaction(async (tx) => {
     const before = await tx.municipality.findUnique({ where: { id: municipalityId } });
     if (!before || !can(actor, "municipality.configure", { municipalityId })) throw notVisible(municipalityId);
-    await assertNameFree(tx.municipality.count({ where: { ...sameName(name), id: { not: municipalityId } } }), NAME_TAKEN);
+    if (before.name.toLocaleLowerCase("sv") !== name.toLocaleLowerCase("sv")) await assertNameFree(tx.municipality.count({ where: sameName(name, municipalityId) }), NAME_TAKEN);
     const logoSha256 = logo ? (await putBlob(tx, logo.bytes, logo.mimeType)).sha256 : removeLogo ? null : before.logoSha256;
     const data = { name, publicUrl: publicUrl ?? null, logoSha256 };
     const { count } = await tx.municipality.updateMany({ where: { id: municipalityId, updatedAt }, data });

@@ -15,18 +15,20 @@ import {
   ZUpdateCommitteeSchema,
 } from "../schemas";
 import { adminMunicipalityOf, assertAdminOf } from "@/server/authz";
-import { assertNameFree, fieldError, staleWrite, withUniqueMessage } from "./write-helpers";
+import { assertNameFree, fieldError, sameName, staleWrite, withUniqueMessage } from "./write-helpers";
 import { DEFAULT_OPENING_ITEMS, kansliName, SUB_COMMITTEE_KINDS } from "../committees";
 
 export type AdminWriteOptions<T> = { actor: Actor; input: T };
 
 const SHORT_NAME_TAKEN = "Förkortningen används redan av en annan nämnd.";
 
+const COMMITTEE_NAME_TAKEN = "Det finns redan en nämnd med det namnet.";
 const ADMINISTRATION_NAME_TAKEN = "Det finns redan en förvaltning med det namnet.";
 const DEPARTMENT_NAME_TAKEN = "Förvaltningen har redan en avdelning med det namnet.";
 
-/** The same name, whatever its case ("mode: insensitive"), without the unit `exceptId`. */
-const sameName = (name: string, exceptId?: string) => ({ name: { equals: name, mode: "insensitive" as const }, ...(exceptId ? { id: { not: exceptId } } : {}) });
+/** A new name, not the same one in other letter case: a unit that shares its name with another from before can still be edited. */
+const renamed = (before: string, after: string): boolean => before.toLocaleLowerCase("sv") !== after.toLocaleLowerCase("sv");
+
 
 /** The one department of a committee's own kansli. */
 export const KANSLI_DEPARTMENT = "Kansliet";
@@ -53,10 +55,11 @@ export const createCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
     () =>
       db.$transaction(async (tx) => {
         await assertParent(tx, parentId, municipalityId);
-        await assertNameFree(tx.committee.count({ where: { municipalityId, ...sameName(data.name) } }), "Det finns redan en nämnd med det namnet.");
+        await assertNameFree(tx.committee.count({ where: { municipalityId, ...sameName(data.name) } }), COMMITTEE_NAME_TAKEN);
         const committee = await tx.committee.create({ data: { id: randomUUID(), municipalityId, parentId: parentId ?? null, openingItems: [...DEFAULT_OPENING_ITEMS], ...data } });
         await recordAudit(tx, { actorId: actor.id, action: "committee.create", entityType: "Committee", entityId: committee.id, data: { ...input, openingItems: committee.openingItems } });
         if (preparedBy === "OWN_KANSLI") {
+          await assertNameFree(tx.administration.count({ where: { municipalityId, ...sameName(kansliName(committee.name)) } }), `Det finns redan en förvaltning som heter ${kansliName(committee.name)}.`);
           const kansli = await tx.administration.create({ data: { id: randomUUID(), municipalityId, committeeId: committee.id, name: kansliName(committee.name) } });
           await recordAudit(tx, { actorId: actor.id, action: "administration.create", entityType: "Administration", entityId: kansli.id, data: { name: kansli.name, committeeId: committee.id } });
           const department = await tx.department.create({ data: { id: randomUUID(), administrationId: kansli.id, name: KANSLI_DEPARTMENT } });
@@ -80,7 +83,7 @@ export const updateCommittee = async ({ actor, input }: AdminWriteOptions<z.outp
         if (!before) throw new AppError("NOT_FOUND", `Committee ${id} not found`);
         assertAdminOf(actor, before.municipalityId);
         await assertParent(tx, parentId, before.municipalityId, id);
-        await assertNameFree(tx.committee.count({ where: { municipalityId: before.municipalityId, ...sameName(data.name, id) } }), "Det finns redan en nämnd med det namnet.");
+        if (renamed(before.name, data.name)) await assertNameFree(tx.committee.count({ where: { municipalityId: before.municipalityId, ...sameName(data.name, id) } }), COMMITTEE_NAME_TAKEN);
         if (SUB_COMMITTEE_KINDS.includes(data.kind) && (await tx.committee.count({ where: { parentId: id } })) > 0) {
           throw fieldError("VALIDATION", "kind", "Nämnden har utskott eller beredningar och kan inte själv bli ett utskott eller en beredning.");
         }
@@ -130,7 +133,7 @@ export const renameAdministration = async ({ actor, input }: AdminWriteOptions<z
     const before = await tx.administration.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", `Administration ${id} not found`);
     assertAdminOf(actor, before.municipalityId);
-    await assertNameFree(tx.administration.count({ where: { municipalityId: before.municipalityId, ...sameName(name, id) } }), ADMINISTRATION_NAME_TAKEN);
+    if (renamed(before.name, name)) await assertNameFree(tx.administration.count({ where: { municipalityId: before.municipalityId, ...sameName(name, id) } }), ADMINISTRATION_NAME_TAKEN);
     const { count } = await tx.administration.updateMany({ where: { id, updatedAt }, data: { name } });
     if (count === 0) throw staleWrite("Administration", id);
     await recordAudit(tx, { actorId: actor.id, action: "administration.update", entityType: "Administration", entityId: id, data: { before: { name: before.name }, after: { name } } });
@@ -157,7 +160,7 @@ export const renameDepartment = async ({ actor, input }: AdminWriteOptions<z.out
     const before = await tx.department.findUnique({ where: { id }, include: { administration: { select: { municipalityId: true } } } });
     if (!before) throw new AppError("NOT_FOUND", `Department ${id} not found`);
     assertAdminOf(actor, before.administration.municipalityId);
-    await assertNameFree(tx.department.count({ where: { administrationId: before.administrationId, ...sameName(name, id) } }), DEPARTMENT_NAME_TAKEN);
+    if (renamed(before.name, name)) await assertNameFree(tx.department.count({ where: { administrationId: before.administrationId, ...sameName(name, id) } }), DEPARTMENT_NAME_TAKEN);
     const { count } = await tx.department.updateMany({ where: { id, updatedAt }, data: { name } });
     if (count === 0) throw staleWrite("Department", id);
     await recordAudit(tx, { actorId: actor.id, action: "department.update", entityType: "Department", entityId: id, data: { before: { name: before.name }, after: { name } } });

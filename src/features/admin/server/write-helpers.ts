@@ -1,11 +1,18 @@
 // Shared plumbing of the admin services: unique-constraint violations turned into a field
-// message, and stale conditional writes.
+// message, names taken in a unit's scope, and stale conditional writes.
 import "server-only";
+import { escapeLike } from "@/lib/like";
 import { AppError, toAppError } from "@/server/errors";
 
 /** A field error the form shows next to the field. */
 export const fieldError = (code: "VALIDATION" | "CONFLICT", field: string, message: string): AppError =>
   new AppError(code, `${field}: ${message}`, { userMessage: message, fieldErrors: { [field]: [message] } });
+
+/**
+ * The same name whatever its case, without the row `exceptId`. Prisma compares insensitively with
+ * ILIKE and leaves `%`, `_` and `\` in the value as wildcards: they are escaped here.
+ */
+export const sameName = (name: string, exceptId?: string) => ({ name: { equals: escapeLike(name), mode: "insensitive" as const }, ...(exceptId ? { id: { not: exceptId } } : {}) });
 
 /**
  * A name that another unit of the same scope already has, compared without regard to case: a

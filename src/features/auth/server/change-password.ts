@@ -12,8 +12,8 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { INVALID_INPUT_MESSAGE } from "@/lib/field-errors";
 
-const fieldMessage = (field: keyof TChangePassword, message: string, code: "VALIDATION" | "CONFLICT" = "VALIDATION") =>
-  new AppError(code, `${field}: ${message}`, { userMessage: INVALID_INPUT_MESSAGE, fieldErrors: { [field]: [message] } });
+const fieldMessage = (field: keyof TChangePassword, message: string) =>
+  new AppError("VALIDATION", `${field}: ${message}`, { userMessage: INVALID_INPUT_MESSAGE, fieldErrors: { [field]: [message] } });
 
 export const changeOwnPassword = async ({ session, input }: { session: PasswordSession; input: TChangePassword }): Promise<void> => {
   const user = await db.user.findUnique({ where: { id: session.userId }, select: { username: true, passwordHash: true } });
