@@ -7,7 +7,7 @@ import { Link } from "@/components/link";
 import { LogoutButton } from "@/components/logout-button";
 import { PublicPageLinks } from "@/components/public-shell";
 import { ChangePasswordForm } from "@/features/auth/components";
-import { CHANGE_PASSWORD_PATH, getPasswordSession, MIN_PASSWORD_LENGTH } from "@/server/auth";
+import { CHANGE_PASSWORD_PATH, getPasswordSession } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Byt lösenord" };
 
@@ -26,7 +26,7 @@ const ChangePasswordPage = async () => {
                 ? `${session.name}, lösenordet du loggade in med fick du av en administratör. Välj ett eget innan du fortsätter: det gamla slutar då att gälla.`
                 : `${session.name}, när du har bytt lösenord loggas du ut överallt och loggar in igen med det nya.`}
             </p>
-            <ChangePasswordForm username={session.username} minPasswordLength={MIN_PASSWORD_LENGTH} />
+            <ChangePasswordForm username={session.username} />
           </>
         ) : (
           <p className="mb-6 text-slate-700">Du loggar in med kommunens inloggning. Ditt lösenord byter du där.</p>

@@ -25,4 +25,3 @@ export const verifyPassword = async (passwordHash: string | null | undefined, pa
   }
 };
 
-export { MIN_PASSWORD_LENGTH } from "./schemas";

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from "@/lib/roles";
 import { addMembershipAction, createUserAction, removeMembershipAction, resetPasswordAction, setUserDisabledAction, updateUserProfileAction } from "../actions";
 import { UNIT_TYPE_LABELS, UNIT_TYPES, type TUnitType } from "../units";
 import { ActionForm, Hidden, SelectField, Field, type SelectGroup } from "@/components/form";
+import { MIN_PASSWORD_LENGTH } from "@/server/auth/schemas";
 
 export type UnitOptionProps = { key: string; type: TUnitType; name: string };
 
@@ -27,11 +28,10 @@ const USER_LABELS = {
   unit: "Enhet",
 };
 
-// The schema (server side) enforces the minimum; the page passes it in so that this client
-// module does not import the password module (argon2) into the browser bundle.
-const passwordHint = (minLength: number) => `Minst ${minLength} tecken. Lämna lösenordet till användaren på ett säkert sätt; användaren väljer ett eget vid nästa inloggning.`;
+// The schema (server side) enforces the minimum; the constant lives beside the schemas, without argon2.
+const PASSWORD_HINT = `Minst ${MIN_PASSWORD_LENGTH} tecken. Lämna lösenordet till användaren på ett säkert sätt; användaren väljer ett eget vid nästa inloggning.`;
 
-export const CreateUserForm = ({ units, minPasswordLength }: { units: UnitOptionProps[]; minPasswordLength: number }) => (
+export const CreateUserForm = ({ units }: { units: UnitOptionProps[] }) => (
   <ActionForm
     action={createUserAction}
     submitLabel="Skapa användare"
@@ -51,7 +51,7 @@ export const CreateUserForm = ({ units, minPasswordLength }: { units: UnitOption
     <Field name="title" label="Titel" maxLength={200} />
     <Field name="phone" label="Telefon" type="tel" maxLength={50} />
     <Field name="email" label="E-post" type="email" maxLength={320} />
-    <Field name="password" label="Lösenord" type="password" required autoComplete="new-password" hint={passwordHint(minPasswordLength)} />
+    <Field name="password" label="Lösenord" type="password" required autoComplete="new-password" hint={PASSWORD_HINT} />
     <SelectField placeholder="Välj …" name="role" label="Roll" options={ROLE_OPTIONS} required />
     <SelectField placeholder="Välj …" name="unit" label="Enhet" groups={unitGroups(units)} required hint="Rollen gäller i enheten och allt under den." />
   </ActionForm>
@@ -82,10 +82,10 @@ export const DisableUserForm = ({ userId, disabled }: { userId: string; disabled
   </ActionForm>
 );
 
-export const ResetPasswordForm = ({ userId, minPasswordLength }: { userId: string; minPasswordLength: number }) => (
+export const ResetPasswordForm = ({ userId }: { userId: string }) => (
   <ActionForm action={resetPasswordAction} submitLabel="Sätt nytt lösenord" successMessage="Lösenordet är bytt. Användaren har loggats ut överallt och väljer ett eget vid nästa inloggning." labels={USER_LABELS}>
     <Hidden name="userId" value={userId} />
-    <Field name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={passwordHint(minPasswordLength)} className="max-w-md" />
+    <Field name="password" label="Nytt lösenord" type="password" autoComplete="new-password" hint={PASSWORD_HINT} className="max-w-md" />
   </ActionForm>
 );
 

@@ -13,7 +13,6 @@ import { IgnoredFiltersNotice } from "@/features/diarium/components/ignored-filt
 import { parseSearchParams, toQueryString, type RawSearchParams } from "@/features/diarium/schemas";
 import { shownRange } from "@/lib/paging";
 import { ROLE_LABELS } from "@/lib/roles";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth";
 
 export const metadata: Metadata = { title: "Användare – Administration" };
 
@@ -84,7 +83,7 @@ const UsersPage = async ({ searchParams }: { searchParams: Promise<RawSearchPara
         ) : null}
       </section>
       <FormPanel id="new-user" title="Ny användare" className="mt-10">
-        <CreateUserForm units={units} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <CreateUserForm units={units} />
       </FormPanel>
     </>
   );

@@ -7,7 +7,6 @@ import { requireAdminPage } from "@/features/admin/require-admin";
 import { getUserForAdmin, listUnitOptions } from "@/features/admin/server/admin-queries";
 import { UNIT_TYPE_LABELS } from "@/features/admin/units";
 import { ROLE_LABELS } from "@/lib/roles";
-import { MIN_PASSWORD_LENGTH } from "@/server/auth";
 import { formatDate } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Användare – Administration" };
@@ -69,7 +68,7 @@ const UserPage = async ({ params }: { params: Promise<{ id: string }> }) => {
           Nytt lösenord
         </h2>
         <p className="mb-3 text-slate-700">Användaren loggas ut från alla sessioner och loggar in med det nya lösenordet.</p>
-        <ResetPasswordForm userId={user.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
+        <ResetPasswordForm userId={user.id} />
       </section>
 
       <section aria-labelledby="status" className="mt-8 rounded-lg border border-slate-200 bg-white p-4">
