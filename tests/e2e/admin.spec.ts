@@ -48,6 +48,22 @@ test("an admin creates a KLASSA class and a handläggare who can then sign in", 
   await firstLogin(page, username, password, "mitt-eget-e2e-lösenord");
   await expect(page.getByTestId("current-user")).toHaveText(fullName);
   await expect(page.getByRole("heading", { name: "Mina ärenden" })).toBeVisible();
+
+  // Later she changes it herself, from the header; the change signs her out everywhere.
+  await page.getByRole("link", { name: "Byt lösenord" }).click();
+  await expect(page.getByRole("heading", { name: "Byt lösenord" })).toBeVisible();
+  await page.getByLabel(/^Nuvarande lösenord/).fill("fel-lösenord-igen");
+  await page.getByLabel(/^Nytt lösenord \(/).fill("ett-annat-eget-lösenord");
+  await page.getByLabel(/^Nytt lösenord igen/).fill("ett-annat-eget-lösenord");
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(page.getByText("Lösenordet stämmer inte.")).toBeVisible();
+  await page.getByLabel(/^Nuvarande lösenord/).fill("mitt-eget-e2e-lösenord");
+  await page.getByLabel(/^Nytt lösenord \(/).fill("ett-annat-eget-lösenord");
+  await page.getByLabel(/^Nytt lösenord igen/).fill("ett-annat-eget-lösenord");
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Lösenordet är bytt. Logga in med ditt nya lösenord." })).toBeVisible();
+  expect((await page.goto("/"))?.url()).toMatch(/\/logga-in/);
+  await login(page, username, "ett-annat-eget-lösenord");
 });
 
 test("a handläggare gets 404 for /admin and has no Administration in the menu", async ({ page }) => {

@@ -134,6 +134,12 @@ test("an OIDC attester whose login is older than the window logs in again at the
   await loginAtProvider(linda, { consent: true });
   await expect(linda.getByRole("heading", { name: "Mina ärenden" })).toBeVisible();
 
+  // Her password is kept at the provider: Yttra's "Byt lösenord" says so instead of offering a form.
+  await linda.getByRole("link", { name: "Byt lösenord" }).click();
+  await expect(linda.getByRole("heading", { name: "Byt lösenord" })).toBeVisible();
+  await expect(linda.getByText("Du loggar in med kommunens inloggning. Ditt lösenord byter du där.")).toBeVisible();
+  await expect(linda.getByLabel(/^Nuvarande lösenord/)).toHaveCount(0);
+
   // Let the login at the provider grow older than the window.
   await linda.waitForTimeout((REAUTH_SECONDS + 2) * 1000);
   await linda.goto(`/arenden/${caseId}/attestering`);
